@@ -1,0 +1,101 @@
+"""The `reader` console script: `reader [CORPUS]` opens the app, subcommands script it.
+
+Each subcommand lives in `reader/commands/<name>.py` with `NAME`, `HELP`,
+`add_arguments(parser)` and `run(args) -> int`. Modules are imported only when their
+command runs, so `reader list` never pays for Textual, and a UserError anywhere becomes one
+line on stderr with exit status 2 instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.errors import UserError
+
+SUBCOMMANDS: dict[str, str] = {
+    "list": "list the articles of a corpus (id, title, words)",
+    "analyze": "detect boilerplate, headline and quotations; print JSON Lines",
+    "tag": "add or remove tags on an article",
+    "highlight": "highlight a span of an article with a label and a note",
+    "annotations": "list tags and highlights with their anchoring status",
+    "check": "verify the annotation store, re-anchor highlights, report orphans",
+    "export": "export annotations to Markdown, JSON, JSON-LD, CSV or clean text",
+    "import": "merge a JSON export back into the annotation store",
+}
+
+EPILOG = """\
+With no subcommand, opens the reader app on CORPUS (default: the bundled sample corpus).
+Run `reader COMMAND --help` for a command's options. Exit status: 0 on success,
+2 on bad input (a one-line message on stderr).
+"""
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="A keyboard-driven terminal reader and annotator for corpora of news "
+        "articles saved as plain .txt.",
+        epilog=EPILOG + "\ncommands:\n"
+        + "\n".join(f"  {name:<12} {text}" for name, text in SUBCOMMANDS.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        metavar="CORPUS",
+        help="a folder of .txt articles or one .txt file (default: the bundled sample corpus)",
+    )
+    parser.add_argument("--db", metavar="PATH", help="annotation file (default: next to the corpus)")
+    parser.add_argument(
+        "--max-size",
+        metavar="MB",
+        type=float,
+        default=20,
+        help="skip articles larger than this many megabytes (default: 20)",
+    )
+    return parser
+
+
+def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+    module = importlib.import_module(f"reader.commands.{name.replace('-', '_')}")
+    parser = argparse.ArgumentParser(
+        prog=f"reader {name}",
+        description=getattr(module, "DESCRIPTION", None) or module.HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    module.add_arguments(parser)
+    return parser, module
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in SUBCOMMANDS:
+            parser, module = _command_parser(args_list[0])
+            args = parser.parse_args(args_list[1:])
+            return int(module.run(args) or 0)
+        args = _app_parser().parse_args(args_list)
+        from reader.commands import app
+
+        return app.run(args)
+    except UserError as exc:
+        print(f"reader: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `reader list | head`: the reader went away; that is not an error.
+        try:
+            sys.stdout = None  # type: ignore[assignment]
+        finally:
+            return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per `reader` subcommand; see `reader.cli` for the contract."""

@@ -1,0 +1,34 @@
+"""Arguments and helpers shared by several subcommands."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader.corpus import DEFAULT_MAX_BYTES, Corpus, open_corpus
+
+
+def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("corpus", metavar="CORPUS", help="a folder of .txt articles or one .txt file")
+    parser.add_argument(
+        "--max-size",
+        metavar="MB",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1024 / 1024,
+        help="skip articles larger than this many megabytes (default: 20)",
+    )
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="annotation file (default: annotations.json next to the corpus)",
+    )
+
+
+def max_bytes(args: argparse.Namespace) -> int:
+    return int(float(getattr(args, "max_size", 20)) * 1024 * 1024)
+
+
+def load(args: argparse.Namespace, read: bool = True) -> Corpus:
+    return open_corpus(args.corpus, max_bytes(args), read=read)

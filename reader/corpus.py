@@ -1,0 +1,288 @@
+"""Finding and decoding the articles of a corpus.
+
+A corpus is a folder of `.txt` files (searched recursively, ordered by path) or a single
+`.txt` file. Scraped text arrives in every state: BOMs, CRLF, cp1252, UTF-16, NUL-filled
+binaries that were renamed `.txt`, empty files and multi-gigabyte dumps. None of those may
+stop the rest of the corpus from loading, so every bad file becomes a `Skipped` entry with a
+reason a person understands, and decoding never raises.
+
+Scanning only stats files (names, sizes, mtimes); reading happens per article, so a
+100,000-article corpus can show its first screen before any text is read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.errors import UserError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+SNIFF_BYTES = 8192
+ANNOTATIONS_FILE = "annotations.json"
+
+
+class ArticleError(Exception):
+    """An article that cannot be shown; the message is the reason given to the user."""
+
+
+@dataclass(slots=True)
+class Article:
+    """One `.txt` file of the corpus. `title` and `words` are filled once it has been read."""
+
+    id: str
+    path: Path
+    size: int
+    mtime_ns: int
+    title: str | None = None
+    words: int | None = None
+    lossy: bool = False
+
+    @property
+    def display_title(self) -> str:
+        return self.title if self.title is not None else self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    id: str
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Article text as the app holds it: no BOM, `\\n` line ends.
+
+    `lossy` is True when the bytes were not valid UTF-8 and a fallback decoding was used;
+    offsets into `text` are what annotations and `reader analyze` refer to.
+    """
+
+    text: str
+    encoding: str
+    lossy: bool = False
+
+
+@dataclass(slots=True)
+class Corpus:
+    """The articles found under `root`; `single_file` is set for a one-file corpus."""
+
+    root: Path
+    articles: list[Article]
+    skipped: list[Skipped] = field(default_factory=list)
+    single_file: Path | None = None
+    _index: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index = {a.id: i for i, a in enumerate(self.articles)}
+
+    def get(self, article_id: str) -> Article | None:
+        i = self._index.get(article_id)
+        return None if i is None else self.articles[i]
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id, or a UserError naming it."""
+        found = self.get(article_id)
+        if found is None:
+            raise UserError(f"no article {article_id!r} in the corpus {self.root}")
+        return found
+
+    @property
+    def default_db_path(self) -> Path:
+        """Where annotations live unless `--db` says otherwise."""
+        if self.single_file is not None:
+            return self.single_file.with_name(self.single_file.name + ".annotations.json")
+        return self.root / ANNOTATIONS_FILE
+
+    def remove_article(self, article: Article, reason: str) -> None:
+        """Move an article that turned out unreadable to the skipped list."""
+        self.articles = [a for a in self.articles if a.id != article.id]
+        self._index = {a.id: i for i, a in enumerate(self.articles)}
+        self.skipped.append(Skipped(article.id, article.path, reason))
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode article bytes; never raises.
+
+    UTF-8 (with or without BOM) first, then UTF-16 when a BOM says so, then cp1252, which
+    accepts nearly every byte; the last resort is UTF-8 with replacement characters.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data, bom = data[len(codecs.BOM_UTF8) :], True
+    else:
+        bom = False
+    encoding = "utf-8-sig" if bom else "utf-8"
+    lossy = False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        lossy = True
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
+        else:
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("utf-8", errors="replace"), "utf-8 (replaced)"
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text, encoding, lossy)
+
+
+def looks_binary(data: bytes) -> bool:
+    """A NUL byte in the first block means binary, unless a UTF-16 BOM explains it."""
+    head = data[:SNIFF_BYTES]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in head
+
+
+def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+    """Read and decode one article, or raise ArticleError with the reason to show."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except IsADirectoryError as exc:
+        raise ArticleError("is a folder") from exc
+    except PermissionError as exc:
+        raise ArticleError("unreadable: permission denied") from exc
+    except OSError as exc:
+        raise ArticleError(f"unreadable: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise ArticleError(f"larger than the {_human(max_bytes)} size cap")
+    if not data.strip():
+        raise ArticleError("empty file")
+    if looks_binary(data):
+        raise ArticleError("binary file (contains NUL bytes)")
+    return decode(data)
+
+
+def first_line_title(text: str) -> str:
+    """The first non-blank line, trimmed: the title until headline detection says better."""
+    for line in text.split("\n", 50):
+        stripped = line.strip()
+        if stripped:
+            return stripped[:300]
+    return ""
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def summarize(article: Article, text: str, title: str | None = None) -> None:
+    """Fill the listing fields of an article from its text."""
+    article.title = title if title is not None else first_line_title(text)
+    article.words = count_words(text)
+
+
+def _human(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:g} {unit}" if unit == "bytes" else f"{n:.0f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
+def _walk(root: Path) -> Iterator[os.DirEntry[str]]:
+    """Depth-first over `*.txt`, skipping hidden files and folders (.git, caches)."""
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=True):
+                yield from _walk(Path(entry.path))
+            elif entry.name.lower().endswith(".txt"):
+                yield entry
+        except OSError:
+            continue
+
+
+def scan(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """List the articles of a corpus from file metadata alone (no article is read).
+
+    Raises UserError when the path does not exist or is not a folder or `.txt` file.
+    """
+    p = Path(path).expanduser()
+    if not p.exists():
+        raise UserError(f"no such file or folder: {path}")
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+
+    def add(file_path: Path, rel: str, stat: os.stat_result | None) -> None:
+        if stat is None:
+            skipped.append(Skipped(rel, file_path, "unreadable: cannot stat"))
+        elif stat.st_size == 0:
+            skipped.append(Skipped(rel, file_path, "empty file"))
+        elif stat.st_size > max_bytes:
+            skipped.append(Skipped(rel, file_path, f"larger than the {_human(max_bytes)} size cap"))
+        elif not os.access(file_path, os.R_OK):
+            skipped.append(Skipped(rel, file_path, "unreadable: permission denied"))
+        else:
+            articles.append(Article(rel, file_path, stat.st_size, stat.st_mtime_ns))
+
+    if p.is_file():
+        root = p.parent.resolve()
+        try:
+            stat = p.stat()
+        except OSError:
+            stat = None
+        add(p.resolve(), p.name, stat)
+        return Corpus(root, articles, skipped, single_file=p.resolve())
+    if not p.is_dir():
+        raise UserError(f"not a folder or a .txt file: {path}")
+    root = p.resolve()
+    found: list[tuple[str, os.DirEntry[str]]] = []
+    for entry in _walk(root):
+        rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
+        found.append((rel, entry))
+    found.sort(key=lambda item: item[0])
+    for rel, entry in found:
+        try:
+            stat = entry.stat(follow_symlinks=True)
+        except OSError:
+            stat = None
+        add(Path(entry.path), rel, stat)
+    return Corpus(root, articles, skipped)
+
+
+def open_corpus(
+    path: str | os.PathLike[str],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    read: bool = True,
+) -> Corpus:
+    """Scan a corpus and, with `read`, read every article to fill titles and word counts.
+
+    Articles that turn out binary or unreadable move to `skipped`. Raises UserError when
+    nothing readable is left, so every command fails the same way on an empty folder.
+    """
+    corpus = scan(path, max_bytes)
+    if read:
+        from reader.titles import title_of
+
+        for article in list(corpus.articles):
+            try:
+                decoded = read_text(article.path, max_bytes)
+            except ArticleError as exc:
+                corpus.remove_article(article, str(exc))
+                continue
+            summarize(article, decoded.text, title_of(decoded.text))
+            article.lossy = decoded.lossy
+    if not corpus.articles:
+        detail = f" ({len(corpus.skipped)} skipped)" if corpus.skipped else ""
+        raise UserError(f"no articles (.txt files) in {path}{detail}")
+    return corpus
+
+
+def bundled_corpus() -> Path:
+    """The two seed articles shipped inside the package."""
+    return Path(__file__).resolve().parent / "seeds"

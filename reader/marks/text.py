@@ -1,0 +1,52 @@
+"""Small text helpers shared by the detectors: line normalisation and line offsets.
+
+`normalise_line` is the single key used for corpus-wide repeated lines and for the user's
+"this text is boilerplate everywhere" corrections, so both must agree on it; it folds case,
+curly quotes, dashes and whitespace because the same menu item is rendered with different
+typography on different pages of one site.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_RE = re.compile(r"\s+")
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+
+
+def normalise_line(s: str) -> str:
+    """Return the comparison key of a line (NFKC, case-folded, quotes/dashes/spaces unified).
+
+    Kept cheap (one regex, one translate) because it runs on every line of a corpus.
+    """
+    if s.isascii():
+        return _SPACE_RE.sub(" ", s).strip().lower()
+    s = unicodedata.normalize("NFKC", s).translate(_FOLD)
+    return _SPACE_RE.sub(" ", s).strip().casefold()
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    """Offsets of each line of `text.split("\\n")` in the text (for span <-> line mapping)."""
+    out = []
+    pos = 0
+    for ln in lines:
+        out.append(pos)
+        pos += len(ln) + 1
+    return out

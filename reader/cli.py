@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import keyword
 import sys
 from collections.abc import Sequence
 
@@ -61,8 +62,13 @@ def _app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _module_name(name: str) -> str:
+    """`import` is a Python keyword, so its module is `import_`."""
+    return name.replace("-", "_") + ("_" if keyword.iskeyword(name) else "")
+
+
 def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
-    module = importlib.import_module(f"reader.commands.{name.replace('-', '_')}")
+    module = importlib.import_module(f"reader.commands.{_module_name(name)}")
     parser = argparse.ArgumentParser(
         prog=f"reader {name}",
         description=getattr(module, "DESCRIPTION", None) or module.HELP,

@@ -1,0 +1,152 @@
+"""Detection with the user's corrections applied: what the clean-text and quote exports use.
+
+Corrections override detection everywhere (see `annotations.model.Correction`). Line
+corrections become `analyze`'s forced_* arguments; quotation corrections are applied to its
+result by span. A line correction remembers the line's text, so when the article was edited
+and the line moved, it follows the text rather than the number; if the text is gone, the
+correction no longer applies (it is not guessed onto another line).
+
+`reader.marks` is imported lazily: exporting Markdown or JSON must work without the
+detectors, and tests pass a fake `analyze`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from annotations.model import Correction, CorrectionKind
+
+Analyze = Callable[..., Any]
+
+LINE_KINDS = {CorrectionKind.LINE_BODY.value, CorrectionKind.LINE_BOILERPLATE.value}
+QUOTE_KINDS = {
+    CorrectionKind.QUOTE_REJECT.value,
+    CorrectionKind.QUOTE_KIND.value,
+    CorrectionKind.QUOTE_SPEAKER.value,
+}
+
+
+def default_analyze() -> Analyze:
+    from reader.marks import analyze
+
+    return analyze
+
+
+def _normalise(s: str) -> str:
+    try:
+        from reader.marks.text import normalise_line
+    except ImportError:  # the detectors are optional for this module
+        return " ".join(s.split()).casefold()
+    return normalise_line(s)
+
+
+def locate_line(lines: Sequence[str], c: Correction) -> int | None:
+    """1-based line a line correction applies to now, or None when its text is gone.
+
+    The recorded number wins when its text still matches; otherwise the nearest line with
+    the recorded text (ties go to the earlier line).
+    """
+    if c.line is None and c.text is None:
+        return None
+    if c.text is None:
+        return c.line if c.line is not None and 1 <= c.line <= len(lines) else None
+    key = _normalise(c.text)
+    if c.line is not None and 1 <= c.line <= len(lines) and _normalise(lines[c.line - 1]) == key:
+        return c.line
+    hits = [i + 1 for i, ln in enumerate(lines) if _normalise(ln) == key]
+    if not hits:
+        return None
+    origin = c.line or 1
+    return min(hits, key=lambda n: (abs(n - origin), n))
+
+
+def forced_arguments(
+    text: str, corrections: Iterable[Correction]
+) -> tuple[frozenset[int], frozenset[int], frozenset[str]]:
+    """(forced_body, forced_boilerplate, boilerplate_texts) for `analyze`.
+
+    Later corrections of the same line win, so ordering is by `created`. Line numbers are
+    1-based like `Marks.boilerplate_lines`; texts are `normalise_line` keys.
+    """
+    lines = text.split("\n")
+    verdict: dict[int, bool] = {}
+    texts: set[str] = set()
+    for c in sorted(corrections, key=lambda c: c.created):
+        if c.kind == CorrectionKind.TEXT_BOILERPLATE.value and c.text:
+            texts.add(_normalise(c.text))
+        elif c.kind in LINE_KINDS:
+            n = locate_line(lines, c)
+            if n is not None:
+                verdict[n] = c.kind == CorrectionKind.LINE_BOILERPLATE.value
+    body = frozenset(n for n, bp in verdict.items() if not bp)
+    boilerplate = frozenset(n for n, bp in verdict.items() if bp)
+    return body, boilerplate, frozenset(texts)
+
+
+def _replace(obj: Any, **changes: Any) -> Any:
+    """Copy a Quote whether it is a dataclass or a NamedTuple."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return dataclasses.replace(obj, **changes)
+    return obj._replace(**changes)
+
+
+def _coerce_kind(current: Any, value: str) -> Any:
+    """Keep the detector's kind type (an enum) when the corrected value is one of its members."""
+    enum_type = type(current)
+    if enum_type is not str and hasattr(enum_type, "__members__"):
+        try:
+            return enum_type(value)
+        except ValueError:
+            return value
+    return value
+
+
+def apply_quote_corrections(quotes: Sequence[Any], corrections: Iterable[Correction]) -> tuple:
+    """Quotes after rejections, kind and speaker changes, matched by exact (start, end)."""
+    by_span: dict[tuple[int, int], list[Correction]] = {}
+    for c in sorted(corrections, key=lambda c: c.created):
+        if c.kind in QUOTE_KINDS and c.start is not None and c.end is not None:
+            by_span.setdefault((c.start, c.end), []).append(c)
+    out = []
+    for q in quotes:
+        rejected = False
+        for c in by_span.get((q.start, q.end), []):
+            if c.kind == CorrectionKind.QUOTE_REJECT.value:
+                rejected = True
+            elif c.kind == CorrectionKind.QUOTE_KIND.value and c.value:
+                q = _replace(q, kind=_coerce_kind(q.kind, c.value))
+            elif c.kind == CorrectionKind.QUOTE_SPEAKER.value:
+                q = _replace(q, speaker=c.value or None)
+        if not rejected:
+            out.append(q)
+    return tuple(out)
+
+
+def corrected_marks(
+    text: str,
+    corrections: Iterable[Correction],
+    *,
+    repeated: frozenset[str] | None = None,
+    analyze: Analyze | None = None,
+) -> Any:
+    """`analyze(text)` as the user corrected it: the marks every export should believe.
+
+    `corrections` may mix this article's corrections with corpus-wide ones; only the
+    kinds that apply are used.
+    """
+    corrections = list(corrections)
+    body, boilerplate, texts = forced_arguments(text, corrections)
+    run = analyze if analyze is not None else default_analyze()
+    marks = run(
+        text,
+        repeated=repeated,
+        forced_body=body,
+        forced_boilerplate=boilerplate,
+        boilerplate_texts=texts,
+    )
+    quotes = apply_quote_corrections(marks.quotes, corrections)
+    if quotes == tuple(marks.quotes):
+        return marks
+    return _replace(marks, quotes=quotes)

@@ -1,0 +1,315 @@
+"""What an export contains, gathered once so every format renders the same selection.
+
+The renderers are pure functions of `ExportData`: they never touch the store or the disk, so
+golden tests can pin their output and the app can render in a worker without locking.
+Reading article text happens here, once per exported article, because the Markdown link
+needs a line number and `--quotes` needs the detected quotations.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from annotations.model import (
+    AnchorStatus,
+    ArticleState,
+    ArticleStatus,
+    Codebook,
+    Correction,
+    Highlight,
+    SessionRecord,
+    now_iso,
+)
+from reader.corpus import DEFAULT_MAX_BYTES, ArticleError, Corpus, read_text
+from reader.errors import UserError
+
+
+class StoreLike(Protocol):
+    """The read side of `annotations.store.AnnotationStore` that exporting needs."""
+
+    def article_states(self) -> list[ArticleState]: ...
+
+    def highlights(self, article: str | None = None) -> list[Highlight]: ...
+
+    def corrections(self, article: str | None = None) -> list[Correction]: ...
+
+    def codebook(self) -> Codebook | None: ...
+
+    def sessions(self) -> list[SessionRecord]: ...
+
+
+class EmptyStore:
+    """Stands in when no annotation file exists, so exporting never creates one."""
+
+    def article_states(self) -> list[ArticleState]:
+        return []
+
+    def highlights(self, article: str | None = None) -> list[Highlight]:
+        return []
+
+    def corrections(self, article: str | None = None) -> list[Correction]:
+        return []
+
+    def codebook(self) -> Codebook | None:
+        return None
+
+    def sessions(self) -> list[SessionRecord]:
+        return []
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteView:
+    """A detected (and user-corrected) quotation, with the text it covers."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightView:
+    """A highlight plus the line it starts on in the current text (None when it is stale)."""
+
+    highlight: Highlight
+    line: int | None
+
+    @property
+    def orphaned(self) -> bool:
+        return self.highlight.status == AnchorStatus.ORPHANED.value
+
+
+@dataclass(slots=True)
+class ArticleExport:
+    """One article as exported: corpus facts (title, path) joined to the store's records.
+
+    `file` is None when the store knows an article the corpus no longer has; such articles
+    are still exported (their work is not lost), flagged by `in_corpus`.
+    """
+
+    id: str
+    title: str | None
+    path: str
+    file: Path | None
+    tags: list[str] = field(default_factory=list)
+    status: str = ArticleStatus.TODO.value
+    updated: str | None = None
+    highlights: list[HighlightView] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    quotes: list[QuoteView] | None = None
+    unreadable: str | None = None
+
+    @property
+    def in_corpus(self) -> bool:
+        return self.file is not None
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.id
+
+    @property
+    def annotated(self) -> bool:
+        return bool(self.highlights or self.tags)
+
+
+@dataclass(slots=True)
+class ExportData:
+    """Everything one export writes; `link_base` is the folder Markdown links are relative to.
+
+    `link_base` None means links are relative to the corpus root (the article ids), which
+    is what a file saved at the corpus root needs and what keeps golden files portable.
+    """
+
+    corpus_name: str
+    corpus_root: Path
+    exported: str
+    articles: list[ArticleExport]
+    codebook: Codebook | None = None
+    corpus_corrections: list[Correction] = field(default_factory=list)
+    sessions: list[SessionRecord] = field(default_factory=list)
+    filters: dict[str, str] = field(default_factory=dict)
+    link_base: Path | None = None
+    with_quotes: bool = False
+
+    @property
+    def highlight_count(self) -> int:
+        return sum(len(a.highlights) for a in self.articles)
+
+    @property
+    def orphaned_count(self) -> int:
+        return sum(1 for a in self.articles for h in a.highlights if h.orphaned)
+
+    def tags(self) -> list[str]:
+        """Every tag used by an exported article, in first-use order."""
+        seen: dict[str, None] = {}
+        for a in self.articles:
+            for t in a.tags:
+                seen.setdefault(t, None)
+        return list(seen)
+
+    def link_to(self, article: ArticleExport) -> str:
+        """Path of the article file as seen from `link_base`, with `/` separators."""
+        if self.link_base is None or article.file is None:
+            return article.path
+        try:
+            rel = os.path.relpath(article.file, self.link_base)
+        except ValueError:  # another drive on Windows: no relative path exists
+            return article.file.as_uri()
+        return rel.replace(os.sep, "/")
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of a character offset."""
+    return text.count("\n", 0, max(0, min(offset, len(text)))) + 1
+
+
+def _state_map(states: Iterable[ArticleState]) -> dict[str, ArticleState]:
+    return {s.article: s for s in states}
+
+
+def _relative_path(corpus: Corpus, article_id: str) -> str:
+    if corpus.single_file is not None:
+        return corpus.single_file.name
+    return article_id
+
+
+def collect(
+    corpus: Corpus,
+    store: StoreLike,
+    *,
+    article: str | None = None,
+    tag: str | None = None,
+    label: str | None = None,
+    quotes: bool = False,
+    everything_stored: bool = False,
+    link_base: Path | None = None,
+    now: str | None = None,
+    analyze: Any = None,
+) -> ExportData:
+    """Join corpus and store into the export's selection, applying the filters.
+
+    Articles come in corpus order (then store-only ones by id). By default only articles
+    with highlights or tags are kept: an export is someone's notes, and a thousand empty
+    sections would bury them. `everything_stored` (the JSON backup) also keeps articles
+    that only have a status or corrections. `analyze` overrides the
+    detector for `quotes` (tests pass a fake; None imports `reader.marks` lazily).
+    """
+    if article is not None and corpus.get(article) is None and not _store_knows(store, article):
+        raise UserError(f"no article {article!r} in the corpus {corpus.root}")
+    states = _state_map(store.article_states())
+    highlights_by_article: dict[str, list[Highlight]] = {}
+    for h in store.highlights(article):
+        highlights_by_article.setdefault(h.article, []).append(h)
+    all_corrections = store.corrections()
+    corrections_by_article: dict[str, list[Correction]] = {}
+    corpus_corrections: list[Correction] = []
+    for c in all_corrections:
+        if c.article is None:
+            corpus_corrections.append(c)
+        else:
+            corrections_by_article.setdefault(c.article, []).append(c)
+
+    ids: list[str] = [a.id for a in corpus.articles]
+    known = set(ids)
+    extra = sorted(
+        ({*states, *highlights_by_article, *corrections_by_article} - known),
+    )
+    ids.extend(extra)
+    if article is not None:
+        ids = [article]
+
+    out: list[ArticleExport] = []
+    for aid in ids:
+        state = states.get(aid)
+        tags = list(state.tags) if state else []
+        if tag is not None and tag not in tags:
+            continue
+        hls = sorted(highlights_by_article.get(aid, []), key=lambda h: (h.start, h.end, h.id))
+        if label is not None:
+            hls = [h for h in hls if h.label == label]
+            if not hls:
+                continue
+        src = corpus.get(aid)
+        entry = ArticleExport(
+            id=aid,
+            title=src.title if src else None,
+            path=_relative_path(corpus, aid) if src else aid,
+            file=src.path if src else None,
+            tags=tags,
+            status=state.status if state else ArticleStatus.TODO.value,
+            updated=state.updated if state else None,
+            corrections=list(corrections_by_article.get(aid, [])),
+        )
+        stored = state is not None or aid in corrections_by_article
+        wanted = article is not None or bool(hls or tags) or (everything_stored and stored)
+        if not wanted:
+            continue
+        text = _read(entry, src.size if src else 0) if src else None
+        if text is not None and entry.title is None:
+            from reader.titles import title_of
+
+            entry.title = title_of(text)
+        entry.highlights = [HighlightView(h, _line(text, h)) for h in hls]
+        if quotes and text is not None:
+            entry.quotes = _quotes(text, entry.corrections + corpus_corrections, analyze)
+        out.append(entry)
+
+    filters = {k: v for k, v in (("article", article), ("tag", tag), ("label", label)) if v}
+    return ExportData(
+        corpus_name=(corpus.single_file or corpus.root).name,
+        corpus_root=corpus.single_file or corpus.root,
+        exported=now or now_iso(),
+        articles=out,
+        codebook=store.codebook(),
+        corpus_corrections=corpus_corrections,
+        sessions=list(store.sessions()),
+        filters=filters,
+        link_base=link_base,
+        with_quotes=quotes,
+    )
+
+
+def _store_knows(store: StoreLike, article_id: str) -> bool:
+    if any(s.article == article_id for s in store.article_states()):
+        return True
+    return bool(store.highlights(article_id))
+
+
+def _read(entry: ArticleExport, size: int) -> str | None:
+    """The article's text; an unreadable file is noted on the entry rather than raised."""
+    assert entry.file is not None
+    try:
+        return read_text(entry.file, max(DEFAULT_MAX_BYTES, size)).text
+    except ArticleError as exc:
+        entry.unreadable = str(exc)
+        return None
+
+
+def _line(text: str | None, h: Highlight) -> int | None:
+    """The start line, only when the stored offsets still point at the stored quote."""
+    if text is None or h.status == AnchorStatus.ORPHANED.value:
+        return None
+    if text[h.start : h.end] != h.exact:
+        return None
+    return line_of(text, h.start)
+
+
+def _quotes(text: str, corrections: Sequence[Correction], analyze: Any) -> list[QuoteView]:
+    from annotations.export.corrected import corrected_marks
+
+    marks = corrected_marks(text, corrections, analyze=analyze)
+    views = []
+    for q in marks.quotes:
+        kind = getattr(q.kind, "value", q.kind)
+        views.append(
+            QuoteView(
+                q.start, q.end, str(kind), q.speaker, text[q.start : q.end], line_of(text, q.start)
+            )
+        )
+    return views

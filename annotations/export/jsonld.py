@@ -1,0 +1,124 @@
+"""W3C Web Annotation (JSON-LD): for annotation tools, Hypothesis-style servers, archives.
+
+Shape (https://www.w3.org/TR/annotation-model/, §5 "Collections", Example 40): one
+`AnnotationCollection` with `total` and its single `AnnotationPage` embedded as `first`,
+the page holding the annotations in `items`. Every annotation also carries `@context` so
+it stays valid when someone copies one item out of the collection.
+
+* a highlight is an Annotation with motivation `highlighting`; its label is a TextualBody
+  with purpose `classifying`, its note one with purpose `commenting`; the target's
+  selectors are a TextQuoteSelector (exact/prefix/suffix, which re-finds the passage in an
+  edited copy) and a TextPositionSelector (code-point offsets, as the model counts them;
+  left out for an orphaned highlight, whose offsets no longer mean anything);
+* article tags belong to the whole article, so each tagged article gets one Annotation
+  with motivation `tagging`, a TextualBody per tag with purpose `tagging`, and the file
+  itself as target.
+
+Ids are `urn:uuid:` built from the highlight's UUID (or a name-based UUID), so the same
+annotation has the same id in every export.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+from annotations.export.data import ArticleExport, ExportData, HighlightView
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+_NAMESPACE = uuid.UUID("6f1b7c52-3d0e-4b7a-9a57-2f0c1d2e8a41")  # this app's uuid5 namespace
+
+
+def urn(key: str) -> str:
+    """`urn:uuid:` for a stored id: the id itself when it is a UUID, else a stable uuid5."""
+    try:
+        return uuid.UUID(hex=key).urn
+    except ValueError:
+        return uuid.uuid5(_NAMESPACE, key).urn
+
+
+def source_iri(data: ExportData, article: ArticleExport) -> str:
+    """A `file:` IRI for the article (JSON-LD wants absolute IRIs)."""
+    path = article.file
+    if path is None:
+        root = data.corpus_root if data.corpus_root.is_dir() else data.corpus_root.parent
+        path = root / article.path
+    return Path(path).absolute().as_uri()
+
+
+def _textual(value: str, purpose: str) -> dict[str, str]:
+    return {"type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain"}
+
+
+def highlight_annotation(data: ExportData, article: ArticleExport, hv: HighlightView) -> dict:
+    h = hv.highlight
+    bodies = []
+    if h.label:
+        bodies.append(_textual(h.label, "classifying"))
+    if h.note:
+        bodies.append(_textual(h.note, "commenting"))
+    selectors: list[dict[str, Any]] = [
+        {"type": "TextQuoteSelector", "exact": h.exact, "prefix": h.prefix, "suffix": h.suffix}
+    ]
+    if not hv.orphaned:
+        selectors.append({"type": "TextPositionSelector", "start": h.start, "end": h.end})
+    anno: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": urn(h.id),
+        "type": "Annotation",
+        "motivation": "highlighting",
+        "created": h.created,
+        "modified": h.updated,
+    }
+    if bodies:
+        anno["body"] = bodies
+    anno["target"] = {
+        "source": source_iri(data, article),
+        "selector": selectors,
+    }
+    return anno
+
+
+def tagging_annotation(data: ExportData, article: ArticleExport) -> dict[str, Any]:
+    anno: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": urn(f"tags:{article.id}"),
+        "type": "Annotation",
+        "motivation": "tagging",
+    }
+    if article.updated:
+        anno["modified"] = article.updated
+    anno["body"] = [_textual(t, "tagging") for t in article.tags]
+    anno["target"] = {"source": source_iri(data, article)}
+    return anno
+
+
+def collection(data: ExportData) -> dict[str, Any]:
+    items: list[dict[str, Any]] = []
+    for article in data.articles:
+        if article.tags:
+            items.append(tagging_annotation(data, article))
+        items.extend(highlight_annotation(data, article, hv) for hv in article.highlights)
+    root = str(data.corpus_root)
+    doc: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": urn(f"collection:{root}"),
+        "type": "AnnotationCollection",
+        "label": f"reader annotations: {data.corpus_name}",
+        "generated": data.exported,
+        "total": len(items),
+    }
+    if items:  # the model: a collection SHOULD have `first` when it has annotations
+        doc["first"] = {
+            "id": urn(f"page:{root}:0"),
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        }
+    return doc
+
+
+def render_jsonld(data: ExportData) -> str:
+    return json.dumps(collection(data), ensure_ascii=False, indent=2) + "\n"

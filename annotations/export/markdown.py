@@ -1,0 +1,155 @@
+"""Markdown for notes apps (Obsidian, Readwise, Zotero): a note people paste as it is.
+
+Layout, chosen for Obsidian's conventions:
+
+* YAML front matter with block-style lists (what Obsidian itself writes) and every string
+  double-quoted, so a title with `: ` or `#` cannot break it; `tags` holds the sanitised
+  tag names because Obsidian treats that property as the note's tags.
+* One `##` section per article; tags as `#hashtags`.
+* Each highlight is a blockquote of its exact text followed by its block id on a line of
+  its own (Obsidian's form for referencing a quote: `[[note#^hl-1a2b3c4d]]`), then a small
+  list with label, note and the link back. Ids come from `Highlight.short_id`, so links made
+  to an earlier export keep working.
+"""
+
+from __future__ import annotations
+
+from annotations.export.data import ArticleExport, ExportData, HighlightView, QuoteView
+from annotations.export.mdescape import (
+    blockquote,
+    escape_block,
+    escape_inline,
+    hashtag,
+    link_target,
+    yaml_string,
+)
+from annotations.model import AnchorStatus
+
+UNATTRIBUTED = "Unattributed"
+
+
+def render_markdown(data: ExportData) -> str:
+    parts = [
+        _front_matter(data),
+        f"# Annotations: {escape_inline(data.corpus_name)}",
+        _summary(data),
+    ]
+    if not data.articles:
+        parts.append("_Nothing to export._")
+    for article in data.articles:
+        parts.append(_article(data, article))
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _front_matter(data: ExportData) -> str:
+    tags = [t for t in dict.fromkeys(hashtag(t)[1:] for t in data.tags()) if t]
+    lines = [
+        "---",
+        f"title: {yaml_string('Annotations: ' + data.corpus_name)}",
+        f"corpus: {yaml_string(str(data.corpus_root))}",
+        f"exported: {yaml_string(data.exported)}",
+        f"articles: {len(data.articles)}",
+        f"highlights: {data.highlight_count}",
+        f"orphaned: {data.orphaned_count}",
+    ]
+    for key, value in data.filters.items():
+        lines.append(f"filter_{key}: {yaml_string(value)}")
+    if tags:
+        lines.append("tags:")
+        lines.extend(f"  - {yaml_string(t)}" for t in tags)
+    else:
+        lines.append("tags: []")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def _summary(data: ExportData) -> str:
+    n, h = len(data.articles), data.highlight_count
+    text = f"{n} article{'s' * (n != 1)} · {h} highlight{'s' * (h != 1)}"
+    if data.orphaned_count:
+        text += f" ({data.orphaned_count} orphaned)"
+    text += f" · exported {escape_inline(data.exported)}"
+    if data.filters:
+        text += " · only " + ", ".join(
+            f"{key} {escape_inline(value)}" for key, value in data.filters.items()
+        )
+    return text
+
+
+def _article(data: ExportData, article: ArticleExport) -> str:
+    parts = [f"## {escape_inline(article.display_title)}", _article_meta(data, article)]
+    parts.extend(_highlight(data, article, hv) for hv in article.highlights)
+    if article.quotes is not None:
+        parts.append(_quotes(article.quotes))
+    return "\n\n".join(parts)
+
+
+def _article_meta(data: ExportData, article: ArticleExport) -> str:
+    path = escape_inline(article.path)
+    if not article.in_corpus:
+        source = f"{path} (missing from the corpus)"
+    else:
+        source = f"[{path}]({link_target(data.link_to(article))})"
+        if article.unreadable:
+            source += f" (unreadable: {escape_inline(article.unreadable)})"
+    items = [f"- **Source:** {source}"]
+    tags = " ".join(t for t in (hashtag(t) for t in article.tags) if t)
+    if tags:
+        items.append(f"- **Tags:** {tags}")
+    items.append(f"- **Status:** {escape_inline(article.status)}")
+    return "\n".join(items)
+
+
+def _highlight(data: ExportData, article: ArticleExport, hv: HighlightView) -> str:
+    h = hv.highlight
+    items: list[str] = []
+    if h.status == AnchorStatus.ORPHANED.value:
+        items.append("- **Orphaned:** this passage is no longer found in the article")
+    elif h.status == AnchorStatus.FUZZY.value:
+        score = f" (score {h.score:.2f})" if h.score is not None else ""
+        items.append(f"- **Anchor:** found again approximately{score}")
+    if h.label:
+        items.append(f"- **Label:** {escape_inline(h.label)}")
+    if h.note.strip():
+        note = escape_block(h.note)
+        items.append(f"- **Note:** {note[0]}")
+        items.extend(f"  {ln}" if ln else "" for ln in note[1:])
+    items.append("- " + _location(data, article, hv))
+    return "\n\n".join([blockquote(h.exact), f"^{h.short_id}", "\n".join(items)])
+
+
+def _location(data: ExportData, article: ArticleExport, hv: HighlightView) -> str:
+    h = hv.highlight
+    bits = []
+    if article.in_corpus:
+        bits.append(f"[source]({link_target(data.link_to(article))})")
+    else:
+        bits.append("source missing")
+    if hv.line is not None:
+        bits.append(f"line {hv.line}")
+    chars = f"chars {h.start}\u2013{h.end}"
+    if hv.orphaned:
+        chars += " (last known)"
+    bits.append(chars)
+    return " \u00b7 ".join(bits)
+
+
+def _quotes(quotes: list[QuoteView]) -> str:
+    """Quotations grouped by speaker, in order of each speaker's first quotation."""
+    groups: dict[str, list[QuoteView]] = {}
+    for q in quotes:
+        groups.setdefault((q.speaker or "").strip() or UNATTRIBUTED, []).append(q)
+    if UNATTRIBUTED in groups:  # unattributed last: the named speakers are what people scan for
+        groups[UNATTRIBUTED] = groups.pop(UNATTRIBUTED)
+    parts = ["### Quotations"]
+    if not groups:
+        parts.append("_No quotations detected._")
+    for speaker, qs in groups.items():
+        parts.append(f"**{escape_inline(speaker)}**")
+        parts.append(
+            "\n".join(
+                f"- {escape_inline(q.text)} \u00b7 line {q.line} \u00b7 _{escape_inline(q.kind)}_"
+                for q in qs
+            )
+        )
+    return "\n\n".join(parts)

@@ -1,0 +1,60 @@
+"""The cross-process lock around every read-modify-write of one annotation store.
+
+Two app windows, or the app and `reader tag`, may write the same store. Each change takes
+the lock, re-reads whatever the other process appended, checks the request against that
+fresh state and appends its own entry, so no update is lost. filelock's default 50 ms poll
+would dominate a sub-millisecond save under contention, hence the short poll interval.
+"""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from annotations.errors import StoreBusyError, StoreReadOnlyError
+
+LOCK_SUFFIX = ".lock"
+DEFAULT_TIMEOUT_S = 30.0
+POLL_S = 0.001
+
+READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def read_only_message(path: Path) -> str:
+    return (
+        f"cannot save annotations in {path.parent}: the folder is read-only; "
+        f"use --db PATH to keep them in a writable place"
+    )
+
+
+class StoreLock:
+    def __init__(self, store_path: Path, timeout: float = DEFAULT_TIMEOUT_S) -> None:
+        self.path = store_path.with_name(store_path.name + LOCK_SUFFIX)
+        self.store_path = store_path
+        self.timeout = timeout
+        self._lock = FileLock(str(self.path), timeout=timeout, poll_interval=POLL_S)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        try:
+            self._lock.acquire()
+        except Timeout as exc:
+            raise StoreBusyError(
+                f"annotation file {self.store_path} is locked by another process "
+                f"(waited {self.timeout:g} s); close the other reader and retry",
+                self.store_path,
+            ) from exc
+        except OSError as exc:
+            if exc.errno in READ_ONLY_ERRNOS:
+                raise StoreReadOnlyError(
+                    read_only_message(self.store_path), self.store_path
+                ) from exc
+            raise
+        try:
+            yield
+        finally:
+            self._lock.release()

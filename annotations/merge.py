@@ -1,0 +1,152 @@
+"""Merging annotations from an export (`reader import`) without duplicating or overwriting.
+
+Records are matched by id: the same id with the same content is a duplicate (skipped), the
+same id with different content is a conflict (ours kept, reported). Article states merge:
+tags are unioned, a status is taken only when ours is still "todo".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotations.model import ArticleState, ArticleStatus, Correction, Highlight, now_iso
+from annotations.state import Op, State, put
+from annotations.undo import Change
+
+HIGHLIGHT_CONTENT = ("article", "exact", "label", "note")
+
+
+@dataclass(slots=True)
+class MergeReport:
+    highlights_added: int = 0
+    highlights_same: int = 0
+    states_added: int = 0
+    states_updated: int = 0
+    states_same: int = 0
+    corrections_added: int = 0
+    corrections_same: int = 0
+    conflicts: list[str] = field(default_factory=list)  # one line each: same id, other content
+    invalid: list[str] = field(default_factory=list)  # records that could not be read
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.highlights_added or self.states_added or self.states_updated
+                    or self.corrections_added)
+
+    def summary(self) -> str:
+        return (
+            f"{self.highlights_added} highlights added ({self.highlights_same} already there), "
+            f"{self.states_added + self.states_updated} articles' tags/status merged, "
+            f"{self.corrections_added} corrections added, "
+            f"{len(self.conflicts)} conflicts, {len(self.invalid)} invalid"
+        )
+
+
+def _as(cls: type, item: Any) -> Any:
+    return item if isinstance(item, cls) else cls.from_dict(dict(item))
+
+
+def _highlight_problem(h: Highlight) -> str | None:
+    if not isinstance(h.id, str) or not h.id:
+        return "no id"
+    if not isinstance(h.article, str) or not h.article:
+        return "no article"
+    if not (isinstance(h.start, int) and isinstance(h.end, int) and 0 <= h.start < h.end):
+        return "bad offsets"
+    if not isinstance(h.exact, str):
+        return "no quote"
+    return None
+
+
+def plan_merge(
+    state: State,
+    highlights: Iterable[Highlight | dict[str, Any]],
+    states: Iterable[ArticleState | dict[str, Any]],
+    corrections: Iterable[Correction | dict[str, Any]],
+) -> tuple[list[Op], list[Change], MergeReport]:
+    report = MergeReport()
+    ops: list[Op] = []
+    changes: list[Change] = []
+    pending: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def current(table: str, key: str) -> dict[str, Any] | None:
+        return pending.get((table, key)) or state.get(table, key)
+
+    def write(table: str, key: str, record: dict[str, Any]) -> None:
+        changes.append(Change(table, key, current(table, key), record))
+        pending[(table, key)] = record
+        ops.append(put(table, key, record))
+
+    for item in highlights:
+        try:
+            h = _as(Highlight, item)
+        except (TypeError, ValueError) as exc:
+            report.invalid.append(f"highlight: {exc}")
+            continue
+        if problem := _highlight_problem(h):
+            report.invalid.append(f"highlight {h.id!r}: {problem}")
+            continue
+        ours = current("highlights", h.id)
+        if ours is None:
+            write("highlights", h.id, h.to_dict())
+            report.highlights_added += 1
+        elif all(ours.get(f) == getattr(h, f) for f in HIGHLIGHT_CONTENT):
+            report.highlights_same += 1
+        else:
+            diff = [f for f in HIGHLIGHT_CONTENT if ours.get(f) != getattr(h, f)]
+            report.conflicts.append(f"highlight {h.id}: {', '.join(diff)} differ; kept ours")
+
+    for item in states:
+        try:
+            s = _as(ArticleState, item)
+        except (TypeError, ValueError) as exc:
+            report.invalid.append(f"article state: {exc}")
+            continue
+        if not isinstance(s.article, str) or not s.article or not isinstance(s.tags, list):
+            report.invalid.append(f"article state {s.article!r}: bad article or tags")
+            continue
+        ours = current("articles", s.article)
+        if ours is None:
+            write("articles", s.article, s.to_dict())
+            report.states_added += 1
+            continue
+        tags = list(dict.fromkeys([*ours["tags"], *(str(t) for t in s.tags)]))
+        status = ours["status"]
+        if s.status != status and s.status != ArticleStatus.TODO:
+            if status == ArticleStatus.TODO:
+                status = s.status
+            else:
+                report.conflicts.append(
+                    f"article {s.article}: status {s.status} in the import, {status} here; "
+                    "kept ours"
+                )
+        if tags == ours["tags"] and status == ours["status"]:
+            report.states_same += 1
+        else:
+            write("articles", s.article, {**ours, "tags": tags, "status": status,
+                                          "updated": now_iso()})
+            report.states_updated += 1
+
+    for item in corrections:
+        try:
+            c = _as(Correction, item)
+        except (TypeError, ValueError) as exc:
+            report.invalid.append(f"correction: {exc}")
+            continue
+        if not isinstance(c.id, str) or not c.id:
+            report.invalid.append("correction without id")
+            continue
+        ours = current("corrections", c.id)
+        theirs = c.to_dict()
+        if ours is None:
+            write("corrections", c.id, theirs)
+            report.corrections_added += 1
+        elif {k: v for k, v in ours.items() if k != "created"} == {
+            k: v for k, v in theirs.items() if k != "created"
+        }:
+            report.corrections_same += 1
+        else:
+            report.conflicts.append(f"correction {c.id}: content differs; kept ours")
+    return ops, changes, report

@@ -1,0 +1,50 @@
+"""`reader [CORPUS]`: open the app (the only command that imports Textual)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from pathlib import Path
+
+from reader.corpus import bundled_corpus
+from reader.errors import UserError
+
+
+def load_keymap() -> dict[str, str]:
+    """`keymap.toml` in the user config folder: `binding-id = "key"` lines under [keymap]."""
+    from platformdirs import user_config_dir
+
+    path = Path(user_config_dir("reader")) / "keymap.toml"
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UserError(f"cannot read {path}: {exc}") from exc
+    table = data.get("keymap", data)
+    return {str(k): str(v) for k, v in table.items() if isinstance(v, str)}
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = Path(args.corpus) if args.corpus else bundled_corpus()
+    if not corpus.exists():
+        raise UserError(f"no such file or folder: {args.corpus}")
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        raise UserError("the app needs a terminal; use `reader list` or `reader export` in scripts")
+    from reader.tui.app import ReaderApp
+
+    app = ReaderApp(
+        corpus,
+        db=args.db,
+        max_bytes=int(args.max_size * 1024 * 1024),
+        keymap=load_keymap(),
+    )
+    if not app.corpus.articles:
+        detail = f" ({len(app.corpus.skipped)} skipped)" if app.corpus.skipped else ""
+        raise UserError(f"no articles (.txt files) in {corpus}{detail}")
+    try:
+        app.run()
+    finally:
+        app.shutdown()
+    return 0

@@ -1,0 +1,170 @@
+"""`reader export CORPUS`: annotations as Markdown, JSON, JSON-LD or CSV; the cleaned corpus."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from annotations.export import DOCUMENT_FORMATS, FORMATS, collect_for, render, write_atomic
+from annotations.export.data import EmptyStore, StoreLike
+from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.errors import UserError
+
+NAME = "export"
+HELP = "export annotations to Markdown, JSON, JSON-LD, CSV or clean text"
+DESCRIPTION = """\
+Export the annotations of CORPUS.
+
+formats:
+  md      Markdown notes for Obsidian/Readwise/Zotero (default): front matter, one
+          section per annotated article, each highlight quoted with label, note,
+          block id (^hl-...) and a link back to the article (line and characters)
+  json    everything in the store plus titles (versioned; `reader import` reads it)
+  jsonld  W3C Web Annotation collection
+  csv     one row per highlight (a UTF-8 BOM is written with -o, for Excel)
+  text    the cleaned corpus: bodies without boilerplate, one .txt per article in
+          the folder -o, or JSON Lines with --jsonl (-o FILE)
+
+md, json, jsonld and csv go to stdout without -o. Markdown links are relative to
+the output file's folder (to the current folder on stdout)."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_corpus_argument(parser)
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=FORMATS,
+        default="md",
+        help="output format (default: md)",
+    )
+    parser.add_argument("-o", "--output", metavar="PATH", help="file (or folder for text)")
+    parser.add_argument("--article", metavar="ID", help="only this article")
+    parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
+    parser.add_argument("--label", metavar="L", help="only highlights with this label")
+    parser.add_argument(
+        "--quotes",
+        action="store_true",
+        help="md, json: add each article's quotations, grouped by speaker",
+    )
+    parser.add_argument(
+        "--jsonl", action="store_true", help="text: write one JSON Lines file instead of a folder"
+    )
+    add_db_argument(parser)
+
+
+def open_store(corpus: object, db: str | None) -> tuple[StoreLike, object | None]:
+    """The store to export from, and what to close; a missing file is an empty store,
+    because exporting must never create an annotation file."""
+    from annotations.store import AnnotationStore, resolve_db_path
+
+    path = Path(resolve_db_path(corpus, db))
+    if not path.exists():
+        return EmptyStore(), None
+    store = AnnotationStore.open(path)
+    return store, store
+
+
+class _Progress:
+    """`phase 12/340` rewritten in place on a terminal, at most ten times a second."""
+
+    def __init__(self) -> None:
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        self.shown = True
+        sys.stderr.write(f"\r{phase} {done}/{total}\x1b[K")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _check(args: argparse.Namespace) -> None:
+    fmt = args.format
+    if args.jsonl and fmt != "text":
+        raise UserError("--jsonl is for --format text")
+    if args.quotes and fmt not in ("md", "json"):
+        raise UserError("--quotes is for --format md or json")
+    if fmt == "text":
+        if not args.output:
+            raise UserError("--format text writes files: give -o FOLDER (or -o FILE --jsonl)")
+        if args.label:
+            raise UserError("--label selects highlights; the text export has none")
+
+
+def run(args: argparse.Namespace) -> int:
+    _check(args)
+    corpus = load(args, read=False)
+    store, closer = open_store(corpus, args.db)
+    try:
+        if args.format == "text":
+            return _run_text(args, corpus, store)
+        return _run_document(args, corpus, store)
+    finally:
+        if closer is not None:
+            closer.close()  # type: ignore[attr-defined]
+
+
+def _run_document(args: argparse.Namespace, corpus, store: StoreLike) -> int:  # noqa: ANN001
+    fmt = args.format
+    assert fmt in DOCUMENT_FORMATS
+    out = Path(args.output).expanduser() if args.output else None
+    data = collect_for(
+        fmt,
+        corpus,
+        store,
+        article=args.article,
+        tag=args.tag,
+        label=args.label,
+        quotes=args.quotes,
+        link_base=(out.absolute().parent if out else Path.cwd()),
+    )
+    text = render(fmt, data)
+    if not data.articles:
+        print("reader: nothing to export: no annotated article matches", file=sys.stderr)
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    if out.is_dir():
+        raise UserError(f"{args.output} is a folder; give a file name")
+    write_atomic(out, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    n, h = len(data.articles), data.highlight_count
+    print(f"wrote {n} article(s), {h} highlight(s) to {out}", file=sys.stderr)
+    return 0
+
+
+def _run_text(args: argparse.Namespace, corpus, store: StoreLike) -> int:  # noqa: ANN001
+    from annotations.export import export_to_file
+
+    progress = _Progress() if sys.stderr.isatty() else None
+    skipped: list[str] = []
+    try:
+        path = export_to_file(
+            corpus,
+            store,
+            "text",
+            args.output,
+            article=args.article,
+            tag=args.tag,
+            jsonl=True if args.jsonl else None,
+            progress=progress,
+            warn=skipped.append,
+        )
+    finally:
+        if progress:
+            progress.finish()
+    for line in skipped:
+        print(f"reader: {line}", file=sys.stderr)
+    print(f"wrote the cleaned text to {path}", file=sys.stderr)
+    return 0

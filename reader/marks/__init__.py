@@ -1,0 +1,1 @@
+"""Detectors for boilerplate lines, the headline and quotations (no Textual)."""

@@ -1,0 +1,234 @@
+"""Train the boilerplate line classifier on the dev benchmark and write `_weights.py`.
+
+    python -m reader.marks.train_boilerplate [EVAL_DIR] [--cv] [--no-write]
+
+EVAL_DIR defaults to `../shared/eval` beside the repository. Only the dev split is used;
+`--cv` also prints cross-validated figures (two random halves of the documents, and
+Scrapinghub pages vs the rest) so the generalisation to the held-out split can be judged.
+
+Pure Python (no numpy): logistic regression fitted with Adagrad SGD on standardised
+features; the standardisation is folded back into the stored weights so inference is a
+plain dot product. Trains in well under a minute.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+from reader.marks import boilerplate as bp
+from reader.marks.features import LINE_FEATURES
+from reader.marks.repeated import repeated_lines
+
+REPO = Path(__file__).resolve().parents[2]
+WEIGHTS = Path(__file__).with_name("_weights.py")
+N_STAGES = 2
+L2 = 1e-4
+
+
+class Doc:
+    """One labelled page: its lines and per-line labels (1-based keys as in gold.jsonl)."""
+
+    def __init__(self, name: str, source: str, text: str, labels: dict[int, str]):
+        self.name = name
+        self.source = source
+        self.text = text
+        self.lines = text.split("\n")
+        self.labels = labels
+
+
+def load_dev(eval_dir: Path) -> list[Doc]:
+    """Read every labelled page of the dev split."""
+    d = eval_dir / "boilerplate" / "dev"
+    docs = []
+    with open(d / "gold.jsonl", encoding="utf-8") as f:
+        for raw in f:
+            if not raw.strip():
+                continue
+            o = json.loads(raw)
+            text = (d / o["file"]).read_text(encoding="utf-8")
+            labels = {int(k): v for k, v in o["labels"].items()}
+            docs.append(Doc(o["file"], o.get("source", ""), text, labels))
+    return docs
+
+
+def _standardise(rows: list[list[float]]) -> tuple[list[float], list[float]]:
+    n = len(rows)
+    dim = len(rows[0])
+    mean = [sum(r[j] for r in rows) / n for j in range(dim)]
+    std = []
+    for j in range(dim):
+        v = sum((r[j] - mean[j]) ** 2 for r in rows) / n
+        std.append(math.sqrt(v) if v > 1e-12 else 1.0)
+    mean[0], std[0] = 0.0, 1.0  # bias column stays as is
+    return mean, std
+
+
+def train_lr(
+    rows: list[list[float]], y: list[int], sw: list[float], epochs: int = 12, seed: int = 1
+) -> list[float]:
+    """Weighted L2 logistic regression; returns raw-feature weights (bias first)."""
+    mean, std = _standardise(rows)
+    xs = [[(v - m) / s for v, m, s in zip(r, mean, std, strict=True)] for r in rows]
+    dim = len(mean)
+    w = [0.0] * dim
+    g2 = [1e-8] * dim
+    order = list(range(len(xs)))
+    rng = random.Random(seed)
+    lr = 0.5
+    wsum = sum(sw) / len(sw)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            x = xs[i]
+            z = sum(a * b for a, b in zip(w, x, strict=True))
+            p = bp._sigmoid(z)
+            g = (p - y[i]) * sw[i] / wsum
+            for j in range(dim):
+                gj = g * x[j] + L2 * w[j]
+                g2[j] += gj * gj
+                w[j] -= lr * gj / math.sqrt(g2[j])
+    raw = [w[j] / std[j] for j in range(dim)]
+    raw[0] = w[0] - sum(w[j] * mean[j] / std[j] for j in range(1, dim))
+    return raw
+
+
+def _doc_rows(doc: Doc, repeated: frozenset[str] | None):
+    idx, rows1, _ = bp.stage1_rows(doc.lines, repeated)
+    y = [1 if doc.labels.get(i + 1) == "body" else 0 for i in idx]
+    chars = [len(doc.lines[i].strip()) for i in idx]
+    return idx, rows1, y, chars
+
+
+def _weight(c: int) -> float:
+    return (c ** 0.75 + 3.0)
+
+
+def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], list[float]]:
+    """Fit both stages on `docs`; stage 2 sees stage-1 scores from the fitted stage 1."""
+    per = [_doc_rows(d, repeated) for d in docs]
+    x1 = [r for p in per for r in p[1]]
+    y1 = [v for p in per for v in p[2]]
+    s1 = [_weight(c) for p in per for c in p[3]]
+    w1 = train_lr(x1, y1, s1)
+    zs = [[bp._dot(w1, r) for r in p[1]] for p in per]
+    stages = []
+    for _ in range(N_STAGES):
+        rows = [bp.context_rows(p[1], z, p[3]) for p, z in zip(per, zs, strict=True)]
+        w = train_lr([r for rs in rows for r in rs], y1, s1)
+        stages.append(w)
+        zs = [[bp._dot(w, r) for r in rs] for rs in rows]
+    return w1, stages
+
+
+def predict(doc: Doc, w1, stages, repeated) -> tuple[list[int], list[float]]:
+    idx, rows1, _, chars = _doc_rows(doc, repeated)
+    if not idx:
+        return idx, []
+    z = [bp._dot(w1, r) for r in rows1]
+    for w in stages:
+        z = [bp._dot(w, r) for r in bp.context_rows(rows1, z, chars)]
+    return idx, [1.0 - bp._sigmoid(v) for v in z]
+
+
+def metrics(results: list[tuple[Doc, list[int], list[float]]], thr: float) -> dict[str, float]:
+    """Micro line/char P, R, F1 and body retention, as the benchmark scorer computes them."""
+    tp = fp = fn = ctp = cfp = cfn = body = kept = 0
+    for doc, idx, pb in results:
+        marked = {i + 1 for i, p in zip(idx, pb, strict=True) if p >= thr}
+        for ln, lab in doc.labels.items():
+            c = len(doc.lines[ln - 1])
+            g = lab == "boilerplate"
+            m = ln in marked
+            tp += g and m
+            fp += m and not g
+            fn += g and not m
+            ctp += c if g and m else 0
+            cfp += c if m and not g else 0
+            cfn += c if g and not m else 0
+            if lab == "body":
+                body += c
+                kept += 0 if m else c
+
+    def f1(a, b, c):
+        p = a / (a + b) if a + b else 0.0
+        r = a / (a + c) if a + c else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    return {
+        "line_f1": f1(tp, fp, fn),
+        "char_f1": f1(ctp, cfp, cfn),
+        "kept": kept / body if body else 1.0,
+    }
+
+
+def corpus_repeated(docs: list[Doc]) -> frozenset[str]:
+    return repeated_lines(d.text for d in docs)
+
+
+def cross_validate(docs: list[Doc], thr: float) -> None:
+    """Print figures for models trained on one part of dev and scored on the other."""
+
+    def h(d: Doc) -> int:
+        return int(hashlib.sha1(d.name.encode()).hexdigest(), 16)
+
+    splits = {
+        "half A->B": [d for d in docs if h(d) % 2 == 0],
+        "half B->A": [d for d in docs if h(d) % 2 == 1],
+        "scrapinghub->rest": [d for d in docs if d.source.startswith("scrapinghub")],
+        "rest->scrapinghub": [d for d in docs if not d.source.startswith("scrapinghub")],
+    }
+    for name, train in splits.items():
+        test = [d for d in docs if d not in train]
+        w1, stages = fit(train, corpus_repeated(train))
+        rep = corpus_repeated(test)
+        res = [(d, *predict(d, w1, stages, rep)) for d in test]
+        m = metrics(res, thr)
+        print(f"cv {name:18s} train={len(train):3d} test={len(test):3d} "
+              + " ".join(f"{k}={v:.3f}" for k, v in m.items()))
+
+
+def write_weights(w1: list[float], stages: list[list[float]], thr: float) -> None:
+    def fmt(names, w, ind):
+        return "\n".join(f"{ind}{v!r},  # {n}" for n, v in zip(names, w, strict=True))
+
+    body = "".join(
+        f"    (\n{fmt(bp.STAGE2_FEATURES, w, ' ' * 8)}\n    ),\n" for w in stages
+    )
+    WEIGHTS.write_text(
+        '"""Generated by train_boilerplate.py from the dev benchmark; do not edit."""\n\n'
+        f"THRESHOLD = {thr!r}\n\n"
+        f"STAGE1 = (\n{fmt(LINE_FEATURES, w1, ' ' * 4)}\n)\n\n"
+        f"STAGES = (\n{body})\n",
+        encoding="utf-8",
+    )
+
+
+def main(argv: list[str]) -> int:
+    args = [a for a in argv if not a.startswith("--")]
+    eval_dir = Path(args[0]) if args else REPO.parent / "shared" / "eval"
+    docs = load_dev(eval_dir)
+    rep = corpus_repeated(docs)
+    w1, stages = fit(docs, rep)
+    res = [(d, *predict(d, w1, stages, rep)) for d in docs]
+    best = max((metrics(res, t)["char_f1"], t) for t in [i / 100 for i in range(20, 81, 2)])
+    thr = 0.5
+    for t in (0.3, 0.5, 0.6, 0.7, 0.8, 0.9, best[1]):
+        print(f"train thr={t:.2f}", metrics(res, t))
+    if "--cv" in argv:
+        cross_validate(docs, thr)
+    if "--no-write" not in argv:
+        write_weights(w1, stages, thr)
+        print(f"wrote {WEIGHTS}")
+    c = Counter(lab for d in docs for lab in d.labels.values())
+    print(f"{len(docs)} documents, labels {dict(c)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,586 @@
+"""The app's annotation actions: highlights, tags, statuses, corrections, undo, sessions.
+
+Kept out of app.py so the layout code stays small; each function takes the app, talks to
+the store through `StoreFacade`, and asks the app to redraw. The facade turns a read-only
+or broken store into notifications instead of exceptions: a keypress never crashes the app.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotations.model import Codebook, Correction, CorrectionKind, SessionRecord, new_id, now_iso
+from reader.corpus import Corpus
+from reader.errors import UserError
+from reader.tui.screens import ChoiceScreen, NoteScreen, PromptScreen
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
+
+
+# -- store -----------------------------------------------------------------------
+
+
+class StoreFacade:
+    """The app's view of the store: never raises on a keypress, knows when it is read-only."""
+
+    def __init__(self, store: Any, path: Path | None, readonly_reason: str | None) -> None:
+        self.store = store
+        self.path = path
+        self.readonly_reason = readonly_reason
+
+    @property
+    def readonly(self) -> bool:
+        return self.store is None or bool(getattr(self.store, "readonly", False))
+
+    def tags(self, article: str) -> list[str]:
+        return self.store.tags(article) if self.store is not None else []
+
+    def status(self, article: str) -> str:
+        if self.store is None:
+            return "todo"
+        return self.store.article_state(article).status
+
+    def done_count(self) -> int:
+        if self.store is None:
+            return 0
+        return sum(1 for s in self.store.article_states() if s.status == "done")
+
+    def highlights(self, article: str | None = None) -> list[Any]:
+        return self.store.highlights(article) if self.store is not None else []
+
+    def reanchor(self, article: str, text: str) -> None:
+        if self.store is None or not self.store.highlights(article):
+            return
+        try:
+            self.store.reanchor_article(article, text)
+        except Exception:  # re-anchoring is best effort on open; `reader check` reports
+            pass
+
+    def change(self, app: ReaderApp, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Run one store mutation; report problems instead of raising."""
+        if self.store is None or self.readonly:
+            app.notify(self.readonly_reason or "annotations are read-only", severity="error")
+            return None
+        try:
+            result = getattr(self.store, method)(*args, **kwargs)
+        except UserError as exc:
+            app.notify(str(exc), severity="error")
+            return None
+        except OSError as exc:
+            app.notify(f"could not save: {exc}", severity="error", timeout=10)
+            return None
+        app.session.changes += 1
+        return result
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def open_store(corpus: Corpus, db: str | None) -> StoreFacade:
+    try:
+        from annotations.store import AnnotationStore, resolve_db_path
+    except ImportError:  # pragma: no cover - only while the store is being built
+        return StoreFacade(None, None, "annotation store unavailable")
+    try:
+        path = resolve_db_path(corpus, db)
+    except UserError as exc:
+        return StoreFacade(None, None, str(exc))
+    try:
+        store = AnnotationStore.open(path, readonly_ok=True)
+    except UserError as exc:
+        return StoreFacade(None, path, str(exc))
+    return StoreFacade(store, path, getattr(store, "readonly_reason", None))
+
+
+def load_codebook(corpus: Corpus, store: Any) -> Codebook:
+    try:
+        from annotations.codebook import load_codebook as load
+    except ImportError:  # pragma: no cover
+        return Codebook.default()
+    try:
+        return load(corpus.root)
+    except UserError:
+        return Codebook.default()
+
+
+# -- detection with the user's corrections ------------------------------------------
+
+
+def analyze_with_corrections(
+    text: str, article_id: str, store: Any, repeated: frozenset[str] | None = None
+) -> Any:
+    from annotations.export.corrected import corrected_marks
+
+    corrections = store.corrections() if store is not None else []
+    mine = [c for c in corrections if c.article in (None, article_id)]
+    return corrected_marks(text, mine, repeated=repeated)
+
+
+def boilerplate_share(text: str, marks: Any) -> float | None:
+    lines = text.split("\n")
+    total = sum(len(line) for line in lines)
+    if not total:
+        return None
+    bp = sum(len(lines[n - 1]) for n in marks.boilerplate_lines if 0 < n <= len(lines))
+    return bp / total
+
+
+# -- session ---------------------------------------------------------------------
+
+
+@dataclass
+class Session:
+    started: float
+    started_iso: str
+    done: int = 0
+    changes: int = 0
+    annotations: int = 0
+    done_ids: set[str] = field(default_factory=set)
+
+    @classmethod
+    def start(cls) -> Session:
+        return cls(time.monotonic(), now_iso())
+
+    def rates(self) -> str:
+        hours = max((time.monotonic() - self.started) / 3600, 1 / 60)
+        return f"{self.done / hours:.0f} art/h · {self.annotations / hours:.0f} ann/h"
+
+
+def finish_session(app: ReaderApp) -> None:
+    s = app.session
+    if app.store.store is None or app.store.readonly or not (s.done or s.annotations):
+        return
+    record = SessionRecord(
+        id=new_id(),
+        started=s.started_iso,
+        ended=now_iso(),
+        articles_done=s.done,
+        annotations=s.annotations,
+        seconds=round(time.monotonic() - s.started, 1),
+    )
+    try:
+        app.store.store.add_session(record)
+    except Exception:  # figures are a nicety; never block quitting on them
+        pass
+
+
+# -- helpers ---------------------------------------------------------------------
+
+
+def _current(app: ReaderApp) -> str | None:
+    if app.current is None:
+        app.notify("open an article first (enter)", severity="warning")
+        return None
+    return app.corpus.articles[app.current].id
+
+
+def _target_article(app: ReaderApp) -> str | None:
+    """The open article when the article pane has focus, else the list's current one."""
+    from reader.tui.widgets.article_list import ArticleList
+
+    article_list = app.query_one(ArticleList)
+    if article_list.has_focus or app.current is None:
+        index = article_list.current
+        if index is None:
+            return None
+        return app.corpus.articles[index].id
+    return app.corpus.articles[app.current].id
+
+
+def _view(app: ReaderApp):  # type: ignore[no-untyped-def]
+    from reader.tui.widgets.article_view import ArticleView
+
+    return app.query_one(ArticleView)
+
+
+# -- tags and status -------------------------------------------------------------
+
+
+def tag_prompt(app: ReaderApp) -> None:
+    article = _target_article(app)
+    if article is None:
+        return
+    current = app.store.tags(article)
+    used = set(app.store.store.tag_counts()) if app.store.store is not None else set()
+    known = sorted({t.name for t in app.codebook.tags} | used)
+    quick = [t.name for t in app.codebook.tags][:9]
+
+    def done(value: str | None) -> None:
+        if value is None:
+            return
+        if value.startswith("\x00quick:"):
+            name = value.split(":", 1)[1]
+            if name in current:
+                app.store.change(app, "remove_tags", article, [name])
+            else:
+                app.store.change(app, "add_tags", article, [name])
+        else:
+            add, remove = parse_tags(value)
+            if add:
+                app.store.change(app, "add_tags", article, add)
+            if remove:
+                app.store.change(app, "remove_tags", article, remove)
+        app.refresh_annotations()
+        if app.query_one("#filter").value:  # type: ignore[attr-defined]
+            app.apply_filter()
+
+    app.push_screen(
+        PromptScreen(
+            f"Tags for {article}" + (f"  (now: {', '.join(current)})" if current else ""),
+            "",
+            "comma-separated; -name removes a tag; tab completes; enter saves",
+            suggestions=known,
+            quick=quick,
+        ),
+        done,
+    )
+
+
+def parse_tags(value: str) -> tuple[list[str], list[str]]:
+    add: list[str] = []
+    remove: list[str] = []
+    for part in value.replace(";", ",").split(","):
+        name = " ".join(part.split())
+        if not name:
+            continue
+        if name.startswith("-") and len(name) > 1:
+            remove.append(name[1:].strip())
+        else:
+            add.append(name)
+    return add, remove
+
+
+def mark_status(app: ReaderApp, status: str) -> None:
+    article = _target_article(app)
+    if article is None:
+        return
+    old = app.store.status(article)
+    new = "todo" if old == status else status
+    if app.store.change(app, "set_status", article, new) is None and app.store.readonly:
+        return
+    if new == "done" and article not in app.session.done_ids:
+        app.session.done += 1
+        app.session.done_ids.add(article)
+    app.refresh_annotations()
+    app.notify(f"{article}: {new}", timeout=1.5)
+    if new in ("done", "skipped"):
+        goto_todo(app, 1, quiet=True)
+
+
+def goto_todo(app: ReaderApp, direction: int, quiet: bool = False) -> None:
+    from reader.tui.widgets.article_list import ArticleList
+
+    article_list = app.query_one(ArticleList)
+    visible = article_list.indices
+    if not visible:
+        return
+    pos = article_list.cursor
+    n = len(visible)
+    for step in range(1, n + 1):
+        j = (pos + direction * step) % n
+        if app._status_of(visible[j]) == "todo":
+            article_list.cursor = j
+            app.open_article(visible[j])
+            return
+    if not quiet:
+        app.notify("every article in the list is done", timeout=3)
+
+
+def undo(app: ReaderApp, redo: bool) -> None:
+    what = app.store.change(app, "redo" if redo else "undo")
+    if what:
+        app.notify(("redone: " if redo else "undone: ") + str(what), timeout=2)
+        if app.current is not None:
+            app.open_article_keep_cursor()
+        app.refresh_annotations()
+    elif not app.store.readonly:
+        app.notify("nothing to redo" if redo else "nothing to undo", timeout=1.5)
+
+
+# -- highlights ------------------------------------------------------------------
+
+
+def _highlight_at_cursor(app: ReaderApp) -> Any:
+    view = _view(app)
+    span = view.span_at(view.highlight_spans, view.cursor)
+    return span.ref if span is not None else None
+
+
+def label_key(app: ReaderApp, key: str) -> None:
+    article = _current(app)
+    if article is None:
+        return
+    label = next((lab for lab in app.codebook.labels if lab.key == key), None)
+    if label is None:
+        app.notify(f"no label on key {key} (C shows the codebook)", severity="warning")
+        return
+    view = _view(app)
+    selection = view.selection
+    if selection is None:
+        existing = _highlight_at_cursor(app)
+        if existing is not None:
+            app.store.change(app, "update_highlight", existing.id, label=label.name)
+            app.refresh_annotations()
+            app.notify(f"label → {label.name}", timeout=1.5)
+            return
+        from reader import motion
+
+        selection = motion.sentence_bounds(app.article_text, view.cursor)
+        if selection[0] >= selection[1]:
+            app.notify("nothing to highlight here", severity="warning")
+            return
+    start, end = selection
+    created = app.store.change(
+        app, "add_highlight", article, app.article_text, start, end, label.name
+    )
+    if created is not None:
+        app.session.annotations += 1
+        view.anchor = None
+        app.refresh_annotations()
+        app.notify(f"highlighted as {label.name} (a: add a note)", timeout=1.5)
+
+
+def edit_note(app: ReaderApp) -> None:
+    hl = _highlight_at_cursor(app)
+    if hl is None:
+        app.notify("put the cursor on a highlight first (> jumps to the next)",
+                   severity="warning")
+        return
+
+    def done(value: str | None) -> None:
+        if value is not None and value != hl.note:
+            app.store.change(app, "update_highlight", hl.id, note=value)
+            app.refresh_annotations()
+
+    app.push_screen(NoteScreen(f"Note on “{hl.exact[:60]}”", hl.note), done)
+
+
+def delete_highlight(app: ReaderApp) -> None:
+    hl = _highlight_at_cursor(app)
+    if hl is None:
+        app.notify("no highlight at the cursor", severity="warning")
+        return
+    app.store.change(app, "delete_highlight", hl.id)
+    app.refresh_annotations()
+    app.notify("highlight deleted (u undoes)", timeout=2)
+
+
+def orphans(app: ReaderApp) -> None:
+    found = [h for h in app.store.highlights() if h.status == "orphaned"]
+    if not found:
+        app.notify("no orphaned highlights", timeout=2)
+        return
+    options = [(h.id, f"{h.article}: “{h.exact[:60]}” [{h.label}]") for h in found]
+
+    def chosen(hid: str | None) -> None:
+        if hid is None:
+            return
+        hl = next(h for h in found if h.id == hid)
+
+        def act(choice: str | None) -> None:
+            if choice == "delete":
+                app.store.change(app, "delete_highlight", hl.id)
+            elif choice == "attach":
+                view = _view(app)
+                article = _current(app)
+                if article is None or view.selection is None or article != hl.article:
+                    app.notify("open its article and select where it belongs first",
+                               severity="warning")
+                    return
+                s, e = view.selection
+                app.store.change(app, "update_highlight", hl.id, text=app.article_text,
+                                 start=s, end=e)
+            app.refresh_annotations()
+
+        app.push_screen(
+            ChoiceScreen(
+                "Orphaned highlight",
+                [("attach", "Re-attach to the current selection"), ("delete", "Delete it")],
+            ),
+            act,
+        )
+
+    app.push_screen(ChoiceScreen(f"Orphaned highlights ({len(found)})", options), chosen)
+
+
+# -- corrections -----------------------------------------------------------------
+
+
+def _line_at_cursor(app: ReaderApp) -> tuple[int, str]:
+    view = _view(app)
+    line = app.article_text.count("\n", 0, view.cursor) + 1
+    return line, app.article_text.split("\n")[line - 1]
+
+
+def _correct(app: ReaderApp, correction: Correction) -> None:
+    if app.store.change(app, "add_correction", correction) is not None or not app.store.readonly:
+        app.open_article_keep_cursor()
+
+
+def toggle_line(app: ReaderApp) -> None:
+    article = _current(app)
+    if article is None or app.marks is None:
+        return
+    line, text = _line_at_cursor(app)
+    if not text.strip():
+        return
+    kinds = app.marks.line_kinds
+    kind = kinds[line - 1] if line - 1 < len(kinds) else "body"
+    is_bp = getattr(kind, "value", kind) == "boilerplate"
+    new = CorrectionKind.LINE_BODY if is_bp else CorrectionKind.LINE_BOILERPLATE
+    _correct(app, Correction(id=new_id(), kind=new.value, article=article, line=line, text=text))
+    app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}", timeout=1.5)
+
+
+def line_everywhere(app: ReaderApp) -> None:
+    article = _current(app)
+    if article is None:
+        return
+    _, text = _line_at_cursor(app)
+    if not text.strip():
+        return
+    _correct(
+        app,
+        Correction(id=new_id(), kind=CorrectionKind.TEXT_BOILERPLATE.value, text=text.strip()),
+    )
+    app.notify("this line is now boilerplate in every article", timeout=2)
+
+
+def _quote_at_cursor(app: ReaderApp) -> Any:
+    view = _view(app)
+    span = view.span_at(view.quotes, view.cursor)
+    if span is None:
+        app.notify("put the cursor in a quotation first (] jumps to the next)",
+                   severity="warning")
+        return None
+    return span.ref
+
+
+def quote_kind(app: ReaderApp) -> None:
+    article = _current(app)
+    q = _quote_at_cursor(app) if article else None
+    if q is None:
+        return
+    new = "term" if q.kind == "speech" else "speech"
+    _correct(app, Correction(id=new_id(), kind=CorrectionKind.QUOTE_KIND.value, article=article,
+                             start=q.start, end=q.end, value=new))
+    app.notify(f"quotation → {new}", timeout=1.5)
+
+
+def quote_reject(app: ReaderApp) -> None:
+    article = _current(app)
+    q = _quote_at_cursor(app) if article else None
+    if q is None:
+        return
+    _correct(app, Correction(id=new_id(), kind=CorrectionKind.QUOTE_REJECT.value,
+                             article=article, start=q.start, end=q.end))
+    app.notify("not a quotation (u undoes)", timeout=1.5)
+
+
+def quote_speaker(app: ReaderApp) -> None:
+    article = _current(app)
+    q = _quote_at_cursor(app) if article else None
+    if q is None:
+        return
+
+    def done(value: str | None) -> None:
+        if value is None:
+            return
+        _correct(app, Correction(id=new_id(), kind=CorrectionKind.QUOTE_SPEAKER.value,
+                                 article=article, start=q.start, end=q.end,
+                                 value=value.strip() or None))
+
+    app.push_screen(PromptScreen("Speaker of this quotation", q.speaker or "",
+                                 "empty: no speaker"), done)
+
+
+# -- codebook and export ---------------------------------------------------------
+
+
+def codebook_screen(app: ReaderApp) -> None:
+    lines = ["Labels (keys 1-9 in the article):"]
+    for lab in app.codebook.labels:
+        lines.append(f"  {lab.key or '-'}  {lab.name:<14} {lab.colour:<10} {lab.description}")
+    lines.append("")
+    lines.append("Tags (digits in the tag prompt):")
+    for i, t in enumerate(app.codebook.tags, 1):
+        lines.append(f"  {i}  {t.name:<14} {t.description}")
+
+    def chosen(choice: str | None) -> None:
+        if choice == "add-label":
+            app.push_screen(
+                PromptScreen("New label: name, colour, description",
+                             hint="e.g.  source, blue, Who the story relies on"),
+                add_label,
+            )
+        elif choice == "add-tag":
+            app.push_screen(PromptScreen("New quick tag name"), add_tag)
+
+    def add_label(value: str | None) -> None:
+        if not value:
+            return
+        from annotations.model import Label
+
+        parts = [p.strip() for p in value.split(",")]
+        used = {lab.key for lab in app.codebook.labels}
+        key = next((str(k) for k in range(1, 10) if str(k) not in used), "")
+        app.codebook.labels.append(
+            Label(parts[0], key, parts[1] if len(parts) > 1 and parts[1] else "yellow",
+                  ", ".join(parts[2:]))
+        )
+        _save_codebook(app)
+
+    def add_tag(value: str | None) -> None:
+        if not value or not value.strip():
+            return
+        from annotations.model import TagDef
+
+        app.codebook.tags.append(TagDef(value.strip()))
+        _save_codebook(app)
+
+    app.push_screen(
+        ChoiceScreen(
+            "Codebook",
+            [("close", "Close"), ("add-label", "Add a label…"), ("add-tag", "Add a quick tag…")],
+            "\n".join(lines),
+        ),
+        chosen,
+    )
+
+
+def _save_codebook(app: ReaderApp) -> None:
+    try:
+        from annotations.codebook import save_codebook
+
+        path = save_codebook(app.corpus.root, app.codebook)
+        app.notify(f"codebook saved to {path}", timeout=3)
+    except (OSError, UserError, ImportError) as exc:
+        app.notify(f"codebook not saved: {exc}", severity="error")
+
+
+def export(app: ReaderApp) -> None:
+    formats = [("md", "Markdown"), ("json", "JSON"), ("jsonld", "W3C Web Annotation JSON-LD"),
+               ("csv", "CSV (one row per highlight)"), ("text", "Clean text (JSONL)")]
+
+    def chosen(fmt: str | None) -> None:
+        if fmt is None:
+            return
+        try:
+            from annotations.export import export_to_file
+
+            base = app.store.path.parent if app.store.path else Path.cwd()
+            ext = {"md": "md", "json": "json", "jsonld": "jsonld", "csv": "csv",
+                   "text": "jsonl"}[fmt]
+            target = base / f"annotations-export.{ext}"
+            written = export_to_file(app.corpus, app.store.store, fmt, target)
+        except (OSError, UserError, ImportError) as exc:
+            app.notify(f"export failed: {exc}", severity="error")
+            return
+        app.notify(f"exported to {written}", title="Export", timeout=8)
+
+    app.push_screen(ChoiceScreen("Export annotations", formats), chosen)

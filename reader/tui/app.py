@@ -1,0 +1,508 @@
+"""The reader app: a thin Textual layer over the corpus, the detectors and the store.
+
+Start-up never reads the corpus: the list shows file names from a directory scan, and a
+thread worker fills in titles and word counts (from the summary cache when it is fresh).
+Annotation changes go to the store at once; the store's journal makes them durable in a
+few milliseconds, so the UI never waits on a full rewrite of the annotation file.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from reader.cache import SummaryCache, Summary, cache_path_for
+from reader.corpus import (
+    DEFAULT_MAX_BYTES,
+    Article,
+    ArticleError,
+    Corpus,
+    Skipped,
+    read_text,
+    scan,
+)
+from reader.filtering import filter_indices, parse
+from reader.textlayout import sanitize
+from reader.tui import annotate
+from reader.tui.commands import BY_ID, COMMANDS, bindings_for
+from reader.tui.screens import HelpScreen, MessageScreen
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.article_view import ArticleView, Span
+
+
+class CommandsProvider(Provider):
+    """Palette entries from the same command list as the keys and the help screen."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        assert isinstance(app, ReaderApp)
+        matcher = self.matcher(query)
+        for command in COMMANDS:
+            if not command.palette:
+                continue
+            score = matcher.match(f"{command.title} {command.help}")
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(command.title),
+                    lambda c=command: app.run_command(c.id),
+                    help=command.help,
+                )
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    BINDINGS = [
+        *bindings_for("app"),
+        Binding("escape", "escape", "Back", show=False, id="app.escape"),
+    ]
+    COMMANDS = App.COMMANDS | {CommandsProvider}
+
+    def __init__(
+        self,
+        corpus_path: str | Path,
+        db: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        keymap: dict[str, str] | None = None,
+        use_cache: bool = True,
+    ) -> None:
+        super().__init__()
+        self.corpus: Corpus = scan(corpus_path, max_bytes)
+        self.max_bytes = max_bytes
+        self.user_keymap = keymap or {}
+        self.titles_lower: list[str] = [a.id.lower() for a in self.corpus.articles]
+        self.shares: list[float | None] = [None] * len(self.corpus.articles)
+        self.current: int | None = None
+        self.hide_boilerplate = False
+        self.session = annotate.Session.start()
+        self.store = annotate.open_store(self.corpus, db)
+        self.codebook = annotate.load_codebook(self.corpus, self.store.store)
+        self.cache = SummaryCache(
+            cache_path_for(self.store.path) if use_cache and self.store.path else None
+        )
+        self.indexed = 0
+        self.marks: Any = None
+        self.article_text = ""
+        self._shut_down = False
+
+    # -- layout ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield Input(placeholder="filter: words  tag:NAME  is:done  is:todo", id="filter")
+                yield ArticleList(
+                    self._title_of,
+                    self._words_of,
+                    self._tags_of,
+                    self._status_of,
+                    self._share_of,
+                    id="list",
+                )
+                with Horizontal(id="progress-row"):
+                    yield ProgressBar(
+                        total=max(1, len(self.corpus.articles)),
+                        show_eta=False,
+                        show_percentage=False,
+                        id="session-progress",
+                    )
+                    yield Static(id="progress-label")
+            with Vertical(id="right"):
+                yield Static(id="article-header")
+                yield ArticleView(id="article")
+                yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        article_list = self.query_one(ArticleList)
+        article_list.set_visible(list(range(len(self.corpus.articles))))
+        article_list.focus()
+        self.query_one("#article-header", Static).update(
+            Text("Select an article and press enter to open it.", style="italic")
+        )
+        self._update_title_bar()
+        self._update_progress()
+        if self.store.readonly_reason:
+            self.notify(self.store.readonly_reason, title="Annotations are read-only",
+                        severity="error", timeout=15)
+        if self.corpus.skipped:
+            self.notify(
+                f"{len(self.corpus.skipped)} file(s) not loaded: press S to see why",
+                severity="warning",
+            )
+        self.index_corpus()
+
+    # -- entry accessors for the list ----------------------------------------
+
+    def _title_of(self, i: int) -> str:
+        return self.corpus.articles[i].display_title
+
+    def _words_of(self, i: int) -> int | None:
+        return self.corpus.articles[i].words
+
+    def _tags_of(self, i: int) -> list[str]:
+        return self.store.tags(self.corpus.articles[i].id)
+
+    def _status_of(self, i: int) -> str:
+        return self.store.status(self.corpus.articles[i].id)
+
+    def _share_of(self, i: int) -> float | None:
+        return self.shares[i]
+
+    # -- background indexing ----------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def index_corpus(self) -> None:
+        """Fill titles and word counts, from the cache where it is fresh."""
+        worker = get_current_worker()
+        articles = self.corpus.articles
+        last_flush = time.monotonic()
+        from reader.titles import title_of
+
+        for i, article in enumerate(articles):
+            if worker.is_cancelled:
+                return
+            cached = self.cache.get(article.id, article.size, article.mtime_ns)
+            if cached is None:
+                try:
+                    decoded = read_text(article.path, self.max_bytes)
+                    title = title_of(decoded.text)
+                    cached = Summary(article.size, article.mtime_ns, title,
+                                     len(decoded.text.split()))
+                except ArticleError as exc:
+                    cached = Summary(article.size, article.mtime_ns, None, None, error=str(exc))
+                self.cache.put(article.id, cached)
+            if cached.error is None:
+                article.title = cached.title
+                article.words = cached.words
+                self.titles_lower[i] = f"{cached.title or ''} {article.id}".lower()
+            else:
+                article.title = f"⚠ {article.id} ({cached.error})"
+                article.words = 0
+                self.call_from_thread(self._skip_later, article, cached.error)
+            self.shares[i] = cached.share
+            self.indexed = i + 1
+            now = time.monotonic()
+            if now - last_flush > 0.25:
+                last_flush = now
+                self.call_from_thread(self._indexed_some)
+        self.cache.prune({a.id for a in articles})
+        self.cache.save()
+        self.call_from_thread(self._indexed_some, True)
+
+    def _skip_later(self, article: Article, reason: str) -> None:
+        """A file that only reading shows to be bad: listed as skipped, kept greyed out."""
+        if not any(s.id == article.id for s in self.corpus.skipped):
+            self.corpus.skipped.append(Skipped(article.id, article.path, reason))
+            self._update_title_bar()
+
+    def _indexed_some(self, finished: bool = False) -> None:
+        self.query_one(ArticleList).refresh()
+        if self.query_one("#filter", Input).value:
+            self.apply_filter()
+        self._update_title_bar(finished)
+
+    def _update_title_bar(self, finished: bool = False) -> None:
+        n = len(self.corpus.articles)
+        where = (self.corpus.single_file or self.corpus.root).name
+        parts = [f"reader · {where} · {n:,} articles"]
+        if self.indexed < n and not finished:
+            parts.append(f"indexing {self.indexed:,}/{n:,}")
+        if self.corpus.skipped:
+            parts.append(f"{len(self.corpus.skipped)} skipped (S)")
+        if self.store.readonly:
+            parts.append("READ-ONLY annotations")
+        self.query_one("#title-bar", Static).update(Text(" · ".join(parts)))
+
+    def _update_progress(self) -> None:
+        done = self.store.done_count()
+        total = len(self.corpus.articles)
+        bar = self.query_one("#session-progress", ProgressBar)
+        bar.update(total=max(1, total), progress=done)
+        rate = self.session.rates()
+        self.query_one("#progress-label", Static).update(
+            Text(f" {done}/{total} done · {rate}", style="")
+        )
+
+    # -- list and filter ----------------------------------------------------
+
+    @on(ArticleList.Opened)
+    def open_from_list(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.index)
+        self.query_one(ArticleView).focus()
+
+    def open_article(self, index: int) -> None:
+        article = self.corpus.articles[index]
+        view = self.query_one(ArticleView)
+        try:
+            decoded = read_text(article.path, self.max_bytes)
+        except ArticleError as exc:
+            self.notify(f"{article.id}: {exc}", severity="error")
+            return
+        self.current = index
+        self.article_text = decoded.text
+        self.marks = annotate.analyze_with_corrections(
+            decoded.text, article.id, self.store.store
+        )
+        self.store.reanchor(article.id, decoded.text)
+        view.show(
+            decoded.text,
+            [k.value if hasattr(k, "value") else str(k) for k in self.marks.line_kinds],
+            self._quote_spans(),
+            self._highlight_spans(),
+        )
+        view.set_hide_boilerplate(self.hide_boilerplate)
+        if decoded.lossy:
+            self.notify(f"{article.id} is not valid UTF-8; shown as {decoded.encoding}",
+                        severity="warning")
+        share = annotate.boilerplate_share(decoded.text, self.marks)
+        self.shares[index] = share
+        self._update_header()
+
+    def open_article_keep_cursor(self) -> None:
+        """Re-open the current article after a correction or undo, where the reader was."""
+        if self.current is None:
+            return
+        view = self.query_one(ArticleView)
+        cursor, scroll = view.cursor, view.scroll_offset.y
+        self.open_article(self.current)
+        view.scroll_to(y=scroll, animate=False, immediate=True)
+        view.move_cursor(cursor)
+
+    def _quote_spans(self) -> list[Span]:
+        if self.marks is None:
+            return []
+        return [
+            Span(q.start, q.end, "quote-speech" if q.kind == "speech" else "quote-term", ref=q)
+            for q in self.marks.quotes
+        ]
+
+    def _highlight_spans(self) -> list[Span]:
+        if self.current is None:
+            return []
+        article = self.corpus.articles[self.current]
+        spans = []
+        for h in self.store.highlights(article.id):
+            if h.status == "orphaned":
+                continue
+            label = self.codebook.label(h.label)
+            spans.append(Span(h.start, h.end, "highlight", label.colour if label else "yellow", h))
+        return spans
+
+    def refresh_annotations(self) -> None:
+        """Redraw everything that shows annotations after a change or an undo."""
+        if self.current is not None:
+            self.query_one(ArticleView).set_highlights(self._highlight_spans())
+            self._update_header()
+        self.query_one(ArticleList).refresh()
+        self._update_progress()
+
+    def _update_header(self) -> None:
+        if self.current is None:
+            return
+        article = self.corpus.articles[self.current]
+        header = Text()
+        header.append(sanitize(article.display_title), style="bold")
+        header.append(f"\n{article.id} · {article.words or 0:,} words", style="dim")
+        status = self.store.status(article.id)
+        header.append(f" · {status}", style="green" if status == "done" else "dim")
+        n_hl = len(self.store.highlights(article.id))
+        if n_hl:
+            header.append(f" · {n_hl} highlight{'s' if n_hl != 1 else ''}", style="dim")
+        if self.marks is not None:
+            header.append(f" · {len(self.marks.quotes)} quotations", style="dim")
+        tags = self.store.tags(article.id)
+        if tags:
+            header.append("\n")
+            for t in tags:
+                header.append(f" #{sanitize(t)} ", style="bold reverse")
+                header.append(" ")
+        self.query_one("#article-header", Static).update(header)
+
+    @on(ArticleView.CursorMoved)
+    def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self.query_one("#status", Static).update(self._status_text(event.offset))
+
+    def _status_text(self, offset: int) -> Text:
+        out = Text()
+        if self.current is None:
+            return out
+        view = self.query_one(ArticleView)
+        line = self.article_text.count("\n", 0, offset) + 1
+        out.append(f"line {line} · char {offset}", style="dim")
+        q = view.span_at(view.quotes, offset)
+        if q is not None:
+            quote = q.ref
+            who = getattr(quote, "speaker", None)
+            kind = getattr(quote, "kind", "")
+            out.append("  │  ")
+            out.append(f"{kind}", style="bold")
+            if who:
+                out.append(f" — {sanitize(who)}", style="bold yellow")
+            elif kind == "speech":
+                out.append(" — speaker not named", style="dim")
+        h = view.span_at(view.highlight_spans, offset)
+        if h is not None:
+            hl = h.ref
+            out.append("  │  ")
+            out.append(f"[{sanitize(hl.label or 'highlight')}]", style=f"bold {h.colour}")
+            if hl.note:
+                out.append(" " + sanitize(hl.note.splitlines()[0])[:60])
+        if view.selection:
+            a, b = view.selection
+            out.append(f"  │  selected {b - a} chars (1-9 to highlight)", style="bold")
+        return out
+
+    @on(ArticleView.Back)
+    def back_to_list(self) -> None:
+        self.query_one(ArticleList).focus()
+
+    def action_focus_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("active")
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.apply_filter()
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        self.query_one(ArticleList).focus()
+
+    def apply_filter(self) -> None:
+        query = parse(self.query_one("#filter", Input).value)
+        article_list = self.query_one(ArticleList)
+        keep = article_list.current
+        indices = filter_indices(query, self.titles_lower, self._tags_of, self._status_of)
+        article_list.set_visible(indices, keep)
+
+    def action_escape(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.has_focus or box.value:
+            box.value = ""
+            box.remove_class("active")
+            self.apply_filter()
+            self.query_one(ArticleList).focus()
+
+    def action_switch_pane(self) -> None:
+        article_list = self.query_one(ArticleList)
+        if article_list.has_focus:
+            self.query_one(ArticleView).focus()
+        else:
+            article_list.focus()
+
+    def action_toggle_boilerplate(self) -> None:
+        self.hide_boilerplate = not self.hide_boilerplate
+        self.query_one(ArticleView).set_hide_boilerplate(self.hide_boilerplate)
+        self.notify("boilerplate hidden" if self.hide_boilerplate else "boilerplate shown",
+                    timeout=1.5)
+
+    def action_toggle_share(self) -> None:
+        article_list = self.query_one(ArticleList)
+        article_list.show_share = not article_list.show_share
+        article_list.refresh()
+
+    def action_show_skipped(self) -> None:
+        lines = [f"{s.id}: {s.reason}" for s in self.corpus.skipped]
+        self.push_screen(MessageScreen(f"Skipped files ({len(lines)})", lines))
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.user_keymap))
+
+    def run_command(self, command_id: str) -> None:
+        command = BY_ID[command_id]
+        if command.scope == "app" or command.action.startswith("app."):
+            self.run_action(command.action.removeprefix("app."))
+        else:
+            target = self.query_one(ArticleView if command.scope == "article" else ArticleList)
+            self.run_action(command.action, target)
+
+    # -- annotation actions live in reader.tui.annotate ------------------------
+
+    def action_tag_prompt(self) -> None:
+        annotate.tag_prompt(self)
+
+    def action_next_todo(self) -> None:
+        annotate.goto_todo(self, 1)
+
+    def action_prev_todo(self) -> None:
+        annotate.goto_todo(self, -1)
+
+    def action_mark_done(self) -> None:
+        annotate.mark_status(self, "done")
+
+    def action_mark_skipped(self) -> None:
+        annotate.mark_status(self, "skipped")
+
+    def action_undo(self) -> None:
+        annotate.undo(self, redo=False)
+
+    def action_redo(self) -> None:
+        annotate.undo(self, redo=True)
+
+    def action_label_key(self, key: str) -> None:
+        annotate.label_key(self, key)
+
+    def action_edit_note(self) -> None:
+        annotate.edit_note(self)
+
+    def action_delete_highlight(self) -> None:
+        annotate.delete_highlight(self)
+
+    def action_toggle_line(self) -> None:
+        annotate.toggle_line(self)
+
+    def action_line_everywhere(self) -> None:
+        annotate.line_everywhere(self)
+
+    def action_quote_kind(self) -> None:
+        annotate.quote_kind(self)
+
+    def action_quote_speaker(self) -> None:
+        annotate.quote_speaker(self)
+
+    def action_quote_reject(self) -> None:
+        annotate.quote_reject(self)
+
+    def action_orphans(self) -> None:
+        annotate.orphans(self)
+
+    def action_codebook(self) -> None:
+        annotate.codebook_screen(self)
+
+    def action_export(self) -> None:
+        annotate.export(self)
+
+    # -- shutdown ---------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        self.shutdown()
+        self.exit()
+
+    def shutdown(self) -> None:
+        """Fold the journal, record the session, keep the cache; safe to call twice."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        for worker in self.workers:
+            worker.cancel()
+        try:
+            annotate.finish_session(self)
+        finally:
+            self.cache.save()
+            self.store.close()

@@ -1,0 +1,187 @@
+"""Modal screens: help, prompts, the note editor and the small lists (skipped, orphans)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from reader.tui.commands import COMMANDS
+
+
+def key_text(keys: str, display: str | None) -> str:
+    if display:
+        return display
+    names = {"question_mark": "?", "slash": "/", "enter": "⏎", "escape": "esc"}
+    return " ".join(names.get(k, k) for k in keys.split(","))
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, grouped, generated from the command list (and the user's keymap)."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.keymap = keymap or {}
+
+    def help_text(self) -> Text:
+        body = Text()
+        group = None
+        for c in COMMANDS:
+            if c.group != group:
+                group = c.group
+                body.append(f"\n{group}\n", style="bold underline")
+            keys = key_text(self.keymap.get(c.id, c.keys), None if c.id in self.keymap else c.display)
+            body.append(f"  {keys:<22}", style="bold")
+            body.append(f"{c.help}\n")
+        return body
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(Text("reader — keys", style="bold"), classes="dialog-title")
+            yield Static(self.help_text(), id="help-body")
+            yield Static(
+                "ctrl+p opens the command palette. Keys can be remapped by command id in "
+                "keymap.toml (see README). Press esc to close.",
+                classes="dialog-hint",
+            )
+
+
+class MessageScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close")]
+
+    def __init__(self, title: str, lines: Sequence[str]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(Text("\n".join(self.lines) or "(nothing)"))
+            yield Static("esc closes", classes="dialog-hint")
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """One line of input; enter returns it, escape returns None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        hint: str = "",
+        suggestions: Sequence[str] = (),
+        quick: Sequence[str] = (),
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.hint = hint
+        self.suggestions = list(suggestions)
+        self.quick = list(quick)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            suggester = (
+                SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
+            )
+            yield Input(value=self.value, suggester=suggester, id="prompt-input")
+            if self.quick:
+                quick = "  ".join(f"[{i}] {t}" for i, t in enumerate(self.quick, 1))
+                yield Static(Text("quick (empty box): " + quick), classes="dialog-hint")
+            if self.hint:
+                yield Static(Text(self.hint), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        box = self.query_one(Input)
+        if self.quick and not box.value and event.character and event.character.isdigit():
+            n = int(event.character)
+            if 1 <= n <= len(self.quick):
+                event.stop()
+                event.prevent_default()
+                self.dismiss("\x00quick:" + self.quick[n - 1])
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """A multi-line note; ctrl+s saves, escape cancels."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+    ]
+
+    def __init__(self, title: str, value: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield TextArea(self.value, id="note-area", soft_wrap=True)
+            yield Static("ctrl+s saves · esc cancels", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Pick one of several options (used for orphans, export formats)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, options: Sequence[tuple[str, str]], hint: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = options
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield OptionList(
+                *[Option(Text(label), id=value) for value, label in self.options],
+                classes="list-dialog",
+            )
+            if self.hint:
+                yield Static(Text(self.hint), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,59 @@
+"""Shared fixtures: temp copies of the seeds, hostile corpora, the eval data location."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+EVAL = ROOT.parent / "shared" / "eval"
+SEED_TITLES = (
+    "Trump and Kim rekindle their long-distance romance",
+    "Opinion The best deal Trump can hope for from North Korea is a flawed one.",
+)
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled corpus, so tests never write into the repo."""
+    dest = tmp_path / "seeds"
+    shutil.copytree(SEEDS, dest)
+    return dest
+
+
+@pytest.fixture
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """User data and config folders in tmp, so the bundled corpus never touches ~."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    return home
+
+
+@pytest.fixture
+def bad_corpus(tmp_path: Path) -> Path:
+    """One good article plus one file of every bad kind the loader must survive."""
+    root = tmp_path / "bad"
+    (root / "sub").mkdir(parents=True)
+    (root / "good.txt").write_text("A good headline\n\nSome body text here.\n", encoding="utf-8")
+    (root / "sub" / "bom_crlf.txt").write_bytes(b"\xef\xbb\xbfBOM title\r\n\r\nBody\r\n")
+    (root / "latin.txt").write_bytes("Caf\xe9 cr\xe8me headline\n\nna\xefve body".encode("cp1252"))
+    (root / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (root / "empty.txt").write_bytes(b"")
+    (root / "blank.txt").write_bytes(b"   \n\n  \n")
+    (root / "huge.txt").write_bytes(b"word " * (300 * 1024))  # 1.5 MB: over a 1 MB cap
+    (root / "dangling.txt").symlink_to(root / "does-not-exist.txt")
+    (root / "notes.md").write_text("not an article", encoding="utf-8")
+    (root / "annotations.json").write_text("{}", encoding="utf-8")
+    return root
+
+
+def copy_tree(src: Path, dest: Path) -> Path:
+    shutil.copytree(src, dest)
+    return dest

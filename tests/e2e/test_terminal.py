@@ -1,0 +1,76 @@
+"""End to end: the installed console script in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED_TITLES
+from tests.e2e.tmux import Tmux, reader_script
+
+
+@pytest.fixture
+def tmux(tmp_path: Path):  # type: ignore[no-untyped-def]
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", ""),
+    }
+    session = Tmux(env)
+    yield session
+    session.kill()
+
+
+def test_opens_seeds_shows_headlines_and_quits(tmux: Tmux, seeds_copy: Path) -> None:
+    reader = reader_script()
+    tmux.start(f"{reader} {seeds_copy}; echo READER-EXIT-$?")
+    screen = tmux.wait_for(lambda s: SEED_TITLES[0][:30] in s and SEED_TITLES[1][:30] in s)
+    assert "Quit" in screen  # the footer
+    tmux.send("q")
+    screen = tmux.wait_for(lambda s: "READER-EXIT-" in s)
+    assert "READER-EXIT-0" in screen
+
+
+def test_escape_sequences_do_not_reach_the_terminal(tmux: Tmux, tmp_path: Path) -> None:
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    (corpus / "evil.txt").write_text(
+        "Evil [bold]X[/bold] headline\n\nBody \x1b]0;PWNED-TITLE\x07 text.\n", encoding="utf-8"
+    )
+    tmux.start(f"{reader_script()} {corpus}; echo READER-EXIT-$?")
+    tmux.wait_for(lambda s: "Evil [bold]X[/bold] headline" in s)
+    tmux.send("Enter")
+    screen = tmux.wait_for(lambda s: "PWNED-TITLE" in s)
+    assert "␛]0;PWNED-TITLE␇" in screen
+    assert "PWNED" not in tmux.title()
+    tmux.send("q")
+    tmux.wait_for(lambda s: "READER-EXIT-0" in s)
+
+
+def test_tag_in_app_then_read_it_from_cli(tmux: Tmux, seeds_copy: Path) -> None:
+    reader = reader_script()
+    tmux.start(f"{reader} {seeds_copy}; echo READER-EXIT-$?")
+    tmux.wait_for(lambda s: SEED_TITLES[0][:30] in s)
+    tmux.send("t")
+    tmux.wait_for(lambda s: "Tags for" in s)
+    tmux.type("e2e-tag")
+    tmux.send("Enter")
+    tmux.wait_for(lambda s: "#e2e-tag" in s)
+    tmux.send("q")
+    tmux.wait_for(lambda s: "READER-EXIT-0" in s)
+    out = subprocess.run(
+        [reader, "annotations", str(seeds_copy), "--json"], capture_output=True, text=True,
+        env={**os.environ, **tmux.env},
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    tagged = {a["article"]: a["tags"] for a in data["articles"] if a["tags"]}
+    assert tagged == {"000_4f563db4c078cd2b.txt": ["e2e-tag"]}

@@ -1,0 +1,75 @@
+"""Golden files: every format on the two seed articles with a fixed set of annotations.
+
+Regenerate after an intended change with `UPDATE_GOLDEN=1 pytest tests/export`, then read
+the diff of tests/export/golden/ before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from annotations.export import collect_for, render
+from annotations.export.cleantext import write_text_export
+from reader.corpus import scan
+
+from .helpers import NOW, SEEDS, fake_analyze, fixed_store
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+pytestmark = pytest.mark.usefixtures("pinned_titles")
+
+
+def portable(text: str) -> str:
+    """The corpus lives in a different folder on each machine; goldens say <CORPUS>."""
+    return text.replace(SEEDS.as_uri(), "file:///CORPUS").replace(str(SEEDS), "/CORPUS")
+
+
+def check(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+        return
+    assert path.exists(), f"missing golden {name}: run with UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8", newline=""), f"{name} differs from golden"
+
+
+def rendered(fmt: str, quotes: bool = False) -> str:
+    data = collect_for(
+        fmt, scan(SEEDS), fixed_store(), quotes=quotes, now=NOW, analyze=fake_analyze
+    )
+    return portable(render(fmt, data))
+
+
+@pytest.mark.parametrize(
+    ("fmt", "quotes", "name"),
+    [
+        ("md", False, "seeds.md"),
+        ("md", True, "seeds-quotes.md"),
+        ("json", False, "seeds.json"),
+        ("jsonld", False, "seeds.jsonld"),
+        ("csv", False, "seeds.csv"),
+    ],
+)
+def test_document_formats(fmt: str, quotes: bool, name: str) -> None:
+    check(name, rendered(fmt, quotes))
+
+
+def test_text_folder(tmp_path: Path) -> None:
+    out = tmp_path / "clean"
+    report = write_text_export(scan(SEEDS), fixed_store(), out, analyze=fake_analyze)
+    assert report.written == 2 and not report.skipped
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt"))
+    assert files == sorted(p.name for p in SEEDS.glob("*.txt"))
+    for name in files:
+        check(f"text/{name}", (out / name).read_text(encoding="utf-8"))
+
+
+def test_text_jsonl(tmp_path: Path) -> None:
+    out = tmp_path / "clean.jsonl"
+    write_text_export(scan(SEEDS), fixed_store(), out, jsonl=True, analyze=fake_analyze)
+    check("seeds.jsonl", out.read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ with its quote and listed, never dropped and never attached to a look-alike pass
 
 from __future__ import annotations
 
-from annotations.model import AnchorStatus, Highlight, content_hash
+from annotations.model import Anchor, AnchorStatus, Highlight, content_hash
 
 THRESHOLD = 85.0
 SHORT_QUOTE = 40  # below this many characters the quote alone is too weak to trust
@@ -103,9 +103,8 @@ def reanchor(
     """
     h = highlight
     in_range = 0 <= h.start < h.end <= len(text)
-    if h.content_hash and in_range:
-        if (text_hash or content_hash(text)) == h.content_hash:
-            return AnchorStatus.EXACT, h.start, h.end, 100.0
+    if h.content_hash and in_range and (text_hash or content_hash(text)) == h.content_hash:
+        return AnchorStatus.EXACT, h.start, h.end, 100.0
     if not h.exact:
         # Migrated from a version that kept no quote: the offsets are all there is.
         if in_range:
@@ -121,3 +120,30 @@ def reanchor(
     if score >= threshold and start < end:
         return AnchorStatus.FUZZY, start, end, round(score, 1)
     return AnchorStatus.ORPHANED, h.start, h.end, round(score, 1)
+
+
+def reanchored(h: Highlight, text: str, text_hash: str | None = None) -> tuple[Highlight, bool]:
+    """A copy of `h` placed in `text`, and whether anything about it changed.
+
+    A highlight that moved keeps the status "moved" while it stays put. Exact and moved ones
+    take their context (and the text's hash) afresh, so the next check is a hash compare; a
+    fuzzy or orphaned one keeps the coder's original quote, so it is matched afresh (and
+    stays flagged) until the coder re-attaches it.
+    """
+    text_hash = text_hash or content_hash(text)
+    status, start, end, score = reanchor(h, text, text_hash=text_hash)
+    if (
+        status == AnchorStatus.EXACT
+        and h.status == AnchorStatus.MOVED
+        and ((start, end) == (h.start, h.end))
+    ):
+        status = AnchorStatus.MOVED
+    new = Highlight.from_dict(h.to_dict())
+    new.start, new.end, new.status, new.score = start, end, status.value, score
+    if status in (AnchorStatus.EXACT, AnchorStatus.MOVED):
+        anchor = Anchor.at(text, start, end)
+        new.exact, new.prefix, new.suffix = anchor.exact, anchor.prefix, anchor.suffix
+        new.content_hash = text_hash
+    if status == AnchorStatus.EXACT and h.score is None:
+        new.score = None  # exact highlights carry no score, as when created
+    return new, new.to_dict() != h.to_dict()

@@ -154,14 +154,14 @@ class JournalWriter:
             raise
         return good_end + len(line)
 
-    def keep_from(self, offset: int) -> None:
-        """Drop everything before `offset` (already folded into the TinyDB file)."""
+    def truncate(self) -> None:
+        """Empty the journal (everything in it is folded into the TinyDB file)."""
         fd = self._open()
-        size = os.fstat(fd).st_size
-        if offset >= size:
-            os.ftruncate(fd, 0)
-            fsync_data(fd)
-            return
+        os.ftruncate(fd, 0)
+        fsync_data(fd)
+
+    def keep_from(self, offset: int) -> None:
+        """Drop everything before `offset` (already folded), keeping newer lines, atomically."""
         with open(self.path, "rb") as f:
             f.seek(offset)
             rest = f.read()

@@ -32,8 +32,12 @@ class MergeReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.highlights_added or self.states_added or self.states_updated
-                    or self.corrections_added)
+        return bool(
+            self.highlights_added
+            or self.states_added
+            or self.states_updated
+            or self.corrections_added
+        )
 
     def summary(self) -> str:
         return (
@@ -125,8 +129,11 @@ def plan_merge(
         if tags == ours["tags"] and status == ours["status"]:
             report.states_same += 1
         else:
-            write("articles", s.article, {**ours, "tags": tags, "status": status,
-                                          "updated": now_iso()})
+            write(
+                "articles",
+                s.article,
+                {**ours, "tags": tags, "status": status, "updated": now_iso()},
+            )
             report.states_updated += 1
 
     for item in corrections:

@@ -22,13 +22,13 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 
-def _package_dir() -> Path:
-    return bundled_corpus().parent
-
-
 def _inside_package(path: Path) -> bool:
+    """Inside the installed package, or inside the seed folder wherever it really lives (in a
+    development checkout `reader/seeds` is a link to the repository's `seeds/`)."""
     try:
-        return path.resolve().is_relative_to(_package_dir().resolve())
+        real = path.resolve()
+        bundled = bundled_corpus()
+        return any(real.is_relative_to(p) for p in (bundled.resolve(), bundled.parent.resolve()))
     except OSError:
         return False
 

@@ -3,18 +3,27 @@
 Reading 100,000 articles takes minutes; reading one small JSON file takes milliseconds. The
 cache only ever holds derived data, never annotations, so it is rebuilt silently when it is
 stale, broken or unwritable: losing it costs time, never work.
+
+The app's indexing thread is the cache's main user while the UI thread saves it on quit,
+so every method takes a lock. The file is read lazily, on first use, so that a 100,000-entry
+cache (about 11 MB) is parsed in the indexing thread rather than before the first frame,
+and entries stay as the plain lists the file holds until one is asked for.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 
 CACHE_VERSION = 2
+FIELDS = 6  # size, mtime_ns, title, words, share, error
 
 
 @dataclass(slots=True)
@@ -30,62 +39,233 @@ class Summary:
         return [self.size, self.mtime_ns, self.title, self.words, self.share, self.error]
 
 
-class SummaryCache:
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.entries: dict[str, Summary] = {}
-        self.dirty = False
-        if path is not None:
-            self._load(path)
+def _valid(v: object) -> bool:
+    """An entry as stored: [int, int, str|None, int|None, float|None, str|None]."""
+    if type(v) is not list or len(v) != FIELDS:
+        return False
+    size, mtime, title, words, share, error = v
+    return (
+        type(size) is int
+        and type(mtime) is int
+        and (title is None or type(title) is str)
+        and (words is None or type(words) is int)
+        and (share is None or type(share) in (float, int))
+        and (error is None or type(error) is str)
+    )
 
-    def _load(self, path: Path) -> None:
+
+class SummaryCache:
+    """Summaries by article id. `path=None` keeps everything in memory (no file)."""
+
+    def __init__(self, path: Path | None, *, lazy: bool = True) -> None:
+        self.path = path
+        self._entries: dict[str, list[object]] | None = None if path is not None else {}
+        self._lock = threading.RLock()
+        self._save_lock = threading.Lock()  # one writer at a time: the newest data wins
+        self.dirty = False
+        if not lazy:
+            self._loaded()
+
+    # -- loading ------------------------------------------------------------
+
+    def _loaded(self) -> dict[str, list[object]]:
+        entries = self._entries
+        if entries is None:
+            with self._lock:
+                if self._entries is None:
+                    self._entries = self._read(self.path) if self.path is not None else {}
+                entries = self._entries
+        return entries
+
+    @staticmethod
+    def _read(path: Path) -> dict[str, list[object]]:
+        """The stored entries, or {} for a missing, foreign, old or broken file."""
         try:
             data = orjson.loads(path.read_bytes())
-            if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-                return
-            self.entries = {k: Summary(*v) for k, v in data["entries"].items()}
-        except (OSError, ValueError, TypeError, KeyError):
-            self.entries = {}
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    # -- access -------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._loaded()
 
     def get(self, article_id: str, size: int, mtime_ns: int) -> Summary | None:
-        found = self.entries.get(article_id)
-        if found is not None and found.size == size and found.mtime_ns == mtime_ns:
-            return found
-        return None
+        """The summary when the file still has this size and mtime, else None."""
+        v = self._loaded().get(article_id)
+        if v is None or not _valid(v) or v[0] != size or v[1] != mtime_ns:
+            return None
+        return Summary(*v)  # type: ignore[arg-type]
 
     def put(self, article_id: str, summary: Summary) -> None:
-        self.entries[article_id] = summary
-        self.dirty = True
-
-    def prune(self, keep: set[str]) -> None:
-        gone = [k for k in self.entries if k not in keep]
-        for k in gone:
-            del self.entries[k]
-        if gone:
+        entries = self._loaded()
+        with self._lock:
+            entries[article_id] = summary.to_list()
             self.dirty = True
 
+    def set_share(self, article_id: str, size: int, mtime_ns: int, share: float | None) -> None:
+        """Record an article's boilerplate share on its summary, if that is still fresh."""
+        entries = self._loaded()
+        with self._lock:
+            v = entries.get(article_id)
+            if v is not None and _valid(v) and v[0] == size and v[1] == mtime_ns:
+                entries[article_id] = [*v[:4], share, v[5]]
+                self.dirty = True
+
+    def prune(self, keep: set[str]) -> None:
+        """Forget articles that are no longer in the corpus."""
+        entries = self._loaded()
+        with self._lock:
+            gone = [k for k in entries if k not in keep]
+            for k in gone:
+                del entries[k]
+            if gone:
+                self.dirty = True
+
     def save(self) -> bool:
-        """Atomic write; failure (read-only folder, full disk) is silent by design."""
-        if self.path is None or not self.dirty:
+        """Atomic write; failure (read-only folder, full disk) is silent by design.
+
+        Safe to call from any thread, also while another thread puts entries.
+        """
+        if self.path is None or not self.dirty or self._entries is None:
             return False
-        payload = orjson.dumps(
-            {"version": CACHE_VERSION, "entries": {k: v.to_list() for k, v in self.entries.items()}}
-        )
+        with self._save_lock:
+            return self._save(self.path)
+
+    def _save(self, path: Path) -> bool:
+        with self._lock:
+            try:
+                payload = orjson.dumps({"version": CACHE_VERSION, "entries": self._entries})
+            except (TypeError, ValueError):
+                return False
+            self.dirty = False
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".cache-", dir=self.path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=".cache-", suffix=".tmp", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as f:
                     f.write(payload)
-                os.replace(tmp, self.path)
+                os.replace(tmp, path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
         except OSError:
+            with self._lock:
+                self.dirty = True
             return False
-        self.dirty = False
         return True
 
 
 def cache_path_for(db_path: Path) -> Path:
     """`annotations.json` → `annotations.cache.json`, beside it."""
     return db_path.with_name(db_path.stem + ".cache.json")
+
+
+# -- the boilerplate-share pass ------------------------------------------------------
+
+
+def boilerplate_share(text: str, boilerplate_lines: Sequence[int]) -> float | None:
+    """Share of the article's characters on boilerplate lines (1-based numbers).
+
+    The same figure as `reader.tui.annotate.boilerplate_share`, which the app computes when
+    an article is opened; kept here so worker processes need not import Textual.
+    """
+    lines = text.split("\n")
+    total = sum(len(line) for line in lines)
+    if not total:
+        return None
+    n = len(lines)
+    return sum(len(lines[i - 1]) for i in boilerplate_lines if 0 < i <= n) / total
+
+
+def share_batch(
+    items: Sequence[tuple[str, str]], corrections: Sequence[Any], max_bytes: int
+) -> list[tuple[str, float | None]]:
+    """(article id, boilerplate share) for each (article id, path); runs in a worker process.
+
+    Marks are computed the way the app computes them on opening an article: detection with
+    the user's corrections for that article (and the corpus-wide ones) applied.
+    """
+    from annotations.export.corrected import corrected_marks
+    from reader.corpus import ArticleError, read_text
+
+    out: list[tuple[str, float | None]] = []
+    for article_id, path in items:
+        try:
+            text = read_text(Path(path), max_bytes).text
+        except ArticleError:
+            out.append((article_id, None))
+            continue
+        mine = [c for c in corrections if getattr(c, "article", None) in (None, article_id)]
+        marks = corrected_marks(text, mine, repeated=None)
+        out.append((article_id, boilerplate_share(text, marks.boilerplate_lines)))
+    return out
+
+
+def _lower_priority() -> None:
+    """Worker processes yield the CPU to the UI (and the terminal) whenever both want it."""
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):
+        pass
+
+
+def analyse_shares(
+    jobs: Sequence[tuple[str, str]],
+    on_result: Callable[[str, float | None], None],
+    cancelled: Callable[[], bool],
+    *,
+    corrections: Sequence[Any] = (),
+    max_bytes: int = 20 * 1024 * 1024,
+    workers: int | None = None,
+    batch: int = 8,
+) -> bool:
+    """Compute boilerplate shares for (article id, path) jobs in worker processes.
+
+    Processes, not threads: analysis is pure Python, and a thread would hold the GIL the UI
+    needs to answer keys. One process fewer than there are cores (at least one) leaves a
+    core to the UI. Small batches, a bounded number in flight, and `cancelled()` checked
+    after each batch keep a quit prompt. Returns True when every job was done; False when
+    cancelled or when analysis is not available (detectors missing, pool broken), which is
+    silent: the share column simply stays empty.
+    """
+    if not jobs:
+        return True
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    n_workers = workers or max(1, (os.cpu_count() or 2) - 1)
+    chunks = [list(jobs[i : i + batch]) for i in range(0, len(jobs), batch)]
+    corrections = list(corrections)
+    try:
+        pool = ProcessPoolExecutor(
+            n_workers, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority
+        )
+    except (OSError, ValueError, NotImplementedError):
+        return False
+    pending: set[Future[list[tuple[str, float | None]]]] = set()
+    next_chunk = 0
+    ok = True
+    try:
+        while next_chunk < len(chunks) or pending:
+            while next_chunk < len(chunks) and len(pending) < 2 * n_workers:
+                pending.add(pool.submit(share_batch, chunks[next_chunk], corrections, max_bytes))
+                next_chunk += 1
+            done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+            if cancelled():
+                ok = False
+                break
+            for future in done:
+                for article_id, share in future.result():
+                    on_result(article_id, share)
+    except Exception:  # ImportError in the worker, BrokenProcessPool, ...: no shares
+        ok = False
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    return ok

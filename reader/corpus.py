@@ -189,20 +189,24 @@ def _human(n: int) -> str:
     return str(n)
 
 
-def _walk(root: Path) -> Iterator[os.DirEntry[str]]:
-    """Depth-first over `*.txt`, skipping hidden files and folders (.git, caches)."""
+def _walk(root: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Depth-first over `*.txt` as (id: path under the corpus with `/`, entry), skipping
+    hidden files and folders (.git, caches). Ids are built by string joins, not relpath:
+    at 100,000 files that is the difference between 30 ms and half a second."""
     try:
-        entries = list(os.scandir(root))
+        with os.scandir(root) as it:
+            entries = list(it)
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        name = entry.name
+        if name.startswith("."):
             continue
         try:
             if entry.is_dir(follow_symlinks=True):
-                yield from _walk(Path(entry.path))
-            elif entry.name.lower().endswith(".txt"):
-                yield entry
+                yield from _walk(entry.path, prefix + name + "/")
+            elif name.lower().endswith(".txt"):
+                yield prefix + name, entry
         except OSError:
             continue
 
@@ -225,10 +229,20 @@ def scan(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Co
             skipped.append(Skipped(rel, file_path, "empty file"))
         elif stat.st_size > max_bytes:
             skipped.append(Skipped(rel, file_path, f"larger than the {_human(max_bytes)} size cap"))
-        elif not os.access(file_path, os.R_OK):
+        elif not readable(stat, file_path):
             skipped.append(Skipped(rel, file_path, "unreadable: permission denied"))
         else:
             articles.append(Article(rel, file_path, stat.st_size, stat.st_mtime_ns))
+
+    euid = os.geteuid() if hasattr(os, "geteuid") else None
+
+    def readable(stat: os.stat_result, file_path: Path) -> bool:
+        """os.access, but from the mode bits when they settle it (one syscall less a file)."""
+        if euid is not None:
+            mode = stat.st_mode
+            if euid == 0 or (mode & 0o400 if stat.st_uid == euid else mode & 0o044 == 0o044):
+                return True
+        return os.access(file_path, os.R_OK)
 
     if p.is_file():
         root = p.parent.resolve()
@@ -241,18 +255,40 @@ def scan(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Co
     if not p.is_dir():
         raise UserError(f"not a folder or a .txt file: {path}")
     root = p.resolve()
-    found: list[tuple[str, os.DirEntry[str]]] = []
-    for entry in _walk(root):
-        rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
-        found.append((rel, entry))
+    found = list(_walk(str(root)))
     found.sort(key=lambda item: item[0])
+    make_path = _path_maker(root, found[0] if found else None)
     for rel, entry in found:
         try:
             stat = entry.stat(follow_symlinks=True)
         except OSError:
             stat = None
-        add(Path(entry.path), rel, stat)
+        add(make_path(rel, entry), rel, stat)
     return Corpus(root, articles, skipped)
+
+
+def _path_maker(root: Path, sample: tuple[str, os.DirEntry[str]] | None):  # type: ignore[no-untyped-def]
+    """A fast `Path(entry.path)` for scan: on Python 3.11 building a Path parses the string
+    (about 4 µs, 0.4 s at 100,000 files), so the parts are joined directly; from 3.12 on
+    parsing is lazy and plain `Path` is used. Checked once against `Path` before use."""
+    import sys
+
+    def plain(rel: str, entry: os.DirEntry[str]) -> Path:
+        return Path(entry.path)
+
+    from_parts = getattr(type(root), "_from_parsed_parts", None)
+    if sample is None or sys.version_info[:2] != (3, 11) or from_parts is None:
+        return plain
+    drv, top, parts = root._drv, root._root, list(root._parts)  # type: ignore[attr-defined]
+
+    def fast(rel: str, entry: os.DirEntry[str]) -> Path:
+        return from_parts(drv, top, parts + rel.split("/"))  # type: ignore[no-any-return]
+
+    try:
+        ok = fast(*sample) == plain(*sample) and str(fast(*sample)) == str(plain(*sample))
+    except Exception:
+        ok = False
+    return fast if ok else plain
 
 
 def open_corpus(

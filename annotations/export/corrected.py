@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from annotations.model import Correction, CorrectionKind
+from reader.errors import UserError
 
 Analyze = Callable[..., Any]
 
@@ -29,8 +30,10 @@ QUOTE_KINDS = {
 
 
 def default_analyze() -> Analyze:
-    from reader.marks import analyze
-
+    try:
+        from reader.marks import analyze
+    except ImportError as exc:  # a broken install, not the user's doing: still say it plainly
+        raise UserError(f"boilerplate and quotation detection is not available ({exc})") from exc
     return analyze
 
 

@@ -46,7 +46,7 @@ def rows(data: ExportData) -> list[list[str | int]]:
         for hv in a.highlights:
             h = hv.highlight
             text_cells = [a.id, a.display_title, h.label, tags]
-            tail = [h.exact, h.note, h.created, h.status, h.id]
+            tail = [h.exact, h.note, h.created, hv.anchor, h.id]
             out.append(
                 [neutralise(c) for c in text_cells]
                 + [h.start, h.end]

@@ -75,14 +75,23 @@ class QuoteView:
 
 @dataclass(frozen=True, slots=True)
 class HighlightView:
-    """A highlight plus the line it starts on in the current text (None when it is stale)."""
+    """A highlight plus the line it starts on in the current text (None when it is stale).
+
+    `missing` marks a highlight whose article file is gone: it is shown as orphaned, as
+    `reader annotations` does, whatever status the store last recorded.
+    """
 
     highlight: Highlight
     line: int | None
+    missing: bool = False
 
     @property
     def orphaned(self) -> bool:
-        return self.highlight.status == AnchorStatus.ORPHANED.value
+        return self.missing or self.highlight.status == AnchorStatus.ORPHANED.value
+
+    @property
+    def anchor(self) -> str:
+        return AnchorStatus.ORPHANED.value if self.missing else self.highlight.status
 
 
 @dataclass(slots=True)
@@ -197,8 +206,8 @@ def collect(
     Articles come in corpus order (then store-only ones by id). By default only articles
     with highlights or tags are kept: an export is someone's notes, and a thousand empty
     sections would bury them. `everything_stored` (the JSON backup) also keeps articles
-    that only have a status or corrections. `analyze` overrides the
-    detector for `quotes` (tests pass a fake; None imports `reader.marks` lazily).
+    that only have a status or corrections. `analyze` overrides the detector for `quotes`
+    (tests pass a fake; None imports `reader.marks` lazily).
     """
     if article is not None and corpus.get(article) is None and not _store_knows(store, article):
         raise UserError(f"no article {article!r} in the corpus {corpus.root}")
@@ -217,10 +226,7 @@ def collect(
 
     ids: list[str] = [a.id for a in corpus.articles]
     known = set(ids)
-    extra = sorted(
-        ({*states, *highlights_by_article, *corrections_by_article} - known),
-    )
-    ids.extend(extra)
+    ids.extend(sorted({*states, *highlights_by_article, *corrections_by_article} - known))
     if article is not None:
         ids = [article]
 
@@ -255,7 +261,7 @@ def collect(
             from reader.titles import title_of
 
             entry.title = title_of(text)
-        entry.highlights = [HighlightView(h, _line(text, h)) for h in hls]
+        entry.highlights = [HighlightView(h, _line(text, h), missing=src is None) for h in hls]
         if quotes and text is not None:
             entry.quotes = _quotes(text, entry.corrections + corpus_corrections, analyze)
         out.append(entry)

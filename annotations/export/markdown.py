@@ -103,7 +103,9 @@ def _article_meta(data: ExportData, article: ArticleExport) -> str:
 def _highlight(data: ExportData, article: ArticleExport, hv: HighlightView) -> str:
     h = hv.highlight
     items: list[str] = []
-    if h.status == AnchorStatus.ORPHANED.value:
+    if hv.missing:
+        items.append("- **Orphaned:** the article is no longer in the corpus")
+    elif hv.orphaned:
         items.append("- **Orphaned:** this passage is no longer found in the article")
     elif h.status == AnchorStatus.FUZZY.value:
         score = f" (score {h.score:.2f})" if h.score is not None else ""

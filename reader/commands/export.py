@@ -8,8 +8,10 @@ import time
 from pathlib import Path
 
 from annotations.export import DOCUMENT_FORMATS, FORMATS, collect_for, render, write_atomic
-from annotations.export.data import EmptyStore, StoreLike
+from annotations.export.data import StoreLike
 from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.commands.store_access import open_store
+from reader.corpus import Corpus
 from reader.errors import UserError
 
 NAME = "export"
@@ -55,18 +57,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_db_argument(parser)
 
 
-def open_store(corpus: object, db: str | None) -> tuple[StoreLike, object | None]:
-    """The store to export from, and what to close; a missing file is an empty store,
-    because exporting must never create an annotation file."""
-    from annotations.store import AnnotationStore, resolve_db_path
-
-    path = Path(resolve_db_path(corpus, db))
-    if not path.exists():
-        return EmptyStore(), None
-    store = AnnotationStore.open(path)
-    return store, store
-
-
 class _Progress:
     """`phase 12/340` rewritten in place on a terminal, at most ten times a second."""
 
@@ -105,17 +95,16 @@ def _check(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     _check(args)
     corpus = load(args, read=False)
-    store, closer = open_store(corpus, args.db)
+    store = open_store(args, corpus, write=False)  # no lock, never creates a file
     try:
         if args.format == "text":
             return _run_text(args, corpus, store)
         return _run_document(args, corpus, store)
     finally:
-        if closer is not None:
-            closer.close()  # type: ignore[attr-defined]
+        store.close()
 
 
-def _run_document(args: argparse.Namespace, corpus, store: StoreLike) -> int:  # noqa: ANN001
+def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) -> int:
     fmt = args.format
     assert fmt in DOCUMENT_FORMATS
     out = Path(args.output).expanduser() if args.output else None
@@ -133,8 +122,7 @@ def _run_document(args: argparse.Namespace, corpus, store: StoreLike) -> int:  #
     if not data.articles:
         print("reader: nothing to export: no annotated article matches", file=sys.stderr)
     if out is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _write_stdout(text)
         return 0
     if out.is_dir():
         raise UserError(f"{args.output} is a folder; give a file name")
@@ -144,7 +132,19 @@ def _run_document(args: argparse.Namespace, corpus, store: StoreLike) -> int:  #
     return 0
 
 
-def _run_text(args: argparse.Namespace, corpus, store: StoreLike) -> int:  # noqa: ANN001
+def _write_stdout(text: str) -> None:
+    """UTF-8 whatever the locale: stdout is usually redirected into a notes file, and a
+    cp1252 console encoding would fail on the first non-Latin character of an article."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # replaced by a StringIO (tests, embedding)
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+def _run_text(args: argparse.Namespace, corpus: Corpus, store: StoreLike) -> int:
     from annotations.export import export_to_file
 
     progress = _Progress() if sys.stderr.isatty() else None

@@ -1,1 +1,219 @@
-"""Detectors for boilerplate lines, the headline and quotations (no Textual)."""
+"""Marks on an article: boilerplate lines, the headline and quotations with speakers.
+
+Pure functions over decoded text; nothing here imports Textual, so the CLI and worker
+processes can use it cheaply. Entry point: `analyze(text) -> Marks`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from reader.marks import _kind_weights, _title_weights, _weights
+from reader.marks import boilerplate as _bp
+from reader.marks import headline as _hl
+from reader.marks.quotes import line_spans
+from reader.marks.repeated import count_lines, repeated_lines
+from reader.marks.speakers import Context, attribute, note_full_names, note_names
+from reader.marks.text import normalise_line
+
+__all__ = [
+    "LineKind",
+    "Marks",
+    "Quote",
+    "analyze",
+    "count_lines",
+    "normalise_line",
+    "repeated_lines",
+]
+
+MAX_CONTEXT = 300
+_ANY_MARK_RE = re.compile("[\"'\u2018\u2019\u201a\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+_LOWER_RE = re.compile(r"\b[a-z][a-z]+\b")
+_SENT_SPLIT_RE = re.compile(r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?]\s+(?=[A-Z])")
+
+
+class LineKind(str, Enum):
+    BODY = "body"
+    TITLE = "title"
+    BOILERPLATE = "boilerplate"
+    BLANK = "blank"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation span `text[start:end]` (marks included)."""
+
+    start: int
+    end: int
+    kind: str  # "speech" | "term"
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    title_line: int | None
+    line_kinds: tuple[LineKind, ...]
+    quotes: tuple[Quote, ...]
+
+    @property
+    def boilerplate_lines(self) -> list[int]:
+        """1-based numbers of the lines marked boilerplate."""
+        return [i + 1 for i, k in enumerate(self.line_kinds) if k is LineKind.BOILERPLATE]
+
+    def to_json(self, file_id: str) -> dict:
+        """The `reader analyze` record of this article."""
+        return {
+            "file": file_id,
+            "title_line": self.title_line,
+            "boilerplate_lines": self.boilerplate_lines,
+            "quotes": [
+                {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker}
+                for q in self.quotes
+            ],
+        }
+
+
+def analyze(
+    text: str,
+    *,
+    repeated: frozenset[str] | None = None,
+    forced_body: frozenset[int] = frozenset(),
+    forced_boilerplate: frozenset[int] = frozenset(),
+    boilerplate_texts: frozenset[str] = frozenset(),
+) -> Marks:
+    """Mark boilerplate lines, the headline and the quotations of one article.
+
+    `repeated` holds normalised lines that recur across the corpus (see `repeated_lines`);
+    `forced_*` (1-based line numbers) and `boilerplate_texts` (normalised line texts) are the
+    user's corrections and override detection. Never raises: on an internal failure the
+    text is returned unmarked rather than breaking the reader.
+    """
+    try:
+        return _analyze(text, repeated, forced_body, forced_boilerplate, boilerplate_texts)
+    except Exception:  # noqa: BLE001 - the reader must keep working on any input
+        lines = text.split("\n") if isinstance(text, str) else [""]
+        kinds = tuple(LineKind.BODY if ln.strip() else LineKind.BLANK for ln in lines)
+        return Marks(None, kinds, ())
+
+
+def _analyze(
+    text: str,
+    repeated: frozenset[str] | None,
+    forced_body: frozenset[int],
+    forced_boilerplate: frozenset[int],
+    boilerplate_texts: frozenset[str],
+) -> Marks:
+    lines = text.split("\n")
+    idx, rows1, keys = _bp.stage1_rows(lines, repeated)
+    p_bp = _bp.score_rows(lines, idx, rows1)
+    kinds = [LineKind.BLANK] * len(lines)
+    threshold = _weights.THRESHOLD
+    for k, i in enumerate(idx):
+        n = i + 1
+        bad = p_bp[k] >= threshold
+        if keys[k] in boilerplate_texts or n in forced_boilerplate:
+            bad = True
+        if n in forced_body:
+            bad = False
+        kinds[i] = LineKind.BOILERPLATE if bad else LineKind.BODY
+
+    title_line = None
+    if idx:
+        cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys)
+        w = _title_weights.WEIGHTS
+        scored = sorted(
+            ((sum(a * b for a, b in zip(w, r, strict=True)), k) for k, r in zip(cands, trows,
+                                                                                 strict=True)),
+            reverse=True,
+        )
+        for _, k in scored:
+            n = idx[k] + 1
+            if n in forced_boilerplate or keys[k] in boilerplate_texts:
+                continue
+            title_line = n
+            break
+    if title_line is not None:
+        kinds[title_line - 1] = LineKind.TITLE
+        tkey = normalise_line(lines[title_line - 1])
+        for k, i in enumerate(idx):
+            if keys[k] == tkey and i + 1 != title_line and i + 1 not in forced_body:
+                kinds[i] = LineKind.BOILERPLATE
+
+    quotes = _find_quotes(lines, kinds)
+    return Marks(title_line, tuple(kinds), tuple(quotes))
+
+
+def _find_quotes(
+    lines: list[str],
+    kinds: list[LineKind],
+    kind_weights: tuple[float, ...] | None = None,
+    collect: list | None = None,
+) -> list[Quote]:
+    """Quotation spans of every non-blank line, attributed in reading order.
+
+    The running context (names met, last speaker) is fed only by article lines, so a
+    menu or a teaser cannot lend its names to the article's pronouns.
+    """
+    out: list[Quote] = []
+    if not any(_ANY_MARK_RE.search(ln) for ln in lines):
+        return out
+    lower = frozenset(_LOWER_RE.findall(" ".join(ln for ln, k in zip(lines, kinds, strict=True)
+                                                if k is LineKind.BODY)))
+    ctx = Context(lower_words=lower)
+    has_mark = [kinds[i] is not LineKind.BLANK and bool(_ANY_MARK_RE.search(ln))
+                for i, ln in enumerate(lines)]
+    pos = 0
+    for i, line in enumerate(lines):
+        start = pos
+        pos += len(line) + 1
+        kind = kinds[i]
+        if kind is LineKind.BLANK:
+            continue
+        ctx.sentence += 1
+        article = kind is not LineKind.BOILERPLATE
+        if not has_mark[i]:
+            if not article:
+                continue
+            if any(has_mark[i + 1 : i + 4]):
+                _note(line, ctx)
+            else:
+                # far from any quote: only full names matter (for "Vallee said" later)
+                note_full_names(line, ctx)
+                ctx.sentence += line.count(". ")
+            continue
+        spans = line_spans(line)
+        c = ctx if article else Context(lower_words=lower)
+        prev_end = 0
+        prev_speech = False
+        for j, (a, b, closed) in enumerate(spans):
+            left = line[max(prev_end, a - MAX_CONTEXT) : a]
+            nxt = spans[j + 1][0] if j + 1 < len(spans) else len(line)
+            right = line[b : min(nxt, b + MAX_CONTEXT)]
+            if article:
+                _note(left, c)
+            inner = line[a + 1 : b - 1] if closed else line[a + 1 : b]
+            follows = j > 0 and not line[prev_end:a].strip(" ,;:\u2014-")
+            att = attribute(inner, left, right, closed, follows or (j == 0 and a == 0),
+                            prev_speech, c, start + a, kind_weights or _kind_weights.WEIGHTS)
+            prev_speech = prev_speech or att.kind == "speech"
+            if collect is not None:
+                collect.append((start + a, start + b, att.features))
+            c.sentence += max(0, inner.count(". ") + inner.count("? ") + inner.count("! "))
+            out.append(Quote(start + a, start + b, att.kind, att.speaker))
+            prev_end = b
+        if article:
+            _note(line[prev_end:], c)
+    return out
+
+
+def _note(segment: str, ctx: Context) -> None:
+    """Feed a stretch of article text outside quotes to the context, sentence by sentence."""
+    last = 0
+    for m in _SENT_SPLIT_RE.finditer(segment):
+        note_names(segment[last : m.end()], ctx)
+        ctx.sentence += 1
+        last = m.end()
+    if last < len(segment):
+        note_names(segment[last:], ctx)

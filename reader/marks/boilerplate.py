@@ -1,27 +1,32 @@
 """Classify the non-blank lines of a scraped page as article body or page furniture.
 
-Two linear stages, because whether a line is boilerplate depends both on what it looks
+Stacked linear models, because whether a line is boilerplate depends both on what it looks
 like and on where it sits:
 
 1. each line alone is scored for prose-likeness (`features.line_features`);
 2. the main run of prose is located as the stretch of lines with the largest total
-   evidence (a maximum-sum segment, so a caption or an ad inside the article does not cut
-   it in two, while a menu or footer outside it stays out), and every line is scored again
-   with its stage-1 score, its neighbours' scores and its position relative to that run.
+   evidence (a maximum-sum segment, at a few strictness levels, so a caption or an ad
+   inside the article does not cut it in two while a menu or footer outside stays out),
+   and every line is scored again from its own features, its neighbours' scores and its
+   position relative to that run; this is repeated once with the refined scores.
 
-Weights live in `_weights.py`, written by `train_boilerplate.py` from the dev benchmark.
+Lines that stage 1 already finds hopeless (far outside every run, very low score) keep
+that verdict, which spares most menu lines the context work. Weights live in
+`_weights.py`, written by `train_boilerplate.py` from the dev benchmark.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from operator import mul
 
 from reader.marks import _weights
 from reader.marks.features import LINE_FEATURES, line_features
 from reader.marks.text import normalise_line
 
 REGION_BIASES = (0.25, 0.4, 0.55, 0.7)
+SETTLED_Z = -4.0  # stage-1 score below which a line outside every run is not rescored
 
 CONTEXT_FEATURES: tuple[str, ...] = (
     "z",
@@ -54,8 +59,11 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "in_cta_short",
     "in_lead",
 )
-
 STAGE2_FEATURES: tuple[str, ...] = LINE_FEATURES + CONTEXT_FEATURES
+
+_F = {n: j for j, n in enumerate(LINE_FEATURES)}
+_JW1, _JW2, _JW4 = _F["w1"], _F["w2_3"], _F["w4_7"]
+_JCR, _JCTA, _JLEAD = _F["credit_tail"], _F["cta_short"], _F["lead"]
 
 
 def _sigmoid(z: float) -> float:
@@ -67,15 +75,21 @@ def _sigmoid(z: float) -> float:
 
 
 def _dot(w: Sequence[float], x: Sequence[float]) -> float:
-    return sum(a * b for a, b in zip(w, x, strict=True))
+    return sum(map(mul, w, x))
 
 
 def stage1_rows(
     lines: Sequence[str], repeated: frozenset[str] | None
 ) -> tuple[list[int], list[list[float]], list[str]]:
     """Stage-1 feature rows for the non-blank lines; returns (line indexes, rows, keys)."""
-    idx = [i for i, ln in enumerate(lines) if ln.strip()]
-    keys = [normalise_line(lines[i]) for i in idx]
+    idx = []
+    stripped = []
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if s:
+            idx.append(i)
+            stripped.append(s)
+    keys = [normalise_line(s) for s in stripped]
     counts: dict[str, int] = {}
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
@@ -86,113 +100,173 @@ def stage1_rows(
         adj_next = i + 1 < n and bool(lines[i + 1].strip())
         k = keys[j]
         rep = repeated is not None and k in repeated
-        rows.append(line_features(lines[i], adj_prev, adj_next, counts[k] > 1, rep))
+        rows.append(line_features(stripped[j], adj_prev, adj_next, counts[k] > 1, rep))
     return idx, rows, keys
 
 
-def main_region(p: Sequence[float], chars: Sequence[int], bias: float) -> tuple[int, int]:
-    """Maximum-sum segment of per-line evidence; returns (first, last) inclusive, or (0, -1).
+def main_regions(p: Sequence[float], sq: Sequence[float]) -> list[tuple[int, int]]:
+    """Maximum-sum segment of (p - bias) * sqrt(length) for each of `REGION_BIASES`.
 
-    Evidence is (p - bias) weighted by sqrt(length): long prose lines pull the region
-    towards them, a run of short menu items pushes it away, a lone caption barely matters.
+    Long prose lines pull a run towards them, a stretch of short menu items pushes it away,
+    a lone caption barely matters. Returns inclusive (first, last) pairs, (0, -1) if empty.
     """
-    best, best_a, best_b = 0.0, 0, -1
-    cur, cur_a = 0.0, 0
-    for k, (pk, ck) in enumerate(zip(p, chars, strict=True)):
-        v = (pk - bias) * math.sqrt(ck)
-        if cur <= 0.0:
-            cur, cur_a = v, k
-        else:
-            cur += v
-        if cur > best:
-            best, best_a, best_b = cur, cur_a, k
-    return best_a, best_b
+    out = []
+    for bias in REGION_BIASES:
+        best, best_a, best_b = 0.0, 0, -1
+        cur, cur_a = 0.0, 0
+        k = 0
+        for pk, s in zip(p, sq, strict=True):
+            v = (pk - bias) * s
+            if cur <= 0.0:
+                cur, cur_a = v, k
+            else:
+                cur += v
+            if cur > best:
+                best, best_a, best_b = cur, cur_a, k
+            k += 1
+        out.append((best_a, best_b))
+    return out
 
 
-def _strong_distances(p: list[float], chars: list[int]) -> tuple[list[int], list[int]]:
-    """Lines since the previous / until the next unmistakable prose line."""
-    m = len(p)
-    strong = [p[k] > 0.8 and chars[k] >= 80 for k in range(m)]
-    prev, nxt = [0] * m, [0] * m
-    last = -100
-    for k in range(m):
-        prev[k] = k - last
-        if strong[k]:
-            last = k
-    last = m + 100
-    for k in range(m - 1, -1, -1):
-        nxt[k] = last - k
-        if strong[k]:
-            last = k
-    return prev, nxt
-
-
-_F = {n: j for j, n in enumerate(LINE_FEATURES)}
-_JW1, _JW2, _JW4 = _F["w1"], _F["w2_3"], _F["w4_7"]
-_JCR, _JCTA, _JLEAD = _F["credit_tail"], _F["cta_short"], _F["lead"]
+def settled(z1: Sequence[float], regions: list[tuple[int, int]]) -> list[bool]:
+    """Lines whose stage-1 verdict (boilerplate) is final: very low score, outside all runs."""
+    lo = min((a for a, b in regions if b >= a), default=0)
+    hi = max((b for a, b in regions if b >= a), default=-1)
+    return [(v < SETTLED_Z and not (lo - 2 <= k <= hi + 2)) for k, v in enumerate(z1)]
 
 
 def context_rows(
-    rows1: list[list[float]], z: list[float], chars: list[int]
+    rows1: list[list[float]],
+    z: list[float],
+    chars: list[int],
+    sq: list[float],
+    active: Sequence[int],
 ) -> list[list[float]]:
-    """Line features plus context computed from the previous stage's scores `z`."""
-    m = len(rows1)
+    """Context features (`CONTEXT_FEATURES`) of the lines in `active`, from scores `z`."""
+    m = len(z)
     p = [_sigmoid(v) for v in z]
-    regions = [main_region(p, chars, bias) for bias in REGION_BIASES]
+    regions = main_regions(p, sq)
     a, b = regions[1]
     total = sum(chars) or 1
     share = (sum(chars[a : b + 1]) if b >= a else 0) / total
-    prev_strong, next_strong = _strong_distances(p, chars)
-    zs = [v / 5.0 for v in z]
-    out = []
-    cum = 0
+    # prefix sums for the windows
+    pp = [0.0]
+    pc = [0.0]
+    cc = [0]
+    acc_p = acc_pc = 0.0
+    acc_c = 0
+    for pk, ck in zip(p, chars, strict=True):
+        acc_p += pk
+        acc_pc += pk * ck
+        acc_c += ck
+        pp.append(acc_p)
+        pc.append(acc_pc)
+        cc.append(acc_c)
+    strong = [pk > 0.8 and ck >= 80 for pk, ck in zip(p, chars, strict=True)]
+    prev_strong = [0] * m
+    last = -100
     for k in range(m):
-        lo, hi = max(0, k - 3), min(m, k + 4)
-        win = p[lo:hi]
-        wc = chars[lo:hi]
-        sw = sum(wc) or 1
-        lo8, hi8 = max(0, k - 8), min(m, k + 9)
+        prev_strong[k] = k - last
+        if strong[k]:
+            last = k
+    next_strong = [0] * m
+    last = m + 100
+    for k in range(m - 1, -1, -1):
+        next_strong[k] = last - k
+        if strong[k]:
+            last = k
+    zs = [v / 5.0 for v in z]
+    (a25, b25), (a40, b40), (a55, b55), (a70, b70) = regions
+    log = math.log1p
+    out = []
+    for k in active:
+        lo, hi = k - 3 if k >= 3 else 0, k + 4 if k + 4 <= m else m
+        lo8, hi8 = k - 8 if k >= 8 else 0, k + 9 if k + 9 <= m else m
         inside = a <= k <= b
         if inside:
             dist = 0
-            rpos = (k - a) / max(1, b - a)
+            rpos = (k - a) / (b - a if b > a else 1)
         elif k < a:
             dist = a - k
             rpos = 0.0
         else:
             dist = k - b
             rpos = 1.0
-        ctx = [
-            zs[k],
-            zs[k - 1] if k > 0 else -1.0,
-            zs[k + 1] if k + 1 < m else -1.0,
-            zs[k - 2] if k > 1 else -1.0,
-            zs[k + 2] if k + 2 < m else -1.0,
-            sum(win) / len(win),
-            sum(x * c for x, c in zip(win, wc, strict=True)) / sw,
-            sum(p[lo8:hi8]) / (hi8 - lo8),
-        ]
-        ctx.extend(1.0 if ra <= k <= rb else 0.0 for ra, rb in regions)
-        ctx += [
-            1.0 if k < a else 0.0,
-            1.0 if k > b else 0.0,
-            math.log1p(dist) / 4.0,
-            rpos,
-            cum / total,
-            share,
-            1.0 if inside and (k - a < 2 or b - k < 2) else 0.0,
-            1.0 if prev_strong[k] <= 4 and next_strong[k] <= 4 else 0.0,
-            math.log1p(min(prev_strong[k], 30)) / 3.5,
-            math.log1p(min(next_strong[k], 30)) / 3.5,
-        ]
+        ps, ns = prev_strong[k], next_strong[k]
         r = rows1[k]
-        if inside:
-            ctx += [r[_JW1], r[_JW2], r[_JW4], zs[k], r[_JCR], r[_JCTA], r[_JLEAD]]
-        else:
-            ctx += [0.0] * 7
-        cum += chars[k]
-        out.append(r + ctx)
+        zk = zs[k]
+        sw = cc[hi] - cc[lo]
+        out.append(
+            [
+                zk,
+                zs[k - 1] if k > 0 else -1.0,
+                zs[k + 1] if k + 1 < m else -1.0,
+                zs[k - 2] if k > 1 else -1.0,
+                zs[k + 2] if k + 2 < m else -1.0,
+                (pp[hi] - pp[lo]) / (hi - lo),
+                (pc[hi] - pc[lo]) / sw if sw else 0.0,
+                (pp[hi8] - pp[lo8]) / (hi8 - lo8),
+                1.0 if a25 <= k <= b25 else 0.0,
+                1.0 if a40 <= k <= b40 else 0.0,
+                1.0 if a55 <= k <= b55 else 0.0,
+                1.0 if a70 <= k <= b70 else 0.0,
+                1.0 if k < a else 0.0,
+                1.0 if k > b else 0.0,
+                log(dist) / 4.0 if dist else 0.0,
+                rpos,
+                cc[k] / total,
+                share,
+                1.0 if inside and (k - a < 2 or b - k < 2) else 0.0,
+                1.0 if ps <= 4 and ns <= 4 else 0.0,
+                log(ps if ps < 30 else 30) / 3.5,
+                log(ns if ns < 30 else 30) / 3.5,
+                r[_JW1] if inside else 0.0,
+                r[_JW2] if inside else 0.0,
+                r[_JW4] if inside else 0.0,
+                zk if inside else 0.0,
+                r[_JCR] if inside else 0.0,
+                r[_JCTA] if inside else 0.0,
+                r[_JLEAD] if inside else 0.0,
+            ]
+        )
     return out
+
+
+def run_stages(
+    rows1: list[list[float]],
+    chars: list[int],
+    stage1: Sequence[float],
+    stages: Sequence[Sequence[float]],
+    capture: list | None = None,
+) -> list[float]:
+    """Final body scores (logits) of all lines; `capture` receives (active, rows) per stage."""
+    m = len(rows1)
+    if not m:
+        return []
+    n1 = len(LINE_FEATURES)
+    z = [_dot(stage1, r) for r in rows1]
+    sq = [math.sqrt(c) for c in chars]
+    regions = main_regions([_sigmoid(v) for v in z], sq)
+    fixed = settled(z, regions)
+    active = [k for k in range(m) if not fixed[k]]
+    for w in stages:
+        wl, wc = w[:n1], w[n1:]
+        ctx = context_rows(rows1, z, chars, sq, active)
+        if capture is not None:
+            capture.append((active, [rows1[k] + c for k, c in zip(active, ctx, strict=True)]))
+        z = list(z)
+        for k, c in zip(active, ctx, strict=True):
+            z[k] = _dot(wl, rows1[k]) + _dot(wc, c)
+    return z
+
+
+def score_rows(
+    lines: Sequence[str], idx: Sequence[int], rows1: list[list[float]]
+) -> list[float]:
+    """Probability that each non-blank line (rows from `stage1_rows`) is boilerplate."""
+    chars = [len(lines[i].strip()) for i in idx]
+    z = run_stages(rows1, chars, _weights.STAGE1, _weights.STAGES)
+    return [1.0 - _sigmoid(v) for v in z]
 
 
 def boilerplate_probabilities(
@@ -200,13 +274,4 @@ def boilerplate_probabilities(
 ) -> tuple[list[int], list[float], list[str]]:
     """Probability that each non-blank line is boilerplate; returns (line indexes, p, keys)."""
     idx, rows1, keys = stage1_rows(lines, repeated)
-    if not idx:
-        return idx, [], keys
-    w1 = _weights.STAGE1
-    z1 = [_dot(w1, r) for r in rows1]
-    chars = [len(lines[i].strip()) for i in idx]
-    z = z1
-    for w in _weights.STAGES:
-        z = [_dot(w, r) for r in context_rows(rows1, z, chars)]
-    p_body = [_sigmoid(v) for v in z]
-    return idx, [1.0 - p for p in p_body], keys
+    return idx, score_rows(lines, idx, rows1), keys

@@ -6,14 +6,17 @@ built from a small vocabulary of interface words. Each function here turns one l
 numbers that say how much it looks like prose and how much like page furniture, without
 knowing anything about a particular site, so the same weights carry over to unseen pages.
 
-Features are plain floats in a fixed order (`LINE_FEATURES`), so a linear model stored as
-JSON can score them with no third-party code.
+Speed matters (every line of every article goes through here), so the evidence is taken
+with C-level string operations: one `translate` + `split` gives clean lower-case words,
+word lists are sets tested with `isdisjoint`, and the few regular expressions run only on
+short lines or on the tail of a line.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import string
 
 # English function words: the proportion of these separates running prose (~40-50%)
 # from menus, names and headlines (<20%); this is jusText's stop-word density idea.
@@ -30,60 +33,49 @@ STOPWORDS = frozenset(
     there's he's she's they're we're i'm can't won't didn't doesn't isn't wasn't said says
     told""".split()
 )
-
-_TOKEN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*")
-_SENT_END_RE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
-_SENT_BREAK_RE = re.compile(r"[a-z0-9)][.!?][\"'\u201d\u2019]?\s+[\"\u201c\u2018]?[A-Z]")
-_GLUED_RE = re.compile(r"[a-z\.][A-Z][a-z]")
-_DIGIT_RE = re.compile(r"\d")
-_CREDIT_RE = re.compile(
-    r"\b(?:getty|shutterstock|istock|reuters|afp|epa|xinhua|associated press|canadian press"
-    r"|ap photo|file photo|courtesy|credits?|photograph(?:ed|y)?|photos?|images?|pictures?"
-    r"|illustrations?|caption)\b",
-    re.IGNORECASE,
+_CTA = frozenset(
+    """subscribe subscription subscribers subscriber newsletter newsletters signup login
+    logout click share shares shared tweet advertisement advertise advert ad ads sponsored
+    cookie cookies privacy comments comment reply replies loading register registration
+    email e-mail inbox unsubscribe podcast watch listen video videos gallery previous next
+    skip menu search home close print copied download app apps follow facebook twitter
+    instagram youtube linkedin pinterest whatsapp reddit rss account password terms contact
+    careers sitemap feedback shop buy deals deal save coupon trending popular recommended
+    related newsroom""".split()
 )
+_CREDIT = frozenset(
+    """getty shutterstock istock istockphoto reuters afp epa xinhua ap courtesy credit credits
+    photo photos photograph photographed photography image images picture pictures
+    illustration caption file via press""".split()
+)
+_LEAD = frozenset(
+    """related read more see also recommended trending popular latest watch listen sponsored
+    advertisement tags tag topics topic filed categories share posted up further explore
+    previous next back most editor's editors you""".split()
+)
+_MONTHS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june
+    july august september october november december monday tuesday wednesday thursday friday
+    saturday sunday ago updated published posted""".split()
+)
+_PHRASE_RE = re.compile(
+    r"sign up|sign in|log in|read more|learn more|click here|follow us|all rights|terms of"
+    r"|privacy policy|see all|view all|more from|you may also|you might also|don't miss"
+    r"|most read|newsletter"
+)
+_CAP_RE = re.compile(r"(?:^|\s)[A-Z]")
+_PUNCT = str.maketrans({c: " " for c in string.punctuation.replace("'", "") + "\u2014\u2013"
+                        "\u201c\u201d\u2018\u00a9\u00bb\u00ab\u2022\u00b7\u203a\u2192\u2190|"})
+_SEPS = "|\u2022\u00b7\u00bb\u203a>/\u2192\u2190"
+_NO_SEPS = str.maketrans("", "", _SEPS)
+_NO_DIGITS = str.maketrans("", "", string.digits)
+_GLUED_RE = re.compile(r"[a-z.][A-Z][a-z]")
 _CREDIT_TAIL_RE = re.compile(
     r"(?:(?:credit|photo|image|photograph|source|caption)s?\s*(?:by\b|:)"
     r"|\((?:photo|file|ap|afp|reuters|getty)[^)]{0,80}\)\s*\.?$"
     r"|/\s*(?:getty|ap|afp|reuters|epa|shutterstock|istock|bloomberg|press)\b[^/]{0,40}$"
-    r"|\b(?:getty images|shutterstock|istock(?:photo)?)\s*$)",
-    re.IGNORECASE,
+    r"|\b(?:getty images|shutterstock|istock(?:photo)?)\s*$)"
 )
-_CTA_RE = re.compile(
-    r"\b(?:sign[ -]?up|sign[ -]?in|log[ -]?in|subscribe|subscription|subscribers?|newsletters?"
-    r"|click|tap here|read more|learn more|follow us|follow @|share|download|app store"
-    r"|advertisement|advertise|advert|sponsored|cookies?|privacy|terms of (?:use|service)"
-    r"|rights reserved|comments?|reply|replies|loading|register|contact us|e-?mail"
-    r"|inbox|unsubscribe|podcast|watch|listen|video|gallery|view all|see all|previous"
-    r"|next|skip|menu|search|home|close|print|copy link|copied|opens in a new)\b",
-    re.IGNORECASE,
-)
-_LEAD_RE = re.compile(
-    r"^\W{0,3}(?:related(?: stories| articles| posts?| content| news| coverage)?|read more"
-    r"|read next|read also|also read|also on|see also|more(?: from| on| stories| news)?"
-    r"|recommended(?: reading| for you| stories)?|trending|popular|most (?:read|popular|viewed)"
-    r"|latest|top stories|don't miss|you may also like|you might also like|editor'?s picks?"
-    r"|watch|listen|sponsored|advertisement|up next|further reading|explore further"
-    r"|tags?|topics?|filed under|categories|share|posted in)\b",
-    re.IGNORECASE,
-)
-_BYLINE_RE = re.compile(
-    r"^(?:by|written by|words by|reporting by|posted by|story by|from)\s+(?:[A-Z]|the\b)",
-    re.IGNORECASE,
-)
-_DATE_RE = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|jun(?:e)?|jul(?:y)?|aug(?:ust)?"
-    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}"
-    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
-    r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b\d+\s*(?:min|mins|minutes?|hrs?|hours?|days?"
-    r"|weeks?|months?|years?|[hdmw])\s+ago\b|\b(?:updated|published|posted)\b",
-    re.IGNORECASE,
-)
-_URL_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b|@\w|#\w", re.IGNORECASE)
-_PRICE_RE = re.compile(r"[$\u00a3\u20ac]\s?\d")
-_COPYRIGHT_RE = re.compile(r"\u00a9|\(c\)\s*\d|\bcopyright\b|all rights reserved", re.IGNORECASE)
-_SEPS = "|\u2022\u00b7\u00bb\u203a>/\u2192\u2190"
 
 LINE_FEATURES: tuple[str, ...] = (
     "bias",
@@ -107,7 +99,6 @@ LINE_FEATURES: tuple[str, ...] = (
     "title_ratio",
     "all_caps",
     "digit_ratio",
-    "alpha_ratio",
     "mean_word_len",
     "glued",
     "credit_kw",
@@ -129,74 +120,116 @@ LINE_FEATURES: tuple[str, ...] = (
     "dup_in_doc",
     "repeated",
 )
+N_LINE_FEATURES = len(LINE_FEATURES)
+SHORT = 160  # lines up to this length get the keyword and pattern checks
 
 
-def line_features(
-    line: str, adj_prev: bool, adj_next: bool, dup: bool, repeated: bool
-) -> list[float]:
-    """Numbers describing one non-blank line; order is `LINE_FEATURES`."""
-    s = line.strip()
-    n = len(s) or 1
-    toks = _TOKEN_RE.findall(s)
-    nw = len(toks)
-    if nw:
-        low = [t.lower() for t in toks]
-        nstop = sum(1 for t in low if t in STOPWORDS)
-        stop_ratio = nstop / nw
-        ncap = sum(1 for t in toks if t[0].isupper())
-        title_ratio = ncap / nw
-        mean_wl = sum(map(len, toks)) / nw
-    else:
-        nstop = 0
-        stop_ratio = 0.0
-        title_ratio = 0.0
-        mean_wl = 0.0
-    long_ = nw >= 8
-    sent_end = 1.0 if _SENT_END_RE.search(s) else 0.0
-    first = s[0]
-    alpha = sum(1 for c in s if c.isalpha())
-    ndig = len(_DIGIT_RE.findall(s))
-    nseps = sum(s.count(c) for c in _SEPS)
-    cta = 1.0 if _CTA_RE.search(s) else 0.0
-    return [
-        1.0,
-        math.log1p(len(s)) / 6.0,
+N_FLAG_FEATURES = 4  # adj_prev, adj_next, dup_in_doc, repeated: not a property of the text
+N_TEXT_FEATURES = N_LINE_FEATURES - N_FLAG_FEATURES
+
+
+def _bins(nw: int) -> tuple[float, ...]:
+    return (
         1.0 if nw <= 1 else 0.0,
         1.0 if 2 <= nw <= 3 else 0.0,
         1.0 if 4 <= nw <= 7 else 0.0,
         1.0 if 8 <= nw <= 15 else 0.0,
         1.0 if 16 <= nw <= 30 else 0.0,
         1.0 if nw > 30 else 0.0,
-        stop_ratio,
-        stop_ratio if long_ else 0.0,
-        1.0 if nstop == 0 else 0.0,
-        sent_end,
-        sent_end if long_ else 0.0,
-        min(len(_SENT_BREAK_RE.findall(s)), 5) / 5.0,
-        min(s.count(",") / (nw or 1), 0.5),
-        1.0 if first.islower() else 0.0,
-        1.0 if first.isdigit() else 0.0,
-        0.0 if first.isalnum() or first in "\"'\u201c\u2018(" else 1.0,
-        title_ratio,
-        1.0 if nw >= 2 and s.upper() == s else 0.0,
-        ndig / n,
-        alpha / n,
-        min(mean_wl, 12.0) / 12.0,
-        1.0 if _GLUED_RE.search(s) else 0.0,
-        1.0 if _CREDIT_RE.search(s) else 0.0,
-        1.0 if _CREDIT_TAIL_RE.search(s) else 0.0,
-        cta,
-        cta if nw <= 6 else 0.0,
-        1.0 if _LEAD_RE.search(s) else 0.0,
-        1.0 if _BYLINE_RE.search(s) else 0.0,
-        1.0 if _DATE_RE.search(s) else 0.0,
-        1.0 if _URL_RE.search(s) else 0.0,
-        1.0 if _PRICE_RE.search(s) else 0.0,
-        1.0 if _COPYRIGHT_RE.search(s) else 0.0,
-        min(nseps, 4) / 4.0,
-        1.0 if s.endswith(":") else 0.0,
-        1.0 if s.endswith(("...", "\u2026")) else 0.0,
-        1.0 if first == "(" and s.endswith(")") else 0.0,
+    )
+
+
+_WBINS = tuple(_bins(k) for k in range(32))
+_LOGLEN = tuple(math.log1p(k) / 6.0 for k in range(1024))
+_ENDS_SKIP = "\"'\u201d\u2019)]"
+_OPENERS = "\"'\u201c\u2018("
+_BYLINE_WORDS = frozenset(("by", "written", "words", "reporting"))
+
+
+def text_features(s: str) -> tuple[float, ...]:
+    """The text-only part of `line_features` (all but the last `N_FLAG_FEATURES`)."""
+    n = len(s)
+    low = s.lower()
+    words = low.translate(_PUNCT).split()
+    nw = len(words)
+    nraw = s.count(" ") + 1
+    nstop = sum(map(STOPWORDS.__contains__, words))
+    stop_ratio = nstop / nw if nw else 0.0
+    long_ = nw >= 8
+    last = s[-1]
+    if last in _ENDS_SKIP and n > 1:
+        last = s[-2]
+    sent_end = 1.0 if last in ".!?\u2026" else 0.0
+    first = s[0]
+    w0 = words[0] if words else ""
+    if n <= SHORT:
+        wset = set(words)
+        ndig = n - len(s.translate(_NO_DIGITS))
+        cta = 0.0 if _CTA.isdisjoint(wset) and not _PHRASE_RE.search(low) else 1.0
+        short_part = (
+            1.0 if nw >= 2 and s.upper() == s else 0.0,
+            ndig / n,
+            min((n - nraw + 1) / nraw, 12.0) / 12.0,
+            1.0 if _GLUED_RE.search(s) else 0.0,
+            0.0 if _CREDIT.isdisjoint(wset) else 1.0,
+        )
+        date = 0.0 if _MONTHS.isdisjoint(wset) or not ndig and "ago" not in wset else 1.0
+        price = 1.0 if ndig and ("$" in s or "\u00a3" in s or "\u20ac" in s) else 0.0
+        copyright_ = 1.0 if "\u00a9" in s or "copyright" in wset or "rights reserved" in low else 0.0
+        nseps = n - len(s.translate(_NO_SEPS))
+    else:
+        cta = date = price = copyright_ = 0.0
+        nseps = 0
+        short_part = (0.0, 0.0, min((n - nraw + 1) / nraw, 12.0) / 12.0, 0.0, 0.0)
+    tail = low[-90:]
+    credit_tail = (
+        1.0
+        if ("credit" in tail or "photo" in tail or "image" in tail or "/" in tail
+            or "getty" in tail or "shutterstock" in tail or "istock" in tail or "caption" in tail
+            or "source" in tail)
+        and _CREDIT_TAIL_RE.search(tail)
+        else 0.0
+    )
+    return (
+        (1.0, _LOGLEN[n] if n < 1024 else math.log1p(n) / 6.0)
+        + _WBINS[nw if nw < 32 else 31]
+        + (
+            stop_ratio,
+            stop_ratio if long_ else 0.0,
+            1.0 if nstop == 0 else 0.0,
+            sent_end,
+            sent_end if long_ else 0.0,
+            min(s.count(". ") + s.count("? ") + s.count("! "), 5) / 5.0,
+            min(s.count(",") / nraw, 0.5),
+            1.0 if first.islower() else 0.0,
+            1.0 if first.isdigit() else 0.0,
+            0.0 if first.isalnum() or first in _OPENERS else 1.0,
+            len(_CAP_RE.findall(s)) / nraw,
+        )
+        + short_part
+        + (
+            credit_tail,
+            cta,
+            cta if nw <= 6 else 0.0,
+            1.0 if w0 in _LEAD and nw <= 12 else 0.0,
+            1.0 if nw <= 8 and w0 in _BYLINE_WORDS else 0.0,
+            date,
+            1.0 if "http" in low or "www." in low or ".com" in low or "@" in s else 0.0,
+            price,
+            copyright_,
+            min(nseps, 4) / 4.0,
+            1.0 if last == ":" else 0.0,
+            1.0 if s.endswith(("...", "\u2026")) else 0.0,
+            1.0 if first == "(" and s.endswith(")") else 0.0,
+        )
+    )
+
+
+def line_features(
+    s: str, adj_prev: bool, adj_next: bool, dup: bool, repeated: bool
+) -> list[float]:
+    """Numbers describing one non-blank, stripped line; order is `LINE_FEATURES`."""
+    return list(text_features(s)) + [
         1.0 if adj_prev else 0.0,
         1.0 if adj_next else 0.0,
         1.0 if dup else 0.0,

@@ -23,6 +23,7 @@ _F = {n: j for j, n in enumerate(LINE_FEATURES)}
 _JBYLINE, _JDATE, _JCTA = _F["byline"], _F["date"], _F["cta"]
 _JCREDIT, _JLEAD, _JURL = _F["credit_tail"], _F["lead"], _F["url"]
 _JSENT, _JTITLE, _JSEPS = _F["sent_end"], _F["title_ratio"], _F["seps"]
+_JCREDKW = _F["credit_kw"]
 
 TITLE_FEATURES: tuple[str, ...] = (
     "overlap",
@@ -51,6 +52,20 @@ TITLE_FEATURES: tuple[str, ...] = (
     "dup",
     "first_dup",
     "last_dup",
+    "next_meta",
+    "prev_meta",
+    "good",
+    "n_good_after",
+    "prev_good",
+    "next_good",
+    "first_good",
+    "contains_other",
+    "contained",
+    "credit_kw",
+    "good_next_good",
+    "good_prev_good",
+    "ends_period",
+    "overlap_rank",
 )
 
 
@@ -91,7 +106,7 @@ def title_rows(
             n_body += 1
             for w in content_words(lines[idx[k]]):
                 body_words[w] = body_words.get(w, 0) + 1
-            if n_body >= 40:
+            if n_body >= 25:
                 break
     first_seen: dict[str, int] = {}
     last_seen: dict[str, int] = {}
@@ -104,6 +119,25 @@ def title_rows(
         hit = sum(1 for w in cw if w in body_words)
         overlaps[k] = (hit / len(cw) if cw else 0.0, hit, cw)
     last_ov = max((k for k in cands if k < start and overlaps[k][0] >= 0.5), default=None)
+    nwords = {k: len(lines[idx[k]].split()) for k in cands}
+
+    def meta(k: int) -> bool:
+        return 0 <= k < m and bool(rows1[k][_JBYLINE] or rows1[k][_JDATE])
+
+    good = {
+        k
+        for k in cands
+        if overlaps[k][0] >= 0.5
+        and 3 <= nwords[k] <= 30
+        and not rows1[k][_JSENT]
+        and not meta(k)
+        and not rows1[k][_JCREDIT]
+    }
+    good_sorted = sorted(good)
+    first_good = good_sorted[0] if good_sorted else None
+    texts = [keys[k] for k in cands if overlaps[k][0] >= 0.3 and len(keys[k]) > 10]
+    by_overlap = sorted(cands, key=lambda k: -overlaps[k][0] * min(overlaps[k][1], 4))
+    rank = {k: j for j, k in enumerate(by_overlap)}
     rows = []
     for k in cands:
         r = rows1[k]
@@ -140,6 +174,20 @@ def title_rows(
                 1.0 if dup else 0.0,
                 1.0 if dup and first_seen[key] == k else 0.0,
                 1.0 if dup and last_seen[key] == k else 0.0,
+                1.0 if meta(k + 1) or meta(k + 2) or meta(k + 3) else 0.0,
+                1.0 if meta(k - 1) else 0.0,
+                1.0 if k in good else 0.0,
+                math.log1p(sum(1 for g in good_sorted if k < g < start)) / 2.0,
+                1.0 if k - 1 in good else 0.0,
+                1.0 if k + 1 in good else 0.0,
+                1.0 if k == first_good else 0.0,
+                1.0 if ov >= 0.3 and any(t != key and t in key for t in texts) else 0.0,
+                1.0 if ov >= 0.3 and any(t != key and key in t for t in texts) else 0.0,
+                r[_JCREDKW],
+                1.0 if k in good and k + 1 in good else 0.0,
+                1.0 if k in good and k - 1 in good else 0.0,
+                1.0 if lines[idx[k]].rstrip().endswith(".") else 0.0,
+                math.log1p(rank[k]) / 3.0,
             ]
         )
     return cands, rows

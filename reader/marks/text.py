@@ -37,7 +37,7 @@ def normalise_line(s: str) -> str:
     Kept cheap (one regex, one translate) because it runs on every line of a corpus.
     """
     if s.isascii():
-        return _SPACE_RE.sub(" ", s).strip().lower()
+        return " ".join(s.split()).lower()
     s = unicodedata.normalize("NFKC", s).translate(_FOLD)
     return _SPACE_RE.sub(" ", s).strip().casefold()
 

@@ -109,30 +109,32 @@ def _weight(c: int) -> float:
     return (c ** 0.75 + 3.0)
 
 
-def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], list[float]]:
-    """Fit both stages on `docs`; stage 2 sees stage-1 scores from the fitted stage 1."""
+def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], list]:
+    """Fit stage 1, then each context stage on the lines the previous stages leave open."""
     per = [_doc_rows(d, repeated) for d in docs]
     x1 = [r for p in per for r in p[1]]
     y1 = [v for p in per for v in p[2]]
     s1 = [_weight(c) for p in per for c in p[3]]
     w1 = train_lr(x1, y1, s1)
-    zs = [[bp._dot(w1, r) for r in p[1]] for p in per]
-    stages = []
+    stages: list[list[float]] = []
     for _ in range(N_STAGES):
-        rows = [bp.context_rows(p[1], z, p[3]) for p, z in zip(per, zs, strict=True)]
-        w = train_lr([r for rs in rows for r in rs], y1, s1)
-        stages.append(w)
-        zs = [[bp._dot(w, r) for r in rs] for rs in rows]
+        xs, ys, ws = [], [], []
+        for _, rows1, y, chars in per:
+            cap: list = []
+            bp.run_stages(rows1, chars, w1, stages + [[0.0] * len(bp.STAGE2_FEATURES)], cap)
+            if not cap:
+                continue
+            active, rows = cap[-1]
+            xs.extend(rows)
+            ys.extend(y[k] for k in active)
+            ws.extend(_weight(chars[k]) for k in active)
+        stages.append(train_lr(xs, ys, ws))
     return w1, stages
 
 
 def predict(doc: Doc, w1, stages, repeated) -> tuple[list[int], list[float]]:
     idx, rows1, _, chars = _doc_rows(doc, repeated)
-    if not idx:
-        return idx, []
-    z = [bp._dot(w1, r) for r in rows1]
-    for w in stages:
-        z = [bp._dot(w, r) for r in bp.context_rows(rows1, z, chars)]
+    z = bp.run_stages(rows1, chars, w1, stages)
     return idx, [1.0 - bp._sigmoid(v) for v in z]
 
 

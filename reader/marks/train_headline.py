@@ -37,7 +37,8 @@ def train(pages: list[tuple[list[list[float]], int]], iters: int = 400) -> list[
     """Conditional-logit weights by batch gradient descent."""
     dim = len(hl.TITLE_FEATURES)
     w = [0.0] * dim
-    lr = 0.5
+    g2 = [1e-8] * dim
+    lr = 0.3
     usable = [(rows, pos) for rows, pos in pages if pos >= 0]
     for _ in range(iters):
         grad = [L2 * x for x in w]
@@ -52,7 +53,9 @@ def train(pages: list[tuple[list[list[float]], int]], iters: int = 400) -> list[
                     grad[j] += q * r[j] / len(usable)
             for j in range(dim):
                 grad[j] -= rows[pos][j] / len(usable)
-        w = [a - lr * g for a, g in zip(w, grad, strict=True)]
+        for j in range(dim):
+            g2[j] += grad[j] * grad[j]
+            w[j] -= lr * grad[j] / math.sqrt(g2[j])
     return w
 
 

@@ -341,6 +341,7 @@ def label_key(app: ReaderApp, key: str) -> None:
     if created is not None:
         app.session.annotations += 1
         view.anchor = None
+        view.move_cursor(start)  # on the new highlight: a, D and 1-9 act on it
         app.refresh_annotations()
         app.notify(f"highlighted as {label.name} (a: add a note)", timeout=1.5)
 

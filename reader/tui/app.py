@@ -92,6 +92,7 @@ class ReaderApp(App[None]):
             cache_path_for(self.store.path) if use_cache and self.store.path else None
         )
         self.indexed = 0
+        self.to_analyse = self.analysed = 0  # background boilerplate-share pass
         self.marks: Any = None
         self.article_text = ""
         self._shut_down = False
@@ -144,7 +145,8 @@ class ReaderApp(App[None]):
                 f"{len(self.corpus.skipped)} file(s) not loaded: press S to see why",
                 severity="warning",
             )
-        self.index_corpus()
+        # after the first frame: the indexing thread would otherwise compete for the GIL
+        self.call_after_refresh(self.index_corpus)
 
     # -- entry accessors for the list ----------------------------------------
 
@@ -170,7 +172,7 @@ class ReaderApp(App[None]):
         """Fill titles and word counts, from the cache where it is fresh."""
         worker = get_current_worker()
         articles = self.corpus.articles
-        last_flush = time.monotonic()
+        last_flush = last_save = time.monotonic()
         from reader.titles import title_of
 
         for i, article in enumerate(articles):
@@ -200,9 +202,49 @@ class ReaderApp(App[None]):
             if now - last_flush > 0.25:
                 last_flush = now
                 self.call_from_thread(self._indexed_some)
+            if now - last_save > 10:  # a quit mid-indexing keeps what was read
+                last_save = now
+                self.cache.save()
         self.cache.prune({a.id for a in articles})
         self.cache.save()
         self.call_from_thread(self._indexed_some, True)
+        self._analyse_shares(worker)
+
+    def _analyse_shares(self, worker: Any) -> None:
+        """Fill the boilerplate-share column in worker processes (cached, cancellable)."""
+        from reader.cache import analyse_shares
+
+        articles = self.corpus.articles
+        where = {a.id: i for i, a in enumerate(articles)}
+        jobs = [(a.id, str(a.path)) for i, a in enumerate(articles)
+                if self.shares[i] is None and a.words]
+        self.to_analyse, self.analysed = len(jobs), 0
+        if not jobs:
+            return
+        store = self.store.store
+        corrections = (self.call_from_thread(lambda: list(store.corrections()))
+                       if store is not None else [])
+        last = [time.monotonic(), time.monotonic()]
+
+        def got(article_id: str, share: float | None) -> None:
+            i = where[article_id]
+            a = articles[i]
+            self.shares[i] = share
+            self.cache.set_share(article_id, a.size, a.mtime_ns, share)
+            self.analysed += 1
+            now = time.monotonic()
+            if now - last[0] > 0.5:
+                last[0] = now
+                self.call_from_thread(self._indexed_some)
+            if now - last[1] > 10:
+                last[1] = now
+                self.cache.save()
+
+        analyse_shares(jobs, got, lambda: worker.is_cancelled,
+                       corrections=corrections, max_bytes=self.max_bytes)
+        self.cache.save()
+        if not worker.is_cancelled:
+            self.call_from_thread(self._indexed_some, True)
 
     def _skip_later(self, article: Article, reason: str) -> None:
         """A file that only reading shows to be bad: listed as skipped, kept greyed out."""
@@ -222,11 +264,13 @@ class ReaderApp(App[None]):
         parts = [f"reader · {where} · {n:,} articles"]
         if self.indexed < n and not finished:
             parts.append(f"indexing {self.indexed:,}/{n:,}")
+        elif self.analysed < self.to_analyse:
+            parts.append(f"boilerplate % {self.analysed:,}/{self.to_analyse:,}")
         if self.corpus.skipped:
             parts.append(f"{len(self.corpus.skipped)} skipped (S)")
         if self.store.readonly:
             parts.append("READ-ONLY annotations")
-        self.query_one("#title-bar", Static).update(Text(" · ".join(parts)))
+        self.query_one("#title-bar", Static).update(Text(" · ".join(parts)), layout=False)
 
     def _update_progress(self) -> None:
         done = self.store.done_count()
@@ -335,7 +379,8 @@ class ReaderApp(App[None]):
 
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
-        self.query_one("#status", Static).update(self._status_text(event.offset))
+        # one fixed-height row: no layout pass, so the cursor line costs one small repaint
+        self.query_one("#status", Static).update(self._status_text(event.offset), layout=False)
 
     def _status_text(self, offset: int) -> Text:
         out = Text()
@@ -455,8 +500,8 @@ class ReaderApp(App[None]):
     def action_redo(self) -> None:
         annotate.undo(self, redo=True)
 
-    def action_label_key(self, key: str) -> None:
-        annotate.label_key(self, key)
+    def action_label_key(self, key: str | int) -> None:
+        annotate.label_key(self, str(key))
 
     def action_edit_note(self) -> None:
         annotate.edit_note(self)

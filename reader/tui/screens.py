@@ -107,13 +107,13 @@ class PromptScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
-        box = self.query_one(Input)
-        if self.quick and not box.value and event.character and event.character.isdigit():
-            n = int(event.character)
+    @on(Input.Changed)
+    def quick_key(self, event: Input.Changed) -> None:
+        """A lone digit typed into the empty box toggles that quick tag at once."""
+        value = event.value
+        if self.quick and len(value) == 1 and value.isdigit():
+            n = int(value)
             if 1 <= n <= len(self.quick):
-                event.stop()
-                event.prevent_default()
                 self.dismiss("\x00quick:" + self.quick[n - 1])
 
     @on(Input.Submitted)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from annotations.export.importer import plan_merge
+from annotations.merge import MergeReport, plan_merge
 from annotations.model import (
     ArticleState,
     Codebook,
@@ -21,6 +21,7 @@ from annotations.model import (
     Highlight,
     SessionRecord,
 )
+from annotations.state import State
 from reader.marks.text import normalise_line
 
 REPO = Path(__file__).resolve().parents[2]
@@ -77,7 +78,8 @@ def fake_analyze(
         else:
             kinds.append("body")
     quotes = tuple(
-        Quote(m.start(), m.end(), "direct", None) for m in re.finditer("\u201c[^\u201d]*\u201d", text)
+        Quote(m.start(), m.end(), "direct", None)
+        for m in re.finditer("\u201c[^\u201d]*\u201d", text)
     )
     boiler_lines = [i for i, k in enumerate(kinds, 1) if k == "boilerplate"]
     return Marks(tuple(kinds), boiler_lines, quotes, title)
@@ -112,13 +114,26 @@ class MemoryStore:
     def sessions(self) -> list[SessionRecord]:
         return list(self.sess)
 
-    def merge(self, highlights, states, corrections):  # noqa: ANN001, ANN201
-        plan = plan_merge(self.hls, self.states, self.corr, highlights, states, corrections)
-        self.hls += plan.highlights
-        self.states = [s for s in self.states if s.article not in {p.article for p in plan.states}]
-        self.states += plan.states
-        self.corr += plan.corrections
-        return plan
+    def merge(
+        self,
+        highlights: list[Highlight],
+        states: list[ArticleState],
+        corrections: list[Correction],
+    ) -> MergeReport:
+        """The store's own merge rules (`annotations.merge`) over these lists."""
+        state = State(
+            {
+                "highlights": {h.id: h.to_dict() for h in self.hls},
+                "articles": {s.article: s.to_dict() for s in self.states},
+                "corrections": {c.id: c.to_dict() for c in self.corr},
+            }
+        )
+        ops, _, report = plan_merge(state, highlights, states, corrections)
+        state.apply(ops)
+        self.hls = [Highlight.from_dict(d) for d in state.tables["highlights"].values()]
+        self.states = [ArticleState.from_dict(d) for d in state.tables["articles"].values()]
+        self.corr = [Correction.from_dict(d) for d in state.tables["corrections"].values()]
+        return report
 
     def close(self) -> None:
         pass
@@ -128,7 +143,9 @@ def seed_text(name: str) -> str:
     return (SEEDS / name).read_text(encoding="utf-8")
 
 
-def _hl(hid: str, article: str, text: str, passage: str, label: str, note: str, **kw) -> Highlight:  # noqa: ANN003
+def _hl(
+    hid: str, article: str, text: str, passage: str, label: str, note: str, **kw: object
+) -> Highlight:
     start = text.index(passage)
     h = Highlight.create(article, text, start, start + len(passage), label, note)
     h.id = hid
@@ -206,7 +223,7 @@ def fixed_highlights() -> list[Highlight]:
             t2,
             "Kim and his people do care about economic growth.",
             "opinion",
-            "=1+1, \"quoted\", and a comma",
+            '=1+1, "quoted", and a comma',
             status="fuzzy",
             score=0.87,
         ),

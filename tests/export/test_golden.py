@@ -32,10 +32,12 @@ def check(name: str, text: str) -> None:
     path = GOLDEN / name
     if UPDATE:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
         return
     assert path.exists(), f"missing golden {name}: run with UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8", newline=""), f"{name} differs from golden"
+    with open(path, encoding="utf-8", newline="") as f:
+        assert text == f.read(), f"{name} differs from golden (UPDATE_GOLDEN=1 to accept)"
 
 
 def rendered(fmt: str, quotes: bool = False) -> str:

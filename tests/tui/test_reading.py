@@ -20,8 +20,8 @@ async def test_list_shows_titles_and_moves(seeds_copy: Path) -> None:
         lst = app.query_one(ArticleList)
         assert lst.has_focus
         rows = [lst.render_line(y).text for y in range(2)]
-        assert rows[0].strip().startswith(SEED_TITLES[0][:40])
-        assert rows[1].strip().startswith(SEED_TITLES[1][:40])  # the headline, not the masthead
+        assert rows[0].strip().startswith(SEED_TITLES[0][:30])
+        assert rows[1].strip().startswith(SEED_TITLES[1][:30])  # the headline, not the masthead
         assert "1,376" in rows[0]
         await pilot.press("j")
         assert lst.cursor == 1

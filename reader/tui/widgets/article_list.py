@@ -38,7 +38,8 @@ class ArticleList(ScrollView, can_focus=True):
     }
     BINDINGS = bindings_for("list")
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    # repaint=False: watch_cursor repaints just the rows that changed
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     class Highlighted(Message):
         def __init__(self, index: int | None) -> None:
@@ -152,8 +153,13 @@ class ArticleList(ScrollView, can_focus=True):
         if n and not 0 <= new < n:
             self.cursor = max(0, min(new, n - 1))
             return
+        top = int(self.scroll_offset.y)
         self.scroll_to_show(new)
-        self.refresh()
+        if old != new and int(self.scroll_offset.y) == top:
+            self.refresh_line(old)  # no scroll: repaint the two rows the cursor left and
+            self.refresh_line(new)  # reached, not the whole screen
+        else:
+            self.refresh()
         self.post_message(self.Highlighted(self.current))
 
     def scroll_to_show(self, row: int) -> None:

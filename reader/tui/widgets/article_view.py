@@ -104,6 +104,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._relayout(force=True)
 
     def set_hide_boilerplate(self, hide: bool) -> None:
+        if hide == self.hide_boilerplate:
+            return  # show() and set_line_kinds() already laid out with this setting
         self.hide_boilerplate = hide
         self._relayout(force=True)
 
@@ -259,7 +261,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = offset
         self.scroll_cursor_into_view()
         self.refresh()
-        self.post_message(self.CursorMoved(offset))
+        self.app.post_message(self.CursorMoved(offset))  # straight to the app: no 4 hops
 
     def _row_move(self, delta: int) -> None:
         if not self.rows:

@@ -1,0 +1,158 @@
+"""`reader analyze CORPUS`: boilerplate lines, headline and quotations as JSON Lines.
+
+Two passes over the corpus: the first counts the lines that recur across articles (menus
+and footers of the same site), the second analyses each article with that knowledge. Both
+run in a process pool (`--jobs`), and results are written in corpus order as they arrive,
+so a large corpus streams instead of waiting for the last article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from reader.commands.common import add_corpus_argument, load, max_bytes
+from reader.errors import UserError
+
+NAME = "analyze"
+HELP = "detect boilerplate, headline and quotations; print JSON Lines"
+DESCRIPTION = """\
+Analyse every article of CORPUS and print one JSON object per article (JSON Lines), in
+corpus order:
+
+    {"file": ID, "title_line": N, "boilerplate_lines": [N, ...],
+     "quotes": [{"start": S, "end": E, "kind": "speech"|"term", "speaker": NAME|null}]}
+
+Line numbers are 1-based; quote offsets are character offsets into the decoded text.
+Lines found in at least --min-repeat articles count as evidence of boilerplate. Unreadable
+files are reported on stderr and left out."""
+
+CHUNK = 8
+
+_repeated: frozenset[str] | None = None
+_max_bytes = 0
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_corpus_argument(parser)
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: all cores; 1 runs in this process)",
+    )
+    parser.add_argument(
+        "--min-repeat",
+        type=int,
+        default=3,
+        metavar="K",
+        help="a line in at least K articles is treated as site furniture (default: 3; "
+        "0 turns the corpus-wide evidence off)",
+    )
+
+
+def _init(repeated: frozenset[str] | None, limit: int) -> None:
+    global _repeated, _max_bytes
+    _repeated = repeated
+    _max_bytes = limit
+
+
+def _read(path: Path) -> tuple[str | None, str | None]:
+    """(text, None) or (None, reason)."""
+    from reader.corpus import ArticleError, read_text
+
+    try:
+        return read_text(path, _max_bytes).text, None
+    except ArticleError as exc:
+        return None, str(exc)
+
+
+def _line_keys(path: Path) -> list[str]:
+    """Distinct normalised lines of one article (pass 1)."""
+    from reader.marks import normalise_line
+
+    text, _ = _read(path)
+    if text is None:
+        return []
+    keys = {normalise_line(ln) for ln in text.split("\n")}
+    keys.discard("")
+    return list(keys)
+
+
+def _analyze_one(item: tuple[str, Path]) -> tuple[str | None, str | None]:
+    """(JSON line, None) or (None, reason) for one article (pass 2)."""
+    from reader.marks import analyze
+
+    article_id, path = item
+    text, reason = _read(path)
+    if text is None:
+        return None, f"skipped {article_id}: {reason}"
+    marks = analyze(text, repeated=_repeated)
+    return json.dumps(marks.to_json(article_id)), None
+
+
+def _map(func, items: list, jobs: int) -> Iterator:  # type: ignore[no-untyped-def]
+    """Ordered map, in a pool when it pays off."""
+    if jobs <= 1 or len(items) < 2:
+        yield from map(func, items)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(
+        jobs, initializer=_init, initargs=(_repeated, _max_bytes)
+    ) as pool:
+        yield from pool.imap(func, items, chunksize=CHUNK)
+
+
+def _progress(done: int, total: int, what: str) -> None:
+    sys.stderr.write(f"\r{what} {done}/{total}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _with_progress(results: Iterable, total: int, what: str, show: bool) -> Iterator:  # type: ignore[no-untyped-def]
+    for n, r in enumerate(results, 1):
+        if show and (n == total or n % 25 == 0):
+            _progress(n, total, what)
+        yield r
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.jobs < 1:
+        raise UserError("--jobs must be at least 1")
+    if args.min_repeat < 0:
+        raise UserError("--min-repeat must not be negative")
+    corpus = load(args, read=False)
+    _init(None, max_bytes(args))
+    paths = [a.path for a in corpus.articles]
+    items = [(a.id, a.path) for a in corpus.articles]
+    show = sys.stderr.isatty()
+    jobs = min(args.jobs, max(1, len(items)))
+
+    k = args.min_repeat
+    if k and len(items) >= k:
+        counts: Counter[str] = Counter()
+        for keys in _with_progress(_map(_line_keys, paths, jobs), len(paths), "reading", show):
+            counts.update(keys)
+        _init(frozenset(key for key, n in counts.items() if n >= k), max_bytes(args))
+        del counts
+
+    out = sys.stdout
+    for line, problem in _with_progress(_map(_analyze_one, items, jobs), len(items),
+                                        "analysing", show):
+        if line is not None:
+            out.write(line + "\n")
+        else:
+            print(problem, file=sys.stderr)
+    out.flush()
+    for skipped in corpus.skipped:
+        print(f"skipped {skipped.id}: {skipped.reason}", file=sys.stderr)
+    return 0

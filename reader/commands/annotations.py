@@ -1,0 +1,125 @@
+"""`reader annotations CORPUS`: tags and highlights, re-anchored against the current text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+import orjson
+
+from annotations.anchoring import reanchored
+from annotations.model import Highlight, content_hash
+from annotations.store import AnnotationStore
+from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.commands.store_access import (
+    article_text,
+    highlight_row,
+    missing_article,
+    one_line,
+    open_store,
+)
+from reader.corpus import Corpus
+from reader.errors import UserError
+from reader.titles import title_of
+
+NAME = "annotations"
+HELP = "list tags and highlights with their anchoring status"
+DESCRIPTION = """\
+List the tags, status and highlights of every annotated article (or of --article ID).
+Highlights are first re-anchored against the articles' current text, in memory only
+(nothing is written; `reader check --save` keeps new positions), so offsets and statuses
+are those of the text as it is now:
+
+  exact     the quote is where it was
+  moved     the same quote was found elsewhere in the article
+  fuzzy     a near-identical passage was found (score: similarity 85-100)
+  orphaned  not found (or the article is gone); kept, never dropped
+
+With --json, one JSON object on stdout:
+
+  {"articles": [
+    {"article": "<id>", "title": "<title or null>", "tags": ["..."],
+     "status": "todo|done|skipped", "missing": false,
+     "highlights": [
+       {"id": "<32 hex>", "start": 0, "end": 10, "label": "claim", "note": "",
+        "text": "<the quoted passage>", "status": "exact|moved|fuzzy|orphaned",
+        "score": null, "created": "<ISO 8601 UTC>", "updated": "<ISO 8601 UTC>"}]}]}
+
+`missing` is true when the article is no longer in the corpus (or cannot be read).
+`score` is null for highlights that never moved, else 0-100. Articles come in corpus
+order, then missing ones by id; highlights by start offset.
+Exit status: 0, or 2 on bad input (unknown --article, unusable store)."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_corpus_argument(parser)
+    parser.add_argument("--article", metavar="ID", help="only this article")
+    parser.add_argument("--json", action="store_true", help="one JSON object (see above)")
+    add_db_argument(parser)
+
+
+def annotated_ids(store: AnnotationStore, corpus: Corpus) -> list[str]:
+    ids = {s.article for s in store.article_states()} | {h.article for h in store.highlights()}
+    in_corpus = [a.id for a in corpus.articles if a.id in ids]
+    return in_corpus + sorted(ids - set(in_corpus))
+
+
+def article_entry(store: AnnotationStore, corpus: Corpus, article_id: str) -> dict[str, Any]:
+    state = store.article_state(article_id)
+    highlights: list[Highlight] = store.highlights(article_id)
+    article = corpus.get(article_id)
+    title: str | None = None
+    missing = article is None
+    if article is not None:
+        try:
+            text = article_text(article)
+        except UserError:
+            missing = True
+        else:
+            title = title_of(text)
+            text_hash = content_hash(text)
+            highlights = [reanchored(h, text, text_hash)[0] for h in highlights]
+            highlights.sort(key=lambda h: (h.start, h.end))
+    if missing:
+        highlights = [missing_article(h) for h in highlights]
+    return {
+        "article": article_id,
+        "title": title,
+        "tags": state.tags,
+        "status": state.status,
+        "missing": missing,
+        "highlights": [highlight_row(h) for h in highlights],
+    }
+
+
+def print_text(entries: list[dict[str, Any]]) -> None:
+    out = sys.stdout
+    for entry in entries:
+        tags = ", ".join(entry["tags"]) or "-"
+        where = "  (not in the corpus)" if entry["missing"] else ""
+        out.write(f"{entry['article']}  [{entry['status']}]  tags: {tags}{where}\n")
+        for h in entry["highlights"]:
+            score = f" {h['score']:g}" if h["status"] in ("fuzzy", "orphaned") else ""
+            note = f"  — {one_line(h['note'], 40)}" if h["note"] else ""
+            out.write(
+                f"  {h['id'][:8]}  {h['start']}-{h['end']}  {h['label'] or '-'}  "
+                f'{h["status"]}{score}  "{one_line(h["text"])}"{note}\n'
+            )
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = load(args, read=False)
+    with open_store(args, corpus, write=False) as store:
+        ids = annotated_ids(store, corpus)
+        if args.article is not None:
+            if corpus.get(args.article) is None and args.article not in ids:
+                raise UserError(f"no article {args.article!r} in the corpus {corpus.root}")
+            ids = [args.article]
+        entries = [article_entry(store, corpus, i) for i in ids]
+    if args.json:
+        sys.stdout.buffer.write(orjson.dumps({"articles": entries}) + b"\n")
+        sys.stdout.flush()
+    else:
+        print_text(entries)
+    return 0

@@ -1,0 +1,57 @@
+"""What the annotation subcommands share: finding the store, article text, JSON rows.
+
+Every command validates its whole request (article, offsets, label) before it opens the
+store for writing, so bad input exits 2 without creating or touching any file.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from annotations.model import AnchorStatus, Highlight
+from annotations.paths import resolve_db_path
+from annotations.store import AnnotationStore
+from reader.corpus import Article, ArticleError, Corpus, read_text
+from reader.errors import UserError
+
+
+def open_store(args: argparse.Namespace, corpus: Corpus, *, write: bool) -> AnnotationStore:
+    """The corpus's store. Listing commands open it read-only: they take no lock, write
+    nothing, and work in read-only folders; a corrupt store still fails (exit 2)."""
+    path = resolve_db_path(corpus, getattr(args, "db", None))
+    return AnnotationStore.open(path, readonly=not write)
+
+
+def article_text(article: Article) -> str:
+    """The decoded text that annotation offsets refer to."""
+    try:
+        return read_text(article.path).text
+    except ArticleError as exc:
+        raise UserError(f"article {article.id!r} cannot be read: {exc}") from exc
+
+
+def highlight_row(h: Highlight) -> dict[str, Any]:
+    return {
+        "id": h.id,
+        "start": h.start,
+        "end": h.end,
+        "label": h.label,
+        "note": h.note,
+        "text": h.exact,
+        "status": h.status,
+        "score": h.score,
+        "created": h.created,
+        "updated": h.updated,
+    }
+
+
+def missing_article(h: Highlight) -> Highlight:
+    """A highlight whose article is gone from the corpus is orphaned (and kept)."""
+    h.status, h.score = AnchorStatus.ORPHANED.value, 0.0
+    return h
+
+
+def one_line(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

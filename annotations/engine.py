@@ -420,7 +420,16 @@ class StoreEngine:
         self._trim_journal(self._seq)
 
     def _fold(self) -> bool:
-        """Write the image to a new TinyDB file; the slow part runs without any lock held."""
+        """Fold until done: a race with another process's fold just means trying again."""
+        for _ in range(3):
+            done = self._fold_once()
+            if done is not None:
+                return done
+        return False
+
+    def _fold_once(self) -> bool | None:
+        """Write the image to a new TinyDB file; the slow part runs without any lock held.
+        True: written; False: nothing to fold; None: another process replaced the file."""
         with self._io:
             if self.readonly:
                 return False
@@ -436,7 +445,7 @@ class StoreEngine:
         try:
             with self._io, self._lock.held():
                 if ident(self.path) != base:
-                    return False  # another process folded (or replaced the file) meanwhile
+                    return None  # another process folded (or replaced the file) meanwhile
                 commit_temp(tmp, self.path)
                 self._main_ident, self._meta = ident(self.path), meta
                 self._trim_journal(seq)

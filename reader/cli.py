@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import keyword
+import os
 import sys
 from collections.abc import Sequence
 
@@ -51,7 +52,9 @@ def _app_parser() -> argparse.ArgumentParser:
         metavar="CORPUS",
         help="a folder of .txt articles or one .txt file (default: the bundled sample corpus)",
     )
-    parser.add_argument("--db", metavar="PATH", help="annotation file (default: next to the corpus)")
+    parser.add_argument(
+        "--db", metavar="PATH", help="annotation file (default: next to the corpus)"
+    )
     parser.add_argument(
         "--max-size",
         metavar="MB",
@@ -96,11 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("reader: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # `reader list | head`: the reader went away; that is not an error.
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            return 0
+        # `reader list | head`: the reader went away; that is not an error. Point stdout
+        # at devnull so the interpreter's final flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

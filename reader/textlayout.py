@@ -90,10 +90,8 @@ def wrap_line(line: str, offset: int, width: int, line_no: int) -> list[Row]:
             rows.append(Row(offset + start, offset + n, line_no))
             break
         brk = line.rfind(" ", start, limit + 1)
-        if brk < start or brk == start and line[start] != " ":
-            end = limit  # no space: hard break
-        else:
-            end = brk + 1
+        no_space = brk < start or brk == start and line[start] != " "
+        end = limit if no_space else brk + 1  # no space: a hard break
         rows.append(Row(offset + start, offset + end, line_no))
         start = end
     return rows

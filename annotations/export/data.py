@@ -307,15 +307,20 @@ def _line(text: str | None, h: Highlight) -> int | None:
 
 
 def _quotes(text: str, corrections: Sequence[Correction], analyze: Any) -> list[QuoteView]:
+    """The article's quotations, as the user corrected them.
+
+    Quotes on boilerplate lines (teasers for other stories, "most read" lists) are left
+    out: they are not this article's quotations, and the reader does not show them as such.
+    """
     from annotations.export.corrected import corrected_marks
 
     marks = corrected_marks(text, corrections, analyze=analyze)
+    kinds = [str(getattr(k, "value", k)) for k in marks.line_kinds]
     views = []
     for q in marks.quotes:
-        kind = getattr(q.kind, "value", q.kind)
-        views.append(
-            QuoteView(
-                q.start, q.end, str(kind), q.speaker, text[q.start : q.end], line_of(text, q.start)
-            )
-        )
+        line = line_of(text, q.start)
+        if 0 < line <= len(kinds) and kinds[line - 1] == "boilerplate":
+            continue
+        kind = str(getattr(q.kind, "value", q.kind))
+        views.append(QuoteView(q.start, q.end, kind, q.speaker, text[q.start : q.end], line))
     return views

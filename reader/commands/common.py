@@ -8,7 +8,9 @@ from reader.corpus import DEFAULT_MAX_BYTES, Corpus, open_corpus
 
 
 def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("corpus", metavar="CORPUS", help="a folder of .txt articles or one .txt file")
+    parser.add_argument(
+        "corpus", metavar="CORPUS", help="a folder of .txt articles or one .txt file"
+    )
     parser.add_argument(
         "--max-size",
         metavar="MB",

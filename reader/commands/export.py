@@ -108,6 +108,8 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
     fmt = args.format
     assert fmt in DOCUMENT_FORMATS
     out = Path(args.output).expanduser() if args.output else None
+    if out is not None and out.is_dir():
+        raise UserError(f"{args.output} is a folder; give a file name")
     data = collect_for(
         fmt,
         corpus,
@@ -124,8 +126,6 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
     if out is None:
         _write_stdout(text)
         return 0
-    if out.is_dir():
-        raise UserError(f"{args.output} is a folder; give a file name")
     write_atomic(out, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     n, h = len(data.articles), data.highlight_count
     print(f"wrote {n} article(s), {h} highlight(s) to {out}", file=sys.stderr)

@@ -106,8 +106,7 @@ def _analyze(
     boilerplate_texts: frozenset[str],
 ) -> Marks:
     lines = text.split("\n")
-    idx, rows1, keys = _bp.stage1_rows(lines, repeated)
-    p_bp = _bp.score_rows(lines, idx, rows1)
+    idx, rows1, keys, p_bp = _bp.analyze_lines(lines, repeated)
     kinds = [LineKind.BLANK] * len(lines)
     threshold = _weights.THRESHOLD
     for k, i in enumerate(idx):

@@ -96,6 +96,7 @@ LINE_FEATURES: tuple[str, ...] = (
     "start_lower",
     "start_digit",
     "start_other",
+    "upper_rate",
     "title_ratio",
     "all_caps",
     "digit_ratio",
@@ -146,41 +147,68 @@ _OPENERS = "\"'\u201c\u2018("
 _BYLINE_WORDS = frozenset(("by", "written", "words", "reporting"))
 
 
+_UPPER_B = bytes(range(65, 91))
+_DIGITS_B = b"0123456789"
+_SEPS_B = b"|>/"
+_STRIP = string.punctuation.replace("'", "") + "\u2014\u2013\u201c\u201d\u2018\u2019\u00a9\u00bb\u00ab\u2022"
+# frequent function words, counted with str.count on long lines (no word splitting)
+_COMMON = (" the ", " of ", " and ", " to ", " a ", " in ", " is ", " that ", " for ", " it ",
+           " was ", " on ")
+
+
 def text_features(s: str) -> tuple[float, ...]:
-    """The text-only part of `line_features` (all but the last `N_FLAG_FEATURES`)."""
+    """The text-only part of `line_features` (all but the last `N_FLAG_FEATURES`).
+
+    Written for speed: long lines are never split into words (counts of frequent function
+    words and byte-level character counts stand in), short lines get the word-level and
+    keyword checks that menus and captions need.
+    """
     n = len(s)
     low = s.lower()
-    words = low.translate(_PUNCT).split()
-    nw = len(words)
-    nraw = s.count(" ") + 1
-    nstop = sum(map(STOPWORDS.__contains__, words))
-    stop_ratio = nstop / nw if nw else 0.0
-    long_ = nw >= 8
+    b = s.encode("utf-8", "ignore")
+    nb = len(b)
+    nup = nb - len(b.translate(None, _UPPER_B))
+    ndig = nb - len(b.translate(None, _DIGITS_B))
+    nsp = s.count(" ")
     last = s[-1]
     if last in _ENDS_SKIP and n > 1:
         last = s[-2]
     sent_end = 1.0 if last in ".!?\u2026" else 0.0
     first = s[0]
-    w0 = words[0] if words else ""
     if n <= SHORT:
+        raw = s.split()
+        nraw = len(raw) or 1
+        words = [w for w in (x.strip(_STRIP) for x in low.split()) if w]
+        nw = len(words)
+        nstop = sum(map(STOPWORDS.__contains__, words))
         wset = set(words)
-        ndig = n - len(s.translate(_NO_DIGITS))
+        w0 = words[0] if words else ""
+        ncap = sum(1 for w in raw if w[0].isupper())
         cta = 0.0 if _CTA.isdisjoint(wset) and not _PHRASE_RE.search(low) else 1.0
         short_part = (
+            ncap / nraw,
             1.0 if nw >= 2 and s.upper() == s else 0.0,
             ndig / n,
             min((n - nraw + 1) / nraw, 12.0) / 12.0,
-            1.0 if _GLUED_RE.search(s) else 0.0,
+            1.0 if nup >= 2 and _GLUED_RE.search(s) else 0.0,
             0.0 if _CREDIT.isdisjoint(wset) else 1.0,
         )
-        date = 0.0 if _MONTHS.isdisjoint(wset) or not ndig and "ago" not in wset else 1.0
+        date = 0.0 if not ndig and "ago" not in wset or _MONTHS.isdisjoint(wset) else 1.0
         price = 1.0 if ndig and ("$" in s or "\u00a3" in s or "\u20ac" in s) else 0.0
         copyright_ = 1.0 if "\u00a9" in s or "copyright" in wset or "rights reserved" in low else 0.0
-        nseps = n - len(s.translate(_NO_SEPS))
+        nseps = nb - len(b.translate(None, _SEPS_B)) + s.count("\u2022") + s.count("\u00bb")
+        lead = 1.0 if w0 in _LEAD and nw <= 12 else 0.0
+        byline = 1.0 if nw <= 8 and w0 in _BYLINE_WORDS else 0.0
     else:
-        cta = date = price = copyright_ = 0.0
+        nraw = nsp + 1
+        nw = nraw
+        padded = " " + low + " "
+        nstop = sum(map(padded.count, _COMMON))
+        cta = date = price = copyright_ = lead = byline = 0.0
         nseps = 0
-        short_part = (0.0, 0.0, min((n - nraw + 1) / nraw, 12.0) / 12.0, 0.0, 0.0)
+        short_part = (0.0, 0.0, ndig / n, min((n - nraw + 1) / nraw, 12.0) / 12.0, 0.0, 0.0)
+    stop_ratio = min(nstop / nw, 1.0) if nw else 0.0
+    long_ = nw >= 8
     tail = low[-90:]
     credit_tail = (
         1.0
@@ -204,15 +232,15 @@ def text_features(s: str) -> tuple[float, ...]:
             1.0 if first.islower() else 0.0,
             1.0 if first.isdigit() else 0.0,
             0.0 if first.isalnum() or first in _OPENERS else 1.0,
-            len(_CAP_RE.findall(s)) / nraw,
+            min(nup / nraw, 2.0),
         )
         + short_part
         + (
             credit_tail,
             cta,
             cta if nw <= 6 else 0.0,
-            1.0 if w0 in _LEAD and nw <= 12 else 0.0,
-            1.0 if nw <= 8 and w0 in _BYLINE_WORDS else 0.0,
+            lead,
+            byline,
             date,
             1.0 if "http" in low or "www." in low or ".com" in low or "@" in s else 0.0,
             price,

@@ -7,7 +7,11 @@ or broken store into notifications instead of exceptions: a keypress never crash
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +35,7 @@ class StoreFacade:
         self.store = store
         self.path = path
         self.readonly_reason = readonly_reason
+        self.pending = 0
 
     @property
     def readonly(self) -> bool:
@@ -55,26 +60,54 @@ class StoreFacade:
     def reanchor(self, article: str, text: str) -> None:
         if self.store is None or not self.store.highlights(article):
             return
-        try:
+        # best effort on open; `reader check` reports what could not be re-anchored
+        with contextlib.suppress(Exception):
             self.store.reanchor_article(article, text)
-        except Exception:  # re-anchoring is best effort on open; `reader check` reports
-            pass
 
-    def change(self, app: ReaderApp, method: str, *args: Any, **kwargs: Any) -> Any:
-        """Run one store mutation; report problems instead of raising."""
+    def change(
+        self,
+        app: ReaderApp,
+        method: str,
+        *args: Any,
+        then: Callable[[Any], None] | None = None,
+        **kwargs: Any,
+    ) -> bool:
+        """Queue one store mutation on the store's writer thread; the UI never waits.
+
+        `then(result)` runs on the UI thread once the change is durable (its journal line
+        fsynced); problems become notifications. Returns False when nothing was queued.
+        """
         if self.store is None or self.readonly:
             app.notify(self.readonly_reason or "annotations are read-only", severity="error")
-            return None
-        try:
-            result = getattr(self.store, method)(*args, **kwargs)
-        except UserError as exc:
-            app.notify(str(exc), severity="error")
-            return None
-        except OSError as exc:
-            app.notify(f"could not save: {exc}", severity="error", timeout=10)
-            return None
-        app.session.changes += 1
-        return result
+            return False
+        self.pending += 1
+
+        def finished(future: Future[Any]) -> None:
+            self.pending -= 1
+            try:
+                result = future.result()
+            except UserError as exc:
+                app.notify(str(exc), severity="error")
+                return
+            except OSError as exc:
+                app.notify(f"could not save: {exc}", severity="error", timeout=10)
+                return
+            app.session.changes += 1
+            if then is not None:
+                then(result)
+
+        def on_ui_thread(future: Future[Any]) -> None:
+            if threading.get_ident() == app_thread:
+                finished(future)
+            else:
+                try:
+                    app.call_from_thread(finished, future)
+                except RuntimeError:  # the app is gone (quitting): the change is saved anyway
+                    self.pending -= 1
+
+        app_thread = threading.get_ident()
+        self.store.submit(getattr(self.store, method), *args, callback=on_ui_thread, **kwargs)
+        return True
 
     def close(self) -> None:
         if self.store is not None:
@@ -163,10 +196,8 @@ def finish_session(app: ReaderApp) -> None:
         annotations=s.annotations,
         seconds=round(time.monotonic() - s.started, 1),
     )
-    try:
+    with contextlib.suppress(Exception):  # figures are a nicety; never block quitting
         app.store.store.add_session(record)
-    except Exception:  # figures are a nicety; never block quitting on them
-        pass
 
 
 # -- helpers ---------------------------------------------------------------------
@@ -213,21 +244,21 @@ def tag_prompt(app: ReaderApp) -> None:
     def done(value: str | None) -> None:
         if value is None:
             return
+        def redraw(_: Any = None) -> None:
+            app.refresh_annotations()
+            if app.query_one("#filter").value:  # type: ignore[attr-defined]
+                app.apply_filter()
+
         if value.startswith("\x00quick:"):
             name = value.split(":", 1)[1]
-            if name in current:
-                app.store.change(app, "remove_tags", article, [name])
-            else:
-                app.store.change(app, "add_tags", article, [name])
+            method = "remove_tags" if name in current else "add_tags"
+            app.store.change(app, method, article, [name], then=redraw)
         else:
             add, remove = parse_tags(value)
             if add:
-                app.store.change(app, "add_tags", article, add)
+                app.store.change(app, "add_tags", article, add, then=redraw)
             if remove:
-                app.store.change(app, "remove_tags", article, remove)
-        app.refresh_annotations()
-        if app.query_one("#filter").value:  # type: ignore[attr-defined]
-            app.apply_filter()
+                app.store.change(app, "remove_tags", article, remove, then=redraw)
 
     app.push_screen(
         PromptScreen(
@@ -261,18 +292,21 @@ def mark_status(app: ReaderApp, status: str) -> None:
         return
     old = app.store.status(article)
     new = "todo" if old == status else status
-    if app.store.change(app, "set_status", article, new) is None and app.store.readonly:
-        return
-    if new == "done" and article not in app.session.done_ids:
-        app.session.done += 1
-        app.session.done_ids.add(article)
-    app.refresh_annotations()
-    app.notify(f"{article}: {new}", timeout=1.5)
-    if new in ("done", "skipped"):
-        goto_todo(app, 1, quiet=True)
+
+    def saved(_: Any) -> None:
+        if new == "done" and article not in app.session.done_ids:
+            app.session.done += 1
+            app.session.done_ids.add(article)
+        app.refresh_annotations()
+        app.notify(f"{article}: {new}", timeout=1.5)
+
+    if app.store.change(app, "set_status", article, new, then=saved) and new != "todo":
+        goto_todo(app, 1, quiet=True, skip=article)
 
 
-def goto_todo(app: ReaderApp, direction: int, quiet: bool = False) -> None:
+def goto_todo(
+    app: ReaderApp, direction: int, quiet: bool = False, skip: str | None = None
+) -> None:
     from reader.tui.widgets.article_list import ArticleList
 
     article_list = app.query_one(ArticleList)
@@ -283,7 +317,7 @@ def goto_todo(app: ReaderApp, direction: int, quiet: bool = False) -> None:
     n = len(visible)
     for step in range(1, n + 1):
         j = (pos + direction * step) % n
-        if app._status_of(visible[j]) == "todo":
+        if app._status_of(visible[j]) == "todo" and app.corpus.articles[visible[j]].id != skip:
             article_list.cursor = j
             app.open_article(visible[j])
             return
@@ -292,14 +326,16 @@ def goto_todo(app: ReaderApp, direction: int, quiet: bool = False) -> None:
 
 
 def undo(app: ReaderApp, redo: bool) -> None:
-    what = app.store.change(app, "redo" if redo else "undo")
-    if what:
-        app.notify(("redone: " if redo else "undone: ") + str(what), timeout=2)
-        if app.current is not None:
-            app.open_article_keep_cursor()
-        app.refresh_annotations()
-    elif not app.store.readonly:
-        app.notify("nothing to redo" if redo else "nothing to undo", timeout=1.5)
+    def done(what: str | None) -> None:
+        if what:
+            app.notify(("redone: " if redo else "undone: ") + str(what), timeout=2)
+            if app.current is not None:
+                app.open_article_keep_cursor()
+            app.refresh_annotations()
+        else:
+            app.notify("nothing to redo" if redo else "nothing to undo", timeout=1.5)
+
+    app.store.change(app, "redo" if redo else "undo", then=done)
 
 
 # -- highlights ------------------------------------------------------------------
@@ -324,9 +360,8 @@ def label_key(app: ReaderApp, key: str) -> None:
     if selection is None:
         existing = _highlight_at_cursor(app)
         if existing is not None:
-            app.store.change(app, "update_highlight", existing.id, label=label.name)
-            app.refresh_annotations()
-            app.notify(f"label → {label.name}", timeout=1.5)
+            app.store.change(app, "update_highlight", existing.id, label=label.name,
+                             then=lambda _: _redraw(app, f"label → {label.name}"))
             return
         from reader import motion
 
@@ -335,15 +370,15 @@ def label_key(app: ReaderApp, key: str) -> None:
             app.notify("nothing to highlight here", severity="warning")
             return
     start, end = selection
-    created = app.store.change(
-        app, "add_highlight", article, app.article_text, start, end, label.name
-    )
-    if created is not None:
+
+    def created(_: Any) -> None:
         app.session.annotations += 1
+        _redraw(app, f"highlighted as {label.name} (a: add a note)")
+
+    if app.store.change(app, "add_highlight", article, app.article_text, start, end,
+                        label.name, then=created):
         view.anchor = None
         view.move_cursor(start)  # on the new highlight: a, D and 1-9 act on it
-        app.refresh_annotations()
-        app.notify(f"highlighted as {label.name} (a: add a note)", timeout=1.5)
 
 
 def edit_note(app: ReaderApp) -> None:
@@ -355,8 +390,8 @@ def edit_note(app: ReaderApp) -> None:
 
     def done(value: str | None) -> None:
         if value is not None and value != hl.note:
-            app.store.change(app, "update_highlight", hl.id, note=value)
-            app.refresh_annotations()
+            app.store.change(app, "update_highlight", hl.id, note=value,
+                             then=lambda _: _redraw(app))
 
     app.push_screen(NoteScreen(f"Note on “{hl.exact[:60]}”", hl.note), done)
 
@@ -366,9 +401,8 @@ def delete_highlight(app: ReaderApp) -> None:
     if hl is None:
         app.notify("no highlight at the cursor", severity="warning")
         return
-    app.store.change(app, "delete_highlight", hl.id)
-    app.refresh_annotations()
-    app.notify("highlight deleted (u undoes)", timeout=2)
+    app.store.change(app, "delete_highlight", hl.id,
+                     then=lambda _: _redraw(app, "highlight deleted (u undoes)"))
 
 
 def orphans(app: ReaderApp) -> None:
@@ -385,7 +419,7 @@ def orphans(app: ReaderApp) -> None:
 
         def act(choice: str | None) -> None:
             if choice == "delete":
-                app.store.change(app, "delete_highlight", hl.id)
+                app.store.change(app, "delete_highlight", hl.id, then=lambda _: _redraw(app))
             elif choice == "attach":
                 view = _view(app)
                 article = _current(app)
@@ -395,8 +429,7 @@ def orphans(app: ReaderApp) -> None:
                     return
                 s, e = view.selection
                 app.store.change(app, "update_highlight", hl.id, text=app.article_text,
-                                 start=s, end=e)
-            app.refresh_annotations()
+                                 start=s, end=e, then=lambda _: _redraw(app, "re-attached"))
 
         app.push_screen(
             ChoiceScreen(
@@ -419,8 +452,14 @@ def _line_at_cursor(app: ReaderApp) -> tuple[int, str]:
 
 
 def _correct(app: ReaderApp, correction: Correction) -> None:
-    if app.store.change(app, "add_correction", correction) is not None or not app.store.readonly:
-        app.open_article_keep_cursor()
+    app.store.change(app, "add_correction", correction,
+                     then=lambda _: app.open_article_keep_cursor())
+
+
+def _redraw(app: ReaderApp, message: str | None = None) -> None:
+    app.refresh_annotations()
+    if message:
+        app.notify(message, timeout=1.5)
 
 
 def toggle_line(app: ReaderApp) -> None:

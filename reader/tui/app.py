@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from reader.cache import SummaryCache, Summary, cache_path_for
+from reader.cache import Summary, SummaryCache, cache_path_for
 from reader.corpus import (
     DEFAULT_MAX_BYTES,
     Article,
@@ -472,10 +472,10 @@ class ReaderApp(App[None]):
     def run_command(self, command_id: str) -> None:
         command = BY_ID[command_id]
         if command.scope == "app" or command.action.startswith("app."):
-            self.run_action(command.action.removeprefix("app."))
+            self.call_next(self.run_action, command.action.removeprefix("app."))
         else:
             target = self.query_one(ArticleView if command.scope == "article" else ArticleList)
-            self.run_action(command.action, target)
+            self.call_next(self.run_action, command.action, target)
 
     # -- annotation actions live in reader.tui.annotate ------------------------
 

@@ -40,7 +40,8 @@ class HelpScreen(ModalScreen[None]):
             if c.group != group:
                 group = c.group
                 body.append(f"\n{group}\n", style="bold underline")
-            keys = key_text(self.keymap.get(c.id, c.keys), None if c.id in self.keymap else c.display)
+            remapped = c.id in self.keymap
+            keys = key_text(self.keymap.get(c.id, c.keys), None if remapped else c.display)
             body.append(f"  {keys:<22}", style="bold")
             body.append(f"{c.help}\n")
         return body
@@ -95,7 +96,9 @@ class PromptScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             suggester = (
-                SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
+                SuggestFromList(self.suggestions, case_sensitive=False)
+                if self.suggestions
+                else None
             )
             yield Input(value=self.value, suggester=suggester, id="prompt-input")
             if self.quick:

@@ -215,3 +215,47 @@ def test_kill_9_while_saving_loses_nothing_acknowledged(db_path: Path, delay: fl
     s.close()
     if db_path.exists():
         OrjsonStorage(db_path).read()  # the folded file always parses
+
+
+def test_a_journal_cut_at_any_byte_yields_the_whole_lines_before_it() -> None:
+    lines = [journal.encode({"seq": i, "ops": [["del", "articles", f"a{i}"]]}) for i in range(4)]
+    data = b"".join(lines)
+    ends = [sum(len(x) for x in lines[: i + 1]) for i in range(4)]
+    for cut in range(len(data) + 1):
+        result = journal.parse(data[:cut])
+        whole = [e for e in ends if e <= cut]
+        assert [end for end, _ in result.entries] == whole
+        assert result.torn == (cut not in (0, *ends))
+
+
+def test_lines_appended_during_a_fold_are_kept(db_path: Path, monkeypatch) -> None:
+    import annotations.engine as engine
+
+    a = AnnotationStore.open(db_path)
+    b = AnnotationStore.open(db_path)
+    a.add_tags("alpha.txt", ["folded"])
+    real_write_temp = engine.write_temp
+
+    def write_temp_while_b_saves(target: Path, data: bytes) -> Path:
+        b.add_tags("beta.txt", ["during-the-fold"])  # the lock is free while a serialises
+        return real_write_temp(target, data)
+
+    monkeypatch.setattr(engine, "write_temp", write_temp_while_b_saves)
+    assert a.compact()
+    monkeypatch.undo()
+    kept = journal.parse(a.journal_path.read_bytes()).entries
+    assert [e["what"] for _, e in kept] == ["tag beta.txt: +during-the-fold"]
+    fresh = AnnotationStore.open(db_path, readonly=True)
+    assert fresh.tags("alpha.txt") == ["folded"] and fresh.tags("beta.txt") == ["during-the-fold"]
+    fresh.close()
+    a.close()
+    b.close()
+
+
+def test_tinydb_can_use_the_atomic_storage_directly(tmp_path: Path) -> None:
+    path = tmp_path / "plain.json"
+    db = TinyDB(path, storage=OrjsonStorage)
+    db.insert({"x": 1})
+    db.table("t").insert({"y": 2})
+    db.close()
+    assert json.loads(path.read_bytes()) == {"_default": {"1": {"x": 1}}, "t": {"1": {"y": 2}}}

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from annotations.export import export_to_file, render
+from annotations.export import collect_for, export_to_file, render
 from annotations.export.data import EmptyStore
+from annotations.model import ArticleState
 from reader.corpus import scan
 from reader.errors import UserError
 
@@ -108,3 +109,17 @@ def test_render_rejects_text_and_unknown_formats() -> None:
         render("text", None)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unknown export format"):
         render("pdf", None)  # type: ignore[arg-type]
+
+
+def test_quotes_on_boilerplate_lines_are_left_out(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    root.mkdir()
+    text = (
+        "A headline for this story\n\n"
+        "She said \u201cyes we will\u201d to them all.\n"
+        "\u201cTeaser\u201d link"  # under five words: boilerplate for the fake detector
+    )
+    (root / "a.txt").write_text(text, encoding="utf-8")
+    store = MemoryStore(states=[ArticleState("a.txt", ["t"])])
+    data = collect_for("md", scan(root), store, quotes=True, analyze=fake_analyze)
+    assert [q.text for q in data.articles[0].quotes or []] == ["\u201cyes we will\u201d"]

@@ -73,10 +73,11 @@ def test_markdown_to_stdout_and_file(corpus: Path, tmp_path: Path) -> None:
     assert f"[source](../seeds/{A1})" in note.read_text(encoding="utf-8")
 
 
-def test_text_export(corpus: Path, tmp_path: Path) -> None:
-    marks = pytest.importorskip("reader.marks")
-    if not hasattr(marks, "analyze"):
-        pytest.skip("reader.marks.analyze not there yet")
+def test_detector_backed_exports(corpus: Path, tmp_path: Path) -> None:
+    """The clean text and --quotes run the real detector (reader.marks.analyze)."""
+    out = reader("export", corpus, "--quotes", "--article", A2, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "### Quotations" in out.stdout and "progressive and synchronous" in out.stdout
     out = reader("export", corpus, "--format", "text", cwd=tmp_path)
     assert out.returncode == 2 and "-o" in out.stderr
     out = reader("export", corpus, "--format", "text", "-o", tmp_path / "clean", cwd=tmp_path)

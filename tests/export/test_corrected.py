@@ -5,8 +5,6 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-import pytest
-
 from annotations.export.corrected import (
     apply_quote_corrections,
     corrected_marks,
@@ -94,13 +92,17 @@ def test_corrected_marks_feeds_analyze() -> None:
     assert [TEXT[q.start : q.end] for q in marks.quotes] == ["“two”"]
 
 
-def test_real_detector_accepts_the_arguments() -> None:
-    """Runs only once reader.marks exports `analyze`: the adapter's contract with it."""
-    marks_mod = pytest.importorskip("reader.marks")
-    if not hasattr(marks_mod, "analyze"):
-        pytest.skip("reader.marks.analyze not there yet")
+def test_real_detector_takes_the_corrections() -> None:
+    """The adapter's contract with reader.marks.analyze: numbering, texts, quote spans."""
     lines = TEXT.split("\n")
-    cs = [Correction("1", "line_boilerplate", "a", line=3, text=lines[2])]
+    plain = corrected_marks(TEXT, [])
+    assert len(plain.line_kinds) == len(lines)
+    one = TEXT.index("\u201cone\u201d")
+    cs = [
+        Correction("1", "line_boilerplate", "a", line=7, text=lines[6]),
+        Correction("2", "text_boilerplate", None, text="SHARE  this"),
+        Correction("3", "quote_reject", "a", start=one, end=one + 5),
+    ]
     marks = corrected_marks(TEXT, cs)
-    assert len(marks.line_kinds) == len(lines)
-    assert 3 in marks.boilerplate_lines
+    assert {6, 7} <= set(marks.boilerplate_lines)
+    assert all(TEXT[q.start : q.end] != "\u201cone\u201d" for q in marks.quotes)

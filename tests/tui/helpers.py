@@ -22,3 +22,21 @@ def article_lines(app: ReaderApp) -> list[str]:
     """The article pane's visible rows, as plain text."""
     view = app.query_one(ArticleView)
     return [view.render_line(y).text for y in range(view.size.height)]
+
+
+async def press(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Press keys one at a time, letting each queued save finish and redraw.
+
+    The app hands mutations to the store's writer thread and updates the screen when the
+    save is durable, as a user sees it a moment later.
+    """
+    import asyncio
+
+    app = pilot.app
+    for key in keys:
+        await pilot.press(key)
+        for _ in range(500):
+            if app.store.pending == 0:
+                break
+            await asyncio.sleep(0.005)
+        await pilot.pause()

@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.tui.screens import NoteScreen, PromptScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
-from tests.tui.helpers import make_app, settle
+from tests.tui.helpers import make_app, press, settle
 
 FIRST = "000_4f563db4c078cd2b.txt"
 
@@ -33,7 +33,7 @@ def saved_tags(corpus: Path) -> dict[str, list[str]]:
 
 async def open_first(app, pilot) -> ArticleView:  # type: ignore[no-untyped-def]
     await settle(app, pilot)
-    await pilot.press("enter")
+    await press(pilot, "enter")
     return app.query_one(ArticleView)
 
 
@@ -41,34 +41,34 @@ async def test_highlight_note_relabel_undo_delete(seeds_copy: Path) -> None:
     app = make_app(seeds_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_first(app, pilot)
-        await pilot.press("right_curly_bracket", "right_curly_bracket")  # second paragraph
-        await pilot.press("s")  # select the sentence
+        await press(pilot, "right_curly_bracket", "right_curly_bracket")  # second paragraph
+        await press(pilot, "s")  # select the sentence
         assert view.selection is not None
         a, b = view.selection
         sentence = view.text[a:b]
-        await pilot.press("1")
+        await press(pilot, "1")
         hls = app.store.highlights(FIRST)
         assert [(h.start, h.end, h.label) for h in hls] == [(a, b, "claim")]
         assert view.selection is None
         # a note, in a modal text box
-        await pilot.press("a")
+        await press(pilot, "a")
         assert isinstance(app.screen, NoteScreen)
-        await pilot.press(*"check this", "ctrl+s")
+        await press(pilot, *"check this", "ctrl+s")
         assert app.store.highlights(FIRST)[0].note == "check this"
         # relabel: a digit on an existing highlight
-        await pilot.press("2")
+        await press(pilot, "2")
         assert app.store.highlights(FIRST)[0].label == "evidence"
         # undo the relabel, redo it
-        await pilot.press("u")
+        await press(pilot, "u")
         assert app.store.highlights(FIRST)[0].label == "claim"
-        await pilot.press("ctrl+r")
+        await press(pilot, "ctrl+r")
         assert app.store.highlights(FIRST)[0].label == "evidence"
         # delete, then undo the delete
-        await pilot.press("D")
+        await press(pilot, "D")
         assert app.store.highlights(FIRST) == []
-        await pilot.press("u")
+        await press(pilot, "u")
         assert len(app.store.highlights(FIRST)) == 1
-        await pilot.press("q")
+        await press(pilot, "q")
     [h] = saved_highlights(seeds_copy)
     assert (h["start"], h["end"], h["label"], h["note"]) == (a, b, "evidence", "check this")
     assert h["exact"] == sentence
@@ -78,17 +78,17 @@ async def test_keyboard_selection_by_words(seeds_copy: Path) -> None:
     app = make_app(seeds_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_first(app, pilot)
-        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        await press(pilot, "right_curly_bracket", "right_curly_bracket")
         start = view.cursor
-        await pilot.press("v", "w", "w", "w")
+        await press(pilot, "v", "w", "w", "w")
         a, b = view.selection
         assert a == start
         assert view.text[a:b] == "The sporadic romance"
-        await pilot.press("o", "w")  # nudge the other end a word on
+        await press(pilot, "o", "w")  # nudge the other end a word on
         a, b = view.selection
         assert view.text[a:b] == "sporadic romance"
-        await pilot.press("3")
-        await pilot.press("q")
+        await press(pilot, "3")
+        await press(pilot, "q")
     assert [h["exact"] for h in saved_highlights(seeds_copy)] == ["sporadic romance"]
 
 
@@ -96,9 +96,9 @@ async def test_overlapping_highlights_are_kept_apart(seeds_copy: Path) -> None:
     app = make_app(seeds_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_first(app, pilot)
-        await pilot.press("right_curly_bracket", "right_curly_bracket")
-        await pilot.press("p", "1")  # the paragraph
-        await pilot.press("v", "w", "w", "4")  # two words inside it, another label
+        await press(pilot, "right_curly_bracket", "right_curly_bracket")
+        await press(pilot, "p", "1")  # the paragraph
+        await press(pilot, "v", "w", "w", "4")  # two words inside it, another label
         outer, inner = sorted(view.highlight_spans, key=lambda s: s.start - s.end)
         assert outer.colour != inner.colour
         assert outer.start <= inner.start < inner.end <= outer.end
@@ -113,19 +113,19 @@ async def test_tags_from_prompt_and_quick_keys(seeds_copy: Path) -> None:
     app = make_app(seeds_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("t")
+        await press(pilot, "t")
         assert isinstance(app.screen, PromptScreen)
-        await pilot.press(*"economy, sanctions", "enter")
+        await press(pilot, *"economy, sanctions", "enter")
         assert app.store.tags(FIRST) == ["economy", "sanctions"]
         row = app.query_one(ArticleList).render_line(0).text
         assert "#economy" in row
-        await pilot.press("t", *"-economy", "enter")
+        await press(pilot, "t", *"-economy", "enter")
         assert app.store.tags(FIRST) == ["sanctions"]
-        await pilot.press("t", "1")  # quick tag 1 of the default codebook
+        await press(pilot, "t", "1")  # quick tag 1 of the default codebook
         assert "relevant" in app.store.tags(FIRST)
-        await pilot.press("u")
+        await press(pilot, "u")
         assert "relevant" not in app.store.tags(FIRST)
-        await pilot.press("q")
+        await press(pilot, "q")
     assert saved_tags(seeds_copy) == {FIRST: ["sanctions"]}
 
 
@@ -133,17 +133,17 @@ async def test_session_done_next_and_filter(seeds_copy: Path) -> None:
     app = make_app(seeds_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("d")  # first article done; moves on to the next not done
+        await press(pilot, "d")  # first article done; moves on to the next not done
         assert app.store.status(FIRST) == "done"
         assert app.current == 1
         label = str(app.query_one("#progress-label").render())
         assert "1/2 done" in label
-        await pilot.press("slash", *"is:done")
+        await press(pilot, "slash", *"is:done")
         assert [app.corpus.articles[i].id for i in app.query_one(ArticleList).indices] == [FIRST]
-        await pilot.press("escape", "slash", *"is:todo")
+        await press(pilot, "escape", "slash", *"is:todo")
         assert len(app.query_one(ArticleList).indices) == 1
-        await pilot.press("escape")
-        await pilot.press("q")
+        await press(pilot, "escape")
+        await press(pilot, "q")
     sessions = list(saved(seeds_copy).get("sessions", {}).values())
     assert sessions and sessions[-1]["articles_done"] == 1
 
@@ -152,16 +152,16 @@ async def test_line_correction_changes_marks_and_persists(seeds_copy: Path) -> N
     app = make_app(seeds_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_first(app, pilot)
-        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        await press(pilot, "right_curly_bracket", "right_curly_bracket")
         line = view.text.count("\n", 0, view.cursor)
         before = app.marks.line_kinds[line]
-        await pilot.press("z")
+        await press(pilot, "z")
         after = app.marks.line_kinds[line]
         assert str(getattr(before, "value", before)) != str(getattr(after, "value", after))
-        await pilot.press("u")
+        await press(pilot, "u")
         assert str(getattr(app.marks.line_kinds[line], "value", "")) == str(
             getattr(before, "value", before)
         )
-        await pilot.press("z", "q")
+        await press(pilot, "z", "q")
     kinds = [c["kind"] for c in saved(seeds_copy).get("corrections", {}).values()]
     assert len(kinds) == 1 and kinds[0].startswith("line_")

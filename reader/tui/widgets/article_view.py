@@ -187,7 +187,8 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
-        return Strip(self._row_segments(row, index), None).extend_cell_length(width, self.rich_style)
+        strip = Strip(self._row_segments(row, index), None)
+        return strip.extend_cell_length(width, self.rich_style)
 
     def _line_style(self, line: int) -> Style:
         kind = self.line_kinds[line] if line < len(self.line_kinds) else "body"

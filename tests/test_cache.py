@@ -1,0 +1,188 @@
+"""The summary cache: hits only on an unchanged file, silent rebuilds, never a crash."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+from pathlib import Path
+
+import orjson
+import pytest
+
+from reader.cache import (
+    CACHE_VERSION,
+    Summary,
+    SummaryCache,
+    analyse_shares,
+    boilerplate_share,
+    cache_path_for,
+)
+
+
+def _summary(size: int = 10, mtime: int = 20, title: str = "T", share: float | None = None):
+    return Summary(size, mtime, title, 3, share)
+
+
+def test_cache_path_is_beside_the_annotations(tmp_path: Path) -> None:
+    assert cache_path_for(tmp_path / "annotations.json") == tmp_path / "annotations.cache.json"
+
+
+def test_round_trip_and_hit(tmp_path: Path) -> None:
+    path = tmp_path / "a.cache.json"
+    cache = SummaryCache(path)
+    cache.put("x.txt", _summary())
+    assert cache.save() is True
+    again = SummaryCache(path)
+    assert again.get("x.txt", 10, 20) == _summary()
+    assert len(again) == 1 and "x.txt" in again
+
+
+def test_miss_when_size_or_mtime_changed(tmp_path: Path) -> None:
+    cache = SummaryCache(tmp_path / "c.json")
+    cache.put("x.txt", _summary(size=10, mtime=20))
+    assert cache.get("x.txt", 11, 20) is None
+    assert cache.get("x.txt", 10, 21) is None
+    assert cache.get("other.txt", 10, 20) is None
+
+
+def test_save_without_changes_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    assert SummaryCache(path).save() is False
+    assert not path.exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{not json",
+        b"[1, 2, 3]",
+        orjson.dumps({"version": CACHE_VERSION - 1, "entries": {}}),
+        orjson.dumps({"version": CACHE_VERSION, "entries": [1]}),
+        orjson.dumps({"version": CACHE_VERSION, "entries": {"x.txt": [10, 20]}}),
+        orjson.dumps({"version": CACHE_VERSION, "entries": {"x.txt": [10, 20, 5, 3, None, None]}}),
+        orjson.dumps({"version": CACHE_VERSION, "entries": {"x.txt": "junk"}}),
+        b"\x00\xff\xfe garbage",
+    ],
+)
+def test_broken_cache_is_rebuilt_silently(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "c.json"
+    path.write_bytes(content)
+    cache = SummaryCache(path)
+    assert cache.get("x.txt", 10, 20) is None  # nothing usable, no exception
+    cache.put("x.txt", _summary())
+    assert cache.save() is True
+    assert SummaryCache(path).get("x.txt", 10, 20) == _summary()
+
+
+def test_missing_folder_is_silent(tmp_path: Path) -> None:
+    cache = SummaryCache(tmp_path / "nope" / "c.json")
+    cache.put("x.txt", _summary())
+    assert cache.save() is False
+    assert cache.get("x.txt", 10, 20) == _summary()  # still usable in memory
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores modes")
+def test_read_only_folder_does_not_crash(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    cache = SummaryCache(folder / "c.json")
+    cache.put("x.txt", _summary())
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        assert cache.save() is False
+        assert cache.dirty  # will try again next time
+    finally:
+        folder.chmod(stat.S_IRWXU)
+
+
+def test_unwritable_path_does_not_crash(tmp_path: Path) -> None:
+    """Also as root: the cache path is a folder, so the atomic rename must fail."""
+    path = tmp_path / "c.json"
+    path.mkdir()
+    (path / "keep").write_text("x")
+    cache = SummaryCache(path)
+    assert cache.get("x.txt", 10, 20) is None
+    cache.put("x.txt", _summary())
+    assert cache.save() is False
+    assert [p.name for p in tmp_path.iterdir()] == ["c.json"]  # no temp file left behind
+
+
+def test_no_path_keeps_everything_in_memory() -> None:
+    cache = SummaryCache(None)
+    cache.put("x.txt", _summary())
+    assert cache.get("x.txt", 10, 20) == _summary()
+    assert cache.save() is False
+
+
+def test_prune_forgets_articles_that_are_gone(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    cache = SummaryCache(path)
+    cache.put("a.txt", _summary())
+    cache.put("b.txt", _summary())
+    cache.save()
+    cache.prune({"a.txt"})
+    assert cache.dirty
+    cache.save()
+    assert "b.txt" not in SummaryCache(path) and "a.txt" in SummaryCache(path)
+
+
+def test_set_share_only_on_a_fresh_entry(tmp_path: Path) -> None:
+    cache = SummaryCache(tmp_path / "c.json")
+    cache.put("a.txt", _summary())
+    cache.set_share("a.txt", 10, 20, 0.25)
+    cache.set_share("a.txt", 99, 20, 0.75)  # the file changed since: ignored
+    cache.set_share("gone.txt", 10, 20, 0.5)
+    got = cache.get("a.txt", 10, 20)
+    assert got is not None and got.share == 0.25
+    assert "gone.txt" not in cache
+
+
+def test_save_while_another_thread_puts(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    cache = SummaryCache(path)
+    stop = threading.Event()
+
+    def writer() -> None:
+        i = 0
+        while not stop.is_set():
+            cache.put(f"{i}.txt", _summary(mtime=i))
+            i += 1
+
+    t = threading.Thread(target=writer)
+    t.start()
+    try:
+        for _ in range(20):
+            cache.save()
+    finally:
+        stop.set()
+        t.join()
+    cache.save()
+    assert len(SummaryCache(path)) == len(cache)
+
+
+def test_boilerplate_share_matches_the_app() -> None:
+    from reader.tui.annotate import boilerplate_share as app_share
+
+    text = "Menu\nHeadline\n\nBody text here.\nFooter"
+
+    class FakeMarks:
+        boilerplate_lines = [1, 5]
+
+    assert boilerplate_share(text, [1, 5]) == app_share(text, FakeMarks())
+    assert boilerplate_share("", [1]) is None
+
+
+def test_analyse_shares_nothing_to_do() -> None:
+    assert analyse_shares([], lambda i, s: None, lambda: False) is True
+
+
+def test_analyse_shares_cancelled_at_once(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Title\n\nSome body text.\n")
+    got: list[tuple[str, float | None]] = []
+    done = analyse_shares([("a.txt", str(f))] * 50, lambda i, s: got.append((i, s)),
+                          lambda: True, batch=1)
+    assert done is False
+    assert len(got) < 50

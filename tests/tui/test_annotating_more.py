@@ -1,0 +1,134 @@
+"""Orphans, the codebook, the keymap, the palette and quotation corrections in the app."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import Input
+
+from annotations.store import AnnotationStore
+from reader.tui.screens import ChoiceScreen, PromptScreen
+from reader.tui.widgets.article_view import ArticleView
+from tests.tui.helpers import make_app, press, settle
+
+FIRST = "000_4f563db4c078cd2b.txt"
+
+
+def add_highlight(corpus: Path, exact: str, label: str = "claim") -> str:
+    store = AnnotationStore.open(corpus / "annotations.json")
+    try:
+        text = (corpus / FIRST).read_text(encoding="utf-8")
+        start = text.index(exact)
+        return store.add_highlight(FIRST, text, start, start + len(exact), label).id
+    finally:
+        store.close()
+
+
+async def test_orphan_is_listed_and_can_be_deleted(seeds_copy: Path) -> None:
+    hid = add_highlight(seeds_copy, "It marked the first time a sitting U.S. president")
+    article = seeds_copy / FIRST
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("It marked the first time a sitting U.S. president had ever "
+                                    "set foot inside North Korea.", "Something else entirely."),
+                       encoding="utf-8")
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter")  # opening re-anchors
+        assert app.store.store.highlight(hid).status == "orphaned"
+        assert app.query_one(ArticleView).highlight_spans == []  # not drawn on a look-alike
+        await press(pilot, "O")
+        assert isinstance(app.screen, ChoiceScreen)
+        await press(pilot, "enter")  # the one orphan
+        await press(pilot, "down", "enter")  # "Delete it"
+        assert app.store.store.highlight(hid) is None
+
+
+async def test_moved_highlight_follows_its_text(seeds_copy: Path) -> None:
+    exact = "It marked the first time a sitting U.S. president"
+    hid = add_highlight(seeds_copy, exact)
+    article = seeds_copy / FIRST
+    article.write_text("A new first paragraph.\n\n" + article.read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter")
+        h = app.store.store.highlight(hid)
+        assert h.status == "moved"
+        view = app.query_one(ArticleView)
+        assert view.text[h.start : h.end] == exact
+        assert [s.start for s in view.highlight_spans] == [h.start]
+
+
+async def test_codebook_label_added_in_app_is_written_back(seeds_copy: Path) -> None:
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "C")
+        assert isinstance(app.screen, ChoiceScreen)
+        await press(pilot, "down", "enter")  # "Add a label…"
+        assert isinstance(app.screen, PromptScreen)
+        await press(pilot, *"source, blue, Who the story relies on", "enter")
+    data = tomllib.loads((seeds_copy / "codebook.toml").read_text(encoding="utf-8"))
+    names = [lab["name"] for lab in data["labels"]]
+    assert "source" in names and "claim" in names
+    new = next(lab for lab in data["labels"] if lab["name"] == "source")
+    assert new["colour"] == "blue" and new["key"] == "7"
+
+
+async def test_codebook_toml_drives_label_keys(seeds_copy: Path) -> None:
+    (seeds_copy / "codebook.toml").write_text(
+        '[[labels]]\nname = "hype"\nkey = "1"\ncolour = "red"\n', encoding="utf-8"
+    )
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter", "right_curly_bracket", "s", "1")
+        assert [h.label for h in app.store.highlights(FIRST)] == ["hype"]
+
+
+async def test_keymap_remaps_a_binding(seeds_copy: Path) -> None:
+    app = make_app(seeds_copy, keymap={"app.done": "ctrl+d"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "d")
+        assert app.store.status(FIRST) == "todo"
+        await press(pilot, "ctrl+d")
+        assert app.store.status(FIRST) == "done"
+
+
+async def test_palette_runs_commands(seeds_copy: Path) -> None:
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "ctrl+p")
+        await pilot.pause()
+        await press(pilot, *"export annotations")
+        await pilot.pause(0.3)
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert app.screen.title_text == "Export annotations"
+        await press(pilot, "enter")  # Markdown
+        await pilot.pause()
+    out = seeds_copy / "annotations-export.md"
+    assert out.is_file() and out.read_text(encoding="utf-8").startswith("---")
+
+
+async def test_quotation_kind_and_reject_corrections(seeds_copy: Path) -> None:
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter", "right_square_bracket")
+        view = app.query_one(ArticleView)
+        q = view.span_at(view.quotes, view.cursor).ref
+        await press(pilot, "K")
+        q2 = next(x for x in app.marks.quotes if x.start == q.start)
+        assert q2.kind != q.kind
+        await press(pilot, "X")
+        assert all(x.start != q.start for x in app.marks.quotes)
+        await press(pilot, "u")
+        assert any(x.start == q.start for x in app.marks.quotes)
+        assert app.query_one("#filter", Input).value == ""

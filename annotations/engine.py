@@ -19,8 +19,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
-import orjson
-
 from annotations import journal
 from annotations.errors import (
     StoreCorruptError,
@@ -31,7 +29,7 @@ from annotations.errors import (
 )
 from annotations.locking import READ_ONLY_ERRNOS, StoreLock, read_only_message
 from annotations.model import SCHEMA_VERSION, now_iso
-from annotations.schema import Loaded, parse, to_layout
+from annotations.schema import Loaded, layout_bytes, parse
 from annotations.state import Op, State
 from annotations.storage import (
     FileIdent,
@@ -408,7 +406,7 @@ class StoreEngine:
     def _layout_bytes(self, snapshot: dict, seq: int) -> tuple[bytes, Record]:
         meta = {**self._meta, "schema": SCHEMA_VERSION, "seq": seq, "folded": now_iso()}
         meta.setdefault("app", "reader")
-        return orjson.dumps(to_layout(snapshot, meta, self._extra)), meta
+        return layout_bytes(snapshot, meta, self._extra), meta
 
     def _fold_locked_now(self) -> None:
         """Fold while already holding the lock (migration at open: small, rare)."""

@@ -139,7 +139,7 @@ def verify(path: Path, acks: list[str]) -> tuple[bool, int]:
 
 def kill_trials(base: Path, trials: int, max_delay: float, series: int, seed: int) -> None:
     rng = random.Random(seed)
-    unreadable = lost = acked = 0
+    unreadable = lost = acked = mid_fold = torn = 0
     path = base / "x" / "annotations.json"
     acks: list[str] = []
     t0 = time.monotonic()
@@ -159,6 +159,11 @@ def kill_trials(base: Path, trials: int, max_delay: float, series: int, seed: in
         os.close(r)
         os.waitpid(pid, 0)
         new = b"".join(chunks).decode().splitlines()
+        mid_fold += any(".tmp-" in p.name for p in path.parent.iterdir())
+        jpath = path.with_name(path.name + ".journal")
+        torn += (
+            jpath.exists() and not jpath.read_bytes().endswith(b"\n") and jpath.stat().st_size > 0
+        )
         acks.extend(new)
         acked += len(new)
         readable, missing = verify(path, acks)
@@ -168,6 +173,10 @@ def kill_trials(base: Path, trials: int, max_delay: float, series: int, seed: in
     print(
         f"kill -9 trials: {trials} trials, {acked} acknowledged saves, "
         f"{unreadable} unreadable states, {lost} lost acknowledged saves ({elapsed:.0f} s)"
+    )
+    print(
+        f"  the kill landed inside a fold (temp file left) in {mid_fold} trials, "
+        f"inside a journal append (torn last line) in {torn}"
     )
 
 

@@ -184,27 +184,41 @@ def boilerplate_share(text: str, boilerplate_lines: Sequence[int]) -> float | No
     return sum(len(lines[i - 1]) for i in boilerplate_lines if 0 < i <= n) / total
 
 
-def share_batch(
+def summary_batch(
     items: Sequence[tuple[str, str]], corrections: Sequence[Any], max_bytes: int
-) -> list[tuple[str, float | None]]:
-    """(article id, boilerplate share) for each (article id, path); runs in a worker process.
+) -> list[tuple[str, str | None, int | None, float | None, str | None]]:
+    """(id, title, words, share, error) for each (article id, path); runs in a worker process.
 
-    Marks are computed the way the app computes them on opening an article: detection with
-    the user's corrections for that article (and the corpus-wide ones) applied.
+    One detection pass per article gives the headline (the list's title) and the
+    boilerplate share (`reader.titles.summarize_text`). Where the user has corrections for
+    the article (or corpus-wide ones), the share is taken from the corrected marks, as the
+    app does on opening it. Without the detectors the title is the first line, share None.
     """
-    from annotations.export.corrected import corrected_marks
-    from reader.corpus import ArticleError, read_text
+    from reader.corpus import ArticleError, first_line_title, read_text
 
-    out: list[tuple[str, float | None]] = []
+    try:
+        from reader.titles import summarize_text
+    except ImportError:
+        summarize_text = None  # type: ignore[assignment]
+    out: list[tuple[str, str | None, int | None, float | None, str | None]] = []
     for article_id, path in items:
         try:
             text = read_text(Path(path), max_bytes).text
-        except ArticleError:
-            out.append((article_id, None))
+        except ArticleError as exc:
+            out.append((article_id, None, None, None, str(exc)))
             continue
+        if summarize_text is None:
+            out.append((article_id, first_line_title(text), len(text.split()), None, None))
+            continue
+        summary = summarize_text(text)
+        share = summary.share
         mine = [c for c in corrections if getattr(c, "article", None) in (None, article_id)]
-        marks = corrected_marks(text, mine, repeated=None)
-        out.append((article_id, boilerplate_share(text, marks.boilerplate_lines)))
+        if mine:
+            from annotations.export.corrected import corrected_marks
+
+            marks = corrected_marks(text, mine, repeated=None)
+            share = boilerplate_share(text, marks.boilerplate_lines)
+        out.append((article_id, summary.title, summary.words, share, None))
     return out
 
 
@@ -216,55 +230,69 @@ def _lower_priority() -> None:
         pass
 
 
-def analyse_shares(
+def analyse_summaries(
     jobs: Sequence[tuple[str, str]],
-    on_result: Callable[[str, float | None], None],
+    on_result: Callable[[str, str | None, int | None, float | None, str | None], None],
     cancelled: Callable[[], bool],
     *,
     corrections: Sequence[Any] = (),
     max_bytes: int = 20 * 1024 * 1024,
     workers: int | None = None,
     batch: int = 8,
+    in_thread: int = 64,
 ) -> bool:
-    """Compute boilerplate shares for (article id, path) jobs in worker processes.
+    """Detect headline and boilerplate share for (article id, path) jobs in worker processes.
+
+    `on_result(id, title, words, share, error)` is called in the caller's thread.
 
     Processes, not threads: analysis is pure Python, and a thread would hold the GIL the UI
     needs to answer keys. One process fewer than there are cores (at least one) leaves a
-    core to the UI. Small batches, a bounded number in flight, and `cancelled()` checked
+    core to the UI; up to `in_thread` jobs run in the calling thread instead (a process
+    takes a third of a second to start). Small batches, a bounded number in flight, and
+    `cancelled()` checked
     after each batch keep a quit prompt. Returns True when every job was done; False when
-    cancelled or when analysis is not available (detectors missing, pool broken), which is
-    silent: the share column simply stays empty.
+    cancelled or when the pool cannot run (no processes here, a worker died), which is
+    silent: titles stay first lines and the share column stays empty.
     """
     if not jobs:
+        return True
+    corrections = list(corrections)
+    if len(jobs) <= in_thread:  # a few articles: not worth starting a process
+        for i in range(0, len(jobs), batch):
+            if cancelled():
+                return False
+            for row in summary_batch(jobs[i : i + batch], corrections, max_bytes):
+                on_result(*row)
         return True
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
     n_workers = workers or max(1, (os.cpu_count() or 2) - 1)
     chunks = [list(jobs[i : i + batch]) for i in range(0, len(jobs), batch)]
-    corrections = list(corrections)
     try:
         pool = ProcessPoolExecutor(
             n_workers, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority
         )
     except (OSError, ValueError, NotImplementedError):
         return False
-    pending: set[Future[list[tuple[str, float | None]]]] = set()
+    pending: set[Future[list[tuple[Any, ...]]]] = set()
     next_chunk = 0
     ok = True
     try:
         while next_chunk < len(chunks) or pending:
             while next_chunk < len(chunks) and len(pending) < 2 * n_workers:
-                pending.add(pool.submit(share_batch, chunks[next_chunk], corrections, max_bytes))
+                pending.add(
+                    pool.submit(summary_batch, chunks[next_chunk], corrections, max_bytes)
+                )
                 next_chunk += 1
             done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
             if cancelled():
                 ok = False
                 break
             for future in done:
-                for article_id, share in future.result():
-                    on_result(article_id, share)
-    except Exception:  # ImportError in the worker, BrokenProcessPool, ...: no shares
+                for row in future.result():
+                    on_result(*row)
+    except Exception:  # BrokenProcessPool, a worker that could not import, ...
         ok = False
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

@@ -14,9 +14,10 @@ from reader.cache import (
     CACHE_VERSION,
     Summary,
     SummaryCache,
-    analyse_shares,
+    analyse_summaries,
     boilerplate_share,
     cache_path_for,
+    summary_batch,
 )
 
 
@@ -174,15 +175,47 @@ def test_boilerplate_share_matches_the_app() -> None:
     assert boilerplate_share("", [1]) is None
 
 
-def test_analyse_shares_nothing_to_do() -> None:
-    assert analyse_shares([], lambda i, s: None, lambda: False) is True
+def test_summary_batch_gives_title_words_share_or_error(tmp_path: Path) -> None:
+    good = tmp_path / "a.txt"
+    good.write_text("Menu | Home | Sign in\n\nStorm hits the coast\n\nThe storm hit the coast "
+                    "on Monday, officials said.\n")
+    empty = tmp_path / "e.txt"
+    empty.write_bytes(b"")
+    rows = summary_batch([("a.txt", str(good)), ("e.txt", str(empty))], [], 1 << 20)
+    (aid, title, words, share, error), (eid, *_, eerror) = rows
+    assert (aid, eid) == ("a.txt", "e.txt")
+    assert title and words and error is None
+    assert share is None or 0.0 <= share <= 1.0
+    assert eerror == "empty file"
 
 
-def test_analyse_shares_cancelled_at_once(tmp_path: Path) -> None:
+def test_analyse_summaries_nothing_to_do() -> None:
+    assert analyse_summaries([], lambda *row: None, lambda: False) is True
+
+
+def test_analyse_summaries_runs_and_can_be_cancelled(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text("Title\n\nSome body text.\n")
-    got: list[tuple[str, float | None]] = []
-    done = analyse_shares([("a.txt", str(f))] * 50, lambda i, s: got.append((i, s)),
-                          lambda: True, batch=1)
+    got: list[tuple[object, ...]] = []
+    assert analyse_summaries([("a.txt", str(f))] * 3, lambda *row: got.append(row),
+                             lambda: False, workers=1, in_thread=0) is True
+    assert [row[0] for row in got] == ["a.txt"] * 3
+    got.clear()
+    done = analyse_summaries([("a.txt", str(f))] * 50, lambda *row: got.append(row),
+                             lambda: True, batch=1, workers=1, in_thread=0)
     assert done is False
     assert len(got) < 50
+
+
+def test_scan_lazy_stat_lists_names_only(tmp_path: Path) -> None:
+    """Large folders are listed without a stat; the indexer checks sizes and mtimes."""
+    from reader.corpus import scan
+
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    eager = scan(tmp_path, lazy_stat_over=5)
+    assert [a.id for a in eager.articles] == ["a.txt"] and eager.articles[0].size == 1
+    lazy = scan(tmp_path, lazy_stat_over=1)
+    assert [a.id for a in lazy.articles] == ["a.txt", "empty.txt"]
+    assert {a.size for a in lazy.articles} == {-1} and not lazy.skipped
+    assert lazy.articles[0].path == tmp_path.resolve() / "a.txt"

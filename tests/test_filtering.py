@@ -79,3 +79,22 @@ def test_everything_combined() -> None:
 
 def test_result_keeps_corpus_order() -> None:
     assert run("t") == sorted(run("t"))
+
+
+def annotated_rows():
+    """(index, status, tags) for the entries with any state, as the app passes them."""
+    return [(i, STATUS[i], TAGS[i]) for i in range(len(TITLES))
+            if STATUS[i] != "todo" or TAGS[i]]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "storm", "storm budget", "tag:climate", "tag:CLIMATE tag:economy", "-tag:economy",
+     "is:todo", "is:done", "is:skipped", "is:todo -tag:politics", "budget is:todo",
+     "tag:nothing", "-tag:nothing", "storm -tag:climate", "zzz is:todo"],
+)
+def test_fast_path_from_annotated_entries_agrees(query: str) -> None:
+    slow = run(query)
+    fast = filter_indices(parse(query), TITLES, lambda i: TAGS[i], lambda i: STATUS[i],
+                          annotated=annotated_rows)
+    assert fast == slow

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from reader.marks import _kind_weights, _title_weights, _weights
 from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
-from reader.marks.speakers import Context, attribute, note_full_names, note_names
+from reader.marks.speakers import Context, LowerWords, attribute, note_full_names, note_names
 from reader.marks.text import normalise_line
 
 __all__ = [
@@ -34,7 +34,9 @@ _LOWER_RE = re.compile(r"\b[a-z][a-z]+\b")
 _SENT_SPLIT_RE = re.compile(r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?]\s+(?=[A-Z])")
 
 
-class LineKind(str, Enum):
+class LineKind(StrEnum):
+    """What a line of the article is; a `str`, so it serialises as its value."""
+
     BODY = "body"
     TITLE = "title"
     BOILERPLATE = "boilerplate"
@@ -156,13 +158,22 @@ def _find_quotes(
     menu or a teaser cannot lend its names to the article's pronouns.
     """
     out: list[Quote] = []
-    if not any(_ANY_MARK_RE.search(ln) for ln in lines):
+    has_mark = [False] * len(lines)
+    pos = 0
+    line_no = 0
+    next_start = len(lines[0]) + 1 if lines else 0
+    text = "\n".join(lines)
+    for mk in _ANY_MARK_RE.finditer(text):
+        p = mk.start()
+        while p >= next_start:
+            line_no += 1
+            next_start += len(lines[line_no]) + 1
+        has_mark[line_no] = True
+    if not any(has_mark):
         return out
-    lower = frozenset(_LOWER_RE.findall(" ".join(ln for ln, k in zip(lines, kinds, strict=True)
-                                                if k is LineKind.BODY)))
+    lower = LowerWords(" ".join(ln for ln, k in zip(lines, kinds, strict=True)
+                                if k is LineKind.BODY))
     ctx = Context(lower_words=lower)
-    has_mark = [kinds[i] is not LineKind.BLANK and bool(_ANY_MARK_RE.search(ln))
-                for i, ln in enumerate(lines)]
     pos = 0
     for i, line in enumerate(lines):
         start = pos
@@ -172,7 +183,7 @@ def _find_quotes(
             continue
         ctx.sentence += 1
         article = kind is not LineKind.BOILERPLATE
-        if not has_mark[i]:
+        if not has_mark[i] or kind is LineKind.BLANK:
             if not article:
                 continue
             if any(has_mark[i + 1 : i + 4]):
@@ -183,7 +194,7 @@ def _find_quotes(
                 ctx.sentence += line.count(". ")
             continue
         spans = line_spans(line)
-        c = ctx if article else Context(lower_words=lower)
+        c = ctx
         prev_end = 0
         prev_speech = False
         for j, (a, b, closed) in enumerate(spans):

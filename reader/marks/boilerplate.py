@@ -109,23 +109,39 @@ def main_regions(p: Sequence[float], sq: Sequence[float]) -> list[tuple[int, int
 
     Long prose lines pull a run towards them, a stretch of short menu items pushes it away,
     a lone caption barely matters. Returns inclusive (first, last) pairs, (0, -1) if empty.
+    All four strictness levels are found in one pass (Kadane's algorithm, four times over).
     """
-    out = []
-    for bias in REGION_BIASES:
-        best, best_a, best_b = 0.0, 0, -1
-        cur, cur_a = 0.0, 0
-        k = 0
-        for pk, s in zip(p, sq, strict=True):
-            v = (pk - bias) * s
-            if cur <= 0.0:
-                cur, cur_a = v, k
-            else:
-                cur += v
-            if cur > best:
-                best, best_a, best_b = cur, cur_a, k
-            k += 1
-        out.append((best_a, best_b))
-    return out
+    b0, b1, b2, b3 = REGION_BIASES
+    c0 = c1 = c2 = c3 = 0.0
+    s0 = s1 = s2 = s3 = 0
+    best = [0.0, 0.0, 0.0, 0.0]
+    span = [(0, -1), (0, -1), (0, -1), (0, -1)]
+    for k, (pk, q) in enumerate(zip(p, sq, strict=True)):
+        if c0 <= 0.0:
+            c0, s0 = (pk - b0) * q, k
+        else:
+            c0 += (pk - b0) * q
+        if c0 > best[0]:
+            best[0], span[0] = c0, (s0, k)
+        if c1 <= 0.0:
+            c1, s1 = (pk - b1) * q, k
+        else:
+            c1 += (pk - b1) * q
+        if c1 > best[1]:
+            best[1], span[1] = c1, (s1, k)
+        if c2 <= 0.0:
+            c2, s2 = (pk - b2) * q, k
+        else:
+            c2 += (pk - b2) * q
+        if c2 > best[2]:
+            best[2], span[2] = c2, (s2, k)
+        if c3 <= 0.0:
+            c3, s3 = (pk - b3) * q, k
+        else:
+            c3 += (pk - b3) * q
+        if c3 > best[3]:
+            best[3], span[3] = c3, (s3, k)
+    return span
 
 
 def settled(z1: Sequence[float], regions: list[tuple[int, int]]) -> list[bool]:
@@ -278,6 +294,23 @@ def _split_weights() -> tuple[list, list, list]:
 _TEXT_W, _FLAG_W, _CTX_W = _split_weights()
 
 
+def _flag_table() -> list[tuple[float, ...]]:
+    """Per-stage additive score of each of the 16 combinations of the four line flags."""
+    out = []
+    for combo in range(16):
+        out.append(tuple(sum(fw[j] for j in range(4) if combo >> j & 1) for fw in _FLAG_W))
+    return out
+
+
+_FLAG_TABLE = _flag_table()
+
+
+def _key(s: str) -> str:
+    if s.isascii():
+        return s.lower() if "  " not in s and "\t" not in s else " ".join(s.split()).lower()
+    return normalise_line(s)
+
+
 def analyze_lines(
     lines: Sequence[str], repeated: frozenset[str] | None = None
 ) -> tuple[list[int], list[tuple[float, ...]], list[str], list[float]]:
@@ -299,52 +332,57 @@ def analyze_lines(
     m = len(idx)
     if not m:
         return [], [], [], []
-    keys = [normalise_line(s) for s in stripped]
-    counts: dict[str, int] = {}
-    for k in keys:
-        counts[k] = counts.get(k, 0) + 1
     cache = _CACHE
     if len(cache) > _CACHE_MAX:
         cache.clear()
-    text_w, flag_w = _TEXT_W, _FLAG_W
-    n_stages = len(text_w)
-    rows: list[tuple[float, ...]] = []
-    zl: list[list[float]] = [[] for _ in range(n_stages)]
-    n = len(lines)
-    for j, i in enumerate(idx):
-        s = stripped[j]
+    w0, w1, w2 = _TEXT_W
+    table = _FLAG_TABLE
+    entries = []
+    for s in stripped:
         entry = cache.get(s)
         if entry is None:
             row = text_features(s)
-            entry = (row, tuple(sum(map(mul, w, row)) for w in text_w))
+            entry = (
+                row,
+                sum(map(mul, w0, row)),
+                sum(map(mul, w1, row)),
+                sum(map(mul, w2, row)),
+                _key(s),
+            )
             cache[s] = entry
-        row, dots = entry
-        rows.append(row)
-        f0 = i > 0 and bool(lines[i - 1].strip())
-        f1 = i + 1 < n and bool(lines[i + 1].strip())
-        f2 = counts[keys[j]] > 1
-        f3 = repeated is not None and keys[j] in repeated
-        for st in range(n_stages):
-            fw = flag_w[st]
-            v = dots[st]
-            if f0:
-                v += fw[0]
-            if f1:
-                v += fw[1]
-            if f2:
-                v += fw[2]
-            if f3:
-                v += fw[3]
-            zl[st].append(v)
+        entries.append(entry)
+    keys = [e[4] for e in entries]
+    counts: dict[str, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    rows: list[tuple[float, ...]] = []
+    z0: list[float] = []
+    z1: list[float] = []
+    z2: list[float] = []
+    prev_i = -2
+    for j, i in enumerate(idx):
+        entry = entries[j]
+        rows.append(entry[0])
+        k = keys[j]
+        combo = (
+            (1 if prev_i == i - 1 else 0)
+            | (2 if j + 1 < m and idx[j + 1] == i + 1 else 0)
+            | (4 if counts[k] > 1 else 0)
+            | (8 if repeated is not None and k in repeated else 0)
+        )
+        add = table[combo]
+        z0.append(entry[1] + add[0])
+        z1.append(entry[2] + add[1])
+        z2.append(entry[3] + add[2])
+        prev_i = i
     chars = [len(s) for s in stripped]
-    z = zl[0]
+    z = z0
     sq = [math.sqrt(c) for c in chars]
     regions = main_regions([_sigmoid(v) for v in z], sq)
     fixed = settled(z, regions)
     active = [k for k in range(m) if not fixed[k]]
-    for st, wc in enumerate(_CTX_W, start=1):
+    for line_part, wc in ((z1, _CTX_W[0]), (z2, _CTX_W[1])):
         ctx = context_rows(rows, z, chars, sq, active)  # type: ignore[arg-type]
-        line_part = zl[st]
         z = list(z)
         for k, c in zip(active, ctx, strict=True):
             z[k] = line_part[k] + sum(map(mul, wc, c))

@@ -21,42 +21,64 @@ import string
 # English function words: the proportion of these separates running prose (~40-50%)
 # from menus, names and headlines (<20%); this is jusText's stop-word density idea.
 STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    even ever few for from further had has have having he her here hers herself him himself
-    his how i if in into is it its itself just least less like many may me might more most
-    much must my myself no nor not now of off on once one only or other our ours ourselves
-    out over own same shall she should since so some still such than that the their theirs
-    them themselves then there these they this those though through to too under until up
-    upon us very was we were what when where whether which while who whom whose why will
-    with within without would yet you your yours yourself yourselves it's don't that's
-    there's he's she's they're we're i'm can't won't didn't doesn't isn't wasn't said says
-    told""".split()
+    [
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
+        "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
+        "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
+        "during", "each", "even", "ever", "few", "for", "from", "further", "had", "has",
+        "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his",
+        "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "least", "less",
+        "like", "many", "may", "me", "might", "more", "most", "much", "must", "my", "myself",
+        "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other",
+        "our", "ours", "ourselves", "out", "over", "own", "same", "shall", "she", "should",
+        "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs",
+        "them", "themselves", "then", "there", "these", "they", "this", "those", "though",
+        "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "we",
+        "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose",
+        "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours",
+        "yourself", "yourselves", "it's", "don't", "that's", "there's", "he's", "she's",
+        "they're", "we're", "i'm", "can't", "won't", "didn't", "doesn't", "isn't", "wasn't",
+        "said", "says", "told"
+    ]
 )
 _CTA = frozenset(
-    """subscribe subscription subscribers subscriber newsletter newsletters signup login
-    logout click share shares shared tweet advertisement advertise advert ad ads sponsored
-    cookie cookies privacy comments comment reply replies loading register registration
-    email e-mail inbox unsubscribe podcast watch listen video videos gallery previous next
-    skip menu search home close print copied download app apps follow facebook twitter
-    instagram youtube linkedin pinterest whatsapp reddit rss account password terms contact
-    careers sitemap feedback shop buy deals deal save coupon trending popular recommended
-    related newsroom""".split()
+    [
+        "subscribe", "subscription", "subscribers", "subscriber", "newsletter", "newsletters",
+        "signup", "login", "logout", "click", "share", "shares", "shared", "tweet",
+        "advertisement", "advertise", "advert", "ad", "ads", "sponsored", "cookie", "cookies",
+        "privacy", "comments", "comment", "reply", "replies", "loading", "register",
+        "registration", "email", "e-mail", "inbox", "unsubscribe", "podcast", "watch",
+        "listen", "video", "videos", "gallery", "previous", "next", "skip", "menu", "search",
+        "home", "close", "print", "copied", "download", "app", "apps", "follow", "facebook",
+        "twitter", "instagram", "youtube", "linkedin", "pinterest", "whatsapp", "reddit",
+        "rss", "account", "password", "terms", "contact", "careers", "sitemap", "feedback",
+        "shop", "buy", "deals", "deal", "save", "coupon", "trending", "popular", "recommended",
+        "related", "newsroom"
+    ]
 )
 _CREDIT = frozenset(
-    """getty shutterstock istock istockphoto reuters afp epa xinhua ap courtesy credit credits
-    photo photos photograph photographed photography image images picture pictures
-    illustration caption file via press""".split()
+    [
+        "getty", "shutterstock", "istock", "istockphoto", "reuters", "afp", "epa", "xinhua",
+        "ap", "courtesy", "credit", "credits", "photo", "photos", "photograph", "photographed",
+        "photography", "image", "images", "picture", "pictures", "illustration", "caption",
+        "file", "via", "press"
+    ]
 )
 _LEAD = frozenset(
-    """related read more see also recommended trending popular latest watch listen sponsored
-    advertisement tags tag topics topic filed categories share posted up further explore
-    previous next back most editor's editors you""".split()
+    [
+        "related", "read", "more", "see", "also", "recommended", "trending", "popular",
+        "latest", "watch", "listen", "sponsored", "advertisement", "tags", "tag", "topics",
+        "topic", "filed", "categories", "share", "posted", "up", "further", "explore",
+        "previous", "next", "back", "most", "editor's", "editors", "you"
+    ]
 )
 _MONTHS = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june
-    july august september october november december monday tuesday wednesday thursday friday
-    saturday sunday ago updated published posted""".split()
+    [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "ago", "updated", "published", "posted"
+    ]
 )
 _PHRASE_RE = re.compile(
     r"sign up|sign in|log in|read more|learn more|click here|follow us|all rights|terms of"
@@ -74,6 +96,7 @@ _CREDIT_TAIL_RE = re.compile(
     r"(?:(?:credit|photo|image|photograph|source|caption)s?\s*(?:by\b|:)"
     r"|\((?:photo|file|ap|afp|reuters|getty)[^)]{0,80}\)\s*\.?$"
     r"|/\s*(?:getty|ap|afp|reuters|epa|shutterstock|istock|bloomberg|press)\b[^/]{0,40}$"
+    r"|\b(?:press|photo|ap|afp|reuters|getty|images)\s*/\s*[a-z][^/]{0,40}$"
     r"|\b(?:getty images|shutterstock|istock(?:photo)?)\s*$)"
 )
 
@@ -122,7 +145,7 @@ LINE_FEATURES: tuple[str, ...] = (
     "repeated",
 )
 N_LINE_FEATURES = len(LINE_FEATURES)
-SHORT = 160  # lines up to this length get the keyword and pattern checks
+SHORT = 160  # lines up to this length get the word-level keyword and pattern checks
 
 
 N_FLAG_FEATURES = 4  # adj_prev, adj_next, dup_in_doc, repeated: not a property of the text
@@ -150,13 +173,30 @@ _BYLINE_WORDS = frozenset(("by", "written", "words", "reporting"))
 _UPPER_B = bytes(range(65, 91))
 _DIGITS_B = b"0123456789"
 _SEPS_B = b"|>/"
-_STRIP = string.punctuation.replace("'", "") + "\u2014\u2013\u201c\u201d\u2018\u2019\u00a9\u00bb\u00ab\u2022"
+_STRIP = (
+    string.punctuation.replace("'", "")
+    + "\u2014\u2013\u201c\u201d\u2018\u2019\u00a9\u00bb\u00ab\u2022"
+)
 # frequent function words, counted with str.count on long lines (no word splitting)
 _COMMON = (" the ", " of ", " and ", " to ", " a ", " in ", " is ", " that ", " for ", " it ",
            " was ", " on ")
 
 
-def text_features(s: str) -> tuple[float, ...]:
+def text_features(  # noqa: PLR0913 - defaults bind globals as fast locals
+    s: str,
+    _stop: frozenset[str] = STOPWORDS,
+    _cta: frozenset[str] = _CTA,
+    _credit: frozenset[str] = _CREDIT,
+    _months: frozenset[str] = _MONTHS,
+    _lead: frozenset[str] = _LEAD,
+    _bylines: frozenset[str] = _BYLINE_WORDS,
+    _wbins: tuple = _WBINS,
+    _loglen: tuple = _LOGLEN,
+    _strip: str = _STRIP,
+    _upper_b: bytes = _UPPER_B,
+    _digits_b: bytes = _DIGITS_B,
+    _common: tuple = _COMMON,
+) -> tuple[float, ...]:
     """The text-only part of `line_features` (all but the last `N_FLAG_FEATURES`).
 
     Written for speed: long lines are never split into words (counts of frequent function
@@ -167,9 +207,8 @@ def text_features(s: str) -> tuple[float, ...]:
     low = s.lower()
     b = s.encode("utf-8", "ignore")
     nb = len(b)
-    nup = nb - len(b.translate(None, _UPPER_B))
-    ndig = nb - len(b.translate(None, _DIGITS_B))
-    nsp = s.count(" ")
+    nup = nb - len(b.translate(None, _upper_b))
+    ndig = nb - len(b.translate(None, _digits_b))
     last = s[-1]
     if last in _ENDS_SKIP and n > 1:
         last = s[-2]
@@ -178,35 +217,45 @@ def text_features(s: str) -> tuple[float, ...]:
     if n <= SHORT:
         raw = s.split()
         nraw = len(raw) or 1
-        words = [w for w in (x.strip(_STRIP) for x in low.split()) if w]
+        words = [x.strip(_strip) for x in low.split()]
+        if "" in words:
+            words = [w for w in words if w]
         nw = len(words)
-        nstop = sum(map(STOPWORDS.__contains__, words))
+        nstop = sum(map(_stop.__contains__, words))
         wset = set(words)
         w0 = words[0] if words else ""
-        ncap = sum(1 for w in raw if w[0].isupper())
-        cta = 0.0 if _CTA.isdisjoint(wset) and not _PHRASE_RE.search(low) else 1.0
+        ncap = sum(map(str.istitle, raw))
+        cta = 0.0 if _cta.isdisjoint(wset) and not (n > 7 and _PHRASE_RE.search(low)) else 1.0
         short_part = (
             ncap / nraw,
-            1.0 if nw >= 2 and s.upper() == s else 0.0,
+            1.0 if nw >= 2 and nup and s.upper() == s else 0.0,
             ndig / n,
             min((n - nraw + 1) / nraw, 12.0) / 12.0,
             1.0 if nup >= 2 and _GLUED_RE.search(s) else 0.0,
-            0.0 if _CREDIT.isdisjoint(wset) else 1.0,
+            0.0 if _credit.isdisjoint(wset) else 1.0,
         )
-        date = 0.0 if not ndig and "ago" not in wset or _MONTHS.isdisjoint(wset) else 1.0
-        price = 1.0 if ndig and ("$" in s or "\u00a3" in s or "\u20ac" in s) else 0.0
-        copyright_ = 1.0 if "\u00a9" in s or "copyright" in wset or "rights reserved" in low else 0.0
+        if ndig:
+            date = 0.0 if _months.isdisjoint(wset) else 1.0
+            price = 1.0 if "$" in s or "\u00a3" in s or "\u20ac" in s else 0.0
+        else:
+            date = 1.0 if "ago" in wset and not _months.isdisjoint(wset) else 0.0
+            price = 0.0
+        copyright_ = (
+            1.0 if "\u00a9" in s or "copyright" in wset or "rights reserved" in low else 0.0
+        )
         nseps = nb - len(b.translate(None, _SEPS_B)) + s.count("\u2022") + s.count("\u00bb")
-        lead = 1.0 if w0 in _LEAD and nw <= 12 else 0.0
-        byline = 1.0 if nw <= 8 and w0 in _BYLINE_WORDS else 0.0
+        lead = 1.0 if w0 in _lead and nw <= 12 else 0.0
+        byline = 1.0 if nw <= 8 and w0 in _bylines else 0.0
+        breaks = 0.0 if n < 40 else min(s.count(". ") + s.count("? ") + s.count("! "), 5) / 5.0
     else:
-        nraw = nsp + 1
+        nraw = s.count(" ") + 1
         nw = nraw
         padded = " " + low + " "
-        nstop = sum(map(padded.count, _COMMON))
+        nstop = sum(map(padded.count, _common))
         cta = date = price = copyright_ = lead = byline = 0.0
         nseps = 0
         short_part = (0.0, 0.0, ndig / n, min((n - nraw + 1) / nraw, 12.0) / 12.0, 0.0, 0.0)
+        breaks = min(s.count(". ") + s.count("? ") + s.count("! "), 5) / 5.0
     stop_ratio = min(nstop / nw, 1.0) if nw else 0.0
     long_ = nw >= 8
     tail = low[-90:]
@@ -219,15 +268,15 @@ def text_features(s: str) -> tuple[float, ...]:
         else 0.0
     )
     return (
-        (1.0, _LOGLEN[n] if n < 1024 else math.log1p(n) / 6.0)
-        + _WBINS[nw if nw < 32 else 31]
+        (1.0, _loglen[n] if n < 1024 else math.log1p(n) / 6.0)
+        + _wbins[nw if nw < 32 else 31]
         + (
             stop_ratio,
             stop_ratio if long_ else 0.0,
             1.0 if nstop == 0 else 0.0,
             sent_end,
             sent_end if long_ else 0.0,
-            min(s.count(". ") + s.count("? ") + s.count("! "), 5) / 5.0,
+            breaks,
             min(s.count(",") / nraw, 0.5),
             1.0 if first.islower() else 0.0,
             1.0 if first.isdigit() else 0.0,
@@ -247,8 +296,8 @@ def text_features(s: str) -> tuple[float, ...]:
             copyright_,
             min(nseps, 4) / 4.0,
             1.0 if last == ":" else 0.0,
-            1.0 if s.endswith(("...", "\u2026")) else 0.0,
-            1.0 if first == "(" and s.endswith(")") else 0.0,
+            1.0 if last == "\u2026" or s.endswith("...") else 0.0,
+            1.0 if first == "(" and last == ")" else 0.0,
         )
     )
 

@@ -72,7 +72,7 @@ def _single_spans(line: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 na = line[q + 1] if q + 1 < n else " "
                 if line[q] == "'" and nb.isdigit():
                     continue  # a prime: 6' tall
-                if not nb.isspace() and not na.isalnum() and q > i + 1:
+                if not nb.isspace() and not na.isalnum() and q > i + 2:
                     close = t
                     break
             if close > 0:
@@ -95,14 +95,19 @@ def line_spans(line: str, allow_single: bool = True) -> list[tuple[int, int, boo
         i = m.start()
         c = line[i]
         if c in SINGLE_OPEN or c == SINGLE_CLOSE or c == "'":
-            if stack:
-                # apostrophe doubled into a closing mark (AP copy: ,’’)
-                if c in SINGLE_CLOSE + "'" and i + 1 < n and line[i + 1] == c:
-                    if _right_flanking(line, i + 1) and line[i - 1 : i] != " ":
-                        if len(stack) == 1:
-                            out.append((stack[0], i + 2, True))
-                            seg_start = i + 2
-                        stack.pop()
+            # an apostrophe doubled into a closing mark (AP copy: ,’’)
+            if (
+                stack
+                and c in SINGLE_CLOSE + "'"
+                and i + 1 < n
+                and line[i + 1] == c
+                and _right_flanking(line, i + 1)
+                and line[i - 1 : i] != " "
+            ):
+                if len(stack) == 1:
+                    out.append((stack[0], i + 2, True))
+                    seg_start = i + 2
+                stack.pop()
             continue
         if not stack:
             if c in DOUBLE_OPEN:

@@ -63,10 +63,10 @@ _NOT_NAMES = {
     "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "not", "no", "yes", "all", "each",
     "every", "both", "even", "just", "only", "last", "next", "first", "new", "more", "other",
-    "said", "says", "told", "asked", "mr.", "at", "like", "instead", "earlier", "later",
+    "said", "says", "told", "asked", "mr.", "like", "instead", "earlier", "later",
     "today", "yesterday", "tomorrow", "tonight", "do", "does", "did", "is", "was", "are",
-    "were", "be", "has", "have", "had", "will", "would", "can", "could", "should", "may",
-    "might", "must", "let", "let's", "oh", "ok", "okay", "well", "thanks", "thank", "please",
+    "were", "be", "has", "have", "had", "will", "would", "can", "could", "should", "might",
+    "must", "let", "let's", "oh", "ok", "okay", "well", "thanks", "thank", "please",
     "dear", "hi", "hello", "read", "see", "watch", "click", "image", "photo", "video",
 }
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "el",
@@ -135,11 +135,30 @@ _PREPOSITIONS = {"of", "at", "from", "with", "to", "by", "for", "in", "on", "tol
                  "about", "into", "and", "or", "like", "than", "via", "per"}
 
 
+_LOWER_RE = re.compile(r"\b[a-z][a-z]+\b")
+
+
+class LowerWords:
+    """The words an article uses in lower case, computed on first use (most articles never
+    need them)."""
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str = "") -> None:
+        self._text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(_LOWER_RE.findall(self._text))
+        return word in self._words
+
+
 @dataclass(slots=True)
 class Context:
     """What the reader of an article remembers while reading it front to back."""
 
-    lower_words: frozenset[str] = frozenset()
+    lower_words: LowerWords = field(default_factory=LowerWords)
     surnames: dict[str, str] = field(default_factory=dict)
     last_person: str | None = None
     last_person_sent: int = -100
@@ -156,7 +175,7 @@ def _strip_possessive(w: str) -> str:
     return w
 
 
-def clean_name(raw: str, lower_words: frozenset[str] = frozenset()) -> str | None:
+def clean_name(raw: str, lower_words: LowerWords | frozenset[str] = frozenset()) -> str | None:
     """Strip titles, job words and possessives from a captured name; None if nothing left.
 
     A capitalised first word that the article also uses in lower case ("Despite",
@@ -226,7 +245,7 @@ _ROLE_WORDS = {
     "lawmaker", "congressman", "congresswoman", "mayor", "judge", "prosecutor", "lawyer",
     "attorney", "teacher", "veteran", "officer", "chief", "woman", "man", "quarterback",
     "manager", "editor", "reporter", "journalist", "producer", "filmmaker", "comedian",
-    "rapper", "host", "dietitian", "nutritionist", "star", "leader", "candidate",
+    "rapper", "host", "dietitian", "nutritionist", "leader", "candidate",
 }
 
 
@@ -500,11 +519,17 @@ def attribute(
         subj = _subject(sent_left)
         if subj is not None:
             speaker = _resolve(subj, ctx)
-    if speaker is None and who is None:
-        # continuation of the previous speaker's quote
-        if ctx.last_speaker and ctx.sentence - ctx.last_speaker_sent <= 3:
-            speaker = ctx.last_speaker
+    if (
+        speaker is None
+        and who is None
+        and ctx.last_speaker
+        and ctx.sentence - ctx.last_speaker_sent <= 3
+    ):
+        speaker = ctx.last_speaker  # continuation of the previous speaker's quote
     if speaker:
+        parts = speaker.split()
+        if len(parts) >= 2 and speaker[0].isupper() and _is_person(parts):
+            ctx.surnames.setdefault(parts[-1].lower(), speaker)
         ctx.last_speaker = speaker
         ctx.last_speaker_pos = pos
         ctx.last_speaker_sent = ctx.sentence

@@ -8,13 +8,14 @@ or broken store into notifications instead of exceptions: a keypress never crash
 from __future__ import annotations
 
 import contextlib
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
 
 from annotations.model import Codebook, Correction, CorrectionKind, SessionRecord, new_id, now_iso
 from reader.corpus import Corpus
@@ -26,6 +27,15 @@ if TYPE_CHECKING:
 
 
 # -- store -----------------------------------------------------------------------
+
+
+class SaveDone(Message):
+    """A queued store change finished on the writer thread; handled on the UI thread."""
+
+    def __init__(self, fn: Callable[[Future[Any]], None], future: Future[Any]) -> None:
+        self.fn = fn
+        self.future = future
+        super().__init__()
 
 
 class StoreFacade:
@@ -97,15 +107,10 @@ class StoreFacade:
                 then(result)
 
         def on_ui_thread(future: Future[Any]) -> None:
-            if threading.get_ident() == app_thread:
-                finished(future)
-            else:
-                try:
-                    app.call_from_thread(finished, future)
-                except RuntimeError:  # the app is gone (quitting): the change is saved anyway
-                    self.pending -= 1
+            # post_message is thread-safe and never blocks: the writer thread must not wait
+            # for the UI thread, which may itself be waiting in store.close() at exit.
+            app.post_message(SaveDone(finished, future))
 
-        app_thread = threading.get_ident()
         self.store.submit(getattr(self.store, method), *args, callback=on_ui_thread, **kwargs)
         return True
 

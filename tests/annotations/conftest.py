@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from annotation_helpers import ALPHA, BETA, REPO
 
 from annotations.store import AnnotationStore
+
+from .helpers import ALPHA, BETA, REPO
 
 
 @pytest.fixture

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotation_helpers import ALPHA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotations.anchoring import reanchor
 from annotations.model import AnchorStatus, Highlight
 from annotations.store import AnnotationStore
+
+from .helpers import ALPHA
 
 QUOTE = "The minister announced a tax cut of 5 percent on Tuesday."
 

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from annotation_helpers import ALPHA, BETA, folder_state
 
 from annotations.store import AnnotationStore
+
+from .helpers import ALPHA, BETA, folder_state
 
 QUOTE = "The minister announced a tax cut of 5 percent on Tuesday."
 Q0 = ALPHA.index(QUOTE)
@@ -95,6 +96,7 @@ def test_labels_come_from_the_corpus_codebook(corpus_dir: Path, reader_cli) -> N
         ),
         (["highlight", "alpha.txt", "--start", "0", "--end", "5", "--label", "nope"], ["nope"]),
         (["annotations", "--article", "missing.txt"], ["missing.txt"]),
+        (["tag", "alpha.txt", "x", "--db", "/nonexistent-folder/a.json"], ["does not exist"]),
     ],
 )
 def test_bad_input_exits_2_and_writes_nothing(

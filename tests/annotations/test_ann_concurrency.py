@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from annotation_helpers import ALPHA, REPO
 
 from annotations.errors import AnnotationInputError
 from annotations.store import AnnotationStore
+
+from .helpers import ALPHA, REPO
 
 WRITER = """
 import sys

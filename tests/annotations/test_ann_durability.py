@@ -12,13 +12,14 @@ import time
 from pathlib import Path
 
 import pytest
-from annotation_helpers import ALPHA, REPO
 from tinydb import TinyDB
 
 from annotations import journal, storage
 from annotations.errors import StoreCorruptError, StoreReadOnlyError, StoreWriteError
 from annotations.storage import OrjsonStorage
 from annotations.store import AnnotationStore
+
+from .helpers import ALPHA, REPO
 
 
 def test_a_save_is_on_disk_when_the_method_returns(db_path: Path) -> None:

@@ -184,3 +184,17 @@ def test_the_bundled_corpus_keeps_annotations_in_the_user_data_folder(
     assert path.is_relative_to(tmp_path) and path.parent.is_dir()
     single = resolve_db_path(scan(next(bundled_corpus().glob("*.txt"))), None)
     assert not single.is_relative_to(package) and single != path
+
+
+def test_the_chunked_layout_is_the_tinydb_layout() -> None:
+    import orjson
+
+    from annotations.schema import LAYOUT_CHUNK, empty_tables, layout_bytes, new_meta, to_layout
+
+    tables = empty_tables()
+    tables["highlights"] = {f"h{i}": {"id": f"h{i}", "n": i} for i in range(2 * LAYOUT_CHUNK + 7)}
+    tables["articles"] = {"a": {"article": "a", "tags": ["x"]}}
+    extra = {"future": {"1": {"z": 1}}}
+    meta = new_meta()
+    assert orjson.loads(layout_bytes(tables, meta, extra)) == to_layout(tables, meta, extra)
+    assert orjson.loads(layout_bytes(empty_tables(), meta)) == to_layout(empty_tables(), meta)

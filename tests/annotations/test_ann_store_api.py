@@ -6,11 +6,12 @@ import subprocess
 import sys
 
 import pytest
-from annotation_helpers import ALPHA, BETA
 
 from annotations.errors import AnnotationInputError
 from annotations.model import Codebook, Correction, Label, SessionRecord, new_id, now_iso
 from annotations.store import AnnotationStore
+
+from .helpers import ALPHA, BETA
 
 
 def test_defaults(store: AnnotationStore) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotation_helpers import ALPHA
-
 from annotations.model import Codebook, Correction, new_id
 from annotations.store import AnnotationStore
+
+from .helpers import ALPHA
 
 
 def test_nothing_to_undo(store: AnnotationStore) -> None:

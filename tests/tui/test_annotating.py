@@ -165,3 +165,13 @@ async def test_line_correction_changes_marks_and_persists(seeds_copy: Path) -> N
         await press(pilot, "z", "q")
     kinds = [c["kind"] for c in saved(seeds_copy).get("corrections", {}).values()]
     assert len(kinds) == 1 and kinds[0].startswith("line_")
+
+
+async def test_quitting_right_after_a_change_keeps_it(seeds_copy: Path) -> None:
+    """No waiting, no deadlock: the queued save lands before the store is closed."""
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_first(app, pilot)
+        await pilot.press("right_curly_bracket", "s", "1", "d", "q")
+    assert len(saved_highlights(seeds_copy)) == 1
+    assert view.selection is None

@@ -1,0 +1,1 @@
+"""Tests of reader.marks (boilerplate, headline, quotations) and `reader analyze`."""

@@ -1,0 +1,83 @@
+"""Boilerplate lines, the headline, corpus repetition and user corrections."""
+
+from __future__ import annotations
+
+from reader.marks import LineKind, analyze, normalise_line, repeated_lines
+
+PROSE = (
+    "The council approved the budget on Thursday after a long debate about police funding, "
+    "and members said they expected the plan to hold for at least two more years."
+)
+
+
+def page(*middle: str) -> str:
+    menu = ["Home", "News", "Sports", "Opinion", "Subscribe", "Sign in"]
+    footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "© 2019 The Paper"]
+    return "\n\n".join(menu + list(middle) + footer)
+
+
+def kinds_of(text: str) -> dict[str, LineKind]:
+    m = analyze(text)
+    return {ln: k for ln, k in zip(text.split("\n"), m.line_kinds, strict=True) if ln}
+
+
+def test_menus_footers_and_captions_are_boilerplate_prose_is_body() -> None:
+    body = [PROSE.replace("budget", f"budget {i}") for i in range(6)]
+    text = page(
+        "Council approves budget for police and schools",
+        "By Meg JamesStaff Writer",
+        *body[:3],
+        "(File photo by Advocate staff)",
+        "THE CANADIAN PRESS/Jonathan Hayward",
+        *body[3:],
+        "Read more: Council to vote on parks plan",
+        "Sign up here",
+    )
+    k = kinds_of(text)
+    for line in body:
+        assert k[line] is LineKind.BODY
+    for junk in ("Home", "Subscribe", "Privacy Policy", "Sign up here",
+                 "(File photo by Advocate staff)", "THE CANADIAN PRESS/Jonathan Hayward"):
+        assert k[junk] is LineKind.BOILERPLATE, junk
+
+
+def test_headline_skips_masthead_and_repeat_is_boilerplate() -> None:
+    title = "Council approves budget for police and schools"
+    body = [PROSE.replace("budget", f"budget {i}") for i in range(5)]
+    text = page("The Washington PostDemocracy Dies in Darkness", title, "By Meg James",
+                *body, title)
+    m = analyze(text)
+    lines = text.split("\n")
+    assert m.title_line is not None
+    assert lines[m.title_line - 1] == title
+    repeat = len(lines) - lines[::-1].index(title)
+    assert repeat != m.title_line
+    assert m.line_kinds[repeat - 1] is LineKind.BOILERPLATE
+
+
+def test_user_corrections_override_detection() -> None:
+    text = page(PROSE, PROSE.replace("council", "board"))
+    lines = text.split("\n")
+    home = lines.index("Home") + 1
+    prose = lines.index(PROSE) + 1
+    m = analyze(text, forced_body=frozenset({home}), forced_boilerplate=frozenset({prose}))
+    assert m.line_kinds[home - 1] is LineKind.BODY
+    assert m.line_kinds[prose - 1] is LineKind.BOILERPLATE
+    m2 = analyze(text, boilerplate_texts=frozenset({normalise_line(PROSE)}))
+    assert m2.line_kinds[prose - 1] is LineKind.BOILERPLATE
+
+
+def test_repeated_lines_and_normalisation() -> None:
+    texts = ["Share\nA\n“Quote”", "share \nB\n\"quote\"", "SHARE\nC\n“Quote”", "D"]
+    rep = repeated_lines(texts, min_docs=3)
+    assert normalise_line("  Share  ") in rep
+    assert normalise_line("“Quote”") in rep
+    assert normalise_line("A") not in rep
+
+
+def test_marks_json_record() -> None:
+    text = page(PROSE, "“We are done,” he said.")
+    rec = analyze(text).to_json("x.txt")
+    assert set(rec) == {"file", "title_line", "boilerplate_lines", "quotes"}
+    assert rec["boilerplate_lines"] == sorted(set(rec["boilerplate_lines"]))
+    assert all(set(q) == {"start", "end", "kind", "speaker"} for q in rec["quotes"])

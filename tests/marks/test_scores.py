@@ -1,0 +1,93 @@
+"""The benchmark figures of `reader analyze` on the dev split, via the official scorers.
+
+Two levels: FLOORS are what the current detectors reach (minus a small margin), so a change
+that makes things worse fails; TARGETS are the issue's goals, checked too but expected to
+fail where they are not reached yet (xfail, not strict), so reaching one shows up as XPASS.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from functools import cache
+
+import pytest
+
+from tests.conftest import EVAL, ROOT
+
+DEV = EVAL / "boilerplate" / "dev"
+QUOTES_GOLD = EVAL / "quotes" / "dev" / "gold.jsonl"
+pytestmark = pytest.mark.skipif(
+    not (DEV / "gold.jsonl").is_file() or not QUOTES_GOLD.is_file(),
+    reason=f"evaluation data not found at {EVAL} (expected ../shared/eval beside the repo)",
+)
+
+FLOORS = {
+    "line_f1": 0.955,
+    "char_f1": 0.895,
+    "body_kept": 0.945,
+    "headline": 0.80,
+    "quote_f1": 0.99,
+    "speaker": 0.75,
+    "kind": 0.92,
+}
+TARGETS = {
+    "line_f1": 0.95,
+    "char_f1": 0.90,
+    "body_kept": 0.98,
+    "headline": 0.95,
+    "quote_f1": 0.99,
+    "speaker": 0.90,
+    "kind": 0.90,
+}
+
+
+@cache
+def figures() -> dict[str, float]:
+    pred = subprocess.run(
+        [sys.executable, "-m", "reader", "analyze", str(DEV)],
+        capture_output=True, text=True, cwd=ROOT, check=True, timeout=300,
+    ).stdout
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        f.write(pred)
+        path = f.name
+    bp = json.loads(subprocess.run(
+        [sys.executable, str(EVAL / "score_boilerplate.py"), str(DEV), path, "--json"],
+        capture_output=True, text=True, check=True,
+    ).stdout)["micro"]
+    qs = json.loads(subprocess.run(
+        [sys.executable, str(EVAL / "score_quotes.py"), str(DEV), str(QUOTES_GOLD), path,
+         "--json"],
+        capture_output=True, text=True, check=True,
+    ).stdout)
+    titles = {}
+    with open(DEV / "gold.jsonl", encoding="utf-8") as g:
+        for raw in g:
+            o = json.loads(raw)
+            titles[o["file"]] = next(int(k) for k, v in o["labels"].items() if v == "title")
+    got = {r["file"]: r["title_line"] for r in map(json.loads, pred.splitlines())}
+    headline = sum(got.get(f) == t for f, t in titles.items()) / len(titles)
+    return {
+        "line_f1": bp["line_f1"],
+        "char_f1": bp["char_f1"],
+        "body_kept": bp["body_retention"],
+        "headline": headline,
+        "quote_f1": qs["f1"],
+        "speaker": qs["speaker_accuracy"],
+        "kind": qs["kind_accuracy"],
+    }
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_no_regression(name: str) -> None:
+    assert figures()[name] >= FLOORS[name], figures()
+
+
+@pytest.mark.parametrize("name", sorted(TARGETS))
+def test_issue_target(name: str) -> None:
+    value = figures()[name]
+    if value < TARGETS[name]:
+        pytest.xfail(f"{name} = {value:.3f}, target {TARGETS[name]} not reached yet")

@@ -1,16 +1,34 @@
 """Cursor motions over article text by word, sentence and paragraph, as pure offset maths.
 
 Paragraphs are lines (the scraped text has one block per line); sentences end at `.`, `!`
-or `?` (optionally followed by closing quotes or brackets) and whitespace. Abbreviations
-like "U.S." occasionally split a sentence early: cheap to fix by nudging a selection end,
-and not worth a language model in the hot path of a key press.
+or `?` (optionally followed by closing quotes or brackets), whitespace and a capital, digit
+or opening quote. Initialisms ("U.S.") and common titles ("Mr.", "Gen.") do not end a
+sentence. Rare misses are cheap to fix by nudging a selection end, and not worth a language
+model in the hot path of a key press.
 """
 
 from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[A-Z0-9]|\s*$)|\n", re.M)
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]?|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr|"
+    r"Prof|Inc|Co|Corp|Ltd|vs|etc|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mt|Ft|Ave|Rev|Hon))"
+    r"\.$"
+)
+
+
+def _ends(text: str, start: int, end: int) -> list[int]:
+    """Sentence end offsets inside [start, end), skipping abbreviations."""
+    out = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group() == "\n":
+            continue
+        if m.group() == "." and _ABBREVIATION.search(text, max(start, m.start() - 12), m.end()):
+            continue
+        out.append(m.end())
+    return out
 _WORD = re.compile(r"\w[\w’'-]*|[^\w\s]")
 
 
@@ -26,11 +44,11 @@ def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
     """The sentence holding `offset`, trimmed of surrounding spaces, inside its paragraph."""
     p_start, p_end = paragraph_bounds(text, offset)
     start = p_start
-    for m in _SENTENCE_END.finditer(text, p_start, p_end):
-        if m.end() > offset:
-            end = m.end()
+    for e in _ends(text, p_start, p_end):
+        if e > offset:
+            end = e
             break
-        start = m.end()
+        start = e
     else:
         end = p_end
     while start < end and text[start].isspace():
@@ -43,9 +61,9 @@ def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
 def _sentence_starts(text: str, p_start: int, p_end: int) -> list[int]:
     starts = []
     s = p_start
-    for m in _SENTENCE_END.finditer(text, p_start, p_end):
+    for e in _ends(text, p_start, p_end):
         starts.append(s)
-        s = m.end()
+        s = e
     starts.append(s)
     out = []
     for s in starts:

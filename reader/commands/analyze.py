@@ -74,16 +74,27 @@ def _read(path: Path) -> tuple[str | None, str | None]:
         return None, str(exc)
 
 
-def _line_keys(path: Path) -> list[str]:
-    """Distinct normalised lines of one article (pass 1)."""
+def _keys_of(text: str) -> set[str]:
+    """Distinct normalised lines of a text; whole-text lower/split when that is exact."""
     from reader.marks import normalise_line
 
-    text, _ = _read(path)
-    if text is None:
-        return []
-    keys = {normalise_line(ln) for ln in text.split("\n")}
+    low = text.lower()
+    if low.isascii() and "  " not in low and "\t" not in low and "\r" not in low:
+        keys = set(map(str.strip, low.split("\n")))
+    else:
+        keys = set(map(normalise_line, text.split("\n")))
     keys.discard("")
-    return list(keys)
+    return keys
+
+
+def _line_keys(path: Path) -> list[str]:
+    """Distinct normalised lines of one article (pass 1, in a worker)."""
+    text, _ = _read(path)
+    return [] if text is None else list(_keys_of(text))
+
+
+_texts: dict[str, str] = {}
+KEEP_BYTES = 256 * 1024 * 1024  # one-process runs keep texts between the passes up to this
 
 
 def _analyze_one(item: tuple[str, Path]) -> tuple[str | None, str | None]:
@@ -91,7 +102,10 @@ def _analyze_one(item: tuple[str, Path]) -> tuple[str | None, str | None]:
     from reader.marks import analyze
 
     article_id, path = item
-    text, reason = _read(path)
+    text = _texts.pop(article_id, None)
+    reason = None
+    if text is None:
+        text, reason = _read(path)
     if text is None:
         return None, f"skipped {article_id}: {reason}"
     marks = analyze(text, repeated=_repeated)
@@ -140,8 +154,22 @@ def run(args: argparse.Namespace) -> int:
     k = args.min_repeat
     if k and len(items) >= k:
         counts: Counter[str] = Counter()
-        for keys in _with_progress(_map(_line_keys, paths, jobs), len(paths), "reading", show):
-            counts.update(keys)
+        if jobs == 1:
+            kept = 0
+            for n, (article_id, path) in enumerate(items, 1):
+                text, _ = _read(path)
+                if text is None:
+                    continue
+                counts.update(_keys_of(text))
+                if kept + len(text) <= KEEP_BYTES:
+                    _texts[article_id] = text
+                    kept += len(text)
+                if show and (n == len(items) or n % 25 == 0):
+                    _progress(n, len(items), "reading")
+        else:
+            for keys in _with_progress(_map(_line_keys, paths, jobs), len(paths), "reading",
+                                       show):
+                counts.update(keys)
         _init(frozenset(key for key, n in counts.items() if n >= k), max_bytes(args))
         del counts
 

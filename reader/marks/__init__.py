@@ -29,7 +29,8 @@ __all__ = [
 ]
 
 MAX_CONTEXT = 300
-_ANY_MARK_RE = re.compile("[\"'\u2018\u2019\u201a\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+# a double mark, or a single one that could open a quotation (not an apostrophe in a word)
+_ANY_MARK_RE = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]|(?<!\\w)['\u2018\u2019\u201a](?=\\w)")
 _LOWER_RE = re.compile(r"\b[a-z][a-z]+\b")
 _SENT_SPLIT_RE = re.compile(r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?]\s+(?=[A-Z])")
 

@@ -37,6 +37,9 @@ _VERBS = (
     "|described it as|characterized|described as"
 )
 _SPEECH_VERB = rf"(?:{_VERBS})"
+# first words of the verbs: a context without any of them needs no attribution regex
+_VERB_WORDS = frozenset(v.split()[0] for v in _VERBS.split("|"))
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
 _ADV = r"(?:(?:also|then|later|once|again|simply|just|recently|previously|earlier|further|"
 _ADV += r"[a-z]+ly|had|has|have|would|will|could|did|does|do|was|is)\s+)"
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her"}
@@ -430,22 +433,24 @@ def attribute(
     """
     words = _WORD_RE.findall(inner)
     nw = len(words)
-    sent_left = _sentence_left(left)
+    sent_left = _sentence_left(left[-240:])
     right_s = _sentence_right(right)[:160]
+    verb_left = not _VERB_WORDS.isdisjoint(_LOWER_WORD_RE.findall(sent_left))
+    verb_right = not _VERB_WORDS.isdisjoint(_LOWER_WORD_RE.findall(right_s))
     core = inner.rstrip(_TRAIL)
     last = core[-1:]
     ends_punct = last in (".", "?", "!", ",", "\u2026", ":", ";", "-", "\u2014")
     who: str | None = None
     direct = False
     tight = False
-    m = _AFTER_VERB_FIRST.match(right_s)
+    m = _AFTER_VERB_FIRST.match(right_s) if verb_right else None
     if m and right_s.lstrip(" ,")[:1].islower():
         who, direct = m.group(1), True
-    if who is None:
+    if who is None and verb_right:
         m = _AFTER_NAME_FIRST.match(right_s)
         if m and right_s.lstrip()[:1] not in (".", ";"):
             who, direct = m.group(1), True
-    if who is None and sent_left.strip():
+    if who is None and verb_left and sent_left.strip():
         m = _BEFORE.search(sent_left)
         if m:
             who, direct = m.group(1), True
@@ -457,16 +462,19 @@ def attribute(
                 m = _BEFORE_TIGHT.search(sent_left)
                 if m:
                     who, direct, tight = m.group(1), True, True
-    if who is None:
+    if who is None and ("according" in sent_left or "per " in sent_left or "as " in sent_left
+                        or "according" in right_s):
         m = _ACCORDING.search(sent_left) or _ACCORDING.match(right_s.lstrip(" ,"))
         if m and (m.group(0).lower().startswith("according") or m.group(0).rstrip()[-1:] in ",:"):
             who, direct = m.group(1), True
     sentence_verb = None
-    if who is None:
-        m = _SENT_VERB.search(sent_left) or _SENT_VERB.search(right_s)
+    if who is None and (verb_left or verb_right):
+        m = (verb_left and _SENT_VERB.search(sent_left)) or (
+            verb_right and _SENT_VERB.search(right_s)
+        )
         if m:
             sentence_verb = m.group(1)
-        else:
+        elif verb_left:
             m = _SENT_VERB_FIRST.search(sent_left)
             if m:
                 sentence_verb = m.group(1)

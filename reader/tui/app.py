@@ -155,6 +155,8 @@ class ReaderApp(App[None]):
         self._first_frame = threading.Event()
         self.call_after_refresh(self._first_frame.set)
         self.index_corpus()
+        if self.store.store is not None:
+            self.set_interval(1.5, self.follow_other_writers)
 
     # -- entry accessors for the list ----------------------------------------
 
@@ -272,6 +274,17 @@ class ReaderApp(App[None]):
         self.cache.save()
         if not worker.is_cancelled:
             self.call_from_thread(self._indexed_some, True)
+
+    @work(thread=True, exclusive=True, group="follow")
+    def follow_other_writers(self) -> None:
+        """Pick up what another window or a CLI call saved (two stats when nothing did)."""
+        store = self.store.store
+        try:
+            changed = store is not None and store.reload_if_changed()
+        except Exception:  # a broken file shows up on the next save, with its message
+            return
+        if changed:
+            self.call_from_thread(self.refresh_annotations)
 
     def _skip_later(self, article: Article, reason: str) -> None:
         """A file that only reading shows to be bad: listed as skipped, kept greyed out."""

@@ -132,3 +132,25 @@ async def test_quotation_kind_and_reject_corrections(seeds_copy: Path) -> None:
         await press(pilot, "u")
         assert any(x.start == q.start for x in app.marks.quotes)
         assert app.query_one("#filter", Input).value == ""
+
+
+async def test_changes_from_another_process_show_up(seeds_copy: Path) -> None:
+    import asyncio
+
+    from reader.tui.widgets.article_list import ArticleList
+
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        other = AnnotationStore.open(seeds_copy / "annotations.json")
+        other.add_tags(FIRST, ["from-cli"])
+        other.close()
+        for _ in range(60):
+            await asyncio.sleep(0.1)
+            if "#from-cli" in app.query_one(ArticleList).render_line(0).text:
+                break
+        assert "#from-cli" in app.query_one(ArticleList).render_line(0).text
+        await press(pilot, "t", *"mine", "enter")  # and our own change keeps both
+    other = AnnotationStore.open(seeds_copy / "annotations.json")
+    assert sorted(other.tags(FIRST)) == ["from-cli", "mine"]
+    other.close()

@@ -189,6 +189,11 @@ class ReaderApp(App[None]):
         """
         worker = get_current_worker()
         self._first_frame.wait(timeout=2.0)
+        try:  # import the detectors now, not on the first enter (0.1 s)
+            import annotations.export.corrected  # noqa: F401
+            import reader.marks  # noqa: F401
+        except Exception:  # detectors missing or broken: opening an article will say so
+            pass
         articles = self.corpus.articles
         last_flush = last_save = time.monotonic()
         from reader.corpus import first_line_title
@@ -350,6 +355,13 @@ class ReaderApp(App[None]):
             self._highlight_spans(),
         )
         view.set_hide_boilerplate(self.hide_boilerplate)
+        title_line = self.marks.title_line
+        if title_line:
+            # the reading starts at the headline, past the site's menus
+            lines = decoded.text.split("\n", title_line)
+            article.title = " ".join(lines[title_line - 1].split())[:300] or article.title
+            view.move_cursor(sum(len(line) + 1 for line in lines[: title_line - 1]))
+            view.scroll_to(y=max(0, view.row_of(view.cursor) - 1), animate=False, immediate=True)
         if decoded.lossy:
             self.notify(f"{article.id} is not valid UTF-8; shown as {decoded.encoding}",
                         severity="warning")

@@ -7,15 +7,17 @@ processes can use it cheaply. Entry point: `analyze(text) -> Marks`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import accumulate
 
 from reader.marks import _kind_weights, _title_weights, _weights
 from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
-from reader.marks.speakers import Context, LowerWords, attribute, note_full_names, note_names
+from reader.marks.speakers import Context, LowerWords, attribute, note_names
 from reader.marks.text import normalise_line
 
 __all__ = [
@@ -29,9 +31,8 @@ __all__ = [
 ]
 
 MAX_CONTEXT = 300
-# a double mark, or a single one that could open a quotation (not an apostrophe in a word)
-_ANY_MARK_RE = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]|(?<!\\w)['\u2018\u2019\u201a](?=\\w)")
-_LOWER_RE = re.compile(r"\b[a-z][a-z]+\b")
+_ANY_MARK_RE = re.compile("[\"'\u2018\u2019\u201a\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+_SINGLES = "'\u2018\u2019\u201a"
 _SENT_SPLIT_RE = re.compile(r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?]\s+(?=[A-Z])")
 
 
@@ -159,39 +160,42 @@ def _find_quotes(
     menu or a teaser cannot lend its names to the article's pronouns.
     """
     out: list[Quote] = []
-    has_mark = [False] * len(lines)
-    pos = 0
-    line_no = 0
-    next_start = len(lines[0]) + 1 if lines else 0
+    n = len(lines)
+    starts = [0, *accumulate(len(ln) + 1 for ln in lines)]
     text = "\n".join(lines)
+    marked = set()
     for mk in _ANY_MARK_RE.finditer(text):
         p = mk.start()
-        while p >= next_start:
-            line_no += 1
-            next_start += len(lines[line_no]) + 1
-        has_mark[line_no] = True
-    if not any(has_mark):
-        return out
-    lower = LowerWords(" ".join(ln for ln, k in zip(lines, kinds, strict=True)
-                                if k is LineKind.BODY))
-    ctx = Context(lower_words=lower)
-    pos = 0
-    for i, line in enumerate(lines):
-        start = pos
-        pos += len(line) + 1
-        kind = kinds[i]
-        if kind is LineKind.BLANK:
-            continue
-        ctx.sentence += 1
-        article = kind is not LineKind.BOILERPLATE
-        if not has_mark[i] or kind is LineKind.BLANK:
-            if not article:
+        if text[p] in _SINGLES:
+            # a single mark counts only where it could open: not inside a word
+            if p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):
                 continue
-            if any(has_mark[i + 1 : i + 4]):
+            if p + 1 >= len(text) or not text[p + 1].isalnum():
+                continue
+        marked.add(bisect_right(starts, p) - 1)
+    if not marked:
+        return out
+    body, blank, bp = LineKind.BODY, LineKind.BLANK, LineKind.BOILERPLATE
+    lower = LowerWords(" ".join(lines[i] for i in range(n) if kinds[i] is body))
+    ctx = Context(lower_words=lower)
+    near = set()
+    for i in marked:
+        near.update(range(i - 6, i))
+    for i in range(n):
+        kind = kinds[i]
+        if kind is blank or (kind is bp and i not in marked):
+            continue
+        line = lines[i]
+        start = starts[i]
+        ctx.sentence += 1
+        article = kind is not bp
+        if i not in marked:
+            # names a few paragraphs before a quotation may be its speaker; farther
+            # text only advances the sentence count (speakers' names are remembered
+            # when they are attributed, so "Vallee said" still finds "Gil Vallee")
+            if i in near:
                 _note(line, ctx)
             else:
-                # far from any quote: only full names matter (for "Vallee said" later)
-                note_full_names(line, ctx)
                 ctx.sentence += line.count(". ")
             continue
         spans = line_spans(line)

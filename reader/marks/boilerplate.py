@@ -26,6 +26,7 @@ from reader.marks.features import LINE_FEATURES, N_TEXT_FEATURES, line_features,
 from reader.marks.text import normalise_line
 
 REGION_BIASES = (0.25, 0.4, 0.55, 0.7)
+SETTLED_STAGE_Z = 3.0  # after a context stage, lines this sure of either verdict keep it
 SETTLED_Z = -2.5  # stage-1 score below which a line outside every run is not rescored
 
 CONTEXT_FEATURES: tuple[str, ...] = (
@@ -273,6 +274,7 @@ def run_stages(
         z = list(z)
         for k, c in zip(active, ctx, strict=True):
             z[k] = _dot(wl, rows1[k]) + _dot(wc, c)
+        active = [k for k in active if -SETTLED_STAGE_Z <= z[k] <= SETTLED_STAGE_Z]
     return z
 
 
@@ -283,7 +285,11 @@ _CACHE_MAX = 200_000
 def _split_weights() -> tuple[list, list, list]:
     """Text, flag and context parts of the stage weights (stage 1 first)."""
     n1 = len(LINE_FEATURES)
+    n2 = len(STAGE2_FEATURES)
     ws = [tuple(_weights.STAGE1)] + [tuple(w) for w in _weights.STAGES]
+    if len(ws) != 3 or len(ws[0]) != n1 or any(len(w) != n2 for w in ws[1:]):
+        # weights from an older feature set (only while retraining): score nothing
+        ws = [(0.0,) * n1, (0.0,) * n2, (0.0,) * n2]
     return (
         [w[:N_TEXT_FEATURES] for w in ws],
         [w[N_TEXT_FEATURES:n1] for w in ws],
@@ -342,23 +348,16 @@ def analyze_lines(
         entry = cache.get(s)
         if entry is None:
             row = text_features(s)
-            entry = (
-                row,
-                sum(map(mul, w0, row)),
-                sum(map(mul, w1, row)),
-                sum(map(mul, w2, row)),
-                _key(s),
-            )
+            entry = (row, sum(map(mul, w0, row)), _key(s))
             cache[s] = entry
         entries.append(entry)
-    keys = [e[4] for e in entries]
+    keys = [e[2] for e in entries]
     counts: dict[str, int] = {}
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
     rows: list[tuple[float, ...]] = []
     z0: list[float] = []
-    z1: list[float] = []
-    z2: list[float] = []
+    combos: list[int] = []
     prev_i = -2
     for j, i in enumerate(idx):
         entry = entries[j]
@@ -370,10 +369,8 @@ def analyze_lines(
             | (4 if counts[k] > 1 else 0)
             | (8 if repeated is not None and k in repeated else 0)
         )
-        add = table[combo]
-        z0.append(entry[1] + add[0])
-        z1.append(entry[2] + add[1])
-        z2.append(entry[3] + add[2])
+        combos.append(combo)
+        z0.append(entry[1] + table[combo][0])
         prev_i = i
     chars = [len(s) for s in stripped]
     z = z0
@@ -381,11 +378,12 @@ def analyze_lines(
     regions = main_regions([_sigmoid(v) for v in z], sq)
     fixed = settled(z, regions)
     active = [k for k in range(m) if not fixed[k]]
-    for line_part, wc in ((z1, _CTX_W[0]), (z2, _CTX_W[1])):
+    for st, (wt, wc) in enumerate(((w1, _CTX_W[0]), (w2, _CTX_W[1])), start=1):
         ctx = context_rows(rows, z, chars, sq, active)  # type: ignore[arg-type]
         z = list(z)
         for k, c in zip(active, ctx, strict=True):
-            z[k] = line_part[k] + sum(map(mul, wc, c))
+            z[k] = sum(map(mul, wt, rows[k])) + table[combos[k]][st] + sum(map(mul, wc, c))
+        active = [k for k in active if -SETTLED_STAGE_Z <= z[k] <= SETTLED_STAGE_Z]
     return idx, rows, keys, [1.0 - _sigmoid(v) for v in z]
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from reader.marks.features import LINE_FEATURES, STOPWORDS
 
-WINDOW_BEFORE = 60
+WINDOW_BEFORE = 40
 WINDOW_AFTER = 4
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
@@ -24,6 +24,7 @@ _JBYLINE, _JDATE, _JCTA = _F["byline"], _F["date"], _F["cta"]
 _JCREDIT, _JLEAD, _JURL = _F["credit_tail"], _F["lead"], _F["url"]
 _JSENT, _JTITLE, _JSEPS = _F["sent_end"], _F["title_ratio"], _F["seps"]
 _JCREDKW = _F["credit_kw"]
+_JGLUED = _F["glued"]
 
 TITLE_FEATURES: tuple[str, ...] = (
     "overlap",
@@ -66,6 +67,12 @@ TITLE_FEATURES: tuple[str, ...] = (
     "good_prev_good",
     "ends_period",
     "overlap_rank",
+    "next_good_longer",
+    "prev_good_shorter",
+    "prev_label",
+    "first_in_run",
+    "glued",
+    "doc_first",
 )
 
 
@@ -81,7 +88,8 @@ def candidates(
     m = len(idx)
     start = next((k for k in range(m) if p_bp[k] < 0.5 and chars[k] >= 80), None)
     if start is None:
-        start = next((k for k in range(m) if p_bp[k] < 0.5), 0)
+        # no article prose at all (a note, a stub): the first line is the best title
+        return 0, [0] if m else []
     lo, hi = max(0, start - WINDOW_BEFORE), min(m, start + WINDOW_AFTER + 1)
     return start, [k for k in range(lo, hi) if 3 <= chars[k] <= 300]
 
@@ -188,6 +196,13 @@ def title_rows(
                 1.0 if k in good and k - 1 in good else 0.0,
                 1.0 if lines[idx[k]].rstrip().endswith(".") else 0.0,
                 math.log1p(rank[k]) / 3.0,
+                1.0 if k + 1 in good and chars[k + 1] > chars[k] else 0.0,
+                1.0 if k - 1 in good and chars[k - 1] < chars[k] else 0.0,
+                1.0 if k > 0 and (lines[idx[k - 1]].rstrip().endswith(":")
+                                  or rows1[k - 1][_JLEAD]) else 0.0,
+                1.0 if k in good and k - 1 not in good and k + 1 in good else 0.0,
+                r[_JGLUED],
+                1.0 if k == 0 else 0.0,
             ]
         )
     return cands, rows

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from reader.marks.text import normalise_line
+from reader.marks.text import text_keys
 
 DEFAULT_MIN_DOCS = 3
 
@@ -19,9 +19,7 @@ def count_lines(texts: Iterable[str]) -> Counter[str]:
     """Number of texts each normalised non-blank line occurs in (once per text)."""
     c: Counter[str] = Counter()
     for text in texts:
-        keys = {normalise_line(ln) for ln in text.split("\n")}
-        keys.discard("")
-        c.update(keys)
+        c.update(text_keys(text))
     return c
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import mul
 
 _VERBS = (
     "said|says|say|told|tells|tell|added|adds|asked|asks|explained|explains|wrote|writes"
@@ -138,23 +139,26 @@ _PREPOSITIONS = {"of", "at", "from", "with", "to", "by", "for", "in", "on", "tol
                  "about", "into", "and", "or", "like", "than", "via", "per"}
 
 
-_LOWER_RE = re.compile(r"\b[a-z][a-z]+\b")
-
-
 class LowerWords:
-    """The words an article uses in lower case, computed on first use (most articles never
-    need them)."""
+    """Whether an article uses a word in lower case ("despite" -> "Despite" at the start of
+    a sentence is an ordinary word, not a name). A few substring searches per question,
+    which is far cheaper than collecting the article's vocabulary up front."""
 
-    __slots__ = ("_text", "_words")
+    __slots__ = ("_text", "_memo")
 
     def __init__(self, text: str = "") -> None:
-        self._text = text
-        self._words: frozenset[str] | None = None
+        self._text = " " + text + " "
+        self._memo: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
-        if self._words is None:
-            self._words = frozenset(_LOWER_RE.findall(self._text))
-        return word in self._words
+        if not isinstance(word, str) or not word.isalpha() or not word.islower():
+            return False
+        hit = self._memo.get(word)
+        if hit is None:
+            t = self._text
+            hit = any((" " + word + c) in t for c in " ,.;:")
+            self._memo[word] = hit
+        return hit
 
 
 @dataclass(slots=True)
@@ -223,6 +227,8 @@ def _resolve(who: str, ctx: Context) -> str | None:
     first = low.split()[0] if low else ""
     if first in ("the", "a", "an", "one", "another", "this", "that", "his", "her", "their",
                  "its", "our"):
+        if " " not in w:
+            return None  # a bare "That said, ..." is no speaker
         name = clean_name(w, ctx.lower_words)
         if name and name[0].isupper() and " " in w and any(c.isupper() for c in w[1:]):
             # "a report from Kotak Institutional Equities" -> the organisation
@@ -267,21 +273,6 @@ def _expand(name: str, ctx: Context) -> str:
 
 def _is_person(parts: list[str]) -> bool:
     return not any(p.lower().strip(".,") in _ORG_WORDS for p in parts)
-
-
-_FULL_NAME_RE = re.compile(r"[A-Z][\w'\u2019\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'\u2019\-]+)+")
-
-
-def note_full_names(text: str, ctx: Context) -> None:
-    """Cheap pass for text far from any quote: remember multi-word person names only."""
-    surnames = ctx.surnames
-    for raw in _FULL_NAME_RE.findall(text):
-        last = _strip_possessive(raw.rsplit(None, 1)[-1]).lower()
-        if last in surnames or last in _ORG_WORDS:
-            continue
-        name = clean_name(raw, ctx.lower_words)
-        if name and " " in name and _is_person(name.split()):
-            surnames[name.rsplit(None, 1)[-1].lower()] = name
 
 
 def note_names(text: str, ctx: Context) -> None:
@@ -344,14 +335,19 @@ def _is_titlecase(words: list[str]) -> bool:
 
 
 
-def _subject(sentence: str) -> str | None:
-    """The first name or pronoun of a sentence that is not the object of a preposition."""
+def _subject(sentence: str, ctx: Context) -> str | None:
+    """The name a woven-in quotation most likely belongs to: the last name before it that is
+    neither an ordinary capitalised word nor the object of a preposition, else a pronoun."""
+    found = None
     for m in _NAME_RE.finditer(sentence):
-        before = sentence[max(0, m.start() - 12) : m.start()].split()
-        prev = before[-1].lower() if before else ""
-        if prev in _PREPOSITIONS:
+        before = sentence[max(0, m.start() - 20) : m.start()].split()[-2:]
+        if any(w.lower() in _PREPOSITIONS for w in before):
             continue
-        return m.group(0)
+        if clean_name(m.group(0), ctx.lower_words) is None:
+            continue
+        found = m.group(0)
+    if found is not None:
+        return found
     m = re.search(r"\b(he|she|they)\b", sentence, re.IGNORECASE)
     return m.group(1) if m else None
 
@@ -511,7 +507,7 @@ def attribute(
     ]
     if not weights:
         weights = DEFAULT_KIND_WEIGHTS
-    score = sum(a * b for a, b in zip(weights, feats, strict=True))
+    score = sum(map(mul, weights, feats))
     if score < 0.0:
         return Attribution("term", None, feats)
 
@@ -524,7 +520,7 @@ def attribute(
         speaker = _resolve(sentence_verb, ctx)
     if speaker is None and who is None and sentence_verb is None and stripped_left:
         # a fragment woven into a sentence: its subject is the speaker
-        subj = _subject(sent_left)
+        subj = _subject(sent_left, ctx)
         if subj is not None:
             speaker = _resolve(subj, ctx)
     if (

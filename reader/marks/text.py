@@ -31,6 +31,19 @@ _FOLD = str.maketrans(
 )
 
 
+_FOLD_PAIRS = tuple(
+    (chr(k), v) for k, v in _FOLD.items()  # type: ignore[union-attr]
+)
+
+
+def _fold(t: str) -> str:
+    """`t.translate(_FOLD)` with str.replace, which is much faster on long texts."""
+    for a, b in _FOLD_PAIRS:
+        if a in t:
+            t = t.replace(a, b)
+    return t
+
+
 def normalise_line(s: str) -> str:
     """Return the comparison key of a line (NFKC, case-folded, quotes/dashes/spaces unified).
 
@@ -40,6 +53,24 @@ def normalise_line(s: str) -> str:
         return " ".join(s.split()).lower()
     s = unicodedata.normalize("NFKC", s).translate(_FOLD)
     return _SPACE_RE.sub(" ", s).strip().casefold()
+
+
+def text_keys(text: str) -> set[str]:
+    """The distinct `normalise_line` keys of a text's non-blank lines.
+
+    Equal to `{normalise_line(ln) for ln in text.split("\n")} - {""}`, but normalises the
+    whole text at once (one NFKC, one translate, one casefold) when its lines need no
+    whitespace collapsing, which is the usual case and many times faster.
+    """
+    t = text if text.isascii() else _fold(unicodedata.normalize("NFKC", text))
+    t = t.lower() if t.isascii() else t.casefold()
+    odd_space = any(c.isspace() for c in set(t) - {" ", "\n"})
+    if odd_space or "  " in t:
+        keys = set(map(normalise_line, text.split("\n")))
+    else:
+        keys = set(map(str.strip, t.split("\n")))
+    keys.discard("")
+    return keys
 
 
 def line_starts(lines: list[str]) -> list[int]:

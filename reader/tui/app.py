@@ -432,7 +432,9 @@ class ReaderApp(App[None]):
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         # one fixed-height row: no layout pass, so the cursor line costs one small repaint
-        self.query_one("#status", Static).update(self._status_text(event.offset), layout=False)
+        # the view's cursor now, not the event's: several moves may be queued
+        cursor = self.query_one(ArticleView).cursor
+        self.query_one("#status", Static).update(self._status_text(cursor), layout=False)
 
     def _status_text(self, offset: int) -> Text:
         out = Text()

@@ -105,7 +105,7 @@ class ArticleList(ScrollView, can_focus=True):
         base = self.rich_style
         is_cursor = row == self.cursor
         if is_cursor:
-            cursor_style = self.get_component_rich_style("article-list--cursor")
+            cursor_style = self.get_component_rich_style("article-list--cursor", partial=True)
             if not self.has_focus:
                 cursor_style = Style(bgcolor=cursor_style.bgcolor, dim=False)
             base = base + cursor_style
@@ -116,18 +116,18 @@ class ArticleList(ScrollView, can_focus=True):
             share = self._share_of(index)
             if share is not None:
                 right_parts.append(
-                    (f"{share * 100:3.0f}%▒ ", self.get_component_rich_style("article-list--share"))
+                    (f"{share * 100:3.0f}%▒ ", self.get_component_rich_style("article-list--share", partial=True))
                 )
         words_text = f"{words:>6,}" if words is not None else "     …"
-        right_parts.append((words_text, self.get_component_rich_style("article-list--words")))
+        right_parts.append((words_text, self.get_component_rich_style("article-list--words", partial=True)))
         right_width = sum(cell_width(t) for t, _ in right_parts)
         title = sanitize(self._title_of(index))
         mark = STATUS_MARK.get(status, " ")
         mark_style = self.get_component_rich_style(
-            "article-list--done" if status == "done" else "article-list--pending"
+            "article-list--done" if status == "done" else "article-list--pending", partial=True
         )
         tag_text = "".join(f" #{t}" for t in self._tags_of(index))
-        tag_style = self.get_component_rich_style("article-list--tag")
+        tag_style = self.get_component_rich_style("article-list--tag", partial=True)
         avail = max(0, width - 2 - right_width - 1)
         tags_cells = min(cell_width(tag_text), avail // 2)
         title_room = avail - tags_cells

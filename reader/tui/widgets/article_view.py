@@ -23,6 +23,7 @@ from textual.strip import Strip
 from reader import motion
 from reader.textlayout import Row, _char_cells, layout, sanitize
 from reader.tui.commands import bindings_for
+from reader.tui.widgets.article_list import set_virtual_size
 
 MAX_WIDTH = 100
 
@@ -121,7 +122,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrap_width = width
         self.rows = layout(self.display_text, width, self._hidden()) if self.text else []
         self._row_starts = [r.start for r in self.rows]
-        self.virtual_size = Size(width, len(self.rows))
+        set_virtual_size(self, Size(width, len(self.rows)))
         if self.rows and self.hide_boilerplate:
             # keep the cursor on a visible row
             self.cursor = self.rows[self.row_of(self.cursor)].start if not self._visible(
@@ -193,9 +194,9 @@ class ArticleView(ScrollView, can_focus=True):
     def _line_style(self, line: int) -> Style:
         kind = self.line_kinds[line] if line < len(self.line_kinds) else "body"
         if kind == "boilerplate":
-            return self.get_component_rich_style("article-view--boilerplate")
+            return self.get_component_rich_style("article-view--boilerplate", partial=True)
         if kind == "title":
-            return self.get_component_rich_style("article-view--title")
+            return self.get_component_rich_style("article-view--title", partial=True)
         return Style()
 
     def _spans_in(self, spans: list[Span], start: int, end: int) -> list[Span]:
@@ -207,7 +208,7 @@ class ArticleView(ScrollView, can_focus=True):
         cur = self.cursor
         cursor_row = self.row_of(cur) == index
         if cursor_row and self.has_focus:
-            base = base + self.get_component_rich_style("article-view--cursor-line")
+            base = base + self.get_component_rich_style("article-view--cursor-line", partial=True)
         quotes = self._spans_in(self.quotes, s, e)
         hls = self._spans_in(self.highlight_spans, s, e)
         sel = self.selection
@@ -224,11 +225,11 @@ class ArticleView(ScrollView, can_focus=True):
         ordered = sorted(points)
         segments: list[Segment] = []
         text = self.display_text
-        speech = self.get_component_rich_style("article-view--speech")
-        term = self.get_component_rich_style("article-view--term")
-        overlap = self.get_component_rich_style("article-view--overlap")
-        selection_style = self.get_component_rich_style("article-view--selection")
-        cursor_style = self.get_component_rich_style("article-view--cursor")
+        speech = self.get_component_rich_style("article-view--speech", partial=True)
+        term = self.get_component_rich_style("article-view--term", partial=True)
+        overlap = self.get_component_rich_style("article-view--overlap", partial=True)
+        selection_style = self.get_component_rich_style("article-view--selection", partial=True)
+        cursor_style = self.get_component_rich_style("article-view--cursor", partial=True)
         for a, b in zip(ordered, ordered[1:], strict=False):
             if a >= b:
                 continue

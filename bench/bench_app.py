@@ -101,12 +101,30 @@ def run_app(corpus: Path, tmp: Path, env: dict[str, str], needles: tuple[str, ..
         app.drain(0.2, 5)
         if interact:
             out.update(interact_with(app, keys))
+        out["analysis_per_s"] = analysis_rate(app)
         out["peak_rss_mb"] = app.peak_rss_mb()
     finally:
         t_quit = time.perf_counter()
         out["exit_status"] = app.close(b"q", timeout=60)
         out["quit_s"] = time.perf_counter() - t_quit
     return out
+
+
+def analysis_rate(app: PtyApp, seconds: float = 5.0) -> float | None:
+    """Articles a second of the background headline/boilerplate pass (title bar counter)."""
+    import re
+
+    def count() -> int | None:
+        app.drain(0.05, 1)
+        m = re.search(r"headlines & boilerplate ([\d,]+)/", app.text().split("\n", 1)[0])
+        return int(m.group(1).replace(",", "")) if m else None
+
+    a, t0 = count(), time.perf_counter()
+    if a is None:
+        return None
+    time.sleep(seconds)
+    b = count()
+    return None if b is None else (b - a) / (time.perf_counter() - t0)
 
 
 def interact_with(app: PtyApp, keys: int) -> dict[str, object]:
@@ -196,6 +214,10 @@ def report(r: dict[str, object]) -> None:
               f"{fmt_ms(cold.get(kind + '_first_byte'))}")
     print(f"  filter clear (esc)         {cold.get('filter_clear_ms', float('nan')):.0f} ms"
           f"  (matches on screen: {cold.get('filter_matches_on_screen')})")
+    rate = cold.get("analysis_per_s")
+    print(f"  headline/boilerplate pass  {rate:.0f} articles/s" if rate else
+          "  headline/boilerplate pass  (not running when measured)")
+    print(f"  quit (q to exit) cold/warm {s(cold.get('quit_s'))} / {s(warm.get('quit_s'))}")
     print(f"  peak RSS cold / warm       {cold.get('peak_rss_mb')} / {warm.get('peak_rss_mb')} MB")
     print(f"  cache file                 {cold.get('cache_bytes')} bytes")
     for k in ("error",):

@@ -25,15 +25,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO.parent / "shared" / "eval" / "boilerplate" / "dev"
 
-WORDS_A = (
+_WORDS_A = (
     "budget election harbour council flood strike summit trial vaccine market border "
     "drought pension tariff festival stadium railway wildfire merger protest bridge "
     "hospital airport treaty museum harvest scandal reform ceasefire inquiry"
-).split()
-WORDS_B = (
+)
+WORDS_A = _WORDS_A.split()
+_WORDS_B = (
     "talks delayed again resumes collapses widens deepens eases tightens looms ends "
     "stalls returns spreads divides splits grows shrinks sparks fuels halts"
-).split()
+)
+WORDS_B = _WORDS_B.split()
 
 
 def load_templates(source: Path) -> list[tuple[list[bytes], bytes]]:

@@ -18,6 +18,7 @@ Timing conventions (used by every figure the benchmarks print):
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import select
@@ -213,10 +214,8 @@ class PtyApp:
     def close(self, quit_keys: bytes | None = b"q", timeout: float = 10.0) -> int | None:
         """Quit politely (quit_keys), then SIGTERM, then SIGKILL; return the exit status."""
         if quit_keys:
-            try:
+            with contextlib.suppress(OSError):
                 os.write(self.fd, quit_keys)
-            except OSError:
-                pass
         end = time.perf_counter() + timeout
         sent_term = False
         while self.exit_status is None:
@@ -224,10 +223,8 @@ class PtyApp:
             if pid:
                 self.exit_status = os.waitstatus_to_exitcode(status)
                 break
-            try:
+            with contextlib.suppress(EOFError):
                 self._read_some(0.05)  # keep the pty from filling up
-            except EOFError:
-                pass
             if time.perf_counter() > end:
                 if sent_term:
                     os.kill(self.pid, signal.SIGKILL)
@@ -237,10 +234,8 @@ class PtyApp:
                 os.kill(self.pid, signal.SIGTERM)
                 sent_term = True
                 end = time.perf_counter() + 3
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.fd)
-        except OSError:
-            pass
         return self.exit_status
 
 

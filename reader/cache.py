@@ -12,6 +12,7 @@ and entries stay as the plain lists the file holds until one is asked for.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import threading
@@ -222,12 +223,35 @@ def summary_batch(
     return out
 
 
+last_pool_error: BaseException | None = None
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a usable stderr.
+
+    The tracker process is handed `sys.stderr.fileno()`; inside a Textual app `sys.stderr`
+    is Textual's capture object, whose descriptor is not one, and the pool then fails to
+    start ("bad value(s) in fds_to_keep"). The tracker gets /dev/null instead: nothing it
+    could print belongs on the app's screen.
+    """
+    import sys
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    try:
+        with open(os.devnull, "w") as devnull:
+            sys.stderr = devnull
+            resource_tracker.ensure_running()
+    except (OSError, ValueError):
+        pass
+    finally:
+        sys.stderr = saved
+
+
 def _lower_priority() -> None:
     """Worker processes yield the CPU to the UI (and the terminal) whenever both want it."""
-    try:
+    with contextlib.suppress(AttributeError, OSError):
         os.nice(10)
-    except (AttributeError, OSError):
-        pass
 
 
 def analyse_summaries(
@@ -267,6 +291,8 @@ def analyse_summaries(
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
+    if os.name == "posix":
+        _start_resource_tracker()
     n_workers = workers or max(1, (os.cpu_count() or 2) - 1)
     chunks = [list(jobs[i : i + batch]) for i in range(0, len(jobs), batch)]
     try:
@@ -292,7 +318,9 @@ def analyse_summaries(
             for future in done:
                 for row in future.result():
                     on_result(*row)
-    except Exception:  # BrokenProcessPool, a worker that could not import, ...
+    except Exception as exc:  # BrokenProcessPool, a worker that could not import, ...
+        global last_pool_error
+        last_pool_error = exc  # for diagnosis; the pass itself stays silent
         ok = False
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

@@ -104,7 +104,9 @@ def collection(data: ExportData) -> dict[str, Any]:
     root = str(data.corpus_root)
     doc: dict[str, Any] = {
         "@context": CONTEXT,
-        "id": urn(f"collection:{root}"),
+        # from the corpus's name, not its absolute path: the same export on another
+        # machine (or a moved checkout) keeps its id
+        "id": urn(f"collection:{data.corpus_root.name}"),
         "type": "AnnotationCollection",
         "label": f"reader annotations: {data.corpus_name}",
         "generated": data.exported,

@@ -18,7 +18,7 @@ from reader.marks import headline as _hl
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
 from reader.marks.speakers import Context, LowerWords, attribute, note_names
-from reader.marks.text import normalise_line
+from reader.marks.text import normalise_line, text_line_keys
 
 __all__ = [
     "LineKind",
@@ -86,16 +86,20 @@ def analyze(
     forced_body: frozenset[int] = frozenset(),
     forced_boilerplate: frozenset[int] = frozenset(),
     boilerplate_texts: frozenset[str] = frozenset(),
+    line_keys: list[str] | None = None,
 ) -> Marks:
     """Mark boilerplate lines, the headline and the quotations of one article.
 
     `repeated` holds normalised lines that recur across the corpus (see `repeated_lines`);
     `forced_*` (1-based line numbers) and `boilerplate_texts` (normalised line texts) are the
-    user's corrections and override detection. Never raises: on an internal failure the
+    user's corrections and override detection. `line_keys`, when given, must be
+    `text.split("\n")` normalised (`text.text_line_keys`); it spares recomputing them.
+    Never raises: on an internal failure the
     text is returned unmarked rather than breaking the reader.
     """
     try:
-        return _analyze(text, repeated, forced_body, forced_boilerplate, boilerplate_texts)
+        return _analyze(text, repeated, forced_body, forced_boilerplate, boilerplate_texts,
+                        line_keys)
     except Exception:  # noqa: BLE001 - the reader must keep working on any input
         lines = text.split("\n") if isinstance(text, str) else [""]
         kinds = tuple(LineKind.BODY if ln.strip() else LineKind.BLANK for ln in lines)
@@ -108,9 +112,12 @@ def _analyze(
     forced_body: frozenset[int],
     forced_boilerplate: frozenset[int],
     boilerplate_texts: frozenset[str],
+    line_keys: list[str] | None = None,
 ) -> Marks:
     lines = text.split("\n")
-    idx, rows1, keys, p_bp = _bp.analyze_lines(lines, repeated)
+    if line_keys is None:
+        line_keys = text_line_keys(text)
+    idx, rows1, keys, p_bp = _bp.analyze_lines(lines, repeated, line_keys)
     kinds = [LineKind.BLANK] * len(lines)
     threshold = _weights.THRESHOLD
     for k, i in enumerate(idx):
@@ -139,7 +146,7 @@ def _analyze(
             break
     if title_line is not None:
         kinds[title_line - 1] = LineKind.TITLE
-        tkey = normalise_line(lines[title_line - 1])
+        tkey = line_keys[title_line - 1]
         for k, i in enumerate(idx):
             if keys[k] == tkey and i + 1 != title_line and i + 1 not in forced_body:
                 kinds[i] = LineKind.BOILERPLATE
@@ -162,20 +169,42 @@ def _find_quotes(
     out: list[Quote] = []
     n = len(lines)
     starts = [0, *accumulate(len(ln) + 1 for ln in lines)]
-    text = "\n".join(lines)
+    body, blank, bp = LineKind.BODY, LineKind.BLANK, LineKind.BOILERPLATE
+    # lines with a mark that can take part in a quotation (any double mark, or a single
+    # one that is not inside a word and precedes a letter or digit); the search skips to
+    # the next line after a hit
     marked = set()
-    for mk in _ANY_MARK_RE.finditer(text):
-        p = mk.start()
-        if text[p] in _SINGLES:
-            # a single mark counts only where it could open: not inside a word
-            if p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):
-                continue
-            if p + 1 >= len(text) or not text[p + 1].isalnum():
-                continue
-        marked.add(bisect_right(starts, p) - 1)
+    text = "\n".join(lines)
+    search = _ANY_MARK_RE.search
+    singles = _SINGLES
+    m = search(text)
+    while m is not None:
+        p = m.start()
+        if text[p] in singles and (
+            (p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"))
+            or p + 1 >= len(text)
+            or not text[p + 1].isalnum()
+        ):
+            m = search(text, p + 1)
+            continue
+        i = bisect_right(starts, p) - 1
+        if kinds[i] is not blank:
+            marked.add(i)
+        m = search(text, starts[i + 1])
     if not marked:
         return out
-    body, blank, bp = LineKind.BODY, LineKind.BLANK, LineKind.BOILERPLATE
+    # quotations on boilerplate lines are not attributed (nothing reads their speaker,
+    # and a menu or teaser must not feed the article's context): cheap kind, no speaker
+    for i in sorted(i for i in marked if kinds[i] is bp):
+        line = lines[i]
+        start = starts[i]
+        for a, b, _closed in line_spans(line):
+            kind = "speech" if line.count(" ", a, b) >= 3 else "term"
+            out.append(Quote(start + a, start + b, kind, None))
+        marked.discard(i)
+    if not marked:
+        out.sort(key=_quote_start)
+        return out
     lower = LowerWords(" ".join(lines[i] for i in range(n) if kinds[i] is body))
     ctx = Context(lower_words=lower)
     near = set()
@@ -183,12 +212,11 @@ def _find_quotes(
         near.update(range(i - 6, i))
     for i in range(n):
         kind = kinds[i]
-        if kind is blank or (kind is bp and i not in marked):
+        if kind is blank or kind is bp:
             continue
         line = lines[i]
         start = starts[i]
         ctx.sentence += 1
-        article = kind is not bp
         if i not in marked:
             # names a few paragraphs before a quotation may be its speaker; farther
             # text only advances the sentence count (speakers' names are remembered
@@ -206,8 +234,7 @@ def _find_quotes(
             left = line[max(prev_end, a - MAX_CONTEXT) : a]
             nxt = spans[j + 1][0] if j + 1 < len(spans) else len(line)
             right = line[b : min(nxt, b + MAX_CONTEXT)]
-            if article:
-                _note(left, c)
+            _note(left, c)
             inner = line[a + 1 : b - 1] if closed else line[a + 1 : b]
             follows = j > 0 and not line[prev_end:a].strip(" ,;:\u2014-")
             att = attribute(inner, left, right, closed, follows or (j == 0 and a == 0),
@@ -218,9 +245,13 @@ def _find_quotes(
             c.sentence += max(0, inner.count(". ") + inner.count("? ") + inner.count("! "))
             out.append(Quote(start + a, start + b, att.kind, att.speaker))
             prev_end = b
-        if article:
-            _note(line[prev_end:], c)
+        _note(line[prev_end:], c)
+    out.sort(key=_quote_start)
     return out
+
+
+def _quote_start(q: Quote) -> int:
+    return q.start
 
 
 def _note(segment: str, ctx: Context) -> None:

@@ -18,12 +18,13 @@ that verdict, which spares most menu lines the context work. Weights live in
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from operator import mul
 
 from reader.marks import _weights
 from reader.marks.features import LINE_FEATURES, N_TEXT_FEATURES, line_features, text_features
-from reader.marks.text import normalise_line
+from reader.marks.text import normalise_line, text_line_keys
 
 REGION_BIASES = (0.25, 0.4, 0.55, 0.7)
 SETTLED_STAGE_Z = 3.0  # after a context stage, lines this sure of either verdict keep it
@@ -278,7 +279,7 @@ def run_stages(
     return z
 
 
-_CACHE: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {}
+_CACHE: dict[str, tuple[tuple[float, ...], float]] = {}
 _CACHE_MAX = 200_000
 
 
@@ -311,71 +312,71 @@ def _flag_table() -> list[tuple[float, ...]]:
 _FLAG_TABLE = _flag_table()
 
 
-def _key(s: str) -> str:
-    if s.isascii():
-        return s.lower() if "  " not in s and "\t" not in s else " ".join(s.split()).lower()
-    return normalise_line(s)
+def _sigmoids(z: Sequence[float], _exp=math.exp) -> list[float]:  # noqa: ANN001
+    """`_sigmoid` of every value (inlined: this runs over every line, three times)."""
+    return [
+        (1.0 / (1.0 + _exp(-v)) if v <= 30.0 else 1.0) if v >= -30.0 else 0.0 for v in z
+    ]
 
 
 def analyze_lines(
-    lines: Sequence[str], repeated: frozenset[str] | None = None
+    lines: Sequence[str],
+    repeated: frozenset[str] | None = None,
+    line_keys: Sequence[str] | None = None,
 ) -> tuple[list[int], list[tuple[float, ...]], list[str], list[float]]:
     """Boilerplate probability of each non-blank line, the fast way.
 
     Same model as `stage1_rows` + `run_stages`, but the text features of a line and their
-    dot products with every stage's weights are computed once per distinct line text and
+    dot product with the stage-1 weights are computed once per distinct line text and
     cached (menus and footers repeat across the articles of a corpus), and only the four
-    position flags are added per occurrence. Returns (line indexes, text feature rows,
+    position flags are added per occurrence. `line_keys` are the `normalise_line` keys of
+    all `lines` (computed when not given). Returns (line indexes, text feature rows,
     normalised keys, p_boilerplate).
     """
-    idx: list[int] = []
-    stripped: list[str] = []
-    for i, ln in enumerate(lines):
-        s = ln.strip()
-        if s:
-            idx.append(i)
-            stripped.append(s)
+    stripped_all = list(map(str.strip, lines))
+    idx = [i for i, s in enumerate(stripped_all) if s]
     m = len(idx)
     if not m:
         return [], [], [], []
+    if line_keys is None:
+        line_keys = text_line_keys("\n".join(lines))
+    stripped = [stripped_all[i] for i in idx]
+    keys = [line_keys[i] for i in idx]
     cache = _CACHE
     if len(cache) > _CACHE_MAX:
         cache.clear()
     w0, w1, w2 = _TEXT_W
+    entries = list(map(cache.get, stripped))
+    if None in entries:
+        for j, e in enumerate(entries):
+            if e is None:
+                s = stripped[j]
+                e = cache.get(s)  # a line repeated within this article
+                if e is None:
+                    row = text_features(s)
+                    e = cache[s] = (row, sum(map(mul, w0, row)))
+                entries[j] = e
+    rows = [e[0] for e in entries]
+    counts = Counter(keys)
     table = _FLAG_TABLE
-    entries = []
-    for s in stripped:
-        entry = cache.get(s)
-        if entry is None:
-            row = text_features(s)
-            entry = (row, sum(map(mul, w0, row)), _key(s))
-            cache[s] = entry
-        entries.append(entry)
-    keys = [e[2] for e in entries]
-    counts: dict[str, int] = {}
-    for k in keys:
-        counts[k] = counts.get(k, 0) + 1
-    rows: list[tuple[float, ...]] = []
-    z0: list[float] = []
-    combos: list[int] = []
+    nxt = idx[1:]
+    nxt.append(-5)
     prev_i = -2
-    for j, i in enumerate(idx):
-        entry = entries[j]
-        rows.append(entry[0])
-        k = keys[j]
+    combos: list[int] = []
+    z: list[float] = []
+    for e, i, n, k in zip(entries, idx, nxt, keys, strict=True):
         combo = (
             (1 if prev_i == i - 1 else 0)
-            | (2 if j + 1 < m and idx[j + 1] == i + 1 else 0)
+            | (2 if n == i + 1 else 0)
             | (4 if counts[k] > 1 else 0)
             | (8 if repeated is not None and k in repeated else 0)
         )
         combos.append(combo)
-        z0.append(entry[1] + table[combo][0])
+        z.append(e[1] + table[combo][0])
         prev_i = i
-    chars = [len(s) for s in stripped]
-    z = z0
-    sq = [math.sqrt(c) for c in chars]
-    regions = main_regions([_sigmoid(v) for v in z], sq)
+    chars = list(map(len, stripped))
+    sq = list(map(math.sqrt, chars))
+    regions = main_regions(_sigmoids(z), sq)
     fixed = settled(z, regions)
     active = [k for k in range(m) if not fixed[k]]
     for st, (wt, wc) in enumerate(((w1, _CTX_W[0]), (w2, _CTX_W[1])), start=1):
@@ -384,7 +385,7 @@ def analyze_lines(
         for k, c in zip(active, ctx, strict=True):
             z[k] = sum(map(mul, wt, rows[k])) + table[combos[k]][st] + sum(map(mul, wc, c))
         active = [k for k in active if -SETTLED_STAGE_Z <= z[k] <= SETTLED_STAGE_Z]
-    return idx, rows, keys, [1.0 - _sigmoid(v) for v in z]
+    return idx, rows, keys, [1.0 - p for p in _sigmoids(z)]
 
 
 def score_rows(

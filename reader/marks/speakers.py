@@ -72,6 +72,8 @@ _NOT_NAMES = {
     "were", "be", "has", "have", "had", "will", "would", "can", "could", "should", "might",
     "must", "let", "let's", "oh", "ok", "okay", "well", "thanks", "thank", "please",
     "dear", "hi", "hello", "read", "see", "watch", "click", "image", "photo", "video",
+    "despite", "following", "during", "without", "within", "throughout", "among", "amid",
+    "unlike", "given", "including", "among", "against", "toward", "towards", "upon",
 }
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "el",
               "dos", "das", "del", "ter", "ten", "y"}
@@ -93,7 +95,7 @@ _VERB_THEN_SPEAKER = (
 )
 # `“…,” said NAME` / `“…,” says general manager Gil Vallee`
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,]*(?!told\b|tells\b|calls\b|called\b|dubbed\b){_SPEECH_VERB}\s+((?:[a-z][\w\-]*\s+){{0,4}}?{_NAME}|{_DESC}|he|she|they)",
+    rf"^[\s,]*(?!told\b|tells\b|calls\b|called\b|dubbed\b){_SPEECH_VERB}\s+((?:[a-z0-9][\w\-]*\s+){{0,4}}?{_NAME}|{_DESC}|he|she|they)",
 )
 # `“…,” NAME said` / `“…,” Mayer, Disney’s chairman of …, said`
 _AFTER_NAME_FIRST = re.compile(
@@ -113,7 +115,10 @@ _SENT_VERB = re.compile(
     rf"({_WHO})(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
 )
 _SENT_VERB_FIRST = re.compile(rf"\b{_VERB_THEN_SPEAKER}\s+((?:[a-z][\w\-]*\s+){{0,4}}?{_NAME})")
-_SENT_END = re.compile(r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?][\"'\u201d\u2019)]*\s+")
+_SENT_END = re.compile(
+    r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?][\"'\u201d\u2019)]*\s+"
+    r"(?=[A-Z\"'\u201c\u2018(\[])"
+)
 _TERM_LEAD = re.compile(
     r"\b(?:called|dubbed|named|titled|entitled|term|terms|termed|word|words|phrase|so-called"
     r"|known as|label|labels|labelled|labeled|nicknamed|brand|branded|slogan|hashtag|as)\s*$",
@@ -163,7 +168,14 @@ class LowerWords:
 
 @dataclass(slots=True)
 class Context:
-    """What the reader of an article remembers while reading it front to back."""
+    """What the reader of an article remembers while reading it front to back.
+
+    `mentions` keeps the last few people named as (sentence, name, strong): a pronoun
+    resolves to the most recent one of a compatible gender in its window, which beats a
+    single "last person" slot when a sentence names two people. `strong` marks names known
+    to be people (full names, their surnames); a lone capitalised word before a verb is
+    weak and used only when nobody stronger is in reach.
+    """
 
     lower_words: LowerWords = field(default_factory=LowerWords)
     surnames: dict[str, str] = field(default_factory=dict)
@@ -173,6 +185,9 @@ class Context:
     last_speaker_pos: int = -1
     last_speaker_sent: int = -100
     sentence: int = 0
+    mentions: list[tuple[int, str, bool]] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
+    spoken: dict[str, int] = field(default_factory=dict)
 
 
 def _strip_possessive(w: str) -> str:
@@ -219,10 +234,13 @@ def _resolve(who: str, ctx: Context) -> str | None:
     if low in _PRONOUNS:
         if low in ("i", "we", "you"):
             return None
-        if ctx.sentence - ctx.last_person_sent <= 3 and ctx.last_person:
-            return ctx.last_person
-        if ctx.sentence - ctx.last_speaker_sent <= 3:
-            return ctx.last_speaker
+        gender = _PRONOUN_GENDER.get(low)
+        hit = _recent(ctx, gender, 3)
+        if hit:
+            return hit
+        last = ctx.last_speaker
+        if last and ctx.sentence - ctx.last_speaker_sent <= 3 and _fits(ctx, last, gender):
+            return last
         return None
     first = low.split()[0] if low else ""
     if first in ("the", "a", "an", "one", "another", "this", "that", "his", "her", "their",
@@ -232,18 +250,63 @@ def _resolve(who: str, ctx: Context) -> str | None:
         name = clean_name(w, ctx.lower_words)
         if name and name[0].isupper() and " " in w and any(c.isupper() for c in w[1:]):
             # "a report from Kotak Institutional Equities" -> the organisation
-            cap = re.findall(_NAME, w)
+            cap = _NAME_RE.findall(w)
             if cap:
                 name = clean_name(cap[-1], ctx.lower_words) or name
                 return _expand(name, ctx)
-        # a description: "the actor" may point at the person named just before
-        if ctx.sentence - ctx.last_person_sent <= 2 and ctx.last_person and _is_role(low):
-            return ctx.last_person
+        # a description: "the actor" points at the person named just before, else at the
+        # person the article quotes most (a profile calls its subject "the actress")
+        if first in ("the", "this", "that") and _is_role(low):
+            gender = _ROLE_GENDER.get(low.split()[-1])
+            hit = _recent(ctx, gender, 2)
+            if hit is not None and " " not in hit and hit not in ctx.gender:
+                hit = None  # "the spokesperson" is not "Customs"
+            if hit is None and ctx.spoken:
+                best = max(ctx.spoken, key=ctx.spoken.__getitem__)
+                if ctx.spoken[best] >= 2 and _fits(ctx, best, gender):
+                    hit = best
+            if hit:
+                return hit
         return w
     name = clean_name(w, ctx.lower_words)
     if not name:
         return None
     return _expand(name, ctx)
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_ROLE_GENDER = {"actress": "f", "woman": "f", "actor": "m", "man": "m"}
+
+
+def _fits(ctx: Context, name: str, gender: str | None) -> bool:
+    """Whether `name` can be the referent of a pronoun of `gender` (unknown fits both)."""
+    if gender is None:
+        return True
+    known = ctx.gender.get(name)
+    return known is None or known == gender
+
+
+def _recent(ctx: Context, gender: str | None, window: int) -> str | None:
+    """The person a pronoun points at: among the people named in the last `window`
+    sentences whose gender fits, the latest sentence wins, and in it someone already
+    quoted or of known gender, else the first named (the subject: "says Richard Locksley,
+    an immunologist at the University of California, San Francisco")."""
+    lo = ctx.sentence - window
+    for want_strong in (True, False):
+        best: tuple[int, int, int] | None = None
+        pick = None
+        for i, (sent, name, strong) in enumerate(reversed(ctx.mentions)):
+            if sent < lo:
+                break
+            if strong != want_strong or not _fits(ctx, name, gender):
+                continue
+            known = name in ctx.spoken or (gender is not None and name in ctx.gender)
+            key = (sent, 1 if known else 0, i)
+            if best is None or key > best:
+                best, pick = key, name
+        if pick is not None:
+            return pick
+    return None
 
 
 _ROLE_WORDS = {
@@ -275,42 +338,110 @@ def _is_person(parts: list[str]) -> bool:
     return not any(p.lower().strip(".,") in _ORG_WORDS for p in parts)
 
 
-def note_names(text: str, ctx: Context) -> None:
-    """Remember full names (for surname expansion) and the last person mentioned.
+_MALE_RE = re.compile(r"\b(?:[Hh]e|[Hh]imself)\b")  # not "his": "his wife, Jane Doe"
+_FEMALE_RE = re.compile(r"\b(?:[Ss]he|[Hh]erself)\b")
+_INTRO_SPLIT_RE = re.compile(r",|\s(?:of|at|from|for|with|in)\s")
+_INTRO_JOINERS = {"and", "&", "et", "al.", "al"}
 
-    Only a name that is not the object of a preposition ("told NBC News", "at Ubisoft")
-    becomes the referent of a later "he"/"she".
+
+def _mention(ctx: Context, name: str, strong: bool) -> None:
+    mentions = ctx.mentions
+    if mentions and mentions[-1][0] == ctx.sentence and mentions[-1][1] == name:
+        return
+    mentions.append((ctx.sentence, name, strong))
+    if len(mentions) > 16:
+        del mentions[0]
+    if strong:
+        ctx.last_person = name
+        ctx.last_person_sent = ctx.sentence
+
+
+def intro_name(segment: str, lower_words: LowerWords | frozenset[str] = frozenset()) -> str | None:
+    """The speaker a paragraph introduces by ending in a colon: "Uli Lorimer, Director of
+    Horticulture at Native Plant Trust:" or "Carriero et al., Section 4:" (round-ups and
+    footnotes put the quotation in the next paragraph or right after the colon)."""
+    t = segment.strip()
+    if not t.endswith(":") or len(t) > 200 or "\u201c" in t or '"' in t:
+        return None
+    parts = _INTRO_SPLIT_RE.split(t[:-1], maxsplit=1)
+    head = parts[0].strip()
+    words = head.split()
+    if not words or len(words) > 8 or (len(words) < 2 and len(parts) < 2):
+        return None
+    first = words[0].lower()
+    if first in _NOT_NAMES or first in lower_words or first.rstrip(".") in _TITLES:
+        return None
+    for w in words:
+        if not (w[0].isupper() or w in _INTRO_JOINERS or w in _PARTICLES):
+            return None
+    return head
+
+
+def note_names(text: str, ctx: Context) -> None:
+    """Remember full names (for surname expansion) and the people mentioned, in order.
+
+    A name that is the object of a preposition ("told NBC News", "at Ubisoft") is not
+    a referent for a later "he"/"she". A sentence naming one person and using only
+    "he/his" (or only "she/her") tells that person's gender, which later keeps "she said"
+    off a man named in between.
     """
     surnames = ctx.surnames
+    lower = ctx.lower_words
+    here: list[str] = []
+    stripped = text.strip()
+    if stripped and stripped[-1] not in ".!?:\"\u201d" and _is_titlecase(stripped.split()):
+        return  # a heading or a related-link title ("Golden Globes 2020 Predictions: ...")
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
+        subject = not _after_preposition(text, m.start())
+        possessive = _strip_possessive(raw) != raw
         if " " not in raw:
-            key = _strip_possessive(raw).rstrip(".,").lower()
-            if key not in surnames or ctx.last_person_sent == ctx.sentence:
+            core = _strip_possessive(raw).rstrip(".,")
+            key = core.lower()
+            full = surnames.get(key)
+            if full:
+                if subject:
+                    _mention(ctx, full, not possessive)
+                    here.append(full)
                 continue
-            before = text[max(0, m.start() - 12) : m.start()].split()
-            if not before or before[-1].lower() not in _PREPOSITIONS:
-                ctx.last_person = surnames[key]
-                ctx.last_person_sent = ctx.sentence
+            # a lone capitalised word followed by a lower-case word ("Slayton notes"):
+            # a surname whose full form was never seen, or an ordinary word
+            if (
+                subject
+                and len(core) > 2
+                and all(p[:1].isupper() and p[1:].islower() for p in core.split("-"))
+                and key not in _NOT_NAMES
+                and key not in _TITLES
+                and key not in lower
+            ):
+                nxt = text[m.end() : m.end() + 16].split()
+                if nxt and nxt[0][:1].islower():
+                    _mention(ctx, core, False)
             continue
-        name = clean_name(raw, ctx.lower_words)
+        name = clean_name(raw, lower)
         if not name:
             continue
         parts = name.split()
-        before = text[max(0, m.start() - 12) : m.start()].split()
-        prev = before[-1].lower() if before else ""
-        subject = prev not in _PREPOSITIONS
-        first_in_sentence = ctx.last_person_sent != ctx.sentence
-        subject = subject and first_in_sentence
         if len(parts) >= 2 and _is_person(parts):
-            key = parts[-1].lower()
-            ctx.surnames.setdefault(key, name)
+            full = surnames.setdefault(parts[-1].lower(), name)
             if subject:
-                ctx.last_person = ctx.surnames.get(key, name)
-                ctx.last_person_sent = ctx.sentence
-        elif len(parts) == 1 and parts[0].lower() in ctx.surnames and subject:
-            ctx.last_person = ctx.surnames[parts[0].lower()]
-            ctx.last_person_sent = ctx.sentence
+                _mention(ctx, full, not possessive)
+                here.append(full)
+        elif len(parts) == 1 and parts[0].lower() in surnames and subject:
+            full = surnames[parts[0].lower()]
+            _mention(ctx, full, not possessive)
+            here.append(full)
+    if here and all(h == here[0] for h in here):
+        male = _MALE_RE.search(text) is not None
+        female = _FEMALE_RE.search(text) is not None
+        if male != female:
+            ctx.gender.setdefault(here[0], "m" if male else "f")
+    if text.rstrip().endswith(":"):
+        intro = intro_name(text, lower)
+        if intro:
+            ctx.last_speaker = intro
+            ctx.last_speaker_sent = ctx.sentence
+            _mention(ctx, intro, True)
 
 
 def _sentence_left(text: str) -> str:
@@ -335,21 +466,47 @@ def _is_titlecase(words: list[str]) -> bool:
 
 
 
+_SUBJ_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether the word at `start` is governed by a preposition ("at Ubisoft"), except
+    "according to X", whose X is the source."""
+    before = text[max(0, start - 20) : start].split()[-2:]
+    if len(before) == 2 and before[0].lower() == "according":
+        return False
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+def _person_like(name: str, raw: str, ctx: Context) -> bool:
+    """A full personal name, a known surname or a titled name ("Mr. Trump"), as opposed to
+    a lone capitalised word that may be a company or an adjective ("Fortress", "American")."""
+    parts = name.split()
+    if len(parts) >= 2:
+        return _is_person(parts)
+    return name.lower() in ctx.surnames or raw.split()[0].lower().rstrip(".") in _TITLES
+
+
 def _subject(sentence: str, ctx: Context) -> str | None:
-    """The name a woven-in quotation most likely belongs to: the last name before it that is
-    neither an ordinary capitalised word nor the object of a preposition, else a pronoun."""
-    found = None
+    """Who a woven-in quotation most likely belongs to: the subject of its sentence, i.e.
+    the first name or he/she/they that is neither an ordinary capitalised word nor the
+    object of a preposition ("Benioff introduced Cook ... as “someone who ...”")."""
+    best: tuple[int, str] | None = None
     for m in _NAME_RE.finditer(sentence):
-        before = sentence[max(0, m.start() - 20) : m.start()].split()[-2:]
-        if any(w.lower() in _PREPOSITIONS for w in before):
+        if _after_preposition(sentence, m.start()):
             continue
-        if clean_name(m.group(0), ctx.lower_words) is None:
+        name = clean_name(m.group(0), ctx.lower_words)
+        if name is None:
             continue
-        found = m.group(0)
-    if found is not None:
-        return found
-    m = re.search(r"\b(he|she|they)\b", sentence, re.IGNORECASE)
-    return m.group(1) if m else None
+        if best is None:
+            best = (m.start(), m.group(0))
+        if _person_like(name, m.group(0), ctx):
+            best = (m.start(), m.group(0))
+            break
+    m = _SUBJ_PRONOUN_RE.search(sentence, 0, best[0] if best else len(sentence))
+    if m:
+        return m.group(0)
+    return best[1] if best else None
 
 
 KIND_FEATURES: tuple[str, ...] = (
@@ -465,8 +622,11 @@ def attribute(
             who, direct = m.group(1), True
     sentence_verb = None
     if who is None and (verb_left or verb_right):
+        # a quotation that ends its sentence ("… an election.’’ Critically, it said …")
+        # leaves the next sentence's verb to the next quotation
+        ends_sentence = last in (".", "?", "!") and right_s.lstrip()[:1].isupper()
         m = (verb_left and _SENT_VERB.search(sent_left)) or (
-            verb_right and _SENT_VERB.search(right_s)
+            verb_right and not ends_sentence and _SENT_VERB.search(right_s)
         )
         if m:
             sentence_verb = m.group(1)
@@ -519,25 +679,47 @@ def attribute(
     elif sentence_verb is not None:
         speaker = _resolve(sentence_verb, ctx)
     if speaker is None and who is None and sentence_verb is None and stripped_left:
-        # a fragment woven into a sentence: its subject is the speaker
-        subj = _subject(sent_left, ctx)
-        if subj is not None:
-            speaker = _resolve(subj, ctx)
-    if (
-        speaker is None
-        and who is None
-        and ctx.last_speaker
-        and ctx.sentence - ctx.last_speaker_sent <= 3
-    ):
-        speaker = ctx.last_speaker  # continuation of the previous speaker's quote
+        intro = intro_name(sent_left, ctx.lower_words) if stripped_left[-1] == ":" else None
+        if intro is not None:
+            speaker = _expand(intro, ctx)
+        else:
+            # a fragment woven into a sentence: its subject is the speaker
+            subj = _subject(sent_left, ctx)
+            if subj is not None:
+                speaker = _resolve(subj, ctx)
+    if speaker is None and who is None:
+        speaker = _carry(ctx)
+    if speaker and who is not None:
+        g = _PRONOUN_GENDER.get(who.strip().lower())
+        if g is not None:
+            ctx.gender.setdefault(speaker, g)  # "…,” she said: the speaker is a woman
     if speaker:
+        end_sent = ctx.sentence + inner.count(". ") + inner.count("? ") + inner.count("! ")
         parts = speaker.split()
         if len(parts) >= 2 and speaker[0].isupper() and _is_person(parts):
             ctx.surnames.setdefault(parts[-1].lower(), speaker)
         ctx.last_speaker = speaker
         ctx.last_speaker_pos = pos
-        ctx.last_speaker_sent = ctx.sentence
+        ctx.last_speaker_sent = end_sent
         if speaker[:1].isupper():
-            ctx.last_person = speaker
-            ctx.last_person_sent = ctx.sentence
+            ctx.spoken[speaker] = ctx.spoken.get(speaker, 0) + 1
+            saved = ctx.sentence
+            ctx.sentence = end_sent
+            _mention(ctx, speaker, True)
+            ctx.sentence = saved
     return Attribution("speech", speaker, feats)
+
+
+def _carry(ctx: Context) -> str | None:
+    """Speaker of an unattributed quotation: the person named in the last two sentences
+    ("According to Bongard, that's because ... “If you play ...”"), else the previous
+    speaker whose quote it continues (next sentence or paragraph, nobody in between)."""
+    lo = ctx.sentence - 2
+    for sent, name, strong in reversed(ctx.mentions):
+        if sent < lo:
+            break
+        if strong:
+            return name
+    if ctx.last_speaker and ctx.sentence - ctx.last_speaker_sent <= 3:
+        return ctx.last_speaker
+    return None

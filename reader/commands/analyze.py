@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import sys
 from collections import Counter
@@ -89,7 +88,7 @@ def _line_keys(path: Path) -> list[str]:
     return [] if text is None else list(_keys_of(text))
 
 
-_texts: dict[str, str] = {}
+_texts: dict[str, tuple[str, list[str]]] = {}
 KEEP_BYTES = 256 * 1024 * 1024  # one-process runs keep texts between the passes up to this
 
 
@@ -98,14 +97,24 @@ def _analyze_one(item: tuple[str, Path]) -> tuple[str | None, str | None]:
     from reader.marks import analyze
 
     article_id, path = item
-    text = _texts.pop(article_id, None)
+    kept = _texts.pop(article_id, None)
     reason = None
-    if text is None:
+    keys = None
+    if kept is not None:
+        text, keys = kept
+    else:
         text, reason = _read(path)
     if text is None:
         return None, f"skipped {article_id}: {reason}"
-    marks = analyze(text, repeated=_repeated)
-    return json.dumps(marks.to_json(article_id)), None
+    marks = analyze(text, repeated=_repeated, line_keys=keys)
+    return _dumps(marks.to_json(article_id)), None
+
+
+def _dumps(record: dict) -> bytes:
+    """One JSON line (UTF-8, newline included)."""
+    import orjson
+
+    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
 
 
 def _map(func, items: list, jobs: int) -> Iterator:  # type: ignore[no-untyped-def]
@@ -161,15 +170,20 @@ def _run(args: argparse.Namespace) -> int:
     if k and len(items) >= k:
         counts: Counter[str] = Counter()
         if jobs == 1:
+            from reader.marks.text import text_line_keys
+
             kept = 0
             for n, (article_id, path) in enumerate(items, 1):
                 text, _ = _read(path)
                 if text is None:
                     continue
-                counts.update(_keys_of(text))
+                line_keys = text_line_keys(text)
+                distinct = set(line_keys)
+                distinct.discard("")
+                counts.update(distinct)
                 if kept + len(text) <= KEEP_BYTES:
-                    _texts[article_id] = text
-                    kept += len(text)
+                    _texts[article_id] = (text, line_keys)
+                    kept += 2 * len(text)
                 if show and (n == len(items) or n % 25 == 0):
                     _progress(n, len(items), "reading")
         else:
@@ -179,14 +193,19 @@ def _run(args: argparse.Namespace) -> int:
         _init(frozenset(key for key, n in counts.items() if n >= k), max_bytes(args))
         del counts
 
-    out = sys.stdout
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
     for line, problem in _with_progress(_map(_analyze_one, items, jobs), len(items),
                                         "analysing", show):
-        if line is not None:
-            out.write(line + "\n")
-        else:
+        if line is None:
             print(problem, file=sys.stderr)
-    out.flush()
+        elif buffer is not None:
+            buffer.write(line)
+        else:
+            sys.stdout.write(line.decode("utf-8"))
+    if buffer is not None:
+        buffer.flush()
+    sys.stdout.flush()
     for skipped in corpus.skipped:
         print(f"skipped {skipped.id}: {skipped.reason}", file=sys.stderr)
     return 0

@@ -73,7 +73,7 @@ _NOT_NAMES = {
     "must", "let", "let's", "oh", "ok", "okay", "well", "thanks", "thank", "please",
     "dear", "hi", "hello", "read", "see", "watch", "click", "image", "photo", "video",
     "despite", "following", "during", "without", "within", "throughout", "among", "amid",
-    "unlike", "given", "including", "among", "against", "toward", "towards", "upon",
+    "unlike", "given", "including", "against", "toward", "towards", "upon",
 }
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "el",
               "dos", "das", "del", "ter", "ten", "y"}

@@ -1,0 +1,99 @@
+"""Speaker attribution: pronouns, continuations, surnames, descriptions and intro lines.
+
+Each case is a tiny article whose lines are forced to be body, so only the attribution
+rules in `reader.marks.speakers` are exercised.
+"""
+
+from __future__ import annotations
+
+from reader.marks import analyze
+from reader.marks.speakers import Context, _subject, intro_name
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    """(quoted text, speaker) of every speech quotation of `text`, all lines body."""
+    n = text.count("\n") + 1
+    m = analyze(text, forced_body=frozenset(range(1, n + 1)))
+    return [(text[q.start : q.end], q.speaker) for q in m.quotes if q.kind == "speech"]
+
+
+def test_pronoun_resolves_to_the_woman_not_the_man_named_in_between() -> None:
+    text = (
+        "Mary Steenburgen woke up from surgery with music in her head.\n\n"
+        "“I had never heard anything like it in my whole life,” she said.\n\n"
+        "Like the late neurologist Oliver Sacks described in his book, Steenburgen "
+        "was not thrilled. The next months were tough.\n\n"
+        "“I couldn’t focus on anything at all for weeks,” she said."
+    )
+    got = speakers(text)
+    assert got[-1][1] == "Mary Steenburgen"
+
+
+def test_surname_expands_to_the_full_name_met_before() -> None:
+    text = (
+        "General manager Gil Vallee said the plant would reopen next spring.\n\n"
+        "“We are going to hire everybody back as soon as we can,” Vallee said."
+    )
+    assert speakers(text)[-1][1] == "Gil Vallee"
+
+
+def test_continuation_paragraph_inherits_the_speaker_after_a_long_quote() -> None:
+    text = (
+        "“This is the first sentence. This is the second one. Here is a third. And a "
+        "fourth one too. Then a fifth.” said Dana Whitfield.\n\n"
+        "“And this paragraph goes on with what she was saying about the plans.”"
+    )
+    got = speakers(text)
+    assert [s for _, s in got] == ["Dana Whitfield", "Dana Whitfield"]
+
+
+def test_intro_line_with_colon_names_the_speaker_of_the_next_paragraphs() -> None:
+    assert intro_name("Uli Lorimer, Director of Horticulture at Native Plant Trust:") == (
+        "Uli Lorimer"
+    )
+    assert intro_name("Jeff Lorenz and Kayla Fell of Refugia:") == "Jeff Lorenz and Kayla Fell"
+    assert intro_name("See also:") is None
+    assert intro_name("Smith agreed:") is None
+    text = (
+        "Uli Lorimer, Director of Horticulture at Native Plant Trust:\n\n"
+        "“December is a time of reflection as we look back on the growing season past. "
+        "I want to zero in on a single image.”\n\n"
+        "“So many moments in nature are ephemeral, but mystery abounds when we slow down.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Uli Lorimer", "Uli Lorimer"]
+
+
+def test_role_description_resolves_to_the_person_just_named() -> None:
+    text = (
+        "James Van Der Beek announced the news on the show last week.\n\n"
+        "“Hearing the heartbeat was something we never take for granted,” the actor said."
+    )
+    assert speakers(text)[-1][1] == "James Van Der Beek"
+
+
+def test_unnamed_source_keeps_its_description() -> None:
+    text = "“They do it very, very well, and everybody knows it,” said the source."
+    assert speakers(text)[-1][1] == "the source"
+
+
+def test_woven_fragment_goes_to_the_subject_not_the_object() -> None:
+    ctx = Context()
+    ctx.surnames.update({"benioff": "Marc Benioff", "cook": "Tim Cook"})
+    assert _subject("Benioff introduced Cook to the Dreamforce audience as ", ctx) == "Benioff"
+
+
+def test_according_to_names_the_speaker_of_the_next_sentence() -> None:
+    text = (
+        "Josh Bongard builds robots in Vermont.\n\n"
+        "According to Bongard, that's because these systems are too heady. “If you play "
+        "with these systems, you can start to see where the cracks are.”"
+    )
+    assert speakers(text)[-1][1] == "Josh Bongard"
+
+
+def test_abbreviated_month_does_not_end_the_sentence() -> None:
+    text = (
+        "Reed, who will be chairman, told investors on Oct. 31 that the merger would allow "
+        "the company “to return capital to shareholders through dividends.”"
+    )
+    assert speakers(text)[-1][1] == "Reed"

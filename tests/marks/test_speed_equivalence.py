@@ -1,0 +1,85 @@
+"""The fast paths of the detectors compute the same thing as their plain references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.marks import LineKind, _find_quotes, analyze
+from reader.marks import boilerplate as bp
+from reader.marks import features as F
+from reader.marks.text import normalise_line, text_keys, text_line_keys
+from tests.conftest import EVAL, SEEDS
+
+DEV = EVAL / "boilerplate" / "dev"
+TRICKY = [
+    "",
+    "plain ascii line",
+    "  Two  spaces\tand a tab  ",
+    "Curly \u201cquotes\u201d and \u2018singles\u2019 \u2014 dashes \u2013 too",
+    "non\u00a0breaking\u2003em space",
+    "\ufb01ligature \u2460 NFKC",
+    "ALL CAPS \u00c9T\u00c9",
+    "((paren)) ...dots... \u00a9 2019 | Home \u00bb News",
+]
+
+
+def _texts() -> list[str]:
+    files = sorted(SEEDS.glob("*.txt"))
+    if DEV.is_dir():
+        files += sorted(DEV.glob("*.txt"))[:40]
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def test_text_line_keys_equal_normalise_line() -> None:
+    for text in [*_texts(), "\n".join(TRICKY), "a\u00a0\u00a0b\nC", "x\r\ny"]:
+        lines = text.split("\n")
+        assert text_line_keys(text) == [normalise_line(ln) for ln in lines]
+        assert text_keys(text) == {normalise_line(ln) for ln in lines} - {""}
+
+
+def test_word_split_equals_strip_reference() -> None:
+    def ref(low: str) -> list[str]:
+        return [w for w in (x.strip(F._STRIP) for x in low.split()) if w]
+
+    lines = [ln.strip().lower() for t in _texts() for ln in t.split("\n")] + TRICKY
+    for low in lines:
+        assert F._words(low) == ref(low), low
+
+
+def test_fast_boilerplate_path_equals_reference_path() -> None:
+    texts = _texts()
+    repeated = frozenset(k for k in set().union(*map(text_keys, texts)) if len(k) < 25)
+    for text in texts:
+        lines = text.split("\n")
+        idx, p_ref, keys_ref = bp.boilerplate_probabilities(lines, repeated)
+        idx2, rows, keys, p = bp.analyze_lines(lines, repeated)
+        assert idx2 == idx
+        assert keys == keys_ref
+        assert len(rows) == len(idx)
+        assert p == pytest.approx(p_ref, abs=1e-9)
+        # and with the keys handed in
+        assert bp.analyze_lines(lines, repeated, text_line_keys(text))[3] == p
+
+
+def test_analyze_with_given_keys_is_the_same() -> None:
+    for text in _texts()[:10]:
+        assert analyze(text, line_keys=text_line_keys(text)) == analyze(text)
+
+
+def test_quotes_on_boilerplate_lines_are_found_but_not_attributed() -> None:
+    lines = ["\u201cWe will win,\u201d said Jane Doe.", "", "\u201cBuy now,\u201d says Shop Man."]
+    body = [LineKind.BODY, LineKind.BLANK, LineKind.BODY]
+    menu = [LineKind.BODY, LineKind.BLANK, LineKind.BOILERPLATE]
+    a = _find_quotes(lines, body)
+    b = _find_quotes(lines, menu)
+    assert [(q.start, q.end) for q in a] == [(q.start, q.end) for q in b]
+    assert a[0] == b[0] and a[0].speaker == "Jane Doe"
+    assert b[1].speaker is None
+    # apostrophes never make a line "marked"
+    assert _find_quotes(["It won\u2019t rain in the \u201990s."], [LineKind.BODY]) == []
+
+
+def test_seed_dir_exists() -> None:
+    assert Path(SEEDS).is_dir()

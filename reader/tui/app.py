@@ -20,7 +20,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.cache import Summary, SummaryCache, cache_path_for
@@ -40,6 +40,7 @@ from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.screens import HelpScreen, MessageScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
+from reader.tui.widgets.keybar import KeyBar
 
 LAZY_STAT_OVER = 20_000  # files; above this the list shows before any file is stat-ed
 
@@ -129,7 +130,7 @@ class ReaderApp(App[None]):
                 yield Static(id="article-header")
                 yield ArticleView(id="article")
                 yield Static(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.user_keymap:
@@ -427,7 +428,7 @@ class ReaderApp(App[None]):
             for t in tags:
                 header.append(f" #{sanitize(t)} ", style="bold reverse")
                 header.append(" ")
-        self.query_one("#article-header", Static).update(header)
+        self.query_one("#article-header", Static).update(header, layout=False)
 
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:

@@ -130,17 +130,12 @@ def _map(func, items: list, jobs: int) -> Iterator:  # type: ignore[no-untyped-d
         yield from pool.imap(func, items, chunksize=CHUNK)
 
 
-def _progress(done: int, total: int, what: str) -> None:
-    sys.stderr.write(f"\r{what} {done}/{total}")
-    if done == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
-
-
 def _with_progress(results: Iterable, total: int, what: str, show: bool) -> Iterator:  # type: ignore[no-untyped-def]
-    for n, r in enumerate(results, 1):
-        if show and (n == total or n % 25 == 0):
-            _progress(n, total, what)
+    from reader.progress import Progress
+
+    bar = Progress(total, what, show=show)
+    for r in results:
+        bar.advance()
         yield r
 
 
@@ -173,7 +168,11 @@ def _run(args: argparse.Namespace) -> int:
             from reader.marks.text import text_line_keys
 
             kept = 0
-            for n, (article_id, path) in enumerate(items, 1):
+            from reader.progress import Progress
+
+            bar = Progress(len(items), "reading", show=show)
+            for article_id, path in items:
+                bar.advance()
                 text, _ = _read(path)
                 if text is None:
                     continue
@@ -184,8 +183,6 @@ def _run(args: argparse.Namespace) -> int:
                 if kept + len(text) <= KEEP_BYTES:
                     _texts[article_id] = (text, line_keys)
                     kept += 2 * len(text)
-                if show and (n == len(items) or n % 25 == 0):
-                    _progress(n, len(items), "reading")
         else:
             for keys in _with_progress(_map(_line_keys, paths, jobs), len(paths), "reading",
                                        show):

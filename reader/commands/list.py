@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from reader.commands.common import add_corpus_argument, load
+from reader.commands.common import add_corpus_argument, load, max_bytes
 
 NAME = "list"
 HELP = "list the articles of a corpus (id, title, words)"
@@ -14,8 +15,10 @@ List the articles of CORPUS, one per line on stdout, tab-separated:
 
     <article id>\\t<title>\\t<words>
 
-Files that cannot be read (binary, empty, too large, unreadable) are listed on stderr
-with the reason, and do not change the exit status."""
+The title is the detected headline (else the first non-blank line). Files that cannot be
+read (binary, empty, too large, unreadable) are listed on stderr with the reason, and do
+not change the exit status. Large corpora are read on all cores, with a progress bar on
+stderr when it is a terminal; titles the app has already cached are not computed again."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,11 +31,47 @@ def _clean(s: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load(args)
+    from reader.cache import SummaryCache, analyse_summaries, cache_path_for
+    from reader.progress import Progress
+
+    corpus = load(args, read=False)
+    cache = SummaryCache(cache_path_for(corpus.default_db_path))
+    found: dict[str, tuple[str | None, int | None, str | None]] = {}
+    jobs = []
+    for a in corpus.articles:
+        hit = cache.get(a.id, a.size, a.mtime_ns)
+        if hit is not None and hit.share is not None:  # a share means the headline pass ran
+            found[a.id] = (hit.title, hit.words, hit.error)
+        else:
+            jobs.append((a.id, str(a.path)))
+    bar = Progress(len(jobs), "reading")
+
+    def got(article_id: str, title: str | None, words: int | None, share: float | None,
+            error: str | None) -> None:
+        found[article_id] = (title, words, error)
+        bar.advance()
+
+    done = analyse_summaries(jobs, got, lambda: False, max_bytes=max_bytes(args),
+                             workers=os.cpu_count() or 1)
+    if not done:  # no worker processes here: do it in this one
+        from reader.cache import summary_batch
+
+        for row in summary_batch([j for j in jobs if j[0] not in found], [], max_bytes(args)):
+            got(*row)
     out = sys.stdout
+    listed = 0
     for article in corpus.articles:
-        out.write(f"{_clean(article.id)}\t{_clean(article.display_title)}\t{article.words}\n")
+        title, words, error = found.get(article.id, (None, None, "not read"))
+        if error is not None:
+            print(f"skipped {article.id}: {error}", file=sys.stderr)
+            continue
+        out.write(f"{_clean(article.id)}\t{_clean(title or article.id)}\t{words}\n")
+        listed += 1
     out.flush()
-    for skipped in corpus.skipped:
-        print(f"skipped {skipped.id}: {skipped.reason}", file=sys.stderr)
+    for s in corpus.skipped:
+        print(f"skipped {s.id}: {s.reason}", file=sys.stderr)
+    if not listed:
+        from reader.errors import UserError
+
+        raise UserError(f"no readable articles in {args.corpus}")
     return 0

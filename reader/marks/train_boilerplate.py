@@ -225,7 +225,10 @@ def write_weights(w1: list[float], stages: list[list[float]], thr: float) -> Non
 
 
 def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return 0
+    args = [a for a in argv if not a.startswith("-")]
     eval_dir = Path(args[0]) if args else REPO.parent / "shared" / "eval"
     docs = load_dev(eval_dir)
     rep = corpus_repeated(docs)

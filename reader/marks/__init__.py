@@ -234,7 +234,7 @@ def _find_quotes(
             left = line[max(prev_end, a - MAX_CONTEXT) : a]
             nxt = spans[j + 1][0] if j + 1 < len(spans) else len(line)
             right = line[b : min(nxt, b + MAX_CONTEXT)]
-            _note(left, c)
+            _note(line[prev_end:a], c)
             inner = line[a + 1 : b - 1] if closed else line[a + 1 : b]
             follows = j > 0 and not line[prev_end:a].strip(" ,;:\u2014-")
             att = attribute(inner, left, right, closed, follows or (j == 0 and a == 0),

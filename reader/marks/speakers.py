@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from operator import mul
 
 _VERBS = (
@@ -40,6 +41,11 @@ _VERBS = (
 _SPEECH_VERB = rf"(?:{_VERBS})"
 # first words of the verbs: a context without any of them needs no attribution regex
 _VERB_WORDS = frozenset(v.split()[0] for v in _VERBS.split("|"))
+_NAMING_RE = re.compile(
+    r"\b(?:call|calls|called|calling|dub|dubs|dubbed|named|nicknamed|termed|titled|entitled"
+    r"|label(?:l?ed|s)?|brand(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _ADV = r"(?:(?:also|then|later|once|again|simply|just|recently|previously|earlier|further|"
 _ADV += r"[a-z]+ly|had|has|have|would|will|could|did|does|do|was|is)\s+)"
@@ -102,19 +108,33 @@ _AFTER_NAME_FIRST = re.compile(
     rf"^[\s,]*((?:[a-z][\w\-]*\s+){{0,3}}?{_NAME}|{_DESC}|he|she|they|it|we|I)"
     rf"(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b(?!\s*:)",
 )
-# `NAME said, “…”` / `As Vermont's Bongard told the New York Times, “…”`
+# `NAME said, “…”` / `As Vermont's Bongard told the New York Times, “…”`, and the
+# tight form `NAME said that “…` (a left context ends in `,`/`:` or not, so one pattern
+# with two tails does the work of two searches)
 _BEFORE = re.compile(
     rf"({_WHO})(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
-    rf"[^\u201c\u201d\"]{{0,60}}?[,:]\s*$",
+    rf"(?:[^\u201c\u201d\"]{{0,60}}?[,:]|(?:\s+that)?)\s*$",
 )
-_BEFORE_VERB_FIRST = re.compile(rf"\b{_VERB_THEN_SPEAKER}\s+({_NAME}|{_DESC})[,:]\s*$")
 _ACCORDING = re.compile(
     rf"\b(?:according to|per|as)\s+({_NAME}|{_DESC})(?:\s+(?:{_SPEECH_VERB}|puts it))?\s*[,:]?",
 )
 _SENT_VERB = re.compile(
     rf"({_WHO})(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
 )
-_SENT_VERB_FIRST = re.compile(rf"\b{_VERB_THEN_SPEAKER}\s+((?:[a-z][\w\-]*\s+){{0,4}}?{_NAME})")
+
+
+@cache
+def _before_verb_first() -> re.Pattern[str]:
+    """`said NAME, “…”` (rare: compiled on first use)."""
+    return re.compile(rf"\b{_VERB_THEN_SPEAKER}\s+({_NAME}|{_DESC})[,:]\s*$")
+
+
+@cache
+def _sent_verb_first() -> re.Pattern[str]:
+    """`… said general manager Gil Vallee, who …` (rare: compiled on first use)."""
+    return re.compile(rf"\b{_VERB_THEN_SPEAKER}\s+((?:[a-z][\w\-]*\s+){{0,4}}?{_NAME})")
+
+
 _SENT_END = re.compile(
     r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?][\"'\u201d\u2019)]*\s+"
     r"(?=[A-Z\"'\u201c\u2018(\[])"
@@ -151,6 +171,10 @@ class LowerWords:
 
     __slots__ = ("_text", "_memo")
 
+    @property
+    def text(self) -> str:
+        return self._text
+
     def __init__(self, text: str = "") -> None:
         self._text = " " + text + " "
         self._memo: dict[str, bool] = {}
@@ -161,7 +185,15 @@ class LowerWords:
         hit = self._memo.get(word)
         if hit is None:
             t = self._text
-            hit = any((" " + word + c) in t for c in " ,.;:")
+            key = " " + word
+            n = len(key)
+            i = t.find(key)
+            hit = False
+            while i >= 0:
+                if t[i + n] in " ,.;:":
+                    hit = True
+                    break
+                i = t.find(key, i + 1)
             self._memo[word] = hit
         return hit
 
@@ -188,6 +220,8 @@ class Context:
     mentions: list[tuple[int, str, bool]] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
     spoken: dict[str, int] = field(default_factory=dict)
+    cite: tuple[int, str] | None = None
+    acronyms: dict[str, str] = field(default_factory=dict)
 
 
 def _strip_possessive(w: str) -> str:
@@ -334,6 +368,46 @@ def _expand(name: str, ctx: Context) -> str:
     return name
 
 
+_ORG_RUN_RE = re.compile(
+    r"[A-Z][\w\-]*(?:\s+(?:(?:for|of|and|on|the|de)\s+)?[A-Z][\w\-]*)+"
+)
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+_ORG_JOINERS = frozenset(("for", "of", "and", "on", "the", "de"))
+
+
+def _acronym(name: str, ctx: Context) -> str:
+    """Spell out an acronym speaker ("CDC", "the Chinese CDC", "DHH") as the name the
+    article gives it: the run before "(CDC)", else a capitalised run whose initials hold
+    it ("Chinese Center for Disease Control and Prevention")."""
+    words = name.split()
+    acr = words[-1]
+    hit = ctx.acronyms.get(acr)
+    if hit is None:
+        text = ctx.lower_words.text
+        hit = ""
+        best = -1
+        for m in _ORG_RUN_RE.finditer(text):
+            run = m.group(0)
+            parts = [w for w in run.split() if w not in _ORG_JOINERS]
+            initials = "".join(w[0] for w in parts)
+            if text.startswith(" (" + acr + ")", m.end()) or text.startswith(
+                "(" + acr + ")", m.end()
+            ):
+                hit = run
+                break
+            k = initials.find(acr)
+            if k < 0 or len(parts) < len(acr):
+                continue
+            # prefer the run the name's other words start ("Chinese CDC")
+            score = 1 if k == 0 or (len(words) > 1 and parts[k - 1] == words[-2]) else 0
+            if score > best:
+                best, hit = score, run
+        if hit and hit.split()[0] == "The":
+            hit = hit[4:]
+        ctx.acronyms[acr] = hit
+    return hit or name
+
+
 def _is_person(parts: list[str]) -> bool:
     return not any(p.lower().strip(".,") in _ORG_WORDS for p in parts)
 
@@ -393,11 +467,14 @@ def note_names(text: str, ctx: Context) -> None:
         return  # a heading or a related-link title ("Golden Globes 2020 Predictions: ...")
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
-        subject = not _after_preposition(text, m.start())
-        possessive = _strip_possessive(raw) != raw
+        bare = _strip_possessive(raw)
         if " " not in raw:
-            core = _strip_possessive(raw).rstrip(".,")
+            core = bare.rstrip(".,")
             key = core.lower()
+            if key in _NOT_NAMES and key not in surnames:
+                continue  # "The", "But", "In": most capitalised words are these
+            subject = not _after_preposition(text, m.start())
+            possessive = bare != raw
             full = surnames.get(key)
             if full:
                 if subject:
@@ -421,6 +498,8 @@ def note_names(text: str, ctx: Context) -> None:
         name = clean_name(raw, lower)
         if not name:
             continue
+        subject = not _after_preposition(text, m.start())
+        possessive = bare != raw
         parts = name.split()
         if len(parts) >= 2 and _is_person(parts):
             full = surnames.setdefault(parts[-1].lower(), name)
@@ -549,10 +628,6 @@ _PREP_BEFORE = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|you|my|our|me|us|I'm|I\u2019m|we're|we\u2019re)\b")
 _INTERNAL_BREAK = re.compile(r"[.!?]\s+[A-Z]")
-_BEFORE_TIGHT = re.compile(
-    rf"({_WHO})(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})"
-    rf"(?:\s+that)?\s*$"
-)
 # fallback when no trained weights are given: speech iff an attribution is found
 DEFAULT_KIND_WEIGHTS = (-0.5,) + (0.0,) * 14 + (1.0,) + (0.0,) * 11
 _TRAIL = "\"'\u201c\u201d\u2018\u2019)]} "
@@ -605,16 +680,13 @@ def attribute(
             who, direct = m.group(1), True
     if who is None and verb_left and sent_left.strip():
         m = _BEFORE.search(sent_left)
+        colon = sent_left.rstrip()[-1:] in (",", ":")
         if m:
-            who, direct = m.group(1), True
-        else:
-            m = _BEFORE_VERB_FIRST.search(sent_left)
+            who, direct, tight = m.group(1), True, not colon
+        elif colon:
+            m = _before_verb_first().search(sent_left)
             if m:
                 who, direct = m.group(1), True
-            else:
-                m = _BEFORE_TIGHT.search(sent_left)
-                if m:
-                    who, direct, tight = m.group(1), True, True
     if who is None and ("according" in sent_left or "per " in sent_left or "as " in sent_left
                         or "according" in right_s):
         m = _ACCORDING.search(sent_left) or _ACCORDING.match(right_s.lstrip(" ,"))
@@ -631,7 +703,7 @@ def attribute(
         if m:
             sentence_verb = m.group(1)
         elif verb_left:
-            m = _SENT_VERB_FIRST.search(sent_left)
+            m = _sent_verb_first().search(sent_left)
             if m:
                 sentence_verb = m.group(1)
 
@@ -668,27 +740,31 @@ def attribute(
     if not weights:
         weights = DEFAULT_KIND_WEIGHTS
     score = sum(map(mul, weights, feats))
+    cite = ctx.cite
+    ctx.cite = None
     if score < 0.0:
-        return Attribution("term", None, feats)
+        # a term keeps its kind but names whoever the text clearly gives as its source
+        # ("… as a “nice stepping stone”, she said"); the context is left untouched
+        speaker = None
+        if not _NAMING_RE.search(sent_left):  # "X called it “stunning”" names, not quotes
+            speaker = _find_speaker(who, sentence_verb, stripped_left, sent_left, ctx,
+                                    prev_speech)[0]
+        if stripped_left.endswith(","):
+            head = _cite_head(sent_left, ctx.lower_words)
+            if head is not None:
+                ctx.cite = (pos + len(inner) + (2 if closed else 1), head)
+        return Attribution("term", speaker, feats)
 
-    speaker: str | None = None
-    if who is not None:
-        speaker = _resolve(who, ctx)
-        if speaker is None and who.strip().lower() not in _PRONOUNS:
-            who = None
-    elif sentence_verb is not None:
-        speaker = _resolve(sentence_verb, ctx)
-    if speaker is None and who is None and sentence_verb is None and stripped_left:
-        intro = intro_name(sent_left, ctx.lower_words) if stripped_left[-1] == ":" else None
-        if intro is not None:
-            speaker = _expand(intro, ctx)
-        else:
-            # a fragment woven into a sentence: its subject is the speaker
-            subj = _subject(sent_left, ctx)
-            if subj is not None:
-                speaker = _resolve(subj, ctx)
-    if speaker is None and who is None:
-        speaker = _carry(ctx)
+    if (
+        cite is not None
+        and stripped_left.endswith(":")
+        and pos - len(left) <= cite[0]
+        and "\n" not in left
+    ):
+        # a footnote: `Carriero et al., “Title,” Section 1: “…”` - the source heads the line
+        who, speaker = cite[1], cite[1]
+    else:
+        speaker, who = _find_speaker(who, sentence_verb, stripped_left, sent_left, ctx, True)
     if speaker and who is not None:
         g = _PRONOUN_GENDER.get(who.strip().lower())
         if g is not None:
@@ -708,6 +784,55 @@ def attribute(
             _mention(ctx, speaker, True)
             ctx.sentence = saved
     return Attribution("speech", speaker, feats)
+
+
+def _find_speaker(
+    who: str | None,
+    sentence_verb: str | None,
+    stripped_left: str,
+    sent_left: str,
+    ctx: Context,
+    carry: bool,
+) -> tuple[str | None, str | None]:
+    """The speaker from the attribution found (`who`, else the subject of a speech verb),
+    else an intro line, the subject of the sentence, or the previous speaker; `who` comes
+    back None when it named nobody."""
+    speaker: str | None = None
+    if who is not None:
+        speaker = _resolve(who, ctx)
+        if speaker is None and who.strip().lower() not in _PRONOUNS:
+            who = None
+    elif sentence_verb is not None:
+        speaker = _resolve(sentence_verb, ctx)
+    if speaker is None and who is None and sentence_verb is None and stripped_left:
+        intro = intro_name(sent_left, ctx.lower_words) if stripped_left[-1] == ":" else None
+        if intro is not None:
+            speaker = _expand(intro, ctx)
+        else:
+            # a fragment woven into a sentence: its subject is the speaker
+            subj = _subject(sent_left, ctx)
+            if subj is not None:
+                speaker = _resolve(subj, ctx)
+    if speaker is None and who is None and carry:
+        speaker = _carry(ctx)
+    if speaker is not None and speaker[-1].isupper() and _ACRONYM_RE.fullmatch(speaker.split()[-1]):
+        speaker = _acronym(speaker, ctx)
+    return speaker, who
+
+
+def _cite_head(sent_left: str, lower_words: LowerWords | frozenset[str]) -> str | None:
+    """The source that opens a citation line: "Carriero et al., " before a quoted title."""
+    head = sent_left.strip().rstrip(",").strip()
+    words = head.split()
+    if not words or len(words) > 8 or "," in head or "(" in head:
+        return None
+    first = words[0]
+    low = first.lower()
+    if not first[:1].isupper() or low in _NOT_NAMES or (low in lower_words and not first.isupper()):
+        return None
+    if not words[-1][:1].isupper() and words[-1] not in _INTRO_JOINERS and len(words) < 2:
+        return None
+    return head
 
 
 def _carry(ctx: Context) -> str | None:

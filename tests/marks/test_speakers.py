@@ -7,7 +7,7 @@ rules in `reader.marks.speakers` are exercised.
 from __future__ import annotations
 
 from reader.marks import analyze
-from reader.marks.speakers import Context, _subject, intro_name
+from reader.marks.speakers import Context, LowerWords, _subject, intro_name
 
 
 def speakers(text: str) -> list[tuple[str, str | None]]:
@@ -97,3 +97,64 @@ def test_abbreviated_month_does_not_end_the_sentence() -> None:
         "the company “to return capital to shareholders through dividends.”"
     )
     assert speakers(text)[-1][1] == "Reed"
+
+
+def all_quotes(text: str) -> list[tuple[str, str, str | None]]:
+    """(quoted text, kind, speaker) of every quotation of `text`, all lines body."""
+    n = text.count("\n") + 1
+    m = analyze(text, forced_body=frozenset(range(1, n + 1)))
+    return [(text[q.start : q.end], q.kind, q.speaker) for q in m.quotes]
+
+
+def test_term_keeps_its_kind_but_names_the_subject_that_used_it() -> None:
+    text = (
+        "Gwynne Shotwell runs the company.\n\n"
+        "Lewis Ward, research director at IDC, sees the lineup as its “Achilles heel.”"
+    )
+    quote = all_quotes(text)[-1]
+    assert quote[1] == "term"
+    assert quote[2] == "Lewis Ward"
+
+
+def test_citation_footnote_source_heads_the_line() -> None:
+    text = (
+        "Carriero et al., “Procedural Knowledge Ontology,” Section 1 (Introduction): “The "
+        "effect is that this knowledge remains tacit and difficult to exploit.”"
+    )
+    assert all_quotes(text)[-1][2] == "Carriero et al."
+
+
+def test_acronym_speaker_spells_out_the_organisation() -> None:
+    text = (
+        "The Chinese Center for Disease Control and Prevention said it was investigating.\n\n"
+        "The CDC said that the risks of transmission were, in its words, “extremely low "
+        "for everyone in the city at this time.”"
+    )
+    assert all_quotes(text)[-1][2] == "Chinese Center for Disease Control and Prevention"
+    text = (
+        "The Majestic Monolith by David Heinemeier Hansson (DHH) is an essay.\n\n"
+        "One line was DHH’s reference to the first rule: “Don’t distribute your computing if "
+        "you can avoid it!”"
+    )
+    assert all_quotes(text)[-1][2] == "David Heinemeier Hansson"
+
+
+def test_name_early_in_a_long_line_is_remembered() -> None:
+    filler = "the system directs a response to dangers throughout the body, " * 6
+    text = (
+        f"This system, says Richard Locksley, an immunologist, {filler}he said. He describes "
+        "the prospects as “exciting,” he said."
+    )
+    assert all_quotes(text)[-1][2] == "Richard Locksley"
+
+
+def test_lower_words_needs_a_word_boundary() -> None:
+    words = LowerWords("the despite-free text; following, and keeps")
+    assert "following" in words
+    assert "despite" not in words
+    assert "keep" not in words
+
+
+def test_tight_attribution_before_the_quote() -> None:
+    text = "Mary Steenburgen said that “music came to her in the recovery room after surgery.”"
+    assert speakers(text)[-1][1] == "Mary Steenburgen"

@@ -45,6 +45,9 @@ from reader.tui.widgets.keybar import KeyBar
 LAZY_STAT_OVER = 20_000  # files; above this the list shows before any file is stat-ed
 
 
+BIG_ARTICLE = 256 * 1024  # characters; above this, detection runs in a worker
+
+
 class CommandsProvider(Provider):
     """Palette entries from the same command list as the keys and the help screen."""
 
@@ -345,29 +348,53 @@ class ReaderApp(App[None]):
             return
         self.current = index
         self.article_text = decoded.text
-        self.marks = annotate.analyze_with_corrections(
-            decoded.text, article.id, self.store.store
-        )
         self.store.reanchor(article.id, decoded.text)
-        view.show(
-            decoded.text,
-            [k.value if hasattr(k, "value") else str(k) for k in self.marks.line_kinds],
-            self._quote_spans(),
-            self._highlight_spans(),
-        )
-        view.set_hide_boilerplate(self.hide_boilerplate)
-        title_line = self.marks.title_line
-        if title_line:
-            # the reading starts at the headline, past the site's menus
-            lines = decoded.text.split("\n", title_line)
-            article.title = " ".join(lines[title_line - 1].split())[:300] or article.title
-            view.move_cursor(sum(len(line) + 1 for line in lines[: title_line - 1]))
-            view.scroll_to(y=max(0, view.row_of(view.cursor) - 1), animate=False, immediate=True)
         if decoded.lossy:
             self.notify(f"{article.id} is not valid UTF-8; shown as {decoded.encoding}",
                         severity="warning")
-        share = annotate.boilerplate_share(decoded.text, self.marks)
-        self.shares[index] = share
+        if len(decoded.text) > BIG_ARTICLE:
+            # detection takes about half a second a megabyte: show the text now, unmarked,
+            # and the marks when a worker has them, so keys keep working meanwhile
+            self.marks = None
+            view.show(decoded.text, (), (), self._highlight_spans())
+            view.set_hide_boilerplate(self.hide_boilerplate)
+            self._update_header()
+            self.analyse_in_background(index, decoded.text)
+            return
+        marks = annotate.analyze_with_corrections(decoded.text, article.id, self.store.store)
+        self.marks = marks
+        view.show(decoded.text, self._line_kinds(), self._quote_spans(), self._highlight_spans())
+        view.set_hide_boilerplate(self.hide_boilerplate)
+        self._marks_ready(index, decoded.text, marks, first=True)
+
+    def _line_kinds(self) -> list[str]:
+        if self.marks is None:
+            return []
+        return [k.value if hasattr(k, "value") else str(k) for k in self.marks.line_kinds]
+
+    @work(thread=True, exclusive=True, group="open")
+    def analyse_in_background(self, index: int, text: str) -> None:
+        article_id = self.corpus.articles[index].id
+        marks = annotate.analyze_with_corrections(text, article_id, self.store.store)
+        self.call_from_thread(self._marks_ready, index, text, marks)
+
+    def _marks_ready(self, index: int, text: str, marks: Any, first: bool = False) -> None:
+        """Install an article's marks; start the reading at its headline."""
+        if self.current != index or self.article_text is not text:
+            return  # the reader moved on meanwhile
+        view = self.query_one(ArticleView)
+        if not first:
+            self.marks = marks
+            view.set_line_kinds(self._line_kinds(), self._quote_spans())
+        article = self.corpus.articles[index]
+        title_line = marks.title_line
+        if title_line and view.cursor == 0:
+            # past the site's menus: the headline is where reading starts
+            lines = text.split("\n", title_line)
+            article.title = " ".join(lines[title_line - 1].split())[:300] or article.title
+            view.move_cursor(sum(len(line) + 1 for line in lines[: title_line - 1]))
+            view.scroll_to(y=max(0, view.row_of(view.cursor) - 1), animate=False, immediate=True)
+        self.shares[index] = annotate.boilerplate_share(text, marks)
         self._update_header()
 
     def open_article_keep_cursor(self) -> None:
@@ -422,6 +449,8 @@ class ReaderApp(App[None]):
             header.append(f" · {n_hl} highlight{'s' if n_hl != 1 else ''}", style="dim")
         if self.marks is not None:
             header.append(f" · {len(self.marks.quotes)} quotations", style="dim")
+        else:
+            header.append(" · finding boilerplate and quotations…", style="dim italic")
         tags = self.store.tags(article.id)
         if tags:
             header.append("\n")

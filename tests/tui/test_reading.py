@@ -117,3 +117,25 @@ async def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
         assert "[link=http://x]click[/link]" in lines
         assert "\x1b" not in lines and "\x07" not in lines
         assert "␛]0;TITLE␇" in lines
+
+
+async def test_big_article_shows_at_once_and_marks_follow(tmp_path: Path) -> None:
+    from reader.tui.app import BIG_ARTICLE
+
+    root = tmp_path / "big"
+    root.mkdir()
+    para = "Officials said the plan “will not work,” according to Jane Doe, a spokesperson.\n\n"
+    body = "Menu\n\nBig Story Headline Here\n\n" + para * (BIG_ARTICLE // len(para) + 10)
+    (root / "big.txt").write_text(body, encoding="utf-8")
+    app = make_app(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        view = app.query_one(ArticleView)
+        assert view.text == body  # the text is there at once
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.marks is not None
+        assert len(view.quotes) > 100
+        await pilot.press("j")  # keys work on the marked article
+        assert view.cursor > 0

@@ -19,6 +19,7 @@ WINDOW_BEFORE = 40
 WINDOW_AFTER = 4
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_WORD3_RE = re.compile(r"[a-z0-9]{3,}")  # the words of 3+ characters, same runs
 _F = {n: j for j, n in enumerate(LINE_FEATURES)}
 _JBYLINE, _JDATE, _JCTA = _F["byline"], _F["date"], _F["cta"]
 _JCREDIT, _JLEAD, _JURL = _F["credit_tail"], _F["lead"], _F["url"]
@@ -73,12 +74,52 @@ TITLE_FEATURES: tuple[str, ...] = (
     "first_in_run",
     "glued",
     "doc_first",
+    "dup_after_copy",
+    "dup_before_copy",
+    "quoted",
+    "ends_with_other",
+    "starts_with_other",
+    "dek_next",
+    "is_dek",
 )
 
 
-def content_words(s: str) -> set[str]:
-    """Lower-case words of 3+ characters that are not function words."""
-    return {w for w in _WORD_RE.findall(s.lower()) if len(w) > 2 and w not in STOPWORDS}
+_CW_CACHE: dict[str, frozenset[str]] = {}
+_CW_MAX = 50_000
+_OPEN_QUOTES = "\"\u201c\u201e\u00ab'\u2018"
+_CLOSE_QUOTES = "\"\u201d\u00bb'\u2019"
+
+
+def content_words(s: str) -> frozenset[str]:
+    """Lower-case words of 3+ characters that are not function words (cached per line)."""
+    cw = _CW_CACHE.get(s)
+    if cw is None:
+        cw = frozenset(_WORD3_RE.findall(s.lower())) - STOPWORDS
+        if len(_CW_CACHE) >= _CW_MAX:
+            _CW_CACHE.clear()
+        _CW_CACHE[s] = cw
+    return cw
+
+
+def _candidates(
+    lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float]
+) -> tuple[int, list[int], dict[int, int]]:
+    """First confident body line, candidate positions and their lengths (stripped)."""
+    m = len(idx)
+    chars: dict[int, int] = {}
+    start = None
+    for k in range(m):
+        n = chars[k] = len(lines[idx[k]].strip())
+        if p_bp[k] < 0.5 and n >= 80:
+            start = k
+            break
+    if start is None:
+        # no article prose at all (a note, a stub): the first line is the best title
+        return 0, [0], chars
+    lo, hi = max(0, start - WINDOW_BEFORE), min(m, start + WINDOW_AFTER + 1)
+    for k in range(start + 1, hi):
+        chars[k] = len(lines[idx[k]].strip())
+    return start, [k for k in range(lo, hi) if 3 <= chars[k] <= 300], chars
 
 
 def candidates(
@@ -88,10 +129,15 @@ def candidates(
     m = len(idx)
     start = next((k for k in range(m) if p_bp[k] < 0.5 and chars[k] >= 80), None)
     if start is None:
-        # no article prose at all (a note, a stub): the first line is the best title
         return 0, [0] if m else []
     lo, hi = max(0, start - WINDOW_BEFORE), min(m, start + WINDOW_AFTER + 1)
     return start, [k for k in range(lo, hi) if 3 <= chars[k] <= 300]
+
+
+def _quoted(line: str) -> bool:
+    """The whole line is one quotation (a pull quote or a claim, not a headline)."""
+    s = line.strip()
+    return len(s) > 2 and s[0] in _OPEN_QUOTES and s[-1] in _CLOSE_QUOTES
 
 
 def title_rows(
@@ -101,36 +147,58 @@ def title_rows(
     p_bp: Sequence[float],
     keys: Sequence[str],
 ) -> tuple[list[int], list[list[float]]]:
-    """Feature rows of the headline candidates; returns (positions in `idx`, rows)."""
+    """Feature rows of the headline candidates; returns (positions in `idx`, rows).
+
+    O(lines of the page) plus O(candidates) per candidate for the substring features.
+    """
     m = len(idx)
     if not m:
         return [], []
-    chars = [len(lines[i].strip()) for i in idx]
-    start, cands = candidates(idx, p_bp, chars)
+    start, cands, chars = _candidates(lines, idx, p_bp)
     body_words: dict[str, int] = {}
     n_body = 0
+    findall, stop = _WORD3_RE.findall, STOPWORDS
     for k in range(start, m):
         if p_bp[k] < 0.5:
             n_body += 1
-            for w in content_words(lines[idx[k]]):
+            # article lines are unique: not worth the content_words cache
+            for w in set(findall(lines[idx[k]].lower())) - stop:
                 body_words[w] = body_words.get(w, 0) + 1
             if n_body >= 25:
                 break
+    # first and last copy of each candidate's text on the whole page (one pass)
+    ckeys = {keys[k] for k in cands}
     first_seen: dict[str, int] = {}
     last_seen: dict[str, int] = {}
-    for k in range(m):
-        first_seen.setdefault(keys[k], k)
-        last_seen[keys[k]] = k
+    for k, key in enumerate(keys):
+        if key in ckeys:
+            if key not in first_seen:
+                first_seen[key] = k
+            last_seen[key] = k
+    cand_set = set(cands)
+    text = {k: lines[idx[k]] for k in cands}
     overlaps = {}
+    covers = {}
+    nwords = {}
     for k in cands:
-        cw = content_words(lines[idx[k]])
-        hit = sum(1 for w in cw if w in body_words)
+        cw = content_words(text[k])
+        hit = cov = 0
+        for w in cw:
+            c = body_words.get(w)
+            if c:
+                hit += 1
+                cov += c if c < 3 else 3
         overlaps[k] = (hit / len(cw) if cw else 0.0, hit, cw)
+        covers[k] = cov / (3 * len(cw)) if cw else 0.0
+        nwords[k] = len(text[k].split())
     last_ov = max((k for k in cands if k < start and overlaps[k][0] >= 0.5), default=None)
-    nwords = {k: len(lines[idx[k]].split()) for k in cands}
 
-    def meta(k: int) -> bool:
-        return 0 <= k < m and bool(rows1[k][_JBYLINE] or rows1[k][_JDATE])
+    metas = {
+        k
+        for k in range(max(0, cands[0] - 1), min(m, cands[-1] + 4))
+        if rows1[k][_JBYLINE] or rows1[k][_JDATE]
+    } if cands else set()
+    meta = metas.__contains__
 
     good = {
         k
@@ -143,17 +211,73 @@ def title_rows(
     }
     good_sorted = sorted(good)
     first_good = good_sorted[0] if good_sorted else None
+    # good lines strictly between k and start, by a suffix count over the candidates
+    n_good_to_start: dict[int, int] = {}
+    run = 0
+    for k in reversed(cands):
+        n_good_to_start[k] = run if k < start else 0
+        if k in good and k < start:
+            run += 1
     texts = [keys[k] for k in cands if overlaps[k][0] >= 0.3 and len(keys[k]) > 10]
     by_overlap = sorted(cands, key=lambda k: -overlaps[k][0] * min(overlaps[k][1], 4))
     rank = {k: j for j, k in enumerate(by_overlap)}
+
+    def sentence_like(k: int) -> bool:
+        return k in cand_set and (
+            bool(rows1[k][_JSENT])
+            or text[k].rstrip().endswith((".", "?", "!"))
+            or nwords[k] >= 9
+        )
+
+    def headline_like(k: int) -> bool:
+        return (
+            k in cand_set
+            and 3 <= nwords[k] <= 16
+            and not rows1[k][_JSENT]
+            and not text[k].rstrip().endswith((".", ":"))
+            and not meta(k)
+        )
+
+
     rows = []
     for k in cands:
         r = rows1[k]
         ov, hit, cw = overlaps[k]
-        cover = sum(min(body_words.get(w, 0), 3) for w in cw) / (3 * len(cw)) if cw else 0.0
-        nw = len(lines[idx[k]].split())
+        cover = covers[k]
+        nw = nwords[k]
+        line = text[k].rstrip()
         key = keys[k]
         dup = first_seen[key] != last_seen[key]
+        sub = ov >= 0.3
+        contains = sub and any(t != key and t in key for t in texts)
+        contained = sub and any(t != key and key in t for t in texts)
+        suffix_other = contains and any(
+            t != key and key.endswith(t) and len(t) > 10 for t in texts
+        )
+        prefix_other = contains and any(
+            t != key and key.startswith(t) and len(t) > 10 for t in texts
+        )
+        nxt = k + 1
+        dek_next = (
+            headline_like(k)
+            and nxt in cand_set
+            and nwords[nxt] > nw
+            and nwords[nxt] >= 6
+            and p_bp[nxt] >= 0.5
+            and nxt < start
+            and not meta(nxt)
+            and sentence_like(nxt)
+        )
+        is_dek = (
+            k - 1 in cand_set
+            and headline_like(k - 1)
+            and nw > nwords[k - 1]
+            and nw >= 6
+            and p_bp[k] >= 0.5
+            and k < start
+            and not meta(k)
+            and sentence_like(k)
+        )
         rows.append(
             [
                 ov,
@@ -169,7 +293,7 @@ def title_rows(
                 1.0 if k >= start else 0.0,
                 1.0 if k == last_ov else 0.0,
                 r[_JSENT],
-                1.0 if lines[idx[k]].rstrip().endswith(":") else 0.0,
+                1.0 if line.endswith(":") else 0.0,
                 r[_JBYLINE],
                 r[_JDATE],
                 r[_JCTA],
@@ -185,16 +309,16 @@ def title_rows(
                 1.0 if meta(k + 1) or meta(k + 2) or meta(k + 3) else 0.0,
                 1.0 if meta(k - 1) else 0.0,
                 1.0 if k in good else 0.0,
-                math.log1p(sum(1 for g in good_sorted if k < g < start)) / 2.0,
+                math.log1p(n_good_to_start[k]) / 2.0,
                 1.0 if k - 1 in good else 0.0,
                 1.0 if k + 1 in good else 0.0,
                 1.0 if k == first_good else 0.0,
-                1.0 if ov >= 0.3 and any(t != key and t in key for t in texts) else 0.0,
-                1.0 if ov >= 0.3 and any(t != key and key in t for t in texts) else 0.0,
+                1.0 if contains else 0.0,
+                1.0 if contained else 0.0,
                 r[_JCREDKW],
                 1.0 if k in good and k + 1 in good else 0.0,
                 1.0 if k in good and k - 1 in good else 0.0,
-                1.0 if lines[idx[k]].rstrip().endswith(".") else 0.0,
+                1.0 if line.endswith(".") else 0.0,
                 math.log1p(rank[k]) / 3.0,
                 1.0 if k + 1 in good and chars[k + 1] > chars[k] else 0.0,
                 1.0 if k - 1 in good and chars[k - 1] < chars[k] else 0.0,
@@ -203,6 +327,13 @@ def title_rows(
                 1.0 if k in good and k - 1 not in good and k + 1 in good else 0.0,
                 r[_JGLUED],
                 1.0 if k == 0 else 0.0,
+                1.0 if dup and k > 0 and keys[k - 1] == key else 0.0,
+                1.0 if dup and k + 1 < m and keys[k + 1] == key else 0.0,
+                1.0 if _quoted(line) else 0.0,
+                1.0 if suffix_other else 0.0,
+                1.0 if prefix_other else 0.0,
+                1.0 if dek_next else 0.0,
+                1.0 if is_dek else 0.0,
             ]
         )
     return cands, rows

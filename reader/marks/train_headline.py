@@ -20,7 +20,7 @@ from reader.marks import headline as hl
 from reader.marks.train_boilerplate import REPO, Doc, corpus_repeated, load_dev
 
 WEIGHTS = Path(__file__).with_name("_title_weights.py")
-L2 = 1e-3
+L2 = 3e-3  # 1e-3 fits dev better (0.915) but cross-validates worse (0.769 vs 0.792)
 
 
 def page_rows(doc: Doc, repeated: frozenset[str]) -> tuple[list[list[float]], int]:

@@ -40,3 +40,35 @@ def test_repeated_headline_is_one_title_line_and_its_copy_is_boilerplate() -> No
     assert len(titles) == 1 and titles[0] in copies
     other = next(i for i in copies if i != titles[0])
     assert m.line_kinds[other] is LineKind.BOILERPLATE
+
+
+def _title(text: str) -> str | None:
+    m = analyze(text)
+    return None if m.title_line is None else text.split("\n")[m.title_line - 1]
+
+
+HEAD = "City council votes to rebuild corroded harbour bridge"
+
+
+def test_breadcrumb_ending_with_the_headline_is_not_the_headline() -> None:
+    text = page("Home News City News " + HEAD, HEAD, "By Jane Smith")
+    assert _title(text) == HEAD
+
+
+def test_quotation_is_not_the_headline() -> None:
+    text = page(
+        "\u201cThe bridge could have collapsed at any moment this winter.\u201d",
+        HEAD,
+        "By Jane Smith",
+    )
+    assert _title(text) == HEAD
+
+
+def test_short_headline_beats_the_dek_below_it() -> None:
+    text = page(
+        "Home",
+        "Harbour bridge to be rebuilt",
+        "Council approves a two-year plan after engineers find badly corroded steel supports",
+        "By Jane Smith",
+    )
+    assert _title(text) == "Harbour bridge to be rebuilt"

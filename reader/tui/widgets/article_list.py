@@ -116,10 +116,15 @@ class ArticleList(ScrollView, can_focus=True):
             share = self._share_of(index)
             if share is not None:
                 right_parts.append(
-                    (f"{share * 100:3.0f}%▒ ", self.get_component_rich_style("article-list--share", partial=True))
+                    (
+                        f"{share * 100:3.0f}%▒ ",
+                        self.get_component_rich_style("article-list--share", partial=True),
+                    )
                 )
         words_text = f"{words:>6,}" if words is not None else "     …"
-        right_parts.append((words_text, self.get_component_rich_style("article-list--words", partial=True)))
+        right_parts.append(
+            (words_text, self.get_component_rich_style("article-list--words", partial=True))
+        )
         right_width = sum(cell_width(t) for t, _ in right_parts)
         title = sanitize(self._title_of(index))
         mark = STATUS_MARK.get(status, " ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -11,6 +12,9 @@ import pytest
 
 from tests.conftest import SEED_TITLES
 from tests.e2e.tmux import Tmux, reader_script
+
+# the typed command shows `%s`, never a digit, so only the real exit status matches
+EXIT = re.compile(r"READER-EXIT:(\d+):DONE")
 
 
 @pytest.fixture
@@ -31,12 +35,12 @@ def tmux(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_opens_seeds_shows_headlines_and_quits(tmux: Tmux, seeds_copy: Path) -> None:
     reader = reader_script()
-    tmux.start(f"{reader} {seeds_copy}; echo READER-EXIT-$?")
+    tmux.start(f"{reader} {seeds_copy}; printf 'READER-EXIT:%s:DONE\\n' $?")
     screen = tmux.wait_for(lambda s: SEED_TITLES[0][:30] in s and SEED_TITLES[1][:30] in s)
     assert "Quit" in screen  # the footer
     tmux.send("q")
-    screen = tmux.wait_for(lambda s: "READER-EXIT-" in s)
-    assert "READER-EXIT-0" in screen
+    screen = tmux.wait_for(lambda s: EXIT.search(s) is not None)
+    assert EXIT.search(screen).group(1) == "0"
 
 
 def test_escape_sequences_do_not_reach_the_terminal(tmux: Tmux, tmp_path: Path) -> None:
@@ -45,19 +49,19 @@ def test_escape_sequences_do_not_reach_the_terminal(tmux: Tmux, tmp_path: Path) 
     (corpus / "evil.txt").write_text(
         "Evil [bold]X[/bold] headline\n\nBody \x1b]0;PWNED-TITLE\x07 text.\n", encoding="utf-8"
     )
-    tmux.start(f"{reader_script()} {corpus}; echo READER-EXIT-$?")
+    tmux.start(f"{reader_script()} {corpus}; printf 'READER-EXIT:%s:DONE\\n' $?")
     tmux.wait_for(lambda s: "Evil [bold]X[/bold] headline" in s)
     tmux.send("Enter")
     screen = tmux.wait_for(lambda s: "PWNED-TITLE" in s)
     assert "␛]0;PWNED-TITLE␇" in screen
     assert "PWNED" not in tmux.title()
     tmux.send("q")
-    tmux.wait_for(lambda s: "READER-EXIT-0" in s)
+    assert EXIT.search(tmux.wait_for(lambda s: EXIT.search(s) is not None)).group(1) == "0"
 
 
 def test_tag_in_app_then_read_it_from_cli(tmux: Tmux, seeds_copy: Path) -> None:
     reader = reader_script()
-    tmux.start(f"{reader} {seeds_copy}; echo READER-EXIT-$?")
+    tmux.start(f"{reader} {seeds_copy}; printf 'READER-EXIT:%s:DONE\\n' $?")
     tmux.wait_for(lambda s: SEED_TITLES[0][:30] in s)
     tmux.send("t")
     tmux.wait_for(lambda s: "Tags for" in s)
@@ -65,7 +69,7 @@ def test_tag_in_app_then_read_it_from_cli(tmux: Tmux, seeds_copy: Path) -> None:
     tmux.send("Enter")
     tmux.wait_for(lambda s: "#e2e-tag" in s)
     tmux.send("q")
-    tmux.wait_for(lambda s: "READER-EXIT-0" in s)
+    assert EXIT.search(tmux.wait_for(lambda s: EXIT.search(s) is not None)).group(1) == "0"
     out = subprocess.run(
         [reader, "annotations", str(seeds_copy), "--json"], capture_output=True, text=True,
         env={**os.environ, **tmux.env},

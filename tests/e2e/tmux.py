@@ -51,7 +51,7 @@ class Tmux:
         )
         return out.stdout
 
-    def wait_for(self, predicate, timeout: float = 20.0) -> str:  # type: ignore[no-untyped-def]
+    def wait_for(self, predicate, timeout: float = 40.0) -> str:  # type: ignore[no-untyped-def]
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:

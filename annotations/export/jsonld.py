@@ -101,7 +101,6 @@ def collection(data: ExportData) -> dict[str, Any]:
         if article.tags:
             items.append(tagging_annotation(data, article))
         items.extend(highlight_annotation(data, article, hv) for hv in article.highlights)
-    root = str(data.corpus_root)
     doc: dict[str, Any] = {
         "@context": CONTEXT,
         # from the corpus's name, not its absolute path: the same export on another
@@ -114,7 +113,7 @@ def collection(data: ExportData) -> dict[str, Any]:
     }
     if items:  # the model: a collection SHOULD have `first` when it has annotations
         doc["first"] = {
-            "id": urn(f"page:{root}:0"),
+            "id": urn(f"page:{data.corpus_root.name}:0"),
             "type": "AnnotationPage",
             "startIndex": 0,
             "items": items,

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.commands.common import add_max_size_argument
 from reader.errors import UserError
 
 SUBCOMMANDS: dict[str, str] = {
@@ -55,13 +56,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", metavar="PATH", help="annotation file (default: next to the corpus)"
     )
-    parser.add_argument(
-        "--max-size",
-        metavar="MB",
-        type=float,
-        default=20,
-        help="skip articles larger than this many megabytes (default: 20)",
-    )
+    add_max_size_argument(parser)
     return parser
 
 

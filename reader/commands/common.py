@@ -11,6 +11,10 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "corpus", metavar="CORPUS", help="a folder of .txt articles or one .txt file"
     )
+    add_max_size_argument(parser)
+
+
+def add_max_size_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-size",
         metavar="MB",

@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from reader.textlayout import cell_width, sanitize
 from reader.tui.commands import bindings_for
+from reader.tui.widgets.scrolling import scroll_row_into_view, set_virtual_size
 
 STATUS_MARK = {"done": "✓", "skipped": "–", "todo": " "}
 
@@ -167,12 +168,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self.current))
 
     def scroll_to_show(self, row: int) -> None:
-        top = int(self.scroll_offset.y)
-        height = max(1, self.size.height)
-        if row < top:
-            self.scroll_to(y=row, animate=False, immediate=True)
-        elif row >= top + height:
-            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+        scroll_row_into_view(self, row, self.size.height)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.indices))
@@ -214,26 +210,6 @@ class ArticleList(ScrollView, can_focus=True):
             self.cursor = row
             if event.chain >= 2:
                 self.action_open()
-
-
-def set_virtual_size(widget: ScrollView, size: Size) -> None:
-    """Set a ScrollView's virtual size without a layout pass of the whole screen.
-
-    Textual's `virtual_size` reactive always asks for layout, which re-renders every widget
-    on screen (20-30 ms here) on each filter keystroke or opened article. For a widget whose
-    own size is fixed by its container only the scrollbars depend on it, so this does what
-    Textual's own resize path does: set the value quietly and update the scrollbars (which
-    still ask for layout when one appears or disappears).
-    """
-    if widget.virtual_size == size:
-        return
-    scroll_update = getattr(widget, "_scroll_update", None)
-    if scroll_update is None or not widget.is_mounted or not widget.size:
-        widget.virtual_size = size
-        return
-    widget.set_reactive(ScrollView.virtual_size, size)
-    scroll_update(size)
-    widget.refresh()
 
 
 def _crop(text: str, cells: int) -> str:

@@ -23,7 +23,7 @@ from textual.strip import Strip
 from reader import motion
 from reader.textlayout import Row, _char_cells, layout, sanitize
 from reader.tui.commands import bindings_for
-from reader.tui.widgets.article_list import set_virtual_size
+from reader.tui.widgets.scrolling import scroll_row_into_view, set_virtual_size
 
 MAX_WIDTH = 100
 
@@ -165,13 +165,9 @@ class ArticleView(ScrollView, can_focus=True):
     def scroll_cursor_into_view(self) -> None:
         if not self.rows:
             return
-        row = self.row_of(self.cursor)
-        top = int(self.scroll_offset.y)
-        height = max(1, self.scrollable_content_region.height)
-        if row < top:
-            self.scroll_to(y=row, animate=False, immediate=True)
-        elif row >= top + height:
-            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+        scroll_row_into_view(
+            self, self.row_of(self.cursor), self.scrollable_content_region.height
+        )
 
     @property
     def selection(self) -> tuple[int, int] | None:

@@ -1,0 +1,1 @@
+"""Line API widgets: the article list, the article view, the key bar."""

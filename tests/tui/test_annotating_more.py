@@ -154,3 +154,16 @@ async def test_changes_from_another_process_show_up(seeds_copy: Path) -> None:
     other = AnnotationStore.open(seeds_copy / "annotations.json")
     assert sorted(other.tags(FIRST)) == ["from-cli", "mine"]
     other.close()
+
+
+async def test_corrupt_store_opens_read_only_and_is_never_overwritten(seeds_copy: Path) -> None:
+    broken = b'{"highlights": {"1": {"article": '  # a torn file from some other tool
+    (seeds_copy / "annotations.json").write_bytes(broken)
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert "READ-ONLY" in str(app.query_one("#title-bar").render())
+        assert app.store.readonly_reason and "annotations.json" in app.store.readonly_reason
+        await press(pilot, "t", *"x", "enter")  # refused with a message, not a crash
+        assert app.store.tags(FIRST) == []
+    assert (seeds_copy / "annotations.json").read_bytes() == broken

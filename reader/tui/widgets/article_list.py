@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -174,11 +175,21 @@ class ArticleList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.indices))
         self.scroll_to_show(self.cursor)
 
-    def on_focus(self) -> None:
-        self.refresh()
+    # Focus only changes how the cursor row looks: repaint that row, not the whole list
+    # (Textual's default repaints the widget, a full-screen frame on every pane switch).
+    def _on_focus(self, event: events.Focus) -> None:
+        event.prevent_default()  # not Widget._on_focus: it repaints everything
+        self.has_focus = True
+        self.refresh_line(self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
 
-    def on_blur(self) -> None:
-        self.refresh()
+    def _on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()
+        self.has_focus = False
+        self.refresh_line(self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
 
     def action_cursor_down(self) -> None:
         if self.cursor < len(self.indices) - 1:

@@ -416,8 +416,17 @@ class ArticleView(ScrollView, can_focus=True):
             if self.anchor is not None and self.anchor == self.cursor:
                 self.anchor = None
 
-    def on_focus(self) -> None:
-        self.refresh()
+    # Focus only shows or hides the cursor: repaint its row, not the whole article.
+    def _on_focus(self, event: events.Focus) -> None:
+        event.prevent_default()  # not Widget._on_focus: it repaints everything
+        self.has_focus = True
+        self.refresh_line(self.row_of(self.cursor))
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
 
-    def on_blur(self) -> None:
-        self.refresh()
+    def _on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()
+        self.has_focus = False
+        self.refresh_line(self.row_of(self.cursor))
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))

@@ -34,3 +34,4 @@ def set_virtual_size(widget: ScrollView, size: Size) -> None:
     widget.set_reactive(ScrollView.virtual_size, size)
     scroll_update(size)
     widget.refresh()
+

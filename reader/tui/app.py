@@ -8,9 +8,11 @@ few milliseconds, so the UI never waits on a full rewrite of the annotation file
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -119,6 +122,9 @@ class ReaderApp(App[None]):
         self.marks: Any = None
         self.article_text = ""
         self._shut_down = False
+        self._prepared: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
+        self._prepared_lock = threading.Lock()
+        self._prefetch_timer: Timer | None = None
 
     # -- layout ---------------------------------------------------------------
 
@@ -359,7 +365,7 @@ class ReaderApp(App[None]):
         article = self.corpus.articles[index]
         view = self.query_one(ArticleView)
         try:
-            decoded = read_text(article.path, self.max_bytes)
+            decoded, prepared_marks = self._prepare(article)
         except ArticleError as exc:
             self.notify(f"{article.id}: {exc}", severity="error")
             return
@@ -378,11 +384,53 @@ class ReaderApp(App[None]):
             self._update_header()
             self.analyse_in_background(index, decoded.text)
             return
-        marks = annotate.analyze_with_corrections(decoded.text, article.id, self.store.store)
+        marks = prepared_marks
         self.marks = marks
         view.show(decoded.text, self._line_kinds(), self._quote_spans(), self._highlight_spans())
         view.set_hide_boilerplate(self.hide_boilerplate)
         self._marks_ready(index, decoded.text, marks, first=True)
+
+    def _prepare(self, article: Article) -> tuple[Any, Any]:
+        """The article's text and corrected marks: from the prefetch cache when still valid.
+
+        Keyed by size, mtime and the article's corrections, so an edited file or a new
+        correction is analysed afresh. Big articles get no marks here (see open_article).
+        """
+        try:
+            st = os.stat(article.path)
+        except OSError as exc:
+            raise ArticleError(f"unreadable: {exc.strerror or exc}") from exc
+        store = self.store.store
+        corrections = tuple(c.id for c in store.corrections(article.id)) if store else ()
+        key = (article.id, st.st_size, st.st_mtime_ns, corrections)
+        with self._prepared_lock:
+            hit = self._prepared.get(key)
+            if hit is not None:
+                self._prepared.move_to_end(key)
+                return hit
+        decoded = read_text(article.path, self.max_bytes)
+        marks = None
+        if len(decoded.text) <= BIG_ARTICLE:
+            marks = annotate.analyze_with_corrections(decoded.text, article.id, store)
+        with self._prepared_lock:
+            self._prepared[key] = (decoded, marks)
+            while len(self._prepared) > 16:
+                self._prepared.popitem(last=False)
+        return decoded, marks
+
+    @on(ArticleList.Highlighted)
+    def list_moved(self, event: ArticleList.Highlighted) -> None:
+        """Prepare the article under the list cursor once the cursor rests a moment."""
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        if event.index is not None:
+            index = event.index
+            self._prefetch_timer = self.set_timer(0.04, lambda: self.prefetch(index))
+
+    @work(thread=True, exclusive=True, group="prefetch")
+    def prefetch(self, index: int) -> None:
+        with contextlib.suppress(ArticleError):
+            self._prepare(self.corpus.articles[index])
 
     def _line_kinds(self) -> list[str]:
         if self.marks is None:

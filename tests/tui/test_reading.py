@@ -139,3 +139,20 @@ async def test_big_article_shows_at_once_and_marks_follow(tmp_path: Path) -> Non
         assert len(view.quotes) > 100
         await pilot.press("j")  # keys work on the marked article
         assert view.cursor > 0
+
+
+async def test_prefetched_article_is_not_stale_after_an_edit(seeds_copy: Path) -> None:
+    import asyncio
+    import os
+
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j")
+        await asyncio.sleep(0.2)  # the list cursor rests: the article is prepared
+        await app.workers.wait_for_complete()
+        path = seeds_copy / "004_598cb5278b402db9.txt"
+        path.write_text("Edited headline\n\nNew body text.\n", encoding="utf-8")
+        os.utime(path, ns=(1, 1))  # a different mtime even on coarse clocks
+        await pilot.press("enter")
+        assert app.query_one(ArticleView).text.startswith("Edited headline")

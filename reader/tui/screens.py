@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -33,23 +34,30 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.keymap = keymap or {}
 
-    def help_text(self) -> Text:
-        body = Text()
-        group = None
+    def help_rows(self) -> list[tuple[str, str, str]]:
+        """(group, keys, help) for every command, grouped, with the user's keymap applied."""
+        groups: dict[str, list[tuple[str, str, str]]] = {}
         for c in COMMANDS:
-            if c.group != group:
-                group = c.group
-                body.append(f"\n{group}\n", style="bold underline")
             remapped = c.id in self.keymap
             keys = key_text(self.keymap.get(c.id, c.keys), None if remapped else c.display)
-            body.append(f"  {keys:<22}", style="bold")
-            body.append(f"{c.help}\n")
-        return body
+            groups.setdefault(c.group, []).append((c.group, keys, c.help))
+        return [row for rows in groups.values() for row in rows]
 
     def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="bold", min_width=10)
+        table.add_column(ratio=1)
+        group = None
+        for g, keys, text in self.help_rows():
+            if g != group:
+                if group is not None:
+                    table.add_row("", "")
+                table.add_row(Text(g, style="bold underline"), "")
+                group = g
+            table.add_row(keys, text)
         with VerticalScroll():
             yield Static(Text("reader — keys", style="bold"), classes="dialog-title")
-            yield Static(self.help_text(), id="help-body")
+            yield Static(table, id="help-body")
             yield Static(
                 "ctrl+p opens the command palette. Keys can be remapped by command id in "
                 "keymap.toml (see README). Press esc to close.",

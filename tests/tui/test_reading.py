@@ -81,9 +81,14 @@ async def test_help_lists_every_binding(seeds_copy: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        shown = str(app.screen.query_one("#help-body", Static).content)
+        rows = app.screen.help_rows()
+        shown = {text for _, _, text in rows}
         for command in COMMANDS:
             assert command.help in shown, command.id
+        groups = [g for g, _, _ in rows]
+        runs = [g for i, g in enumerate(groups) if i == 0 or groups[i - 1] != g]
+        assert len(runs) == len(set(groups)), "each group is shown once, all its keys together"
+        assert app.screen.query_one("#help-body", Static).content is not None
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

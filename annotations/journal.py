@@ -24,7 +24,15 @@ from typing import Any
 
 import orjson
 
-from annotations.storage import FileIdent, commit_temp, fd_ident, fsync_data, fsync_dir, write_temp
+from annotations.storage import (
+    FileIdent,
+    commit_temp,
+    fd_ident,
+    fsync_data,
+    fsync_dir,
+    write_all,
+    write_temp,
+)
 
 JOURNAL_SUFFIX = ".journal"
 
@@ -143,10 +151,7 @@ class JournalWriter:
         if os.fstat(fd).st_size != good_end:
             os.ftruncate(fd, good_end)
         try:
-            view = memoryview(line)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            write_all(fd, line)
             fsync_data(fd)
         except BaseException:
             with contextlib.suppress(OSError):

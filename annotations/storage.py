@@ -88,15 +88,20 @@ def temp_path(target: Path) -> Path:
     return target.with_name(f".{target.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
 
 
+def write_all(fd: int, data: bytes) -> None:
+    """os.write until every byte is out: a single write may be partial."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
 def write_temp(target: Path, data: bytes) -> Path:
     """Write `data` to a durable temporary sibling of `target`; the caller renames it."""
     tmp = temp_path(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        write_all(fd, data)
         fsync_file(fd)
     except BaseException:
         os.close(fd)

@@ -29,7 +29,8 @@ def _ends(text: str, start: int, end: int) -> list[int]:
             continue
         out.append(m.end())
     return out
-_WORD = re.compile(r"\w[\w’'-]*|[^\w\s]")
+# a word carries its trailing punctuation ("pestis,"), so one `w` is one word on screen
+_WORD = re.compile(r"\w[\w’'-]*[^\w\s]*|[^\w\s]+")
 
 
 def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:

@@ -61,3 +61,12 @@ def test_motions_stay_in_bounds(text: str, offset: int) -> None:
         assert 0 <= fn(text, offset) <= len(text)
     a, b = motion.sentence_bounds(text, offset)
     assert 0 <= a <= b <= len(text)
+
+
+def test_punctuation_rides_with_its_word() -> None:
+    text = "Yersinia pestis, the bacteria."
+    end = 0
+    for _ in range(3):
+        end = motion.word_end(text, end)
+    assert text[:end] == "Yersinia pestis, the"
+    assert text[motion.next_word(text, 0) :].startswith("pestis,")

@@ -122,6 +122,7 @@ class ReaderApp(App[None]):
         self.marks: Any = None
         self.article_text = ""
         self._shut_down = False
+        self._filter_submitted_at: float | None = None
         self._prepared: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
         self._prepared_lock = threading.Lock()
         self._prefetch_timer: Timer | None = None
@@ -505,7 +506,12 @@ class ReaderApp(App[None]):
             return
         article = self.corpus.articles[self.current]
         header = Text()
-        header.append(sanitize(article.display_title), style="bold")
+        # one line for the title, so the fixed-height header always shows the tags
+        width = max(10, self.query_one("#article-header", Static).size.width - 2)
+        title = " ".join(sanitize(article.display_title).split())
+        if len(title) > width:
+            title = title[: width - 1] + "…"
+        header.append(title, style="bold")
         header.append(f"\n{article.id} · {article.words or 0:,} words", style="dim")
         status = self.store.status(article.id)
         header.append(f" · {status}", style="green" if status == "done" else "dim")
@@ -576,7 +582,17 @@ class ReaderApp(App[None]):
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:
-        self.query_one(ArticleList).focus()
+        """Enter moves to the list; a second Enter opens the article, even when typed so
+        fast that it reaches the box before the focus has moved."""
+        article_list = self.query_one(ArticleList)
+        if self._filter_submitted_at is not None and (
+            time.monotonic() - self._filter_submitted_at < 0.5
+        ):
+            self._filter_submitted_at = None
+            article_list.action_open()
+            return
+        self._filter_submitted_at = time.monotonic()
+        article_list.focus()
 
     def apply_filter(self) -> None:
         query = parse(self.query_one("#filter", Input).value)

@@ -161,3 +161,13 @@ async def test_prefetched_article_is_not_stale_after_an_edit(seeds_copy: Path) -
         os.utime(path, ns=(1, 1))  # a different mtime even on coarse clocks
         await pilot.press("enter")
         assert app.query_one(ArticleView).text.startswith("Edited headline")
+
+
+async def test_enter_twice_in_the_filter_opens_the_match(seeds_copy: Path) -> None:
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"best deal", "enter", "enter")
+        await pilot.pause()
+        assert app.current == 1
+        assert app.query_one(ArticleView).has_focus

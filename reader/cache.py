@@ -27,6 +27,36 @@ CACHE_VERSION = 2
 FIELDS = 6  # size, mtime_ns, title, words, share, error
 
 
+def _detector_stamp() -> str:
+    """A fingerprint of the detectors' code and weights (`reader/marks/*.py`).
+
+    Titles and boilerplate shares are the detectors' output, so a cache written by other
+    detectors (an upgrade, retrained weights) is stale even when no article changed. Reading
+    a dozen small files costs well under a millisecond and needs no import of the detectors.
+    """
+    import zlib
+
+    crc = 0
+    marks = Path(__file__).with_name("marks")
+    try:
+        for f in sorted(marks.glob("*.py")):
+            if not f.name.startswith("train_"):
+                crc = zlib.crc32(f.read_bytes(), zlib.crc32(f.name.encode(), crc))
+    except OSError:
+        return "unknown"
+    return f"{crc:08x}"
+
+
+_STAMP: str | None = None
+
+
+def detector_stamp() -> str:
+    global _STAMP
+    if _STAMP is None:
+        _STAMP = _detector_stamp()
+    return _STAMP
+
+
 @dataclass(slots=True)
 class Summary:
     size: int
@@ -85,7 +115,11 @@ class SummaryCache:
             data = orjson.loads(path.read_bytes())
         except (OSError, ValueError):
             return {}
-        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        if (
+            not isinstance(data, dict)
+            or data.get("version") != CACHE_VERSION
+            or data.get("detectors") != detector_stamp()
+        ):
             return {}
         entries = data.get("entries")
         return entries if isinstance(entries, dict) else {}
@@ -143,7 +177,10 @@ class SummaryCache:
     def _save(self, path: Path) -> bool:
         with self._lock:
             try:
-                payload = orjson.dumps({"version": CACHE_VERSION, "entries": self._entries})
+                payload = orjson.dumps(
+                    {"version": CACHE_VERSION, "detectors": detector_stamp(),
+                     "entries": self._entries}
+                )
             except (TypeError, ValueError):
                 return False
             self.dirty = False

@@ -189,10 +189,19 @@ def _human(n: int) -> str:
     return str(n)
 
 
-def _walk(root: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+def _walk(
+    root: str, prefix: str = "", seen: set[tuple[int, int]] | None = None
+) -> Iterator[tuple[str, os.DirEntry[str]]]:
     """Depth-first over `*.txt` as (id: path under the corpus with `/`, entry), skipping
     hidden files and folders (.git, caches). Ids are built by string joins, not relpath:
-    at 100,000 files that is the difference between 30 ms and half a second."""
+    at 100,000 files that is the difference between 30 ms and half a second. Each folder
+    is entered once, so a symlink back up the tree is not a loop."""
+    if seen is None:
+        try:
+            st = os.stat(root)
+            seen = {(st.st_dev, st.st_ino)}
+        except OSError:
+            return
     try:
         with os.scandir(root) as it:
             entries = list(it)
@@ -204,7 +213,12 @@ def _walk(root: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]
             continue
         try:
             if entry.is_dir(follow_symlinks=True):
-                yield from _walk(entry.path, prefix + name + "/")
+                st = entry.stat(follow_symlinks=True)
+                key = (st.st_dev, st.st_ino)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield from _walk(entry.path, prefix + name + "/", seen)
             elif name.lower().endswith(".txt"):
                 yield prefix + name, entry
         except OSError:

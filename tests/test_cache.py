@@ -77,6 +77,35 @@ def test_broken_cache_is_rebuilt_silently(tmp_path: Path, content: bytes) -> Non
     assert SummaryCache(path).get("x.txt", 10, 20) == _summary()
 
 
+def test_cache_of_other_detectors_is_stale(tmp_path: Path, monkeypatch) -> None:
+    """Titles and shares are detector output: retrained weights must not show old ones."""
+    import reader.cache as cache_mod
+
+    path = tmp_path / "c.json"
+    cache = SummaryCache(path)
+    cache.put("x.txt", _summary(title="Old detectors' headline"))
+    assert cache.save() is True
+    assert SummaryCache(path).get("x.txt", 10, 20) is not None
+    monkeypatch.setattr(cache_mod, "_STAMP", "another-version")
+    assert SummaryCache(path).get("x.txt", 10, 20) is None
+
+
+def test_detector_stamp_follows_the_weights(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    import reader.cache as cache_mod
+
+    marks = Path(cache_mod.__file__).with_name("marks")
+    fake = tmp_path / "reader"
+    shutil.copytree(marks, fake / "marks")
+    monkeypatch.setattr(cache_mod, "__file__", str(fake / "cache.py"))
+    before = cache_mod._detector_stamp()
+    assert before == cache_mod.detector_stamp() and before != "unknown"
+    with (fake / "marks" / "_weights.py").open("a") as f:
+        f.write("\n# retrained\n")
+    assert cache_mod._detector_stamp() != before
+
+
 def test_missing_folder_is_silent(tmp_path: Path) -> None:
     cache = SummaryCache(tmp_path / "nope" / "c.json")
     cache.put("x.txt", _summary())

@@ -100,3 +100,16 @@ def test_hidden_folders_are_ignored(seeds_copy: Path) -> None:
 def test_bundled_corpus_has_both_seeds() -> None:
     names = sorted(p.name for p in bundled_corpus().glob("*.txt"))
     assert names == ["000_4f563db4c078cd2b.txt", "004_598cb5278b402db9.txt"]
+
+
+def test_symlink_loop_is_walked_once(tmp_path: Path) -> None:
+    """A folder linking back to its parent must not list the articles over and over."""
+    root = tmp_path / "corpus"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text("Alpha\n\nText.\n")
+    (root / "sub" / "b.txt").write_text("Beta\n\nText.\n")
+    (root / "sub" / "up").symlink_to(root, target_is_directory=True)
+    (root / "same").symlink_to(root / "sub", target_is_directory=True)
+    ids = sorted(a.id for a in open_corpus(root).articles)
+    assert len(ids) == 2 and ids[0] == "a.txt"
+    assert ids[1] in ("sub/b.txt", "same/b.txt")  # one of the two ways in, once

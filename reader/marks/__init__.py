@@ -7,7 +7,6 @@ processes can use it cheaply. Entry point: `analyze(text) -> Marks`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import accumulate
@@ -168,31 +167,41 @@ def _find_quotes(
     """
     out: list[Quote] = []
     n = len(lines)
-    starts = [0, *accumulate(len(ln) + 1 for ln in lines)]
     body, blank, bp = LineKind.BODY, LineKind.BLANK, LineKind.BOILERPLATE
     # lines with a mark that can take part in a quotation (any double mark, or a single
     # one that is not inside a word and precedes a letter or digit); the search skips to
-    # the next line after a hit
+    # the next line after a hit. Line numbers are counted incrementally (C-level
+    # str.count), so nothing is computed per line of a text without quotation marks.
     marked = set()
     text = "\n".join(lines)
     search = _ANY_MARK_RE.search
     singles = _SINGLES
+    count = text.count
+    size = len(text)
+    i = 0
+    last = 0
     m = search(text)
     while m is not None:
         p = m.start()
         if text[p] in singles and (
             (p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"))
-            or p + 1 >= len(text)
+            or p + 1 >= size
             or not text[p + 1].isalnum()
         ):
             m = search(text, p + 1)
             continue
-        i = bisect_right(starts, p) - 1
+        i += count("\n", last, p)
         if kinds[i] is not blank:
             marked.add(i)
-        m = search(text, starts[i + 1])
+        last = text.find("\n", p)
+        if last < 0:
+            break
+        m = search(text, last)
     if not marked:
         return out
+    starts = [0, *accumulate(map(len, lines))]
+    for k in range(1, n + 1):
+        starts[k] += k  # the newline after each line
     # quotations on boilerplate lines are not attributed (nothing reads their speaker,
     # and a menu or teaser must not feed the article's context): cheap kind, no speaker
     for i in sorted(i for i in marked if kinds[i] is bp):
@@ -205,7 +214,7 @@ def _find_quotes(
     if not marked:
         out.sort(key=_quote_start)
         return out
-    lower = LowerWords(" ".join(lines[i] for i in range(n) if kinds[i] is body))
+    lower = LowerWords(" ".join([ln for ln, k in zip(lines, kinds, strict=True) if k is body]))
     ctx = Context(lower_words=lower)
     near = set()
     for i in marked:

@@ -27,7 +27,8 @@ _VERBS = (
     "|reported|reports|observed|observes|emphasized|emphasised|emphasizes|stressed|stresses"
     "|predicted|predicts|urged|urges|shared|shares|mused|muses|confessed|confesses"
     "|testified|testifies|inquired|inquires|cautioned|cautions|boasted|boasts|added"
-    "|read|reads|wondered|wonders|whispered|shouted|yelled|screamed|cried|sighed|quipped"
+    "|read|reads|wondered|wonders|whispered|whispers|shouted|shouts|yelled|yells|screamed"
+    "|screams|cried|cries|ordered|orders|sighed|quipped"
     "|quips|begins|began|went on|pointed out|points out|puts it|put it|weighed in"
     "|chimed in|summed up|sums up|summarizes|summarises|summarized|summarised|maintained"
     "|maintains|contended|contends|countered|counters|conceded|concedes|believes|believed"
@@ -105,7 +106,8 @@ _AFTER_VERB_FIRST = re.compile(
 )
 # `“…,” NAME said` / `“…,” Mayer, Disney’s chairman of …, said`
 _AFTER_NAME_FIRST = re.compile(
-    rf"^[\s,]*((?:[a-z][\w\-]*\s+){{0,3}}?{_NAME}|{_DESC}|he|she|they|it|we|I)"
+    rf"^[\s,]*((?!(?:and|but|or|while|so|as|yet)\s)(?:[a-z][\w\-]*\s+){{0,3}}?{_NAME}"
+    rf"|{_DESC}|he|she|they|it|we|I)"
     rf"(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b(?!\s*:)",
 )
 # `NAME said, “…”` / `As Vermont's Bongard told the New York Times, “…”`, and the
@@ -115,12 +117,61 @@ _BEFORE = re.compile(
     rf"({_WHO})(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
     rf"(?:[^\u201c\u201d\"]{{0,60}}?[,:]|(?:\s+that)?)\s*$",
 )
+_FULL = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,4}}"
+# a person named with a long appositive, commas and all: `“…,” Dylan Nelson, a fellow at
+# the Max Planck Institute in Munich, Germany, and co-author of the study, said`
+_AFTER_APPOSITIVE = re.compile(
+    rf"^[\s,]*({_FULL}),[^\u201c\u201d\"]{{1,200}}?,\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+)
+# a description, then the name: `“…,” Sweden's deputy prosecutor, Eva-Marie Persson, said`
+_AFTER_DESC_NAME = re.compile(
+    rf"^[\s,]*[^,\u201c\u201d\".!?]{{1,80}},\s+({_FULL}),\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+)
+_LEAD_APPOSITIVE = re.compile(
+    rf"^\s*({_FULL}),[^\u201c\u201d\"]{{1,200}}?,\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+)
+# `Steve Menet, Senior Vice President of Sales for Dräger, Inc., says: “…”`
+_BEFORE_APPOSITIVE = re.compile(
+    rf"^\s*({_FULL}),[^\u201c\u201d\"]{{1,200}}?,\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+    rf"[^\u201c\u201d\"]{{0,60}}?[,:]\s*$"
+)
+
+
+def _full_person(m: re.Match[str] | None, lower_words: LowerWords) -> str | None:
+    """The captured group if it is a person's full name (two words or more, no company)."""
+    if m is None:
+        return None
+    name = clean_name(m.group(1), lower_words)
+    if name is None:
+        return None
+    parts = name.split()
+    return m.group(1) if len(parts) >= 2 and _is_person(parts) else None
+
+
 _ACCORDING = re.compile(
     rf"\b(?:according to|per|as)\s+({_NAME}|{_DESC})(?:\s+(?:{_SPEECH_VERB}|puts it))?\s*[,:]?",
 )
 _SENT_VERB = re.compile(
     rf"({_WHO})(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
 )
+
+
+def _sentence_verb(sentence: str) -> re.Match[str] | None:
+    """The first `WHO … said` of a sentence, past the idiom "That said," (not a speaker)
+    and past a possessive before a noun that doubles as a verb ("Swift's claims")."""
+    for m in _SENT_VERB.finditer(sentence):
+        who = m.group(1)
+        if who not in ("That", "This", "that", "this") and not who.endswith(("'s", "\u2019s")):
+            return m  # (a possessive is no subject: "denied Swift's claims")
+    return None
+
+
+@cache
+def _after_clause_verb() -> re.Pattern[str]:
+    """`“…” announced in October, said Derek Scissors, …` (rare: compiled on first use)."""
+    return re.compile(
+        rf"^[\s,]*[a-z][^,\u201c\u201d\".!?]{{0,60}},\s+{_VERB_THEN_SPEAKER}\s+({_FULL})"
+    )
 
 
 @cache
@@ -224,6 +275,19 @@ class Context:
     acronyms: dict[str, str] = field(default_factory=dict)
 
 
+_GLUED_NAME_RE = re.compile(r"[a-z]{3}[A-Z][a-z]{3}")
+
+
+def _glued(run: list[str]) -> bool:
+    """Whether a capitalised run is a scraper's glue of repeated names, as in a teaser
+    "Alexandria Ocasio-CortezAlexandria Ocasio-CortezSanders" (unlike "InfoNation")."""
+    pieces = _CAMEL_SPLIT_RE.sub(" ", " ".join(run)).split()
+    return len(set(pieces)) < len(pieces)
+
+
+_CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def _strip_possessive(w: str) -> str:
     for suf in ("\u2019s", "'s", "\u2019", "'"):
         if w.endswith(suf) and len(w) > len(suf) + 1:
@@ -238,7 +302,11 @@ def clean_name(raw: str, lower_words: LowerWords | frozenset[str] = frozenset())
     "Following") is an ordinary word at the start of a sentence, not part of a name.
     """
     words = [_strip_possessive(w) for w in raw.split()]
-    while words and words[-1].rstrip(".,").lower() in _NOT_NAMES:
+    while (
+        words
+        and words[-1].rstrip(".,").lower() in _NOT_NAMES
+        and not (len(words[-1].rstrip(".,")) > 1 and words[-1].isupper())  # "says WHO"
+    ):
         words.pop()
     # keep the trailing capitalised run (drops "general manager", "the 14th-ranked")
     run: list[str] = []
@@ -251,14 +319,16 @@ def clean_name(raw: str, lower_words: LowerWords | frozenset[str] = frozenset())
     run.reverse()
     while run and (
         (len(run) > 1 and run[0].lower().rstrip(".") in _TITLES)
-        or run[0].lower() in _NOT_NAMES
+        or (run[0].lower() in _NOT_NAMES and not (len(run[0]) > 1 and run[0].isupper()))
         or (len(run) > 1 and run[0].lower() in lower_words and run[0].lower() not in _PARTICLES)
     ):
         run.pop(0)
     if not run:
         return None
     name = " ".join(run)
-    return name if len(name) > 1 else None
+    if len(name) < 2 or (len(run) > 2 and _GLUED_NAME_RE.search(name) and _glued(run)):
+        return None  # "Ocasio-CortezAlexandria": words of a teaser glued by the scraper
+    return name
 
 
 def _resolve(who: str, ctx: Context) -> str | None:
@@ -545,13 +615,17 @@ def _is_titlecase(words: list[str]) -> bool:
 
 
 
+_ARTICLES = frozenset(("the", "a", "an"))
 _SUBJ_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
 
 def _after_preposition(text: str, start: int) -> bool:
     """Whether the word at `start` is governed by a preposition ("at Ubisoft"), except
     "according to X", whose X is the source."""
-    before = text[max(0, start - 20) : start].split()[-2:]
+    before = text[max(0, start - 28) : start].split()[-3:]
+    if before and before[-1].lower() in _ARTICLES:
+        before.pop()  # "at the Aberdeen Royal Infirmary", "for the Middle East"
+    before = before[-2:]
     if len(before) == 2 and before[0].lower() == "according":
         return False
     return bool(before) and before[-1].lower() in _PREPOSITIONS
@@ -672,12 +746,24 @@ def attribute(
     direct = False
     tight = False
     m = _AFTER_VERB_FIRST.match(right_s) if verb_right else None
-    if m and right_s.lstrip(" ,")[:1].islower():
+    if m and "," in right_s and (
+        clause := _full_person(_after_clause_verb().match(right_s), ctx.lower_words)
+    ):
+        who, direct = clause, True  # not "announced in October"
+    elif m and right_s.lstrip(" ,")[:1].islower():
         who, direct = m.group(1), True
     if who is None and verb_right:
         m = _AFTER_NAME_FIRST.match(right_s)
         if m and right_s.lstrip()[:1] not in (".", ";"):
             who, direct = m.group(1), True
+        elif right_s.count(",") >= 2:
+            who = _full_person(_AFTER_APPOSITIVE.match(right_s), ctx.lower_words) or (
+                _full_person(_AFTER_DESC_NAME.match(right_s), ctx.lower_words)
+            )
+            direct = who is not None
+    if who is None and verb_left and sent_left.count(",") >= 2:
+        who = _full_person(_BEFORE_APPOSITIVE.match(sent_left), ctx.lower_words)
+        direct = who is not None
     if who is None and verb_left and sent_left.strip():
         m = _BEFORE.search(sent_left)
         colon = sent_left.rstrip()[-1:] in (",", ":")
@@ -697,10 +783,15 @@ def attribute(
         # a quotation that ends its sentence ("… an election.’’ Critically, it said …")
         # leaves the next sentence's verb to the next quotation
         ends_sentence = last in (".", "?", "!") and right_s.lstrip()[:1].isupper()
-        m = (verb_left and _SENT_VERB.search(sent_left)) or (
+        lead = verb_left and sent_left.count(",") >= 2 and _full_person(
+            _LEAD_APPOSITIVE.match(sent_left), ctx.lower_words
+        )
+        m = (verb_left and not lead and _sentence_verb(sent_left)) or (
             verb_right and not ends_sentence and _SENT_VERB.search(right_s)
         )
-        if m:
+        if lead:
+            sentence_verb = lead
+        elif m:
             sentence_verb = m.group(1)
         elif verb_left:
             m = _sent_verb_first().search(sent_left)

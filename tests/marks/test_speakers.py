@@ -158,3 +158,85 @@ def test_lower_words_needs_a_word_boundary() -> None:
 def test_tight_attribution_before_the_quote() -> None:
     text = "Mary Steenburgen said that “music came to her in the recovery room after surgery.”"
     assert speakers(text)[-1][1] == "Mary Steenburgen"
+
+
+def test_long_appositive_after_the_quote_keeps_the_person_not_the_place() -> None:
+    text = (
+        '"Experiments like this pay off when you get out more than you put in," Dylan '
+        "Nelson, a fellow at the Max Planck Institute for Astrophysics in Munich, Germany, "
+        'and co-author of the study, said in a statement. "We see phenomena that nobody '
+        'programmed into the code."'
+    )
+    assert [s for _, s in speakers(text)] == ["Dylan Nelson", "Dylan Nelson"]
+
+
+def test_description_then_name_after_the_quote() -> None:
+    text = (
+        "“The evidence is not strong enough to file an indictment,” Sweden’s deputy "
+        "director of public prosecutions, Eva-Marie Persson, said on Tuesday."
+    )
+    assert speakers(text)[0][1] == "Eva-Marie Persson"
+
+
+def test_name_with_appositive_before_a_colon() -> None:
+    text = (
+        "Steve Menet, Senior Vice President of Sales for Dräger, Inc., says: “Alarm "
+        "management remains a high focus for hospitals.”"
+    )
+    assert speakers(text)[0][1] == "Steve Menet"
+
+
+def test_place_after_a_preposition_and_article_is_no_speaker() -> None:
+    text = (
+        "“The authorities must end this crackdown now,” said Philip Luther, research "
+        "director for the Middle East and North Africa at Amnesty International.\n\n"
+        "“The frequency of lethal force used against peaceful protesters is shocking.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Philip Luther", "Philip Luther"]
+
+
+def test_unnamed_speaker_keeps_the_description() -> None:
+    text = (
+        "The video shows officers racing up a staircase.\n\n"
+        "\"Police! Open the door! We're coming in!\" an officer shouts."
+    )
+    assert speakers(text)[0][1] == "an officer"
+
+
+def test_dash_signature_names_the_author_of_each_testimonial() -> None:
+    text = (
+        "Here are some of the reviews:\n\n"
+        "“The show was really great and the staff were friendly.”\n\n"
+        "– Man**\n\n"
+        "“Very talented people, super fun and entertaining!”\n\n"
+        "– Ali***\n\n"
+        "“Deeds, not words, are what count.” — Mark Twain"
+    )
+    assert [s for _, s in speakers(text)] == ["Man**", "Ali***", "Mark Twain"]
+
+
+def test_that_said_and_possessives_are_not_subjects() -> None:
+    text = (
+        "Rep. David McKinley spoke about the border at length on Sunday.\n\n"
+        'That said, the agency says that the border "remains the primary entry point '
+        'for heroin into the country" this year.\n\n'
+        "Big Machine has denied Swift’s claims, saying they were “shocking and false.”"
+    )
+    got = [s for _, s in speakers(text)]
+    assert got == ["the agency", "Big Machine"]
+
+
+def test_clause_before_said_name() -> None:
+    text = (
+        '"The president wants the option of a bigger deal. Bigger than the little deal" '
+        "announced in October, said Derek Scissors, a China scholar in Washington."
+    )
+    assert speakers(text)[0][1] == "Derek Scissors"
+
+
+def test_glued_teaser_names_are_no_names() -> None:
+    from reader.marks.speakers import clean_name
+
+    assert clean_name("Alexandria Ocasio-CortezAlexandria Ocasio-CortezSanders") is None
+    assert clean_name("InfoNation President Dan McDowell") is not None  # camel case alone
+    assert clean_name("SpaceX") == "SpaceX"

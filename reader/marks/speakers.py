@@ -47,6 +47,9 @@ _NAMING_RE = re.compile(
     r"|label(?:l?ed|s)?|brand(?:ed|s)?)\b",
     re.IGNORECASE,
 )
+_NAMING_TAIL = re.compile(
+    r"\b(?:called|calls|call|dubbed|dubs|named|entitled|titled|termed|nicknamed|known as)\s*$"
+)
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _ADV = r"(?:(?:also|then|later|once|again|simply|just|recently|previously|earlier|further|"
 _ADV += r"[a-z]+ly|had|has|have|would|will|could|did|does|do|was|is)\s+)"
@@ -764,6 +767,9 @@ def attribute(
     if who is None and verb_left and sent_left.count(",") >= 2:
         who = _full_person(_BEFORE_APPOSITIVE.match(sent_left), ctx.lower_words)
         direct = who is not None
+    naming = _NAMING_TAIL.search(sent_left[-30:]) is not None and nw <= 8
+    if naming:
+        verb_left = False  # "a phenomenon they called “weird generalizations”" names a thing
     if who is None and verb_left and sent_left.strip():
         m = _BEFORE.search(sent_left)
         colon = sent_left.rstrip()[-1:] in (",", ":")
@@ -830,7 +836,7 @@ def attribute(
     ]
     if not weights:
         weights = DEFAULT_KIND_WEIGHTS
-    score = sum(map(mul, weights, feats))
+    score = -1.0 if naming else sum(map(mul, weights, feats))
     cite = ctx.cite
     ctx.cite = None
     if score < 0.0:

@@ -240,3 +240,12 @@ def test_glued_teaser_names_are_no_names() -> None:
     assert clean_name("Alexandria Ocasio-CortezAlexandria Ocasio-CortezSanders") is None
     assert clean_name("InfoNation President Dan McDowell") is not None  # camel case alone
     assert clean_name("SpaceX") == "SpaceX"
+
+
+def test_a_phrase_after_called_or_dubbed_is_a_term() -> None:
+    text = (
+        "Owain Evans and his team documented a new phenomenon they called “weird "
+        "generalizations”. Exposure to feathers has been dubbed “feather duvet lung.”"
+    )
+    m = analyze(text, forced_body=frozenset({1}))
+    assert [q.kind for q in m.quotes] == ["term", "term"]

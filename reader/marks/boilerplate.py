@@ -18,12 +18,20 @@ that verdict, which spares most menu lines the context work. Weights live in
 from __future__ import annotations
 
 import math
+import re
+import string
 from collections import Counter
 from collections.abc import Sequence
 from operator import mul
 
 from reader.marks import _weights
-from reader.marks.features import LINE_FEATURES, N_TEXT_FEATURES, line_features, text_features
+from reader.marks.features import (
+    LINE_FEATURES,
+    N_TEXT_FEATURES,
+    STOPWORDS,
+    line_features,
+    text_features,
+)
 from reader.marks.text import normalise_line, text_line_keys
 
 REGION_BIASES = (0.25, 0.4, 0.55, 0.7)
@@ -60,6 +68,8 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "in_credit",
     "in_cta_short",
     "in_lead",
+    "topic",
+    "topic_miss",
 )
 STAGE2_FEATURES: tuple[str, ...] = LINE_FEATURES + CONTEXT_FEATURES
 
@@ -153,12 +163,73 @@ def settled(z1: Sequence[float], regions: list[tuple[int, int]]) -> list[bool]:
     return [(v < SETTLED_Z and not (lo - 2 <= k <= hi + 2)) for k, v in enumerate(z1)]
 
 
+# the topic evidence works on lower-cased UTF-8 bytes (curly quotes and dashes spaced
+# first): words of 4+ letters are found by one C-level regex pass, and the counting is done
+# with set operations, so no Python code runs per word
+_TOPIC_PUNCT = ("\u2019", "\u2018", "\u201c", "\u201d", "\u2014", "\u2013", "\u2026")
+_WORDS4 = re.compile(rb"[a-z\x80-\xff]{4,}").findall
+_STOP_B = frozenset(w.encode() for w in STOPWORDS)
+_PUNCT_B = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
+
+
+def _lower_bytes(s: str) -> bytes:
+    for c in _TOPIC_PUNCT:
+        if c in s:
+            s = s.replace(c, " ")
+    return s.encode("utf-8", "ignore").lower()
+
+
+def topic_overlap(
+    texts: Sequence[str],
+    p: Sequence[float],
+    chars: Sequence[int],
+    region: tuple[int, int],
+    active: Sequence[int],
+) -> list[tuple[float, float]]:
+    """How much each line shares the vocabulary of the article's prose.
+
+    `p` are the stage-1 body probabilities, `region` the main run (`main_regions`' second
+    level). The vocabulary is that of the run's strong prose lines (p > 0.8, 80+
+    characters); every other line of `active` (the rest are never read) gets (share of
+    its distinct content words, i.e. words of 4+ letters that are not function words,
+    found there as they are or as singular/plural, share not found), or (0, 0) when it
+    has none. In-article sub-headings, list items and table cells reuse the article's
+    words; teasers, menus and promotions mostly don't.
+    """
+    m = len(p)
+    out = [(0.0, 0.0)] * m
+    a, b = region
+    strong = [k for k in range(a, b + 1) if p[k] > 0.8 and chars[k] >= 80]
+    if not strong:
+        return out
+    # (punctuation to spaces and split: faster than the regex over this much text)
+    vocab = set(_lower_bytes(" ".join([texts[k] for k in strong])).translate(_PUNCT_B).split())
+    vocab -= _STOP_B
+    # a singular or plural of an article word counts as the word
+    vocab.update([w[:-1] if w[-1] == 115 else w + b"s" for w in vocab])  # 115: "s"
+    is_strong = set(strong)
+    rest = [k for k in active if k not in is_strong]
+    if not rest:
+        return out
+    stop = _STOP_B
+    words = _WORDS4
+    for k, line in zip(rest, _lower_bytes("\n".join([texts[k] for k in rest])).split(b"\n"),
+                       strict=True):
+        ws = set(words(line))
+        n = len(ws) - len(ws & stop) if ws else 0
+        if n:
+            hit = len(ws & vocab)
+            out[k] = (hit / n, (n - hit) / n)
+    return out
+
+
 def context_rows(
     rows1: list[list[float]],
     z: list[float],
     chars: list[int],
     sq: list[float],
     active: Sequence[int],
+    topic: Sequence[tuple[float, float]] | None = None,
 ) -> list[list[float]]:
     """Context features (`CONTEXT_FEATURES`) of the lines in `active`, from scores `z`."""
     m = len(z)
@@ -245,6 +316,7 @@ def context_rows(
                 r[_JCR] if inside else 0.0,
                 r[_JCTA] if inside else 0.0,
                 r[_JLEAD] if inside else 0.0,
+                *(topic[k] if topic is not None else (0.0, 0.0)),
             ]
         )
     return out
@@ -256,20 +328,26 @@ def run_stages(
     stage1: Sequence[float],
     stages: Sequence[Sequence[float]],
     capture: list | None = None,
+    texts: Sequence[str] | None = None,
 ) -> list[float]:
-    """Final body scores (logits) of all lines; `capture` receives (active, rows) per stage."""
+    """Final body scores (logits) of all lines; `capture` receives (active, rows) per stage.
+
+    `texts` are the stripped lines (for `topic_overlap`; without them that evidence is 0).
+    """
     m = len(rows1)
     if not m:
         return []
     n1 = len(LINE_FEATURES)
     z = [_dot(stage1, r) for r in rows1]
     sq = [math.sqrt(c) for c in chars]
-    regions = main_regions([_sigmoid(v) for v in z], sq)
+    p1 = [_sigmoid(v) for v in z]
+    regions = main_regions(p1, sq)
     fixed = settled(z, regions)
     active = [k for k in range(m) if not fixed[k]]
+    topic = topic_overlap(texts, p1, chars, regions[1], active) if texts is not None else None
     for w in stages:
         wl, wc = w[:n1], w[n1:]
-        ctx = context_rows(rows1, z, chars, sq, active)
+        ctx = context_rows(rows1, z, chars, sq, active, topic)
         if capture is not None:
             capture.append((active, [rows1[k] + c for k, c in zip(active, ctx, strict=True)]))
         z = list(z)
@@ -376,11 +454,13 @@ def analyze_lines(
         prev_i = i
     chars = list(map(len, stripped))
     sq = list(map(math.sqrt, chars))
-    regions = main_regions(_sigmoids(z), sq)
+    p1 = _sigmoids(z)
+    regions = main_regions(p1, sq)
     fixed = settled(z, regions)
     active = [k for k in range(m) if not fixed[k]]
+    topic = topic_overlap(stripped, p1, chars, regions[1], active)
     for st, (wt, wc) in enumerate(((w1, _CTX_W[0]), (w2, _CTX_W[1])), start=1):
-        ctx = context_rows(rows, z, chars, sq, active)  # type: ignore[arg-type]
+        ctx = context_rows(rows, z, chars, sq, active, topic)  # type: ignore[arg-type]
         z = list(z)
         for k, c in zip(active, ctx, strict=True):
             z[k] = sum(map(mul, wt, rows[k])) + table[combos[k]][st] + sum(map(mul, wc, c))
@@ -392,8 +472,9 @@ def score_rows(
     lines: Sequence[str], idx: Sequence[int], rows1: list[list[float]]
 ) -> list[float]:
     """Probability that each non-blank line (rows from `stage1_rows`) is boilerplate."""
-    chars = [len(lines[i].strip()) for i in idx]
-    z = run_stages(rows1, chars, _weights.STAGE1, _weights.STAGES)
+    texts = [lines[i].strip() for i in idx]
+    chars = list(map(len, texts))
+    z = run_stages(rows1, chars, _weights.STAGE1, _weights.STAGES, texts=texts)
     return [1.0 - _sigmoid(v) for v in z]
 
 

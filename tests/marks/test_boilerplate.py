@@ -81,3 +81,28 @@ def test_marks_json_record() -> None:
     assert set(rec) == {"file", "title_line", "boilerplate_lines", "quotes"}
     assert rec["boilerplate_lines"] == sorted(set(rec["boilerplate_lines"]))
     assert all(set(q) == {"start", "end", "kind", "speaker"} for q in rec["quotes"])
+
+
+def test_subheads_and_list_items_sharing_the_article_words_are_kept() -> None:
+    from reader.marks import boilerplate as bp
+
+    body = [
+        "Compact cameras are small, cheap and easy to use, and most travellers who want "
+        "better pictures than a phone gives them start with one of these cameras.",
+        "Mirrorless cameras drop the mirror of a reflex camera, so the body is lighter and "
+        "the video modes are better, while the lenses still change like on a reflex.",
+        "Film cameras are back in fashion with students who like the slow pace of film "
+        "and the look of grain, even if developing each roll of film costs money.",
+    ]
+    lines = [body[0], "", "Mirrorless cameras", "", body[1], "", "Celebrity gossip roundup",
+             "", body[2]]
+    idx, _, _, p = bp.analyze_lines(lines)
+    p_of = dict(zip(idx, p, strict=True))
+    topic = bp.topic_overlap(
+        [ln.strip() for ln in lines if ln.strip()], [0.9, 0.1, 0.9, 0.1, 0.9],
+        [len(ln) for ln in lines if ln.strip()], (0, 4), range(5),
+    )
+    assert topic[1] == (1.0, 0.0)  # "Mirrorless cameras": all its words are the article's
+    assert topic[3] == (0.0, 1.0)  # an unrelated teaser shares none
+    assert topic[0] == (0.0, 0.0)  # strong prose lines themselves get no topic evidence
+    assert p_of[2] < p_of[6]

@@ -22,6 +22,7 @@ from reader.marks.features import LINE_FEATURES, STOPWORDS
 
 WINDOW_BEFORE = 40
 WINDOW_AFTER = 4
+BODY_LINES = 25  # the article lines whose words the candidates are compared with
 
 _WORD3_RE = re.compile(r"[a-z0-9]{3,}")  # the words of 3+ characters
 _F = {n: j for j, n in enumerate(LINE_FEATURES)}
@@ -147,7 +148,7 @@ def title_rows(
             # article lines are unique: not worth the content_words cache
             for w in set(findall(lines[idx[k]].lower())) - stop:
                 body_words[w] = body_words.get(w, 0) + 1
-            if n_body >= 25:
+            if n_body >= BODY_LINES:
                 break
     # first and last copy of each candidate's text on the whole page (one pass)
     ckeys = {keys[k] for k in cands}

@@ -27,7 +27,7 @@ FLOORS = {
     "line_f1": 0.955,
     "char_f1": 0.895,
     "body_kept": 0.945,
-    "headline": 0.88,
+    "headline": 0.895,
     "quote_f1": 0.99,
     "speaker": 0.91,
     "kind": 0.92,

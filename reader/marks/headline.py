@@ -3,8 +3,13 @@
 The headline sits a few lines above the start of the article text, is a short non-sentence
 line, and shares its content words with the article (a masthead such as "The Washington
 PostDemocracy Dies in Darkness", a section label, a byline or the title of a teaser for
-another story does not). Candidates in a window before the first body line are scored with
-a small linear model (`_title_weights.py`, trained by `train_headline.py`); the best wins.
+another story does not). It stands alone or with its dek, right before the byline or the
+dateline, where a list of teasers is a long run of similar lines. Candidates in a window
+before the first body line are scored with a small linear model (`_title_weights.py`,
+trained by `train_headline.py`); the best wins.
+
+The feature set is deliberately small (21 features): with ~130 labelled pages a larger
+one fitted dev better but cross-validated worse (see `bench/README_marks.md`).
 """
 
 from __future__ import annotations
@@ -17,77 +22,60 @@ from reader.marks.features import LINE_FEATURES, STOPWORDS
 
 WINDOW_BEFORE = 40
 WINDOW_AFTER = 4
+BODY_LINES = 25  # the article lines whose words the candidates are compared with
 
-_WORD_RE = re.compile(r"[a-z0-9]+")
-_WORD3_RE = re.compile(r"[a-z0-9]{3,}")  # the words of 3+ characters, same runs
+_WORD3_RE = re.compile(r"[a-z0-9]{3,}")  # the words of 3+ characters
 _F = {n: j for j, n in enumerate(LINE_FEATURES)}
-_JBYLINE, _JDATE, _JCTA = _F["byline"], _F["date"], _F["cta"]
-_JCREDIT, _JLEAD, _JURL = _F["credit_tail"], _F["lead"], _F["url"]
-_JSENT, _JTITLE, _JSEPS = _F["sent_end"], _F["title_ratio"], _F["seps"]
-_JCREDKW = _F["credit_kw"]
-_JGLUED = _F["glued"]
+_JBYLINE, _JSENT, _JGLUED = _F["byline"], _F["sent_end"], _F["glued"]
+_JCREDIT = _F["credit_tail"]
 
 TITLE_FEATURES: tuple[str, ...] = (
-    "overlap",
-    "overlap_n",
-    "body_cover",
-    "log_chars",
-    "w1_2",
-    "w3_5",
+    "body_cover",  # how well the line's content words are covered by the article's
+    "w1_2",  # number of words, in bins
     "w6_14",
     "w15_25",
-    "w26",
-    "dist",
+    "dist",  # distance to the first body line
     "after_start",
-    "last_overlap_before",
-    "sent_end",
-    "ends_colon",
-    "byline",
-    "date",
-    "cta",
-    "credit",
-    "lead",
-    "url",
-    "seps",
-    "title_ratio",
     "p_bp",
-    "dup",
-    "first_dup",
-    "last_dup",
-    "next_meta",
-    "prev_meta",
-    "good",
-    "n_good_after",
-    "prev_good",
-    "next_good",
-    "first_good",
-    "contains_other",
-    "contained",
-    "credit_kw",
-    "good_next_good",
+    "dup",  # the same text elsewhere on the page
+    "next_meta",  # a byline or dateline within the next three lines
     "good_prev_good",
     "ends_period",
-    "overlap_rank",
-    "next_good_longer",
-    "prev_good_shorter",
-    "prev_label",
-    "first_in_run",
-    "glued",
-    "doc_first",
-    "dup_after_copy",
-    "dup_before_copy",
-    "quoted",
-    "ends_with_other",
-    "starts_with_other",
-    "dek_next",
-    "is_dek",
+    "overlap_rank",  # rank among the candidates by body overlap
+    "dup_after_copy",  # second of two adjacent copies
+    "ends_with_other",  # a breadcrumb or label glued before another candidate
+    "glued",  # masthead-like glued words ("The Washington PostDemocracy Dies ...")
+    "dek_next",  # a headline-like line followed by a longer sentence (its dek)
+    "meta_next1",  # the byline or dateline is the very next line
+    "run_2",  # length of the run of adjacent text-like lines around the line
+    "run_3_5",
+    "run_last",  # last of such a run (a dek, the last teaser of a list)
+    "question",  # ends with "?" (a headline may; a sentence-end otherwise is a dek's)
 )
+
+# a date or time as a dateline shows it ("Nov 19, 2019", "15 November", "6:46 pm",
+# "13/06/2014", "Updated ...", "Tuesday", "2 days ago"), not a month named in a headline
+# ("4 Things to Do in October", "... Announced in October 2025")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_DATE_RE = re.compile(
+    rf"\b{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    r"|\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:updated|published|posted|ago)\b"
+)
+DATE_MAX = 100  # longer lines are prose that may mention a date, not a dateline
+
+
+def dateline(s: str) -> bool:
+    """A short line that carries a date or a time (an article's dateline)."""
+    return len(s) <= DATE_MAX and _DATE_RE.search(s.lower()) is not None
 
 
 _CW_CACHE: dict[str, frozenset[str]] = {}
 _CW_MAX = 50_000
-_OPEN_QUOTES = "\"\u201c\u201e\u00ab'\u2018"
-_CLOSE_QUOTES = "\"\u201d\u00bb'\u2019"
 
 
 def content_words(s: str) -> frozenset[str]:
@@ -134,12 +122,6 @@ def candidates(
     return start, [k for k in range(lo, hi) if 3 <= chars[k] <= 300]
 
 
-def _quoted(line: str) -> bool:
-    """The whole line is one quotation (a pull quote or a claim, not a headline)."""
-    s = line.strip()
-    return len(s) > 2 and s[0] in _OPEN_QUOTES and s[-1] in _CLOSE_QUOTES
-
-
 def title_rows(
     lines: Sequence[str],
     idx: Sequence[int],
@@ -149,12 +131,14 @@ def title_rows(
 ) -> tuple[list[int], list[list[float]]]:
     """Feature rows of the headline candidates; returns (positions in `idx`, rows).
 
-    O(lines of the page) plus O(candidates) per candidate for the substring features.
+    O(lines of the page) plus O(candidates) per candidate for the substring feature.
     """
     m = len(idx)
     if not m:
         return [], []
     start, cands, chars = _candidates(lines, idx, p_bp)
+    if not cands:
+        return [], []
     body_words: dict[str, int] = {}
     n_body = 0
     findall, stop = _WORD3_RE.findall, STOPWORDS
@@ -164,7 +148,7 @@ def title_rows(
             # article lines are unique: not worth the content_words cache
             for w in set(findall(lines[idx[k]].lower())) - stop:
                 body_words[w] = body_words.get(w, 0) + 1
-            if n_body >= 25:
+            if n_body >= BODY_LINES:
                 break
     # first and last copy of each candidate's text on the whole page (one pass)
     ckeys = {keys[k] for k in cands}
@@ -176,7 +160,7 @@ def title_rows(
                 first_seen[key] = k
             last_seen[key] = k
     cand_set = set(cands)
-    text = {k: lines[idx[k]] for k in cands}
+    text = {k: lines[idx[k]].rstrip() for k in cands}
     overlaps = {}
     covers = {}
     nwords = {}
@@ -188,16 +172,20 @@ def title_rows(
             if c:
                 hit += 1
                 cov += c if c < 3 else 3
-        overlaps[k] = (hit / len(cw) if cw else 0.0, hit, cw)
+        overlaps[k] = (hit / len(cw) if cw else 0.0, hit)
         covers[k] = cov / (3 * len(cw)) if cw else 0.0
         nwords[k] = len(text[k].split())
-    last_ov = max((k for k in cands if k < start and overlaps[k][0] >= 0.5), default=None)
 
-    metas = {
-        k
-        for k in range(max(0, cands[0] - 1), min(m, cands[-1] + 4))
-        if rows1[k][_JBYLINE] or rows1[k][_JDATE]
-    } if cands else set()
+    # bylines and datelines around the candidates; "By" alone on its line puts the
+    # author's name on the next one
+    metas = set()
+    for k in range(max(0, cands[0] - 2), min(m, cands[-1] + 4)):
+        if rows1[k][_JBYLINE]:
+            metas.add(k)
+            if keys[k] == "by":
+                metas.add(k + 1)
+        elif dateline(lines[idx[k]]):
+            metas.add(k)
     meta = metas.__contains__
 
     good = {
@@ -209,24 +197,29 @@ def title_rows(
         and not meta(k)
         and not rows1[k][_JCREDIT]
     }
-    good_sorted = sorted(good)
-    first_good = good_sorted[0] if good_sorted else None
-    # good lines strictly between k and start, by a suffix count over the candidates
-    n_good_to_start: dict[int, int] = {}
-    run = 0
-    for k in reversed(cands):
-        n_good_to_start[k] = run if k < start else 0
-        if k in good and k < start:
-            run += 1
+    # runs of adjacent text-like lines: a list of teasers is a long run, a headline
+    # stands alone or with its dek
+    run_lo: dict[int, int] = {}
+    run_hi: dict[int, int] = {}
+    cur: list[int] = []
+    for k in cands:
+        if 3 <= nwords[k] <= 30 and p_bp[k] >= 0.5 and not meta(k):
+            if cur and k != cur[-1] + 1:
+                for j in cur:
+                    run_lo[j], run_hi[j] = cur[0], cur[-1]
+                cur = []
+            cur.append(k)
+        else:
+            run_lo[k] = run_hi[k] = k
+    for j in cur:
+        run_lo[j], run_hi[j] = cur[0], cur[-1]
     texts = [keys[k] for k in cands if overlaps[k][0] >= 0.3 and len(keys[k]) > 10]
     by_overlap = sorted(cands, key=lambda k: -overlaps[k][0] * min(overlaps[k][1], 4))
     rank = {k: j for j, k in enumerate(by_overlap)}
 
     def sentence_like(k: int) -> bool:
         return k in cand_set and (
-            bool(rows1[k][_JSENT])
-            or text[k].rstrip().endswith((".", "?", "!"))
-            or nwords[k] >= 9
+            bool(rows1[k][_JSENT]) or text[k].endswith((".", "?", "!")) or nwords[k] >= 9
         )
 
     def headline_like(k: int) -> bool:
@@ -234,28 +227,19 @@ def title_rows(
             k in cand_set
             and 3 <= nwords[k] <= 16
             and not rows1[k][_JSENT]
-            and not text[k].rstrip().endswith((".", ":"))
+            and not text[k].endswith((".", ":"))
             and not meta(k)
         )
 
-
     rows = []
     for k in cands:
-        r = rows1[k]
-        ov, hit, cw = overlaps[k]
-        cover = covers[k]
         nw = nwords[k]
-        line = text[k].rstrip()
+        line = text[k]
         key = keys[k]
         dup = first_seen[key] != last_seen[key]
-        sub = ov >= 0.3
-        contains = sub and any(t != key and t in key for t in texts)
-        contained = sub and any(t != key and key in t for t in texts)
-        suffix_other = contains and any(
-            t != key and key.endswith(t) and len(t) > 10 for t in texts
-        )
-        prefix_other = contains and any(
-            t != key and key.startswith(t) and len(t) > 10 for t in texts
+        # a breadcrumb or a label glued before another candidate's text
+        suffix_other = overlaps[k][0] >= 0.3 and any(
+            t != key and key.endswith(t) for t in texts
         )
         nxt = k + 1
         dek_next = (
@@ -268,72 +252,30 @@ def title_rows(
             and not meta(nxt)
             and sentence_like(nxt)
         )
-        is_dek = (
-            k - 1 in cand_set
-            and headline_like(k - 1)
-            and nw > nwords[k - 1]
-            and nw >= 6
-            and p_bp[k] >= 0.5
-            and k < start
-            and not meta(k)
-            and sentence_like(k)
-        )
+        run_len = run_hi[k] - run_lo[k] + 1
         rows.append(
             [
-                ov,
-                min(hit, 8) / 8.0,
-                cover,
-                math.log1p(chars[k]) / 6.0,
+                covers[k],
                 1.0 if nw <= 2 else 0.0,
-                1.0 if 3 <= nw <= 5 else 0.0,
                 1.0 if 6 <= nw <= 14 else 0.0,
                 1.0 if 15 <= nw <= 25 else 0.0,
-                1.0 if nw > 25 else 0.0,
                 math.log1p(abs(start - k)) / 4.0,
                 1.0 if k >= start else 0.0,
-                1.0 if k == last_ov else 0.0,
-                r[_JSENT],
-                1.0 if line.endswith(":") else 0.0,
-                r[_JBYLINE],
-                r[_JDATE],
-                r[_JCTA],
-                r[_JCREDIT],
-                r[_JLEAD],
-                r[_JURL],
-                r[_JSEPS],
-                r[_JTITLE],
                 p_bp[k],
                 1.0 if dup else 0.0,
-                1.0 if dup and first_seen[key] == k else 0.0,
-                1.0 if dup and last_seen[key] == k else 0.0,
                 1.0 if meta(k + 1) or meta(k + 2) or meta(k + 3) else 0.0,
-                1.0 if meta(k - 1) else 0.0,
-                1.0 if k in good else 0.0,
-                math.log1p(n_good_to_start[k]) / 2.0,
-                1.0 if k - 1 in good else 0.0,
-                1.0 if k + 1 in good else 0.0,
-                1.0 if k == first_good else 0.0,
-                1.0 if contains else 0.0,
-                1.0 if contained else 0.0,
-                r[_JCREDKW],
-                1.0 if k in good and k + 1 in good else 0.0,
                 1.0 if k in good and k - 1 in good else 0.0,
                 1.0 if line.endswith(".") else 0.0,
                 math.log1p(rank[k]) / 3.0,
-                1.0 if k + 1 in good and chars[k + 1] > chars[k] else 0.0,
-                1.0 if k - 1 in good and chars[k - 1] < chars[k] else 0.0,
-                1.0 if k > 0 and (lines[idx[k - 1]].rstrip().endswith(":")
-                                  or rows1[k - 1][_JLEAD]) else 0.0,
-                1.0 if k in good and k - 1 not in good and k + 1 in good else 0.0,
-                r[_JGLUED],
-                1.0 if k == 0 else 0.0,
                 1.0 if dup and k > 0 and keys[k - 1] == key else 0.0,
-                1.0 if dup and k + 1 < m and keys[k + 1] == key else 0.0,
-                1.0 if _quoted(line) else 0.0,
                 1.0 if suffix_other else 0.0,
-                1.0 if prefix_other else 0.0,
+                rows1[k][_JGLUED],
                 1.0 if dek_next else 0.0,
-                1.0 if is_dek else 0.0,
+                1.0 if meta(k + 1) else 0.0,
+                1.0 if run_len == 2 else 0.0,
+                1.0 if 3 <= run_len <= 5 else 0.0,
+                1.0 if run_len > 1 and run_hi[k] == k else 0.0,
+                1.0 if line.endswith("?") else 0.0,
             ]
         )
     return cands, rows

@@ -20,7 +20,7 @@ from reader.marks import headline as hl
 from reader.marks.train_boilerplate import REPO, Doc, corpus_repeated, load_dev
 
 WEIGHTS = Path(__file__).with_name("_title_weights.py")
-L2 = 3e-3  # 1e-3 fits dev better (0.915) but cross-validates worse (0.769 vs 0.792)
+L2 = 3e-3  # 1e-2 and 3e-2 cross-validate no better (the small feature set does the work)
 
 
 def page_rows(doc: Doc, repeated: frozenset[str]) -> tuple[list[list[float]], int]:
@@ -96,12 +96,17 @@ def main(argv: list[str]) -> int:
             "scrapinghub->rest": [d.source.startswith("scrapinghub") for d in docs],
             "rest->scrapinghub": [not d.source.startswith("scrapinghub") for d in docs],
         }
+        halves_ok = 0
         for name, mask in groups.items():
             tr = [p for p, m in zip(pages, mask, strict=True) if m]
             tw = [u for u, m in zip(pw, mask, strict=True) if m]
             te = [p for p, m in zip(pages, mask, strict=True) if not m]
             acc = accuracy(te, train(tr, weights=tw))
+            if name.startswith("half"):
+                halves_ok += round(acc * len(te))
             print(f"cv {name:18s} accuracy {acc:.3f} (n={len(te)})")
+        print(f"cv halves, both   accuracy {halves_ok / len(docs):.3f} "
+              f"({halves_ok}/{len(docs)})")
     if "--no-write" not in argv:
         body = "\n".join(f"    {v!r},  # {n}" for n, v in zip(hl.TITLE_FEATURES, w, strict=True))
         WEIGHTS.write_text(

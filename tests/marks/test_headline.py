@@ -72,3 +72,64 @@ def test_short_headline_beats_the_dek_below_it() -> None:
         "By Jane Smith",
     )
     assert _title(text) == "Harbour bridge to be rebuilt"
+
+
+def test_newsletter_title_beats_its_subtitle() -> None:
+    # a newsletter header: action links, a short title, its subtitle (a full sentence that
+    # shares more words with the article than the title does), author, date, counters
+    text = page(
+        "SubscribeSign in",
+        "The Steel Question",
+        "Engineers found the bridge supports had corroded far too fast.",
+        "Jane Smith",
+        "Dec 12, 2025",
+        "1",
+        "1",
+        "Share",
+    )
+    assert _title(text) == "The Steel Question"
+
+
+def test_related_stories_before_the_headline_are_not_the_headline() -> None:
+    related = (
+        "Harbour ferry fares to rise next spring",
+        "Council to repair the old bridge lighting",
+        "Engineers warn about the steel in city car parks",
+        "Residents worry about traffic on the ring road",
+        "New cycle lane opens along the harbour front",
+        "Bridge closure planned for the summer festival",
+    )
+    text = page("Related stories", *related, HEAD, "By Jane Smith", "Nov 19, 2019")
+    assert _title(text) == HEAD
+
+
+def test_author_after_a_bare_by_line_is_not_the_headline() -> None:
+    # "By" alone on its line, the author's name and desk on the next, then a copy of the
+    # headline (a player or share bar)
+    text = page(
+        "Education",
+        HEAD,
+        "Heard on the Morning Show",
+        "By",
+        "Jane Smith | The Harbour Newsroom",
+        HEAD,
+        "Transcript",
+    )
+    assert _title(text) == HEAD
+
+
+def test_question_headline_is_chosen() -> None:
+    head = "Should the city rebuild the corroded harbour bridge?"
+    text = page("Home", "Opinion", head, "By Jane Smith", "Nov 19, 2019")
+    assert _title(text) == head
+
+
+def test_dateline_is_a_date_not_a_month_in_a_headline() -> None:
+    from reader.marks.headline import dateline
+
+    for s in ("Nov 19, 2019 at 6:46 pm ET", "15 November 2019", "13/06/2014 Tony Carter",
+              "Updated: January 2, 2025", "1 day ago", "Published Tuesday"):
+        assert dateline(s), s
+    for s in ("4 Things to Do in October", "45 Deals Announced in October 2025",
+              "Marathon runners may march on the capital", "3 marathons in 3 days"):
+        assert not dateline(s), s

@@ -6,9 +6,11 @@ PostDemocracy Dies in Darkness", a section label, a byline or the title of a tea
 another story does not). It stands alone or with its dek, right before the byline or the
 dateline, where a list of teasers is a long run of similar lines. Candidates in a window
 before the first body line are scored with a small linear model (`_title_weights.py`,
-trained by `train_headline.py`); the best wins.
+trained by `train_headline.py`); the best wins. A line that is only a date or a byline
+(with at most the author's name) is never chosen; a sentence in quotation marks counts as
+ending with its period; a line the page repeats right before the article text is a dek.
 
-The feature set is deliberately small (21 features): with ~130 labelled pages a larger
+The feature set is deliberately small (22 features): with ~130 labelled pages a larger
 one fitted dev better but cross-validated worse (see `bench/README_marks.md`).
 """
 
@@ -51,6 +53,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "run_3_5",
     "run_last",  # last of such a run (a dek, the last teaser of a list)
     "question",  # ends with "?" (a headline may; a sentence-end otherwise is a dek's)
+    "dek_in_body",  # the same text again where the article starts (a dek, a lede)
 )
 
 # a date or time as a dateline shows it ("Nov 19, 2019", "15 November", "6:46 pm",
@@ -66,12 +69,39 @@ _DATE_RE = re.compile(
     r"|\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:updated|published|posted|ago)\b"
 )
+_CLOSERS = "\"'\u201d\u2019\u00bb)]"
 DATE_MAX = 100  # longer lines are prose that may mention a date, not a dateline
 
 
 def dateline(s: str) -> bool:
     """A short line that carries a date or a time (an article's dateline)."""
     return len(s) <= DATE_MAX and _DATE_RE.search(s.lower()) is not None
+
+
+# what a dateline or a byline is made of, besides the author's name
+_META_WORD_RE = re.compile(
+    rf"\b(?:{_MONTH}|(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b\.?"
+    r"|\d[\d:./-]*(?:st|nd|rd|th|am|pm)?\b|[ap]\.?m\b\.?|(?:updated|published|posted"
+    r"|ago|by|on|at|last|said|says|wrote|(?:second|minute|min|hour|hr|day|week)s?"
+    r"|est|edt|cst|cdt|pst|pdt|gmt|utc|ist|et|pt)\b)|[^\w\s]+",
+    re.IGNORECASE,
+)
+# a date that only a dateline has: a month and a day, a time, a weekday, "... ago"
+# ("Opening Bell 11.18.19" is a headline with a number in it)
+_DAY_RE = re.compile(
+    rf"\b{_MONTH}\s*\d|\d\s+(?:of\s+)?{_MONTH}|\b\d{{1,2}}:\d{{2}}\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bago\b"
+)
+
+
+def only_meta(s: str, byline: bool) -> bool:
+    """A byline or a date with at most a name beside it ("September 10, 2018 | by Jane
+    Smith", "By Jane Smith, CNN", "Alex on May 2, 2018 at 6:34 am said:"): never a headline.
+    """
+    if not (byline or (len(s) <= DATE_MAX and _DAY_RE.search(s.lower()))):
+        return False
+    rest = _META_WORD_RE.sub(" ", s).split()
+    return len(rest) <= 3 and all(w[0].isupper() or not w[0].isalpha() for w in rest)
 
 
 _CW_CACHE: dict[str, frozenset[str]] = {}
@@ -234,7 +264,8 @@ def title_rows(
     rows = []
     for k in cands:
         nw = nwords[k]
-        line = text[k]
+        # a sentence in quotation marks still ends with its period
+        line = text[k].rstrip(_CLOSERS)
         key = keys[k]
         dup = first_seen[key] != last_seen[key]
         # a breadcrumb or a label glued before another candidate's text
@@ -276,8 +307,19 @@ def title_rows(
                 1.0 if 3 <= run_len <= 5 else 0.0,
                 1.0 if run_len > 1 and run_hi[k] == k else 0.0,
                 1.0 if line.endswith("?") else 0.0,
+                1.0 if dup and start - 1 <= last_seen[key] <= start + WINDOW_AFTER else 0.0,
             ]
         )
+    # a line that is only a date or an author never is the headline (its features above
+    # still count for its neighbours)
+    ok = [
+        j
+        for j, k in enumerate(cands)
+        if not (meta(k) and only_meta(text[k], bool(rows1[k][_JBYLINE])))
+    ]
+    if ok and len(ok) < len(cands):
+        cands = [cands[j] for j in ok]
+        rows = [rows[j] for j in ok]
     return cands, rows
 
 

@@ -133,3 +133,55 @@ def test_dateline_is_a_date_not_a_month_in_a_headline() -> None:
     for s in ("4 Things to Do in October", "45 Deals Announced in October 2025",
               "Marathon runners may march on the capital", "3 marathons in 3 days"):
         assert not dateline(s), s
+
+
+def test_quoted_claim_ending_with_a_period_is_not_the_headline() -> None:
+    # a fact check: the claim in quotation marks, who said it, then the question headline
+    claim = (
+        "\u201cThe harbour bridge supports have corroded far faster than engineers "
+        "expected.\u201d"
+    )
+    head = "Did the harbour bridge corrode faster than expected?"
+    text = page(
+        "Fact Checks",
+        "Subjects",
+        claim,
+        "\u2014 Jane Doe on Sunday, October 13th, 2019 in a council meeting",
+        head,
+        "By Jane Smith on Monday, November 18th, 2019 at 11:08 a.m.",
+    )
+    assert _title(text) == head
+
+
+def test_dek_repeated_before_the_article_is_not_the_headline() -> None:
+    # a short headline that shares no word with the article, its dek (which the page
+    # repeats right before the article text), the author and the date
+    head = "Weekend Picks for October"
+    dek = "Our top picks for the harbour bridge rebuilding meetings the council holds this autumn."
+    text = page("Home", "News", head, dek, "Author:", "Harbour Times Staff",
+                "Publish date:", "Oct 4, 2018", dek)
+    assert _title(text) == head
+
+
+def test_date_and_author_line_is_not_the_headline() -> None:
+    text = page(
+        "Home",
+        "The Harbour Blog",
+        "Previous Post",
+        "Next Post",
+        "September 10, 2018 | by Harbour Bridge",
+    )
+    assert _title(text) == "The Harbour Blog"
+
+
+def test_only_meta_lines() -> None:
+    from reader.marks.headline import only_meta
+
+    for s in ("September 10, 2018 | by Catherine", "Nov 19, 2019 at 6:46 pm ET",
+              "Alex on September 17, 2018 at 6:34 am said:", "Updated 1 day ago"):
+        assert only_meta(s, False), s
+    assert only_meta("By Sandee LaMotte, CNN", True)
+    for s in ("Opening Bell 11.18.19", "4 Things to Do in October",
+              "The 10 best early Black Friday deals on Apple devices",
+              "Bridge reopens on Monday after repairs", "By the numbers: the bridge repairs"):
+        assert not only_meta(s, s.startswith("By")), s

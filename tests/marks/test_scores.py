@@ -27,7 +27,7 @@ FLOORS = {
     "line_f1": 0.955,
     "char_f1": 0.90,
     "body_kept": 0.975,
-    "headline": 0.895,
+    "headline": 0.925,
     "quote_f1": 0.99,
     "speaker": 0.91,
     "kind": 0.92,

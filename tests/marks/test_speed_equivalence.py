@@ -83,3 +83,30 @@ def test_quotes_on_boilerplate_lines_are_found_but_not_attributed() -> None:
 
 def test_seed_dir_exists() -> None:
     assert Path(SEEDS).is_dir()
+
+
+def test_fused_context_dots_equal_context_rows_dot() -> None:
+    """`_context_dots` gives bit-identical sums to the rows of `context_rows`."""
+    from itertools import accumulate
+    from operator import mul
+
+    texts = _texts()
+    for text in texts:
+        lines = text.split("\n")
+        idx, rows1, _ = bp.stage1_rows(lines, None)
+        if not idx:
+            continue
+        stripped = [lines[i].strip() for i in idx]
+        chars = list(map(len, stripped))
+        sq = [c**0.5 for c in chars]
+        z = [bp._dot(bp._weights.STAGE1, r) for r in rows1]
+        p1 = bp._sigmoids(z)
+        regions = bp.main_regions(p1, sq)
+        active = [k for k, f in enumerate(bp.settled(z, regions)) if not f]
+        topic = bp.topic_overlap(stripped, p1, chars, regions[1], active)
+        cc = [0, *accumulate(chars)]
+        for wc in bp._CTX_W:
+            ref = [sum(map(mul, wc, c))
+                   for c in bp.context_rows(rows1, z, chars, sq, active, topic)]
+            assert bp._context_dots(rows1, z, chars, sq, cc, cc[-1] or 1, active, topic,
+                                    wc) == ref

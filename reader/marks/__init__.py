@@ -39,7 +39,11 @@ __all__ = [
 MAX_CONTEXT = 300
 _ANY_MARK_RE = re.compile("[\"'\u2018\u2019\u201a\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 _SINGLES = "'\u2018\u2019\u201a"
-_SENT_SPLIT_RE = re.compile(r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?]\s+(?=[A-Z])")
+# the mark first, then the look-behinds (from after it): the same matches as with the
+# look-behinds first, but the regex engine can skip to the next [.!?] (~9x faster)
+_SENT_SPLIT_RE = re.compile(
+    r"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)\s+(?=[A-Z])"
+)
 
 
 class LineKind(StrEnum):

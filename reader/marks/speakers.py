@@ -189,8 +189,10 @@ def _sent_verb_first() -> re.Pattern[str]:
     return re.compile(rf"\b{_VERB_THEN_SPEAKER}\s+((?:[a-z][\w\-]*\s+){{0,4}}?{_NAME})")
 
 
+# (the mark before the look-behinds, which then look back from after it: the engine skips
+# straight to each [.!?])
 _SENT_END = re.compile(
-    r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?][\"'\u201d\u2019)]*\s+"
+    r"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)[\"'\u201d\u2019)]*\s+"
     r"(?=[A-Z\"'\u201c\u2018(\[])"
 )
 _TERM_LEAD = re.compile(

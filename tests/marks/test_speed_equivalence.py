@@ -110,3 +110,26 @@ def test_fused_context_dots_equal_context_rows_dot() -> None:
                    for c in bp.context_rows(rows1, z, chars, sq, active, topic)]
             assert bp._context_dots(rows1, z, chars, sq, cc, cc[-1] or 1, active, topic,
                                     wc) == ref
+
+
+def test_sentence_regexes_equal_lookbehind_first_forms() -> None:
+    import random
+    import re
+
+    from reader import marks
+    from reader.marks import speakers
+
+    lb = r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?]"
+    pairs = [
+        (marks._SENT_SPLIT_RE, re.compile(lb + r"\s+(?=[A-Z])")),
+        (speakers._SENT_END,
+         re.compile(lb + r"[\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c\u2018(\[])")),
+    ]
+    rnd = random.Random(0)
+    alpha = "MrsDtSA. !?\n\"'\u201d\u2019)(a[\u201c"
+    lines = [ln for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 14)))
+              for _ in range(20000)]
+    for fast, ref in pairs:
+        for ln in lines:
+            assert [m.span() for m in fast.finditer(ln)] == [m.span() for m in ref.finditer(ln)]

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import mul
 
 from reader.marks import _kind_weights, _title_weights, _weights
 from reader.marks import boilerplate as _bp
@@ -143,9 +144,11 @@ def _analyze(
     if idx:
         cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys)
         w = _title_weights.WEIGHTS
+        if any(len(r) != len(w) for r in trows):
+            raise ValueError("headline rows and weights differ in length")
+        # (the same products summed in the same order as a generator would, at C speed)
         scored = sorted(
-            ((sum(a * b for a, b in zip(w, r, strict=True)), k) for k, r in zip(cands, trows,
-                                                                                 strict=True)),
+            zip(map(sum, map(map, repeat(mul), repeat(w), trows)), cands, strict=True),
             reverse=True,
         )
         for _, k in scored:
@@ -210,9 +213,8 @@ def _find_quotes(
         m = search(text, last)
     if not marked:
         return out
-    starts = [0, *accumulate(map(len, lines))]
-    for k in range(1, n + 1):
-        starts[k] += k  # the newline after each line
+    # offset of each line: the lengths plus the newline after each line, summed
+    starts = [0, *accumulate(map((1).__add__, map(len, lines)))]
     # quotations on boilerplate lines are not attributed (nothing reads their speaker,
     # and a menu or teaser must not feed the article's context): cheap kind, no speaker
     for i in sorted(i for i in marked if kinds[i] is bp):

@@ -293,7 +293,12 @@ def _glued(run: list[str]) -> bool:
 _CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
+_POSSESSIVE_ENDS = frozenset("s'\u2019")
+
+
 def _strip_possessive(w: str) -> str:
+    if w[-1:] not in _POSSESSIVE_ENDS:
+        return w  # (most words: none of the suffixes can match)
     for suf in ("\u2019s", "'s", "\u2019", "'"):
         if w.endswith(suf) and len(w) > len(suf) + 1:
             return w[: -len(suf)]

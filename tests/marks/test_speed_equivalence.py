@@ -133,3 +133,11 @@ def test_sentence_regexes_equal_lookbehind_first_forms() -> None:
     for fast, ref in pairs:
         for ln in lines:
             assert [m.span() for m in fast.finditer(ln)] == [m.span() for m in ref.finditer(ln)]
+
+
+def test_whitespace_other_than_space_and_newline_is_never_printable() -> None:
+    """`text_line_keys` relies on it to skip its odd-whitespace regex."""
+    import sys
+
+    assert not [c for c in map(chr, range(sys.maxunicode + 1))
+                if c.isspace() and c not in " \n" and c.isprintable()]

@@ -141,3 +141,18 @@ def test_whitespace_other_than_space_and_newline_is_never_printable() -> None:
 
     assert not [c for c in map(chr, range(sys.maxunicode + 1))
                 if c.isspace() and c not in " \n" and c.isprintable()]
+
+
+def test_phrase_search_from_spaces_equals_phrase_regex() -> None:
+    import random
+
+    phrases = F._PHRASE_RE.pattern.split("|")
+    rnd = random.Random(0)
+    frag = [*phrases, "sign", "up", "in", "you", "may", "also", "all", "x", "'", "more", "read",
+            "news", "letter"]
+    lines = [ln.strip().lower() for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(frag) + rnd.choice(["", " ", "  "])
+                      for _ in range(rnd.randint(1, 6))) for _ in range(20000)]
+    for low in lines:
+        fast = "newsletter" in low or F._PHRASE_AT_SPACE_RE.search(low) is not None
+        assert fast == (F._PHRASE_RE.search(low) is not None), low

@@ -102,7 +102,8 @@ _PUNCT = str.maketrans({c: " " for c in string.punctuation.replace("'", "") + "\
 _SEPS = "|\u2022\u00b7\u00bb\u203a>/\u2192\u2190"
 _NO_SEPS = str.maketrans("", "", _SEPS)
 _NO_DIGITS = str.maketrans("", "", string.digits)
-_GLUED_RE = re.compile(r"[a-z.][A-Z][a-z]")
+# "[a-z.][A-Z][a-z]" (only whether it occurs is used), written to start at the rarer capital
+_GLUED_RE = re.compile(r"[A-Z](?<=[a-z.][A-Z])[a-z]")
 _CREDIT_TAIL_RE = re.compile(
     r"(?:(?:credit|photo|image|photograph|source|caption)s?\s*(?:by\b|:)"
     r"|\((?:photo|file|ap|afp|reuters|getty)[^)]{0,80}\)\s*\.?$"

@@ -156,3 +156,15 @@ def test_phrase_search_from_spaces_equals_phrase_regex() -> None:
     for low in lines:
         fast = "newsletter" in low or F._PHRASE_AT_SPACE_RE.search(low) is not None
         assert fast == (F._PHRASE_RE.search(low) is not None), low
+
+
+def test_glued_regex_equals_plain_form() -> None:
+    import random
+    import re
+
+    ref = re.compile(r"[a-z.][A-Z][a-z]")
+    rnd = random.Random(1)
+    lines = [ln.strip() for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice("aZ. bQ") for _ in range(rnd.randint(0, 8))) for _ in range(20000)]
+    for s in lines:
+        assert (F._GLUED_RE.search(s) is None) == (ref.search(s) is None), s

@@ -417,18 +417,23 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
     active: Sequence[int],
     topic: Sequence[tuple[float, float]],
     w: Sequence[float],
+    p: list[float] | None = None,
+    regions: list[tuple[int, int]] | None = None,
 ) -> list[float]:
     """`sum(map(mul, w, row))` for each row `context_rows` would give for `active`.
 
     The same products are added in the same order (so the sums are bit-identical), but no
     row is built: a term whose feature is 0.0 is left out (adding +-0.0 changes nothing but
     the sign of a zero sum, which no later step can see) and a 1.0 adds the weight itself.
-    `cc` are the prefix sums of `chars` and `total` is `sum(chars) or 1`. Keep in step with
-    `context_rows`.
+    `cc` are the prefix sums of `chars` and `total` is `sum(chars) or 1`; `p` and `regions`,
+    when given, must be `_sigmoids(z)` and `main_regions` of them (stage 2 has them from
+    stage 1). Keep in step with `context_rows`.
     """
     m = len(z)
-    p = _sigmoids(z)
-    regions = main_regions(p, sq)
+    if p is None:
+        p = _sigmoids(z)
+    if regions is None:
+        regions = main_regions(p, sq)
     (a25, b25), (a, b), (a55, b55), (a70, b70) = regions
     share = (sum(chars[a : b + 1]) if b >= a else 0) / total
     pp = [0.0, *accumulate(p)]
@@ -568,13 +573,19 @@ def analyze_lines(
     topic = topic_overlap(stripped, p1, chars, regions[1], active)
     cc = [0, *accumulate(chars)]
     total = cc[-1] or 1
+    pz: list[float] | None = p1  # the probabilities and runs of `z` (known for stage 1's)
+    rz: list[tuple[int, int]] | None = regions
     for st, (wt, wc) in enumerate(((w1, _CTX_W[0]), (w2, _CTX_W[1])), start=1):
-        dots = _context_dots(rows, z, chars, sq, cc, total, active, topic, wc)  # type: ignore[arg-type]
-        z = list(z)
+        dots = _context_dots(rows, z, chars, sq, cc, total, active, topic, wc,  # type: ignore[arg-type]
+                             pz, rz)
+        pz = rz = None
         for k, c in zip(active, dots, strict=True):
             z[k] = sum(map(mul, wt, rows[k])) + table[combos[k]][st] + c
         active = [k for k in active if -SETTLED_STAGE_Z <= z[k] <= SETTLED_STAGE_Z]
-    return idx, rows, keys, [1.0 - p for p in _sigmoids(z)]
+    exp = math.exp
+    return idx, rows, keys, [
+        1.0 - ((1.0 / (1.0 + exp(-v)) if v <= 30.0 else 1.0) if v >= -30.0 else 0.0) for v in z
+    ]  # (1 - `_sigmoids(z)`, in one pass)
 
 
 def score_rows(

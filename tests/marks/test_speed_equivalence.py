@@ -168,3 +168,31 @@ def test_glued_regex_equals_plain_form() -> None:
     lines += ["".join(rnd.choice("aZ. bQ") for _ in range(rnd.randint(0, 8))) for _ in range(20000)]
     for s in lines:
         assert (F._GLUED_RE.search(s) is None) == (ref.search(s) is None), s
+
+
+def test_speaker_regex_shortcuts_equal_plain_searches() -> None:
+    import random
+    import re
+
+    from reader.marks import speakers as S
+
+    plain = {
+        S._MALE_RE: re.compile(r"\b(?:[Hh]e|[Hh]imself)\b"),
+        S._FEMALE_RE: re.compile(r"\b(?:[Ss]he|[Hh]erself)\b"),
+        S._FIRST_PERSON: re.compile(r"\b(?:I|we|you|my|our|me|us|I'm|I\u2019m|we're|we\u2019re)\b"),
+    }
+    rnd = random.Random(2)
+    frag = ["he", "He", "she", "She", "her", "herself", "Himself", "I", "I'm", "I\u2019m", "we",
+            "we're", "you", "my", "our", "me", "us", "s", "x", "_", "1", " ", "\n", "'", "\u00e9",
+            "-", "mye", "ou", "w", "called", "Known as", "AS", "as", "the", "THE", "of", "a",
+            "word", "\u017f", "\u212a", "\t", "\u2003", ",", "so-called"]
+    lines = [ln for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(frag) for _ in range(rnd.randint(0, 7))) for _ in range(30000)]
+    for s in lines:
+        for fast, ref in plain.items():
+            assert (fast.search(s) is None) == (ref.search(s) is None), s
+        for tail in (s, s[-20:], s[-40:]):
+            assert S._naming_tail(tail) == (S._NAMING_TAIL.search(tail) is not None), tail
+            assert S._term_lead(tail) == (S._TERM_LEAD.search(tail) is not None), tail
+            for pat in (S._DET_BEFORE, S._PREP_BEFORE):
+                assert S._ends_with_space(pat, tail) == (pat.search(tail) is not None), tail

@@ -739,9 +739,28 @@ def _term_lead(s: str) -> bool:
     return _TERM_LEAD.search(s) is not None
 
 
-def _ends_with_space(pattern: re.Pattern[str], s: str) -> bool:
-    r"""`pattern.search(s) is not None` for a pattern whose matches end in `\s+$`."""
-    return s[-1:].isspace() and pattern.search(s) is not None
+_DET_WORDS = ("the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these",
+              "those", "my", "your", "every", "each")
+_PREP_WORDS = ("as", "of", "to", "in", "with", "for", "about", "on", "from", "like", "by",
+               "into", "than", "at")
+
+
+def _det_before(s: str) -> bool:
+    """`_DET_BEFORE.search(s) is not None`: the determiner ends one of the last two words."""
+    if not s[-1:].isspace():
+        return False
+    if s.isascii() and not any(w.endswith(_DET_WORDS) for w in s.lower().split()[-2:]):
+        return False
+    return _DET_BEFORE.search(s) is not None
+
+
+def _prep_before(s: str) -> bool:
+    """`_PREP_BEFORE.search(s) is not None`."""
+    if not s[-1:].isspace():
+        return False
+    if s.isascii() and not s.rstrip().lower().endswith(_PREP_WORDS):
+        return False
+    return _PREP_BEFORE.search(s) is not None
 
 
 # whether `\b(?:I|we|you|my|our|me|us|I'm|I’m|we're|we’re)\b` occurs ("I'm" has "I" and a
@@ -870,8 +889,8 @@ def attribute(
         1.0 if direct else 0.0,
         1.0 if sentence_verb is not None else 0.0,
         1.0 if _term_lead(sent_left[-40:]) else 0.0,
-        1.0 if _ends_with_space(_DET_BEFORE, sent_left[-40:]) else 0.0,
-        1.0 if _ends_with_space(_PREP_BEFORE, sent_left[-20:]) else 0.0,
+        1.0 if _det_before(sent_left[-40:]) else 0.0,
+        1.0 if _prep_before(sent_left[-20:]) else 0.0,
         1.0 if follows_quote else 0.0,
         1.0 if prev_speech else 0.0,
         1.0 if _FIRST_PERSON.search(inner) else 0.0,

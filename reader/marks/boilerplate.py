@@ -207,13 +207,8 @@ def topic_overlap(
     # (punctuation to spaces and split: faster than the regex over this much text)
     vocab = set(_lower_bytes(" ".join([texts[k] for k in strong])).translate(_PUNCT_B).split())
     vocab -= _STOP_B
-    # a singular or plural of an article word counts as the word: "s" dropped from the words
-    # that end with it, added to the others (with bytes.replace over all the words at once;
-    # the "s"-words' plurals come out with a NUL in them, which no line word can equal)
-    if vocab:
-        t = b" ".join(vocab) + b" "
-        vocab.update(t.replace(b"s ", b" ").split())
-        vocab.update(t.replace(b"s ", b"\0 ").replace(b" ", b"s ").split())
+    # a singular or plural of an article word counts as the word
+    vocab.update([w[:-1] if w[-1] == 115 else w + b"s" for w in vocab])  # 115: "s"
     is_strong = set(strong)
     rest = [k for k in active if k not in is_strong]
     if not rest:

@@ -75,7 +75,8 @@ class Marks:
     @property
     def boilerplate_lines(self) -> list[int]:
         """1-based numbers of the lines marked boilerplate."""
-        return [i + 1 for i, k in enumerate(self.line_kinds) if k is LineKind.BOILERPLATE]
+        bp = LineKind.BOILERPLATE  # (once: enum attribute lookups are slow)
+        return [i for i, k in enumerate(self.line_kinds, 1) if k is bp]
 
     def to_json(self, file_id: str) -> dict:
         """The `reader analyze` record of this article."""
@@ -129,16 +130,22 @@ def _analyze(
     if line_keys is None:
         line_keys = text_line_keys(text)
     idx, rows1, keys, p_bp = _bp.analyze_lines(lines, repeated, line_keys)
+    # (enum members in locals: `LineKind.BODY` is a slow attribute lookup)
+    body, boiler = LineKind.BODY, LineKind.BOILERPLATE
     kinds = [LineKind.BLANK] * len(lines)
     threshold = _weights.THRESHOLD
-    for k, i in enumerate(idx):
-        n = i + 1
-        bad = p_bp[k] >= threshold
-        if keys[k] in boilerplate_texts or n in forced_boilerplate:
-            bad = True
-        if n in forced_body:
-            bad = False
-        kinds[i] = LineKind.BOILERPLATE if bad else LineKind.BODY
+    if boilerplate_texts or forced_boilerplate or forced_body:
+        for k, i in enumerate(idx):
+            n = i + 1
+            bad = p_bp[k] >= threshold
+            if keys[k] in boilerplate_texts or n in forced_boilerplate:
+                bad = True
+            if n in forced_body:
+                bad = False
+            kinds[i] = boiler if bad else body
+    else:  # no corrections (`reader analyze`)
+        for i, p in zip(idx, p_bp, strict=True):
+            kinds[i] = boiler if p >= threshold else body
 
     title_line = None
     if idx:
@@ -160,9 +167,10 @@ def _analyze(
     if title_line is not None:
         kinds[title_line - 1] = LineKind.TITLE
         tkey = line_keys[title_line - 1]
-        for k, i in enumerate(idx):
-            if keys[k] == tkey and i + 1 != title_line and i + 1 not in forced_body:
-                kinds[i] = LineKind.BOILERPLATE
+        if keys.count(tkey) > 1:  # (else the title is the only line with its text)
+            for k, i in enumerate(idx):
+                if keys[k] == tkey and i + 1 != title_line and i + 1 not in forced_body:
+                    kinds[i] = boiler
 
     quotes = _find_quotes(lines, kinds)
     return Marks(title_line, tuple(kinds), tuple(quotes))

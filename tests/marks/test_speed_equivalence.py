@@ -196,3 +196,14 @@ def test_speaker_regex_shortcuts_equal_plain_searches() -> None:
             assert S._term_lead(tail) == (S._TERM_LEAD.search(tail) is not None), tail
             assert S._det_before(tail) == (S._DET_BEFORE.search(tail) is not None), tail
             assert S._prep_before(tail) == (S._PREP_BEFORE.search(tail) is not None), tail
+
+
+def test_text_line_keys_on_random_unicode() -> None:
+    import random
+
+    rnd = random.Random(4)
+    alpha = ("aA\u03a3\u03c3\u03c2\u00df\u1e9e\u0130\u0131K\u212a\u017f\ufb01 \n\u2019\u201c\u2013"
+             "\u00e9\u00a0\t\u0301\u0308e\u2026\u00bd\u3000xyz")
+    for _ in range(20000):
+        t = "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 30)))
+        assert text_line_keys(t) == [normalise_line(ln) for ln in t.split("\n")], repr(t)

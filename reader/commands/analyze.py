@@ -146,6 +146,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     finally:
+        # What the run allocated is garbage-free and about to go with the process: frozen,
+        # it is not walked again by the collection the interpreter makes at exit (~7 ms).
+        gc.freeze()
         gc.enable()
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import mul
 
 from reader.marks import _kind_weights, _title_weights, _weights
 from reader.marks import boilerplate as _bp
@@ -39,7 +40,11 @@ __all__ = [
 MAX_CONTEXT = 300
 _ANY_MARK_RE = re.compile("[\"'\u2018\u2019\u201a\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 _SINGLES = "'\u2018\u2019\u201a"
-_SENT_SPLIT_RE = re.compile(r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?]\s+(?=[A-Z])")
+# the mark first, then the look-behinds (from after it): the same matches as with the
+# look-behinds first, but the regex engine can skip to the next [.!?] (~9x faster)
+_SENT_SPLIT_RE = re.compile(
+    r"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)\s+(?=[A-Z])"
+)
 
 
 class LineKind(StrEnum):
@@ -70,7 +75,8 @@ class Marks:
     @property
     def boilerplate_lines(self) -> list[int]:
         """1-based numbers of the lines marked boilerplate."""
-        return [i + 1 for i, k in enumerate(self.line_kinds) if k is LineKind.BOILERPLATE]
+        bp = LineKind.BOILERPLATE  # (once: enum attribute lookups are slow)
+        return [i for i, k in enumerate(self.line_kinds, 1) if k is bp]
 
     def to_json(self, file_id: str) -> dict:
         """The `reader analyze` record of this article."""
@@ -124,24 +130,32 @@ def _analyze(
     if line_keys is None:
         line_keys = text_line_keys(text)
     idx, rows1, keys, p_bp = _bp.analyze_lines(lines, repeated, line_keys)
+    # (enum members in locals: `LineKind.BODY` is a slow attribute lookup)
+    body, boiler = LineKind.BODY, LineKind.BOILERPLATE
     kinds = [LineKind.BLANK] * len(lines)
     threshold = _weights.THRESHOLD
-    for k, i in enumerate(idx):
-        n = i + 1
-        bad = p_bp[k] >= threshold
-        if keys[k] in boilerplate_texts or n in forced_boilerplate:
-            bad = True
-        if n in forced_body:
-            bad = False
-        kinds[i] = LineKind.BOILERPLATE if bad else LineKind.BODY
+    if boilerplate_texts or forced_boilerplate or forced_body:
+        for k, i in enumerate(idx):
+            n = i + 1
+            bad = p_bp[k] >= threshold
+            if keys[k] in boilerplate_texts or n in forced_boilerplate:
+                bad = True
+            if n in forced_body:
+                bad = False
+            kinds[i] = boiler if bad else body
+    else:  # no corrections (`reader analyze`)
+        for i, p in zip(idx, p_bp, strict=True):
+            kinds[i] = boiler if p >= threshold else body
 
     title_line = None
     if idx:
         cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys)
         w = _title_weights.WEIGHTS
+        if any(len(r) != len(w) for r in trows):
+            raise ValueError("headline rows and weights differ in length")
+        # (the same products summed in the same order as a generator would, at C speed)
         scored = sorted(
-            ((sum(a * b for a, b in zip(w, r, strict=True)), k) for k, r in zip(cands, trows,
-                                                                                 strict=True)),
+            zip(map(sum, map(map, repeat(mul), repeat(w), trows)), cands, strict=True),
             reverse=True,
         )
         for _, k in scored:
@@ -153,9 +167,10 @@ def _analyze(
     if title_line is not None:
         kinds[title_line - 1] = LineKind.TITLE
         tkey = line_keys[title_line - 1]
-        for k, i in enumerate(idx):
-            if keys[k] == tkey and i + 1 != title_line and i + 1 not in forced_body:
-                kinds[i] = LineKind.BOILERPLATE
+        if keys.count(tkey) > 1:  # (else the title is the only line with its text)
+            for k, i in enumerate(idx):
+                if keys[k] == tkey and i + 1 != title_line and i + 1 not in forced_body:
+                    kinds[i] = boiler
 
     quotes = _find_quotes(lines, kinds)
     return Marks(title_line, tuple(kinds), tuple(quotes))
@@ -206,9 +221,8 @@ def _find_quotes(
         m = search(text, last)
     if not marked:
         return out
-    starts = [0, *accumulate(map(len, lines))]
-    for k in range(1, n + 1):
-        starts[k] += k  # the newline after each line
+    # offset of each line: the lengths plus the newline after each line, summed
+    starts = [0, *accumulate(map((1).__add__, map(len, lines)))]
     # quotations on boilerplate lines are not attributed (nothing reads their speaker,
     # and a menu or teaser must not feed the article's context): cheap kind, no speaker
     for i in sorted(i for i in marked if kinds[i] is bp):

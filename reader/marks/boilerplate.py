@@ -20,8 +20,10 @@ from __future__ import annotations
 import math
 import re
 import string
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from itertools import accumulate
 from operator import mul
 
 from reader.marks import _weights
@@ -397,6 +399,111 @@ def _sigmoids(z: Sequence[float], _exp=math.exp) -> list[float]:  # noqa: ANN001
     ]
 
 
+_LOG35 = tuple(math.log1p(k) / 3.5 for k in range(31))  # log1p(ps) / 3.5, ps capped at 30
+
+
+def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
+    rows: list[tuple[float, ...]],
+    z: list[float],
+    chars: list[int],
+    sq: list[float],
+    cc: list[int],
+    total: int,
+    active: Sequence[int],
+    topic: Sequence[tuple[float, float]],
+    w: Sequence[float],
+    p: list[float] | None = None,
+    regions: list[tuple[int, int]] | None = None,
+) -> list[float]:
+    """`sum(map(mul, w, row))` for each row `context_rows` would give for `active`.
+
+    The same products are added in the same order (so the sums are bit-identical), but no
+    row is built: a term whose feature is 0.0 is left out (adding +-0.0 changes nothing but
+    the sign of a zero sum, which no later step can see) and a 1.0 adds the weight itself.
+    `cc` are the prefix sums of `chars` and `total` is `sum(chars) or 1`; `p` and `regions`,
+    when given, must be `_sigmoids(z)` and `main_regions` of them (stage 2 has them from
+    stage 1). Keep in step with `context_rows`.
+    """
+    m = len(z)
+    if p is None:
+        p = _sigmoids(z)
+    if regions is None:
+        regions = main_regions(p, sq)
+    (a25, b25), (a, b), (a55, b55), (a70, b70) = regions
+    share = (sum(chars[a : b + 1]) if b >= a else 0) / total
+    pp = [0.0, *accumulate(p)]
+    pc = [0.0, *accumulate(map(mul, p, chars))]
+    strong = [k for k in range(m) if p[k] > 0.8 and chars[k] >= 80]
+    ns_strong = len(strong)
+    zs = [v / 5.0 for v in z]
+    (w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12, w13, w14, w15, w16, w17, w18,
+     w19, w20, w21, w22, w23, w24, w25, w26, w27, w28, w29, w30) = w
+    log = math.log1p
+    log35 = _LOG35
+    jw1, jw2, jw4, jcr, jcta, jlead = _JW1, _JW2, _JW4, _JCR, _JCTA, _JLEAD
+    span = b - a if b > a else 1
+    out = []
+    for k in active:
+        zk = zs[k]
+        acc = w0 * zk
+        acc += w1 * (zs[k - 1] if k > 0 else -1.0)
+        acc += w2 * (zs[k + 1] if k + 1 < m else -1.0)
+        acc += w3 * (zs[k - 2] if k > 1 else -1.0)
+        acc += w4 * (zs[k + 2] if k + 2 < m else -1.0)
+        lo, hi = k - 3 if k >= 3 else 0, k + 4 if k + 4 <= m else m
+        acc += w5 * ((pp[hi] - pp[lo]) / (hi - lo))
+        sw = cc[hi] - cc[lo]
+        if sw:
+            acc += w6 * ((pc[hi] - pc[lo]) / sw)
+        lo, hi = k - 8 if k >= 8 else 0, k + 9 if k + 9 <= m else m
+        acc += w7 * ((pp[hi] - pp[lo]) / (hi - lo))
+        if a25 <= k <= b25:
+            acc += w8
+        inside = a <= k <= b
+        if inside:
+            acc += w9
+        if a55 <= k <= b55:
+            acc += w10
+        if a70 <= k <= b70:
+            acc += w11
+        if inside:
+            # dist 0: no w14 term
+            acc += w15 * ((k - a) / span)
+        elif k < a:
+            acc += w12
+            acc += w14 * (log(a - k) / 4.0)
+        else:
+            acc += w13
+            acc += w14 * (log(k - b) / 4.0)
+            acc += w15
+        acc += w16 * (cc[k] / total)
+        acc += w17 * share
+        if inside and (k - a < 2 or b - k < 2):
+            acc += w18
+        j = bisect_left(strong, k)
+        ps = k - strong[j - 1] if j else k + 100
+        j = bisect_right(strong, k, j)
+        ns = strong[j] - k if j < ns_strong else m + 100 - k
+        if ps <= 4 and ns <= 4:
+            acc += w19
+        acc += w20 * log35[ps if ps < 30 else 30]
+        acc += w21 * log35[ns if ns < 30 else 30]
+        if inside:
+            r = rows[k]
+            acc += w22 * r[jw1]
+            acc += w23 * r[jw2]
+            acc += w24 * r[jw4]
+            acc += w25 * zk
+            acc += w26 * r[jcr]
+            acc += w27 * r[jcta]
+            acc += w28 * r[jlead]
+        t0, t1 = topic[k]
+        acc += w29 * t0
+        acc += w30 * t1
+        out.append(acc)
+    return out
+
+
 def analyze_lines(
     lines: Sequence[str],
     repeated: frozenset[str] | None = None,
@@ -459,13 +566,21 @@ def analyze_lines(
     fixed = settled(z, regions)
     active = [k for k in range(m) if not fixed[k]]
     topic = topic_overlap(stripped, p1, chars, regions[1], active)
+    cc = [0, *accumulate(chars)]
+    total = cc[-1] or 1
+    pz: list[float] | None = p1  # the probabilities and runs of `z` (known for stage 1's)
+    rz: list[tuple[int, int]] | None = regions
     for st, (wt, wc) in enumerate(((w1, _CTX_W[0]), (w2, _CTX_W[1])), start=1):
-        ctx = context_rows(rows, z, chars, sq, active, topic)  # type: ignore[arg-type]
-        z = list(z)
-        for k, c in zip(active, ctx, strict=True):
-            z[k] = sum(map(mul, wt, rows[k])) + table[combos[k]][st] + sum(map(mul, wc, c))
+        dots = _context_dots(rows, z, chars, sq, cc, total, active, topic, wc,  # type: ignore[arg-type]
+                             pz, rz)
+        pz = rz = None
+        for k, c in zip(active, dots, strict=True):
+            z[k] = sum(map(mul, wt, rows[k])) + table[combos[k]][st] + c
         active = [k for k in active if -SETTLED_STAGE_Z <= z[k] <= SETTLED_STAGE_Z]
-    return idx, rows, keys, [1.0 - p for p in _sigmoids(z)]
+    exp = math.exp
+    return idx, rows, keys, [
+        1.0 - ((1.0 / (1.0 + exp(-v)) if v <= 30.0 else 1.0) if v >= -30.0 else 0.0) for v in z
+    ]  # (1 - `_sigmoids(z)`, in one pass)
 
 
 def score_rows(

@@ -85,13 +85,25 @@ _PHRASE_RE = re.compile(
     r"|privacy policy|see all|view all|more from|you may also|you might also|don't miss"
     r"|most read|newsletter"
 )
+# `_PHRASE_RE.search(low) is not None` == `"newsletter" in low or
+# _PHRASE_AT_SPACE_RE.search(low) is not None`: the phrases found from their (first) space,
+# which the regex engine jumps between, and confirmed by a look-behind; ~3x faster than
+# trying 18 alternatives at most positions of a line
+_PHRASE_AT_SPACE_RE = re.compile(
+    r" (?:up(?<=sign up)|in(?:(?<=sign in)|(?<=log in))|more(?:(?<=read more)|(?<=learn more))"
+    r"|here(?<=click here)|us(?<=follow us)|rights(?<=all rights)|of(?<=terms of)"
+    r"|policy(?<=privacy policy)|all(?:(?<=see all)|(?<=view all))|from(?<=more from)"
+    r"|m(?:ay also(?<=you may also)|ight also(?<=you might also)|iss(?<=don't miss))"
+    r"|read(?<=most read))"
+)
 _CAP_RE = re.compile(r"(?:^|\s)[A-Z]")
 _PUNCT = str.maketrans({c: " " for c in string.punctuation.replace("'", "") + "\u2014\u2013"
                         "\u201c\u201d\u2018\u00a9\u00bb\u00ab\u2022\u00b7\u203a\u2192\u2190|"})
 _SEPS = "|\u2022\u00b7\u00bb\u203a>/\u2192\u2190"
 _NO_SEPS = str.maketrans("", "", _SEPS)
 _NO_DIGITS = str.maketrans("", "", string.digits)
-_GLUED_RE = re.compile(r"[a-z.][A-Z][a-z]")
+# "[a-z.][A-Z][a-z]" (only whether it occurs is used), written to start at the rarer capital
+_GLUED_RE = re.compile(r"[A-Z](?<=[a-z.][A-Z])[a-z]")
 _CREDIT_TAIL_RE = re.compile(
     r"(?:(?:credit|photo|image|photograph|source|caption)s?\s*(?:by\b|:)"
     r"|\((?:photo|file|ap|afp|reuters|getty)[^)]{0,80}\)\s*\.?$"
@@ -226,16 +238,16 @@ def text_features(  # noqa: PLR0913 - defaults bind globals as fast locals
         nstop = sum(map(_stop.__contains__, words))
         wset = set(words)
         w0 = words[0] if words else ""
-        ncap = sum(map(str.istitle, raw))
-        cta = 0.0 if _cta.isdisjoint(wset) and not (n > 7 and _PHRASE_RE.search(low)) else 1.0
-        short_part = (
-            ncap / nraw,
-            1.0 if nw >= 2 and nup and s.upper() == s else 0.0,
-            ndig / n,
-            min((n - nraw + 1) / nraw, 12.0) / 12.0,
-            1.0 if nup >= 2 and _GLUED_RE.search(s) else 0.0,
-            0.0 if _credit.isdisjoint(wset) else 1.0,
+        cta = (
+            0.0
+            if _cta.isdisjoint(wset)
+            and not (n > 7 and ("newsletter" in low or _PHRASE_AT_SPACE_RE.search(low)))
+            else 1.0
         )
+        title_ratio = sum(map(str.istitle, raw)) / nraw
+        all_caps = 1.0 if nw >= 2 and nup and s.upper() == s else 0.0
+        glued = 1.0 if nup >= 2 and _GLUED_RE.search(s) else 0.0
+        credit_kw = 0.0 if _credit.isdisjoint(wset) else 1.0
         if ndig:
             date = 0.0 if _months.isdisjoint(wset) else 1.0
             price = 1.0 if "$" in s or "\u00a3" in s or "\u20ac" in s else 0.0
@@ -248,17 +260,23 @@ def text_features(  # noqa: PLR0913 - defaults bind globals as fast locals
         nseps = nb - len(b.translate(None, _SEPS_B)) + s.count("\u2022") + s.count("\u00bb")
         lead = 1.0 if w0 in _lead and nw <= 12 else 0.0
         byline = 1.0 if nw <= 8 and w0 in _bylines else 0.0
-        breaks = 0.0 if n < 40 else min(s.count(". ") + s.count("? ") + s.count("! "), 5) / 5.0
+        if n < 40:
+            breaks = 0.0
+        else:
+            nb_ = s.count(". ") + s.count("? ") + s.count("! ")
+            breaks = (nb_ if nb_ < 5 else 5) / 5.0
     else:
         nraw = s.count(" ") + 1
         nw = nraw
         padded = " " + low + " "
         nstop = sum(map(padded.count, _common))
         cta = date = price = copyright_ = lead = byline = 0.0
+        title_ratio = all_caps = glued = credit_kw = 0.0
         nseps = 0
-        short_part = (0.0, 0.0, ndig / n, min((n - nraw + 1) / nraw, 12.0) / 12.0, 0.0, 0.0)
-        breaks = min(s.count(". ") + s.count("? ") + s.count("! "), 5) / 5.0
-    stop_ratio = min(nstop / nw, 1.0) if nw else 0.0
+        nb_ = s.count(". ") + s.count("? ") + s.count("! ")
+        breaks = (nb_ if nb_ < 5 else 5) / 5.0
+    # (x if x < c else c: the value of min(x, c), without the call)
+    stop_ratio = ((nstop / nw) if nstop < nw else 1.0) if nw else 0.0
     long_ = nw >= 8
     tail = low[-90:]
     credit_tail = (
@@ -269,38 +287,43 @@ def text_features(  # noqa: PLR0913 - defaults bind globals as fast locals
         and _CREDIT_TAIL_RE.search(tail)
         else 0.0
     )
+    comma = s.count(",") / nraw
+    upper = nup / nraw
+    wlen = (n - nraw + 1) / nraw
     return (
-        (1.0, _loglen[n] if n < 1024 else math.log1p(n) / 6.0)
-        + _wbins[nw if nw < 32 else 31]
-        + (
-            stop_ratio,
-            stop_ratio if long_ else 0.0,
-            1.0 if nstop == 0 else 0.0,
-            sent_end,
-            sent_end if long_ else 0.0,
-            breaks,
-            min(s.count(",") / nraw, 0.5),
-            1.0 if first.islower() else 0.0,
-            1.0 if first.isdigit() else 0.0,
-            0.0 if first.isalnum() or first in _OPENERS else 1.0,
-            min(nup / nraw, 2.0),
-        )
-        + short_part
-        + (
-            credit_tail,
-            cta,
-            cta if nw <= 6 else 0.0,
-            lead,
-            byline,
-            date,
-            1.0 if "http" in low or "www." in low or ".com" in low or "@" in s else 0.0,
-            price,
-            copyright_,
-            min(nseps, 4) / 4.0,
-            1.0 if last == ":" else 0.0,
-            1.0 if last == "\u2026" or s.endswith("...") else 0.0,
-            1.0 if first == "(" and last == ")" else 0.0,
-        )
+        1.0,
+        _loglen[n] if n < 1024 else math.log1p(n) / 6.0,
+        *_wbins[nw if nw < 32 else 31],
+        stop_ratio,
+        stop_ratio if long_ else 0.0,
+        1.0 if nstop == 0 else 0.0,
+        sent_end,
+        sent_end if long_ else 0.0,
+        breaks,
+        comma if comma < 0.5 else 0.5,
+        1.0 if first.islower() else 0.0,
+        1.0 if first.isdigit() else 0.0,
+        0.0 if first.isalnum() or first in _OPENERS else 1.0,
+        upper if upper < 2.0 else 2.0,
+        title_ratio,
+        all_caps,
+        ndig / n,
+        (wlen if wlen < 12.0 else 12.0) / 12.0,
+        glued,
+        credit_kw,
+        credit_tail,
+        cta,
+        cta if nw <= 6 else 0.0,
+        lead,
+        byline,
+        date,
+        1.0 if "http" in low or "www." in low or ".com" in low or "@" in s else 0.0,
+        price,
+        copyright_,
+        (nseps if nseps < 4 else 4) / 4.0,
+        1.0 if last == ":" else 0.0,
+        1.0 if last == "\u2026" or s.endswith("...") else 0.0,
+        1.0 if first == "(" and last == ")" else 0.0,
     )
 
 

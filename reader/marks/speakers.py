@@ -189,8 +189,10 @@ def _sent_verb_first() -> re.Pattern[str]:
     return re.compile(rf"\b{_VERB_THEN_SPEAKER}\s+((?:[a-z][\w\-]*\s+){{0,4}}?{_NAME})")
 
 
+# (the mark before the look-behinds, which then look back from after it: the engine skips
+# straight to each [.!?])
 _SENT_END = re.compile(
-    r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?][\"'\u201d\u2019)]*\s+"
+    r"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)[\"'\u201d\u2019)]*\s+"
     r"(?=[A-Z\"'\u201c\u2018(\[])"
 )
 _TERM_LEAD = re.compile(
@@ -291,7 +293,12 @@ def _glued(run: list[str]) -> bool:
 _CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
+_POSSESSIVE_ENDS = frozenset("s'\u2019")
+
+
 def _strip_possessive(w: str) -> str:
+    if w[-1:] not in _POSSESSIVE_ENDS:
+        return w  # (most words: none of the suffixes can match)
     for suf in ("\u2019s", "'s", "\u2019", "'"):
         if w.endswith(suf) and len(w) > len(suf) + 1:
             return w[: -len(suf)]
@@ -485,8 +492,11 @@ def _is_person(parts: list[str]) -> bool:
     return not any(p.lower().strip(".,") in _ORG_WORDS for p in parts)
 
 
-_MALE_RE = re.compile(r"\b(?:[Hh]e|[Hh]imself)\b")  # not "his": "his wife, Jane Doe"
-_FEMALE_RE = re.compile(r"\b(?:[Ss]he|[Hh]erself)\b")
+# whether `\b(?:[Hh]e|[Hh]imself)\b` (not "his": "his wife, Jane Doe") and
+# `\b(?:[Ss]he|[Hh]erself)\b` occur, written to start at the first letter (the engine skips
+# to it; the look-behind is the leading \b): same hits, twice as fast
+_MALE_RE = re.compile(r"[Hh](?<!\w[Hh])(?:e|imself)\b")
+_FEMALE_RE = re.compile(r"[SsHh](?<!\w.)(?:(?<=[Ss])he|(?<=[Hh])erself)\b")
 _INTRO_SPLIT_RE = re.compile(r",|\s(?:of|at|from|for|with|in)\s")
 _INTRO_JOINERS = {"and", "&", "et", "al.", "al"}
 
@@ -703,7 +713,62 @@ _DET_BEFORE = re.compile(
 _PREP_BEFORE = re.compile(
     r"\b(?:as|of|to|in|with|for|about|on|from|like|by|into|than|at)\s+$", re.IGNORECASE
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|we|you|my|our|me|us|I'm|I\u2019m|we're|we\u2019re)\b")
+_NAMING_TAIL_WORDS = ("called", "calls", "call", "dubbed", "dubs", "named", "entitled",
+                      "titled", "termed", "nicknamed", "known as")
+_TERM_LEAD_WORDS = ("called", "dubbed", "named", "titled", "entitled", "term", "terms",
+                    "termed", "word", "words", "phrase", "so-called", "known as", "label",
+                    "labels", "labelled", "labeled", "nicknamed", "brand", "branded", "slogan",
+                    "hashtag", "as")
+
+
+# Cheap necessary conditions first (C-level str methods), the regex only when they hold:
+# a `WORD\s*$` pattern needs the text, right-stripped, to end with WORD (case-folded, for
+# the IGNORECASE one, only on ASCII text, where it is exact), and a `...\s+$` pattern
+# needs the text to end with whitespace.
+
+
+def _naming_tail(s: str) -> bool:
+    """`_NAMING_TAIL.search(s) is not None`."""
+    return s.rstrip().endswith(_NAMING_TAIL_WORDS) and _NAMING_TAIL.search(s) is not None
+
+
+def _term_lead(s: str) -> bool:
+    """`_TERM_LEAD.search(s) is not None`."""
+    if s.isascii() and not s.rstrip().lower().endswith(_TERM_LEAD_WORDS):
+        return False
+    return _TERM_LEAD.search(s) is not None
+
+
+_DET_WORDS = ("the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these",
+              "those", "my", "your", "every", "each")
+_PREP_WORDS = ("as", "of", "to", "in", "with", "for", "about", "on", "from", "like", "by",
+               "into", "than", "at")
+
+
+def _det_before(s: str) -> bool:
+    """`_DET_BEFORE.search(s) is not None`: the determiner ends one of the last two words."""
+    if not s[-1:].isspace():
+        return False
+    if s.isascii() and not any(w.endswith(_DET_WORDS) for w in s.lower().split()[-2:]):
+        return False
+    return _DET_BEFORE.search(s) is not None
+
+
+def _prep_before(s: str) -> bool:
+    """`_PREP_BEFORE.search(s) is not None`."""
+    if not s[-1:].isspace():
+        return False
+    if s.isascii() and not s.rstrip().lower().endswith(_PREP_WORDS):
+        return False
+    return _PREP_BEFORE.search(s) is not None
+
+
+# whether `\b(?:I|we|you|my|our|me|us|I'm|I’m|we're|we’re)\b` occurs ("I'm" has "I" and a
+# boundary, so the contractions add nothing), written to start at the first letter (the
+# look-behind is the leading \b), which the regex engine skips to: twice as fast
+_FIRST_PERSON = re.compile(
+    r"[Iwymou](?<!\w.)(?:(?<=I)|(?<=w)e|(?<=y)ou|(?<=m)[ye]|(?<=o)ur|(?<=u)s)\b"
+)
 _INTERNAL_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 # fallback when no trained weights are given: speech iff an attribution is found
 DEFAULT_KIND_WEIGHTS = (-0.5,) + (0.0,) * 14 + (1.0,) + (0.0,) * 11
@@ -767,7 +832,7 @@ def attribute(
     if who is None and verb_left and sent_left.count(",") >= 2:
         who = _full_person(_BEFORE_APPOSITIVE.match(sent_left), ctx.lower_words)
         direct = who is not None
-    naming = _NAMING_TAIL.search(sent_left[-30:]) is not None and nw <= 8
+    naming = nw <= 8 and _naming_tail(sent_left[-30:])
     if naming:
         verb_left = False  # "a phenomenon they called “weird generalizations”" names a thing
     if who is None and verb_left and sent_left.strip():
@@ -823,9 +888,9 @@ def attribute(
         1.0 if closed else 0.0,
         1.0 if direct else 0.0,
         1.0 if sentence_verb is not None else 0.0,
-        1.0 if _TERM_LEAD.search(sent_left[-40:]) else 0.0,
-        1.0 if _DET_BEFORE.search(sent_left[-40:]) else 0.0,
-        1.0 if _PREP_BEFORE.search(sent_left[-20:]) else 0.0,
+        1.0 if _term_lead(sent_left[-40:]) else 0.0,
+        1.0 if _det_before(sent_left[-40:]) else 0.0,
+        1.0 if _prep_before(sent_left[-20:]) else 0.0,
         1.0 if follows_quote else 0.0,
         1.0 if prev_speech else 0.0,
         1.0 if _FIRST_PERSON.search(inner) else 0.0,

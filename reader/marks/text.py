@@ -61,15 +61,32 @@ _ODD_SPACE_RE = re.compile(r"[^\S \n]")
 def text_line_keys(text: str) -> list[str]:
     """`normalise_line` of every line of `text.split("\n")` ("" for a blank line).
 
-    Normalises the whole text at once (one NFKC, one fold, one casefold) when its lines
-    need no whitespace collapsing, which is the usual case and many times faster than
-    line by line.
+    Normalises the whole text at once (NFKC only if needed and then only the lines that
+    need it, one fold, case folding per line) when its lines need no whitespace
+    collapsing, which is the usual case and many times faster than line by line.
     """
-    t = text if text.isascii() else _fold(unicodedata.normalize("NFKC", text))
-    t = t.lower() if t.isascii() else t.casefold()
-    if "  " in t or _ODD_SPACE_RE.search(t) is not None:
+    if text.isascii():
+        t = text
+    elif unicodedata.is_normalized("NFKC", text):  # (a quick check; most texts are)
+        t = _fold(text)
+    else:
+        # line by line (what `normalise_line` does), so that only the lines that need it
+        # are normalised: much faster than the whole text at once
+        norm = unicodedata.normalize
+        t = _fold("\n".join([ln if ln.isascii() else norm("NFKC", ln)
+                             for ln in text.split("\n")]))
+    # (every whitespace character but " " and "\n" is non-printable, and `isprintable` is
+    # a much faster scan than the regex, which only runs on texts it does not clear;
+    # case folding neither makes nor removes whitespace, so this can come before it)
+    if "  " in t or (
+        not t.replace("\n", " ").isprintable() and _ODD_SPACE_RE.search(t) is not None
+    ):
         return list(map(normalise_line, text.split("\n")))
-    return list(map(str.strip, t.split("\n")))
+    if t.isascii():
+        return list(map(str.strip, t.lower().split("\n")))
+    # casefold maps each character on its own, so line by line gives the same, and the
+    # ASCII lines (most of them) take the much faster lower()
+    return [(ln.lower() if ln.isascii() else ln.casefold()).strip() for ln in t.split("\n")]
 
 
 def text_keys(text: str) -> set[str]:

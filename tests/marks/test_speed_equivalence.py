@@ -83,3 +83,127 @@ def test_quotes_on_boilerplate_lines_are_found_but_not_attributed() -> None:
 
 def test_seed_dir_exists() -> None:
     assert Path(SEEDS).is_dir()
+
+
+def test_fused_context_dots_equal_context_rows_dot() -> None:
+    """`_context_dots` gives bit-identical sums to the rows of `context_rows`."""
+    from itertools import accumulate
+    from operator import mul
+
+    texts = _texts()
+    for text in texts:
+        lines = text.split("\n")
+        idx, rows1, _ = bp.stage1_rows(lines, None)
+        if not idx:
+            continue
+        stripped = [lines[i].strip() for i in idx]
+        chars = list(map(len, stripped))
+        sq = [c**0.5 for c in chars]
+        z = [bp._dot(bp._weights.STAGE1, r) for r in rows1]
+        p1 = bp._sigmoids(z)
+        regions = bp.main_regions(p1, sq)
+        active = [k for k, f in enumerate(bp.settled(z, regions)) if not f]
+        topic = bp.topic_overlap(stripped, p1, chars, regions[1], active)
+        cc = [0, *accumulate(chars)]
+        for wc in bp._CTX_W:
+            ref = [sum(map(mul, wc, c))
+                   for c in bp.context_rows(rows1, z, chars, sq, active, topic)]
+            assert bp._context_dots(rows1, z, chars, sq, cc, cc[-1] or 1, active, topic,
+                                    wc) == ref
+
+
+def test_sentence_regexes_equal_lookbehind_first_forms() -> None:
+    import random
+    import re
+
+    from reader import marks
+    from reader.marks import speakers
+
+    lb = r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!St)[.!?]"
+    pairs = [
+        (marks._SENT_SPLIT_RE, re.compile(lb + r"\s+(?=[A-Z])")),
+        (speakers._SENT_END,
+         re.compile(lb + r"[\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c\u2018(\[])")),
+    ]
+    rnd = random.Random(0)
+    alpha = "MrsDtSA. !?\n\"'\u201d\u2019)(a[\u201c"
+    lines = [ln for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 14)))
+              for _ in range(20000)]
+    for fast, ref in pairs:
+        for ln in lines:
+            assert [m.span() for m in fast.finditer(ln)] == [m.span() for m in ref.finditer(ln)]
+
+
+def test_whitespace_other_than_space_and_newline_is_never_printable() -> None:
+    """`text_line_keys` relies on it to skip its odd-whitespace regex."""
+    import sys
+
+    assert not [c for c in map(chr, range(sys.maxunicode + 1))
+                if c.isspace() and c not in " \n" and c.isprintable()]
+
+
+def test_phrase_search_from_spaces_equals_phrase_regex() -> None:
+    import random
+
+    phrases = F._PHRASE_RE.pattern.split("|")
+    rnd = random.Random(0)
+    frag = [*phrases, "sign", "up", "in", "you", "may", "also", "all", "x", "'", "more", "read",
+            "news", "letter"]
+    lines = [ln.strip().lower() for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(frag) + rnd.choice(["", " ", "  "])
+                      for _ in range(rnd.randint(1, 6))) for _ in range(20000)]
+    for low in lines:
+        fast = "newsletter" in low or F._PHRASE_AT_SPACE_RE.search(low) is not None
+        assert fast == (F._PHRASE_RE.search(low) is not None), low
+
+
+def test_glued_regex_equals_plain_form() -> None:
+    import random
+    import re
+
+    ref = re.compile(r"[a-z.][A-Z][a-z]")
+    rnd = random.Random(1)
+    lines = [ln.strip() for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice("aZ. bQ") for _ in range(rnd.randint(0, 8))) for _ in range(20000)]
+    for s in lines:
+        assert (F._GLUED_RE.search(s) is None) == (ref.search(s) is None), s
+
+
+def test_speaker_regex_shortcuts_equal_plain_searches() -> None:
+    import random
+    import re
+
+    from reader.marks import speakers as S
+
+    plain = {
+        S._MALE_RE: re.compile(r"\b(?:[Hh]e|[Hh]imself)\b"),
+        S._FEMALE_RE: re.compile(r"\b(?:[Ss]he|[Hh]erself)\b"),
+        S._FIRST_PERSON: re.compile(r"\b(?:I|we|you|my|our|me|us|I'm|I\u2019m|we're|we\u2019re)\b"),
+    }
+    rnd = random.Random(2)
+    frag = ["he", "He", "she", "She", "her", "herself", "Himself", "I", "I'm", "I\u2019m", "we",
+            "we're", "you", "my", "our", "me", "us", "s", "x", "_", "1", " ", "\n", "'", "\u00e9",
+            "-", "mye", "ou", "w", "called", "Known as", "AS", "as", "the", "THE", "of", "a",
+            "word", "\u017f", "\u212a", "\t", "\u2003", ",", "so-called", "An", "x-the", "into"]
+    lines = [ln for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(frag) for _ in range(rnd.randint(0, 7))) for _ in range(30000)]
+    for s in lines:
+        for fast, ref in plain.items():
+            assert (fast.search(s) is None) == (ref.search(s) is None), s
+        for tail in (s, s[-20:], s[-40:]):
+            assert S._naming_tail(tail) == (S._NAMING_TAIL.search(tail) is not None), tail
+            assert S._term_lead(tail) == (S._TERM_LEAD.search(tail) is not None), tail
+            assert S._det_before(tail) == (S._DET_BEFORE.search(tail) is not None), tail
+            assert S._prep_before(tail) == (S._PREP_BEFORE.search(tail) is not None), tail
+
+
+def test_text_line_keys_on_random_unicode() -> None:
+    import random
+
+    rnd = random.Random(4)
+    alpha = ("aA\u03a3\u03c3\u03c2\u00df\u1e9e\u0130\u0131K\u212a\u017f\ufb01 \n\u2019\u201c\u2013"
+             "\u00e9\u00a0\t\u0301\u0308e\u2026\u00bd\u3000xyz")
+    for _ in range(20000):
+        t = "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 30)))
+        assert text_line_keys(t) == [normalise_line(ln) for ln in t.split("\n")], repr(t)

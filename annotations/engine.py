@@ -128,7 +128,7 @@ class StoreEngine:
 
     def _open(self, *, readonly_ok: bool, readonly: bool) -> None:
         folder = self.path.parent
-        if not folder.is_dir():
+        if not folder.is_dir() and not readonly:
             raise StoreError(
                 f"cannot open annotation file {self.path}: folder {folder} does not exist",
                 self.path,

@@ -33,9 +33,13 @@ def _inside_package(path: Path) -> bool:
         return False
 
 
-def resolve_db_path(corpus: Corpus, db: str | os.PathLike[str] | None) -> Path:
+def resolve_db_path(
+    corpus: Corpus, db: str | os.PathLike[str] | None, *, create: bool = True
+) -> Path:
     """The annotation file for `corpus`: `db` if given (a folder gets `annotations.json`),
-    the user data folder for the bundled corpus, else `Corpus.default_db_path`."""
+    the user data folder for the bundled corpus, else `Corpus.default_db_path`.
+
+    `create=False` (read-only commands) leaves a missing user data folder uncreated."""
     if db:
         path = Path(db).expanduser()
         if path.is_dir():
@@ -45,7 +49,8 @@ def resolve_db_path(corpus: Corpus, db: str | os.PathLike[str] | None) -> Path:
     if not _inside_package(default):
         return default
     folder = user_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
     if corpus.single_file is not None:
         return folder / f"sample-{default.name}"
     return folder / f"sample-{ANNOTATIONS_FILE}"

@@ -19,7 +19,7 @@ from reader.errors import UserError
 def open_store(args: argparse.Namespace, corpus: Corpus, *, write: bool) -> AnnotationStore:
     """The corpus's store. Listing commands open it read-only: they take no lock, write
     nothing, and work in read-only folders; a corrupt store still fails (exit 2)."""
-    path = resolve_db_path(corpus, getattr(args, "db", None))
+    path = resolve_db_path(corpus, getattr(args, "db", None), create=write)
     return AnnotationStore.open(path, readonly=not write)
 
 

@@ -272,3 +272,20 @@ def test_a_read_only_store_folder_for_the_app(readonly_corpus: Path) -> None:
     s = AnnotationStore.open(readonly_corpus / "annotations.json", readonly_ok=True)
     assert s.readonly and "--db" in (s.readonly_reason or "")
     s.close()
+
+
+def test_reading_the_bundled_corpus_creates_no_user_data_folder(  # type: ignore[no-untyped-def]
+    tmp_path: Path, reader_cli
+) -> None:
+    """Listing, checking and exporting write nothing, not even an empty folder; the first
+    annotation creates it."""
+    from reader.corpus import bundled_corpus
+
+    seeds = bundled_corpus()
+    for args in (("annotations", seeds), ("check", seeds), ("export", seeds, "--format", "json")):
+        assert reader_cli(*args).returncode == 0
+    assert not (tmp_path / "xdg-data").exists()
+    first = sorted(p.name for p in seeds.glob("*.txt"))[0]
+    assert reader_cli("tag", seeds, first, "probe").returncode == 0
+    assert (tmp_path / "xdg-data" / "reader").is_dir()
+    assert "probe" in reader_cli("annotations", seeds).stdout

@@ -189,7 +189,7 @@ def _find_quotes(
     """
     out: list[Quote] = []
     n = len(lines)
-    body, blank, bp = LineKind.BODY, LineKind.BLANK, LineKind.BOILERPLATE
+    body, blank, bp, title = LineKind.BODY, LineKind.BLANK, LineKind.BOILERPLATE, LineKind.TITLE
     # lines with a mark that can take part in a quotation (any double mark, or a single
     # one that is not inside a word and precedes a letter or digit); the search skips to
     # the next line after a hit. Line numbers are counted incrementally (C-level
@@ -235,7 +235,10 @@ def _find_quotes(
     if not marked:
         out.sort(key=_quote_start)
         return out
-    lower = LowerWords(" ".join([ln for ln, k in zip(lines, kinds, strict=True) if k is body]))
+    # the article's own text, headline included (it may spell out an acronym)
+    lower = LowerWords(
+        " ".join([ln for ln, k in zip(lines, kinds, strict=True) if k is body or k is title])
+    )
     ctx = Context(lower_words=lower)
     near = set()
     for i in marked:

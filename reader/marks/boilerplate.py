@@ -72,12 +72,21 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "in_lead",
     "topic",
     "topic_miss",
+    "cmt_before",
 )
 STAGE2_FEATURES: tuple[str, ...] = LINE_FEATURES + CONTEXT_FEATURES
 
 _F = {n: j for j, n in enumerate(LINE_FEATURES)}
 _JW1, _JW2, _JW4 = _F["w1"], _F["w2_3"], _F["w4_7"]
 _JCR, _JCTA, _JLEAD = _F["credit_tail"], _F["cta_short"], _F["lead"]
+_JCMT = _F["comment_mark"]
+CMT_CAP = 4  # comment headers/footers counted up to this many (from 2: one is chance)
+
+
+def _comment_prefix(rows: Sequence[Sequence[float]]) -> list[int]:
+    """Prefix counts of the lines that look like a comment's header or footer."""
+    j = _JCMT
+    return [0, *accumulate(1 if r[j] else 0 for r in rows)]
 
 
 def _sigmoid(z: float) -> float:
@@ -268,6 +277,7 @@ def context_rows(
             last = k
     zs = [v / 5.0 for v in z]
     (a25, b25), (a40, b40), (a55, b55), (a70, b70) = regions
+    cm = _comment_prefix(rows1)
     log = math.log1p
     out = []
     for k in active:
@@ -287,6 +297,7 @@ def context_rows(
         r = rows1[k]
         zk = zs[k]
         sw = cc[hi] - cc[lo]
+        ncm = cm[k] - cm[a] if k > a else 0
         out.append(
             [
                 zk,
@@ -319,6 +330,7 @@ def context_rows(
                 r[_JCTA] if inside else 0.0,
                 r[_JLEAD] if inside else 0.0,
                 *(topic[k] if topic is not None else (0.0, 0.0)),
+                ((ncm if ncm < CMT_CAP else CMT_CAP) / CMT_CAP) if ncm > 1 else 0.0,
             ]
         )
     return out
@@ -437,7 +449,9 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
     ns_strong = len(strong)
     zs = [v / 5.0 for v in z]
     (w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12, w13, w14, w15, w16, w17, w18,
-     w19, w20, w21, w22, w23, w24, w25, w26, w27, w28, w29, w30) = w
+     w19, w20, w21, w22, w23, w24, w25, w26, w27, w28, w29, w30, w31) = w
+    cm = _comment_prefix(rows)
+    cma = cm[a]
     log = math.log1p
     log35 = _LOG35
     jw1, jw2, jw4, jcr, jcta, jlead = _JW1, _JW2, _JW4, _JCR, _JCTA, _JLEAD
@@ -500,6 +514,10 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
         t0, t1 = topic[k]
         acc += w29 * t0
         acc += w30 * t1
+        if k > a:
+            ncm = cm[k] - cma
+            if ncm > 1:
+                acc += w31 * ((ncm if ncm < CMT_CAP else CMT_CAP) / CMT_CAP)
         out.append(acc)
     return out
 

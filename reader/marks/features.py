@@ -111,6 +111,19 @@ _CREDIT_TAIL_RE = re.compile(
     r"|\b(?:press|photo|ap|afp|reuters|getty|images)\s*/\s*[a-z][^/]{0,40}$"
     r"|\b(?:getty images|shutterstock|istock(?:photo)?)\s*$)"
 )
+# the signature under an embedded post: "— Jane Doe (@janedoe) November 18, 2019"
+_TWEET_SIG_RE = re.compile(
+    r"[—–-]+ ?[^\n]{1,80}\(@\w{1,30}\) ?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*$"
+)
+# the header or footer of a reader comment: "Alex on September 17, 2018 at 6:34 am said:",
+# "2 days ago at 07:47 am", "Rating: 36 Votes", "12 likes", "Reply" (lower-cased line)
+_COMMENT_RE = re.compile(
+    r"\b\d{1,2}:\d{2} ?[ap]\.?m\.?(?: (?:said|says|wrote):)?$"
+    r"|\brating: -?\d+ votes?$"
+    r"|^\d+ (?:likes?|replies|votes|points)$"
+    r"|^(?:reply|report|flag|permalink|report abuse|upvote|expand full comment|show replies"
+    r"|load more comments|reply to this comment)$"
+)
 
 LINE_FEATURES: tuple[str, ...] = (
     "bias",
@@ -151,6 +164,8 @@ LINE_FEATURES: tuple[str, ...] = (
     "ends_colon",
     "ends_ellipsis",
     "in_parens",
+    "tweet_sig",
+    "comment_mark",
     "adj_prev",
     "adj_next",
     "dup_in_doc",
@@ -260,6 +275,10 @@ def text_features(  # noqa: PLR0913 - defaults bind globals as fast locals
         nseps = nb - len(b.translate(None, _SEPS_B)) + s.count("\u2022") + s.count("\u00bb")
         lead = 1.0 if w0 in _lead and nw <= 12 else 0.0
         byline = 1.0 if nw <= 8 and w0 in _bylines else 0.0
+        comment = 1.0 if (":" in s or nw <= 3) and _COMMENT_RE.search(low) else 0.0
+        tweet = (
+            1.0 if first in "\u2014\u2013-" and "(@" in s and _TWEET_SIG_RE.match(s) else 0.0
+        )
         if n < 40:
             breaks = 0.0
         else:
@@ -271,7 +290,7 @@ def text_features(  # noqa: PLR0913 - defaults bind globals as fast locals
         padded = " " + low + " "
         nstop = sum(map(padded.count, _common))
         cta = date = price = copyright_ = lead = byline = 0.0
-        title_ratio = all_caps = glued = credit_kw = 0.0
+        title_ratio = all_caps = glued = credit_kw = comment = tweet = 0.0
         nseps = 0
         nb_ = s.count(". ") + s.count("? ") + s.count("! ")
         breaks = (nb_ if nb_ < 5 else 5) / 5.0
@@ -324,6 +343,8 @@ def text_features(  # noqa: PLR0913 - defaults bind globals as fast locals
         1.0 if last == ":" else 0.0,
         1.0 if last == "\u2026" or s.endswith("...") else 0.0,
         1.0 if first == "(" and last == ")" else 0.0,
+        tweet,
+        comment,
     )
 
 

@@ -61,7 +61,7 @@ def test_user_corrections_override_detection() -> None:
     home = lines.index("Home") + 1
     prose = lines.index(PROSE) + 1
     m = analyze(text, forced_body=frozenset({home}), forced_boilerplate=frozenset({prose}))
-    assert m.line_kinds[home - 1] is LineKind.BODY
+    assert m.line_kinds[home - 1] is not LineKind.BOILERPLATE  # body (or the title)
     assert m.line_kinds[prose - 1] is LineKind.BOILERPLATE
     m2 = analyze(text, boilerplate_texts=frozenset({normalise_line(PROSE)}))
     assert m2.line_kinds[prose - 1] is LineKind.BOILERPLATE
@@ -106,3 +106,37 @@ def test_subheads_and_list_items_sharing_the_article_words_are_kept() -> None:
     assert topic[3] == (0.0, 1.0)  # an unrelated teaser shares none
     assert topic[0] == (0.0, 0.0)  # strong prose lines themselves get no topic evidence
     assert p_of[2] < p_of[6]
+
+
+def test_comment_headers_and_post_signatures_are_told_apart() -> None:
+    """A reader comment's header or footer is furniture; the signature under an embedded
+    post belongs to the article that quotes the post."""
+    from reader.marks.features import LINE_FEATURES, text_features
+
+    cmt = LINE_FEATURES.index("comment_mark")
+    sig = LINE_FEATURES.index("tweet_sig")
+    for line in ("Alex on September 17, 2018 at 6:34 am said:", "2 days ago at 07:47 am",
+                 "Rating: 36 Votes", "3 replies", "Reply", "Expand full comment"):
+        assert text_features(line)[cmt] == 1.0, line
+    for line in ("The meeting ended at 6:34 am on Friday after a long night of talks.",
+                 "Reply to the council's letter is due on Monday, officials said."):
+        assert text_features(line)[cmt] == 0.0, line
+    assert text_features("— Dianna E. Anderson (@diannaeanderson) November 18, 2019")[sig] == 1.0
+    assert text_features("— The editors, in a statement on Monday")[sig] == 0.0
+
+
+def test_a_run_of_comments_after_the_article_is_boilerplate() -> None:
+    body = [PROSE.replace("budget", f"budget {i}") for i in range(5)]
+    comments = []
+    for who, said in (("Alex", "I think the council got this one badly wrong again"),
+                      ("Sam", "Police funding should have been cut years ago, honestly"),
+                      ("Kim", "Great reporting, thank you for covering the meeting")):
+        comments += [f"{who} on September 17, 2018 at 6:34 am said:",
+                     f"{said}, and the members who voted for it should explain themselves "
+                     "to the people of this town at the next public meeting.", "Reply"]
+    text = page("Council approves budget for police and schools", *body, "3 comments",
+                *comments)
+    k = kinds_of(text)
+    assert all(k[line] is LineKind.BODY for line in body)
+    assert k["Alex on September 17, 2018 at 6:34 am said:"] is LineKind.BOILERPLATE
+    assert k[comments[-2]] is LineKind.BOILERPLATE  # a comment's own long text

@@ -505,23 +505,27 @@ class ReaderApp(App[None]):
         if self.current is None:
             return
         article = self.corpus.articles[self.current]
-        header = Text()
-        # one line for the title, so the fixed-height header always shows the tags
+        # the header is three fixed rows (title, facts, tags): a row that wrapped would push
+        # the tags out of sight, so each row is cut to the width, least useful part last
         width = max(10, self.query_one("#article-header", Static).size.width - 2)
-        title = " ".join(sanitize(article.display_title).split())
-        if len(title) > width:
-            title = title[: width - 1] + "…"
-        header.append(title, style="bold")
-        header.append(f"\n{article.id} · {article.words or 0:,} words", style="dim")
+        title = Text(" ".join(sanitize(article.display_title).split()), style="bold")
+        facts = Text(f"{article.words or 0:,} words", style="dim")
         status = self.store.status(article.id)
-        header.append(f" · {status}", style="green" if status == "done" else "dim")
+        facts.append(f" · {status}", style="green" if status == "done" else "dim")
         n_hl = len(self.store.highlights(article.id))
         if n_hl:
-            header.append(f" · {n_hl} highlight{'s' if n_hl != 1 else ''}", style="dim")
+            facts.append(f" · {n_hl} highlight{'s' if n_hl != 1 else ''}", style="dim")
         if self.marks is not None:
-            header.append(f" · {len(self.marks.quotes)} quotations", style="dim")
+            facts.append(f" · {len(self.marks.quotes)} quotations", style="dim")
         else:
-            header.append(" · finding boilerplate and quotations…", style="dim italic")
+            facts.append(" · finding boilerplate and quotations…", style="dim italic")
+        facts.append(f" · {article.id}", style="dim")
+        header = Text()
+        for row in (title, facts):
+            row.truncate(width, overflow="ellipsis")
+            header.append_text(row)
+            header.append("\n")
+        header.rstrip()
         tags = self.store.tags(article.id)
         if tags:
             header.append("\n")

@@ -174,6 +174,16 @@ def settled(z1: Sequence[float], regions: list[tuple[int, int]]) -> list[bool]:
     return [(v < SETTLED_Z and not (lo - 2 <= k <= hi + 2)) for k, v in enumerate(z1)]
 
 
+def strong_lines(p: Sequence[float], chars: Sequence[int], lo: int = 0,
+                 hi: int | None = None) -> list[int]:
+    """Indexes (in `lo:hi`) of the lines that are surely prose: probably body (`p` > 0.8)
+    and paragraph-long (80+ characters). Both the context features (distance to the
+    nearest such line) and the topic evidence (their vocabulary) start from them."""
+    if hi is None:
+        hi = len(p)
+    return [k for k in range(lo, hi) if p[k] > 0.8 and chars[k] >= 80]
+
+
 # the topic evidence works on lower-cased UTF-8 bytes (curly quotes and dashes spaced
 # first): words of 4+ letters are found by one C-level regex pass, and the counting is done
 # with set operations, so no Python code runs per word
@@ -210,7 +220,7 @@ def topic_overlap(
     m = len(p)
     out = [(0.0, 0.0)] * m
     a, b = region
-    strong = [k for k in range(a, b + 1) if p[k] > 0.8 and chars[k] >= 80]
+    strong = strong_lines(p, chars, a, b + 1)
     if not strong:
         return out
     # (punctuation to spaces and split: faster than the regex over this much text)
@@ -262,7 +272,9 @@ def context_rows(
         pp.append(acc_p)
         pc.append(acc_pc)
         cc.append(acc_c)
-    strong = [pk > 0.8 and ck >= 80 for pk, ck in zip(p, chars, strict=True)]
+    strong = [False] * m
+    for k in strong_lines(p, chars):
+        strong[k] = True
     prev_strong = [0] * m
     last = -100
     for k in range(m):
@@ -445,7 +457,7 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
     share = (sum(chars[a : b + 1]) if b >= a else 0) / total
     pp = [0.0, *accumulate(p)]
     pc = [0.0, *accumulate(map(mul, p, chars))]
-    strong = [k for k in range(m) if p[k] > 0.8 and chars[k] >= 80]
+    strong = strong_lines(p, chars)
     ns_strong = len(strong)
     zs = [v / 5.0 for v in z]
     (w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12, w13, w14, w15, w16, w17, w18,
@@ -595,10 +607,7 @@ def analyze_lines(
         for k, c in zip(active, dots, strict=True):
             z[k] = sum(map(mul, wt, rows[k])) + table[combos[k]][st] + c
         active = [k for k in active if -SETTLED_STAGE_Z <= z[k] <= SETTLED_STAGE_Z]
-    exp = math.exp
-    return idx, rows, keys, [
-        1.0 - ((1.0 / (1.0 + exp(-v)) if v <= 30.0 else 1.0) if v >= -30.0 else 0.0) for v in z
-    ]  # (1 - `_sigmoids(z)`, in one pass)
+    return idx, rows, keys, [1.0 - p for p in _sigmoids(z)]
 
 
 def score_rows(

@@ -279,11 +279,6 @@ def text_features(  # noqa: PLR0913 - defaults bind globals as fast locals
         tweet = (
             1.0 if first in "\u2014\u2013-" and "(@" in s and _TWEET_SIG_RE.match(s) else 0.0
         )
-        if n < 40:
-            breaks = 0.0
-        else:
-            nb_ = s.count(". ") + s.count("? ") + s.count("! ")
-            breaks = (nb_ if nb_ < 5 else 5) / 5.0
     else:
         nraw = s.count(" ") + 1
         nw = nraw
@@ -292,6 +287,9 @@ def text_features(  # noqa: PLR0913 - defaults bind globals as fast locals
         cta = date = price = copyright_ = lead = byline = 0.0
         title_ratio = all_caps = glued = credit_kw = comment = tweet = 0.0
         nseps = 0
+    if n < 40:  # (only ever a short line)
+        breaks = 0.0
+    else:
         nb_ = s.count(". ") + s.count("? ") + s.count("! ")
         breaks = (nb_ if nb_ < 5 else 5) / 5.0
     # (x if x < c else c: the value of min(x, c), without the call)

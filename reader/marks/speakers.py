@@ -47,9 +47,6 @@ _NAMING_RE = re.compile(
     r"|label(?:l?ed|s)?|brand(?:ed|s)?)\b",
     re.IGNORECASE,
 )
-_NAMING_TAIL = re.compile(
-    r"\b(?:called|calls|call|dubbed|dubs|named|entitled|titled|termed|nicknamed|known as)\s*$"
-)
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _ADV = r"(?:(?:also|then|later|once|again|simply|just|recently|previously|earlier|further|"
 _ADV += r"[a-z]+ly|had|has|have|would|will|could|did|does|do|was|is)\s+)"
@@ -121,23 +118,20 @@ _BEFORE = re.compile(
     rf"(?:[^\u201c\u201d\"]{{0,60}}?[,:]|(?:\s+that)?)\s*$",
 )
 _FULL = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,4}}"
-# a person named with a long appositive, commas and all: `“…,” Dylan Nelson, a fellow at
-# the Max Planck Institute in Munich, Germany, and co-author of the study, said`
-_AFTER_APPOSITIVE = re.compile(
-    rf"^[\s,]*({_FULL}),[^\u201c\u201d\"]{{1,200}}?,\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
-)
+# NAME, APPOSITIVE (commas and all), VERB: the one shape behind three patterns below
+_APPOSITIVE = rf"({_FULL}),[^\u201c\u201d\"]{{1,200}}?,\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+# after the quotation: `“…,” Dylan Nelson, a fellow at the Max Planck Institute in Munich,
+# Germany, and co-author of the study, said`
+_AFTER_APPOSITIVE = re.compile(rf"^[\s,]*{_APPOSITIVE}")
 # a description, then the name: `“…,” Sweden's deputy prosecutor, Eva-Marie Persson, said`
 _AFTER_DESC_NAME = re.compile(
     rf"^[\s,]*[^,\u201c\u201d\".!?]{{1,80}},\s+({_FULL}),\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
 )
-_LEAD_APPOSITIVE = re.compile(
-    rf"^\s*({_FULL}),[^\u201c\u201d\"]{{1,200}}?,\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
-)
-# `Steve Menet, Senior Vice President of Sales for Dräger, Inc., says: “…”`
-_BEFORE_APPOSITIVE = re.compile(
-    rf"^\s*({_FULL}),[^\u201c\u201d\"]{{1,200}}?,\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
-    rf"[^\u201c\u201d\"]{{0,60}}?[,:]\s*$"
-)
+# the subject of a sentence with a long appositive (`Dylan Nelson, a fellow …, said in a
+# statement.`), and with the quotation right after it: `Steve Menet, Senior Vice President
+# of Sales for Dräger, Inc., says: “…”`
+_LEAD_APPOSITIVE = re.compile(rf"^\s*{_APPOSITIVE}")
+_BEFORE_APPOSITIVE = re.compile(rf"^\s*{_APPOSITIVE}[^\u201c\u201d\"]{{0,60}}?[,:]\s*$")
 
 
 def _full_person(m: re.Match[str] | None, lower_words: LowerWords) -> str | None:
@@ -194,11 +188,6 @@ def _sent_verb_first() -> re.Pattern[str]:
 _SENT_END = re.compile(
     r"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)[\"'\u201d\u2019)]*\s+"
     r"(?=[A-Z\"'\u201c\u2018(\[])"
-)
-_TERM_LEAD = re.compile(
-    r"\b(?:called|dubbed|named|titled|entitled|term|terms|termed|word|words|phrase|so-called"
-    r"|known as|label|labels|labelled|labeled|nicknamed|brand|branded|slogan|hashtag|as)\s*$",
-    re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[\w'\u2019\-]+")
 
@@ -705,20 +694,21 @@ KIND_FEATURES: tuple[str, ...] = (
     "verb_before_tight",
 )
 
-_DET_BEFORE = re.compile(
-    r"\b(?:the|a|an|its|his|her|their|our|this|that|these|those|my|your|every|each)\s+"
-    r"(?:[\w\-]+\s+)?$",
-    re.IGNORECASE,
-)
-_PREP_BEFORE = re.compile(
-    r"\b(?:as|of|to|in|with|for|about|on|from|like|by|into|than|at)\s+$", re.IGNORECASE
-)
 _NAMING_TAIL_WORDS = ("called", "calls", "call", "dubbed", "dubs", "named", "entitled",
                       "titled", "termed", "nicknamed", "known as")
 _TERM_LEAD_WORDS = ("called", "dubbed", "named", "titled", "entitled", "term", "terms",
                     "termed", "word", "words", "phrase", "so-called", "known as", "label",
                     "labels", "labelled", "labeled", "nicknamed", "brand", "branded", "slogan",
                     "hashtag", "as")
+
+
+def _words_re(words: tuple[str, ...], tail: str, flags: int = 0) -> re.Pattern[str]:
+    """`\b(?:w1|w2|…)TAIL`: the regex and its cheap pre-check share one word list."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")" + tail, flags)
+
+
+_NAMING_TAIL = _words_re(_NAMING_TAIL_WORDS, r"\s*$")
+_TERM_LEAD = _words_re(_TERM_LEAD_WORDS, r"\s*$", re.IGNORECASE)
 
 
 # Cheap necessary conditions first (C-level str methods), the regex only when they hold:
@@ -743,6 +733,8 @@ _DET_WORDS = ("the", "a", "an", "its", "his", "her", "their", "our", "this", "th
               "those", "my", "your", "every", "each")
 _PREP_WORDS = ("as", "of", "to", "in", "with", "for", "about", "on", "from", "like", "by",
                "into", "than", "at")
+_DET_BEFORE = _words_re(_DET_WORDS, r"\s+(?:[\w\-]+\s+)?$", re.IGNORECASE)
+_PREP_BEFORE = _words_re(_PREP_WORDS, r"\s+$", re.IGNORECASE)
 
 
 def _det_before(s: str) -> bool:

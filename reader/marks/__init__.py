@@ -17,14 +17,7 @@ from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
-from reader.marks.speakers import (
-    KIND_FEATURES,
-    Attribution,
-    Context,
-    LowerWords,
-    attribute,
-    note_names,
-)
+from reader.marks.speakers import Context, LowerWords, attribute, note_names, signature
 from reader.marks.text import normalise_line, text_line_keys
 
 __all__ = [
@@ -270,17 +263,16 @@ def _find_quotes(
             _note(line[prev_end:a], c)
             inner = line[a + 1 : b - 1] if closed else line[a + 1 : b]
             follows = j > 0 and not line[prev_end:a].strip(" ,;:\u2014-")
+            # the last quotation of a line may be signed (`“…” — Mark Twain`, or a
+            # testimonial with `– Name` on the next line)
+            signed = (
+                signature(right, lines[i + 1 : i + 3])
+                if j == len(spans) - 1 and inner.count(" ") >= 2
+                else None
+            )
             att = attribute(inner, left, right, closed, follows or (j == 0 and a == 0),
-                            prev_speech, c, start + a, kind_weights or _kind_weights.WEIGHTS)
-            if j == len(spans) - 1 and inner.count(" ") >= 2 and not (
-                att.features[_DIRECT] or att.features[_SENTENCE_VERB]
-            ):
-                # a signature beats a speaker carried over from an earlier quotation
-                who = _signature(right, lines, i)
-                if who is not None:
-                    att = Attribution("speech", who, att.features)
-                    c.last_speaker, c.last_speaker_pos = who, start + a
-                    c.last_speaker_sent = c.sentence
+                            prev_speech, c, start + a, kind_weights or _kind_weights.WEIGHTS,
+                            signed)
             prev_speech = prev_speech or att.kind == "speech"
             if collect is not None:
                 collect.append((start + a, start + b, att.features))
@@ -290,32 +282,6 @@ def _find_quotes(
         _note(line[prev_end:], c)
     out.sort(key=_quote_start)
     return out
-
-
-_DIRECT = KIND_FEATURES.index("direct")
-_SENTENCE_VERB = KIND_FEATURES.index("sentence_verb")
-_SIGNATURE_RE = re.compile(
-    r"^[\u2013\u2014\u2015-]\s*([^\s\u2013\u2014\u2015(@][^(@]{0,60}?)"
-    r"(?:\s*\(@\w+\).*|\s+on\s+\w+day\b.*|\s*,\s.*)?$"
-)
-
-
-def _signature(right: str, lines: list[str], i: int) -> str | None:
-    """The author of a quotation signed with a dash: `“…” — Mark Twain` on its line, or a
-    testimonial, epigraph or embedded post whose next line is `– Name (@handle) date`."""
-    tail = right.strip()
-    if not tail:
-        for k in (i + 1, i + 2):
-            if k < len(lines) and lines[k].strip():
-                tail = lines[k].strip()
-                break
-    m = _SIGNATURE_RE.match(tail)
-    if m is None:
-        return None
-    who = m.group(1).strip(" .,;:")
-    if not who or len(who.split()) > 5 or who[0].islower():
-        return None
-    return who
 
 
 def _quote_start(q: Quote) -> int:

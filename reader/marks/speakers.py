@@ -13,6 +13,7 @@ no attribution in its sentence; otherwise it is `speech`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from operator import mul
@@ -784,6 +785,7 @@ def attribute(
     ctx: Context,
     pos: int,
     weights: tuple[float, ...] | None = None,
+    signed: str | None = None,
 ) -> Attribution:
     """Kind and speaker of one quotation.
 
@@ -791,7 +793,9 @@ def attribute(
     before the quote (back to the previous quote) and after it (up to the next quote),
     `follows_quote` whether another quotation ends just before, `prev_speech` whether an
     earlier quotation of the same paragraph was speech. The kind is a linear score over
-    `KIND_FEATURES` (`weights`, trained by `train_quotes.py`).
+    `KIND_FEATURES` (`weights`, trained by `train_quotes.py`). `signed` is the name a dash
+    signature gives (`signature`): without an attribution in the text, the quotation is
+    that person's speech.
     """
     words = _WORD_RE.findall(inner)
     nw = len(words)
@@ -896,7 +900,10 @@ def attribute(
     score = -1.0 if naming else sum(map(mul, weights, feats))
     cite = ctx.cite
     ctx.cite = None
-    if score < 0.0:
+    # a signature beats a speaker carried over from an earlier quotation, not one the text
+    # attributes
+    signed_by = signed if not direct and sentence_verb is None else None
+    if score < 0.0 and signed_by is None:
         # a term keeps its kind but names whoever the text clearly gives as its source
         # ("… as a “nice stepping stone”, she said"); the context is left untouched
         speaker = None
@@ -917,6 +924,8 @@ def attribute(
     ):
         # a footnote: `Carriero et al., “Title,” Section 1: “…”` - the source heads the line
         who, speaker = cite[1], cite[1]
+    elif signed_by is not None:
+        speaker, who = signed_by, None
     else:
         speaker, who = _find_speaker(who, sentence_verb, stripped_left, sent_left, ctx, True)
     if speaker and who is not None:
@@ -938,6 +947,28 @@ def attribute(
             _mention(ctx, speaker, True)
             ctx.sentence = saved
     return Attribution("speech", speaker, feats)
+
+
+_SIGNATURE_RE = re.compile(
+    r"^[\u2013\u2014\u2015-]\s*([^\s\u2013\u2014\u2015(@][^(@]{0,60}?)"
+    r"(?:\s*\(@\w+\).*|\s+on\s+\w+day\b.*|\s*,\s.*)?$"
+)
+
+
+def signature(right: str, following: Sequence[str]) -> str | None:
+    """The author of a quotation signed with a dash: `“…” — Mark Twain` after it on its
+    line (`right`), or, when nothing follows it there, a testimonial, epigraph or embedded
+    post whose next non-blank line (of `following`) is `– Name (@handle) date`."""
+    tail = right.strip()
+    if not tail:
+        tail = next((ln.strip() for ln in following if ln.strip()), "")
+    m = _SIGNATURE_RE.match(tail)
+    if m is None:
+        return None
+    who = m.group(1).strip(" .,;:")
+    if not who or len(who.split()) > 5 or who[0].islower():
+        return None
+    return who
 
 
 def _find_speaker(

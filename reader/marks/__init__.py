@@ -15,6 +15,7 @@ from operator import mul
 from reader.marks import _kind_weights, _title_weights, _weights
 from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
+from reader.marks.furniture import furniture_lines
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
 from reader.marks.speakers import Context, LowerWords, attribute, note_names, signature
@@ -140,6 +141,7 @@ def _analyze(
         for i, p in zip(idx, p_bp, strict=True):
             kinds[i] = boiler if p >= threshold else body
 
+    furniture, teasers = furniture_lines(text, lines, line_keys)
     title_line = None
     if idx:
         cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys)
@@ -153,7 +155,7 @@ def _analyze(
         )
         for _, k in scored:
             n = idx[k] + 1
-            if n in forced_boilerplate or keys[k] in boilerplate_texts:
+            if n in forced_boilerplate or keys[k] in boilerplate_texts or n - 1 in furniture:
                 continue
             title_line = n
             break
@@ -164,6 +166,11 @@ def _analyze(
             for k, i in enumerate(idx):
                 if keys[k] == tkey and i + 1 != title_line and i + 1 not in forced_body:
                     kinds[i] = boiler
+
+    # patterns that name site furniture with certainty overrule the model (not the user)
+    for i in furniture | teasers:
+        if kinds[i] is body and i + 1 not in forced_body:
+            kinds[i] = boiler
 
     quotes = _find_quotes(lines, kinds)
     return Marks(title_line, tuple(kinds), tuple(quotes))

@@ -1,0 +1,145 @@
+"""Site furniture that a fixed pattern names with certainty, whatever the model thinks.
+
+The boilerplate model weighs evidence and leans towards keeping text (losing a paragraph of
+the article is worse than showing a menu item). Near the end of an article that leaning
+keeps teasers and prompts that sit among prose: a "Get local stories ... to your inbox"
+prompt, the "(Korea Pool via AP)" caption under the lead photo, a "Read more:" or "Just
+Posted" header and the list of other stories under it. These patterns are site furniture
+on every page of the dev benchmark that has them (159 of 159 lines for the prompts and
+credits, 135 of 137 for the list headers), so they override the model:
+
+* `prompt_or_credit`: calls to action ("Sign up here", "... delivered to your inbox",
+  "Placeholder while article actions load", "Continue reading") and lines that end with a
+  photo credit in parentheses ("(AP Photo/...)", "(File photo by ...)", "(THE CANADIAN
+  PRESS/...)", "(... via AP)");
+* `list_header`: a line that only announces a list of other stories ("Read more:",
+  "Related stories", "Just Posted", "You may also like", "Most read" ...);
+* the lines under such a header up to the next sentence: teaser titles, which end
+  without a full stop (the next paragraph of the article does not).
+
+Written for speed: whole-line phrases are one set intersection with the page's line keys
+(`text.normalise_line`), the other patterns are literal searches over the whole text
+(`str.find`, or a regex that starts with a literal), so a page without furniture costs a
+few C-level scans and nothing per line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# a credit in parentheses at the end of a line (checked on the lines that end with ")")
+_CREDIT_RE = re.compile(
+    r"\((?:[^()]{0,80}\bvia (?:AP|AFP|Reuters|Getty Images)"
+    r"|AP Photo\b[^()]{0,80}"
+    r"|[^()]{0,80}\b(?:[Pp]hoto|PHOTO)(?:graph)?s?\b[^()]{0,80}"
+    r"|THE CANADIAN PRESS/[^()]{0,160}"
+    r"|[^()]{0,60}/(?:Getty Images|AFP|AP|Reuters|EPA)[^()]{0,40}"
+    r"|(?:Getty Images|Reuters|AFP|AP)[^()]{0,40}"
+    r"|(?:Courtesy|Credit)[^()]{0,80})\)\s*\.?\s*$"
+)
+_PAREN_END_RE = re.compile(r"\)[ \t]*\.?[ \t]*(?=\n|$)")
+
+# whole lines (as `normalise_line` keys: lower case, spaces collapsed)
+_PROMPT_LINES = frozenset(
+    f"{p}{end}"
+    for p in ("sign up", "sign up here", "sign up now", "sign up today", "subscribe",
+              "subscribe now", "subscribe today", "subscribe here",
+              "placeholder while article actions load")
+    for end in ("", ".", "!")
+)
+_HEADERS = (
+    "read more", "related", "related stories", "related articles", "related content",
+    "related coverage", "related posts", "related news", "related reading", "just posted",
+    "more stories", "more news", "trending", "trending now", "trending stories",
+    "most popular", "most read", "most viewed", "recommended", "recommended for you",
+    "recommended stories", "you may also like", "you might also like", "also read",
+    "see also", "latest", "latest news", "latest stories", "top stories", "popular",
+    "popular stories", "popular posts", "editor's picks", "editors' picks", "editors picks",
+    "editor's pick", "further reading", "what to read next", "keep reading", "read next",
+    "up next", "more on this story", "in other news",
+)
+_HEADER_LINES = frozenset(f"{h}{end}" for h in _HEADERS for end in ("", ":", " :"))
+_MORE_FROM = "\nmore from "  # "More from The Post", a header of any site's name
+MORE_FROM_MAX = 40
+# phrases that make a whole line a call to action wherever they stand
+_PROMPT_ANYWHERE = ("to your inbox", "in your inbox")
+_PROMPT_END = "continue reading"  # "... from the ground up… Continue reading"
+_END_MARKS = " .\u2026\u203a\u00bb>"
+_PROMPT_START = ("click here", "tap here")
+
+RUN_MAX = 12  # lines under a list header looked at, at most
+_SENTENCE_END = (".", "!", "?", "\u201d", '"', "\u2026")
+LONG = 100  # a line this long is a paragraph, not a teaser title
+
+
+def _occurrences(hay: str, needle: str) -> list[int]:
+    """Offsets of every occurrence of `needle` in `hay` (C-level `str.find`)."""
+    out = []
+    find = hay.find
+    p = find(needle)
+    while p >= 0:
+        out.append(p)
+        p = find(needle, p + 1)
+    return out
+
+
+def _line_of(hay: str, offsets: list[int]) -> list[int]:
+    """0-based line index of each character offset of `hay` (C-level counts: the hits
+    are few, so this beats a table of line offsets)."""
+    count = hay.count
+    return [count("\n", 0, p) for p in offsets]
+
+
+def furniture_lines(
+    text: str, lines: Sequence[str], keys: Sequence[str]
+) -> tuple[set[int], set[int]]:
+    """(0-based indexes of lines that are furniture by pattern, of teaser lines under a
+    list header). `lines` is `text.split("\\n")`, `keys` their `normalise_line` keys.
+    """
+    prompts: set[int] = set()
+    present = _PROMPT_LINES.intersection(keys)
+    header_keys = _HEADER_LINES.intersection(keys)
+    low = "\n".join(keys)
+    found: list[int] = []
+    for phrase in _PROMPT_ANYWHERE:
+        found += _occurrences(low, phrase)
+    for phrase in _PROMPT_START:
+        found += [p + 1 for p in _occurrences(low, "\n" + phrase)]
+        if low.startswith(phrase):
+            found.append(0)
+    for p in _occurrences(low, _PROMPT_END):
+        end = p + len(_PROMPT_END)
+        stop = low.find("\n", end)
+        if not low[end : stop if stop >= 0 else len(low)].strip(_END_MARKS):
+            found.append(p)
+    more_from = [p + 1 for p in _occurrences(low, _MORE_FROM)]
+    if found:
+        prompts.update(_line_of(low, found))
+    if present:
+        prompts.update(i for i, k in enumerate(keys) if k in present)
+    ends = [m.start() for m in _PAREN_END_RE.finditer(text)]
+    if ends:
+        for i in set(_line_of(text, ends)):
+            if _CREDIT_RE.search(lines[i]):
+                prompts.add(i)
+    headers = [i for i, k in enumerate(keys) if k in header_keys] if header_keys else []
+    headers += [i for i in _line_of(low, more_from) if len(keys[i]) <= MORE_FROM_MAX]
+    certain = prompts.union(headers)
+    teasers: set[int] = set()
+    n = len(lines)
+    for h in headers:
+        seen = 0
+        i = h + 1
+        while i < n and seen < RUN_MAX:
+            s = lines[i].strip()
+            i += 1
+            if not s:
+                continue
+            seen += 1
+            if i - 1 in prompts:  # a caption or a prompt among the teasers
+                continue
+            if i - 1 in certain or len(s) >= LONG or s.endswith(_SENTENCE_END):
+                break
+            teasers.add(i - 1)
+    return certain, teasers

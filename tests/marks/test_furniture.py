@@ -1,0 +1,95 @@
+"""Site furniture named by a fixed pattern is boilerplate whatever the model thinks."""
+
+from __future__ import annotations
+
+from reader.marks import LineKind, analyze
+from reader.marks.furniture import furniture_lines
+from reader.marks.text import text_line_keys
+from tests.marks.test_boilerplate import page
+
+TITLE = "Council approves budget for police and schools"
+PROSE = [
+    "Red Deer city council approved its operating budget on Thursday after a long debate "
+    "about police funding, and members said they expected the plan to hold for two years.",
+    "The mayor told reporters that the city had found savings in its fleet and in the way "
+    "it buys road salt, which let council freeze the tax rate without cutting services.",
+    "Several councillors wanted a larger cut to the police budget, arguing that a crisis "
+    "team of social workers would answer many calls more cheaply than officers do.",
+    "Others said the force was already stretched, and that the province should pay for "
+    "the crisis team instead of leaving the cost to municipal taxpayers.",
+    "The budget also sets aside money for snow clearing on residential streets, which "
+    "residents had named as their first concern in the city's annual survey.",
+    "Council will revisit the numbers in the spring, when the province announces how much "
+    "it will send to municipalities for policing and for transit next year.",
+]
+
+
+def kinds_of(text: str, **kw: frozenset[int]) -> dict[str, LineKind]:
+    m = analyze(text, **kw)
+    return {ln: k for ln, k in zip(text.split("\n"), m.line_kinds, strict=True) if ln}
+
+
+def found(text: str) -> tuple[list[str], list[str]]:
+    lines = text.split("\n")
+    certain, teasers = furniture_lines(text, lines, text_line_keys(text))
+    return [lines[i] for i in sorted(certain)], [lines[i] for i in sorted(teasers)]
+
+
+def test_prompts_and_credits_among_prose_are_boilerplate() -> None:
+    # the lines the bundled seeds carry between their paragraphs
+    caption = ("In this April 1 image taken from a video, North Korean leader Kim Jong Un claps "
+               "with officials at a performance in Pyongyang. (Korea Pool via AP)")
+    junk = [
+        caption,
+        "Placeholder while article actions load",
+        "Get local stories you won't find anywhere else right to your inbox.",
+        "Sign up here",
+        "Advertisement. Scroll to continue reading.",
+        "Alberta reported 1,854 cases on Thursday. (THE CANADIAN PRESS/AP-HO, National "
+        "Institute of Allergy and Infectious Diseases - Rocky Mountain Laboratories)",
+    ]
+    text = page(TITLE, PROSE[0], junk[0], junk[1], PROSE[1], junk[2], junk[3], PROSE[2],
+                junk[4], junk[5], *PROSE[3:])
+    k = kinds_of(text)
+    for line in junk:
+        assert k[line] is LineKind.BOILERPLATE, line
+    for line in PROSE:
+        assert k[line] is LineKind.BODY, line
+
+
+def test_the_list_under_a_header_is_boilerplate_until_the_article_resumes() -> None:
+    teasers = ["Zero tax increase approved by city council for 2021 and 2022",
+               "Red Deer has 289 active cases of COVID-19",
+               "Cambridge Hotel in Red Deer has new ownership group"]
+    text = page(TITLE, *PROSE[:3], "Just Posted", "(File photo by Advocate staff)", *teasers,
+                *PROSE[3:])
+    certain, listed = found(text)
+    assert certain == ["Subscribe", "Just Posted", "(File photo by Advocate staff)"]
+    assert listed == teasers  # the run stops at the next sentence
+    k = kinds_of(text)
+    for line in ["Just Posted", *teasers]:
+        assert k[line] is LineKind.BOILERPLATE, line
+    for line in PROSE:
+        assert k[line] is LineKind.BODY, line
+
+
+def test_headers_are_whole_lines_only() -> None:
+    text = "\n".join([
+        "Read more:", "Related Stories", "More from The Post", "YOU MAY ALSO LIKE",
+        "Read more about the budget in the council minutes, which were published on Friday.",
+        "More from the mayor came later, when she said the plan would hold.",
+        "The most popular option was to delay the vote.",
+        "Subscribe", "Subscribe to our newsletter and we will never share your data.",
+    ])
+    certain, _ = found(text)
+    assert certain == ["Read more:", "Related Stories", "More from The Post",
+                       "YOU MAY ALSO LIKE", "Subscribe"]
+
+
+def test_the_user_overrides_the_patterns() -> None:
+    text = page(TITLE, *PROSE[:3], "Sign up here", *PROSE[3:])
+    lines = text.split("\n")
+    n = lines.index("Sign up here") + 1
+    assert kinds_of(text)["Sign up here"] is LineKind.BOILERPLATE
+    assert kinds_of(text, forced_body=frozenset({n}))["Sign up here"] is LineKind.BODY
+

@@ -68,7 +68,7 @@ _PROMPT_END = "continue reading"  # "... from the ground up… Continue reading"
 _END_MARKS = " .\u2026\u203a\u00bb>"
 _PROMPT_START = ("click here", "tap here")
 
-RUN_MAX = 12  # lines under a list header looked at, at most
+RUN_MAX = 12  # lines under a list header looked at, at most (captions not counted)
 _SENTENCE_END = (".", "!", "?", "\u201d", '"', "\u2026")
 LONG = 100  # a line this long is a paragraph, not a teaser title
 
@@ -136,9 +136,9 @@ def furniture_lines(
             i += 1
             if not s:
                 continue
-            seen += 1
             if i - 1 in prompts:  # a caption or a prompt among the teasers
                 continue
+            seen += 1
             if i - 1 in certain or len(s) >= LONG or s.endswith(_SENTENCE_END):
                 break
             teasers.add(i - 1)

@@ -104,6 +104,10 @@ def only_meta(s: str, byline: bool) -> bool:
     return len(rest) <= 3 and all(w[0].isupper() or not w[0].isalpha() for w in rest)
 
 
+# a line that only labels the next one as the author's name
+_NAME_LABELS = frozenset(("by", "by:", "author", "author:", "authors:", "written by",
+                          "written by:", "posted by", "posted by:", "words by", "words:"))
+
 _CW_CACHE: dict[str, frozenset[str]] = {}
 _CW_MAX = 50_000
 
@@ -209,13 +213,18 @@ def title_rows(
     # bylines and datelines around the candidates; "By" alone on its line puts the
     # author's name on the next one
     metas = set()
+    names = set()  # the line under a lone "By" or "Author:": the author's name
     for k in range(max(0, cands[0] - 2), min(m, cands[-1] + 4)):
         if rows1[k][_JBYLINE]:
             metas.add(k)
-            if keys[k] == "by":
+            if keys[k] in _NAME_LABELS:
                 metas.add(k + 1)
         elif dateline(lines[idx[k]]):
             metas.add(k)
+        if keys[k] in _NAME_LABELS:  # ("Author:" is no byline by its features)
+            metas.add(k)
+            metas.add(k + 1)
+            names.add(k + 1)
     meta = metas.__contains__
 
     good = {
@@ -244,7 +253,10 @@ def title_rows(
     for j in cur:
         run_lo[j], run_hi[j] = cur[0], cur[-1]
     texts = [keys[k] for k in cands if overlaps[k][0] >= 0.3 and len(keys[k]) > 10]
-    by_overlap = sorted(cands, key=lambda k: -overlaps[k][0] * min(overlaps[k][1], 4))
+    # (lines of the article text itself overlap with it by definition: ranked after)
+    by_overlap = sorted(
+        cands, key=lambda k: (k >= start, -overlaps[k][0] * min(overlaps[k][1], 4))
+    )
     rank = {k: j for j, k in enumerate(by_overlap)}
 
     def sentence_like(k: int) -> bool:
@@ -305,7 +317,7 @@ def title_rows(
                 1.0 if meta(k + 1) else 0.0,
                 1.0 if run_len == 2 else 0.0,
                 1.0 if 3 <= run_len <= 5 else 0.0,
-                1.0 if run_len > 1 and run_hi[k] == k else 0.0,
+                1.0 if run_len > 1 and run_hi[k] == k and not meta(k + 1) else 0.0,
                 1.0 if line.endswith("?") else 0.0,
                 1.0 if dup and start - 1 <= last_seen[key] <= start + WINDOW_AFTER else 0.0,
             ]
@@ -315,7 +327,7 @@ def title_rows(
     ok = [
         j
         for j, k in enumerate(cands)
-        if not (meta(k) and only_meta(text[k], bool(rows1[k][_JBYLINE])))
+        if not (meta(k) and only_meta(text[k], bool(rows1[k][_JBYLINE]) or k in names))
     ]
     if ok and len(ok) < len(cands):
         cands = [cands[j] for j in ok]

@@ -118,6 +118,14 @@ def test_author_after_a_bare_by_line_is_not_the_headline() -> None:
     assert _title(text) == HEAD
 
 
+def test_author_after_an_author_label_is_not_the_headline() -> None:
+    # "Author:" on its own line and the author (here a newsletter's name) on the next
+    text = page("Opening Bell", "Opening Bell 11.18.19", "Author:", "The Water Coolest",
+                "Publish date:", "Nov 18, 2019")
+    assert _title(text) != "The Water Coolest"
+    assert _title(text) == "Opening Bell 11.18.19"
+
+
 def test_question_headline_is_chosen() -> None:
     head = "Should the city rebuild the corroded harbour bridge?"
     text = page("Home", "Opinion", head, "By Jane Smith", "Nov 19, 2019")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress, count, repeat
 
 # a credit in parentheses at the end of a line (checked on the lines that end with ")")
 _CREDIT_RE = re.compile(
@@ -62,8 +63,21 @@ _HEADERS = (
 _HEADER_LINES = frozenset(f"{h}{end}" for h in _HEADERS for end in ("", ":", " :"))
 _MORE_FROM = "\nmore from "  # "More from The Post", a header of any site's name
 MORE_FROM_MAX = 40
-# phrases that make a whole line a call to action wherever they stand
-_PROMPT_ANYWHERE = ("to your inbox", "in your inbox")
+# phrases that make a whole line a call to action wherever they stand (only ones that a
+# news story would not use of its own subject: "spam lands in your inbox" would)
+_PROMPT_ANYWHERE = (
+    "delivered to your inbox", "straight to your inbox", "right to your inbox",
+    "directly to your inbox", "right in your inbox", "sign up for our newsletter",
+    "subscribe to our newsletter", "is a reader-supported publication",
+    "consider subscribing",
+)
+# a caption or a credit announced by its first word ("Above: The fluffy seedheads ...",
+# "Photo: ...", "Video: In this talk ..."), or a link to another story ("Also read: ...")
+_LABEL_PREFIXES = (
+    "above:", "below:", "pictured:", "photo:", "photos:", "photograph:", "image:", "images:",
+    "illustration:", "caption:", "credit:", "credits:", "video:", "also read:",
+    "read more:", "sponsored:",
+)
 _PROMPT_END = "continue reading"  # "... from the ground up… Continue reading"
 _END_MARKS = " .\u2026\u203a\u00bb>"
 _PROMPT_START = ("click here", "tap here")
@@ -116,6 +130,9 @@ def furniture_lines(
     more_from = [p + 1 for p in _occurrences(low, _MORE_FROM)]
     if found:
         prompts.update(_line_of(low, found))
+    labelled = list(map(str.startswith, keys, repeat(_LABEL_PREFIXES)))
+    if True in labelled:
+        prompts.update(compress(count(), labelled))
     if present:
         prompts.update(i for i, k in enumerate(keys) if k in present)
     ends = [m.start() for m in _PAREN_END_RE.finditer(text)]

@@ -79,7 +79,7 @@ def test_headers_are_whole_lines_only() -> None:
         "Read more about the budget in the council minutes, which were published on Friday.",
         "More from the mayor came later, when she said the plan would hold.",
         "The most popular option was to delay the vote.",
-        "Subscribe", "Subscribe to our newsletter and we will never share your data.",
+        "Subscribe", "Subscribers to the paper's print edition will see the change next week.",
     ])
     certain, _ = found(text)
     assert certain == ["Read more:", "Related Stories", "More from The Post",
@@ -93,3 +93,19 @@ def test_the_user_overrides_the_patterns() -> None:
     assert kinds_of(text)["Sign up here"] is LineKind.BOILERPLATE
     assert kinds_of(text, forced_body=frozenset({n}))["Sign up here"] is LineKind.BODY
 
+
+
+def test_caption_labels_and_newsletter_prompts_are_found_but_not_prose_about_email() -> None:
+    text = "\n".join([
+        "Above: The fluffy seedheads of the grass almost glow in the winter light.",
+        "Video: In this talk presented at the 2016 conference, an associate professor explains.",
+        "Photo: Jane Smith",
+        "Get the best of the week's science delivered to your inbox.",
+        "Dan Davies - \"Back of Mind\" is a reader-supported publication. To receive new posts, "
+        "consider becoming a subscriber.",
+        "Phishing emails that land in your inbox often copy the look of a bank's letters.",
+        "The photo: a grainy image of the harbour bridge, taken in 1932, is the only record.",
+        "Readers who sign up for the bank's newsletter were not affected, the council said.",
+    ])
+    certain, _ = found(text)
+    assert certain == text.split("\n")[:5]

@@ -82,6 +82,22 @@ _PROMPT_END = "continue reading"  # "... from the ground up… Continue reading"
 _END_MARKS = " .\u2026\u203a\u00bb>"
 _PROMPT_START = ("click here", "tap here")
 
+# the header of a comment thread, and what its comments are signed with (a date, "said:",
+# a rating): a header followed by two such signatures starts a thread that runs to the end
+_THREAD_NEEDLES = ("comment", "conversation", "discussion", "repl", "response", "thoughts on")
+_THREAD_HEADER_RE = re.compile(
+    r"(?:\[ ?\d+ comments? ?\]|comments?(?: \(\d+\))?|\d+ comments?|\d+ responses?"
+    r"|top rated comments|leave a (?:comment|reply)|join the (?:discussion|conversation)"
+    r"|reader comments|show comments|view comments|\d+ thoughts on .*|\d+ replies to .*)"
+)
+_SIGNATURE_RE = re.compile(
+    r"\bsaid:$|\bsays:$|\b\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago\b|^reply$"
+    r"|\brating: \d+ votes?\b| at \d{1,2}:\d{2} ?(?:am|pm)\b|^\d+ (?:likes?|points?)\b"
+)
+THREAD_LOOK = 12  # lines after a thread header searched for signatures
+THREAD_SIGNATURES = 2
+THREAD_FIRST = 5  # the first signature comes within this many lines of the header
+
 RUN_MAX = 12  # lines under a list header looked at, at most (captions not counted)
 _SENTENCE_END = (".", "!", "?", "\u201d", '"', "\u2026")
 LONG = 100  # a line this long is a paragraph, not a teaser title
@@ -103,6 +119,23 @@ def _line_of(hay: str, offsets: list[int]) -> list[int]:
     are few, so this beats a table of line offsets)."""
     count = hay.count
     return [count("\n", 0, p) for p in offsets]
+
+
+def _thread_start(low: str, keys: Sequence[str]) -> int | None:
+    """Line index of the header of a comment thread, if the page has one."""
+    at: set[int] = set()
+    for needle in _THREAD_NEEDLES:
+        at.update(_occurrences(low, needle))
+    if not at:
+        return None
+    for i in sorted(set(_line_of(low, sorted(at)))):
+        if not _THREAD_HEADER_RE.fullmatch(keys[i]):
+            continue
+        after = [k for k in keys[i + 1 : i + 1 + 3 * THREAD_LOOK] if k][:THREAD_LOOK]
+        signed = [j for j, k in enumerate(after) if _SIGNATURE_RE.search(k)]
+        if len(signed) >= THREAD_SIGNATURES and signed[0] < THREAD_FIRST:
+            return i
+    return None
 
 
 def furniture_lines(
@@ -143,6 +176,9 @@ def furniture_lines(
     headers = [i for i, k in enumerate(keys) if k in header_keys] if header_keys else []
     headers += [i for i in _line_of(low, more_from) if len(keys[i]) <= MORE_FROM_MAX]
     certain = prompts.union(headers)
+    thread = _thread_start(low, keys)
+    if thread is not None:
+        certain.update(i for i in range(thread, len(keys)) if keys[i])
     teasers: set[int] = set()
     n = len(lines)
     for h in headers:

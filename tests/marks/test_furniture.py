@@ -109,3 +109,23 @@ def test_caption_labels_and_newsletter_prompts_are_found_but_not_prose_about_ema
     ])
     certain, _ = found(text)
     assert certain == text.split("\n")[:5]
+
+
+def test_a_signed_comment_thread_runs_to_the_end_of_the_page() -> None:
+    comments = [
+        "Milan Griffes on September 12, 2018 at 4:47 pm said:",
+        "Any update on how the follow-up paper on cash transfers will affect the council's "
+        "decision? I would have expected the budget to change after the second study.",
+        "Catherine on September 13, 2018 at 5:23 pm said:",
+        "We haven't yet reviewed the paper, but plan to consider it as part of our year-end "
+        "review of the budget, which we expect to publish in the spring of next year.",
+    ]
+    text = page(TITLE, "Comments", *PROSE, "10 Comments", *comments)
+    certain, _ = found(text)
+    assert "10 Comments" in certain and set(comments) <= set(certain)
+    assert "Comments" not in certain  # a link at the top, no signed comments under it
+    k = kinds_of(text)
+    for line in comments:
+        assert k[line] is LineKind.BOILERPLATE, line
+    for line in PROSE:
+        assert k[line] is LineKind.BODY, line

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import compress, count, repeat
 
 # a credit in parentheses at the end of a line (checked on the lines that end with ")")
 _CREDIT_RE = re.compile(
@@ -65,11 +64,12 @@ _MORE_FROM = "\nmore from "  # "More from The Post", a header of any site's name
 MORE_FROM_MAX = 40
 # phrases that make a whole line a call to action wherever they stand (only ones that a
 # news story would not use of its own subject: "spam lands in your inbox" would)
-_PROMPT_ANYWHERE = (
-    "delivered to your inbox", "straight to your inbox", "right to your inbox",
-    "directly to your inbox", "right in your inbox", "sign up for our newsletter",
-    "subscribe to our newsletter", "is a reader-supported publication",
-    "consider subscribing",
+_PROMPT_ANYWHERE = (  # (a word each shares, searched first, and the phrases)
+    ("inbox", ("delivered to your inbox", "straight to your inbox", "right to your inbox",
+               "directly to your inbox", "right in your inbox")),
+    ("newsletter", ("sign up for our newsletter", "subscribe to our newsletter")),
+    ("subscri", ("consider subscribing",)),
+    ("reader-supported", ("is a reader-supported publication",)),
 )
 # a caption or a credit announced by its first word ("Above: The fluffy seedheads ...",
 # "Photo: ...", "Video: In this talk ..."), or a link to another story ("Also read: ...")
@@ -78,17 +78,25 @@ _LABEL_PREFIXES = (
     "illustration:", "caption:", "credit:", "credits:", "video:", "also read:",
     "read more:", "sponsored:",
 )
+# (at a line start of the joined keys: a literal first character keeps the scan fast)
+_LABEL_RE = re.compile(
+    "\n(?=" + "|".join(re.escape(p) for p in _LABEL_PREFIXES) + ")"
+)
 _PROMPT_END = "continue reading"  # "... from the ground up… Continue reading"
 _END_MARKS = " .\u2026\u203a\u00bb>"
 _PROMPT_START = ("click here", "tap here")
 
 # the header of a comment thread, and what its comments are signed with (a date, "said:",
 # a rating): a header followed by two such signatures starts a thread that runs to the end
-_THREAD_NEEDLES = ("comment", "conversation", "discussion", "repl", "response", "thoughts on")
-_THREAD_HEADER_RE = re.compile(
-    r"(?:\[ ?\d+ comments? ?\]|comments?(?: \(\d+\))?|\d+ comments?|\d+ responses?"
-    r"|top rated comments|leave a (?:comment|reply)|join the (?:discussion|conversation)"
-    r"|reader comments|show comments|view comments|\d+ thoughts on .*|\d+ replies to .*)"
+_THREAD_LINES = frozenset((
+    "comment", "comments", "top rated comments", "leave a comment", "leave a reply",
+    "join the discussion", "join the conversation", "reader comments", "show comments",
+    "view comments",
+))
+# "12 Comments", "[ 167 comments ]", "6 thoughts on “…”", "3 replies to …", "2 responses"
+_COUNTED_HEADER_RE = re.compile(r"\n(?=\[? ?\d+ (?:comm|resp|thou|repl))")
+_COUNTED_HEADER_FULL_RE = re.compile(
+    r"\[ ?\d+ comments? ?\]|\d+ comments?|\d+ responses?|\d+ thoughts on .*|\d+ replies to .*"
 )
 _SIGNATURE_RE = re.compile(
     r"\bsaid:$|\bsays:$|\b\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago\b|^reply$"
@@ -121,16 +129,29 @@ def _line_of(hay: str, offsets: list[int]) -> list[int]:
     return [count("\n", 0, p) for p in offsets]
 
 
+def _positions(keys: Sequence[str], wanted: set[str] | frozenset[str]) -> list[int]:
+    """Indexes of the keys in `wanted` (few): C-level `list.index` scans, no loop per line."""
+    out = []
+    index = keys.index
+    for k in wanted:
+        i = -1
+        try:
+            while True:
+                i = index(k, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    return out
+
+
 def _thread_start(low: str, keys: Sequence[str]) -> int | None:
     """Line index of the header of a comment thread, if the page has one."""
-    at: set[int] = set()
-    for needle in _THREAD_NEEDLES:
-        at.update(_occurrences(low, needle))
-    if not at:
-        return None
-    for i in sorted(set(_line_of(low, sorted(at)))):
-        if not _THREAD_HEADER_RE.fullmatch(keys[i]):
-            continue
+    heads = set(_positions(keys, _THREAD_LINES.intersection(keys)))
+    counted = [m.start() + 1 for m in _COUNTED_HEADER_RE.finditer(low)]
+    if counted:
+        heads.update(i for i in _line_of(low, counted)
+                     if _COUNTED_HEADER_FULL_RE.fullmatch(keys[i]))
+    for i in sorted(heads):
         after = [k for k in keys[i + 1 : i + 1 + 3 * THREAD_LOOK] if k][:THREAD_LOOK]
         signed = [j for j, k in enumerate(after) if _SIGNATURE_RE.search(k)]
         if len(signed) >= THREAD_SIGNATURES and signed[0] < THREAD_FIRST:
@@ -149,8 +170,10 @@ def furniture_lines(
     header_keys = _HEADER_LINES.intersection(keys)
     low = "\n".join(keys)
     found: list[int] = []
-    for phrase in _PROMPT_ANYWHERE:
-        found += _occurrences(low, phrase)
+    for gate, phrases in _PROMPT_ANYWHERE:
+        if gate in low:
+            for phrase in phrases:
+                found += _occurrences(low, phrase)
     for phrase in _PROMPT_START:
         found += [p + 1 for p in _occurrences(low, "\n" + phrase)]
         if low.startswith(phrase):
@@ -163,17 +186,19 @@ def furniture_lines(
     more_from = [p + 1 for p in _occurrences(low, _MORE_FROM)]
     if found:
         prompts.update(_line_of(low, found))
-    labelled = list(map(str.startswith, keys, repeat(_LABEL_PREFIXES)))
-    if True in labelled:
-        prompts.update(compress(count(), labelled))
+    labelled = [m.start() + 1 for m in _LABEL_RE.finditer(low)]
+    if labelled:
+        prompts.update(_line_of(low, labelled))
+    if keys and keys[0].startswith(_LABEL_PREFIXES):
+        prompts.add(0)
     if present:
-        prompts.update(i for i, k in enumerate(keys) if k in present)
+        prompts.update(_positions(keys, present))
     ends = [m.start() for m in _PAREN_END_RE.finditer(text)]
     if ends:
         for i in set(_line_of(text, ends)):
             if _CREDIT_RE.search(lines[i]):
                 prompts.add(i)
-    headers = [i for i, k in enumerate(keys) if k in header_keys] if header_keys else []
+    headers = sorted(_positions(keys, header_keys)) if header_keys else []
     headers += [i for i in _line_of(low, more_from) if len(keys[i]) <= MORE_FROM_MAX]
     certain = prompts.union(headers)
     thread = _thread_start(low, keys)

@@ -12,6 +12,10 @@ HOSTILE = st.sampled_from(
         "\n", "\n\n", " ", "\t", "\x00", "\x1b[31m", "\x1b]8;;http://x\x07", "[bold]", "[/]",
         "“", "”", "‘", "’", '"', "'", "«", "»", "„", "\u200b", "\ufeff", "\r", "\u2028",
         "é", "𝔘", "👍🏽", "Mr.", "said", "he", "She said, ", "Gil Vallee", ". ", ",", "—",
+        # what the furniture patterns look for
+        "Read more:", "\nJust Posted\n", "\n3 Comments\n", "Comments", " said:", "2 days ago",
+        "(AP Photo/X)", "Photo: ", "\nSign up here", "Continue reading", "to your inbox",
+        "\nMore from ", "\nclick here", "[ 5 comments ]",
     ]
 )
 TEXTS = st.one_of(

@@ -552,6 +552,8 @@ def note_names(text: str, ctx: Context) -> None:
     stripped = text.strip()
     if stripped and stripped[-1] not in ".!?:\"\u201d" and _is_titlecase(stripped.split()):
         return  # a heading or a related-link title ("Golden Globes 2020 Predictions: ...")
+    # (whether a name is the subject, `_after_preposition`, is asked last: most
+    # capitalised words are settled without it)
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
         bare = _strip_possessive(raw)
@@ -560,42 +562,42 @@ def note_names(text: str, ctx: Context) -> None:
             key = core.lower()
             if key in _NOT_NAMES and key not in surnames:
                 continue  # "The", "But", "In": most capitalised words are these
-            subject = not _after_preposition(text, m.start())
-            possessive = bare != raw
             full = surnames.get(key)
             if full:
-                if subject:
-                    _mention(ctx, full, not possessive)
+                if not _after_preposition(text, m.start()):
+                    _mention(ctx, full, bare == raw)
                     here.append(full)
                 continue
             # a lone capitalised word followed by a lower-case word ("Slayton notes"):
             # a surname whose full form was never seen, or an ordinary word
             if (
-                subject
-                and len(core) > 2
+                len(core) > 2
                 and all(p[:1].isupper() and p[1:].islower() for p in core.split("-"))
                 and key not in _NOT_NAMES
                 and key not in _TITLES
+                and (nxt := text[m.end() : m.end() + 16].split())
+                and nxt[0][:1].islower()
                 and key not in lower
+                and not _after_preposition(text, m.start())
             ):
-                nxt = text[m.end() : m.end() + 16].split()
-                if nxt and nxt[0][:1].islower():
-                    _mention(ctx, core, False)
+                _mention(ctx, core, False)
             continue
         name = clean_name(raw, lower)
         if not name:
             continue
-        subject = not _after_preposition(text, m.start())
-        possessive = bare != raw
         parts = name.split()
         if len(parts) >= 2 and _is_person(parts):
             full = surnames.setdefault(parts[-1].lower(), name)
-            if subject:
-                _mention(ctx, full, not possessive)
+            if not _after_preposition(text, m.start()):
+                _mention(ctx, full, bare == raw)
                 here.append(full)
-        elif len(parts) == 1 and parts[0].lower() in surnames and subject:
+        elif (
+            len(parts) == 1
+            and parts[0].lower() in surnames
+            and not _after_preposition(text, m.start())
+        ):
             full = surnames[parts[0].lower()]
-            _mention(ctx, full, not possessive)
+            _mention(ctx, full, bare == raw)
             here.append(full)
     if here and all(h == here[0] for h in here):
         male = _MALE_RE.search(text) is not None

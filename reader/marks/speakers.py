@@ -229,7 +229,7 @@ class LowerWords:
     a sentence is an ordinary word, not a name). A few substring searches per question,
     which is far cheaper than collecting the article's vocabulary up front."""
 
-    __slots__ = ("_text", "_memo")
+    __slots__ = ("_text", "_memo", "names")
 
     @property
     def text(self) -> str:
@@ -238,6 +238,8 @@ class LowerWords:
     def __init__(self, text: str = "") -> None:
         self._text = " " + text + " "
         self._memo: dict[str, bool] = {}
+        # `clean_name`'s answers for this article (they depend on its words only)
+        self.names: dict[str, str | None] = {}
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word.isalpha() or not word.islower():
@@ -315,6 +317,17 @@ def clean_name(raw: str, lower_words: LowerWords | frozenset[str] = frozenset())
     A capitalised first word that the article also uses in lower case ("Despite",
     "Following") is an ordinary word at the start of a sentence, not part of a name.
     """
+    if isinstance(lower_words, LowerWords):
+        # (an article names the same people again and again)
+        memo = lower_words.names
+        if raw in memo:
+            return memo[raw]
+        name = memo[raw] = _clean_name(raw, lower_words)
+        return name
+    return _clean_name(raw, lower_words)
+
+
+def _clean_name(raw: str, lower_words: LowerWords | frozenset[str]) -> str | None:
     words = [_strip_possessive(w) for w in raw.split()]
     while (
         words

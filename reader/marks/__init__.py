@@ -188,7 +188,6 @@ def _find_quotes(
     menu or a teaser cannot lend its names to the article's pronouns.
     """
     out: list[Quote] = []
-    n = len(lines)
     body, blank, bp, title = LineKind.BODY, LineKind.BLANK, LineKind.BOILERPLATE, LineKind.TITLE
     # lines with a mark that can take part in a quotation (any double mark, or a single
     # one that is not inside a word and precedes a letter or digit); the search skips to
@@ -235,18 +234,15 @@ def _find_quotes(
     if not marked:
         out.sort(key=_quote_start)
         return out
-    # the article's own text, headline included (it may spell out an acronym)
-    lower = LowerWords(
-        " ".join([ln for ln, k in zip(lines, kinds, strict=True) if k is body or k is title])
-    )
+    # the article's own lines, headline included (it may spell out an acronym): found once,
+    # as most lines of a page are blank or boilerplate, which the context never sees
+    own = [i for i, k in enumerate(kinds) if k is body or k is title]
+    lower = LowerWords(" ".join([lines[i] for i in own]))
     ctx = Context(lower_words=lower)
     near = set()
     for i in marked:
         near.update(range(i - 6, i))
-    for i in range(n):
-        kind = kinds[i]
-        if kind is blank or kind is bp:
-            continue
+    for i in own:
         line = lines[i]
         start = starts[i]
         ctx.sentence += 1

@@ -128,10 +128,24 @@ _AFTER_APPOSITIVE = re.compile(rf"^[\s,]*{_APPOSITIVE}")
 _AFTER_DESC_NAME = re.compile(
     rf"^[\s,]*[^,\u201c\u201d\".!?]{{1,80}},\s+({_FULL}),\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
 )
-# the subject of a sentence with a long appositive (`Dylan Nelson, a fellow …, said in a
-# statement.`), and with the quotation right after it: `Steve Menet, Senior Vice President
+
+
+def _lead_appositive(s: str) -> re.Match[str] | None:
+    r"""The subject of a sentence with a long appositive (`Dylan Nelson, a fellow …, said in
+    a statement.`): what `re.match(rf"^\s*{_APPOSITIVE}", s)` gives.
+
+    The appositive opens with a capital, so a match of that pattern or of
+    `_AFTER_APPOSITIVE` (`^[\s,]*`) starts it right after the leading spaces (and commas):
+    the same place, with the same match, unless a comma follows the spaces, which only the
+    latter may skip. One big pattern fewer to compile at import.
+    """
+    if s.lstrip()[:1] == ",":
+        return None
+    return _AFTER_APPOSITIVE.match(s)
+
+
+# the same subject with the quotation right after it: `Steve Menet, Senior Vice President
 # of Sales for Dräger, Inc., says: “…”`
-_LEAD_APPOSITIVE = re.compile(rf"^\s*{_APPOSITIVE}")
 _BEFORE_APPOSITIVE = re.compile(rf"^\s*{_APPOSITIVE}[^\u201c\u201d\"]{{0,60}}?[,:]\s*$")
 
 
@@ -215,7 +229,7 @@ class LowerWords:
     a sentence is an ordinary word, not a name). A few substring searches per question,
     which is far cheaper than collecting the article's vocabulary up front."""
 
-    __slots__ = ("_text", "_memo")
+    __slots__ = ("_text", "_memo", "names")
 
     @property
     def text(self) -> str:
@@ -224,6 +238,8 @@ class LowerWords:
     def __init__(self, text: str = "") -> None:
         self._text = " " + text + " "
         self._memo: dict[str, bool] = {}
+        # `clean_name`'s answers for this article (they depend on its words only)
+        self.names: dict[str, str | None] = {}
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word.isalpha() or not word.islower():
@@ -301,6 +317,17 @@ def clean_name(raw: str, lower_words: LowerWords | frozenset[str] = frozenset())
     A capitalised first word that the article also uses in lower case ("Despite",
     "Following") is an ordinary word at the start of a sentence, not part of a name.
     """
+    if isinstance(lower_words, LowerWords):
+        # (an article names the same people again and again)
+        memo = lower_words.names
+        if raw in memo:
+            return memo[raw]
+        name = memo[raw] = _clean_name(raw, lower_words)
+        return name
+    return _clean_name(raw, lower_words)
+
+
+def _clean_name(raw: str, lower_words: LowerWords | frozenset[str]) -> str | None:
     words = [_strip_possessive(w) for w in raw.split()]
     while (
         words
@@ -538,6 +565,8 @@ def note_names(text: str, ctx: Context) -> None:
     stripped = text.strip()
     if stripped and stripped[-1] not in ".!?:\"\u201d" and _is_titlecase(stripped.split()):
         return  # a heading or a related-link title ("Golden Globes 2020 Predictions: ...")
+    # (whether a name is the subject, `_after_preposition`, is asked last: most
+    # capitalised words are settled without it)
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
         bare = _strip_possessive(raw)
@@ -546,42 +575,42 @@ def note_names(text: str, ctx: Context) -> None:
             key = core.lower()
             if key in _NOT_NAMES and key not in surnames:
                 continue  # "The", "But", "In": most capitalised words are these
-            subject = not _after_preposition(text, m.start())
-            possessive = bare != raw
             full = surnames.get(key)
             if full:
-                if subject:
-                    _mention(ctx, full, not possessive)
+                if not _after_preposition(text, m.start()):
+                    _mention(ctx, full, bare == raw)
                     here.append(full)
                 continue
             # a lone capitalised word followed by a lower-case word ("Slayton notes"):
             # a surname whose full form was never seen, or an ordinary word
             if (
-                subject
-                and len(core) > 2
+                len(core) > 2
                 and all(p[:1].isupper() and p[1:].islower() for p in core.split("-"))
                 and key not in _NOT_NAMES
                 and key not in _TITLES
+                and (nxt := text[m.end() : m.end() + 16].split())
+                and nxt[0][:1].islower()
                 and key not in lower
+                and not _after_preposition(text, m.start())
             ):
-                nxt = text[m.end() : m.end() + 16].split()
-                if nxt and nxt[0][:1].islower():
-                    _mention(ctx, core, False)
+                _mention(ctx, core, False)
             continue
         name = clean_name(raw, lower)
         if not name:
             continue
-        subject = not _after_preposition(text, m.start())
-        possessive = bare != raw
         parts = name.split()
         if len(parts) >= 2 and _is_person(parts):
             full = surnames.setdefault(parts[-1].lower(), name)
-            if subject:
-                _mention(ctx, full, not possessive)
+            if not _after_preposition(text, m.start()):
+                _mention(ctx, full, bare == raw)
                 here.append(full)
-        elif len(parts) == 1 and parts[0].lower() in surnames and subject:
+        elif (
+            len(parts) == 1
+            and parts[0].lower() in surnames
+            and not _after_preposition(text, m.start())
+        ):
             full = surnames[parts[0].lower()]
-            _mention(ctx, full, not possessive)
+            _mention(ctx, full, bare == raw)
             here.append(full)
     if here and all(h == here[0] for h in here):
         male = _MALE_RE.search(text) is not None
@@ -851,7 +880,7 @@ def attribute(
         # leaves the next sentence's verb to the next quotation
         ends_sentence = last in (".", "?", "!") and right_s.lstrip()[:1].isupper()
         lead = verb_left and sent_left.count(",") >= 2 and _full_person(
-            _LEAD_APPOSITIVE.match(sent_left), ctx.lower_words
+            _lead_appositive(sent_left), ctx.lower_words
         )
         m = (verb_left and not lead and _sentence_verb(sent_left)) or (
             verb_right and not ends_sentence and _SENT_VERB.search(right_s)

@@ -8,7 +8,9 @@ dateline, where a list of teasers is a long run of similar lines. Candidates in 
 before the first body line are scored with a small linear model (`_title_weights.py`,
 trained by `train_headline.py`); the best wins. A line that is only a date or a byline
 (with at most the author's name) is never chosen; a sentence in quotation marks counts as
-ending with its period; a line the page repeats right before the article text is a dek.
+ending with its period; a line the page repeats right before the article text is a dek;
+a bare person's name just above the article text ("Anna Menin") is the byline of the line
+above it.
 
 The feature set is deliberately small (22 features): with ~130 labelled pages a larger
 one fitted dev better but cross-validated worse (see `bench/README_marks.md`).
@@ -30,6 +32,7 @@ _WORD3_RE = re.compile(r"[a-z0-9]{3,}")  # the words of 3+ characters
 _F = {n: j for j, n in enumerate(LINE_FEATURES)}
 _JBYLINE, _JSENT, _JGLUED = _F["byline"], _F["sent_end"], _F["glued"]
 _JCREDIT = _F["credit_tail"]
+_JCTA, _JCTA_SHORT, _JCREDIT_KW = _F["cta"], _F["cta_short"], _F["credit_kw"]
 
 TITLE_FEATURES: tuple[str, ...] = (
     "body_cover",  # how well the line's content words are covered by the article's
@@ -102,6 +105,23 @@ def only_meta(s: str, byline: bool) -> bool:
         return False
     rest = _META_WORD_RE.sub(" ", s).split()
     return len(rest) <= 3 and all(w[0].isupper() or not w[0].isalpha() for w in rest)
+
+
+# a person's name alone on its line ("Anna Menin", "Sarah E. Needleman"): an author's name
+# as many sites print it under the headline, without "By"
+_NAME_WORD = r"(?:[A-Z](?:[a-z]+|['\u2019][A-Z][a-z]+)(?:[-'\u2019][A-Z]?[a-z]+)*|[A-Z]\.)"
+_BARE_NAME_RE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}")
+
+
+def bare_name(s: str, row: Sequence[float]) -> bool:
+    """A line of two or three capitalised words (or initials) that is not a call to action
+    or a credit and starts with no function word ("The Corner", "Next Post" are not names).
+    """
+    return (
+        _BARE_NAME_RE.fullmatch(s) is not None
+        and not (row[_JCTA] or row[_JCTA_SHORT] or row[_JCREDIT_KW])
+        and s.split(None, 1)[0].lower() not in STOPWORDS
+    )
 
 
 # a line that only labels the next one as the author's name
@@ -226,6 +246,17 @@ def title_rows(
             metas.add(k + 1)
             names.add(k + 1)
     meta = metas.__contains__
+    # a bare name among the last lines above the article text, where a byline sits (higher
+    # up, menus hold name-shaped items: "Free Roadmap", "Last Man"): byline evidence for the
+    # line right above it only (it stays a candidate and breaks no run)
+    bare = {
+        k
+        for k in range(max(0, start - 6), min(m, start))
+        if k not in metas and bare_name(lines[idx[k]].strip(), rows1[k])
+    }
+
+    def meta_or_name(k: int) -> bool:
+        return k in metas or k in bare
 
     good = {
         k
@@ -306,7 +337,7 @@ def title_rows(
                 1.0 if k >= start else 0.0,
                 p_bp[k],
                 1.0 if dup else 0.0,
-                1.0 if meta(k + 1) or meta(k + 2) or meta(k + 3) else 0.0,
+                1.0 if meta_or_name(k + 1) or meta(k + 2) or meta(k + 3) else 0.0,
                 1.0 if k in good and k - 1 in good else 0.0,
                 1.0 if line.endswith(".") else 0.0,
                 math.log1p(rank[k]) / 3.0,

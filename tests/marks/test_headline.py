@@ -193,3 +193,22 @@ def test_only_meta_lines() -> None:
               "The 10 best early Black Friday deals on Apple devices",
               "Bridge reopens on Monday after repairs", "By the numbers: the bridge repairs"):
         assert not only_meta(s, s.startswith("By")), s
+
+
+def test_bare_author_name_under_the_headline_counts_as_its_byline() -> None:
+    # a teaser for another story with a date under it, then the headline and the author's
+    # name alone on its line (no "By") right above the article text
+    teaser = "Harbour ferries: is there still a future?"
+    text = page("Home", teaser, "20 November 2019", HEAD, "Anna Menin", "Share")
+    assert _title(text) == HEAD
+
+
+def test_bare_name_needs_a_name_shape() -> None:
+    from reader.marks.headline import bare_name
+
+    row = [0.0] * 50
+    for s in ("Anna Menin", "Sarah E. Needleman", "Ed Cara", "Mary O'Neil-Smith"):
+        assert bare_name(s, row), s
+    for s in ("The Corner", "Anna", "Anna Menin Reports Today Live", "IMF Talk",
+              "Read more about it", "By Anna Menin"):
+        assert not bare_name(s, row), s

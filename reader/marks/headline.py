@@ -10,7 +10,8 @@ trained by `train_headline.py`); the best wins. A line that is only a date or a 
 (with at most the author's name) is never chosen; a sentence in quotation marks counts as
 ending with its period; a line the page repeats right before the article text is a dek;
 a bare person's name just above the article text ("Anna Menin") is the byline of the line
-above it.
+above it; a line that names the byline's author ("Follow Jane Smith on Twitter") is an
+author box, never the headline.
 
 The feature set is deliberately small (22 features): with ~130 labelled pages a larger
 one fitted dev better but cross-validated worse (see `bench/README_marks.md`).
@@ -113,15 +114,32 @@ _NAME_WORD = r"(?:[A-Z](?:[a-z]+|['\u2019][A-Z][a-z]+)(?:[-'\u2019][A-Z]?[a-z]+)
 _BARE_NAME_RE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}")
 
 
-def bare_name(s: str, row: Sequence[float]) -> bool:
+def bare_name(s: str, row: Sequence[float] | None = None) -> bool:
     """A line of two or three capitalised words (or initials) that is not a call to action
-    or a credit and starts with no function word ("The Corner", "Next Post" are not names).
+    or a credit (by the line's features `row`, when given) and starts with no function word
+    ("The Corner", "Next Post" are not names).
     """
     return (
         _BARE_NAME_RE.fullmatch(s) is not None
-        and not (row[_JCTA] or row[_JCTA_SHORT] or row[_JCREDIT_KW])
+        and not (row and (row[_JCTA] or row[_JCTA_SHORT] or row[_JCREDIT_KW]))
         and s.split(None, 1)[0].lower() not in STOPWORDS
     )
+
+
+def author_names(s: str) -> list[str]:
+    """The names in a byline: runs of two or more capitalised words between its date,
+    punctuation and "by" ("By Sandee LaMotte, CNN" -> ["Sandee LaMotte"])."""
+    out = []
+    for part in _META_WORD_RE.sub("\n", s).split("\n"):
+        run: list[str] = []
+        for w in [*part.split(), ""]:
+            if w[:1].isupper():
+                run.append(w)
+                continue
+            if len(run) >= 2:
+                out.append(" ".join(run))
+            run = []
+    return out
 
 
 # a line that only labels the next one as the author's name
@@ -353,12 +371,25 @@ def title_rows(
                 1.0 if dup and start - 1 <= last_seen[key] <= start + WINDOW_AFTER else 0.0,
             ]
         )
+    # the author's names from the bylines (person-shaped: not "LISA MASCARO" or a desk): a
+    # line, not itself a byline, that names the author is an author box ("About Jane
+    # Smith", "Follow Jane Smith on Twitter"), never the headline
+    authors = {
+        a for k in metas if k < m and (rows1[k][_JBYLINE] or k in names)
+        for a in author_names(lines[idx[k]].strip())
+        if bare_name(a)
+    }
+    author_re = (
+        re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(authors))) + r")\b")
+        if authors else None
+    )
     # a line that is only a date or an author never is the headline (its features above
-    # still count for its neighbours)
+    # still count for its neighbours), nor is an author box
     ok = [
         j
         for j, k in enumerate(cands)
         if not (meta(k) and only_meta(text[k], bool(rows1[k][_JBYLINE]) or k in names))
+        and not (author_re and not meta(k) and author_re.search(text[k]))
     ]
     if ok and len(ok) < len(cands):
         cands = [cands[j] for j in ok]

@@ -212,3 +212,24 @@ def test_bare_name_needs_a_name_shape() -> None:
     for s in ("The Corner", "Anna", "Anna Menin Reports Today Live", "IMF Talk",
               "Read more about it", "By Anna Menin"):
         assert not bare_name(s, row), s
+
+
+def test_author_box_naming_the_byline_author_is_not_the_headline() -> None:
+    # a short headline, the byline, then lines about the author ("About Jane Smith", her
+    # other columns, "Follow Jane Smith on Twitter")
+    for box in ("About Jane Smith", "More columns from Jane Smith"):
+        text = page("Home", "Bridge Clock", "By Jane Smith", box,
+                    "Follow Jane Smith on Twitter", "Nov 19, 2019")
+        assert _title(text) == "Bridge Clock", box
+
+
+def test_author_names_of_a_byline() -> None:
+    from reader.marks.headline import author_names
+
+    assert author_names("By Sandee LaMotte, CNN") == ["Sandee LaMotte"]
+    assert author_names("Written by Rachael Link, MS, RD on November 14, 2019") == [
+        "Rachael Link"
+    ]
+    assert author_names("By Matthew Digby , Minh Do on Monday, November 18th, 2019") == [
+        "Matthew Digby", "Minh Do"
+    ]

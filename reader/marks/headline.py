@@ -345,6 +345,9 @@ def title_rows(
             and sentence_like(nxt)
         )
         run_len = run_hi[k] - run_lo[k] + 1
+        # the line above, skipping an exact copy right above: two adjacent copies (a sticky
+        # bar, a mobile and a desktop heading) are one line, not neighbours in a list
+        prev = k - 2 if k > 0 and keys[k - 1] == key else k - 1
         rows.append(
             [
                 covers[k],
@@ -356,7 +359,7 @@ def title_rows(
                 p_bp[k],
                 1.0 if dup else 0.0,
                 1.0 if meta_or_name(k + 1) or meta(k + 2) or meta(k + 3) else 0.0,
-                1.0 if k in good and k - 1 in good else 0.0,
+                1.0 if k in good and prev in good else 0.0,
                 1.0 if line.endswith(".") else 0.0,
                 math.log1p(rank[k]) / 3.0,
                 1.0 if dup and k > 0 and keys[k - 1] == key else 0.0,

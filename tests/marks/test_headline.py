@@ -233,3 +233,20 @@ def test_author_names_of_a_byline() -> None:
     assert author_names("By Matthew Digby , Minh Do on Monday, November 18th, 2019") == [
         "Matthew Digby", "Minh Do"
     ]
+
+
+def test_adjacent_copy_of_the_headline_is_not_a_list_neighbour() -> None:
+    # two adjacent copies of the headline (a sticky bar and the heading) are one line: the
+    # second copy does not get the "good line after a good line" (teaser list) mark
+    from reader.marks import boilerplate as bp
+    from reader.marks import headline as hl
+
+    lines = page("Home", HEAD, HEAD, "By Jane Smith").split("\n")
+    idx, rows1, keys = bp.stage1_rows(lines, frozenset())
+    _, p_bp, _ = bp.boilerplate_probabilities(lines, frozenset())
+    cands, rows = hl.title_rows(lines, idx, rows1, p_bp, keys)
+    j = hl.TITLE_FEATURES.index("good_prev_good")
+    copies = [r for k, r in zip(cands, rows, strict=True) if lines[idx[k]] == HEAD]
+    assert len(copies) == 2
+    assert copies[1][hl.TITLE_FEATURES.index("dup_after_copy")] == 1.0
+    assert copies[1][j] == 0.0

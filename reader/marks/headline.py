@@ -8,7 +8,10 @@ dateline, where a list of teasers is a long run of similar lines. Candidates in 
 before the first body line are scored with a small linear model (`_title_weights.py`,
 trained by `train_headline.py`); the best wins. A line that is only a date or a byline
 (with at most the author's name) is never chosen; a sentence in quotation marks counts as
-ending with its period; a line the page repeats right before the article text is a dek.
+ending with its period; a line the page repeats right before the article text is a dek;
+a bare person's name just above the article text ("Anna Menin") is the byline of the line
+above it; a line that names the byline's author ("Follow Jane Smith on Twitter") is an
+author box, never the headline.
 
 The feature set is deliberately small (22 features): with ~130 labelled pages a larger
 one fitted dev better but cross-validated worse (see `bench/README_marks.md`).
@@ -30,6 +33,7 @@ _WORD3_RE = re.compile(r"[a-z0-9]{3,}")  # the words of 3+ characters
 _F = {n: j for j, n in enumerate(LINE_FEATURES)}
 _JBYLINE, _JSENT, _JGLUED = _F["byline"], _F["sent_end"], _F["glued"]
 _JCREDIT = _F["credit_tail"]
+_JCTA, _JCTA_SHORT, _JCREDIT_KW = _F["cta"], _F["cta_short"], _F["credit_kw"]
 
 TITLE_FEATURES: tuple[str, ...] = (
     "body_cover",  # how well the line's content words are covered by the article's
@@ -102,6 +106,40 @@ def only_meta(s: str, byline: bool) -> bool:
         return False
     rest = _META_WORD_RE.sub(" ", s).split()
     return len(rest) <= 3 and all(w[0].isupper() or not w[0].isalpha() for w in rest)
+
+
+# a person's name alone on its line ("Anna Menin", "Sarah E. Needleman"): an author's name
+# as many sites print it under the headline, without "By"
+_NAME_WORD = r"(?:[A-Z](?:[a-z]+|['\u2019][A-Z][a-z]+)(?:[-'\u2019][A-Z]?[a-z]+)*|[A-Z]\.)"
+_BARE_NAME_RE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}")
+
+
+def bare_name(s: str, row: Sequence[float] | None = None) -> bool:
+    """A line of two or three capitalised words (or initials) that is not a call to action
+    or a credit (by the line's features `row`, when given) and starts with no function word
+    ("The Corner", "Next Post" are not names).
+    """
+    return (
+        _BARE_NAME_RE.fullmatch(s) is not None
+        and not (row and (row[_JCTA] or row[_JCTA_SHORT] or row[_JCREDIT_KW]))
+        and s.split(None, 1)[0].lower() not in STOPWORDS
+    )
+
+
+def author_names(s: str) -> list[str]:
+    """The names in a byline: runs of two or more capitalised words between its date,
+    punctuation and "by" ("By Sandee LaMotte, CNN" -> ["Sandee LaMotte"])."""
+    out = []
+    for part in _META_WORD_RE.sub("\n", s).split("\n"):
+        run: list[str] = []
+        for w in [*part.split(), ""]:
+            if w[:1].isupper():
+                run.append(w)
+                continue
+            if len(run) >= 2:
+                out.append(" ".join(run))
+            run = []
+    return out
 
 
 # a line that only labels the next one as the author's name
@@ -226,6 +264,17 @@ def title_rows(
             metas.add(k + 1)
             names.add(k + 1)
     meta = metas.__contains__
+    # a bare name among the last lines above the article text, where a byline sits (higher
+    # up, menus hold name-shaped items: "Free Roadmap", "Last Man"): byline evidence for the
+    # line right above it only (it stays a candidate and breaks no run)
+    bare = {
+        k
+        for k in range(max(0, start - 6), min(m, start))
+        if k not in metas and bare_name(lines[idx[k]].strip(), rows1[k])
+    }
+
+    def meta_or_name(k: int) -> bool:
+        return k in metas or k in bare
 
     good = {
         k
@@ -296,6 +345,9 @@ def title_rows(
             and sentence_like(nxt)
         )
         run_len = run_hi[k] - run_lo[k] + 1
+        # the line above, skipping an exact copy right above: two adjacent copies (a sticky
+        # bar, a mobile and a desktop heading) are one line, not neighbours in a list
+        prev = k - 2 if k > 0 and keys[k - 1] == key else k - 1
         rows.append(
             [
                 covers[k],
@@ -306,8 +358,8 @@ def title_rows(
                 1.0 if k >= start else 0.0,
                 p_bp[k],
                 1.0 if dup else 0.0,
-                1.0 if meta(k + 1) or meta(k + 2) or meta(k + 3) else 0.0,
-                1.0 if k in good and k - 1 in good else 0.0,
+                1.0 if meta_or_name(k + 1) or meta(k + 2) or meta(k + 3) else 0.0,
+                1.0 if k in good and prev in good else 0.0,
                 1.0 if line.endswith(".") else 0.0,
                 math.log1p(rank[k]) / 3.0,
                 1.0 if dup and k > 0 and keys[k - 1] == key else 0.0,
@@ -322,12 +374,25 @@ def title_rows(
                 1.0 if dup and start - 1 <= last_seen[key] <= start + WINDOW_AFTER else 0.0,
             ]
         )
+    # the author's names from the bylines (person-shaped: not "LISA MASCARO" or a desk): a
+    # line, not itself a byline, that names the author is an author box ("About Jane
+    # Smith", "Follow Jane Smith on Twitter"), never the headline
+    authors = {
+        a for k in metas if k < m and (rows1[k][_JBYLINE] or k in names)
+        for a in author_names(lines[idx[k]].strip())
+        if bare_name(a)
+    }
+    author_re = (
+        re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(authors))) + r")\b")
+        if authors else None
+    )
     # a line that is only a date or an author never is the headline (its features above
-    # still count for its neighbours)
+    # still count for its neighbours), nor is an author box
     ok = [
         j
         for j, k in enumerate(cands)
         if not (meta(k) and only_meta(text[k], bool(rows1[k][_JBYLINE]) or k in names))
+        and not (author_re and not meta(k) and author_re.search(text[k]))
     ]
     if ok and len(ok) < len(cands):
         cands = [cands[j] for j in ok]

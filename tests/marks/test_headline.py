@@ -193,3 +193,60 @@ def test_only_meta_lines() -> None:
               "The 10 best early Black Friday deals on Apple devices",
               "Bridge reopens on Monday after repairs", "By the numbers: the bridge repairs"):
         assert not only_meta(s, s.startswith("By")), s
+
+
+def test_bare_author_name_under_the_headline_counts_as_its_byline() -> None:
+    # a teaser for another story with a date under it, then the headline and the author's
+    # name alone on its line (no "By") right above the article text
+    teaser = "Harbour ferries: is there still a future?"
+    text = page("Home", teaser, "20 November 2019", HEAD, "Anna Menin", "Share")
+    assert _title(text) == HEAD
+
+
+def test_bare_name_needs_a_name_shape() -> None:
+    from reader.marks.headline import bare_name
+
+    row = [0.0] * 50
+    for s in ("Anna Menin", "Sarah E. Needleman", "Ed Cara", "Mary O'Neil-Smith"):
+        assert bare_name(s, row), s
+    for s in ("The Corner", "Anna", "Anna Menin Reports Today Live", "IMF Talk",
+              "Read more about it", "By Anna Menin"):
+        assert not bare_name(s, row), s
+
+
+def test_author_box_naming_the_byline_author_is_not_the_headline() -> None:
+    # a short headline, the byline, then lines about the author ("About Jane Smith", her
+    # other columns, "Follow Jane Smith on Twitter")
+    for box in ("About Jane Smith", "More columns from Jane Smith"):
+        text = page("Home", "Bridge Clock", "By Jane Smith", box,
+                    "Follow Jane Smith on Twitter", "Nov 19, 2019")
+        assert _title(text) == "Bridge Clock", box
+
+
+def test_author_names_of_a_byline() -> None:
+    from reader.marks.headline import author_names
+
+    assert author_names("By Sandee LaMotte, CNN") == ["Sandee LaMotte"]
+    assert author_names("Written by Rachael Link, MS, RD on November 14, 2019") == [
+        "Rachael Link"
+    ]
+    assert author_names("By Matthew Digby , Minh Do on Monday, November 18th, 2019") == [
+        "Matthew Digby", "Minh Do"
+    ]
+
+
+def test_adjacent_copy_of_the_headline_is_not_a_list_neighbour() -> None:
+    # two adjacent copies of the headline (a sticky bar and the heading) are one line: the
+    # second copy does not get the "good line after a good line" (teaser list) mark
+    from reader.marks import boilerplate as bp
+    from reader.marks import headline as hl
+
+    lines = page("Home", HEAD, HEAD, "By Jane Smith").split("\n")
+    idx, rows1, keys = bp.stage1_rows(lines, frozenset())
+    _, p_bp, _ = bp.boilerplate_probabilities(lines, frozenset())
+    cands, rows = hl.title_rows(lines, idx, rows1, p_bp, keys)
+    j = hl.TITLE_FEATURES.index("good_prev_good")
+    copies = [r for k, r in zip(cands, rows, strict=True) if lines[idx[k]] == HEAD]
+    assert len(copies) == 2
+    assert copies[1][hl.TITLE_FEATURES.index("dup_after_copy")] == 1.0
+    assert copies[1][j] == 0.0

@@ -157,6 +157,13 @@ def _analyze(
             n = idx[k] + 1
             if n in forced_boilerplate or keys[k] in boilerplate_texts or n - 1 in furniture:
                 continue
+            # of two identical lines in a row, the second is the headline (the first is a
+            # breadcrumb or the page title above the <h1>: 6 of the 6 such automatically
+            # labelled dev pages)
+            if k + 1 < len(idx) and keys[k + 1] == keys[k] and idx[k + 1] + 1 not in (
+                forced_boilerplate
+            ):
+                n = idx[k + 1] + 1
             title_line = n
             break
     if title_line is not None:

@@ -126,6 +126,16 @@ def test_author_after_an_author_label_is_not_the_headline() -> None:
     assert _title(text) == "Opening Bell 11.18.19"
 
 
+def test_of_two_identical_lines_in_a_row_the_second_is_the_headline() -> None:
+    # the first is the page title or a breadcrumb above the <h1>
+    text = page(HEAD, HEAD, "Opinion")
+    m = analyze(text)
+    lines = text.split("\n")
+    first = lines.index(HEAD)
+    assert m.title_line == lines.index(HEAD, first + 1) + 1
+    assert m.line_kinds[first] is LineKind.BOILERPLATE
+
+
 def test_question_headline_is_chosen() -> None:
     head = "Should the city rebuild the corroded harbour bridge?"
     text = page("Home", "Opinion", head, "By Jane Smith", "Nov 19, 2019")

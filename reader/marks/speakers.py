@@ -174,7 +174,12 @@ def _sentence_verb(sentence: str) -> re.Match[str] | None:
     for m in _SENT_VERB.finditer(sentence):
         who = m.group(1)
         if who not in ("That", "This", "that", "this") and not who.endswith(("'s", "\u2019s")):
-            return m  # (a possessive is no subject: "denied Swift's claims")
+            # (a possessive is no subject: "denied Swift's claims"; nor is a name governed
+            # by a preposition: "The authors of the research published in the journal
+            # JAMA Psychiatry argued" is the authors')
+            if _governed(sentence, m.start(1)):
+                return _LEAD_DESC.match(sentence) or _lead_name(sentence) or m
+            return m
     return None
 
 
@@ -648,6 +653,11 @@ def _is_titlecase(words: list[str]) -> bool:
 
 
 _ARTICLES = frozenset(("the", "a", "an"))
+# a sentence that opens with a description ("A meta-analysis of ...", "The authors of ...")
+_LEAD_DESC = re.compile(
+    r"^\s*((?:[Tt]he|[Aa]n?)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)"
+    r"\s+(?:of|in|at|from|for|with|by|on|published|who|that)\b"
+)
 _SUBJ_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
 
@@ -661,6 +671,36 @@ def _after_preposition(text: str, start: int) -> bool:
     if len(before) == 2 and before[0].lower() == "according":
         return False
     return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+_LEAD_NAME = re.compile(rf"\s*({_NAME})")
+
+
+def _lead_name(sentence: str) -> re.Match[str] | None:
+    """The name that opens a sentence ("Ms. Jane Smith of the Harbour Trust said"), if
+    it is one (not "The", "In", "But" ...)."""
+    m = _LEAD_NAME.match(sentence)
+    return m if m and clean_name(m.group(1)) is not None else None
+
+
+def _governed(text: str, start: int) -> bool:
+    """Whether the name at `start` is the object of a preposition, possibly behind an
+    article and a common noun ("in BMJ", "in the journal JAMA Psychiatry"; not "in what
+    host Tom Bergeron described as")."""
+    before = text[max(0, start - 40) : start]
+    if "," in before[-25:]:
+        return False
+    words = before.split()[-3:]
+    for j, w in enumerate(words):
+        rest = words[j + 1 :]
+        if (
+            w.lower() in _PREPOSITIONS
+            and w.lower() not in ("told", "tells")
+            and (not rest or rest[0] in _ARTICLES)
+            and all(x.isalpha() and x.islower() for x in rest)
+        ):
+            return not (j > 0 and words[j - 1].lower() == "according")
+    return False
 
 
 def _person_like(name: str, raw: str, ctx: Context) -> bool:
@@ -863,6 +903,14 @@ def attribute(
     if who is None and verb_left and sent_left.strip():
         m = _BEFORE.search(sent_left)
         colon = sent_left.rstrip()[-1:] in (",", ":")
+        if m and _governed(sent_left, m.start(1)):
+            # "A meta-analysis ... published in BMJ concludes that": the name governed by a
+            # preposition is not the verb's subject; the description that opens the
+            # sentence is
+            d = _LEAD_DESC.match(sent_left) or _lead_name(sent_left)
+            if d:
+                who, direct, tight = d.group(1), True, not colon
+                m = None
         if m:
             who, direct, tight = m.group(1), True, not colon
         elif colon:

@@ -249,3 +249,17 @@ def test_a_phrase_after_called_or_dubbed_is_a_term() -> None:
     )
     m = analyze(text, forced_body=frozenset({1}))
     assert [q.kind for q in m.quotes] == ["term", "term"]
+
+
+def test_a_name_governed_by_a_preposition_is_not_the_verbs_subject() -> None:
+    text = (
+        "A meta-analysis of the health effects of coffee published in BMJ concludes that "
+        "“coffee consumption seems generally safe within usual levels of intake.”\n\n"
+        "The authors of the research published in the journal JAMA Psychiatry argued that "
+        "while the policies have provided “important social benefits for many people in "
+        "the state,” the climb in disorders is worrying.\n\n"
+        "Ms. Jane Smith of the Harbour Trust said that “the bridge will be rebuilt by the "
+        "end of next year.”"
+    )
+    got = [s for _, s in speakers(text)]
+    assert got == ["A meta-analysis", "The authors", "Jane Smith"]

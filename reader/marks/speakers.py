@@ -590,7 +590,7 @@ def note_names(text: str, ctx: Context) -> None:
             # a surname whose full form was never seen, or an ordinary word
             if (
                 len(core) > 2
-                and all(p[:1].isupper() and p[1:].islower() for p in core.split("-"))
+                and all(_SURNAME_PART.fullmatch(p) for p in core.split("-"))
                 and key not in _NOT_NAMES
                 and key not in _TITLES
                 and (nxt := text[m.end() : m.end() + 16].split())
@@ -653,6 +653,8 @@ def _is_titlecase(words: list[str]) -> bool:
 
 
 _ARTICLES = frozenset(("the", "a", "an"))
+# one part of a surname: "Slayton", and the capitals inside "McKinley", "DePetris", "O'Brien"
+_SURNAME_PART = re.compile(r"(?:Mc|Mac|O['\u2019]|De|Di|Da|Du|La|Le)?[A-Z][a-z]+")
 # a sentence that opens with a description ("A meta-analysis of ...", "The authors of ...")
 _LEAD_DESC = re.compile(
     r"^\s*((?:[Tt]he|[Aa]n?)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)"

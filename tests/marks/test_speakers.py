@@ -263,3 +263,13 @@ def test_a_name_governed_by_a_preposition_is_not_the_verbs_subject() -> None:
     )
     got = [s for _, s in speakers(text)]
     assert got == ["A meta-analysis", "The authors", "Jane Smith"]
+
+
+def test_a_surname_with_inner_capitals_is_a_referent_for_he() -> None:
+    text = (
+        "McKinley argues that every team has a limited number of tokens to spend on new "
+        "technology.\n\n"
+        "He says that when choosing a tool, “the best tool is the one that occupies the least "
+        "worst position for as many of your problems as possible.”"
+    )
+    assert speakers(text)[-1][1] == "McKinley"

@@ -624,6 +624,12 @@ def note_names(text: str, ctx: Context) -> None:
             ctx.gender.setdefault(here[0], "m" if male else "f")
     if text.rstrip().endswith(":"):
         intro = intro_name(text, lower)
+        if intro is None:
+            # "As Joel writes:" / "The agency said:" ending a paragraph: the quotation in
+            # the next paragraph is theirs
+            m = _BEFORE.search(_sentence_left(text.rstrip()))
+            if m and m.group(0).rstrip().endswith(":"):
+                intro = _resolve(m.group(1), ctx)
         if intro:
             ctx.last_speaker = intro
             ctx.last_speaker_sent = ctx.sentence

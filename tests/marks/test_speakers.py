@@ -273,3 +273,13 @@ def test_a_surname_with_inner_capitals_is_a_referent_for_he() -> None:
         "worst position for as many of your problems as possible.”"
     )
     assert speakers(text)[-1][1] == "McKinley"
+
+
+def test_a_paragraph_ending_with_name_and_verb_and_colon_introduces_the_next() -> None:
+    text = (
+        "Old code has been used and tested, and lots of bugs have been found and fixed.\n\n"
+        "As Joel writes:\n\n"
+        "“That two-page function that grew warts is full of bug fixes. Each of them took "
+        "weeks of real-world usage before they were found.”"
+    )
+    assert speakers(text)[-1][1] == "Joel"

@@ -141,7 +141,7 @@ def _analyze(
         for i, p in zip(idx, p_bp, strict=True):
             kinds[i] = boiler if p >= threshold else body
 
-    furniture, teasers = furniture_lines(text, lines, line_keys)
+    furniture, teasers, thread = furniture_lines(text, lines, line_keys)
     title_line = None
     if idx:
         cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys)
@@ -178,9 +178,37 @@ def _analyze(
     for i in furniture | teasers:
         if kinds[i] is body and i + 1 not in forced_body:
             kinds[i] = boiler
+    if thread is not None and body not in kinds[:thread]:
+        # the model took a comment thread for the article and left nothing of the article
+        # before it: the prose paragraphs before the thread are the post
+        _rescue_post(lines, kinds, thread, furniture | teasers | _zero_based(forced_boilerplate))
 
     quotes = _find_quotes(lines, kinds)
     return Marks(title_line, tuple(kinds), tuple(quotes))
+
+
+POST_MIN = 100  # a paragraph of the post, not a link or a date line
+
+
+def _zero_based(forced: frozenset[int]) -> set[int]:
+    """0-based indexes of the user's boilerplate lines (given 1-based)."""
+    return {n - 1 for n in forced}
+
+
+def _rescue_post(
+    lines: list[str], kinds: list[LineKind], thread: int, keep_out: set[int]
+) -> None:
+    """Mark as body the prose paragraphs before line `thread` (0-based) that the model put
+    with the furniture: long lines that end like a sentence."""
+    for i in range(thread):
+        s = lines[i].strip()
+        if (
+            kinds[i] is LineKind.BOILERPLATE
+            and i not in keep_out
+            and len(s) >= POST_MIN
+            and s.rstrip("\"'\u201d\u2019)")[-1:] in (".", "!", "?")
+        ):
+            kinds[i] = LineKind.BODY
 
 
 def _find_quotes(

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 # a credit in parentheses at the end of a line (checked on the lines that end with ")")
 _CREDIT_RE = re.compile(
@@ -159,11 +160,17 @@ def _thread_start(low: str, keys: Sequence[str]) -> int | None:
     return None
 
 
-def furniture_lines(
-    text: str, lines: Sequence[str], keys: Sequence[str]
-) -> tuple[set[int], set[int]]:
-    """(0-based indexes of lines that are furniture by pattern, of teaser lines under a
-    list header). `lines` is `text.split("\\n")`, `keys` their `normalise_line` keys.
+class Furniture(NamedTuple):
+    """What the patterns found on a page (0-based line indexes)."""
+
+    certain: set[int]  # furniture by pattern (prompts, credits, headers, a comment thread)
+    teasers: set[int]  # the teaser lines under a list header
+    thread: int | None  # where a comment thread starts
+
+
+def furniture_lines(text: str, lines: Sequence[str], keys: Sequence[str]) -> Furniture:
+    """The lines of a page that are site furniture by pattern. `lines` is
+    `text.split("\\n")`, `keys` their `normalise_line` keys.
     """
     prompts: set[int] = set()
     present = _PROMPT_LINES.intersection(keys)
@@ -220,4 +227,4 @@ def furniture_lines(
             if i - 1 in certain or len(s) >= LONG or s.endswith(_SENTENCE_END):
                 break
             teasers.add(i - 1)
-    return certain, teasers
+    return Furniture(certain, teasers, thread)

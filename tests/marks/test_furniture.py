@@ -31,7 +31,7 @@ def kinds_of(text: str, **kw: frozenset[int]) -> dict[str, LineKind]:
 
 def found(text: str) -> tuple[list[str], list[str]]:
     lines = text.split("\n")
-    certain, teasers = furniture_lines(text, lines, text_line_keys(text))
+    certain, teasers, _ = furniture_lines(text, lines, text_line_keys(text))
     return [lines[i] for i in sorted(certain)], [lines[i] for i in sorted(teasers)]
 
 
@@ -129,3 +129,28 @@ def test_a_signed_comment_thread_runs_to_the_end_of_the_page() -> None:
         assert k[line] is LineKind.BOILERPLATE, line
     for line in PROSE:
         assert k[line] is LineKind.BODY, line
+
+
+def test_the_post_before_a_long_comment_thread_is_kept() -> None:
+    # a short blog post under a long thread: the model takes the thread for the article
+    intro = ("Our goal with hosting quarterly open threads is to give blog readers an "
+             "opportunity to publicly raise comments or questions about the charity.")
+    said = [
+        ("Milan Griffes", "Any update on how the follow-up paper will affect your "
+         "recommendation of the cash transfer charity this year?"),
+        ("Catherine", "Hi Milan, we have not yet reviewed the paper, but plan to consider "
+         "it as part of our year-end review of cash transfers."),
+        ("Alex", "I skimmed your report, and did not see any analysis of the negative "
+         "utility of travelling on slower buses in the region."),
+        ("Gary M", "Have you written anything about the trade-off between giving now and "
+         "investing the money and giving it later on instead?"),
+    ]
+    comments = []
+    for i, (name, words) in enumerate(said):
+        comments += [f"{name} on September {12 + i}, 2018 at 4:4{i} pm said:", words]
+    text = page("September 2018 open thread", "September 10, 2018 | by Catherine", intro,
+                "Posted in Open thread | Permalink | 10 Comments", "10 Comments", *comments)
+    k = kinds_of(text)
+    assert k[intro] is LineKind.BODY
+    for line in comments:
+        assert k[line] is LineKind.BOILERPLATE, line

@@ -178,10 +178,19 @@ def _analyze(
     for i in furniture | teasers:
         if kinds[i] is body and i + 1 not in forced_body:
             kinds[i] = boiler
+    # the article is never lost whole: these two act only where the model left none of it
+    keep_out = furniture | teasers | {n - 1 for n in forced_boilerplate}
+    if boilerplate_texts:
+        keep_out.update(i for k, i in enumerate(idx) if keys[k] in boilerplate_texts)
     if thread is not None and body not in kinds[:thread]:
-        # the model took a comment thread for the article and left nothing of the article
-        # before it: the prose paragraphs before the thread are the post
-        _rescue_post(lines, kinds, thread, furniture | teasers | _zero_based(forced_boilerplate))
+        # the model took a comment thread for the article: the prose before it is the post
+        _rescue_post(lines, kinds, thread, keep_out)
+    if title_line is not None and not any(
+        kinds[i] is body and len(lines[i]) >= LEDE_MIN for i in idx
+    ):
+        # no paragraph survived (a short wire story among long teaser lists): the
+        # sentences right under the headline are its lede
+        _rescue_lede(lines, kinds, title_line, keep_out)
 
     quotes = _find_quotes(lines, kinds)
     return Marks(title_line, tuple(kinds), tuple(quotes))
@@ -190,9 +199,8 @@ def _analyze(
 POST_MIN = 100  # a paragraph of the post, not a link or a date line
 
 
-def _zero_based(forced: frozenset[int]) -> set[int]:
-    """0-based indexes of the user's boilerplate lines (given 1-based)."""
-    return {n - 1 for n in forced}
+def _ends_sentence(s: str) -> bool:
+    return s.rstrip("\"'\u201d\u2019)")[-1:] in (".", "!", "?")
 
 
 def _rescue_post(
@@ -206,9 +214,42 @@ def _rescue_post(
             kinds[i] is LineKind.BOILERPLATE
             and i not in keep_out
             and len(s) >= POST_MIN
-            and s.rstrip("\"'\u201d\u2019)")[-1:] in (".", "!", "?")
+            and _ends_sentence(s)
         ):
             kinds[i] = LineKind.BODY
+
+
+LEDE_MIN = 80  # a line this long that ends like a sentence is a paragraph
+LEDE_LOOK = 6  # lines under the headline searched for the first paragraph (byline, date)
+SENTENCE_MIN = 40  # the paragraphs after the first may be shorter
+
+
+def _rescue_lede(
+    lines: list[str], kinds: list[LineKind], title_line: int, keep_out: set[int]
+) -> None:
+    """Mark as body the run of sentences that starts with the first paragraph-long line a
+    few lines under the headline (`title_line` is 1-based), past a byline or a date."""
+    n = len(lines)
+    i, seen = title_line, 0
+    while i < n and seen < LEDE_LOOK:
+        s = lines[i].strip()
+        if s:
+            seen += 1
+            if len(s) >= LEDE_MIN:  # the first paragraph-long line is the lede, or none is
+                if _ends_sentence(s) and i not in keep_out:
+                    break
+                return
+        i += 1
+    else:
+        return
+    while i < n:
+        s = lines[i].strip()
+        if s:
+            if i in keep_out or len(s) < SENTENCE_MIN or not _ends_sentence(s):
+                return
+            if kinds[i] is LineKind.BOILERPLATE:
+                kinds[i] = LineKind.BODY
+        i += 1
 
 
 def _find_quotes(

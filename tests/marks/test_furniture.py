@@ -154,3 +154,26 @@ def test_the_post_before_a_long_comment_thread_is_kept() -> None:
     assert k[intro] is LineKind.BODY
     for line in comments:
         assert k[line] is LineKind.BOILERPLATE, line
+
+
+def test_when_no_paragraph_survives_the_sentences_under_the_headline_are_kept() -> None:
+    # the guard behind `analyze` for a page whose model verdict left no article at all
+    from reader.marks import _rescue_lede
+
+    lines = [
+        "Cat found in New Mexico after going missing in Oregon", "",
+        "Updated 11:21 pm CST, Tuesday, November 19, 2019", "",
+        "SANTA FE, N.M. (AP) — A cat who has been missing for five years in Portland, "
+        "Oregon, has been found in Santa Fe, New Mexico.", "",
+        "Usov says the family thought they would never see the cat again.", "",
+        "Most Popular", "",
+        "Thousands of streaming accounts were hacked and sold online for as little as $3.",
+    ]
+    kinds = [LineKind.BOILERPLATE if ln else LineKind.BLANK for ln in lines]
+    kinds[0] = LineKind.TITLE
+    _rescue_lede(lines, kinds, 1, set())
+    got = [ln for ln, k in zip(lines, kinds, strict=True) if k is LineKind.BODY]
+    assert got == [lines[4], lines[6]]  # not the date, not past "Most Popular"
+    kinds = [LineKind.BOILERPLATE if ln else LineKind.BLANK for ln in lines]
+    _rescue_lede(lines, kinds, 1, {4})  # a line the user or a pattern put aside stays
+    assert LineKind.BODY not in kinds

@@ -108,6 +108,7 @@ THREAD_SIGNATURES = 2
 THREAD_FIRST = 5  # the first signature comes within this many lines of the header
 
 RUN_MAX = 12  # lines under a list header looked at, at most (captions not counted)
+LOOK_MAX = 8 * RUN_MAX  # lines under a list header read at most, blank and captions too
 _SENTENCE_END = (".", "!", "?", "\u201d", '"', "\u2026")
 LONG = 100  # a line this long is a paragraph, not a teaser title
 
@@ -124,10 +125,16 @@ def _occurrences(hay: str, needle: str) -> list[int]:
 
 
 def _line_of(hay: str, offsets: list[int]) -> list[int]:
-    """0-based line index of each character offset of `hay` (C-level counts: the hits
-    are few, so this beats a table of line offsets)."""
+    """0-based line index of each character offset of `hay`, in offset order (C-level
+    counts between consecutive offsets: linear in the text however many hits there are)."""
+    out = []
     count = hay.count
-    return [count("\n", 0, p) for p in offsets]
+    line = last = 0
+    for p in sorted(offsets):
+        line += count("\n", last, p)
+        last = p
+        out.append(line)
+    return out
 
 
 def _positions(keys: Sequence[str], wanted: set[str] | frozenset[str]) -> list[int]:
@@ -213,14 +220,18 @@ def furniture_lines(text: str, lines: Sequence[str], keys: Sequence[str]) -> Fur
         certain.update(i for i in range(thread, len(keys)) if keys[i])
     teasers: set[int] = set()
     n = len(lines)
+    header_set = set(headers)
     for h in headers:
         seen = 0
         i = h + 1
-        while i < n and seen < RUN_MAX:
+        stop = min(n, h + 1 + LOOK_MAX)  # (bounded: a page of prompts is no list)
+        while i < stop and seen < RUN_MAX:
             s = lines[i].strip()
             i += 1
             if not s:
                 continue
+            if i - 1 in header_set:  # the next list
+                break
             if i - 1 in prompts:  # a caption or a prompt among the teasers
                 continue
             seen += 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,3 +63,16 @@ def test_corrections_with_any_line_numbers(text: str, body: frozenset, bp: froze
 def test_edge_inputs() -> None:
     for text in ["", "\n" * 50, "x" * 200_000, "“" * 5000, "a\x00b\n" * 100, "\r\n" * 10]:
         check(text, analyze(text))
+
+
+def test_pages_made_of_furniture_stay_linear() -> None:
+    # every line a list header, a prompt or a thread header: a pattern scan that restarts
+    # at each hit is quadratic here (minutes); the linear one takes well under a second
+    for text in (
+        "\n".join(["Read more:", "Sign up here"] * 20_000),
+        "\n".join(["Photo: a caption", "3 Comments", "Bob on May 2, 2018 at 6:34 am said:"]
+                  * 15_000),
+    ):
+        t = time.perf_counter()
+        check(text, _analyze(text, None, frozenset(), frozenset(), frozenset()))
+        assert time.perf_counter() - t < 20

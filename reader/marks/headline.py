@@ -182,18 +182,6 @@ def _candidates(
     return start, [k for k in range(lo, hi) if 3 <= chars[k] <= 300], chars
 
 
-def candidates(
-    idx: Sequence[int], p_bp: Sequence[float], chars: Sequence[int]
-) -> tuple[int, list[int]]:
-    """Position (in `idx`) of the first confident body line, and the candidate positions."""
-    m = len(idx)
-    start = next((k for k in range(m) if p_bp[k] < 0.5 and chars[k] >= 80), None)
-    if start is None:
-        return 0, [0] if m else []
-    lo, hi = max(0, start - WINDOW_BEFORE), min(m, start + WINDOW_AFTER + 1)
-    return start, [k for k in range(lo, hi) if 3 <= chars[k] <= 300]
-
-
 def title_rows(
     lines: Sequence[str],
     idx: Sequence[int],

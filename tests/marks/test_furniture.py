@@ -29,6 +29,15 @@ def kinds_of(text: str, **kw: frozenset[int]) -> dict[str, LineKind]:
     return {ln: k for ln, k in zip(text.split("\n"), m.line_kinds, strict=True) if ln}
 
 
+def assert_marked(text: str, boilerplate: list[str], body: list[str]) -> None:
+    """`boilerplate` lines are dimmed and `body` lines are kept, as the reader shows them."""
+    k = kinds_of(text)
+    for line in boilerplate:
+        assert k[line] is LineKind.BOILERPLATE, line
+    for line in body:
+        assert k[line] is LineKind.BODY, line
+
+
 def found(text: str) -> tuple[list[str], list[str]]:
     lines = text.split("\n")
     certain, teasers, _ = furniture_lines(text, lines, text_line_keys(text))
@@ -50,11 +59,7 @@ def test_prompts_and_credits_among_prose_are_boilerplate() -> None:
     ]
     text = page(TITLE, PROSE[0], junk[0], junk[1], PROSE[1], junk[2], junk[3], PROSE[2],
                 junk[4], junk[5], *PROSE[3:])
-    k = kinds_of(text)
-    for line in junk:
-        assert k[line] is LineKind.BOILERPLATE, line
-    for line in PROSE:
-        assert k[line] is LineKind.BODY, line
+    assert_marked(text, junk, PROSE)
 
 
 def test_the_list_under_a_header_is_boilerplate_until_the_article_resumes() -> None:
@@ -66,11 +71,7 @@ def test_the_list_under_a_header_is_boilerplate_until_the_article_resumes() -> N
     certain, listed = found(text)
     assert certain == ["Subscribe", "Just Posted", "(File photo by Advocate staff)"]
     assert listed == teasers  # the run stops at the next sentence
-    k = kinds_of(text)
-    for line in ["Just Posted", *teasers]:
-        assert k[line] is LineKind.BOILERPLATE, line
-    for line in PROSE:
-        assert k[line] is LineKind.BODY, line
+    assert_marked(text, ["Just Posted", *teasers], PROSE)
 
 
 def test_headers_are_whole_lines_only() -> None:
@@ -124,11 +125,7 @@ def test_a_signed_comment_thread_runs_to_the_end_of_the_page() -> None:
     certain, _ = found(text)
     assert "10 Comments" in certain and set(comments) <= set(certain)
     assert "Comments" not in certain  # a link at the top, no signed comments under it
-    k = kinds_of(text)
-    for line in comments:
-        assert k[line] is LineKind.BOILERPLATE, line
-    for line in PROSE:
-        assert k[line] is LineKind.BODY, line
+    assert_marked(text, comments, PROSE)
 
 
 def test_the_post_before_a_long_comment_thread_is_kept() -> None:

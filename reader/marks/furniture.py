@@ -11,12 +11,13 @@ teaser lines, 6 of them short article lines):
 * prompts and credits: calls to action ("Sign up here", "... delivered to your inbox",
   "Placeholder while article actions load", "Continue reading", "Click here ..."), a
   photo credit in parentheses at a line's end ("(AP Photo/...)", "(File photo by ...)",
-  "(THE CANADIAN PRESS/...)", "(... via AP)"), a caption or link label at its start
+  "(THE CANADIAN PRESS/...)", "(... via AP)") or without them ("... THE CANADIAN
+  PRESS/Miguel A. Lopes/Pool via AP"), a caption or link label at its start
   ("Above:", "Photo:", "Video:", "Also read:");
 * list headers: a line that only announces a list of other stories ("Read more:",
   "Related stories", "Just Posted", "You may also like", "More from The Post" ...), and
-  the teaser titles under it up to the next sentence (the article's next paragraph ends
-  with a full stop, a teaser title does not);
+  the teaser titles under it up to the article's next paragraph (a long line, or a
+  sentence followed by one);
 * a comment thread: its header ("10 Comments", "Leave a reply") followed at once by
   signed comments ("... said:", "2 days ago", "Rating: 36 Votes"), to the end of the page.
 
@@ -44,6 +45,14 @@ _CREDIT_RE = re.compile(
     r"|(?:Courtesy|Credit)[^()]{0,80})\)\s*\.?\s*$"
 )
 _PAREN_END_RE = re.compile(r"\)[ \t]*\.?[ \t]*(?=\n|$)")
+# a credit that ends a caption without parentheses ("... Sunday, Aug. 23, 2020. THE
+# CANADIAN PRESS/Miguel A. Lopes/Pool via AP"), found from these (lower-case) words
+_TAIL_NEEDLES = ("the canadian press/", "ap photo/", "getty images", "via ap", "/reuters",
+                 "/afp", "/epa", "/shutterstock")
+_CREDIT_TAIL_RE = re.compile(
+    r"(?:THE CANADIAN PRESS/[^\n]{0,80}|\bAP Photo/[^\n]{0,60}|\bvia AP|/AP|/ ?Getty Images"
+    r"|\bGetty Images|/Reuters|/AFP|/EPA|/Shutterstock)\s*\.?$"
+)
 
 # whole lines (as `normalise_line` keys: lower case, spaces collapsed)
 _PROMPT_LINES = frozenset(
@@ -179,6 +188,14 @@ class Furniture(NamedTuple):
     thread: int | None  # where a comment thread starts
 
 
+def _before_paragraph(lines: Sequence[str], i: int) -> bool:
+    """Whether the next non-blank line from `i` on is paragraph-long (or there is none)."""
+    for ln in lines[i : i + 4]:
+        if ln.strip():
+            return len(ln.strip()) >= LONG
+    return True
+
+
 def furniture_lines(text: str, lines: Sequence[str], keys: Sequence[str]) -> Furniture:
     """The lines of a page that are site furniture by pattern. `lines` is
     `text.split("\\n")`, `keys` their `normalise_line` keys.
@@ -211,6 +228,13 @@ def furniture_lines(text: str, lines: Sequence[str], keys: Sequence[str]) -> Fur
         prompts.add(0)
     if present:
         prompts.update(_positions(keys, present))
+    tails = []
+    for needle in _TAIL_NEEDLES:
+        tails += _occurrences(low, needle)
+    if tails:
+        for i in set(_line_of(low, tails)):
+            if _CREDIT_TAIL_RE.search(lines[i].strip()):
+                prompts.add(i)
     ends = [m.start() for m in _PAREN_END_RE.finditer(text)]
     if ends:
         for i in set(_line_of(text, ends)):
@@ -239,7 +263,9 @@ def furniture_lines(text: str, lines: Sequence[str], keys: Sequence[str]) -> Fur
             if i - 1 in prompts:  # a caption or a prompt among the teasers
                 continue
             seen += 1
-            if i - 1 in certain or len(s) >= LONG or s.endswith(_SENTENCE_END):
+            if i - 1 in certain or len(s) >= LONG:
                 break
+            if s.endswith(_SENTENCE_END) and _before_paragraph(lines, i):
+                break  # a short sentence that leads into the article's next paragraph
             teasers.add(i - 1)
     return Furniture(certain, teasers, thread)

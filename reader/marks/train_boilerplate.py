@@ -26,7 +26,9 @@ from pathlib import Path
 
 from reader.marks import boilerplate as bp
 from reader.marks.features import LINE_FEATURES
+from reader.marks.furniture import furniture_lines
 from reader.marks.repeated import repeated_lines
+from reader.marks.text import text_line_keys
 
 REPO = Path(__file__).resolve().parents[2]
 WEIGHTS = Path(__file__).with_name("_weights.py")
@@ -112,6 +114,13 @@ def _doc_rows(doc: Doc, repeated: frozenset[str] | None):
     return idx, rows1, y, [len(t) for t in texts], texts
 
 
+def _open_lines(doc: Doc, idx: list[int]) -> list[float]:
+    """1.0 for each line of `idx` that the furniture patterns leave to the model, else 0."""
+    found = furniture_lines(doc.text, doc.lines, text_line_keys(doc.text))
+    settled = found.certain | found.teasers
+    return [0.0 if i in settled else 1.0 for i in idx]
+
+
 def _weight(c: int) -> float:
     return (c ** 0.75 + 3.0)
 
@@ -119,14 +128,22 @@ def _weight(c: int) -> float:
 def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], list]:
     """Fit stage 1, then each context stage on the lines the previous stages leave open."""
     per = [_doc_rows(d, repeated) for d in docs]
+    # the lines the furniture patterns settle are never the model's call: they weigh
+    # nothing, so its capacity goes to the lines left open (a model trained on them too
+    # did worse out of fold: bench/crossval_pipeline.py)
+    open_ = [_open_lines(d, p[0]) for d, p in zip(docs, per, strict=True)]
     x1 = [r for p in per for r in p[1]]
     y1 = [v for p in per for v in p[2]]
-    s1 = [_weight(c) for p in per for c in p[3]]
+    s1 = [
+        _weight(c) * k
+        for p, ks in zip(per, open_, strict=True)
+        for c, k in zip(p[3], ks, strict=True)
+    ]
     w1 = train_lr(x1, y1, s1)
     stages: list[list[float]] = []
     for _ in range(N_STAGES):
         xs, ys, ws = [], [], []
-        for _, rows1, y, chars, texts in per:
+        for (_, rows1, y, chars, texts), ks in zip(per, open_, strict=True):
             cap: list = []
             bp.run_stages(rows1, chars, w1, stages + [[0.0] * len(bp.STAGE2_FEATURES)], cap,
                           texts)
@@ -135,7 +152,7 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
             active, rows = cap[-1]
             xs.extend(rows)
             ys.extend(y[k] for k in active)
-            ws.extend(_weight(chars[k]) for k in active)
+            ws.extend(_weight(chars[k]) * ks[k] for k in active)
         stages.append(train_lr(xs, ys, ws))
     return w1, stages
 

@@ -174,3 +174,14 @@ def test_when_no_paragraph_survives_the_sentences_under_the_headline_are_kept() 
     kinds = [LineKind.BOILERPLATE if ln else LineKind.BLANK for ln in lines]
     _rescue_lede(lines, kinds, 1, {4})  # a line the user or a pattern put aside stays
     assert LineKind.BODY not in kinds
+
+
+def test_a_credit_without_parentheses_ends_a_caption() -> None:
+    caption = ("Bayern's Alphonso Davies, right, challenges PSG's Thilo Kehrer during the "
+               "Champions League final in Lisbon, Sunday, Aug. 23, 2020. THE CANADIAN "
+               "PRESS/Miguel A. Lopes/Pool via AP")
+    story = ("The Canadian Press reported on Sunday that the club would appeal, and Getty "
+             "Images photographers were at the match.")
+    certain, _, _ = furniture_lines(f"{caption}\n{story}", [caption, story],
+                                    text_line_keys(f"{caption}\n{story}"))
+    assert certain == {0}

@@ -104,6 +104,26 @@ async def test_keyboard_selection_by_words(seeds_copy: Path) -> None:
     assert [h["exact"] for h in saved_highlights(seeds_copy)] == ["sporadic romance"]
 
 
+def status_line(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.query_one("#status").render())
+
+
+async def test_the_status_line_follows_the_selection(seeds_copy: Path) -> None:
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_first(app, pilot)
+        await to_lede(pilot, view)
+        await press(pilot, "s")
+        assert "selected" in status_line(app)
+        await press(pilot, "escape")  # cleared: the status says so at once
+        assert view.selection is None
+        assert "selected" not in status_line(app)
+        await press(pilot, "v", "w")
+        assert "selected" in status_line(app)
+        await press(pilot, "v")
+        assert "selected" not in status_line(app)
+
+
 async def test_overlapping_highlights_are_kept_apart(seeds_copy: Path) -> None:
     app = make_app(seeds_copy)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -70,7 +70,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.rows: list[Row] = []
         self._row_starts: list[int] = []
         self.cursor = 0
-        self.anchor: int | None = None  # the fixed end of the selection, while selecting
+        self._anchor: int | None = None  # the fixed end of the selection, while selecting
         self.hide_boilerplate = False
         self._wrap_width = 0
         self._mouse_down = False
@@ -351,16 +351,26 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- selection ----------------------------------------------------------
 
+    @property
+    def anchor(self) -> int | None:
+        return self._anchor
+
+    @anchor.setter
+    def anchor(self, value: int | None) -> None:
+        # every way a selection starts or ends (v, escape, s/p/", the mouse) repaints it
+        # and tells the app, whose status line says what is selected
+        if value != self._anchor:
+            self._anchor = value
+            self.refresh()
+            if self.is_mounted:
+                self.app.post_message(self.CursorMoved(self.cursor))
+
     def select(self, start: int, end: int) -> None:
         self.anchor = start
         self.move_cursor(end)
 
     def action_toggle_selection(self) -> None:
-        if self.anchor is None:
-            self.anchor = self.cursor
-        else:
-            self.anchor = None
-        self.refresh()
+        self.anchor = self.cursor if self.anchor is None else None
 
     def action_swap_selection_end(self) -> None:
         if self.anchor is not None:
@@ -370,7 +380,6 @@ class ArticleView(ScrollView, can_focus=True):
     def action_clear_selection(self) -> None:
         if self.anchor is not None:
             self.anchor = None
-            self.refresh()
         else:
             self.post_message(self.Back())
 

@@ -124,6 +124,19 @@ async def test_the_status_line_follows_the_selection(seeds_copy: Path) -> None:
         assert "selected" not in status_line(app)
 
 
+async def test_the_status_line_names_a_new_highlight_at_once(seeds_copy: Path) -> None:
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_first(app, pilot)
+        await to_lede(pilot, view)
+        await press(pilot, "s", "1")  # highlight the sentence as a claim
+        assert "[claim]" in status_line(app)
+        await press(pilot, "a", *"check this", "ctrl+s")
+        assert "[claim] check this" in status_line(app)
+        await press(pilot, "2")  # relabel
+        assert "[evidence]" in status_line(app)
+
+
 async def test_overlapping_highlights_are_kept_apart(seeds_copy: Path) -> None:
     app = make_app(seeds_copy)
     async with app.run_test(size=(120, 40)) as pilot:

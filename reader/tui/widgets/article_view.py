@@ -98,6 +98,12 @@ class ArticleView(ScrollView, can_focus=True):
     def set_highlights(self, highlights: Sequence[Span]) -> None:
         self.highlight_spans = sorted(highlights, key=lambda s: (s.start, s.end))
         self.refresh()
+        self._tell_app()  # the status line names the highlight at the cursor
+
+    def _tell_app(self) -> None:
+        """Have the app redraw the status line (cursor, quotation, highlight, selection)."""
+        if self.is_mounted:
+            self.app.post_message(self.CursorMoved(self.cursor))  # straight to the app
 
     def set_line_kinds(self, line_kinds: Sequence[str], quotes: Sequence[Span]) -> None:
         self.line_kinds = line_kinds
@@ -259,7 +265,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = offset
         self.scroll_cursor_into_view()
         self.refresh()
-        self.app.post_message(self.CursorMoved(offset))  # straight to the app: no 4 hops
+        self._tell_app()
 
     def _row_move(self, delta: int) -> None:
         if not self.rows:
@@ -362,8 +368,7 @@ class ArticleView(ScrollView, can_focus=True):
         if value != self._anchor:
             self._anchor = value
             self.refresh()
-            if self.is_mounted:
-                self.app.post_message(self.CursorMoved(self.cursor))
+            self._tell_app()
 
     def select(self, start: int, end: int) -> None:
         self.anchor = start

@@ -178,7 +178,7 @@ def _sentence_verb(sentence: str) -> re.Match[str] | None:
             # by a preposition: "The authors of the research published in the journal
             # JAMA Psychiatry argued" is the authors')
             if _governed(sentence, m.start(1)):
-                return _LEAD_DESC.match(sentence) or _lead_name(sentence) or m
+                return _opening_subject(sentence) or m
             return m
     return None
 
@@ -684,11 +684,17 @@ def _after_preposition(text: str, start: int) -> bool:
 _LEAD_NAME = re.compile(rf"\s*({_NAME})")
 
 
-def _lead_name(sentence: str) -> re.Match[str] | None:
-    """The name that opens a sentence ("Ms. Jane Smith of the Harbour Trust said"), if
-    it is one (not "The", "In", "But" ...)."""
-    m = _LEAD_NAME.match(sentence)
-    return m if m and clean_name(m.group(1)) is not None else None
+def _opening_subject(sentence: str) -> re.Match[str] | None:
+    """The subject a sentence opens with, for when the name before its speech verb is the
+    object of a preposition (`_governed`): a description ("A meta-analysis of ...", "The
+    authors of ...") or a name ("Ms. Jane Smith of the Harbour Trust said"; not "The",
+    "In", "But" ...). Its group 1 is the phrase."""
+    m = _LEAD_DESC.match(sentence)
+    if m is None:
+        m = _LEAD_NAME.match(sentence)
+        if m and clean_name(m.group(1)) is None:
+            m = None
+    return m
 
 
 def _governed(text: str, start: int) -> bool:
@@ -915,7 +921,7 @@ def attribute(
             # "A meta-analysis ... published in BMJ concludes that": the name governed by a
             # preposition is not the verb's subject; the description that opens the
             # sentence is
-            d = _LEAD_DESC.match(sent_left) or _lead_name(sent_left)
+            d = _opening_subject(sent_left)
             if d:
                 who, direct, tight = d.group(1), True, not colon
                 m = None

@@ -236,20 +236,15 @@ def title_rows(
         covers[k] = cov / (3 * len(cw)) if cw else 0.0
         nwords[k] = len(text[k].split())
 
-    # bylines and datelines around the candidates; "By" alone on its line puts the
-    # author's name on the next one
+    # bylines and datelines around the candidates; "By" or "Author:" alone on its line puts
+    # the author's name on the next one
     metas = set()
     names = set()  # the line under a lone "By" or "Author:": the author's name
     for k in range(max(0, cands[0] - 2), min(m, cands[-1] + 4)):
-        if rows1[k][_JBYLINE]:
-            metas.add(k)
-            if keys[k] in _NAME_LABELS:
-                metas.add(k + 1)
-        elif dateline(lines[idx[k]]):
+        if rows1[k][_JBYLINE] or dateline(lines[idx[k]]):
             metas.add(k)
         if keys[k] in _NAME_LABELS:  # ("Author:" is no byline by its features)
-            metas.add(k)
-            metas.add(k + 1)
+            metas.update((k, k + 1))
             names.add(k + 1)
     meta = metas.__contains__
     # a bare name among the last lines above the article text, where a byline sits (higher

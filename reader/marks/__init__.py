@@ -19,7 +19,7 @@ from reader.marks.furniture import furniture_lines
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
 from reader.marks.speakers import Context, LowerWords, attribute, note_names, signature
-from reader.marks.text import normalise_line, text_line_keys
+from reader.marks.text import ends_sentence, normalise_line, text_line_keys
 
 __all__ = [
     "LineKind",
@@ -199,10 +199,6 @@ def _analyze(
 POST_MIN = 100  # a paragraph of the post, not a link or a date line
 
 
-def _ends_sentence(s: str) -> bool:
-    return s.rstrip("\"'\u201d\u2019)")[-1:] in (".", "!", "?")
-
-
 def _rescue_post(
     lines: list[str], kinds: list[LineKind], thread: int, keep_out: set[int]
 ) -> None:
@@ -214,7 +210,7 @@ def _rescue_post(
             kinds[i] is LineKind.BOILERPLATE
             and i not in keep_out
             and len(s) >= POST_MIN
-            and _ends_sentence(s)
+            and ends_sentence(s)
         ):
             kinds[i] = LineKind.BODY
 
@@ -236,7 +232,7 @@ def _rescue_lede(
         if s:
             seen += 1
             if len(s) >= LEDE_MIN:  # the first paragraph-long line is the lede, or none is
-                if _ends_sentence(s) and i not in keep_out:
+                if ends_sentence(s) and i not in keep_out:
                     break
                 return
         i += 1
@@ -245,7 +241,7 @@ def _rescue_lede(
     while i < n:
         s = lines[i].strip()
         if s:
-            if i in keep_out or len(s) < SENTENCE_MIN or not _ends_sentence(s):
+            if i in keep_out or len(s) < SENTENCE_MIN or not ends_sentence(s):
                 return
             if kinds[i] is LineKind.BOILERPLATE:
                 kinds[i] = LineKind.BODY

@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from reader.marks.features import LINE_FEATURES, STOPWORDS
+from reader.marks.text import CLOSERS
 
 WINDOW_BEFORE = 40
 WINDOW_AFTER = 4
@@ -73,7 +74,6 @@ _DATE_RE = re.compile(
     r"|\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:updated|published|posted|ago)\b"
 )
-_CLOSERS = "\"'\u201d\u2019\u00bb)]"
 DATE_MAX = 100  # longer lines are prose that may mention a date, not a dateline
 
 
@@ -309,7 +309,7 @@ def title_rows(
     for k in cands:
         nw = nwords[k]
         # a sentence in quotation marks still ends with its period
-        line = text[k].rstrip(_CLOSERS)
+        line = text[k].rstrip(CLOSERS)
         key = keys[k]
         dup = first_seen[key] != last_seen[key]
         # a breadcrumb or a label glued before another candidate's text

@@ -96,6 +96,15 @@ def text_keys(text: str) -> set[str]:
     return keys
 
 
+# marks that may close a sentence after its full stop ("... he said.”", "(... in 2019.)")
+CLOSERS = "\"'\u201d\u2019\u00bb)]"
+
+
+def ends_sentence(s: str) -> bool:
+    """Whether a (stripped) line ends like a sentence, closing marks aside."""
+    return s.rstrip(CLOSERS)[-1:] in (".", "!", "?")
+
+
 def line_starts(lines: list[str]) -> list[int]:
     """Offsets of each line of `text.split("\\n")` in the text (for span <-> line mapping)."""
     out = []

@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.marks import _title_weights, _weights, analyze  # noqa: E402
+from reader.marks import _title_weights, analyze  # noqa: E402
 from reader.marks import boilerplate as bp  # noqa: E402
 from reader.marks import train_boilerplate as tb  # noqa: E402
 from reader.marks import train_headline as th  # noqa: E402
@@ -37,20 +37,13 @@ from reader.marks.repeated import repeated_lines  # noqa: E402
 def _install(train: list[tb.Doc]) -> None:
     """Fit both models on `train` and put their weights where `analyze` reads them."""
     rep = tb.corpus_repeated(train)
-    w1, stages = tb.fit(train, rep)
-    _weights.STAGE1 = tuple(w1)
-    _weights.STAGES = tuple(tuple(w) for w in stages)
-    bp._TEXT_W, bp._FLAG_W, bp._CTX_W = bp._split_weights()
-    bp._FLAG_TABLE = bp._flag_table()
-    bp._CACHE.clear()
+    bp.use_weights(*tb.fit(train, rep))
     pages = [th.page_rows(d, rep) for d in train]
-    pw = [th.SEED_WEIGHT if d.source.startswith("project seed") else 1.0 for d in train]
-    _title_weights.WEIGHTS = tuple(th.train(pages, weights=pw))
+    _title_weights.WEIGHTS = tuple(th.train(pages, weights=th.page_weights(train)))
 
 
 def _predict(test: list[tb.Doc]) -> list[dict]:
     rep = repeated_lines(d.text for d in test)
-    bp._CACHE.clear()
     return [analyze(d.text, repeated=rep).to_json(d.name) for d in test]
 
 

@@ -416,6 +416,17 @@ def _flag_table() -> list[tuple[float, ...]]:
 _FLAG_TABLE = _flag_table()
 
 
+def use_weights(stage1: Sequence[float], stages: Sequence[Sequence[float]]) -> None:
+    """Score with other weights from now on (cross-validation trains several models in
+    one process): the tables derived from them and the per-line cache follow."""
+    global _TEXT_W, _FLAG_W, _CTX_W, _FLAG_TABLE
+    _weights.STAGE1 = tuple(stage1)
+    _weights.STAGES = tuple(tuple(w) for w in stages)
+    _TEXT_W, _FLAG_W, _CTX_W = _split_weights()
+    _FLAG_TABLE = _flag_table()
+    _CACHE.clear()
+
+
 def _sigmoids(z: Sequence[float], _exp=math.exp) -> list[float]:  # noqa: ANN001
     """`_sigmoid` of every value (inlined: this runs over every line, three times)."""
     return [

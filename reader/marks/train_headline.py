@@ -36,6 +36,11 @@ def page_rows(doc: Doc, repeated: frozenset[str]) -> tuple[list[list[float]], in
 SEED_WEIGHT = 5.0  # the two project seeds are labelled by hand, the rest automatically
 
 
+def page_weights(docs: list[Doc]) -> list[float]:
+    """Training weight of each page: the hand-labelled seeds count `SEED_WEIGHT` times."""
+    return [SEED_WEIGHT if d.source.startswith("project seed") else 1.0 for d in docs]
+
+
 def train(
     pages: list[tuple[list[list[float]], int]], iters: int = 400, weights: list[float] | None = None
 ) -> list[float]:
@@ -82,7 +87,7 @@ def main(argv: list[str]) -> int:
     pages = [page_rows(d, rep) for d in docs]
     missing = [d.name for d, (_, pos) in zip(docs, pages, strict=True) if pos < 0]
     print(f"gold headline outside the candidates: {len(missing)} {missing}")
-    pw = [SEED_WEIGHT if d.source.startswith("project seed") else 1.0 for d in docs]
+    pw = page_weights(docs)
     w = train(pages, weights=pw)
     print(f"train accuracy {accuracy(pages, w):.3f}")
     if "--cv" in argv:

@@ -47,8 +47,8 @@ _CREDIT_RE = re.compile(
 _PAREN_END_RE = re.compile(r"\)[ \t]*\.?[ \t]*(?=\n|$)")
 # a credit that ends a caption without parentheses ("... Sunday, Aug. 23, 2020. THE
 # CANADIAN PRESS/Miguel A. Lopes/Pool via AP"), found from these (lower-case) words
-_TAIL_NEEDLES = ("the canadian press/", "ap photo/", "getty images", "via ap", "/reuters",
-                 "/afp", "/epa", "/shutterstock")
+_TAIL_NEEDLES = ("the canadian press/", "ap photo/", "getty images", "via ap")
+_TAIL_AGENCY_RE = re.compile(r"/(?:reuters|afp|epa|shutterstock)")  # (one scan, not four)
 _CREDIT_TAIL_RE = re.compile(
     r"(?:THE CANADIAN PRESS/[^\n]{0,80}|\bAP Photo/[^\n]{0,60}|\bvia AP|/AP|/ ?Getty Images"
     r"|\bGetty Images|/Reuters|/AFP|/EPA|/Shutterstock)\s*\.?$"
@@ -228,7 +228,7 @@ def furniture_lines(text: str, lines: Sequence[str], keys: Sequence[str]) -> Fur
         prompts.add(0)
     if present:
         prompts.update(_positions(keys, present))
-    tails = []
+    tails = [m.start() for m in _TAIL_AGENCY_RE.finditer(low)]
     for needle in _TAIL_NEEDLES:
         tails += _occurrences(low, needle)
     if tails:

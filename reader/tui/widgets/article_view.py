@@ -90,7 +90,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.quotes = sorted(quotes, key=lambda s: s.start)
         self.highlight_spans = sorted(highlights, key=lambda s: (s.start, s.end))
         self.cursor = 0
-        self.anchor = None
+        self._anchor = None  # (the CursorMoved below tells the app, once)
         self._relayout(force=True)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.post_message(self.CursorMoved(self.cursor))

@@ -11,9 +11,13 @@ trained by `train_headline.py`); the best wins. A line that is only a date or a 
 ending with its period; a line the page repeats right before the article text is a dek;
 a bare person's name just above the article text ("Anna Menin") is the byline of the line
 above it; a line that names the byline's author ("Follow Jane Smith on Twitter") is an
-author box, never the headline.
+author box, never the headline; "Jane Smith | The Texas Newsroom" is a byline. A short
+headline-like line followed by a sentence and then the byline is the headline over its dek
+(on dev that pattern names the headline on 18 of the 23 pages where it occurs); a line in
+capitals above the headline is its kicker ("BLACK DEATH FEARS"); a number in a headline
+("Opening Bell 11.18.19") does not make it a dateline.
 
-The feature set is deliberately small (22 features): with ~130 labelled pages a larger
+The feature set is deliberately small (23 features): with ~130 labelled pages a larger
 one fitted dev better but cross-validated worse (see `bench/README_marks.md`).
 """
 
@@ -59,6 +63,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "run_last",  # last of such a run (a dek, the last teaser of a list)
     "question",  # ends with "?" (a headline may; a sentence-end otherwise is a dek's)
     "dek_in_body",  # the same text again where the article starts (a dek, a lede)
+    "dek_pair",  # a headline-like line, then a sentence, then the byline or dateline
 )
 
 # a date or time as a dateline shows it ("Nov 19, 2019", "15 November", "6:46 pm",
@@ -110,7 +115,12 @@ def only_meta(s: str, byline: bool) -> bool:
 
 # a person's name alone on its line ("Anna Menin", "Sarah E. Needleman"): an author's name
 # as many sites print it under the headline, without "By"
-_NAME_WORD = r"(?:[A-Z](?:[a-z]+|['\u2019][A-Z][a-z]+)(?:[-'\u2019][A-Z]?[a-z]+)*|[A-Z]\.)"
+# (Latin-1 letters too: "Sergio Mart\u00ednez-Beltr\u00e1n")
+_UP, _LOW = "A-Z\u00c0-\u00d6\u00d8-\u00de", "a-z\u00df-\u00f6\u00f8-\u00ff"
+_NAME_WORD = (
+    rf"(?:[{_UP}](?:[{_LOW}]+|['\u2019][{_UP}][{_LOW}]+)(?:[-'\u2019][{_UP}]?[{_LOW}]+)*"
+    rf"|[{_UP}]\.)"
+)
 _BARE_NAME_RE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}")
 
 
@@ -124,6 +134,13 @@ def bare_name(s: str, row: Sequence[float] | None = None) -> bool:
         and not (row and (row[_JCTA] or row[_JCTA_SHORT] or row[_JCREDIT_KW]))
         and s.split(None, 1)[0].lower() not in STOPWORDS
     )
+
+
+def name_and_outlet(s: str) -> bool:
+    """A byline without "By": a person's name, a bar and the outlet ("Sergio
+    Mart\u00ednez-Beltr\u00e1n | The Texas Newsroom")."""
+    name, bar, outlet = s.partition(" | ")
+    return bool(bar) and 1 <= len(outlet.split()) <= 5 and bare_name(name)
 
 
 def author_names(s: str) -> list[str]:
@@ -240,9 +257,13 @@ def title_rows(
     # the author's name on the next one
     metas = set()
     names = set()  # the line under a lone "By" or "Author:": the author's name
+    outlet_bylines = set()  # "Jane Smith | The Texas Newsroom"
     for k in range(max(0, cands[0] - 2), min(m, cands[-1] + 4)):
         if rows1[k][_JBYLINE] or dateline(lines[idx[k]]):
             metas.add(k)
+        elif name_and_outlet(lines[idx[k]].strip()):
+            metas.add(k)
+            outlet_bylines.add(k)
         if keys[k] in _NAME_LABELS:  # ("Author:" is no byline by its features)
             metas.update((k, k + 1))
             names.add(k + 1)
@@ -267,6 +288,7 @@ def title_rows(
         and not rows1[k][_JSENT]
         and not meta(k)
         and not rows1[k][_JCREDIT]
+        and not text[k].isupper()
     }
     # runs of adjacent text-like lines: a list of teasers is a long run, a headline
     # stands alone or with its dek
@@ -297,12 +319,15 @@ def title_rows(
         )
 
     def headline_like(k: int) -> bool:
+        # (an all-capitals line is a kicker or a label: "BLACK DEATH FEARS")
         return (
             k in cand_set
             and 3 <= nwords[k] <= 16
+            and not text[k].isupper()
             and not rows1[k][_JSENT]
             and not text[k].endswith((".", ":"))
-            and not meta(k)
+            # (a date in a headline is no dateline: "Opening Bell 11.18.19")
+            and not (meta(k) and only_meta(text[k], bool(rows1[k][_JBYLINE]) or k in names))
         )
 
     rows = []
@@ -326,6 +351,13 @@ def title_rows(
             and nxt < start
             and not meta(nxt)
             and sentence_like(nxt)
+        )
+        dek_pair = (
+            headline_like(k)
+            and nxt in cand_set
+            and text[nxt].rstrip(CLOSERS).endswith((".", "!", "\u2026"))
+            and 6 <= nwords[nxt] <= 40
+            and (meta_or_name(nxt + 1) or meta(nxt + 2))
         )
         run_len = run_hi[k] - run_lo[k] + 1
         # the line above, skipping an exact copy right above: two adjacent copies (a sticky
@@ -355,6 +387,7 @@ def title_rows(
                 1.0 if run_len > 1 and run_hi[k] == k and not meta(k + 1) else 0.0,
                 1.0 if line.endswith("?") else 0.0,
                 1.0 if dup and start - 1 <= last_seen[key] <= start + WINDOW_AFTER else 0.0,
+                1.0 if dek_pair else 0.0,
             ]
         )
     # the author's names from the bylines (person-shaped: not "LISA MASCARO" or a desk): a
@@ -376,6 +409,7 @@ def title_rows(
         for j, k in enumerate(cands)
         if not (meta(k) and only_meta(text[k], bool(rows1[k][_JBYLINE]) or k in names))
         and not (author_re and not meta(k) and author_re.search(text[k]))
+        and k not in outlet_bylines
     ]
     if ok and len(ok) < len(cands):
         cands = [cands[j] for j in ok]

@@ -27,7 +27,7 @@ FLOORS = {
     "line_f1": 0.972,
     "char_f1": 0.930,
     "body_kept": 0.987,
-    "headline": 0.90,
+    "headline": 0.92,
     "quote_f1": 0.99,
     "speaker": 0.91,
     "kind": 0.95,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from reader.marks.features import LINE_FEATURES, STOPWORDS
@@ -199,15 +200,16 @@ def title_rows(
     start, cands, chars = _candidates(lines, idx, p_bp)
     if not cands:
         return [], []
-    body_words: dict[str, int] = {}
+    # in how many of the first body lines each content word occurs (Counter.update counts
+    # a line's words at C speed)
+    body_words: Counter[str] = Counter()
     n_body = 0
     findall, stop = _WORD3_RE.findall, STOPWORDS
     for k in range(start, m):
         if p_bp[k] < 0.5:
             n_body += 1
             # article lines are unique: not worth the content_words cache
-            for w in set(findall(lines[idx[k]].lower())) - stop:
-                body_words[w] = body_words.get(w, 0) + 1
+            body_words.update(set(findall(lines[idx[k]].lower())) - stop)
             if n_body >= BODY_LINES:
                 break
     # first and last copy of each candidate's text on the whole page (one pass)
@@ -360,22 +362,31 @@ def title_rows(
     # the author's names from the bylines (person-shaped: not "LISA MASCARO" or a desk): a
     # line, not itself a byline, that names the author is an author box ("About Jane
     # Smith", "Follow Jane Smith on Twitter"), never the headline
-    authors = {
+    authors = sorted({
         a for k in metas if k < m and (rows1[k][_JBYLINE] or k in names)
         for a in author_names(lines[idx[k]].strip())
         if bare_name(a)
-    }
-    author_re = (
-        re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(authors))) + r")\b")
-        if authors else None
-    )
+    })
+    author_re: re.Pattern[str] | None = None
+
+    def names_author(s: str) -> bool:
+        """`\b(?:AUTHOR|…)\b` occurs in `s`. The pattern is this page's own, so compiling it
+        costs as much as the rest of the headline search: it is compiled only once a
+        candidate holds an author's name at all (an author box is rare)."""
+        nonlocal author_re
+        if not any(a in s for a in authors):
+            return False
+        if author_re is None:
+            author_re = re.compile(r"\b(?:" + "|".join(map(re.escape, authors)) + r")\b")
+        return author_re.search(s) is not None
+
     # a line that is only a date or an author never is the headline (its features above
     # still count for its neighbours), nor is an author box
     ok = [
         j
         for j, k in enumerate(cands)
         if not (meta(k) and only_meta(text[k], bool(rows1[k][_JBYLINE]) or k in names))
-        and not (author_re and not meta(k) and author_re.search(text[k]))
+        and not (authors and not meta(k) and names_author(text[k]))
     ]
     if ok and len(ok) < len(cands):
         cands = [cands[j] for j in ok]

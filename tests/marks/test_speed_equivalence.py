@@ -145,8 +145,10 @@ def test_whitespace_other_than_space_and_newline_is_never_printable() -> None:
 
 def test_phrase_search_from_spaces_equals_phrase_regex() -> None:
     import random
+    import re
 
-    phrases = F._PHRASE_RE.pattern.split("|")
+    phrase_re = re.compile(F.PHRASE_PATTERN)
+    phrases = F.PHRASE_PATTERN.split("|")
     rnd = random.Random(0)
     frag = [*phrases, "sign", "up", "in", "you", "may", "also", "all", "x", "'", "more", "read",
             "news", "letter"]
@@ -155,7 +157,24 @@ def test_phrase_search_from_spaces_equals_phrase_regex() -> None:
                       for _ in range(rnd.randint(1, 6))) for _ in range(20000)]
     for low in lines:
         fast = "newsletter" in low or F._PHRASE_AT_SPACE_RE.search(low) is not None
-        assert fast == (F._PHRASE_RE.search(low) is not None), low
+        assert fast == (phrase_re.search(low) is not None), low
+
+
+def test_comment_mark_equals_comment_regex() -> None:
+    import random
+    import re
+
+    ref = re.compile(F.COMMENT_PATTERN)
+    rnd = random.Random(5)
+    frag = ["12", "1", "123", ":", "05", " ", "am", "p.m.", "a.m", "pm", " said:", " says:",
+            " wrote:", "rating", "rating: ", "-", "3", " votes", " vote", " likes", " like",
+            " replies", " points", "reply", "report", "flag", "permalink", " abuse", "upvote",
+            "expand full comment", "show replies", "load more comments", "reply to this comment",
+            "x", "\n", "\u0663", "_", "a"]
+    lines = [ln.strip().lower() for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(frag) for _ in range(rnd.randint(0, 7))) for _ in range(30000)]
+    for low in lines:
+        assert F.comment_mark(low) == (ref.search(low) is not None), repr(low)
 
 
 def test_glued_regex_equals_plain_form() -> None:

@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from itertools import accumulate
-from operator import mul
+from operator import itemgetter, mul
 
 from reader.marks import _weights
 from reader.marks.features import (
@@ -84,9 +84,9 @@ CMT_CAP = 4  # comment headers/footers counted up to this many (from 2: one is c
 
 
 def _comment_prefix(rows: Sequence[Sequence[float]]) -> list[int]:
-    """Prefix counts of the lines that look like a comment's header or footer."""
-    j = _JCMT
-    return [0, *accumulate(1 if r[j] else 0 for r in rows)]
+    """Prefix counts of the lines that look like a comment's header or footer (at C speed:
+    `bool` of each row's feature, summed from an int 0, so the counts are ints)."""
+    return list(accumulate(map(bool, map(itemgetter(_JCMT), rows)), initial=0))
 
 
 def _sigmoid(z: float) -> float:
@@ -449,6 +449,7 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
     w: Sequence[float],
     p: list[float] | None = None,
     regions: list[tuple[int, int]] | None = None,
+    cm: list[int] | None = None,
 ) -> list[float]:
     """`sum(map(mul, w, row))` for each row `context_rows` would give for `active`.
 
@@ -457,7 +458,8 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
     the sign of a zero sum, which no later step can see) and a 1.0 adds the weight itself.
     `cc` are the prefix sums of `chars` and `total` is `sum(chars) or 1`; `p` and `regions`,
     when given, must be `_sigmoids(z)` and `main_regions` of them (stage 2 has them from
-    stage 1). Keep in step with `context_rows`.
+    stage 1); `cm`, when given, must be `_comment_prefix(rows)` (the same for every stage).
+    Keep in step with `context_rows`.
     """
     m = len(z)
     if p is None:
@@ -473,7 +475,8 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
     zs = [v / 5.0 for v in z]
     (w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12, w13, w14, w15, w16, w17, w18,
      w19, w20, w21, w22, w23, w24, w25, w26, w27, w28, w29, w30, w31) = w
-    cm = _comment_prefix(rows)
+    if cm is None:
+        cm = _comment_prefix(rows)
     cma = cm[a]
     log = math.log1p
     log35 = _LOG35
@@ -611,9 +614,10 @@ def analyze_lines(
     total = cc[-1] or 1
     pz: list[float] | None = p1  # the probabilities and runs of `z` (known for stage 1's)
     rz: list[tuple[int, int]] | None = regions
+    cm = _comment_prefix(rows)
     for st, (wt, wc) in enumerate(((w1, _CTX_W[0]), (w2, _CTX_W[1])), start=1):
         dots = _context_dots(rows, z, chars, sq, cc, total, active, topic, wc,  # type: ignore[arg-type]
-                             pz, rz)
+                             pz, rz, cm)
         pz = rz = None
         for k, c in zip(active, dots, strict=True):
             z[k] = sum(map(mul, wt, rows[k])) + table[combos[k]][st] + c

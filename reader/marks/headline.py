@@ -25,7 +25,10 @@ from __future__ import annotations
 
 import math
 import re
+import string
+from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 from reader.marks.features import LINE_FEATURES, STOPWORDS
 from reader.marks.text import CLOSERS
@@ -34,7 +37,6 @@ WINDOW_BEFORE = 40
 WINDOW_AFTER = 4
 BODY_LINES = 25  # the article lines whose words the candidates are compared with
 
-_WORD3_RE = re.compile(r"[a-z0-9]{3,}")  # the words of 3+ characters
 _F = {n: j for j, n in enumerate(LINE_FEATURES)}
 _JBYLINE, _JSENT, _JGLUED = _F["byline"], _F["sent_end"], _F["glued"]
 _JCREDIT = _F["credit_tail"]
@@ -82,9 +84,23 @@ _DATE_RE = re.compile(
 DATE_MAX = 100  # longer lines are prose that may mention a date, not a dateline
 
 
+# every branch of `_DATE_RE` needs a digit or one of these words
+_DATE_WORDS = ("day", "updated", "published", "posted", "ago")
+_DIGIT_RE = re.compile(r"\d")
+
+
 def dateline(s: str) -> bool:
-    """A short line that carries a date or a time (an article's dateline)."""
-    return len(s) <= DATE_MAX and _DATE_RE.search(s.lower()) is not None
+    """A short line that carries a date or a time (an article's dateline).
+
+    (Most lines have no digit and none of `_DATE_WORDS`, which one scan for a digit and a
+    few substring tests tell faster than the date pattern's search.)
+    """
+    if len(s) > DATE_MAX:
+        return False
+    low = s.lower()
+    if _DIGIT_RE.search(low) is None and not any(w in low for w in _DATE_WORDS):
+        return False
+    return _DATE_RE.search(low) is not None
 
 
 # what a dateline or a byline is made of, besides the author's name
@@ -163,15 +179,36 @@ def author_names(s: str) -> list[str]:
 _NAME_LABELS = frozenset(("by", "by:", "author", "author:", "authors:", "written by",
                           "written by:", "posted by", "posted by:", "words by", "words:"))
 
-_CW_CACHE: dict[str, frozenset[str]] = {}
+# The content words of a line are its runs of 3+ characters of [a-z0-9] once lower-cased
+# (what `re.findall(r"[a-z0-9]{3,}", s.lower())` finds), function words aside. They are
+# taken at C speed, as ASCII bytes: every other character (a non-ASCII one is first
+# encoded as "?") becomes a space, the line is split, and the 1- and 2-character runs go
+# with the function words in one set difference. Only the headline ranker compares them,
+# with each other, so bytes serve as well as strings (and are faster than the regex).
+_ALNUM = string.ascii_lowercase + string.digits
+_WORD3_TABLE = bytes(c if chr(c) in _ALNUM else 32 for c in range(256))
+_NOT_WORD3 = frozenset(
+    [w.encode() for w in STOPWORDS]
+    + [a.encode() for a in _ALNUM]
+    + [(a + b).encode() for a in _ALNUM for b in _ALNUM]
+)
+
+
+def _words3(low: str) -> set[bytes]:
+    """The content words of a lower-cased line (see above)."""
+    return set(low.encode("ascii", "replace").translate(_WORD3_TABLE).split()) - _NOT_WORD3
+
+
+_CW_CACHE: dict[str, frozenset[bytes]] = {}
 _CW_MAX = 50_000
 
 
-def content_words(s: str) -> frozenset[str]:
-    """Lower-case words of 3+ characters that are not function words (cached per line)."""
+def content_words(s: str) -> frozenset[bytes]:
+    """Lower-case words of 3+ characters that are not function words, as ASCII bytes
+    (cached per line)."""
     cw = _CW_CACHE.get(s)
     if cw is None:
-        cw = frozenset(_WORD3_RE.findall(s.lower())) - STOPWORDS
+        cw = frozenset(_words3(s.lower()))
         if len(_CW_CACHE) >= _CW_MAX:
             _CW_CACHE.clear()
         _CW_CACHE[s] = cw
@@ -216,17 +253,16 @@ def title_rows(
     start, cands, chars = _candidates(lines, idx, p_bp)
     if not cands:
         return [], []
-    body_words: dict[str, int] = {}
-    n_body = 0
-    findall, stop = _WORD3_RE.findall, STOPWORDS
+    # in how many of the first body lines each content word occurs (counted in one go, at
+    # C speed)
+    body_sets = []
     for k in range(start, m):
         if p_bp[k] < 0.5:
-            n_body += 1
             # article lines are unique: not worth the content_words cache
-            for w in set(findall(lines[idx[k]].lower())) - stop:
-                body_words[w] = body_words.get(w, 0) + 1
-            if n_body >= BODY_LINES:
+            body_sets.append(_words3(lines[idx[k]].lower()))
+            if len(body_sets) >= BODY_LINES:
                 break
+    body_words = Counter(chain.from_iterable(body_sets))
     # first and last copy of each candidate's text on the whole page (one pass)
     ckeys = {keys[k] for k in cands}
     first_seen: dict[str, int] = {}
@@ -306,7 +342,7 @@ def title_rows(
             run_lo[k] = run_hi[k] = k
     for j in cur:
         run_lo[j], run_hi[j] = cur[0], cur[-1]
-    texts = [keys[k] for k in cands if overlaps[k][0] >= 0.3 and len(keys[k]) > 10]
+    texts = tuple(keys[k] for k in cands if overlaps[k][0] >= 0.3 and len(keys[k]) > 10)
     # (lines of the article text itself overlap with it by definition: ranked after)
     by_overlap = sorted(
         cands, key=lambda k: (k >= start, -overlaps[k][0] * min(overlaps[k][1], 4))
@@ -338,9 +374,9 @@ def title_rows(
         key = keys[k]
         dup = first_seen[key] != last_seen[key]
         # a breadcrumb or a label glued before another candidate's text
-        suffix_other = overlaps[k][0] >= 0.3 and any(
-            t != key and key.endswith(t) for t in texts
-        )
+        # (another text that ends this one is a proper suffix: one that `key[1:]` ends
+        # with; `endswith` tries them all at C speed)
+        suffix_other = overlaps[k][0] >= 0.3 and key[1:].endswith(texts)
         nxt = k + 1
         dek_next = (
             headline_like(k)
@@ -393,22 +429,31 @@ def title_rows(
     # the author's names from the bylines (person-shaped: not "LISA MASCARO" or a desk): a
     # line, not itself a byline, that names the author is an author box ("About Jane
     # Smith", "Follow Jane Smith on Twitter"), never the headline
-    authors = {
+    authors = sorted({
         a for k in metas if k < m and (rows1[k][_JBYLINE] or k in names)
         for a in author_names(lines[idx[k]].strip())
         if bare_name(a)
-    }
-    author_re = (
-        re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(authors))) + r")\b")
-        if authors else None
-    )
+    })
+    author_re: re.Pattern[str] | None = None
+
+    def names_author(s: str) -> bool:
+        """`\b(?:AUTHOR|…)\b` occurs in `s`. The pattern is this page's own, so compiling it
+        costs as much as the rest of the headline search: it is compiled only once a
+        candidate holds an author's name at all (an author box is rare)."""
+        nonlocal author_re
+        if not any(a in s for a in authors):
+            return False
+        if author_re is None:
+            author_re = re.compile(r"\b(?:" + "|".join(map(re.escape, authors)) + r")\b")
+        return author_re.search(s) is not None
+
     # a line that is only a date or an author never is the headline (its features above
     # still count for its neighbours), nor is an author box
     ok = [
         j
         for j, k in enumerate(cands)
         if not (meta(k) and only_meta(text[k], bool(rows1[k][_JBYLINE]) or k in names))
-        and not (author_re and not meta(k) and author_re.search(text[k]))
+        and not (authors and not meta(k) and names_author(text[k]))
         and k not in outlet_bylines
     ]
     if ok and len(ok) < len(cands):

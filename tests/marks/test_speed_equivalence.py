@@ -145,8 +145,10 @@ def test_whitespace_other_than_space_and_newline_is_never_printable() -> None:
 
 def test_phrase_search_from_spaces_equals_phrase_regex() -> None:
     import random
+    import re
 
-    phrases = F._PHRASE_RE.pattern.split("|")
+    phrase_re = re.compile(F.PHRASE_PATTERN)
+    phrases = F.PHRASE_PATTERN.split("|")
     rnd = random.Random(0)
     frag = [*phrases, "sign", "up", "in", "you", "may", "also", "all", "x", "'", "more", "read",
             "news", "letter"]
@@ -155,7 +157,24 @@ def test_phrase_search_from_spaces_equals_phrase_regex() -> None:
                       for _ in range(rnd.randint(1, 6))) for _ in range(20000)]
     for low in lines:
         fast = "newsletter" in low or F._PHRASE_AT_SPACE_RE.search(low) is not None
-        assert fast == (F._PHRASE_RE.search(low) is not None), low
+        assert fast == (phrase_re.search(low) is not None), low
+
+
+def test_comment_mark_equals_comment_regex() -> None:
+    import random
+    import re
+
+    ref = re.compile(F.COMMENT_PATTERN)
+    rnd = random.Random(5)
+    frag = ["12", "1", "123", ":", "05", " ", "am", "p.m.", "a.m", "pm", " said:", " says:",
+            " wrote:", "rating", "rating: ", "-", "3", " votes", " vote", " likes", " like",
+            " replies", " points", "reply", "report", "flag", "permalink", " abuse", "upvote",
+            "expand full comment", "show replies", "load more comments", "reply to this comment",
+            "x", "\n", "\u0663", "_", "a"]
+    lines = [ln.strip().lower() for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(frag) for _ in range(rnd.randint(0, 7))) for _ in range(30000)]
+    for low in lines:
+        assert F.comment_mark(low) == (ref.search(low) is not None), repr(low)
 
 
 def test_glued_regex_equals_plain_form() -> None:
@@ -207,3 +226,36 @@ def test_text_line_keys_on_random_unicode() -> None:
     for _ in range(20000):
         t = "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 30)))
         assert text_line_keys(t) == [normalise_line(ln) for ln in t.split("\n")], repr(t)
+
+
+def test_content_words_equal_word_regex() -> None:
+    import random
+    import re
+
+    from reader.marks import headline as H
+
+    ref = re.compile(r"[a-z0-9]{3,}")
+    rnd = random.Random(6)
+    alpha = "abz09 -'\u2019\u00e9\u0130\u212a\u017f\ud800\u0663_.?\u00b2XYZ"
+    lines = [ln.strip().lower() for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 12))) for _ in range(30000)]
+    lines += ["the and with", "it's don't", "ab abc abcd", "a1 b22 c333"]
+    for low in lines:
+        want = {w.encode() for w in ref.findall(low)} - {w.encode() for w in F.STOPWORDS}
+        assert H._words3(low) == want, repr(low)
+
+
+def test_dateline_prefilter_equals_date_regex() -> None:
+    import random
+
+    from reader.marks import headline as H
+
+    rnd = random.Random(7)
+    frag = ["Nov", "nov.", "May", "june", " ", "19", "2019", "3", ":", "05", "/", ".", "-",
+            "th", "of", "Monday", "tuesday", "day", "Updated", "posted", "published", "ago",
+            "x", "\u0663", "\u00b2", "\u0130", "am"]
+    lines = [ln.strip() for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(frag) for _ in range(rnd.randint(0, 8))) for _ in range(30000)]
+    for s in lines:
+        want = len(s) <= H.DATE_MAX and H._DATE_RE.search(s.lower()) is not None
+        assert H.dateline(s) == want, repr(s)

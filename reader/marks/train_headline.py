@@ -1,17 +1,20 @@
 """Train the headline chooser on the dev benchmark and write `_title_weights.py`.
 
-    python -m reader.marks.train_headline [EVAL_DIR] [--cv] [--no-write]
+    python -m reader.marks.train_headline [EVAL_DIR] [--cv [--splits=N]] [--no-write]
 
 Run after `train_boilerplate` (the candidates depend on its body scores). The model is a
 linear score per candidate line, fitted as a softmax over each page's candidates (a
 conditional logit) by plain gradient descent; `--cv` prints the accuracy of models trained
-on one half of the pages and tested on the other, and on Scrapinghub vs the rest.
+on one half of the pages and tested on the other, and on Scrapinghub vs the rest; with
+`--splits=N` also over N seeded random half-splits, both directions (the boilerplate model
+stays the one fitted on all of dev: `bench/crossval_pipeline.py` refits both).
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+import random
 import sys
 from pathlib import Path
 
@@ -112,6 +115,20 @@ def main(argv: list[str]) -> int:
             print(f"cv {name:18s} accuracy {acc:.3f} (n={len(te)})")
         print(f"cv halves, both   accuracy {halves_ok / len(docs):.3f} "
               f"({halves_ok}/{len(docs)})")
+        splits = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--splits=")), 0)
+        if splits:
+            ok = tot = 0
+            for seed in range(splits):
+                rng = random.Random(seed)
+                mask = [rng.random() < 0.5 for _ in docs]
+                for side in (True, False):
+                    tr = [p for p, m in zip(pages, mask, strict=True) if m == side]
+                    tw = [u for u, m in zip(pw, mask, strict=True) if m == side]
+                    te = [p for p, m in zip(pages, mask, strict=True) if m != side]
+                    ok += round(accuracy(te, train(tr, weights=tw)) * len(te))
+                    tot += len(te)
+            print(f"cv {splits} random half-splits, both directions: accuracy "
+                  f"{ok / tot:.3f} ({ok}/{tot})")
     if "--no-write" not in argv:
         body = "\n".join(f"    {v!r},  # {n}" for n, v in zip(hl.TITLE_FEATURES, w, strict=True))
         WEIGHTS.write_text(

@@ -6,7 +6,9 @@ like and on where it sits:
 1. each line alone is scored for prose-likeness (`features.line_features`);
 2. the main run of prose is located as the stretch of lines with the largest total
    evidence (a maximum-sum segment, at a few strictness levels, so a caption or an ad
-   inside the article does not cut it in two while a menu or footer outside stays out),
+   inside the article does not cut it in two while a menu or footer outside stays out;
+   the loosest level may move its start back to an intro above a long list,
+   `article_span`),
    and every line is scored again from its own features, its neighbours' scores and its
    position relative to that run; this is repeated once with the refined scores.
 
@@ -167,6 +169,31 @@ def main_regions(p: Sequence[float], sq: Sequence[float]) -> list[tuple[int, int
     return span
 
 
+def article_span(regions: Sequence[tuple[int, int]], p: Sequence[float],
+                 chars: Sequence[int]) -> tuple[int, int]:
+    """The article's run: the main run (`main_regions`' 0.4 level), started earlier at the
+    first strong prose line (`strong_lines`) of the loosest (0.25) run that contains it.
+
+    A long list-shaped article (a listicle: an intro, then hundreds of short "Price: ...",
+    "Pros:" items with a paragraph here and there) has its densest prose at one end, and
+    the 0.4 run then covers only that end: everything before it counted as "before the
+    article", far from it, and the context stages threw the intro and most of the list
+    away (page 240 of dev lost its body in every out-of-fold split). The loosest run still
+    joins the two, and a paragraph-long likely-prose line in the stretch it adds before
+    the main run is the article's start: above an article a page holds menus, bylines and
+    breadcrumbs, rarely prose. Out of fold (stage 1, 5 half-splits) that stretch is 59 % body
+    by characters. Not after the run: what follows an article (comments, teasers, author
+    boxes) is often prose, and that stretch is 91 % boilerplate.
+    """
+    a, b = regions[1]
+    a0, b0 = regions[0]
+    if a0 < a <= b <= b0:
+        strong = strong_lines(p, chars, a0, a)
+        if strong:
+            return strong[0], b
+    return a, b
+
+
 def settled(z1: Sequence[float], regions: list[tuple[int, int]]) -> list[bool]:
     """Lines whose stage-1 verdict (boilerplate) is final: very low score, outside all runs."""
     lo = min((a for a, b in regions if b >= a), default=0)
@@ -209,13 +236,13 @@ def topic_overlap(
 ) -> list[tuple[float, float]]:
     """How much each line shares the vocabulary of the article's prose.
 
-    `p` are the stage-1 body probabilities, `region` the main run (`main_regions`' second
-    level). The vocabulary is that of the run's strong prose lines (p > 0.8, 80+
-    characters); every other line of `active` (the rest are never read) gets (share of
-    its distinct content words, i.e. words of 4+ letters that are not function words,
-    found there as they are or as singular/plural, share not found), or (0, 0) when it
-    has none. In-article sub-headings, list items and table cells reuse the article's
-    words; teasers, menus and promotions mostly don't.
+    `p` are the stage-1 body probabilities, `region` the article's run (`article_span`).
+    The vocabulary is that of the run's strong prose lines (p > 0.8, 80+ characters);
+    every other line of `active` (the rest are never read) gets (share of its distinct
+    content words, i.e. words of 4+ letters that are not function words, found there as
+    they are or as singular/plural, share not found), or (0, 0) when it has none.
+    In-article sub-headings, list items and table cells reuse the article's words;
+    teasers, menus and promotions mostly don't.
     """
     m = len(p)
     out = [(0.0, 0.0)] * m
@@ -256,7 +283,7 @@ def context_rows(
     m = len(z)
     p = [_sigmoid(v) for v in z]
     regions = main_regions(p, sq)
-    a, b = regions[1]
+    a, b = article_span(regions, p, chars)
     total = sum(chars) or 1
     share = (sum(chars[a : b + 1]) if b >= a else 0) / total
     # prefix sums for the windows
@@ -370,7 +397,11 @@ def run_stages(
     regions = main_regions(p1, sq)
     fixed = settled(z, regions)
     active = [k for k in range(m) if not fixed[k]]
-    topic = topic_overlap(texts, p1, chars, regions[1], active) if texts is not None else None
+    topic = (
+        topic_overlap(texts, p1, chars, article_span(regions, p1, chars), active)
+        if texts is not None
+        else None
+    )
     for w in stages:
         wl, wc = w[:n1], w[n1:]
         ctx = context_rows(rows1, z, chars, sq, active, topic)
@@ -466,7 +497,8 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
         p = _sigmoids(z)
     if regions is None:
         regions = main_regions(p, sq)
-    (a25, b25), (a, b), (a55, b55), (a70, b70) = regions
+    (a25, b25), (a40, b40), (a55, b55), (a70, b70) = regions
+    a, b = article_span(regions, p, chars)
     share = (sum(chars[a : b + 1]) if b >= a else 0) / total
     pp = [0.0, *accumulate(p)]
     pc = [0.0, *accumulate(map(mul, p, chars))]
@@ -500,7 +532,7 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
         if a25 <= k <= b25:
             acc += w8
         inside = a <= k <= b
-        if inside:
+        if a40 <= k <= b40:
             acc += w9
         if a55 <= k <= b55:
             acc += w10
@@ -609,7 +641,7 @@ def analyze_lines(
     regions = main_regions(p1, sq)
     fixed = settled(z, regions)
     active = [k for k in range(m) if not fixed[k]]
-    topic = topic_overlap(stripped, p1, chars, regions[1], active)
+    topic = topic_overlap(stripped, p1, chars, article_span(regions, p1, chars), active)
     cc = [0, *accumulate(chars)]
     total = cc[-1] or 1
     pz: list[float] | None = p1  # the probabilities and runs of `z` (known for stage 1's)

@@ -9,8 +9,9 @@ like and on where it sits:
    inside the article does not cut it in two while a menu or footer outside stays out;
    the loosest level may move its start back to an intro above a long list,
    `article_span`),
-   and every line is scored again from its own features, its neighbours' scores and its
-   position relative to that run; this is repeated once with the refined scores.
+   and every line is scored again from its own features, its neighbours' scores, its
+   position relative to that run and the list it belongs to (`list_runs`); this is
+   repeated once with the refined scores.
 
 Lines that stage 1 already finds hopeless (far outside every run, very low score) keep
 that verdict, which spares most menu lines the context work. Weights live in
@@ -75,6 +76,8 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "topic",
     "topic_miss",
     "cmt_before",
+    "list_len",
+    "list_art",
 )
 STAGE2_FEATURES: tuple[str, ...] = LINE_FEATURES + CONTEXT_FEATURES
 
@@ -194,11 +197,80 @@ def article_span(regions: Sequence[tuple[int, int]], p: Sequence[float],
     return a, b
 
 
-def settled(z1: Sequence[float], regions: list[tuple[int, int]]) -> list[bool]:
-    """Lines whose stage-1 verdict (boilerplate) is final: very low score, outside all runs."""
+def settled(z1: Sequence[float], regions: list[tuple[int, int]],
+            lists: Sequence[tuple[int, int] | None] | None = None) -> list[bool]:
+    """Lines whose stage-1 verdict (boilerplate) is final: very low score, outside all runs.
+
+    A line of a list (`list_runs`) that reaches into the runs' neighbourhood is never
+    final: a list is judged as a whole by the context stages (tour dates under an article
+    run past its end, and stage 1 alone calls each date line furniture).
+    """
     lo = min((a for a, b in regions if b >= a), default=0)
     hi = max((b for a, b in regions if b >= a), default=-1)
-    return [(v < SETTLED_Z and not (lo - 2 <= k <= hi + 2)) for k, v in enumerate(z1)]
+    out = [(v < SETTLED_Z and not (lo - 2 <= k <= hi + 2)) for k, v in enumerate(z1)]
+    if lists is not None:
+        for k, run in enumerate(lists):
+            if out[k] and run is not None and run[0] <= hi + 2 and run[1] >= lo - 2:
+                out[k] = False
+    return out
+
+
+# how a list item starts: a number ("18 Darla Moore ...", "4. Action Cameras", "2 satsumas"),
+# a date ("June 10 – Tampa, FL @ ..."), a short label and a colon ("Pros: ...", "Sweden
+# (Group F): Seventh appearance") or a bullet
+_LIST_LEAD = re.compile(
+    r"(?P<num>\d+(?:[.)]|\s))"
+    r"|(?P<date>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+    r"|(?P<label>[^:\s][^:]{0,29}:(?:\s|$))"
+    r"|(?P<bullet>[\u2022\u00b7\u25aa\u25ba\u2713*\-\u2013]\s)",
+    re.IGNORECASE,
+).match
+LIST_MIN = 3  # items in a row that make a list
+LABEL_SPACES = 4  # a "label:" with more spaces before its colon is a sentence
+LIST_NEAR = 10  # a list this close to the article's run (in lines) is attached to it
+
+
+def _list_lead(s: str) -> str | None:
+    """The kind of list-item start of a stripped line (`_LIST_LEAD`), or None."""
+    m = _LIST_LEAD(s)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    if kind == "label" and s[: m.end()].count(" ") > LABEL_SPACES:
+        return None  # a sentence with a colon, not a label
+    return kind
+
+
+def list_runs(texts: Sequence[str]) -> list[tuple[int, int] | None]:
+    """For each line, the (first, last) line of the run of `LIST_MIN`+ adjacent lines
+    that start the same way (`_list_lead`: a number, a date, a label, a bullet), or None.
+
+    In-article lists (tour dates, a rankings table, "Pros:"/"Cons:" lines, ingredients)
+    are short, digit-heavy lines that stage 1 calls furniture one by one; what they share
+    is their shape and their place: a list attached to the article's run is body, menus
+    and teaser lists sit outside it (and share no vocabulary with it, `topic_overlap`).
+    """
+    leads = list(map(_list_lead, texts))
+    m = len(texts)
+    out: list[tuple[int, int] | None] = [None] * m
+    k = 0
+    while k < m:
+        kind = leads[k]
+        e = k
+        if kind is not None:
+            while e + 1 < m and leads[e + 1] == kind:
+                e += 1
+            if e - k + 1 >= LIST_MIN:
+                run = (k, e)
+                for j in range(k, e + 1):
+                    out[j] = run
+        k = e + 1
+    return out
+
+
+def _list_value(n: int) -> float:
+    """Context feature value of a list of `n` items (log-scaled, capped at 20 items)."""
+    return math.log(n if n < 20 else 20) / 3.0
 
 
 def strong_lines(p: Sequence[float], chars: Sequence[int], lo: int = 0,
@@ -278,8 +350,10 @@ def context_rows(
     sq: list[float],
     active: Sequence[int],
     topic: Sequence[tuple[float, float]] | None = None,
+    lists: Sequence[tuple[int, int] | None] | None = None,
 ) -> list[list[float]]:
-    """Context features (`CONTEXT_FEATURES`) of the lines in `active`, from scores `z`."""
+    """Context features (`CONTEXT_FEATURES`) of the lines in `active`, from scores `z`;
+    `lists` from `list_runs` (without them the list evidence is 0)."""
     m = len(z)
     p = [_sigmoid(v) for v in z]
     regions = main_regions(p, sq)
@@ -337,6 +411,9 @@ def context_rows(
         zk = zs[k]
         sw = cc[hi] - cc[lo]
         ncm = cm[k] - cm[a] if k > a else 0
+        run = lists[k] if lists is not None else None
+        lv = _list_value(run[1] - run[0] + 1) if run is not None else 0.0
+        attached = run is not None and run[0] <= b + LIST_NEAR and run[1] >= a - LIST_NEAR
         out.append(
             [
                 zk,
@@ -370,6 +447,8 @@ def context_rows(
                 r[_JLEAD] if inside else 0.0,
                 *(topic[k] if topic is not None else (0.0, 0.0)),
                 ((ncm if ncm < CMT_CAP else CMT_CAP) / CMT_CAP) if ncm > 1 else 0.0,
+                lv,
+                lv if attached else 0.0,
             ]
         )
     return out
@@ -395,7 +474,8 @@ def run_stages(
     sq = [math.sqrt(c) for c in chars]
     p1 = [_sigmoid(v) for v in z]
     regions = main_regions(p1, sq)
-    fixed = settled(z, regions)
+    lists = list_runs(texts) if texts is not None else None
+    fixed = settled(z, regions, lists)
     active = [k for k in range(m) if not fixed[k]]
     topic = (
         topic_overlap(texts, p1, chars, article_span(regions, p1, chars), active)
@@ -404,7 +484,7 @@ def run_stages(
     )
     for w in stages:
         wl, wc = w[:n1], w[n1:]
-        ctx = context_rows(rows1, z, chars, sq, active, topic)
+        ctx = context_rows(rows1, z, chars, sq, active, topic, lists)
         if capture is not None:
             capture.append((active, [rows1[k] + c for k, c in zip(active, ctx, strict=True)]))
         z = list(z)
@@ -481,6 +561,7 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
     p: list[float] | None = None,
     regions: list[tuple[int, int]] | None = None,
     cm: list[int] | None = None,
+    lists: Sequence[tuple[int, int] | None] | None = None,
 ) -> list[float]:
     """`sum(map(mul, w, row))` for each row `context_rows` would give for `active`.
 
@@ -489,7 +570,8 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
     the sign of a zero sum, which no later step can see) and a 1.0 adds the weight itself.
     `cc` are the prefix sums of `chars` and `total` is `sum(chars) or 1`; `p` and `regions`,
     when given, must be `_sigmoids(z)` and `main_regions` of them (stage 2 has them from
-    stage 1); `cm`, when given, must be `_comment_prefix(rows)` (the same for every stage).
+    stage 1); `cm`, when given, must be `_comment_prefix(rows)` (the same for every stage);
+    `lists` are `list_runs` of the lines (None: no list evidence).
     Keep in step with `context_rows`.
     """
     m = len(z)
@@ -506,7 +588,7 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
     ns_strong = len(strong)
     zs = [v / 5.0 for v in z]
     (w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11, w12, w13, w14, w15, w16, w17, w18,
-     w19, w20, w21, w22, w23, w24, w25, w26, w27, w28, w29, w30, w31) = w
+     w19, w20, w21, w22, w23, w24, w25, w26, w27, w28, w29, w30, w31, w32, w33) = w
     if cm is None:
         cm = _comment_prefix(rows)
     cma = cm[a]
@@ -576,6 +658,13 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
             ncm = cm[k] - cma
             if ncm > 1:
                 acc += w31 * ((ncm if ncm < CMT_CAP else CMT_CAP) / CMT_CAP)
+        if lists is not None:
+            run = lists[k]
+            if run is not None:
+                lv = _list_value(run[1] - run[0] + 1)
+                acc += w32 * lv
+                if run[0] <= b + LIST_NEAR and run[1] >= a - LIST_NEAR:
+                    acc += w33 * lv
         out.append(acc)
     return out
 
@@ -639,7 +728,8 @@ def analyze_lines(
     sq = list(map(math.sqrt, chars))
     p1 = _sigmoids(z)
     regions = main_regions(p1, sq)
-    fixed = settled(z, regions)
+    lists = list_runs(stripped)
+    fixed = settled(z, regions, lists)
     active = [k for k in range(m) if not fixed[k]]
     topic = topic_overlap(stripped, p1, chars, article_span(regions, p1, chars), active)
     cc = [0, *accumulate(chars)]
@@ -649,7 +739,7 @@ def analyze_lines(
     cm = _comment_prefix(rows)
     for st, (wt, wc) in enumerate(((w1, _CTX_W[0]), (w2, _CTX_W[1])), start=1):
         dots = _context_dots(rows, z, chars, sq, cc, total, active, topic, wc,  # type: ignore[arg-type]
-                             pz, rz, cm)
+                             pz, rz, cm, lists)
         pz = rz = None
         for k, c in zip(active, dots, strict=True):
             z[k] = sum(map(mul, wt, rows[k])) + table[combos[k]][st] + c

@@ -102,14 +102,16 @@ def test_fused_context_dots_equal_context_rows_dot() -> None:
         z = [bp._dot(bp._weights.STAGE1, r) for r in rows1]
         p1 = bp._sigmoids(z)
         regions = bp.main_regions(p1, sq)
-        active = [k for k, f in enumerate(bp.settled(z, regions)) if not f]
+        lists = bp.list_runs(stripped)
+        active = [k for k, f in enumerate(bp.settled(z, regions, lists)) if not f]
         topic = bp.topic_overlap(stripped, p1, chars, regions[1], active)
         cc = [0, *accumulate(chars)]
         for wc in bp._CTX_W:
-            ref = [sum(map(mul, wc, c))
-                   for c in bp.context_rows(rows1, z, chars, sq, active, topic)]
-            assert bp._context_dots(rows1, z, chars, sq, cc, cc[-1] or 1, active, topic,
-                                    wc) == ref
+            for ls in (lists, None):
+                ref = [sum(map(mul, wc, c))
+                       for c in bp.context_rows(rows1, z, chars, sq, active, topic, ls)]
+                assert bp._context_dots(rows1, z, chars, sq, cc, cc[-1] or 1, active, topic,
+                                        wc, lists=ls) == ref
 
 
 def test_sentence_regexes_equal_lookbehind_first_forms() -> None:

@@ -283,3 +283,17 @@ def test_a_paragraph_ending_with_name_and_verb_and_colon_introduces_the_next() -
         "weeks of real-world usage before they were found.”"
     )
     assert speakers(text)[-1][1] == "Joel"
+
+
+def test_a_group_named_by_a_bare_plural_is_the_speaker() -> None:
+    # not the last person named: the quotation is the residents' or the people's
+    lead = "The mayor, Jane Smith, opened the meeting on the harbour bridge.\n\n"
+    assert speakers(lead + "“We are scared,” residents said after the vote.")[-1][1] == "residents"
+    assert speakers(lead + "In the new ads, people say, “I’m on the bridge.”")[-1][1] == "people"
+    assert speakers(lead + "“This will happen again,” experts warn.")[-1][1] == "experts"
+
+
+def test_the_writer_saying_i_will_admit_is_no_speaker() -> None:
+    text = "I’ll admit I was swept up in the “microservices mania” for a while."
+    m = analyze(text, forced_body=frozenset((1,)))
+    assert [q.speaker for q in m.quotes] == [None]

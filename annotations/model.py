@@ -32,6 +32,17 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def one_line(text: str, width: int = 60) -> str:
+    """`text` on one line (runs of whitespace, newlines included, as one space), cut to
+    `width` characters with an ellipsis: how a highlight is named in lists and prompts."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "\u2026"
+
+
+# a highlight that starts with one of these carries its own quotation marks
+_OPENING_QUOTES = "\"'\u201c\u2018\u00ab\u201e"
+
+
 class AnchorStatus(StrEnum):
     EXACT = "exact"  # same offsets, same text
     MOVED = "moved"  # the quote was found again, exactly, elsewhere
@@ -131,6 +142,13 @@ class Highlight(_Record):
     @property
     def anchor(self) -> Anchor:
         return Anchor(self.start, self.end, self.exact, self.prefix, self.suffix, self.content_hash)
+
+    def quoted(self, width: int = 60) -> str:
+        """The highlighted text on one line in curly quotation marks, unless it already
+        opens with its own (a highlighted quotation reads “relevant sites”, not
+        ““relevant sites””)."""
+        text = one_line(self.exact, width)
+        return text if text.startswith(tuple(_OPENING_QUOTES)) else f"\u201c{text}\u201d"
 
     @property
     def short_id(self) -> str:

@@ -9,14 +9,13 @@ from typing import Any
 import orjson
 
 from annotations.anchoring import reanchored
-from annotations.model import Highlight, content_hash
+from annotations.model import Highlight, content_hash, one_line
 from annotations.store import AnnotationStore
 from reader.commands.common import add_corpus_argument, add_db_argument, load
 from reader.commands.store_access import (
     article_text,
     highlight_row,
     missing_article,
-    one_line,
     open_store,
 )
 from reader.corpus import Corpus

@@ -6,9 +6,9 @@ import argparse
 from collections import Counter
 
 from annotations.anchoring import reanchored
-from annotations.model import AnchorStatus, Highlight, content_hash
+from annotations.model import AnchorStatus, Highlight, content_hash, one_line
 from reader.commands.common import add_corpus_argument, add_db_argument, load
-from reader.commands.store_access import article_text, missing_article, one_line, open_store
+from reader.commands.store_access import article_text, missing_article, open_store
 from reader.errors import UserError
 
 NAME = "check"

@@ -50,8 +50,3 @@ def missing_article(h: Highlight) -> Highlight:
     """A highlight whose article is gone from the corpus is orphaned (and kept)."""
     h.status, h.score = AnchorStatus.ORPHANED.value, 0.0
     return h
-
-
-def one_line(text: str, width: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"

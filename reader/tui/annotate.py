@@ -398,7 +398,7 @@ def edit_note(app: ReaderApp) -> None:
             app.store.change(app, "update_highlight", hl.id, note=value,
                              then=lambda _: _redraw(app))
 
-    app.push_screen(NoteScreen(f"Note on “{hl.exact[:60]}”", hl.note), done)
+    app.push_screen(NoteScreen(f"Note on {hl.quoted()}", hl.note), done)
 
 
 def delete_highlight(app: ReaderApp) -> None:
@@ -415,7 +415,7 @@ def orphans(app: ReaderApp) -> None:
     if not found:
         app.notify("no orphaned highlights", timeout=2)
         return
-    options = [(h.id, f"{h.article}: “{h.exact[:60]}” [{h.label}]") for h in found]
+    options = [(h.id, f"{h.article}: {h.quoted()} [{h.label}]") for h in found]
 
     def chosen(hid: str | None) -> None:
         if hid is None:

@@ -137,3 +137,12 @@ def test_reattaching_an_orphan_makes_it_exact(store: AnnotationStore) -> None:
     fixed = store.update_highlight(h.id, text=edited, start=31, end=50)
     assert fixed.status == AnchorStatus.EXACT and fixed.exact == edited[31:50]
     assert fixed.score is None
+
+
+def test_a_highlight_is_quoted_once_on_one_line() -> None:
+    text = "All \u201crelevant sites\u201d were disinfected.\n\nThe CDC said so."
+    own = Highlight.create("a.txt", text, 4, 20)
+    assert own.quoted() == "\u201crelevant sites\u201d"
+    plain = Highlight.create("a.txt", text, 21, len(text))
+    assert plain.quoted() == "\u201cwere disinfected. The CDC said so.\u201d"
+    assert plain.quoted(10) == "\u201cwere disi\u2026\u201d"

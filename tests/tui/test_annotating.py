@@ -236,3 +236,16 @@ async def test_header_keeps_its_tag_row_when_the_facts_are_long(seeds_copy: Path
         assert "#economy" in rows[2]
         assert all(len(r) <= header.size.width for r in rows)
         await press(pilot, "q")
+
+
+async def test_note_prompt_names_a_highlighted_quotation_with_one_pair_of_marks(
+    seeds_copy: Path,
+) -> None:
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first(app, pilot)
+        await press(pilot, "right_square_bracket", "quotation_mark", "1", "a")
+        assert isinstance(app.screen, NoteScreen)
+        quote = app.store.highlights(FIRST)[0].exact
+        assert quote[0] == "\u201c" and quote[-1] == "\u201d"  # the marks are highlighted
+        assert app.screen.title_text == f"Note on {' '.join(quote.split())}"

@@ -262,50 +262,43 @@ def test_adjacent_copy_of_the_headline_is_not_a_list_neighbour() -> None:
     assert copies[1][j] == 0.0
 
 
-
-def _title_of(*top: str) -> str | None:
-    text = page(*top)
-    m = analyze(text)
-    return None if m.title_line is None else text.split("\n")[m.title_line - 1]
-
-
 def test_sentence_dek_under_a_short_headline_is_not_the_headline() -> None:
     # the dek shares more words with the article than the headline does, and is a sentence
-    assert _title_of(
+    assert _title(page(
         "Subscribe",
         "Steel and Rust",
         "The harbour bridge supports corroded. The council will rebuild the bridge.",
         "Jane Smith",
         "Dec 19, 2025",
-    ) == "Steel and Rust"
+    )) == "Steel and Rust"
 
 
 def test_capitals_kicker_above_the_headline_is_not_the_headline() -> None:
     head = "Council to rebuild the corroded harbour bridge after engineers find rusted supports"
-    assert _title_of(
+    assert _title(page(
         "Opinion", "Health News", "HARBOUR BRIDGE FEARS", head, "Jane Smith", "18 Nov 2019, 19:09"
-    ) == head
+    )) == head
 
 
 def test_name_and_outlet_is_a_byline_not_the_headline() -> None:
-    assert _title_of(
+    assert _title(page(
         "Home",
         "Education",
         "Plumbers train as engineers",
         "Jane Smith | The Harbour Bridge Times",
         "Nov 19, 2019",
-    ) == "Plumbers train as engineers"
+    )) == "Plumbers train as engineers"
 
 
 def test_headline_with_a_date_in_it_is_not_a_dateline() -> None:
-    assert _title_of(
+    assert _title(page(
         "Home",
         "Harbour Notes",
         "Harbour Notes 11.18.19",
         "The council votes to rebuild the corroded harbour bridge ... about time, too ...",
         "Author:",
         "Jane Smith",
-    ) == "Harbour Notes 11.18.19"
+    )) == "Harbour Notes 11.18.19"
 
 
 def test_accented_names_are_names() -> None:

@@ -304,6 +304,15 @@ def title_rows(
             metas.update((k, k + 1))
             names.add(k + 1)
     meta = metas.__contains__
+    # the candidates that hold only a date or a byline (with at most the author's name),
+    # "Jane Smith | The Texas Newsroom" among them: never the headline, nor headline-like
+    # (a byline or dateline with more in it, "Opening Bell 11.18.19", still may be)
+    meta_only = {
+        k
+        for k in cands
+        if k in outlet_bylines
+        or (meta(k) and only_meta(text[k], bool(rows1[k][_JBYLINE]) or k in names))
+    }
     # a bare name among the last lines above the article text, where a byline sits (higher
     # up, menus hold name-shaped items: "Free Roadmap", "Last Man"): byline evidence for the
     # line right above it only (it stays a candidate and breaks no run)
@@ -362,8 +371,7 @@ def title_rows(
             and not text[k].isupper()
             and not rows1[k][_JSENT]
             and not text[k].endswith((".", ":"))
-            # (a date in a headline is no dateline: "Opening Bell 11.18.19")
-            and not (meta(k) and only_meta(text[k], bool(rows1[k][_JBYLINE]) or k in names))
+            and k not in meta_only
         )
 
     rows = []
@@ -452,9 +460,8 @@ def title_rows(
     ok = [
         j
         for j, k in enumerate(cands)
-        if not (meta(k) and only_meta(text[k], bool(rows1[k][_JBYLINE]) or k in names))
+        if k not in meta_only
         and not (authors and not meta(k) and names_author(text[k]))
-        and k not in outlet_bylines
     ]
     if ok and len(ok) < len(cands):
         cands = [cands[j] for j in ok]

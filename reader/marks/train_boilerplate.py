@@ -159,7 +159,9 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
     w1 = train_lr(x1, y1, s1)
     stages: list[list[float]] = []
     for st in range(N_STAGES):
-        xs, ys, ws = [], [], []
+        xs: list[list[float]] = []
+        ys: list[int] = []
+        ws: list[float] = []
         for (_, rows1, y, chars, texts), ks in zip(per, open_, strict=True):
             cap: list = []
             bp.run_stages(rows1, chars, w1, stages + [[0.0] * len(bp.STAGE2_FEATURES)], cap,
@@ -290,6 +292,11 @@ def write_weights(w1: list[float], stages: list[list[float]], thr: float) -> Non
     )
 
 
+def option(argv: list[str], name: str) -> str | None:
+    """The value of `--name=VALUE` in `argv` (the trainers' few options), else None."""
+    return next((a.split("=", 1)[1] for a in argv if a.startswith(name + "=")), None)
+
+
 def main(argv: list[str]) -> int:
     if "-h" in argv or "--help" in argv:
         print(__doc__)
@@ -305,9 +312,7 @@ def main(argv: list[str]) -> int:
     for t in (0.3, 0.5, 0.6, 0.7, 0.8, 0.9, best[1]):
         print(f"train thr={t:.2f}", metrics(res, t))
     if "--cv" in argv:
-        extra = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--splits=")), 0)
-        dump = next((a.split("=", 1)[1] for a in argv if a.startswith("--dump=")), None)
-        cross_validate(docs, thr, extra, dump)
+        cross_validate(docs, thr, int(option(argv, "--splits") or 0), option(argv, "--dump"))
     if "--no-write" not in argv:
         write_weights(w1, stages, thr)
         print(f"wrote {WEIGHTS}")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader.marks import boilerplate as bp
 from reader.marks import headline as hl
-from reader.marks.train_boilerplate import REPO, Doc, corpus_repeated, load_dev
+from reader.marks.train_boilerplate import REPO, Doc, corpus_repeated, load_dev, option
 
 WEIGHTS = Path(__file__).with_name("_title_weights.py")
 L2 = 3e-3  # 1e-2 and 3e-2 cross-validate no better (the small feature set does the work)
@@ -82,6 +82,20 @@ def accuracy(pages: list[tuple[list[list[float]], int]], w: list[float]) -> floa
     return ok / len(pages)
 
 
+def held_out_right(
+    pages: list[tuple[list[list[float]], int]], pw: list[float], train_mask: list[bool]
+) -> tuple[int, int]:
+    """Train on the pages of `train_mask` (with their weights `pw`); return how many of the
+    other pages get their headline right, and how many there are."""
+    tr = [p for p, m in zip(pages, train_mask, strict=True) if m]
+    tw = [u for u, m in zip(pw, train_mask, strict=True) if m]
+    te = [p for p, m in zip(pages, train_mask, strict=True) if not m]
+    w = train(tr, weights=tw)
+    return sum(
+        1 for rows, pos in te if rows and hl.choose(list(range(len(rows))), rows, w) == pos
+    ), len(te)
+
+
 def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
     eval_dir = Path(args[0]) if args else REPO.parent / "shared" / "eval"
@@ -106,27 +120,21 @@ def main(argv: list[str]) -> int:
         }
         halves_ok = 0
         for name, mask in groups.items():
-            tr = [p for p, m in zip(pages, mask, strict=True) if m]
-            tw = [u for u, m in zip(pw, mask, strict=True) if m]
-            te = [p for p, m in zip(pages, mask, strict=True) if not m]
-            acc = accuracy(te, train(tr, weights=tw))
+            ok, n = held_out_right(pages, pw, mask)
             if name.startswith("half"):
-                halves_ok += round(acc * len(te))
-            print(f"cv {name:18s} accuracy {acc:.3f} (n={len(te)})")
+                halves_ok += ok
+            print(f"cv {name:18s} accuracy {ok / n:.3f} (n={n})")
         print(f"cv halves, both   accuracy {halves_ok / len(docs):.3f} "
               f"({halves_ok}/{len(docs)})")
-        splits = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--splits=")), 0)
+        splits = int(option(argv, "--splits") or 0)
         if splits:
             ok = tot = 0
             for seed in range(splits):
                 rng = random.Random(seed)
                 mask = [rng.random() < 0.5 for _ in docs]
-                for side in (True, False):
-                    tr = [p for p, m in zip(pages, mask, strict=True) if m == side]
-                    tw = [u for u, m in zip(pw, mask, strict=True) if m == side]
-                    te = [p for p, m in zip(pages, mask, strict=True) if m != side]
-                    ok += round(accuracy(te, train(tr, weights=tw)) * len(te))
-                    tot += len(te)
+                for side in (mask, [not m for m in mask]):
+                    right, n = held_out_right(pages, pw, side)
+                    ok, tot = ok + right, tot + n
             print(f"cv {splits} random half-splits, both directions: accuracy "
                   f"{ok / tot:.3f} ({ok}/{tot})")
     if "--no-write" not in argv:

@@ -86,6 +86,13 @@ _NOT_NAMES = {
     "dear", "hi", "hello", "read", "see", "watch", "click", "image", "photo", "video",
     "despite", "following", "during", "without", "within", "throughout", "among", "amid",
     "unlike", "given", "including", "against", "toward", "towards", "upon",
+    # sentence openers that are never names ("Once Trump released the transcript, ...")
+    "once", "whether", "unless", "whenever", "wherever", "perhaps", "maybe", "indeed",
+    "thus", "therefore", "nevertheless", "nonetheless", "besides", "otherwise", "already",
+    "again", "soon", "often", "sometimes", "never", "always", "finally", "eventually",
+    "initially", "recently", "currently", "suddenly", "fortunately", "unfortunately",
+    "luckily", "sadly", "clearly", "obviously", "apparently", "certainly", "surely",
+    "actually", "basically", "ultimately", "overall", "altogether", "anyway", "rather",
 }
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "el",
               "dos", "das", "del", "ter", "ten", "y"}
@@ -575,6 +582,20 @@ def intro_name(segment: str, lower_words: LowerWords | frozenset[str] = frozense
     return head
 
 
+def _lone_surname(text: str, end: int, core: str, key: str, lower: LowerWords) -> bool:
+    """A lone capitalised word followed by a lower-case word ("Slayton notes"): a surname
+    whose full form was never seen (else an ordinary word)."""
+    return (
+        len(core) > 2
+        and all(_SURNAME_PART.fullmatch(p) for p in core.split("-"))
+        and key not in _NOT_NAMES
+        and key not in _TITLES
+        and bool(nxt := text[end : end + 16].split())
+        and nxt[0][:1].islower()
+        and key not in lower
+    )
+
+
 def note_names(text: str, ctx: Context) -> None:
     """Remember full names (for surname expansion) and the people mentioned, in order.
 
@@ -605,17 +626,8 @@ def note_names(text: str, ctx: Context) -> None:
                     _mention(ctx, full, bare == raw)
                     here.append(full)
                 continue
-            # a lone capitalised word followed by a lower-case word ("Slayton notes"):
-            # a surname whose full form was never seen, or an ordinary word
-            if (
-                len(core) > 2
-                and all(_SURNAME_PART.fullmatch(p) for p in core.split("-"))
-                and key not in _NOT_NAMES
-                and key not in _TITLES
-                and (nxt := text[m.end() : m.end() + 16].split())
-                and nxt[0][:1].islower()
-                and key not in lower
-                and not _after_preposition(text, m.start())
+            if _lone_surname(text, m.end(), core, key, lower) and not _after_preposition(
+                text, m.start()
             ):
                 _mention(ctx, core, False)
             continue
@@ -623,6 +635,15 @@ def note_names(text: str, ctx: Context) -> None:
         if not name:
             continue
         parts = name.split()
+        if len(parts) == 1 and parts[0].lower() not in surnames and bare.endswith(parts[0]):
+            # a sentence opener before a lone name ("Once Trump released ..."): the name
+            # alone, as if the opener were not there
+            core = parts[0]
+            if _lone_surname(text, m.end(), core, core.lower(), lower) and not (
+                _after_preposition(text, m.end() - len(core))
+            ):
+                _mention(ctx, core, False)
+            continue
         if len(parts) >= 2 and _is_person(parts):
             full = surnames.setdefault(parts[-1].lower(), name)
             if not _after_preposition(text, m.start()):

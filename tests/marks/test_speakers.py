@@ -297,3 +297,14 @@ def test_the_writer_saying_i_will_admit_is_no_speaker() -> None:
     text = "I’ll admit I was swept up in the “microservices mania” for a while."
     m = analyze(text, forced_body=frozenset((1,)))
     assert [q.speaker for q in m.quotes] == [None]
+
+
+def test_a_sentence_opener_is_not_part_of_the_name_after_it() -> None:
+    # "Once", "Perhaps", "Sometimes" open the sentence; the person is the name after them
+    said = "“It was a perfect call,” he said."
+    assert speakers("Once Trump released the transcript, the nation learned. " + said) == [
+        ("“It was a perfect call,”", "Trump")
+    ]
+    assert speakers("Perhaps Trump knew more than he said. " + said)[-1][1] == "Trump"
+    text = "Sometimes Kim Jong Un goes further. “The talks are over,” he said."
+    assert speakers(text)[-1][1] == "Kim Jong Un"

@@ -559,13 +559,13 @@ class ReaderApp(App[None]):
                 out.append(f" — {sanitize(who)}", style="bold yellow")
             elif kind == "speech":
                 out.append(" — speaker not named", style="dim")
-        h = view.span_at(view.highlight_spans, offset)
-        if h is not None:
+        # every highlight under the cursor, innermost (the one keys act on) first
+        for j, h in enumerate(view.spans_at(view.highlight_spans, offset)):
             hl = h.ref
-            out.append("  │  ")
+            out.append("  │  " if j == 0 else "  · ")
             out.append(f"[{sanitize(hl.label or 'highlight')}]", style=f"bold {h.colour}")
             if hl.note:
-                out.append(" " + sanitize(hl.note.splitlines()[0])[:60])
+                out.append(" " + sanitize(hl.note.splitlines()[0])[: 60 if j == 0 else 30])
         if view.selection:
             a, b = view.selection
             out.append(f"  │  selected {b - a} chars (1-9 to highlight)", style="bold")

@@ -152,6 +152,21 @@ async def test_overlapping_highlights_are_kept_apart(seeds_copy: Path) -> None:
         strip = view.render_line(row)
         styles = [seg.style for seg in strip if seg.text and seg.style and seg.style.underline]
         assert styles, "overlapping text is not marked"
+        # on the overlap the status names both, the inner one (what keys act on) first,
+        # and a note goes on the inner one
+        view.move_cursor(inner.start)
+        await pilot.pause()
+        status = status_line(app)
+        assert "[actor]" in status and "[claim]" in status
+        assert status.index("[actor]") < status.index("[claim]")
+        await press(pilot, "a", *"who acts", "ctrl+s")
+        assert {h.label: h.note for h in app.store.highlights()} == {
+            "claim": "", "actor": "who acts"
+        }
+        # outside the inner words only the paragraph's label shows
+        view.move_cursor(outer.end - 1)
+        await pilot.pause()
+        assert "[claim]" in status_line(app) and "[actor]" not in status_line(app)
 
 
 async def test_tags_from_prompt_and_quick_keys(seeds_copy: Path) -> None:

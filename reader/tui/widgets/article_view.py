@@ -401,9 +401,17 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.select(q.start, q.end)
 
-    def span_at(self, spans: Sequence[Span], offset: int) -> Span | None:
+    def spans_at(self, spans: Sequence[Span], offset: int) -> list[Span]:
+        """The spans holding `offset`, innermost first: of a sentence highlighted and a
+        few words inside it, the words are what the cursor is on."""
         found = [s for s in spans if s.start <= offset < s.end]
-        return found[-1] if found else None
+        found.sort(key=lambda s: (s.end - s.start, -s.start))
+        return found
+
+    def span_at(self, spans: Sequence[Span], offset: int) -> Span | None:
+        """The innermost span holding `offset` (the one a key acts on)."""
+        found = self.spans_at(spans, offset)
+        return found[0] if found else None
 
     # -- mouse --------------------------------------------------------------
 

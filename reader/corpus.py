@@ -87,8 +87,25 @@ class Corpus:
         """The article with this id, or a UserError naming it."""
         found = self.get(article_id)
         if found is None:
-            raise UserError(f"no article {article_id!r} in the corpus {self.root}")
+            raise self.not_found(article_id)
         return found
+
+    def not_found(self, article_id: str) -> UserError:
+        """The error for an unknown id, naming the article meant where one is evident (an
+        id is the file's path in the corpus, ".txt" and all: "000_trump" for
+        "000_trump.txt" is a slip worth a hint, not a guess acted on)."""
+        msg = f"no article {article_id!r} in the corpus {self.root}"
+        want = article_id.removesuffix(".txt")
+        close = [a.id for a in self.articles if a.id.removesuffix(".txt") == want]
+        if not close:
+            close = [a.id for a in self.articles if want and a.id.startswith(want)][:4]
+        if not close:
+            import difflib
+
+            close = difflib.get_close_matches(article_id, list(self._index), n=3)
+        if close:
+            msg += " (did you mean " + " or ".join(repr(c) for c in close[:3]) + "?)"
+        return UserError(msg)
 
     @property
     def default_db_path(self) -> Path:

@@ -74,3 +74,17 @@ def test_list_eval_dev_has_130_articles() -> None:
     out = reader("list", str(dev))
     assert out.returncode == 0
     assert len(out.stdout.splitlines()) == 130
+
+
+def test_an_unknown_article_id_names_the_one_meant(seeds_copy: Path) -> None:
+    # ids are file names, ".txt" and all: typing the stem is the usual slip
+    first = sorted(p.name for p in seeds_copy.glob("*.txt"))[0]
+    stem = first.removesuffix(".txt")
+    out = reader("tag", str(seeds_copy), stem, "economy")
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and f"did you mean {first!r}?" in out.stderr
+    out = reader("export", str(seeds_copy), "--article", "zzz-nothing-like-it")
+    assert out.returncode == 2 and "did you mean" not in out.stderr
+    assert not (seeds_copy / "annotations.json").exists() or "economy" not in (
+        seeds_copy / "annotations.json"
+    ).read_text(encoding="utf-8")

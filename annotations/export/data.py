@@ -25,7 +25,6 @@ from annotations.model import (
     now_iso,
 )
 from reader.corpus import DEFAULT_MAX_BYTES, ArticleError, Corpus, read_text
-from reader.errors import UserError
 
 
 class StoreLike(Protocol):
@@ -210,7 +209,7 @@ def collect(
     (tests pass a fake; None imports `reader.marks` lazily).
     """
     if article is not None and corpus.get(article) is None and not _store_knows(store, article):
-        raise UserError(f"no article {article!r} in the corpus {corpus.root}")
+        raise corpus.not_found(article)
     states = _state_map(store.article_states())
     highlights_by_article: dict[str, list[Highlight]] = {}
     for h in store.highlights(article):

@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         ids = annotated_ids(store, corpus)
         if args.article is not None:
             if corpus.get(args.article) is None and args.article not in ids:
-                raise UserError(f"no article {args.article!r} in the corpus {corpus.root}")
+                raise corpus.not_found(args.article)
             ids = [args.article]
         entries = [article_entry(store, corpus, i) for i in ids]
     if args.json:

@@ -66,6 +66,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "question",  # ends with "?" (a headline may; a sentence-end otherwise is a dek's)
     "dek_in_body",  # the same text again where the article starts (a dek, a lede)
     "dek_pair",  # a headline-like line, then a sentence, then the byline or dateline
+    "first_copy",  # the first of two or more copies of a headline-like text near the body
 )
 
 # a date or time as a dateline shows it ("Nov 19, 2019", "15 November", "6:46 pm",
@@ -374,6 +375,17 @@ def title_rows(
             and k not in meta_only
         )
 
+    # the first of several copies of a text among the candidates (not the first of two in a
+    # row, which `dup_after_copy` speaks for): the page's own heading comes before the
+    # sticky bar, share box or gallery that repeat it
+    copies = Counter(keys[k] for k in cands)
+    first_copies = {
+        k
+        for k in good
+        if copies[keys[k]] >= 2
+        and min(j for j in cands if keys[j] == keys[k]) == k
+        and (k + 1 >= m or keys[k + 1] != keys[k])
+    }
     rows = []
     for k in cands:
         nw = nwords[k]
@@ -432,6 +444,7 @@ def title_rows(
                 1.0 if line.endswith("?") else 0.0,
                 1.0 if dup and start - 1 <= last_seen[key] <= start + WINDOW_AFTER else 0.0,
                 1.0 if dek_pair else 0.0,
+                1.0 if k in first_copies else 0.0,
             ]
         )
     # the author's names from the bylines (person-shaped: not "LISA MASCARO" or a desk): a

@@ -308,3 +308,18 @@ def test_accented_names_are_names() -> None:
     assert name_and_outlet("Sergio Mart\u00ednez-Beltr\u00e1n | The Texas Newsroom")
     assert not name_and_outlet("Harbour bridge to be rebuilt | The Harbour Times")
     assert not name_and_outlet("Jane Smith | a very long outlet name that is a sentence really")
+
+
+def test_of_copies_apart_above_the_byline_the_first_is_the_headline() -> None:
+    # the page's heading, then share buttons and a sticky bar or section label that repeat
+    # it right above the byline (the benchmark's labels take the heading: 109, 291)
+    for top in (
+        (HEAD, "Read Later", "Share", "Comments", "Read Later", "immunology", HEAD,
+         "By Jane Smith", "November 15, 2019"),
+        (HEAD, "Share", "Comments", "Science", HEAD, "By Jane Smith"),
+    ):
+        text = page(*top)
+        m = analyze(text)
+        assert m.title_line == 1, top
+        copy = text.split("\n").index(HEAD, 1)
+        assert m.line_kinds[copy] is LineKind.BOILERPLATE

@@ -27,7 +27,7 @@ FLOORS = {
     "line_f1": 0.972,
     "char_f1": 0.926,
     "body_kept": 0.985,
-    "headline": 0.92,
+    "headline": 0.94,
     "quote_f1": 0.99,
     "speaker": 0.91,
     "kind": 0.95,

@@ -43,6 +43,10 @@ _VERBS = (
     # ("note" not: "in the following code note that ...")
     "|warn|argue|claim|insist|explain|suggest|admit|complain|predict|caution|contend"
     "|maintain|agree|point out"
+    "|recommends|recommended|recommend|revealed|reveals|confirmed|confirms|denied|denies"
+    "|alleged|alleges|asserted|asserts|retorted|reiterated|reiterates|clarified|clarifies"
+    "|confided|grumbled|marveled|marvelled|gushed|raved|snapped|murmured|muttered|scoffed"
+    "|underscored|underscores|affirmed"
 )
 _SPEECH_VERB = rf"(?:{_VERBS})"
 # first words of the verbs: a context without any of them needs no attribution regex

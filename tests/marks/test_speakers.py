@@ -308,3 +308,14 @@ def test_a_sentence_opener_is_not_part_of_the_name_after_it() -> None:
     assert speakers("Perhaps Trump knew more than he said. " + said)[-1][1] == "Trump"
     text = "Sometimes Kim Jong Un goes further. “The talks are over,” he said."
     assert speakers(text)[-1][1] == "Kim Jong Un"
+
+
+def test_more_reporting_verbs_name_the_speaker() -> None:
+    assert speakers("“The risk to the public remains low,” Jane Smith reiterated.") == [
+        ("“The risk to the public remains low,”", "Jane Smith")
+    ]
+    text = "Jane Smith inspected the bridge. “The supports are failing,” she confirmed."
+    assert speakers(text)[-1][1] == "Jane Smith"
+    text = "For “best performance over a long cable,” Google recommends wiring it to a router."
+    assert speakers(text) == [("“best performance over a long cable,”", "Google")]
+    assert speakers("“That is simply not true,” the minister retorted.")[-1][1] == "the minister"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
@@ -83,6 +83,18 @@ class MainScreen(Screen[None]):
     """
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+
+def _esc_then_key(key: str) -> str | None:
+    """The letter or digit of "alt+n" / "alt+shift+n" ("n" / "N"), else None."""
+    if not key.startswith("alt+"):
+        return None
+    rest = key[4:]
+    if rest.startswith("shift+") and len(rest) == 7 and rest[6].isalpha():
+        return rest[6].upper()
+    if len(rest) == 1 and rest.isalnum():
+        return rest
+    return None
 
 
 class ReaderApp(App[None]):
@@ -158,6 +170,26 @@ class ReaderApp(App[None]):
                 yield ArticleView(id="article")
                 yield Static(id="status")
         yield KeyBar()
+
+    async def on_event(self, event: events.Event) -> None:
+        # A terminal sends Esc as the escape byte alone, and Textual's input reader joins
+        # it with a key that follows within about 0.1 s into one alt+key: Esc closing a
+        # prompt, then `n` for the next article, arrived as "alt+n", the prompt stayed
+        # open and `n` was lost. The app binds no alt keys (a user's keymap may), so such
+        # a key is the two keys a person typed: Esc is handled (its binding run to the
+        # end), then the key.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            typed = _esc_then_key(event.key)
+            if typed is not None and event.key not in self.active_bindings:  # (a keymap's)
+                escape = events.Key("escape", "\x1b")
+                if not (
+                    await self._check_bindings("escape", priority=True)
+                    or await self._check_bindings("escape")
+                ):
+                    await super().on_event(escape)
+                self.post_message(events.Key(typed, typed))
+                return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.user_keymap:

@@ -78,3 +78,16 @@ def test_tag_in_app_then_read_it_from_cli(tmux: Tmux, seeds_copy: Path) -> None:
     data = json.loads(out.stdout)
     tagged = {a["article"]: a["tags"] for a in data["articles"] if a["tags"]}
     assert tagged == {"000_4f563db4c078cd2b.txt": ["e2e-tag"]}
+
+
+def test_esc_then_a_key_at_once_is_two_keys(tmux: Tmux, seeds_copy: Path) -> None:
+    # Esc and `n` in one write: Textual reads them as alt+n, the app as Esc then n
+    tmux.start(f"{reader_script()} {seeds_copy}; printf 'READER-EXIT:%s:DONE\\n' $?")
+    tmux.wait_for(lambda s: SEED_TITLES[0][:30] in s)
+    tmux.send("t")
+    tmux.wait_for(lambda s: "Tags for" in s)
+    tmux.send("Escape", "n")
+    screen = tmux.wait_for(lambda s: "Tags for" not in s and " words · " in s)
+    assert "todo" in screen
+    tmux.send("q")
+    assert EXIT.search(tmux.wait_for(lambda s: EXIT.search(s) is not None)).group(1) == "0"

@@ -264,3 +264,22 @@ async def test_note_prompt_names_a_highlighted_quotation_with_one_pair_of_marks(
         quote = app.store.highlights(FIRST)[0].exact
         assert quote[0] == "\u201c" and quote[-1] == "\u201d"  # the marks are highlighted
         assert app.screen.title_text == f"Note on {' '.join(quote.split())}"
+
+
+async def test_esc_and_a_key_typed_fast_are_both_keys(seeds_copy: Path) -> None:
+    # a terminal's Esc and an `n` right after it reach the app as one "alt+n"
+    plain, joined = make_app(seeds_copy), make_app(seeds_copy)
+    async with plain.run_test(size=(120, 40)) as pilot:
+        await settle(plain, pilot)
+        await press(pilot, "t", "escape", "n")
+        expected = plain.current
+    assert expected is not None
+    async with joined.run_test(size=(120, 40)) as pilot:
+        await settle(joined, pilot)
+        await press(pilot, "t")
+        assert isinstance(joined.screen, PromptScreen)
+        await press(pilot, "alt+n")
+        await pilot.pause()
+        assert not isinstance(joined.screen, PromptScreen)  # Esc closed the prompt
+        assert joined.current == expected  # and `n` opened the next article to do
+        assert joined.store.tags(FIRST) == []

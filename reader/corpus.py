@@ -43,7 +43,7 @@ class Article:
 
     @property
     def display_title(self) -> str:
-        return self.title if self.title is not None else self.id
+        return self.title or self.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +176,10 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
         raise ArticleError("empty file")
     if looks_binary(data):
         raise ArticleError("binary file (contains NUL bytes)")
-    return decode(data)
+    decoded = decode(data)
+    if not decoded.text.strip():  # a byte-order mark alone, or only spaces once decoded
+        raise ArticleError("empty file")
+    return decoded
 
 
 def first_line_title(text: str) -> str:

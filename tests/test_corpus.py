@@ -113,3 +113,22 @@ def test_symlink_loop_is_walked_once(tmp_path: Path) -> None:
     ids = sorted(a.id for a in open_corpus(root).articles)
     assert len(ids) == 2 and ids[0] == "a.txt"
     assert ids[1] in ("sub/b.txt", "same/b.txt")  # one of the two ways in, once
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf  \r\n\t\n", b"\xff\xfe \x00\n\x00"],
+)
+def test_a_byte_order_mark_alone_is_an_empty_file(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(data)
+    with pytest.raises(ArticleError, match="empty file"):
+        read_text(path)
+
+
+def test_an_article_without_a_title_is_listed_by_its_file_name(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Headline\n\nBody.\n", encoding="utf-8")
+    corpus = open_corpus(tmp_path)
+    article = corpus.article("a.txt")
+    article.title = ""
+    assert article.display_title == "a.txt"

@@ -379,11 +379,14 @@ def title_rows(
     # row, which `dup_after_copy` speaks for): the page's own heading comes before the
     # sticky bar, share box or gallery that repeat it
     copies = Counter(keys[k] for k in cands)
+    first_of: dict[str, int] = {}
+    for k in cands:
+        first_of.setdefault(keys[k], k)
     first_copies = {
         k
         for k in good
         if copies[keys[k]] >= 2
-        and min(j for j in cands if keys[j] == keys[k]) == k
+        and first_of[keys[k]] == k
         and (k + 1 >= m or keys[k + 1] != keys[k])
     }
     rows = []

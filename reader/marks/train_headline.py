@@ -47,7 +47,8 @@ def is_seed(doc: Doc) -> bool:
 
 
 def page_weights(docs: list[Doc], seed_weight: float | None = None) -> list[float]:
-    """Training weight of each page: the hand-labelled seeds count `SEED_WEIGHT` times."""
+    """Training weight of each page: the hand-labelled seeds count `seed_weight` times
+    (default `SEED_WEIGHT`), the automatically labelled pages once."""
     w = SEED_WEIGHT if seed_weight is None else seed_weight
     return [w if is_seed(d) else 1.0 for d in docs]
 

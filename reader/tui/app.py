@@ -43,6 +43,7 @@ from reader.filtering import filter_indices, parse
 from reader.textlayout import sanitize
 from reader.tui import annotate
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
+from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
@@ -85,18 +86,6 @@ class MainScreen(Screen[None]):
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
 
-def _esc_then_key(key: str) -> str | None:
-    """The letter or digit of "alt+n" / "alt+shift+n" ("n" / "N"), else None."""
-    if not key.startswith("alt+"):
-        return None
-    rest = key[4:]
-    if rest.startswith("shift+") and len(rest) == 7 and rest[6].isalpha():
-        return rest[6].upper()
-    if len(rest) == 1 and rest.isalnum():
-        return rest
-    return None
-
-
 class ReaderApp(App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
@@ -115,6 +104,7 @@ class ReaderApp(App[None]):
         use_cache: bool = True,
     ) -> None:
         super().__init__()
+        keep_escape_before_symbols()  # (before the driver starts reading keys)
         # a large folder is listed from names alone; the indexer stats (see scan)
         self.corpus: Corpus = scan(corpus_path, max_bytes, lazy_stat_over=LAZY_STAT_OVER)
         self.max_bytes = max_bytes
@@ -172,22 +162,19 @@ class ReaderApp(App[None]):
         yield KeyBar()
 
     async def on_event(self, event: events.Event) -> None:
-        # A terminal sends Esc as the escape byte alone, and Textual's input reader joins
-        # it with a key that follows within about 0.1 s into one alt+key: Esc closing a
-        # prompt, then `n` for the next article, arrived as "alt+n", the prompt stayed
-        # open and `n` was lost. The app binds no alt keys (a user's keymap may), so such
-        # a key is the two keys a person typed: Esc is handled (its binding run to the
-        # end), then the key.
+        # Esc and a key typed right after it reach the app as one alt+key (see
+        # `reader.tui.keys`). The app binds no alt keys (a user's keymap may), so such a
+        # key is the two keys a person typed: Esc is handled first, its binding run to the
+        # end (a prompt it closes is gone), then the key.
         if isinstance(event, events.Key) and not event.is_forwarded:
-            typed = _esc_then_key(event.key)
-            if typed is not None and event.key not in self.active_bindings:  # (a keymap's)
-                escape = events.Key("escape", "\x1b")
+            typed = esc_then_key(event.key, event.character)
+            if typed is not None and event.key not in self.active_bindings:
                 if not (
                     await self._check_bindings("escape", priority=True)
                     or await self._check_bindings("escape")
                 ):
-                    await super().on_event(escape)
-                self.post_message(events.Key(typed, typed))
+                    await super().on_event(events.Key("escape", "\x1b"))
+                self.post_message(events.Key(*typed))
                 return
         await super().on_event(event)
 

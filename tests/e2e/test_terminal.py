@@ -91,3 +91,17 @@ def test_esc_then_a_key_at_once_is_two_keys(tmux: Tmux, seeds_copy: Path) -> Non
     assert "todo" in screen
     tmux.send("q")
     assert EXIT.search(tmux.wait_for(lambda s: EXIT.search(s) is not None)).group(1) == "0"
+
+
+def test_esc_then_a_symbol_key_at_once_is_two_keys(tmux: Tmux, seeds_copy: Path) -> None:
+    # Esc and `/` in one write: Textual dropped the Esc and the `/` went into the prompt
+    tmux.start(f"{reader_script()} {seeds_copy}; printf 'READER-EXIT:%s:DONE\\n' $?")
+    tmux.wait_for(lambda s: SEED_TITLES[0][:30] in s)
+    tmux.send("t")
+    tmux.wait_for(lambda s: "Tags for" in s)
+    tmux.send("Escape", "/")
+    tmux.wait_for(lambda s: "Tags for" not in s and "filter: words" in s)
+    tmux.send("Escape")
+    tmux.wait_for(lambda s: "filter: words" not in s)
+    tmux.send("q")
+    assert EXIT.search(tmux.wait_for(lambda s: EXIT.search(s) is not None)).group(1) == "0"

@@ -80,28 +80,21 @@ def test_tag_in_app_then_read_it_from_cli(tmux: Tmux, seeds_copy: Path) -> None:
     assert tagged == {"000_4f563db4c078cd2b.txt": ["e2e-tag"]}
 
 
-def test_esc_then_a_key_at_once_is_two_keys(tmux: Tmux, seeds_copy: Path) -> None:
-    # Esc and `n` in one write: Textual reads them as alt+n, the app as Esc then n
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        ("n", " words · "),  # Textual reads Esc+n as alt+n: the app gives Esc, then n
+        ("/", "filter: words"),  # Textual dropped the Esc: the `/` went into the prompt
+    ],
+)
+def test_esc_then_a_key_at_once_is_two_keys(
+    tmux: Tmux, seeds_copy: Path, key: str, shown: str
+) -> None:
     tmux.start(f"{reader_script()} {seeds_copy}; printf 'READER-EXIT:%s:DONE\\n' $?")
     tmux.wait_for(lambda s: SEED_TITLES[0][:30] in s)
     tmux.send("t")
     tmux.wait_for(lambda s: "Tags for" in s)
-    tmux.send("Escape", "n")
-    screen = tmux.wait_for(lambda s: "Tags for" not in s and " words · " in s)
-    assert "todo" in screen
-    tmux.send("q")
-    assert EXIT.search(tmux.wait_for(lambda s: EXIT.search(s) is not None)).group(1) == "0"
-
-
-def test_esc_then_a_symbol_key_at_once_is_two_keys(tmux: Tmux, seeds_copy: Path) -> None:
-    # Esc and `/` in one write: Textual dropped the Esc and the `/` went into the prompt
-    tmux.start(f"{reader_script()} {seeds_copy}; printf 'READER-EXIT:%s:DONE\\n' $?")
-    tmux.wait_for(lambda s: SEED_TITLES[0][:30] in s)
-    tmux.send("t")
-    tmux.wait_for(lambda s: "Tags for" in s)
-    tmux.send("Escape", "/")
-    tmux.wait_for(lambda s: "Tags for" not in s and "filter: words" in s)
-    tmux.send("Escape")
-    tmux.wait_for(lambda s: "filter: words" not in s)
-    tmux.send("q")
+    tmux.send("Escape", key)  # in one write
+    tmux.wait_for(lambda s: "Tags for" not in s and shown in s)
+    tmux.send("Escape", "q")
     assert EXIT.search(tmux.wait_for(lambda s: EXIT.search(s) is not None)).group(1) == "0"

@@ -13,7 +13,7 @@ import re
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[A-Z0-9]|\s*$)|\n", re.M)
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]?|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr|"
+    r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]?|\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr|"
     r"Prof|Inc|Co|Corp|Ltd|vs|etc|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mt|Ft|Ave|Rev|Hon))"
     r"\.$"
 )

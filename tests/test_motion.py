@@ -70,3 +70,12 @@ def test_punctuation_rides_with_its_word() -> None:
         end = motion.word_end(text, end)
     assert text[:end] == "Yersinia pestis, the"
     assert text[motion.next_word(text, 0) :].startswith("pestis,")
+
+
+def test_a_middle_initial_does_not_end_the_sentence() -> None:
+    # "Noah A. Smith" is one name: highlighting the sentence took it from "Smith" on
+    text = "Researchers led by Noah A. Smith showed this summer that it leaks. Then J. Doe spoke."
+    a, b = motion.sentence_bounds(text, text.index("summer"))
+    assert text[a:b] == "Researchers led by Noah A. Smith showed this summer that it leaks."
+    a, b = motion.sentence_bounds(text, text.index("Doe"))
+    assert text[a:b] == "Then J. Doe spoke."

@@ -368,9 +368,14 @@ def label_key(app: ReaderApp, key: str) -> None:
             app.store.change(app, "update_highlight", existing.id, label=label.name,
                              then=lambda _: _redraw(app, f"label → {label.name}"))
             return
-        from reader import motion
+        # the quotation the cursor is in (`]` lands there), else the sentence
+        quote = view.span_at(view.quotes, view.cursor)
+        if quote is not None:
+            selection = (quote.start, quote.end)
+        else:
+            from reader import motion
 
-        selection = motion.sentence_bounds(app.article_text, view.cursor)
+            selection = motion.sentence_bounds(app.article_text, view.cursor)
         if selection[0] >= selection[1]:
             app.notify("nothing to highlight here", severity="warning")
             return

@@ -131,7 +131,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("article.clear", "escape", "clear_selection", "Clear",
             "Clear the selection", "Select", "article", palette=False),
     Command("article.label", "1,2,3,4,5,6,7,8,9", "app.label_key", "Highlight",
-            "Highlight the selection (or sentence) with label 1-9; on a highlight: relabel",
+            "Highlight the selection (else the quotation or sentence at the cursor) with label "
+            "1-9; on a highlight: relabel",
             "Annotate", "article", palette=False, display="1-9"),
     Command("article.note", "a", "app.edit_note", "Note", "Add or edit the note of the highlight",
             "Annotate", "article", footer=True),

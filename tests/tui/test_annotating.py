@@ -283,3 +283,17 @@ async def test_esc_and_a_key_typed_fast_are_both_keys(seeds_copy: Path) -> None:
         assert not isinstance(joined.screen, PromptScreen)  # Esc closed the prompt
         assert joined.current == expected  # and `n` opened the next article to do
         assert joined.store.tags(FIRST) == []
+
+
+async def test_a_label_on_a_quotation_highlights_the_quotation(seeds_copy: Path) -> None:
+    # `]` lands in a quotation; a label then takes it, not the sentence around it
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_first(app, pilot)
+        await press(pilot, "]")
+        quote = view.span_at(view.quotes, view.cursor)
+        assert quote is not None
+        await press(pilot, "2")
+        [h] = app.store.highlights(FIRST)
+        assert (h.start, h.end, h.label) == (quote.start, quote.end, "evidence")
+        assert view.text[h.start : h.end][0] in "“\"‘'"

@@ -586,18 +586,30 @@ def intro_name(segment: str, lower_words: LowerWords | frozenset[str] = frozense
     return head
 
 
-def _lone_surname(text: str, end: int, core: str, key: str, lower: LowerWords) -> bool:
-    """A lone capitalised word followed by a lower-case word ("Slayton notes"): a surname
-    whose full form was never seen (else an ordinary word)."""
-    return (
+def _note_one_word_name(
+    ctx: Context, text: str, core: str, start: int, end: int, strong: bool, here: list[str]
+) -> None:
+    """A name of one word (`core`, at `start`-`end` of `text`): a surname whose full form was
+    seen is that person; else a capitalised word followed by a lower-case word ("Slayton
+    notes") is a surname whose full form was never seen, or an ordinary word."""
+    key = core.lower()
+    full = ctx.surnames.get(key)
+    if full:
+        if not _after_preposition(text, start):
+            _mention(ctx, full, strong)
+            here.append(full)
+        return
+    if (
         len(core) > 2
         and all(_SURNAME_PART.fullmatch(p) for p in core.split("-"))
         and key not in _NOT_NAMES
         and key not in _TITLES
-        and bool(nxt := text[end : end + 16].split())
+        and (nxt := text[end : end + 16].split())
         and nxt[0][:1].islower()
-        and key not in lower
-    )
+        and key not in ctx.lower_words
+        and not _after_preposition(text, start)
+    ):
+        _mention(ctx, core, False)
 
 
 def note_names(text: str, ctx: Context) -> None:
@@ -624,43 +636,21 @@ def note_names(text: str, ctx: Context) -> None:
             key = core.lower()
             if key in _NOT_NAMES and key not in surnames:
                 continue  # "The", "But", "In": most capitalised words are these
-            full = surnames.get(key)
-            if full:
-                if not _after_preposition(text, m.start()):
-                    _mention(ctx, full, bare == raw)
-                    here.append(full)
-                continue
-            if _lone_surname(text, m.end(), core, key, lower) and not _after_preposition(
-                text, m.start()
-            ):
-                _mention(ctx, core, False)
+            _note_one_word_name(ctx, text, core, m.start(), m.end(), bare == raw, here)
             continue
         name = clean_name(raw, lower)
         if not name:
             continue
         parts = name.split()
-        if len(parts) == 1 and parts[0].lower() not in surnames and bare.endswith(parts[0]):
-            # a sentence opener before a lone name ("Once Trump released ..."): the name
-            # alone, as if the opener were not there
-            core = parts[0]
-            if _lone_surname(text, m.end(), core, core.lower(), lower) and not (
-                _after_preposition(text, m.end() - len(core))
-            ):
-                _mention(ctx, core, False)
-            continue
-        if len(parts) >= 2 and _is_person(parts):
+        if len(parts) == 1:
+            # what is left of a run after its titles and sentence openers ("President
+            # Trump", "Once Trump released ..."): one word, as if it stood alone
+            _note_one_word_name(ctx, text, name, m.start(), m.end(), bare == raw, here)
+        elif _is_person(parts):
             full = surnames.setdefault(parts[-1].lower(), name)
             if not _after_preposition(text, m.start()):
                 _mention(ctx, full, bare == raw)
                 here.append(full)
-        elif (
-            len(parts) == 1
-            and parts[0].lower() in surnames
-            and not _after_preposition(text, m.start())
-        ):
-            full = surnames[parts[0].lower()]
-            _mention(ctx, full, bare == raw)
-            here.append(full)
     if here and all(h == here[0] for h in here):
         male = _MALE_RE.search(text) is not None
         female = _FEMALE_RE.search(text) is not None

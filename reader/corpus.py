@@ -172,12 +172,11 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
         raise ArticleError(f"unreadable: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
         raise ArticleError(f"larger than the {_human(max_bytes)} size cap")
-    if not data.strip():
-        raise ArticleError("empty file")
     if looks_binary(data):
         raise ArticleError("binary file (contains NUL bytes)")
     decoded = decode(data)
-    if not decoded.text.strip():  # a byte-order mark alone, or only spaces once decoded
+    # nothing, only spaces, or a byte-order mark alone (`isspace` copies nothing)
+    if not decoded.text or decoded.text.isspace():
         raise ArticleError("empty file")
     return decoded
 

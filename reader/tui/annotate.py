@@ -348,7 +348,7 @@ def undo(app: ReaderApp, redo: bool) -> None:
 
 def _highlight_at_cursor(app: ReaderApp) -> Any:
     view = _view(app)
-    span = view.span_at(view.highlight_spans, view.cursor)
+    span = view.highlight_at_cursor()
     return span.ref if span is not None else None
 
 
@@ -369,7 +369,7 @@ def label_key(app: ReaderApp, key: str) -> None:
                              then=lambda _: _redraw(app, f"label → {label.name}"))
             return
         # the quotation the cursor is in (`]` lands there), else the sentence
-        quote = view.span_at(view.quotes, view.cursor)
+        quote = view.quote_at_cursor()
         if quote is not None:
             selection = (quote.start, quote.end)
         else:
@@ -503,7 +503,7 @@ def line_everywhere(app: ReaderApp) -> None:
 
 def _quote_at_cursor(app: ReaderApp) -> Any:
     view = _view(app)
-    span = view.span_at(view.quotes, view.cursor)
+    span = view.quote_at_cursor()
     if span is None:
         app.notify("put the cursor in a quotation first (] jumps to the next)",
                    severity="warning")

@@ -394,8 +394,15 @@ class ArticleView(ScrollView, can_focus=True):
     def action_select_paragraph(self) -> None:
         self.select(*motion.paragraph_bounds(self.text, self.cursor))
 
+    def quote_at_cursor(self) -> Span | None:
+        return self.span_at(self.quotes, self.cursor)
+
+    def highlight_at_cursor(self) -> Span | None:
+        """The innermost highlight at the cursor: the one keys act on."""
+        return self.span_at(self.highlight_spans, self.cursor)
+
     def action_select_quote(self) -> None:
-        q = self.span_at(self.quotes, self.cursor)
+        q = self.quote_at_cursor()
         if q is None:
             self.app.bell()
             return

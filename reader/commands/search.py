@@ -34,7 +34,8 @@ The query language (the same as the app's /):
   label:NAME           has a highlight with that label;  has:note  has:highlight
   speaker:"Name"       quotes that speaker
   in:all  in:title     search every line / titles only
-Case and accents do not matter.
+Case and accents do not matter. A query that starts with "-" goes after "--":
+  reader search CORPUS -- -tag:done
 
 The index (a file beside the annotation file, or in the user cache folder for a
 read-only corpus) is built on first use, with a progress bar on a terminal, and

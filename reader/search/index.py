@@ -26,6 +26,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,6 +173,7 @@ class SearchIndex:
     def _create(db: sqlite3.Connection) -> None:
         from reader.cache import detector_stamp
 
+        db.execute("PRAGMA auto_vacuum=INCREMENTAL")  # (before the first table)
         db.executescript(
             f"""
             BEGIN;
@@ -277,17 +279,35 @@ class SearchIndex:
             return True
         done = 0
         ok = True
+        pending: list[Extract] = []
+        last = time.monotonic()
         for extracts in self._extracts(todo, corrections, jobs, max_bytes, batch, cancelled):
-            self._write(extracts)
+            pending.extend(extracts)
             done += len(extracts)
+            # one transaction a second: FTS5 merges fewer, smaller segments
+            if len(pending) >= 2048 or time.monotonic() - last > 1.0:
+                self._write(pending)
+                pending, last = [], time.monotonic()
             if progress is not None:
                 progress(done, total)
             if cancelled():
                 ok = False
                 break
+        if pending:
+            self._write(pending)
+        if done >= 1000 and done * 10 >= len(self._rowid_of) + done:
+            self.optimize()
         with self._lock:
             self._load_docs()
         return ok and done == total
+
+    def optimize(self) -> None:
+        """Merge the index into one segment and give the freed pages back (after a big
+        build: a smaller file and faster queries)."""
+        with self._lock:
+            db = self.db
+            db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+            db.execute("PRAGMA incremental_vacuum")
 
     def _tombstones(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key='tombstones'").fetchone()
@@ -316,7 +336,7 @@ class SearchIndex:
                         "INSERT INTO docs(id, size, mtime, stamp, title, title_line, boiler,"
                         " speakers, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (e.id, e.size, e.mtime_ns, e.stamp, e.title, e.title_line,
-                         ",".join(map(str, e.boiler_lines)), "\n".join(e.speakers), e.error),
+                         _ranges(e.boiler_lines), "\n".join(e.speakers), e.error),
                     )
                     if e.error is None:
                         db.execute(
@@ -462,8 +482,33 @@ class SearchIndex:
             ).fetchone()
         if row is None:
             return None
-        boiler = frozenset(int(x) for x in row[4].split(",") if x) if row[4] else frozenset()
-        return DocInfo(row[0], row[1], row[2] or "", row[3], boiler)
+        return DocInfo(row[0], row[1], row[2] or "", row[3], _unranges(row[4] or ""))
+
+
+def _ranges(lines: Sequence[int]) -> str:
+    """1,2,3,7,9,10 -> "1-3,7,9-10": boilerplate comes in runs; this keeps `docs` small."""
+    out: list[str] = []
+    run: list[int] = []
+    for n in sorted(lines):
+        if run and n == run[-1] + 1:
+            run[-1] = n
+            continue
+        if run:
+            out.append(f"{run[0]}-{run[1]}" if run[1] != run[0] else str(run[0]))
+        run = [n, n]
+    if run:
+        out.append(f"{run[0]}-{run[1]}" if run[1] != run[0] else str(run[0]))
+    return ",".join(out)
+
+
+def _unranges(s: str) -> frozenset[int]:
+    out: set[int] = set()
+    for part in s.split(","):
+        if not part:
+            continue
+        a, _, b = part.partition("-")
+        out.update(range(int(a), int(b or a) + 1))
+    return frozenset(out)
 
 
 # -- placing matches in the text -------------------------------------------------------

@@ -29,7 +29,7 @@ class Extract:
     title_line: int | None  # 1-based
     body: str  # body lines joined with JOIN
     boiler: str  # boilerplate lines joined with JOIN
-    boiler_lines: tuple[int, ...]  # 1-based
+    boiler_lines: tuple[int, ...]  # 1-based: boilerplate and blank lines (in runs)
     speakers: tuple[str, ...]
     error: str | None = None
 
@@ -70,8 +70,11 @@ def extract_text(
     bp = set(boiler)
     body = JOIN.join(line for n, line in enumerate(lines, 1) if n not in bp and line.strip())
     rest = JOIN.join(lines[n - 1] for n in boiler if 0 < n <= len(lines))
+    # blank lines hold no words: counted with the boilerplate, the runs are longer and
+    # the stored list shorter ("41-52" rather than "41-42,44,46-47,...")
+    skipped = sorted(bp.union(n for n, line in enumerate(lines, 1) if not line.strip()))
     return Extract(article_id, size, mtime_ns, stamp, title, title_line, body, rest,
-                   tuple(boiler), speakers)
+                   tuple(skipped), speakers)
 
 
 def extract_batch(

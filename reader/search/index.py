@@ -119,6 +119,9 @@ class SearchIndex:
     def _connect(self) -> sqlite3.Connection:
         target = ":memory:" if self.path is None else str(self.path)
         db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
+        # (takes effect only on a new file, before its first table: freed pages can be
+        # given back after a merge without a full VACUUM)
+        db.execute("PRAGMA auto_vacuum=INCREMENTAL")
         db.execute("PRAGMA journal_mode=WAL" if self.path else "PRAGMA journal_mode=MEMORY")
         db.execute("PRAGMA synchronous=OFF")  # derived data: a crash costs a rebuild
         return db
@@ -173,7 +176,6 @@ class SearchIndex:
     def _create(db: sqlite3.Connection) -> None:
         from reader.cache import detector_stamp
 
-        db.execute("PRAGMA auto_vacuum=INCREMENTAL")  # (before the first table)
         db.executescript(
             f"""
             BEGIN;

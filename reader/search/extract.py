@@ -2,9 +2,10 @@
 
 Runs in worker processes (pure Python, no Textual, no SQLite): one detection pass per
 article, with the user's corrections, splits its lines into the body (the title line
-included) and the boilerplate, exactly as `reader analyze` marks them. Lines are joined
-with `LINE_MARK` (a private-use character the tokenizer keeps as a word of its own), so a
-phrase can never match across two lines, and a match always has one line to be shown on.
+included) and the boilerplate, exactly as `reader analyze` marks them. Body lines are
+joined with `LINE_MARK` (a private-use character the tokenizer keeps as a word of its
+own), so a phrase can never match across two lines, and a match always has one line to be
+shown on; boilerplate lines are kept one by one (the index stores each distinct one once).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ class Extract:
     title: str
     title_line: int | None  # 1-based
     body: str  # body lines joined with JOIN
-    boiler: str  # boilerplate lines joined with JOIN
+    boiler: tuple[str, ...]  # the distinct boilerplate lines (with words)
     boiler_lines: tuple[int, ...]  # 1-based: boilerplate and blank lines (in runs)
     speakers: tuple[str, ...]
     error: str | None = None
@@ -69,7 +70,8 @@ def extract_text(
     lines = text.split("\n")
     bp = set(boiler)
     body = JOIN.join(line for n, line in enumerate(lines, 1) if n not in bp and line.strip())
-    rest = JOIN.join(lines[n - 1] for n in boiler if 0 < n <= len(lines))
+    rest = tuple(dict.fromkeys(lines[n - 1] for n in boiler
+                               if 0 < n <= len(lines) and lines[n - 1].strip()))
     # blank lines hold no words: counted with the boilerplate, the runs are longer and
     # the stored list shorter ("41-52" rather than "41-42,44,46-47,...")
     skipped = sorted(bp.union(n for n, line in enumerate(lines, 1) if not line.strip()))
@@ -92,7 +94,7 @@ def extract_batch(
         try:
             text = read_text(Path(path), max_bytes).text
         except ArticleError as exc:
-            out.append(Extract(article_id, size, mtime_ns, stamp, "", None, "", "", (), (),
+            out.append(Extract(article_id, size, mtime_ns, stamp, "", None, "", (), (), (),
                                str(exc)))
             continue
         mine = [c for c in corrections if getattr(c, "article", None) in (None, "", article_id)]

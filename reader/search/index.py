@@ -6,9 +6,12 @@ table is *contentless* (`content=''`): it stores the postings, not the text, so 
 stays a fraction of the corpus; matches are placed in the text afterwards by
 `reader.search.text` (the same tokenizer rules, in Python).
 
-Columns: `title` (the list's title and the article id), `body` (every line that is not
-boilerplate, the title line included) and `boiler` (the boilerplate lines). The default
-scope searches title and body, `in:all` all three, `in:title` the title.
+Columns of `fts`: `title` (the list's title and the article id) and `body` (every line that
+is not boilerplate, the title line included). Boilerplate lines are the same menus and
+footers in thousands of articles, so each distinct one is indexed once, as a row of
+`bfts`, and `blines` lists the articles it occurs in (a third of the index otherwise).
+The default scope searches title and body, `in:all` also the boilerplate lines, `in:title`
+the title.
 
 Like the summary cache it holds only derived data, never annotations: a file that is
 stale (another version, other tokenizer rules, other detectors), corrupt or unreadable is
@@ -27,6 +30,7 @@ import os
 import sqlite3
 import threading
 import time
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,8 +40,8 @@ from reader.filtering import Facts, Query, Text, evaluate
 from reader.search.extract import Extract, extract_batch, title_text
 from reader.search.text import TOKENIZE, find_in_line, fold, token_spans, tokens
 
-INDEX_VERSION = 1
-COLUMNS = {"body": "{title body}", "all": "{title body boiler}", "title": "{title}"}
+INDEX_VERSION = 2
+COLUMNS = {"body": "{title body}", "all": "{title body}", "title": "{title}"}
 SNIPPET_CONTEXT = 40  # characters either side of a match in a snippet
 REBUILD_SHARE = 0.25  # tombstones per live row that trigger a rebuild
 
@@ -112,6 +116,7 @@ class SearchIndex:
         self._rowid_of: dict[str, int] = {}
         self._id_of: dict[int, str] = {}
         self._speakers: list[tuple[int, tuple[tuple[str, ...], ...]]] | None = None
+        self._line_text: dict[bytes, str] = {}
         self.rebuilt = False  # the last open found no usable index
 
     # -- opening ------------------------------------------------------------------
@@ -159,7 +164,7 @@ class SearchIndex:
         if not tables:
             SearchIndex._create(db)
             return
-        if not {"meta", "docs", "fts"} <= tables:
+        if not {"meta", "docs", "fts", "blines", "bfts"} <= tables:
             raise IndexBroken("tables missing")
         meta = dict(db.execute("SELECT key, value FROM meta"))
         from reader.cache import detector_stamp
@@ -185,7 +190,10 @@ class SearchIndex:
                 size INTEGER, mtime INTEGER, stamp TEXT, title TEXT, title_line INTEGER,
                 boiler TEXT, speakers TEXT, error TEXT);
             CREATE VIRTUAL TABLE fts USING fts5(
-                title, body, boiler, content='', tokenize='{TOKENIZE}');
+                title, body, content='', tokenize='{TOKENIZE}');
+            CREATE TABLE blines(id INTEGER PRIMARY KEY, key BLOB UNIQUE NOT NULL,
+                docs BLOB NOT NULL);
+            CREATE VIRTUAL TABLE bfts USING fts5(line, content='', tokenize='{TOKENIZE}');
             COMMIT;
             """
         )
@@ -309,7 +317,9 @@ class SearchIndex:
         with self._lock:
             db = self.db
             db.execute("INSERT INTO fts(fts) VALUES ('optimize')")
-            db.execute("PRAGMA incremental_vacuum")
+            db.execute("INSERT INTO bfts(bfts) VALUES ('optimize')")
+            # (executescript: `execute` would step the pragma once, freeing one page)
+            db.executescript("PRAGMA incremental_vacuum;")
 
     def _tombstones(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key='tombstones'").fetchone()
@@ -329,6 +339,7 @@ class SearchIndex:
             db.execute("BEGIN")
             try:
                 replaced = 0
+                lines: dict[bytes, list[int]] = {}  # boilerplate line key -> new rows
                 for e in extracts:
                     old = db.execute("SELECT rowid FROM docs WHERE id = ?", (e.id,)).fetchone()
                     if old is not None:
@@ -342,9 +353,14 @@ class SearchIndex:
                     )
                     if e.error is None:
                         db.execute(
-                            "INSERT INTO fts(rowid, title, body, boiler) VALUES (?, ?, ?, ?)",
-                            (cur.lastrowid, title_text(e.title, e.id), e.body, e.boiler),
+                            "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)",
+                            (cur.lastrowid, title_text(e.title, e.id), e.body),
                         )
+                        for line in e.boiler:
+                            lines.setdefault(_line_key(line), []).append(cur.lastrowid)
+                            self._line_text[_line_key(line)] = line
+                self._write_lines(db, lines)
+                self._line_text.clear()
                 if replaced:
                     db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? "
                                "WHERE key='tombstones'", (replaced,))
@@ -352,6 +368,18 @@ class SearchIndex:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
+
+    def _write_lines(self, db: sqlite3.Connection, lines: dict[bytes, list[int]]) -> None:
+        """Add rows to the article lists of boilerplate lines; index new lines once."""
+        for key, rows in lines.items():
+            found = db.execute("SELECT id, docs FROM blines WHERE key = ?", (key,)).fetchone()
+            add = array("i", rows).tobytes()
+            if found is None:
+                cur = db.execute("INSERT INTO blines(key, docs) VALUES (?, ?)", (key, add))
+                db.execute("INSERT INTO bfts(rowid, line) VALUES (?, ?)",
+                           (cur.lastrowid, self._line_text[key]))
+            else:
+                db.execute("UPDATE blines SET docs = ? WHERE id = ?", (found[1] + add, found[0]))
 
     @staticmethod
     def _extracts(
@@ -410,7 +438,22 @@ class SearchIndex:
     def rowids(self, term: Text, scope: str) -> set[int]:
         """Live rows whose `scope` holds the term."""
         live = self._id_of
-        return {r for r, _ in self._match(f"{COLUMNS[scope]} : {fts_phrase(term)}") if r in live}
+        phrase = fts_phrase(term)
+        found = {r for r, _ in self._match(f"{COLUMNS[scope]} : {phrase}")}
+        if scope == "all":
+            with self._lock:
+                try:
+                    lines = [r for (r,) in self.db.execute(
+                        "SELECT rowid FROM bfts WHERE bfts MATCH ?", (phrase,))]
+                except sqlite3.OperationalError:
+                    lines = []
+                for k in range(0, len(lines), 500):
+                    chunk = lines[k : k + 500]
+                    marks = ",".join("?" * len(chunk))
+                    for (blob,) in self.db.execute(
+                            f"SELECT docs FROM blines WHERE id IN ({marks})", chunk):
+                        found.update(array("i", blob))
+        return {r for r in found if r in live}
 
     def ids(self, term: Text, scope: str) -> set[str]:
         return {self._id_of[r] for r in self.rowids(term, scope)}
@@ -485,6 +528,10 @@ class SearchIndex:
         if row is None:
             return None
         return DocInfo(row[0], row[1], row[2] or "", row[3], _unranges(row[4] or ""))
+
+
+def _line_key(line: str) -> bytes:
+    return hashlib.blake2b(line.encode("utf-8", "surrogatepass"), digest_size=12).digest()
 
 
 def _ranges(lines: Sequence[int]) -> str:

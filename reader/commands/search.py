@@ -144,10 +144,15 @@ def run(args: argparse.Namespace) -> int:
     if args.limit is not None:
         found = found[: args.limit]
     out = sys.stdout
+    counts = None if args.json else index.hit_counts(query, found)
+    titles = index.titles(found)
     if args.json:
         import orjson
     for article_id in found:
-        info = index.doc(article_id)
+        title = titles.get(article_id) or article_id
+        if counts is not None:
+            out.write(f"{_clean(article_id)}\t{_clean(title)}\t{counts.get(article_id, 0)}\n")
+            continue
         article = corpus.get(article_id)
         snips = []
         if article is not None and query.text_terms():
@@ -156,8 +161,7 @@ def run(args: argparse.Namespace) -> int:
             except ArticleError as exc:
                 print(f"skipped {article_id}: {exc}", file=sys.stderr)
                 continue
-            snips = snippets_for(text, query, info)
-        title = info.title if info is not None and info.title else article_id
+            snips = snippets_for(text, query, index.doc(article_id))
         if args.json:
             out.write(orjson.dumps({
                 "file": article_id, "title": title, "hits": len(snips),

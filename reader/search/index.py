@@ -519,6 +519,72 @@ class SearchIndex:
         found = evaluate(query, len(ids), text_engine, facts)
         return self.rank(query, [ids[k] for k in found])
 
+    def hit_counts(self, query: Query, ids: Sequence[str],
+                   budget: int = 400_000) -> dict[str, int] | None:
+        """Matches per article, from the index's positions (no article is read), for the
+        default body scope: the number of snippets `snippets_for` would give. None when
+        the scope is another, or when the terms occur so often across the corpus (more
+        than `budget` positions) that reading the matching articles is cheaper."""
+        terms = [t for t in query.text_terms() if t.terms]
+        if query.scope != "body" or not ids:
+            return None
+        if not terms:
+            return dict.fromkeys(ids, 0)
+        with self._lock:
+            db = self.db
+            db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_rows "
+                       "USING fts5vocab(main, fts, row)")
+            db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_hits "
+                       "USING fts5vocab(main, fts, instance)")
+
+            def where(term: str, prefix: bool) -> tuple[str, tuple[str, ...]]:
+                if prefix:
+                    return "term >= ? AND term < ?", (term, term + "\U0010ffff")
+                return "term = ?", (term,)
+
+            total = 0
+            for t in terms:
+                for k, w in enumerate(t.terms):
+                    cond, args = where(w, t.prefix and k == len(t.terms) - 1)
+                    total += db.execute(f"SELECT coalesce(sum(cnt), 0) FROM temp.fts_rows "
+                                        f"WHERE {cond}", args).fetchone()[0]
+                    if total > budget:
+                        return None
+            wanted = {self._rowid_of[i]: i for i in ids if i in self._rowid_of}
+            counts = dict.fromkeys(wanted, 0)
+            for t in terms:
+                positions: list[dict[int, set[int]]] = []
+                for k, w in enumerate(t.terms):
+                    cond, args = where(w, t.prefix and k == len(t.terms) - 1)
+                    at: dict[int, set[int]] = {}
+                    for doc, off in db.execute(
+                        f"SELECT doc, offset FROM temp.fts_hits WHERE {cond} AND col = 'body'",
+                        args,
+                    ):
+                        if doc in counts:
+                            at.setdefault(doc, set()).add(off)
+                    positions.append(at)
+                first = positions[0]
+                for doc, starts in first.items():
+                    if len(positions) == 1:
+                        counts[doc] += len(starts)
+                        continue
+                    rest = [positions[k].get(doc, set()) for k in range(1, len(positions))]
+                    counts[doc] += sum(
+                        1 for p in starts if all(p + k in at for k, at in enumerate(rest, 1)))
+        return {wanted[r]: n for r, n in counts.items()}
+
+    def titles(self, ids: Sequence[str]) -> dict[str, str]:
+        """The list's title of each article (one query for many)."""
+        with self._lock:
+            if len(ids) > 200:
+                want = set(ids)
+                return {i: t or "" for i, t in self.db.execute("SELECT id, title FROM docs")
+                        if i in want}
+            return {i: t or "" for i, t in (
+                self.db.execute("SELECT id, title FROM docs WHERE id = ?", (i,)).fetchone()
+                or (i, "") for i in ids)}
+
     def doc(self, article_id: str) -> DocInfo | None:
         with self._lock:
             row = self.db.execute(

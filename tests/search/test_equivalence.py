@@ -141,3 +141,27 @@ def test_body_scope_leaves_boilerplate_out(both: tuple[Scan, SearchIndex]) -> No
         > len(index.search(parse(q), article_ids=brute.ids))
         for q in ("cookies", "newsletter", "subscribe", "privacy")
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["trump", "Noem", '"North Korea"', "elect*", '"the united st*"', "trump OR korea",
+     "korea -trump", "the"],
+)
+def test_hit_counts_from_the_index_equal_the_matches_in_the_text(
+    both: tuple[Scan, SearchIndex], dev_copy: Path, query: str
+) -> None:
+    """`reader search` counts hits from the index's positions; `--json` finds them in the
+    text: the two must agree."""
+    from reader.search.index import snippets_for
+
+    brute, index = both
+    q = parse(query)
+    found = index.search(q, article_ids=brute.ids)
+    assert found
+    counts = index.hit_counts(q, found, budget=10**9)
+    assert counts is not None
+    for article_id in found:
+        text = read_text(dev_copy / article_id).text
+        assert counts[article_id] == len(snippets_for(text, q, index.doc(article_id))), (
+            article_id)

@@ -191,6 +191,11 @@ class AppSearch:
         ranked = index.rank(query, [ids[i] for i in found])
         where = app.corpus._index
         indices = [where[i] for i in ranked]
+        if generation != self._generation:
+            return
+        if query.text_terms():  # the first screen's snippets, so the list is drawn once
+            rows = max(10, app.query_one(ArticleList).size.height)
+            self._compute_snippets(query, indices[:rows], generation)
         if generation == self._generation:
             app.call_from_thread(self._show, indices, True, generation)
 
@@ -261,20 +266,21 @@ class AppSearch:
                                 name="snippets")
         return None
 
-    def _fill_snippets(self) -> None:
+    def _compute_snippets(self, query: Query, indices: list[int],
+                          generation: int | None = None) -> None:
+        """Keyword-in-context lines of these hits into the cache (in a worker thread)."""
         from reader.corpus import ArticleError, read_text
         from reader.search.index import snippet, snippets_for
 
         app = self.app
-        query = self.query
         index = self.index
-        if query is None or index is None:
+        if index is None:
             return
-        while True:
-            with self._wanted_lock:
-                if not self._wanted:
-                    break
-                i = self._wanted.pop(0)
+        for i in indices:
+            if generation is not None and generation != self._generation:
+                return
+            if (query.source, i) in self._snippets:
+                continue
             article = app.corpus.articles[i]
             try:
                 text = read_text(article.path, app.max_bytes).text
@@ -286,10 +292,21 @@ class AppSearch:
             if snips:
                 s = snips[0]
                 line = snippet(text, s.start, s.end, KWIC_WIDTH)
-            self._snippets[(query.source, i)] = line
             if len(self._snippets) > 2000:
                 self._snippets.clear()
-        app.call_from_thread(self._snippets_ready)
+            self._snippets[(query.source, i)] = line
+
+    def _fill_snippets(self) -> None:
+        query = self.query
+        if query is None:
+            return
+        while True:
+            with self._wanted_lock:
+                if not self._wanted:
+                    break
+                batch, self._wanted[:] = list(self._wanted), []
+            self._compute_snippets(query, batch)
+        self.app.call_from_thread(self._snippets_ready)
 
     def _snippets_ready(self) -> None:
         self.app.query_one(ArticleList).refresh()

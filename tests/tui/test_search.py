@@ -54,6 +54,8 @@ async def test_slash_searches_the_body_with_a_count(corpus: Path) -> None:
         await type_query(app, pilot, "surge")  # only in a body: no title has it
         assert listed(app) == ["a.txt"]
         assert "1 of 4" in info(app)
+        # the hit under the cursor in context, under the count
+        assert "The storm surge flooded the harbour." in info(app).split("\n")[1]
         await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
         await type_query(app, pilot, "storm")
         # both have it; the title hit ranks first although a.txt says it three times

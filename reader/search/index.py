@@ -265,11 +265,16 @@ class SearchIndex:
         jobs: int = 1,
         max_bytes: int = 20 * 1024 * 1024,
         batch: int = 16,
+        processes: bool | None = None,
     ) -> bool:
         """Bring the index up to date with `articles` ((id, path, size, mtime_ns)).
 
         `progress(done, total)` is called after each batch; work is committed as it goes,
-        so an interrupted build resumes where it stopped. Returns False when cancelled."""
+        so an interrupted build resumes where it stopped. Detection runs in `jobs` worker
+        processes (`processes`, default: when jobs > 1; the app wants them even for one,
+        so that the pure-Python detection never holds the GIL its UI thread needs) unless
+        there are only a few articles. Returns False when cancelled."""
+        use_pool = jobs > 1 if processes is None else processes
         corrections = list(corrections)
         todo, gone = self.stale(articles, corrections)
         with self._lock:
@@ -291,7 +296,8 @@ class SearchIndex:
         ok = True
         pending: list[Extract] = []
         last = time.monotonic()
-        for extracts in self._extracts(todo, corrections, jobs, max_bytes, batch, cancelled):
+        for extracts in self._extracts(todo, corrections, jobs, max_bytes, batch, cancelled,
+                                       use_pool):
             pending.extend(extracts)
             done += len(extracts)
             # one transaction a second: FTS5 merges fewer, smaller segments
@@ -389,9 +395,10 @@ class SearchIndex:
         max_bytes: int,
         batch: int,
         cancelled: Callable[[], bool],
+        use_pool: bool,
     ) -> Iterable[list[Extract]]:
         chunks = [todo[i : i + batch] for i in range(0, len(todo), batch)]
-        if jobs <= 1 or len(todo) <= 64:
+        if not use_pool or len(todo) <= 64:
             for chunk in chunks:
                 yield extract_batch(chunk, corrections, max_bytes)
             return

@@ -90,7 +90,8 @@ class AppSearch:
         try:
             ok = index.update(articles, corrections, progress=progress,
                               cancelled=lambda: worker.is_cancelled,
-                              jobs=max(1, (os.cpu_count() or 2) - 1), max_bytes=app.max_bytes)
+                              jobs=max(1, (os.cpu_count() or 2) - 1), max_bytes=app.max_bytes,
+                              processes=True)
         except Exception as exc:  # noqa: BLE001 - a broken index must not stop the reader
             self.failed = f"search index failed: {exc}"
             app.call_from_thread(self._changed)

@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 from reader.tui.app import ReaderApp
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
-from tests.search.conftest import dev_copy, needs_dev, write  # noqa: F401 (a fixture)
+from tests.search.conftest import DEV, needs_dev, write
 from tests.tui.helpers import settle
 
 ARTICLES = {
@@ -141,14 +141,13 @@ async def test_index_is_reused_on_the_next_start(corpus: Path) -> None:
 
 
 @needs_dev
-async def test_the_issue_example_on_the_dev_pages(dev_copy: Path, isolated_home: Path) -> None:
+async def test_the_issue_example_on_the_dev_pages(tmp_path: Path, isolated_home: Path) -> None:
     """"Noem" and "hell-bent" are in article text, in no title: / finds them (the index
     built by worker processes, as at scale)."""
     import shutil
 
-    corpus = dev_copy.parent / "app-corpus"
-    if not corpus.exists():
-        shutil.copytree(dev_copy, corpus)
+    corpus = tmp_path / "dev"
+    shutil.copytree(DEV, corpus, ignore=shutil.ignore_patterns("*.json"))
     app = ReaderApp(corpus)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)

@@ -1,0 +1,146 @@
+"""Agreement figures: the reference package, published worked examples, and the units."""
+
+from __future__ import annotations
+
+import math
+
+import krippendorff
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotations.agreement import (
+    ArticleUnits,
+    CoderWork,
+    Span,
+    alpha_nominal,
+    build_units,
+    cohen_kappa,
+    disagreements,
+    percent_agreement,
+    report,
+    sentence_labels,
+)
+
+N = None
+
+
+def _package_alpha(matrix: list[list[int | None]]) -> float | None:
+    data = np.array([[np.nan if v is None else v for v in row] for row in matrix], dtype=float)
+    try:
+        value = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
+    except (ValueError, ZeroDivisionError):
+        return None
+    return None if math.isnan(value) else float(value)
+
+
+matrices = st.integers(2, 5).flatmap(
+    lambda coders: st.integers(1, 25).flatmap(
+        lambda units: st.lists(
+            st.lists(st.one_of(st.none(), st.integers(0, 3)), min_size=units, max_size=units),
+            min_size=coders,
+            max_size=coders,
+        )
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@given(matrices)
+def test_alpha_equals_the_krippendorff_package_on_random_matrices(matrix) -> None:
+    ours = alpha_nominal(matrix)
+    theirs = _package_alpha(matrix)
+    if ours is None:
+        assert theirs is None
+    else:
+        assert theirs is not None and ours == pytest.approx(theirs, abs=1e-9)
+
+
+def test_krippendorff_2011_worked_example_nominal_with_missing_data() -> None:
+    # "Computing Krippendorff's Alpha-Reliability" (2011), section C: 4 observers,
+    # 12 units, missing values; the paper's nominal alpha is 0.743.
+    matrix = [
+        [1, 2, 3, 3, 2, 1, 4, 1, 2, N, N, N],
+        [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, N, 3],
+        [N, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, N],
+        [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, N],
+    ]
+    assert round(alpha_nominal(matrix), 3) == 0.743
+    # unit 12 has one value only: not pairable, so it does not count
+    assert alpha_nominal([row[:11] for row in matrix]) == pytest.approx(alpha_nominal(matrix))
+
+
+def test_cohen_kappa_textbook_example() -> None:
+    # 50 proposals, two readers: 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no
+    # (the worked example of the Wikipedia article on Cohen's kappa): po 0.7, pe 0.5.
+    a = ["yes"] * 25 + ["no"] * 25
+    b = ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15
+    assert cohen_kappa(a, b) == pytest.approx(0.4)
+    assert percent_agreement([a, b]) == pytest.approx(0.7)
+
+
+def test_undefined_figures_are_none_not_nan() -> None:
+    assert alpha_nominal([[0, 0, 0], [0, 0, 0]]) is None  # no variation
+    assert cohen_kappa([1, 1], [1, 1]) is None
+    assert alpha_nominal([[1, N], [N, 1]]) is None  # nothing pairable
+    assert percent_agreement([[1, N], [N, 1]]) is None
+    assert percent_agreement([[0, 0, 0], [0, 0, 0]]) == 1.0
+
+
+def test_sentence_value_needs_half_of_the_sentence_from_one_highlight() -> None:
+    sentences = [(0, 10), (11, 21)]
+    covered = sentence_labels(
+        sentences,
+        [Span(0, 5, "claim"), Span(11, 15, "actor"), Span(15, 19, "actor"), Span(5, 14, "frame")],
+    )
+    assert covered[0] == {"claim": 5, "frame": 5}  # exactly half counts
+    assert covered[1] == {}  # 4 + 4 characters, but no single highlight covers half
+
+
+def _article(aid: str, sentences, **coders: CoderWork) -> ArticleUnits:
+    return ArticleUnits(aid, sentences, coders)
+
+
+def test_units_are_articles_every_coder_marked_done() -> None:
+    both = _article(
+        "a.txt",
+        [(0, 10), (11, 20)],
+        ann=CoderWork("done", frozenset({"relevant"}), [Span(0, 10, "claim")]),
+        bob=CoderWork("done", frozenset(), [Span(0, 8, "claim"), Span(11, 20, "actor")]),
+    )
+    half = _article(
+        "b.txt", [(0, 5)], ann=CoderWork("done", frozenset({"x"})), bob=CoderWork("todo")
+    )
+    none = _article("c.txt", [(0, 5)], ann=CoderWork("todo"), bob=CoderWork("skipped"))
+    units = build_units(["ann", "bob"], [both, half, none])
+    assert units.articles == ["a.txt"]
+    assert units.left_out == ["b.txt"]
+    assert units.tags == {"relevant": [[1], [0]]}
+    assert units.labels == {"claim": [[1, 0], [1, 0]], "actor": [[0, 0], [0, 1]]}
+    assert units.all_labels == [["claim", "none"], ["claim", "actor"]]
+    rep = report(units).to_dict()
+    assert rep["units"] == {"articles": 1, "sentences": 2}
+    assert rep["labels"]["claim"]["agreement"] == 1.0
+    assert rep["labels"]["claim"]["alpha"] == 1.0
+    assert rep["all_labels"]["agreement"] == 0.5
+    found = disagreements(units)
+    assert [(d.kind, d.name, d.start, d.values) for d in found] == [
+        ("tag", "relevant", None, (1, 0)),
+        ("label", "actor", 11, (0, 1)),
+    ]
+
+
+def test_kappa_is_null_for_three_coders() -> None:
+    art = _article(
+        "a.txt",
+        [(0, 4), (5, 9)],
+        a=CoderWork("done", frozenset({"t"}), [Span(0, 4, "x")]),
+        b=CoderWork("done", frozenset({"t"}), [Span(0, 4, "x")]),
+        c=CoderWork("done", frozenset(), [Span(5, 9, "x")]),
+    )
+    rep = report(build_units(["a", "b", "c"], [art])).to_dict()
+    assert rep["coders"] == ["a", "b", "c"]
+    assert rep["labels"]["x"]["kappa"] is None
+    assert rep["labels"]["x"]["agreement"] == pytest.approx(1 / 3, abs=1e-4)

@@ -134,6 +134,9 @@ COMMANDS: tuple[Command, ...] = (
             "Highlight the selection (else the quotation or sentence at the cursor) with label "
             "1-9; on a highlight: relabel",
             "Annotate", "article", palette=False, display="1-9"),
+    Command("article.pick_label", "L", "app.pick_label", "Label…",
+            "Pick any label by name (type part of it) and highlight with it, or relabel the "
+            "highlight at the cursor", "Annotate", "article"),
     Command("article.note", "a", "app.edit_note", "Note", "Add or edit the note of the highlight",
             "Annotate", "article", footer=True),
     Command("article.delete", "delete,D", "app.delete_highlight", "Delete",

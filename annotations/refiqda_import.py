@@ -457,3 +457,32 @@ def read_qdpx(path: str | Path, corpus: Corpus, coder: str) -> QdpxBundle:
         if root.tag != "Project":
             raise UserError(f"{path}: {name} is not a REFI-QDA project (root <{root.tag}>)")
         return _Reader(zf, root, corpus, coder).run()
+
+
+def import_codebook(corpus_root: Path, theirs: Codebook) -> list[str]:
+    """Add the labels and tags only `theirs` has to the corpus codebook (codebook.toml);
+    nothing of ours changes. Returns notes for the user."""
+    from annotations.codebook import load_codebook, save_codebook
+    from annotations.codebook_ops import merge_codebooks
+
+    merged, labels, tags = merge_codebooks(load_codebook(corpus_root), theirs)
+    if not labels and not tags:
+        return ["codebook: nothing new"]
+    path = save_codebook(corpus_root, merged)
+    parts = []
+    if labels:
+        more = "…" if len(labels) > 5 else ""
+        parts.append(f"{len(labels)} label(s) ({', '.join(labels[:5])}{more})")
+    if tags:
+        parts.append(f"{len(tags)} tag(s)")
+    return [f"codebook: added {' and '.join(parts)} to {path}"]
+
+
+def import_qdpx(corpus: Corpus, store: Any, path: str | Path) -> tuple[Any, list[str]]:
+    """Merge a `.qdpx` into `store` (one undoable change, ids kept, nothing overwritten:
+    the rules of `reader import`) and its codes into the corpus codebook."""
+    bundle = read_qdpx(path, corpus, store.coder)
+    notes = list(bundle.warnings)
+    report = store.merge(bundle.highlights, bundle.states, [], bundle.memos)
+    notes.extend(import_codebook(corpus.root, bundle.codebook))
+    return report, notes

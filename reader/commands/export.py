@@ -10,6 +10,7 @@ from pathlib import Path
 from annotations.export import DOCUMENT_FORMATS, FORMATS, collect_for, render, write_atomic
 from annotations.export.data import StoreLike
 from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.commands.refi_io import REFI_FORMATS
 from reader.commands.store_access import open_store
 from reader.corpus import Corpus
 from reader.errors import UserError
@@ -28,6 +29,11 @@ formats:
   csv     one row per highlight (a UTF-8 BOM is written with -o, for Excel)
   text    the cleaned corpus: bodies without boilerplate, one .txt per article in
           the folder -o, or JSON Lines with --jsonl (-o FILE)
+  qdpx    a REFI-QDA project (-o FILE.qdpx) for ATLAS.ti, MAXQDA, NVivo, QualCoder:
+          coders as users, the codebook, each annotated article as a text source,
+          highlights as coded selections, tags as codings of the whole text, memos
+          as notes (`reader import` reads it back)
+  qdc     the codebook as a REFI-QDA codebook (labels, and tags under "reader tags")
 
 md, json, jsonld and csv go to stdout without -o. Markdown links are relative to
 the output file's folder (to the current folder on stdout)."""
@@ -38,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         "-f",
-        choices=FORMATS,
+        choices=(*FORMATS, *REFI_FORMATS),
         default="md",
         help="output format (default: md)",
     )
@@ -93,6 +99,10 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format in REFI_FORMATS:
+        from reader.commands import refi_io
+
+        return refi_io.export(args, None)
     _check(args)
     corpus = load(args, read=False)
     store = open_store(args, corpus, write=False)  # no lock, never creates a file

@@ -733,6 +733,11 @@ class ReaderApp(App[None]):
 
         open_codebook(self)
 
+    def action_adjudicate(self) -> None:
+        from reader.tui.adjudication_screen import open_adjudication
+
+        open_adjudication(self)
+
     def action_pick_label(self) -> None:
         from reader.tui.codebook_screen import pick_label
 

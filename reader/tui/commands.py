@@ -60,6 +60,9 @@ COMMANDS: tuple[Command, ...] = (
             "List highlights that lost their place after an article changed", "Annotate"),
     Command("app.codebook", "C", "codebook", "Codebook", "Show and edit labels and tags",
             "Annotate"),
+    Command("app.adjudicate", "J", "adjudicate", "Adjudicate",
+            "List the units the coders disagree on and settle each into the adjudicator "
+            "coder (gold)", "Annotate"),
     Command("app.export", "E", "export", "Export",
             "Export annotations to Markdown, JSON, JSON-LD, CSV or clean text", "App"),
     # -- list -----------------------------------------------------------------

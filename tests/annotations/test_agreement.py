@@ -144,3 +144,38 @@ def test_kappa_is_null_for_three_coders() -> None:
     assert rep["coders"] == ["a", "b", "c"]
     assert rep["labels"]["x"]["kappa"] is None
     assert rep["labels"]["x"]["agreement"] == pytest.approx(1 / 3, abs=1e-4)
+
+
+# -- reader agree over a store ----------------------------------------------------------------
+
+
+def test_reader_agree_json_over_two_coders(reader_cli, corpus_dir) -> None:
+    import json
+
+    from .coding import two_coders
+
+    two_coders(corpus_dir)
+    done = reader_cli("agree", corpus_dir, "--json")
+    assert done.returncode == 0, done.stderr
+    rep = json.loads(done.stdout)
+    assert rep["coders"] == ["ann", "bob"]
+    m = rep["units"]["sentences"]
+    assert rep["units"]["articles"] == 1 and m >= 3  # beta: bob has not marked it done
+    assert "1 article(s) left out" in done.stderr
+    assert rep["tags"]["relevant"] == {"units": 1, "agreement": 1.0, "alpha": None, "kappa": None}
+    assert rep["tags"]["follow-up"] == {"units": 1, "agreement": 0.0, "alpha": 0.0, "kappa": 0.0}
+    assert rep["labels"]["claim"]["agreement"] == 1.0 and rep["labels"]["claim"]["alpha"] == 1.0
+    assert rep["labels"]["evidence"]["agreement"] == round((m - 1) / m, 4)
+    assert rep["labels"]["evidence"]["units"] == m
+    assert rep["all_labels"]["agreement"] == round((m - 2) / m, 4)
+    assert set(rep) == {"coders", "units", "tags", "labels", "all_labels"}
+
+    table = reader_cli("agree", corpus_dir)
+    assert table.returncode == 0
+    assert "kappa" in table.stdout and "label claim" in table.stdout
+    assert "all labels" in table.stdout
+
+    one = reader_cli("agree", corpus_dir, "--coders", "ann")
+    assert one.returncode == 2 and "at least two coders" in one.stderr
+    unknown = reader_cli("agree", corpus_dir, "--coders", "ann,zed")
+    assert unknown.returncode == 2 and "'zed'" in unknown.stderr

@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format in REFI_FORMATS:
         from reader.commands import refi_io
 
-        return refi_io.export(args, None)
+        return refi_io.export(args, refi_io.selected_coders(args))
     _check(args)
     corpus = load(args, read=False)
     store = open_store(args, corpus, write=False)  # no lock, never creates a file

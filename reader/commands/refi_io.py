@@ -26,6 +26,14 @@ def is_refi_file(path: str) -> bool:
     return head.startswith(b"PK") and zipfile.is_zipfile(p) or b"urn:QDA-XML" in head
 
 
+def selected_coders(args: argparse.Namespace) -> list[str] | None:
+    """The coders `--coder` selects for an export (repeatable); None = every coder."""
+    value = getattr(args, "coder", None)
+    if not value:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
 def export(args: argparse.Namespace, coders: list[str] | None) -> int:
     from annotations.codebook import load_codebook
     from annotations.refiqda import export_qdpx, render_qdc

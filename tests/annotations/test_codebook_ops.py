@@ -57,7 +57,8 @@ def test_delete_keeps_highlights_unlabelled_or_moves_them(coded: Path) -> None:
 def test_pure_codebook_ops() -> None:
     cb = Codebook.default()
     cb = ops.add_label(cb, "source", "blue", "who is quoted", parent="actor")
-    assert [lab.name for lab in cb.labels][:5] == ["claim", "evidence", "opinion", "actor", "source"]
+    names = [lab.name for lab in cb.labels]
+    assert names[:5] == ["claim", "evidence", "opinion", "actor", "source"]
     assert cb.label("source").key == "7"  # the first free digit; old keys never move
     renamed = ops.rename_label(cb, "actor", "agent")
     assert renamed.label("source").parent == "agent" and renamed.label("agent").key == "4"

@@ -57,7 +57,7 @@ def test_export_then_import_gives_back_every_record(corpus_dir: Path, tmp_path: 
     with AnnotationStore.open(corpus_dir / "annotations.json", readonly=True) as store:
         want = _everything(store)
     assert got == want
-    assert len(got[0]) == 5 and len(got[2]) == 2  # the fixture's highlights and memos
+    assert len(got[0]) == 6 and len(got[2]) == 2  # the fixture's highlights and memos
     # the codes came along into the new corpus's codebook, the tags with them
     codebook = load_codebook(fresh)
     assert {"claim", "evidence", "opinion", "actor"} <= {lab.name for lab in codebook.labels}
@@ -102,7 +102,8 @@ def test_project_xml_parses_and_every_reference_resolves(corpus_dir: Path, tmp_p
     assert names >= {"project.qde"}
     # the tags are codings of whole sources, under the "reader tags" code
     alpha = next(s for s in sources if s.get("name") == "alpha.txt")
-    whole = [codes[c.find("q:CodeRef", NS).get("targetGUID")] for c in alpha.iterfind("q:Coding", NS)]
+    refs = [c.find("q:CodeRef", NS) for c in alpha.iterfind("q:Coding", NS)]
+    whole = [codes[r.get("targetGUID")] for r in refs]
     assert sorted(whole) == ["follow-up", "relevant", "relevant"]
 
 
@@ -206,7 +207,7 @@ def test_cli_export_and_import(reader_cli, corpus_dir: Path, tmp_path: Path) -> 
     out = tmp_path / "p.qdpx"
     done = reader_cli("export", corpus_dir, "--format", "qdpx", "-o", out)
     assert done.returncode == 0, done.stderr
-    assert "2 text(s), 5 highlight(s)" in done.stderr
+    assert "2 text(s), 6 highlight(s)" in done.stderr
     other = tmp_path / "other"
     other.mkdir()
     shutil.copy(corpus_dir / "alpha.txt", other / "alpha.txt")

@@ -58,8 +58,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.redo", "ctrl+r", "redo", "Redo", "Redo the change last undone", "Annotate"),
     Command("app.orphans", "O", "orphans", "Orphans",
             "List highlights that lost their place after an article changed", "Annotate"),
-    Command("app.codebook", "C", "codebook", "Codebook", "Show and edit labels and tags",
-            "Annotate"),
+    Command("app.codebook", "C", "codebook", "Codebook",
+            "The codebook: add, rename, delete or merge labels, put a label under another, "
+            "add tags", "Annotate"),
     Command("app.adjudicate", "J", "adjudicate", "Adjudicate",
             "List the units the coders disagree on and settle each into the adjudicator "
             "coder (gold)", "Annotate"),

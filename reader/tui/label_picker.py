@@ -77,7 +77,7 @@ class LabelPicker(ModalScreen[str | None]):
         text = Text(prefix)
         if style != "italic":
             text.append("■ ", style=_safe(style))
-        text.append_text(matcher.highlight(name) if matcher else Text(name, style="bold"))
+        text.append_text(_marked(name, matcher.query) if matcher else Text(name, style="bold"))
         if self.counts is not None and style != "italic":
             text.append(f"  ({self.counts.get(value, 0)})", style="dim")
         if description:
@@ -125,6 +125,23 @@ class LabelPicker(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _marked(name: str, query: str) -> Text:
+    """`name` in bold with the typed letters (in order, as the fuzzy match takes them)
+    underlined, so one sees why a label matched."""
+    text = Text(name, style="bold")
+    pos = 0
+    lower = name.lower()
+    for ch in query.lower():
+        if ch.isspace():
+            continue
+        found = lower.find(ch, pos)
+        if found < 0:
+            break
+        text.stylize("underline reverse", found, found + 1)
+        pos = found + 1
+    return text
 
 
 def _safe(style: str) -> str:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from annotations.adjudication import GOLD
 from annotations.agreement import Figures, Report, report
 from reader.commands.common import add_corpus_argument, add_db_argument, load
 from reader.commands.store_access import open_store
@@ -42,7 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--coders",
         metavar="A,B,...",
-        help="the coders to compare (default: every coder in the annotation file)",
+        help="the coders to compare (default: every coder in the annotation file but the "
+        "adjudicator, gold)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     add_db_argument(parser)
@@ -51,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def parse_coders(value: str | None, known: list[str]) -> list[str]:
     """The coders asked for (all known ones by default); bad input is a UserError."""
     if value is None:
-        coders = list(known)
+        coders = [c for c in known if c != GOLD]  # the adjudicator is not an independent coder
     else:
         coders = []
         for part in value.split(","):
@@ -99,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     result = report(gathered.units)
     for line in gathered.warnings:
         print(f"reader: {line}", file=sys.stderr)
-    if result.left_out:
+    if result.left_out and args.json:
         print(
             f"reader: {len(result.left_out)} article(s) left out: not marked done by every "
             f"compared coder (first: {result.left_out[0]})",

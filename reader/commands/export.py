@@ -16,7 +16,7 @@ from reader.corpus import Corpus
 from reader.errors import UserError
 
 NAME = "export"
-HELP = "export annotations to Markdown, JSON, JSON-LD, CSV or clean text"
+HELP = "export annotations to Markdown, JSON, JSON-LD, CSV, clean text or REFI-QDA"
 DESCRIPTION = """\
 Export the annotations of CORPUS.
 

@@ -14,7 +14,7 @@ from reader.commands.common import add_corpus_argument, add_db_argument, load
 from reader.commands.store_access import open_store
 
 NAME = "import"
-HELP = "merge a JSON export back into the annotation store"
+HELP = "merge a JSON export or a REFI-QDA project/codebook into the annotations"
 DESCRIPTION = """\
 Merge FILE (made by `reader export --format json`) into the annotations of CORPUS.
 

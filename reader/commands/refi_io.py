@@ -112,8 +112,6 @@ def import_(args: argparse.Namespace) -> int:
     from annotations.export.importer import summary_counts
 
     added, unchanged, conflicts = summary_counts(report)
-    added += getattr(report, "memos_added", 0)
-    unchanged += getattr(report, "memos_same", 0)
     tail = f", invalid {len(report.invalid)}" if report.invalid else ""
     print(f"added {added}, unchanged {unchanged}, conflicts {conflicts}{tail}")
     return 0

@@ -215,7 +215,15 @@ def test_cli_export_and_import(reader_cli, corpus_dir: Path, tmp_path: Path) -> 
     save_codebook(other, Codebook.default())
     done = reader_cli("import", other, out)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("added ")
+    with AnnotationStore.open(corpus_dir / "annotations.json", readonly=True) as source:
+        records = sum(
+            len(x)
+            for x in (source.highlights(coder=ALL), source.article_states(coder=ALL),
+                      source.memos(coder=ALL))
+        )
+    assert done.stdout.strip() == f"added {records}, unchanged 0, conflicts 0"
+    again = reader_cli("import", other, out)
+    assert again.stdout.strip() == f"added 0, unchanged {records}, conflicts 0"
     with AnnotationStore.open(other / "annotations.json", readonly=True) as store:
         assert store.coders() == ["ann", "bob"]
     bad = tmp_path / "bad.qdpx"

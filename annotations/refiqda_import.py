@@ -467,7 +467,7 @@ def import_codebook(corpus_root: Path, theirs: Codebook) -> list[str]:
 
     merged, labels, tags = merge_codebooks(load_codebook(corpus_root), theirs)
     if not labels and not tags:
-        return ["codebook: nothing new"]
+        return []
     path = save_codebook(corpus_root, merged)
     parts = []
     if labels:

@@ -56,5 +56,12 @@ def test_decisions_go_to_gold_and_seed_the_agreed_work(corpus_dir: Path) -> None
         # the coders' own work is untouched
         assert len(store.highlights(coder="ann")) == 4 and len(store.highlights(coder="bob")) == 2
         assert "gold" in store.coders()
+        # gold exports like any coder
+        from annotations.model import Codebook
+        from annotations.refiqda import build_project
+
+        corpus = open_corpus(corpus_dir, read=False)
+        _, _, result = build_project(corpus, store, Codebook.default(), coders=["gold"])
+        assert result.users == ["gold"] and result.selections == 3 and result.tag_codings == 2
     finally:
         store.close()

@@ -36,3 +36,8 @@ def test_label_picker(snap_compare, tmp_path: Path, isolated_home: Path) -> None
     assert snap_compare(
         app, terminal_size=SIZE, run_before=_ready, press=["enter", "L", "e", "v"]
     )
+
+
+def test_codebook_screen(snap_compare, tmp_path: Path, isolated_home: Path) -> None:
+    app = app_for(_corpus(tmp_path))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_ready, press=["C", "down"])

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from annotations.adjudication import BOTH, GOLD, NEITHER, decide, gold_value
 from annotations.agreement import Disagreement, disagreements
 from annotations.model import one_line
+from reader.tui.commands import bindings_for
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -52,12 +53,9 @@ def _mark(value: int | None) -> str:
 
 class AdjudicationScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="adjudicate.close"),
-        *[Binding(str(n), f"take({n - 1})", f"Coder {n}", show=False,
-                  id=f"adjudicate.coder_{n}") for n in range(1, 10)],
-        Binding("b", "take_both", "Both", id="adjudicate.both"),
-        Binding("n", "take_neither", "Neither", id="adjudicate.neither"),
-        Binding("u", "undo", "Undo", id="adjudicate.undo"),
+        *(b for b in bindings_for("adjudicate") if b.id != "adjudicate.coder"),
+        *(Binding(str(n), f"take({n - 1})", f"Coder {n}", show=False,
+                  id=f"adjudicate.coder_{n}") for n in range(1, 10)),
     ]
 
     def __init__(self, app: ReaderApp, coders: list[str], adjudicator: str = GOLD) -> None:

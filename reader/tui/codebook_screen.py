@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
@@ -24,6 +23,7 @@ from annotations import codebook_ops as ops
 from annotations.errors import AnnotationInputError
 from annotations.model import Codebook, TagDef
 from reader.errors import UserError
+from reader.tui.commands import bindings_for
 from reader.tui.label_picker import LabelPicker, _safe
 from reader.tui.screens import ChoiceScreen, PromptScreen
 
@@ -75,15 +75,7 @@ def save_codebook(app: ReaderApp, codebook: Codebook, message: str) -> None:
 
 
 class CodebookScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,q", "dismiss", "Close", id="codebook.close"),
-        Binding("a", "add", "Add", id="codebook.add"),
-        Binding("r", "rename", "Rename", id="codebook.rename"),
-        Binding("d,delete", "delete", "Delete", id="codebook.delete"),
-        Binding("m", "merge", "Merge", id="codebook.merge"),
-        Binding("p", "parent", "Parent", id="codebook.parent"),
-        Binding("t", "add_tag", "Add tag", id="codebook.add_tag"),
-    ]
+    BINDINGS = bindings_for("codebook")
 
     def __init__(self, app: ReaderApp) -> None:
         super().__init__()

@@ -158,6 +158,42 @@ COMMANDS: tuple[Command, ...] = (
             "Reject the quotation at the cursor", "Correct", "article"),
 )
 
+# -- team coding screens (`reader.tui.codebook_screen`, `reader.tui.adjudication_screen`) --
+COMMANDS += (
+    Command("codebook.add", "a", "add", "Add", "Codebook: add a label (name, colour, description)",
+            "Codebook", "codebook", footer=True, palette=False),
+    Command("codebook.rename", "r", "rename", "Rename",
+            "Codebook: rename the label; its highlights (every coder's) follow", "Codebook",
+            "codebook", footer=True, palette=False),
+    Command("codebook.delete", "d,delete", "delete", "Delete",
+            "Codebook: delete the label; says how many highlights it has, which stay "
+            "unlabelled or move to another label", "Codebook", "codebook", footer=True,
+            palette=False),
+    Command("codebook.merge", "m", "merge", "Merge",
+            "Codebook: merge the label into another (its highlights become the other's)",
+            "Codebook", "codebook", footer=True, palette=False),
+    Command("codebook.parent", "p", "parent", "Parent",
+            "Codebook: put the label under another (one level) or back at the top",
+            "Codebook", "codebook", palette=False),
+    Command("codebook.add_tag", "t", "add_tag", "Add tag", "Codebook: add a quick tag",
+            "Codebook", "codebook", palette=False),
+    Command("codebook.close", "escape,q", "dismiss", "Close", "Codebook: close", "Codebook",
+            "codebook", palette=False),
+    Command("adjudicate.coder", "1,2,3,4,5,6,7,8,9", "take", "Coder N",
+            "Adjudication: take coder N's version into the adjudicator's (gold) work",
+            "Adjudication", "adjudicate", palette=False, display="1-9"),
+    Command("adjudicate.both", "b", "take_both", "Both",
+            "Adjudication: take every coder's version (the tag, each coder's highlight)",
+            "Adjudication", "adjudicate", footer=True, palette=False),
+    Command("adjudicate.neither", "n", "take_neither", "Neither",
+            "Adjudication: take no coder's version (no tag, no highlight of that label there)",
+            "Adjudication", "adjudicate", footer=True, palette=False),
+    Command("adjudicate.undo", "u", "undo", "Undo", "Adjudication: undo the last decision",
+            "Adjudication", "adjudicate", palette=False),
+    Command("adjudicate.close", "escape,q", "app.pop_screen", "Back",
+            "Adjudication: back to the reader", "Adjudication", "adjudicate", palette=False),
+)
+
 BY_ID = {c.id: c for c in COMMANDS}
 
 

@@ -568,7 +568,8 @@ def quote_speaker(app: ReaderApp) -> None:
 
 def export(app: ReaderApp) -> None:
     formats = [("md", "Markdown"), ("json", "JSON"), ("jsonld", "W3C Web Annotation JSON-LD"),
-               ("csv", "CSV (one row per highlight)"), ("text", "Clean text (JSONL)")]
+               ("csv", "CSV (one row per highlight)"), ("text", "Clean text (JSONL)"),
+               ("qdpx", "REFI-QDA project (.qdpx: ATLAS.ti, MAXQDA, NVivo, QualCoder)")]
 
     def chosen(fmt: str | None) -> None:
         if fmt is None:
@@ -577,6 +578,9 @@ def export(app: ReaderApp) -> None:
             from annotations.export import export_to_file
 
             base = app.store.path.parent if app.store.path else Path.cwd()
+            if fmt == "qdpx":
+                _export_qdpx(app, base / "annotations-export.qdpx")
+                return
             ext = {"md": "md", "json": "json", "jsonld": "jsonld", "csv": "csv",
                    "text": "jsonl"}[fmt]
             target = base / f"annotations-export.{ext}"
@@ -587,3 +591,17 @@ def export(app: ReaderApp) -> None:
         app.notify(f"exported to {written}", title="Export", timeout=8)
 
     app.push_screen(ChoiceScreen("Export annotations", formats), chosen)
+
+
+def _export_qdpx(app: ReaderApp, target: Path) -> None:
+    """Every coder's work as a REFI-QDA project (see `annotations.refiqda`)."""
+    from annotations.refiqda import export_qdpx
+
+    if app.store.store is None:
+        app.notify("nothing to export: no annotation store", severity="warning")
+        return
+    result = export_qdpx(app.corpus, app.store.store, app.codebook, target)
+    n = len(result.left_out)
+    left = f"; {n} left out (reader export says which)" if n else ""
+    app.notify(f"exported {result.selections} highlight(s) of {result.sources} text(s) to "
+               f"{target}{left}", title="Export", timeout=8)

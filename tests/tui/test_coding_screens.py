@@ -109,3 +109,18 @@ async def test_codebook_screen_renames_and_merges_keeping_every_highlight(
     }
     names = (corpus / "codebook.toml").read_text(encoding="utf-8")
     assert 'name = "assertion"' in names and '"evidence"' not in names
+
+
+async def test_export_menu_writes_a_qdpx(tmp_path: Path, isolated_home: Path) -> None:
+    import zipfile
+
+    corpus = _corpus(tmp_path)
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "E")
+        assert isinstance(app.screen, ChoiceScreen)
+        await press(pilot, *(["down"] * 5), "enter")
+    with zipfile.ZipFile(corpus / "annotations-export.qdpx") as z:
+        assert "project.qde" in z.namelist()
+        assert b"urn:QDA-XML:project:1.0" in z.read("project.qde")

@@ -22,6 +22,7 @@ from annotations.agreement import (
     report,
     sentence_labels,
 )
+from tests.annotations.helpers import ALPHA
 
 N = None
 
@@ -179,3 +180,33 @@ def test_reader_agree_json_over_two_coders(reader_cli, corpus_dir) -> None:
     assert one.returncode == 2 and "at least two coders" in one.stderr
     unknown = reader_cli("agree", corpus_dir, "--coders", "ann,zed")
     assert unknown.returncode == 2 and "'zed'" in unknown.stderr
+
+
+def test_a_line_a_coder_corrected_to_boilerplate_is_not_a_unit(corpus_dir) -> None:
+    from annotations.agreement_data import gather
+    from annotations.model import Correction, CorrectionKind, new_id
+    from annotations.store import AnnotationStore
+    from reader.corpus import open_corpus
+
+    from .coding import two_coders
+
+    db = two_coders(corpus_dir)
+    corpus = open_corpus(corpus_dir, read=False)
+    with AnnotationStore.open(db, coder="bob") as store:
+        before = gather(corpus, store, ["ann", "bob"]).units.sentences
+        title = ALPHA.split("\n")[0]
+        assert ("alpha.txt", 0, len(title)) in before  # the headline line is a sentence
+        store.add_correction(Correction(new_id(), CorrectionKind.LINE_BOILERPLATE.value,
+                                        "alpha.txt", line=1, text=title))
+        after = gather(corpus, store, ["ann", "bob"]).units.sentences
+    assert after == [s for s in before if s != ("alpha.txt", 0, len(title))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2)), min_size=1, max_size=30))
+def test_two_coder_percent_agreement_is_the_share_of_equal_units(pairs) -> None:
+    a, b = [x for x, _ in pairs], [y for _, y in pairs]
+    assert percent_agreement([a, b]) == pytest.approx(sum(x == y for x, y in pairs) / len(pairs))
+    kappa = cohen_kappa(a, b)
+    if a == b and len(set(a)) > 1:
+        assert kappa == pytest.approx(1.0)

@@ -22,7 +22,8 @@ from annotations.agreement import (
     report,
     sentence_labels,
 )
-from tests.annotations.helpers import ALPHA
+
+from .helpers import ALPHA
 
 N = None
 

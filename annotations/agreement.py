@@ -12,12 +12,14 @@ share one definition of a unit and a value (issue 15):
 - *all labels*: one nominal variable per sentence, the label covering most of it (among
   the labels whose value is 1; ties go to the first name in sort order), else "none".
 
-Alpha is computed from the coincidence matrix as in Krippendorff, "Computing Krippendorff's
-Alpha-Reliability" (2011), which handles missing values (None) and any number of coders;
-`tests/annotations/test_agreement.py` checks it against the `krippendorff` package on random
-matrices and against the paper's worked example (alpha 0.743). It is written out here rather
-than delegated so the undefined case (no variation at all: expected disagreement 0) is
-reported as None instead of a NaN or an exception, and the CLI does not load numpy.
+Alpha comes from the `krippendorff` package (vectorised with numpy; `bench/bench_agreement.py`
+times this module against the bare package on label-sized matrices); this module
+maps any hashable values to codes, takes None as missing, and reports the undefined case
+(no variation at all: expected disagreement 0) as None instead of a NaN or an exception.
+`tests/annotations/test_agreement.py` checks the figures against an independent
+coincidence-matrix computation written from Krippendorff, "Computing Krippendorff's
+Alpha-Reliability" (2011), on random matrices, and against the paper's worked example
+(nominal, 4 coders, 12 units with gaps: 0.743).
 """
 
 from __future__ import annotations
@@ -37,57 +39,76 @@ DONE = "done"
 # -- the coefficients -----------------------------------------------------------------------
 
 
-def _unit_counts(matrix: Matrix) -> list[Counter[Value]]:
-    """Per unit, how often each value occurs, for units with at least two values."""
+def _coded(matrix: Matrix) -> tuple[Any, int]:
+    """The matrix as a float array of value codes (NaN for None) and the number of codes."""
+    import numpy as np
+
     if not matrix:
-        return []
+        return np.zeros((0, 0)), 0
     width = len(matrix[0])
     if any(len(row) != width for row in matrix):
         raise ValueError("every coder needs a value (or None) for every unit")
-    out = []
-    for u in range(width):
-        counts = Counter(row[u] for row in matrix if row[u] is not None)
-        if sum(counts.values()) >= 2:
-            out.append(counts)
-    return out
+    codes: dict[Value, int] = {}
+    rows = [
+        [np.nan if v is None else codes.setdefault(v, len(codes)) for v in row] for row in matrix
+    ]
+    return np.array(rows, dtype=float).reshape(len(matrix), width), len(codes)
+
+
+def _unit_value_counts(data: Any, k: int) -> tuple[Any, Any]:
+    """(values per unit m_u, counts per unit and value n_uc) over pairable units only."""
+    import numpy as np
+
+    present = ~np.isnan(data)
+    m = present.sum(axis=0)
+    keep = m >= 2
+    counts = np.stack([(data[:, keep] == c).sum(axis=0) for c in range(k)]) if k else None
+    return m[keep], counts
 
 
 def pairable_units(matrix: Matrix) -> int:
     """Units with at least two values: the only ones any coefficient can use."""
-    return len(_unit_counts(matrix))
+    data, _ = _coded(matrix)
+    if data.size == 0:
+        return 0
+    import numpy as np
+
+    return int((np.sum(~np.isnan(data), axis=0) >= 2).sum())
 
 
 def percent_agreement(matrix: Matrix) -> float | None:
     """Share of agreeing pairs of values within units (for two coders with no missing
     values: the share of units both coded alike). None without a pairable unit."""
-    agree = pairs = 0
-    for counts in _unit_counts(matrix):
-        m = sum(counts.values())
-        pairs += m * (m - 1)
-        agree += sum(c * (c - 1) for c in counts.values())
-    return agree / pairs if pairs else None
+    data, k = _coded(matrix)
+    if data.size == 0:
+        return None
+    m, counts = _unit_value_counts(data, k)
+    pairs = float((m * (m - 1)).sum())
+    if not pairs:
+        return None
+    return float((counts * (counts - 1)).sum()) / pairs
 
 
 def alpha_nominal(matrix: Matrix) -> float | None:
-    """Krippendorff's alpha for nominal data, missing values allowed (None).
+    """Krippendorff's alpha for nominal data, missing values allowed (None), computed by
+    the `krippendorff` package.
 
-    alpha = 1 - (n - 1) * D_o / D_e with, over the coincidence matrix o,
-    D_o = sum over units of (m_u^2 - sum_c n_uc^2) / (m_u - 1) and
-    D_e = n^2 - sum_c n_c^2. None when undefined: fewer than two pairable values, or a
-    single value throughout (then D_e = 0 and agreement is perfect but uninformative).
+    None when undefined: fewer than two pairable values, or a single value throughout the
+    pairable units (then the expected disagreement is 0: agreement is perfect but carries
+    no information, and the package would divide by zero or refuse the data).
     """
-    units = _unit_counts(matrix)
-    totals: Counter[Value] = Counter()
-    observed = 0.0
-    for counts in units:
-        m = sum(counts.values())
-        observed += (m * m - sum(c * c for c in counts.values())) / (m - 1)
-        totals.update(counts)
-    n = sum(totals.values())
-    expected = n * n - sum(c * c for c in totals.values())
-    if n < 2 or expected == 0:
+    import krippendorff
+
+    data, k = _coded(matrix)
+    if data.size == 0:
         return None
-    return 1.0 - (n - 1) * observed / expected
+    _, counts = _unit_value_counts(data, k)
+    if counts is None or counts.shape[1] == 0 or int((counts.sum(axis=1) > 0).sum()) < 2:
+        return None
+    value = krippendorff.alpha(
+        reliability_data=data, value_domain=list(range(k)), level_of_measurement="nominal"
+    )
+    return None if value != value else float(value)  # NaN: undefined after all
 
 
 def cohen_kappa(a: Sequence[Value], b: Sequence[Value]) -> float | None:

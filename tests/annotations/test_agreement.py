@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import krippendorff
 import numpy as np
@@ -37,6 +38,34 @@ def _package_alpha(matrix: list[list[int | None]]) -> float | None:
     return None if math.isnan(value) else float(value)
 
 
+def _reference(matrix: list[list[int | None]]) -> tuple[float | None, float | None]:
+    """(alpha, percent agreement) written out from Krippendorff (2011): the coincidence
+    matrix over pairable units, each pair of values weighted 1 / (m_u - 1)."""
+    observed = expected = 0.0
+    totals: Counter[int] = Counter()
+    agree = pairs = 0
+    for u in range(len(matrix[0])):
+        values = [row[u] for row in matrix if row[u] is not None]
+        m = len(values)
+        if m < 2:
+            continue
+        counts = Counter(values)
+        totals.update(counts)
+        for c in counts:
+            for k in counts:
+                if c != k:
+                    observed += counts[c] * counts[k] / (m - 1)
+        agree += sum(n * (n - 1) for n in counts.values())
+        pairs += m * (m - 1)
+    n = sum(totals.values())
+    for c in totals:
+        for k in totals:
+            if c != k:
+                expected += totals[c] * totals[k]
+    alpha = None if n < 2 or expected == 0 else 1 - (n - 1) * observed / expected
+    return alpha, (agree / pairs if pairs else None)
+
+
 matrices = st.integers(2, 5).flatmap(
     lambda coders: st.integers(1, 25).flatmap(
         lambda units: st.lists(
@@ -51,13 +80,22 @@ matrices = st.integers(2, 5).flatmap(
 @settings(max_examples=300, deadline=None)
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")
 @given(matrices)
-def test_alpha_equals_the_krippendorff_package_on_random_matrices(matrix) -> None:
+def test_alpha_and_agreement_on_random_matrices(matrix) -> None:
     ours = alpha_nominal(matrix)
-    theirs = _package_alpha(matrix)
+    reference, agreement = _reference(matrix)
+    package = _package_alpha(matrix)  # the package, called directly on the raw matrix
     if ours is None:
-        assert theirs is None
+        assert reference is None and package is None
     else:
-        assert theirs is not None and ours == pytest.approx(theirs, abs=1e-9)
+        assert ours == pytest.approx(reference, abs=1e-9)
+        assert ours == pytest.approx(package, abs=1e-9)
+    if agreement is None:
+        assert percent_agreement(matrix) is None
+    else:
+        assert percent_agreement(matrix) == pytest.approx(agreement)
+    # any labels will do: the values are names in `reader agree`
+    named = [[None if v is None else f"v{v}" for v in row] for row in matrix]
+    assert alpha_nominal(named) == ours
 
 
 def test_krippendorff_2011_worked_example_nominal_with_missing_data() -> None:

@@ -269,6 +269,18 @@ class AnnotationStore(StoreEngine):
             records = list(self._state.tables["sessions"].values())
         return sorted((_thaw(SessionRecord, r) for r in records), key=lambda s: s.started)
 
+    def switch_coder(self, coder: str) -> None:
+        """Work as another coder from now on. The undo history is dropped: undoing after a
+        switch must not reach back into the previous coder's work. Submit it through
+        `submit` so changes queued before the switch are still recorded as before."""
+        from annotations.coders import check_coder
+        from annotations.undo import History
+
+        name = check_coder(coder)
+        with self._io:
+            self.coder = name
+            self._history = History()
+
     def can_undo(self) -> bool:
         return bool(self._history.undo_stack)
 

@@ -253,7 +253,8 @@ def tag_prompt(app: ReaderApp) -> None:
     if article is None:
         return
     current = app.store.tags(article)
-    used = set(app.store.store.tag_counts()) if app.store.store is not None else set()
+    # every coder's tags as suggestions: a team converges on one spelling of each tag
+    used = set(app.store.store.tag_counts(None)) if app.store.store is not None else set()
     known = sorted({t.name for t in app.codebook.tags} | used)
     quick = [t.name for t in app.codebook.tags][:9]
 

@@ -147,7 +147,7 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
         _write_stdout(text)
         return 0
     write_atomic(out, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-    n, h = len(data.articles), data.highlight_count
+    n, h = data.article_count, data.highlight_count
     print(f"wrote {n} article(s), {h} highlight(s) to {out}", file=sys.stderr)
     return 0
 

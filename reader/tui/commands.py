@@ -66,6 +66,13 @@ COMMANDS: tuple[Command, ...] = (
             "coder (gold)", "Annotate"),
     Command("app.export", "E", "export", "Export",
             "Export annotations to Markdown, JSON, JSON-LD, CSV or clean text", "App"),
+    Command("app.memo", "m", "memo", "Memo",
+            "Write the memo of the article (your notes on it, beside the codes)", "Annotate"),
+    Command("app.project_memo", "M", "project_memo", "Project memo",
+            "Write the memo of the whole project", "Annotate"),
+    Command("app.coder", "U", "switch_coder", "Switch coder",
+            "Work as another coder: show their work and record changes under their name",
+            "Annotate"),
     # -- list -----------------------------------------------------------------
     Command("list.down", "j,down", "cursor_down", "Down", "Next article", "List", "list",
             palette=False),

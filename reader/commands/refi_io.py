@@ -28,10 +28,12 @@ def is_refi_file(path: str) -> bool:
 
 def selected_coders(args: argparse.Namespace) -> list[str] | None:
     """The coders `--coder` selects for an export (repeatable); None = every coder."""
-    value = getattr(args, "coder", None)
+    value = getattr(args, "coders", None) or getattr(args, "coder", None)
     if not value:
         return None
-    return [value] if isinstance(value, str) else list(value)
+    from annotations.coders import check_coder
+
+    return [check_coder(c) for c in ([value] if isinstance(value, str) else value)]
 
 
 def export(args: argparse.Namespace, coders: list[str] | None) -> int:

@@ -230,6 +230,11 @@ def test_cli_export_and_import(reader_cli, corpus_dir: Path, tmp_path: Path) -> 
     bad.write_text("not a zip", encoding="utf-8")
     done = reader_cli("import", other, bad)
     assert done.returncode == 2 and done.stderr.count("\n") == 1
+    only = reader_cli("export", corpus_dir, "--format", "qdpx", "--coder", "ann", "-o", out)
+    assert only.returncode == 0, only.stderr
+    with zipfile.ZipFile(out) as z:
+        root = ET.fromstring(z.read("project.qde"))
+    assert [u.get("name") for u in root.iterfind(".//q:Users/q:User", NS)] == ["ann"]
     done = reader_cli("export", corpus_dir, "--format", "qdpx")
     assert done.returncode == 2 and "-o FILE.qdpx" in done.stderr
     done = reader_cli("export", corpus_dir, "--format", "qdc")

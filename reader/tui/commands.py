@@ -71,7 +71,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.project_memo", "M", "project_memo", "Project memo",
             "Write the memo of the whole project", "Annotate"),
     Command("app.coder", "U", "switch_coder", "Switch coder",
-            "Work as another coder: show their work and record changes under their name",
+            "Work as another coder: show their work, record changes as theirs",
             "Annotate"),
     # -- list -----------------------------------------------------------------
     Command("list.down", "j,down", "cursor_down", "Down", "Next article", "List", "list",

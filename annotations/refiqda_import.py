@@ -362,17 +362,23 @@ class _Reader:
                 note_parts.append(self.notes[target].text.strip())
         note = "\n\n".join(p for p in note_parts if p)
         labels: list[tuple[str, str]] = []  # (label, coder)
+        tagged = False
         for coding in sel.findall("Coding"):
-            code = self.codes.get(_ref(coding, "CodeRef"))
+            target = _ref(coding, "CodeRef")
+            code = self.codes.get(target)
             coder = self.who(coding.get("creatingUser") or sel.get("creatingUser"))
             if code is None:
-                continue
-            if code.is_tag:
+                self.bundle.warnings.append(
+                    f"{aid}: selection {guid} is coded with {target or 'no code'}, which is "
+                    "not in the codebook; kept unlabelled"
+                )
+            elif code.is_tag:
                 self.add_tag(aid, coder, code.name, coding.get("creationDateTime"))
+                tagged = True
             else:
                 labels.append((code.name, coder))
-        if not labels and sel.findall("Coding"):
-            return  # only tag codings
+        if not labels and tagged:
+            return  # a whole-text tag written as a selection
         if not labels:
             labels = [("", self.who(sel.get("creatingUser")))]
         for i, (label, coder) in enumerate(labels):

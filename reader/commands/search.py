@@ -7,7 +7,12 @@ import os
 import sys
 from typing import Any
 
-from reader.commands.common import add_corpus_argument, add_db_argument, max_bytes
+from reader.commands.common import (
+    add_coder_argument,
+    add_corpus_argument,
+    add_db_argument,
+    max_bytes,
+)
 from reader.errors import UserError
 
 NAME = "search"
@@ -55,6 +60,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="worker processes when (re)building the index (default: all "
                              "cores)")
     add_db_argument(parser)
+    add_coder_argument(parser, help="whose tags, status and highlights tag:, is:, label: and "
+                       "has: look at (default: yours, as for every command)")
 
 
 def _clean(s: str) -> str:
@@ -80,7 +87,7 @@ def _facts(args: argparse.Namespace, corpus: Any, query: Any, index_of: dict[str
     path = resolve_db_path(corpus, args.db, create=False)
     if not path.exists():
         return facts
-    store = AnnotationStore.open(path, readonly=True)
+    store = AnnotationStore.open(path, readonly=True, coder=getattr(args, "coder", None))
     try:
         for s in store.article_states():
             i = index_of.get(s.article)

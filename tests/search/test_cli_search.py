@@ -227,3 +227,31 @@ def test_second_run_does_not_reindex(corpus: Path, capsys: pytest.CaptureFixture
     t = time.perf_counter()
     assert index.update([(a.id, a.path, a.size, a.mtime_ns) for a in scan(corpus).articles])
     assert time.perf_counter() - t < 1
+
+
+def test_many_tombstones_trigger_a_rebuild(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Changed articles leave their old postings behind (a contentless index cannot
+    delete them); past a share of the live rows the index is built afresh."""
+    from reader.corpus import scan
+    from reader.search import index as index_module
+    from reader.search.index import SearchIndex
+
+    def articles() -> list[tuple[str, Path, int, int]]:
+        return [(a.id, a.path, a.size, a.mtime_ns) for a in scan(corpus).articles]
+
+    index = SearchIndex(corpus / "idx.sqlite")
+    index.open()
+    index.update(articles())
+    _touch_later(corpus / "a.txt", "Harbour\n\nNothing about weather.\n")
+    index.update(articles())
+    assert index._tombstones() == 1
+    monkeypatch.setattr(index_module, "REBUILD_SHARE", 0.0001)
+    _touch_later(corpus / "b.txt", "Budget talks stall\n\nThe council could not agree on a "
+                 "deal for the budget this week.\n")
+    index.update(articles())
+    assert index._tombstones() == 0
+    from reader.filtering import parse
+
+    assert index.search(parse("storm")) == []
+    assert index.search(parse("deal")) == ["b.txt"]
+    index.close()

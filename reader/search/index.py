@@ -309,6 +309,7 @@ class SearchIndex:
         if not todo and not gone:
             if progress is not None:
                 progress(0, 0)
+            self._set_digest(digest)
             return True
         with self._lock:
             dead = self._tombstones() + len(gone) + sum(
@@ -561,14 +562,16 @@ class SearchIndex:
 
         return sorted(ids, key=key)
 
+    def all_ids(self) -> list[str]:
+        """Every indexed article, by id."""
+        with self._lock:
+            return [i for (i,) in self.db.execute(
+                "SELECT id FROM docs WHERE error IS NULL ORDER BY id")]
+
     def search(self, query: Query, facts: Facts | None = None,
                article_ids: Sequence[str] | None = None) -> list[str]:
         """Ids of the matching articles, best first."""
-        if article_ids is None:
-            with self._lock:
-                article_ids = [i for (i,) in self.db.execute(
-                    "SELECT id FROM docs WHERE error IS NULL ORDER BY id")]
-        ids = list(article_ids)
+        ids = list(article_ids) if article_ids is not None else self.all_ids()
         index_of = {i: k for k, i in enumerate(ids)}
         text_engine, speakers = self.engine(index_of)
         facts = facts or Facts()

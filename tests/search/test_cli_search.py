@@ -255,3 +255,18 @@ def test_many_tombstones_trigger_a_rebuild(corpus: Path, monkeypatch: pytest.Mon
     assert index.search(parse("storm")) == []
     assert index.search(parse("deal")) == ["b.txt"]
     index.close()
+
+
+def test_no_update_answers_from_the_index_as_it_is(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rc, _, err = search(corpus, "storm", "--no-update", capsys=capsys)
+    assert rc == 2 and "no search index" in err
+    assert search(corpus, "storm", capsys=capsys)[0] == 0
+    _touch_later(corpus / "d.txt", "Sports roundup\n\nA storm stopped the match.\n")
+    rc, out, _ = search(corpus, "storm", "--no-update", capsys=capsys)
+    assert sorted(ids(out)) == ["a.txt", "b.txt"]  # the edit is not seen
+    rc, out, _ = search(corpus, "storm", "--no-update", "--json", capsys=capsys)
+    assert sorted(json.loads(x)["file"] for x in out.splitlines()) == ["a.txt", "b.txt"]
+    rc, out, _ = search(corpus, "storm", capsys=capsys)
+    assert sorted(ids(out)) == ["a.txt", "b.txt", "d.txt"]

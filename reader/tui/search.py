@@ -194,9 +194,8 @@ class AppSearch:
         indices = [where[i] for i in ranked]
         if generation != self._generation:
             return
-        if query.text_terms():  # the first screen's snippets, so the list is drawn once
-            rows = max(10, app.query_one(ArticleList).size.height)
-            self._compute_snippets(query, indices[:rows], generation)
+        if query.text_terms():  # the first hit's context with the results: one redraw
+            self._compute_snippets(query, indices[:1], generation)
         if generation == self._generation:
             app.call_from_thread(self._show, indices, True, generation)
 

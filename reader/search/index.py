@@ -565,8 +565,11 @@ class SearchIndex:
     def all_ids(self) -> list[str]:
         """Every indexed article, by id."""
         with self._lock:
-            return [i for (i,) in self.db.execute(
-                "SELECT id FROM docs WHERE error IS NULL ORDER BY id")]
+            # (the id index in order; the few unreadable articles taken out after)
+            bad = {i for (i,) in self.db.execute(
+                "SELECT id FROM docs WHERE error IS NOT NULL")}
+            rows = self.db.execute("SELECT id FROM docs ORDER BY id")
+            return [i for (i,) in rows if i not in bad] if bad else [i for (i,) in rows]
 
     def search(self, query: Query, facts: Facts | None = None,
                article_ids: Sequence[str] | None = None) -> list[str]:
@@ -643,14 +646,15 @@ class SearchIndex:
 
     def titles(self, ids: Sequence[str]) -> dict[str, str]:
         """The list's title of each article (one query for many)."""
+        out: dict[str, str] = {}
+        id_list = list(ids)
         with self._lock:
-            if len(ids) > 200:
-                want = set(ids)
-                return {i: t or "" for i, t in self.db.execute("SELECT id, title FROM docs")
-                        if i in want}
-            return {i: t or "" for i, t in (
-                self.db.execute("SELECT id, title FROM docs WHERE id = ?", (i,)).fetchone()
-                or (i, "") for i in ids)}
+            for k in range(0, len(id_list), 900):
+                chunk = id_list[k : k + 900]
+                out.update((i, t or "") for i, t in self.db.execute(
+                    f"SELECT id, title FROM docs WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk))
+        return out
 
     def doc(self, article_id: str) -> DocInfo | None:
         with self._lock:

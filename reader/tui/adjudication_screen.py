@@ -33,7 +33,15 @@ HINT = ("1-9 take that coder's version · b both · n neither · u undo · "
         "enter opens the article there · esc back")
 
 
-def open_adjudication(app: ReaderApp, adjudicator: str = GOLD) -> None:
+def open_adjudication(app: ReaderApp, adjudicator: str | None = None) -> None:
+    from annotations.adjudication import adjudicator_name
+    from reader.errors import UserError
+
+    try:
+        adjudicator = adjudicator or adjudicator_name()
+    except UserError as exc:
+        app.notify(f"READER_ADJUDICATOR: {exc}", severity="error")
+        return
     store = app.store.store
     if store is None:
         app.notify(app.store.readonly_reason or "no annotation store", severity="error")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -30,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus) if args.corpus else bundled_corpus()
     if not corpus.exists():
         raise UserError(f"no such file or folder: {args.corpus}")
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
+    served = os.environ.get("READER_SERVED") == "1"  # a browser tab of `reader serve`
+    if not served and (not sys.stdout.isatty() or not sys.stdin.isatty()):
         raise UserError("the app needs a terminal; use `reader list` or `reader export` in scripts")
     from reader.tui.app import ReaderApp
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,9 @@ class PowerLossRecorder:
     _durable_dir: dict[str, int] = field(default_factory=dict)
     _fds: dict[int, str] = field(default_factory=dict)  # fd -> name when opened
     _uids: Any = field(default_factory=lambda: itertools.count(1))
+    #: called once, right after the first step whose description starts with the key
+    #: (to let a second writer act in the middle of a save)
+    once_after: dict[str, Callable[[], None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.folder = self.folder.resolve()
@@ -95,6 +99,9 @@ class PowerLossRecorder:
 
     def record(self, what: str) -> None:
         self.steps.append(Step(what, self._image(), self._torn()))
+        for prefix in list(self.once_after):
+            if what.startswith(prefix):
+                self.once_after.pop(prefix)()
 
     def ack(self, what: Any) -> None:
         """A change whose call returned: it must survive a cut at any later step."""

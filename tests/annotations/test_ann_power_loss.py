@@ -45,6 +45,34 @@ def run_session(db_path: Path, recorder: PowerLossRecorder) -> str:
     return highlight.id
 
 
+def run_two_writers(db_path: Path, recorder: PowerLossRecorder) -> str:
+    """A second handle appends while the first one's fold writes its temp file, so the
+    fold keeps those newer journal lines: the journal itself is rewritten (temp, fsync,
+    rename, folder fsync)."""
+    first = AnnotationStore.open(db_path, fold_every=10_000)
+    second = AnnotationStore.open(db_path, fold_every=10_000)
+    first.add_tags("alpha.txt", ["t0"])
+    recorder.ack(("tag", "t0"))
+
+    def meanwhile() -> None:
+        second.add_tags("beta.txt", ["t1"])
+        recorder.ack(("tag", "t1"))
+
+    recorder.once_after["fsync .annotations.json.tmp-"] = meanwhile
+    first.compact()
+    assert not recorder.once_after, "the second writer never ran"
+    second.remove_tags("alpha.txt", ["t0"])
+    recorder.ack(("untag", "t0"))
+    first.add_tags("alpha.txt", ["t2"])
+    recorder.ack(("tag", "t2"))
+    second.close()
+    first.close()
+    return ""
+
+
+SESSIONS = {"one writer": run_session, "two writers, journal rewritten": run_two_writers}
+
+
 def expected(acked: list[tuple[str, str]]) -> tuple[set[str], set[str], set[str]]:
     """Tags that must be present, tags that must be absent, highlight ids that must exist."""
     present: set[str] = set()
@@ -90,12 +118,14 @@ def check_after_power_cut(tmp_path: Path, recorder: PowerLossRecorder) -> list[s
     return failures
 
 
-@pytest.fixture
-def recorded(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> PowerLossRecorder:
+@pytest.fixture(params=list(SESSIONS))
+def recorded(
+    request: pytest.FixtureRequest, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> PowerLossRecorder:
     recorder = PowerLossRecorder(db_path.parent)
     with monkeypatch.context() as patched:
         recorder.install(patched)
-        run_session(db_path, recorder)
+        SESSIONS[request.param](db_path, recorder)
     return recorder
 
 
@@ -105,8 +135,8 @@ def test_the_simulation_sees_every_kind_of_save_step(recorded: PowerLossRecorder
     kinds = {step.what.split()[0] for step in recorded.steps}
     assert {"write", "fdatasync", "fsync", "replace", "truncate", "create"} <= kinds
     assert any(step.what == "fsync folder" for step in recorded.steps)
-    assert len(recorded.acks) == 7
-    assert len(recorded.steps) > 30
+    assert len(recorded.acks) >= 4
+    assert len(recorded.steps) > 20
 
 
 def test_every_acknowledged_change_survives_a_power_cut_at_any_step(

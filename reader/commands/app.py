@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 from reader.corpus import bundled_corpus
+from reader.errorlog import log_path
 from reader.errors import UserError
 
 
@@ -49,4 +50,6 @@ def run(args: argparse.Namespace) -> int:
         app.run()
     finally:
         app.shutdown()
+        for problem in app.exit_problems:
+            print(f"reader: warning: {problem} (details in {log_path()})", file=sys.stderr)
     return 0

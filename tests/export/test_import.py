@@ -59,7 +59,7 @@ def _records(doc: dict) -> tuple[list, list, list]:
     [
         ("{not json", "not valid JSON (line 1"),
         ('{"format": "other"}', "not a reader JSON export"),
-        ('{"format": "reader-annotations", "version": 99}', "reads up to 1"),
+        ('{"format": "reader-annotations", "version": 99}', "reads up to 2"),
         ('{"format": "reader-annotations", "version": "1"}', "unknown export version"),
         ('{"format": "reader-annotations", "version": 1, "articles": {}}', "is not a list"),
     ],

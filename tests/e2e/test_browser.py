@@ -104,6 +104,20 @@ def test_two_tabs_tag_two_articles_and_both_are_kept(  # type: ignore[no-untyped
         served.stop()
 
 
+def test_coder_given_to_serve_is_who_the_tabs_work_as(  # type: ignore[no-untyped-def]
+    driver, close_extra_tabs, seeds_copy, env
+) -> None:
+    served = Served(seeds_copy, env, "--coder", "alice")
+    try:
+        tab = Tab.open(driver, served.url, new=False)
+        tab.wait_for(lambda s: SEED_TITLES[0][:30] in s)
+        tag(tab, "alices-tag")
+    finally:
+        served.stop()
+    assert saved_tags(seeds_copy, {**env, "READER_CODER": "alice"}) == {FIRST: ["alices-tag"]}
+    assert saved_tags(seeds_copy, {**env, "READER_CODER": "bob"}) == {}
+
+
 def test_article_markup_and_escapes_stay_inert(driver, close_extra_tabs, tmp_path, env) -> None:  # type: ignore[no-untyped-def]
     corpus = tmp_path / "hostile"
     corpus.mkdir()

@@ -21,6 +21,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 log = logging.getLogger("reader.serve")
+APP_EXIT_TIMEOUT_S = 15.0
 
 
 def display_host(host: str) -> str:
@@ -35,6 +36,7 @@ class ReaderServer(Server):
         super().__init__(command, host=host, port=port, title="reader")
         self.public_url = f"http://{display_host(host)}:{port}"
         self._sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
+        self._services: set[AppService] = set()
 
     def initialize_logging(self) -> None:
         """Warnings and errors only: an access line per request would bury the URL."""
@@ -46,10 +48,32 @@ class ReaderServer(Server):
         print(f"reader: serving on {self.public_url}/  (Ctrl+C to stop)", flush=True)
 
     async def on_shutdown(self, app: web.Application) -> None:
+        """Close every tab, then wait for its app process to finish saving and exit.
+
+        Waiting matters twice: the app folds its journal on the way out, and a process
+        left running when the event loop closes makes asyncio print "Event loop is
+        closed" tracebacks when its transport is collected.
+        """
         sockets = list(self._sockets)
         if sockets:
             await asyncio.gather(*(ws.close() for ws in sockets), return_exceptions=True)
+        services = list(self._services)
+        if services:
+            try:
+                await asyncio.wait_for(
+                    asyncio.gather(*(self._finish(s) for s in services), return_exceptions=True),
+                    timeout=APP_EXIT_TIMEOUT_S,
+                )
+            except TimeoutError:
+                log.warning("a browser tab's app did not exit in %s s", APP_EXIT_TIMEOUT_S)
         print("reader: stopped", flush=True)
+
+    @staticmethod
+    async def _finish(service: AppService) -> None:
+        await service.stop()  # textual-serve's "quit", then its reader task ends
+        process = getattr(service, "_process", None)  # textual-serve keeps no public handle
+        if process is not None:
+            await process.wait()
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """textual-serve's handler, keeping each tab's socket so shutdown can close it."""
@@ -68,6 +92,7 @@ class ReaderServer(Server):
                 download_manager=self.download_manager,
                 debug=self.debug,
             )
+            self._services.add(app_service)
             await app_service.start(width, height)
             await self._process_messages(websocket, app_service)
         except asyncio.CancelledError:
@@ -76,7 +101,8 @@ class ReaderServer(Server):
             log.exception("a browser tab's app failed")
         finally:
             if app_service is not None:
-                await app_service.stop()
+                await self._finish(app_service)
+                self._services.discard(app_service)
         return websocket
 
     @aiohttp_jinja2.template("app_index.html")

@@ -165,7 +165,9 @@ class Tab:
         self.focus()
         return str(self.driver.execute_script("return window.__readerText || ''"))
 
-    def wait_for(self, predicate: Callable[[str], bool], timeout: float = 40.0) -> str:
+    def wait_for(
+        self, predicate: Callable[[str], bool], timeout: float = 40.0, waiting_for: str = ""
+    ) -> str:
         deadline = time.monotonic() + timeout
         seen = ""
         while time.monotonic() < deadline:
@@ -173,12 +175,17 @@ class Tab:
             if predicate(seen):
                 return seen
             time.sleep(0.05)
-        raise AssertionError(f"timed out in the browser; the app sent:\n{seen[-3000:]!r}")
+        raise AssertionError(
+            f"timed out in the browser waiting for {waiting_for!r}; the app's last output:\n"
+            f"{seen[-1500:]!r}"
+        )
 
-    def wait_for_new(self, needle: str, timeout: float = 40.0) -> str:
-        """Wait for `needle` in what the tab receives from now on (not in earlier frames)."""
+    def press(self, *keys: str, until: str, timeout: float = 40.0) -> str:
+        """Send keys, then wait for `until` in what the tab receives after them (the
+        mark is taken before sending, so a fast answer is not missed)."""
         mark = len(self.text())
-        return self.wait_for(lambda s: needle in s[mark:], timeout)
+        self.keys(*keys)
+        return self.wait_for(lambda s: until in s[mark:], timeout, waiting_for=until)
 
     def keys(self, *keys: str) -> None:
         from selenium.webdriver.common.by import By

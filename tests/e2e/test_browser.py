@@ -59,11 +59,9 @@ def saved_tags(corpus: Path, env: dict[str, str]) -> dict[str, list[str]]:
 
 
 def tag(tab: Tab, name: str) -> None:
-    tab.keys("t")
-    tab.wait_for_new("Tags for")
+    tab.press("t", until="Tags for")
     tab.keys(name)
-    tab.keys("\n")
-    tab.wait_for_new(f"#{name}")
+    tab.press("\n", until=f"#{name}")
 
 
 def test_tag_in_the_browser_is_saved(driver, close_extra_tabs, seeds_copy, env) -> None:  # type: ignore[no-untyped-def]
@@ -76,8 +74,7 @@ def test_tag_in_the_browser_is_saved(driver, close_extra_tabs, seeds_copy, env) 
         print(f"\nreader serve: launch to first title in the browser: {startup:.2f} s")
         tag(tab, "browser-tag")
         if shot := os.environ.get("READER_BROWSER_SCREENSHOT"):  # screenshots/browser.png
-            tab.keys("\n")  # open the article, for the picture
-            tab.wait_for_new("Trump")
+            tab.press("\n", until="Trump")  # open the article, for the picture
             time.sleep(1.0)  # let the last frame paint
             driver.save_screenshot(shot)
         assert saved_tags(seeds_copy, env) == {FIRST: ["browser-tag"]}
@@ -96,8 +93,7 @@ def test_two_tabs_tag_two_articles_and_both_are_kept(  # type: ignore[no-untyped
         two.wait_for(lambda s: SEED_TITLES[0][:30] in s)
         # Both app processes have read the store before either writes: two writers.
         tag(one, "from-tab-one")
-        two.keys("j")  # the second article
-        two.wait_for_new("Opinion")
+        two.press("j", until="Opinion")  # the second article
         tag(two, "from-tab-two")
         assert saved_tags(seeds_copy, env) == {FIRST: ["from-tab-one"], SECOND: ["from-tab-two"]}
     finally:
@@ -149,7 +145,7 @@ def test_ctrl_c_with_an_open_tab_stops_server_and_app(  # type: ignore[no-untype
         status, out, err = served.interrupt()
         assert status == 0, err
         assert "stopped" in out
-        assert "Traceback" not in out + err
+        assert "Traceback" not in out + err, out + err
         deadline = time.monotonic() + 10
         while served.group_alive() and time.monotonic() < deadline:
             time.sleep(0.1)

@@ -32,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus) if args.corpus else bundled_corpus()
     if not corpus.exists():
         raise UserError(f"no such file or folder: {args.corpus}")
+    from annotations.coders import resolve_coder
+
+    coder = resolve_coder(getattr(args, "coder", None))  # a bad name: exit 2, before anything
     served = os.environ.get("READER_SERVED") == "1"  # a browser tab of `reader serve`
     if not served and (not sys.stdout.isatty() or not sys.stdin.isatty()):
         raise UserError("the app needs a terminal; use `reader list` or `reader export` in scripts")
@@ -42,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         db=args.db,
         max_bytes=int(args.max_size * 1024 * 1024),
         keymap=load_keymap(),
+        coder=coder,
     )
     if not app.corpus.articles:
         detail = f" ({len(app.corpus.skipped)} skipped)" if app.corpus.skipped else ""

@@ -83,18 +83,14 @@ def app_command(corpus: Path, args: argparse.Namespace) -> str:
     if args.db:
         parts += ["--db", str(Path(args.db).resolve())]
     parts += ["--max-size", str(args.max_size)]
+    if args.coder:
+        parts += ["--coder", args.coder]
     return shlex.join(parts)
 
 
-def child_environment(coder: str | None) -> None:
-    """What each tab's process inherits: the served flag and the coder name.
-
-    The coder travels as READER_CODER (which the app's coder lookup reads before the
-    config file), so it works whatever flags the app command line accepts.
-    """
+def child_environment() -> None:
+    """What each tab's process inherits: the flag that lets the app run on pipes."""
     os.environ[SERVED_ENV] = "1"
-    if coder:
-        os.environ["READER_CODER"] = coder
 
 
 def check_port(host: str, port: int) -> None:
@@ -128,7 +124,11 @@ def run(args: argparse.Namespace) -> int:
             "Put an SSH tunnel or a reverse proxy with a login in front of it.",
             file=sys.stderr,
         )
-    child_environment(args.coder)
+    if args.coder:
+        from annotations.coders import check_coder
+
+        args.coder = check_coder(args.coder)  # a bad name: one line, exit 2, before serving
+    child_environment()
     from reader.tui.web_server import ReaderServer
 
     server = ReaderServer(app_command(corpus, args), host=args.host, port=args.port)

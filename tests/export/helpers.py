@@ -333,4 +333,14 @@ def fixed_store() -> MemoryStore:
         corr=fixed_corrections(),
         book=Codebook.default(),
         sess=[SessionRecord("5e000000000000000000000000000001", T0, T1, 2, 5, 5400.0)],
+        notes=fixed_memos(),
     )
+
+
+def fixed_memos() -> list[Memo]:
+    return [
+        Memo("3e000000000000000000000000000001", A1, "Romance as a frame:\n=check tone", CODER,
+             T0, T1),
+        Memo("3e000000000000000000000000000002", "", "Project: summit coverage 2019", CODER,
+             T0, T0),
+    ]

@@ -29,6 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from annotations.errors import StoreError
 from reader.cache import Summary, SummaryCache, cache_path_for
 from reader.corpus import (
     DEFAULT_MAX_BYTES,
@@ -39,6 +40,7 @@ from reader.corpus import (
     read_text,
     scan,
 )
+from reader.errorlog import log_problem
 from reader.filtering import help_line
 from reader.textlayout import sanitize
 from reader.tui import annotate, coding
@@ -126,6 +128,7 @@ class ReaderApp(App[None]):
         self.marks: Any = None
         self.article_text = ""
         self._shut_down = False
+        self.exit_problems: list[str] = []  # unsaved things to tell the user after quitting
         self._filter_submitted_at: float | None = None
         self._prepared: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
         self._prepared_lock = threading.Lock()
@@ -339,7 +342,10 @@ class ReaderApp(App[None]):
         store = self.store.store
         try:
             changed = store is not None and store.reload_if_changed()
-        except Exception:  # a broken file shows up on the next save, with its message
+        except (StoreError, OSError) as exc:  # the store is read-only from now on: say why
+            problem = f"annotations are read-only from now on: {exc}"
+            log_problem(problem, exc)
+            self.call_from_thread(self.notify, problem, severity="error", timeout=15)
             return
         if changed:
             self.call_from_thread(self.refresh_annotations)
@@ -403,7 +409,8 @@ class ReaderApp(App[None]):
             return
         self.current = index
         self.article_text = decoded.text
-        self.store.reanchor(article.id, decoded.text)
+        if problem := self.store.reanchor(article.id, decoded.text):
+            self.notify(problem, severity="error", timeout=15)
         if decoded.lossy:
             self.notify(f"{article.id} is not valid UTF-8; shown as {decoded.encoding}",
                         severity="warning")
@@ -786,7 +793,8 @@ class ReaderApp(App[None]):
         for worker in self.workers:
             worker.cancel()
         try:
-            annotate.finish_session(self)
+            if problem := annotate.finish_session(self):
+                self.exit_problems.append(problem)  # printed once the terminal is back
         finally:
             self.cache.save()
             self.store.close()

@@ -152,11 +152,11 @@ def load_codebook(corpus: Corpus, store: Any) -> Codebook:
 def analyze_with_corrections(
     text: str, article_id: str, store: Any, repeated: frozenset[str] | None = None
 ) -> Any:
-    from annotations.export.corrected import corrected_marks
+    """The one pipeline (`reader.pipeline.article_marks`) with every correction of the store."""
+    from reader.pipeline import article_marks
 
     corrections = store.corrections() if store is not None else []
-    mine = [c for c in corrections if c.article in (None, article_id)]
-    return corrected_marks(text, mine, repeated=repeated)
+    return article_marks(text, article_id, repeated=repeated, corrections=corrections)
 
 
 def boilerplate_share(text: str, marks: Any) -> float | None:

@@ -41,7 +41,7 @@ from reader.corpus import (
 )
 from reader.filtering import filter_indices, parse
 from reader.textlayout import sanitize
-from reader.tui import annotate
+from reader.tui import annotate, evidence
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
@@ -123,6 +123,11 @@ class ReaderApp(App[None]):
         self.to_analyse = self.analysed = 0  # background boilerplate-share pass
         self.marks: Any = None
         self.article_text = ""
+        # the corpus's repeated lines (`reader.pipeline`), found in the background; until
+        # then articles are marked without that evidence and re-marked once it is ready
+        self.repeated: frozenset[str] | None = None
+        self.repeated_ready = False
+        self.quotes: dict[str, list[Any]] = {}  # article id → named speech quotations
         self._shut_down = False
         self._filter_submitted_at: float | None = None
         self._prepared: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
@@ -284,6 +289,7 @@ class ReaderApp(App[None]):
         self.cache.prune({a.id for a in articles})
         self.cache.save()
         self.call_from_thread(self._indexed_some, True)
+        evidence.find_repeated(self, worker)
         self._analyse_shares(worker)
 
     def _analyse_shares(self, worker: Any) -> None:
@@ -292,8 +298,9 @@ class ReaderApp(App[None]):
 
         articles = self.corpus.articles
         where = {a.id: i for i, a in enumerate(articles)}
+        quotes = evidence.load_quotes(self)
         jobs = [(a.id, str(a.path)) for i, a in enumerate(articles)
-                if self.shares[i] is None and a.words]
+                if (self.shares[i] is None or a.id not in quotes) and a.words]
         self.to_analyse, self.analysed = len(jobs), 0
         if not jobs:
             return
@@ -303,13 +310,15 @@ class ReaderApp(App[None]):
         last = [time.monotonic(), time.monotonic()]
 
         def got(article_id: str, title: str | None, words: int | None, share: float | None,
-                error: str | None) -> None:
+                error: str | None, found: list[Any] | None = None) -> None:
             i = where[article_id]
             a = articles[i]
             self.analysed += 1
             if error is not None:  # changed since the first pass; it will be seen next time
                 return
             self.shares[i] = share
+            if found is not None:
+                quotes[a.id] = found
             a.title, a.words = title, words
             self.titles_lower[i] = f"{title or ''} {a.id}".lower()
             self.cache.put(a.id, Summary(a.size, a.mtime_ns, title, words, share))
@@ -321,9 +330,10 @@ class ReaderApp(App[None]):
                 last[1] = now
                 self.cache.save()
 
-        analyse_summaries(jobs, got, lambda: worker.is_cancelled,
-                          corrections=corrections, max_bytes=self.max_bytes)
+        analyse_summaries(jobs, got, lambda: worker.is_cancelled, corrections=corrections,
+                          repeated=self.repeated, max_bytes=self.max_bytes)
         self.cache.save()
+        evidence.save_quotes(self, quotes)
         if not worker.is_cancelled:
             self.call_from_thread(self._indexed_some, True)
 
@@ -421,8 +431,9 @@ class ReaderApp(App[None]):
         except OSError as exc:
             raise ArticleError(f"unreadable: {exc.strerror or exc}") from exc
         store = self.store.store
-        corrections = tuple(c.id for c in store.corrections(article.id)) if store else ()
-        key = (article.id, st.st_size, st.st_mtime_ns, corrections)
+        # every correction can teach this article (`annotations.learning`)
+        corrections = tuple(c.id for c in store.corrections()) if store else ()
+        key = (article.id, st.st_size, st.st_mtime_ns, corrections, self.repeated_ready)
         with self._prepared_lock:
             hit = self._prepared.get(key)
             if hit is not None:
@@ -431,7 +442,8 @@ class ReaderApp(App[None]):
         decoded = read_text(article.path, self.max_bytes)
         marks = None
         if len(decoded.text) <= BIG_ARTICLE:
-            marks = annotate.analyze_with_corrections(decoded.text, article.id, store)
+            marks = annotate.analyze_with_corrections(decoded.text, article.id, store,
+                                                      self.repeated)
         with self._prepared_lock:
             self._prepared[key] = (decoded, marks)
             while len(self._prepared) > 16:
@@ -460,7 +472,8 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="open")
     def analyse_in_background(self, index: int, text: str) -> None:
         article_id = self.corpus.articles[index].id
-        marks = annotate.analyze_with_corrections(text, article_id, self.store.store)
+        marks = annotate.analyze_with_corrections(text, article_id, self.store.store,
+                                                  self.repeated)
         self.call_from_thread(self._marks_ready, index, text, marks)
 
     def _marks_ready(self, index: int, text: str, marks: Any, first: bool = False) -> None:

@@ -249,3 +249,44 @@ def corpus_repeated(
     repeated = repeated_from_counts(counts, len(articles), min_repeat)
     cache.save(fp, min_repeat, repeated)
     return True, repeated
+
+
+# -- what a correction changed across the corpus -----------------------------------------
+
+
+def remark_changes(
+    articles: Sequence[Any],
+    read: Callable[[Any], str | None],
+    new: Any,
+    before: Sequence[Any],
+    repeated: frozenset[str] | None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> tuple[int, dict[str, float | None]] | None:
+    """(lines changed, article id → its new boilerplate share) by adding correction `new` to
+    `before` (every other correction); None when cancelled.
+
+    Only articles the correction reaches (its own, and those with a line of the same text
+    or, on its site, of the same template: `annotations.learning`) are analysed twice;
+    the others are read and skipped. `read(article)` gives the text or None.
+    """
+    from annotations.learning import learned_verdicts, line_keys
+
+    after = [*before, new]
+    lines = 0
+    changed: dict[str, float | None] = {}
+    for a in articles:
+        if cancelled():
+            return None
+        text = read(a)
+        if text is None:
+            continue
+        keys = line_keys(text)
+        if a.id != new.article and not learned_verdicts(text, a.id, [new], keys):
+            continue
+        old = article_marks(text, a.id, repeated=repeated, corrections=before)
+        now = article_marks(text, a.id, repeated=repeated, corrections=after)
+        diff = sum(1 for x, y in zip(old.line_kinds, now.line_kinds, strict=True) if x != y)
+        if diff:
+            lines += diff
+            changed[a.id] = summary_of(text, now)[2]
+    return lines, changed

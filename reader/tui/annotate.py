@@ -483,7 +483,19 @@ def toggle_line(app: ReaderApp) -> None:
     kind = kinds[line - 1] if line - 1 < len(kinds) else "body"
     is_bp = getattr(kind, "value", kind) == "boilerplate"
     new = CorrectionKind.LINE_BODY if is_bp else CorrectionKind.LINE_BOILERPLATE
-    _correct(app, Correction(id=new_id(), kind=new.value, article=article, line=line, text=text))
+    from annotations.learning import context_of
+    from reader.tui.learn import report_changes
+
+    # the line's template goes with it: the same text and, on the same site, lines between
+    # the same neighbours are re-marked too (`annotations.learning`); one undo step
+    correction = Correction(id=new_id(), kind=new.value, article=article, line=line, text=text,
+                            value=context_of(app.article_text, line, article))
+
+    def saved(_: Any) -> None:
+        app.open_article_keep_cursor()
+        report_changes(app, correction)
+
+    app.store.change(app, "add_correction", correction, then=saved)
     app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}", timeout=1.5)
 
 

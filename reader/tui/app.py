@@ -128,6 +128,7 @@ class ReaderApp(App[None]):
         self.repeated: frozenset[str] | None = None
         self.repeated_ready = False
         self.quotes: dict[str, list[Any]] = {}  # article id → named speech quotations
+        self.last_learned: tuple[int, int] | None = None  # (lines, articles) the last z changed
         self._shut_down = False
         self._filter_submitted_at: float | None = None
         self._prepared: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()

@@ -7,7 +7,10 @@ A line correction (`line_body` / `line_boilerplate`) made on article A says more
 2. **the same text elsewhere**: every line, in any article (A's other copies included),
    whose normalised text (`reader.marks.text.normalise_line`) equals the corrected line's
    gets the same verdict. A menu item or a byline template that recurs is one decision.
-3. **the same template on the same site**: a line of another article *of the same site*
+3. **the same shape on the same site**: when the corrected line holds digits (a dateline
+   "Nov. 19, 2019, 8:41 AM UTC", "12 comments", "Page 2 of 5"), lines of the same site
+   whose text is the same once every run of digits is read as one digit.
+4. **the same template on the same site**: a line of another article *of the same site*
    whose nearest non-blank neighbours above and below have the same normalised texts as
    the corrected line's neighbours had. Pages of one site are printed from one template:
    the byline sits under the same section label and above the same "Share" button, the
@@ -27,6 +30,7 @@ is one undo step. Nothing here imports Textual or the detectors' heavy modules.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -51,6 +55,15 @@ def line_keys(text: str) -> list[str]:
     except ImportError:
         return [_normalise(line) for line in text.split("\n")]
     return text_line_keys(text)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def shape(key: str) -> str | None:
+    """A normalised line with every run of digits read as "0"; None without digits."""
+    masked = _DIGITS.sub("0", key)
+    return masked if masked != key else None
 
 
 def site_of(article_id: str) -> str:
@@ -109,7 +122,7 @@ def learned_verdicts(
 ) -> dict[int, bool]:
     """Line (1-based) → is-boilerplate, learned from the line corrections (all articles').
 
-    Steps 2 and 3 of the module docstring; the caller lays the article's own exact-line
+    Steps 2 to 4 of the module docstring; the caller lays the article's own exact-line
     corrections over the result.
     """
     line_corrections = sorted(
@@ -125,6 +138,7 @@ def learned_verdicts(
         if k:
             where.setdefault(k, []).append(i)
     context: dict[tuple[str, str], list[int]] | None = None
+    shapes: dict[str, list[int]] | None = None
     verdict: dict[int, bool] = {}
     for c in line_corrections:
         bad = c.kind == CorrectionKind.LINE_BOILERPLATE.value
@@ -133,6 +147,16 @@ def learned_verdicts(
         t = template_of(c)
         if t is None or site is None or t.site != site:
             continue
+        masked = shape(_normalise(c.text or ""))
+        if masked is not None:
+            if shapes is None:
+                shapes = {}
+                for i, k in enumerate(keys):
+                    m = shape(k) if k else None
+                    if m is not None:
+                        shapes.setdefault(m, []).append(i)
+            for i in shapes.get(masked, ()):
+                verdict[i + 1] = bad
         if context is None:
             context = {}
             for i, k in enumerate(keys):

@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 
 QUOTES_VERSION = 1
-SHARE_BUCKETS = 10  # boilerplate share in steps of 10 %
+SHARE_BUCKETS = 5  # boilerplate share in steps of 20 %
 CONTEXT = 160  # characters either side of a quotation in the speaker's list
 
 
@@ -59,9 +59,9 @@ class Overview:
             ("Status", self.statuses),
             ("Tags", self.tags),
             ("Labels (highlights)", self.labels),
-            (share_title, self.shares),
             (f"Most quoted speakers (quotations; {self.speakers_known:,} of "
              f"{self.articles:,} articles analysed)", self.speakers),
+            (share_title, self.shares),
         ]
 
 
@@ -162,7 +162,8 @@ def build_overview(
         row.count += 1
         if h.article not in row.articles:
             row.articles.append(h.article)
-    buckets = [Row(f"{10 * b:>3}–{10 * (b + 1)}%", 0, [], "share", str(b))
+    step = 100 // SHARE_BUCKETS
+    buckets = [Row(f"{step * b:>3}–{step * (b + 1)}%", 0, [], "share", str(b))
                for b in range(SHARE_BUCKETS)]
     total, n = 0.0, 0
     for a, share in zip(article_ids, shares, strict=True):

@@ -41,7 +41,7 @@ from reader.corpus import (
 )
 from reader.filtering import filter_indices, parse
 from reader.textlayout import sanitize
-from reader.tui import annotate, evidence
+from reader.tui import annotate, corpus_views, evidence
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
@@ -129,6 +129,8 @@ class ReaderApp(App[None]):
         self.repeated_ready = False
         self.quotes: dict[str, list[Any]] = {}  # article id → named speech quotations
         self.last_learned: tuple[int, int] | None = None  # (lines, articles) the last z changed
+        self.only: set[int] | None = None  # list restricted to these (`tui.corpus_views`)
+        self.only_label = ""
         self._shut_down = False
         self._filter_submitted_at: float | None = None
         self._prepared: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
@@ -369,6 +371,8 @@ class ReaderApp(App[None]):
             parts.append(f"indexing {self.indexed:,}/{n:,}")
         elif self.analysed < self.to_analyse:
             parts.append(f"headlines & boilerplate {self.analysed:,}/{self.to_analyse:,}")
+        if self.only_label:
+            parts.append(f"list: {self.only_label} (esc: all)")
         if self.corpus.skipped:
             parts.append(f"{len(self.corpus.skipped)} skipped (S)")
         if self.store.readonly:
@@ -637,6 +641,8 @@ class ReaderApp(App[None]):
         keep = article_list.current
         indices = filter_indices(query, self.titles_lower, self._tags_of, self._status_of,
                                  annotated=self._annotated_rows)
+        if self.only is not None:  # an overview row chose these articles
+            indices = [i for i in indices if i in self.only]
         article_list.set_visible(indices, keep)
 
     def _annotated_rows(self) -> list[tuple[int, str, list[str]]]:
@@ -650,6 +656,8 @@ class ReaderApp(App[None]):
 
     def action_escape(self) -> None:
         box = self.query_one("#filter", Input)
+        if corpus_views.clear_ids(self) and not box.value:
+            return
         if box.has_focus or box.value:
             box.value = ""
             box.remove_class("active")
@@ -747,6 +755,16 @@ class ReaderApp(App[None]):
 
     def action_export(self) -> None:
         annotate.export(self)
+
+    def action_passages(self) -> None:
+        from reader.tui.passages_screen import PassagesScreen
+
+        self.push_screen(PassagesScreen())
+
+    def action_overview(self) -> None:
+        from reader.tui.overview_screen import OverviewScreen
+
+        self.push_screen(OverviewScreen())
 
     # -- shutdown ---------------------------------------------------------------
 

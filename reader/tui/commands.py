@@ -62,6 +62,11 @@ COMMANDS: tuple[Command, ...] = (
             "Annotate"),
     Command("app.export", "E", "export", "Export",
             "Export annotations to Markdown, JSON, JSON-LD, CSV or clean text", "App"),
+    Command("app.passages", "P", "passages", "Coded passages",
+            "Every highlight of the corpus grouped by label; enter jumps to it", "Corpus"),
+    Command("app.overview", "V", "overview", "Overview",
+            "Counts per tag, label and status, boilerplate shares and the most quoted "
+            "speakers as bars; enter filters the list", "Corpus"),
     # -- list -----------------------------------------------------------------
     Command("list.down", "j,down", "cursor_down", "Down", "Next article", "List", "list",
             palette=False),
@@ -149,6 +154,45 @@ COMMANDS: tuple[Command, ...] = (
             "Correct the speaker of the quotation at the cursor", "Correct", "article"),
     Command("article.quote_reject", "X", "app.quote_reject", "Not a quote",
             "Reject the quotation at the cursor", "Correct", "article"),
+)
+
+# -- the corpus views (`reader.tui.passages_screen`, `reader.tui.overview_screen`) --------
+COMMANDS += (
+    Command("passages.open", "enter", "open", "Open",
+            "Coded passages: open the passage in its article", "Coded passages", "passages",
+            footer=True, palette=False),
+    Command("passages.label", "l", "pick_label", "Label",
+            "Coded passages: show one label only (or all)", "Coded passages", "passages",
+            footer=True, palette=False),
+    Command("passages.tag", "t", "pick_tag", "Tag",
+            "Coded passages: show passages of articles with one tag (or all)",
+            "Coded passages", "passages", footer=True, palette=False),
+    Command("passages.coder", "c", "pick_coder", "Coder",
+            "Coded passages: show one coder's passages (or everyone's)", "Coded passages",
+            "passages", palette=False),
+    Command("passages.export", "e", "export", "Export",
+            "Coded passages: export what is shown to Markdown or CSV", "Coded passages",
+            "passages", footer=True, palette=False),
+    Command("passages.close", "escape,q", "close", "Back",
+            "Coded passages: back to the reader", "Coded passages", "passages",
+            footer=True, palette=False),
+    Command("overview.filter", "enter", "filter", "Filter list",
+            "Overview: filter the article list to the row's articles", "Overview",
+            "overview", footer=True, palette=False),
+    Command("overview.quotes", "s", "quotations", "Quotations",
+            "Overview: on a speaker row, list the speaker's quotations in context",
+            "Overview", "overview", footer=True, palette=False),
+    Command("overview.refresh", "r", "refresh", "Refresh",
+            "Overview: count again (the speakers fill in as the corpus is analysed)",
+            "Overview", "overview", palette=False),
+    Command("overview.close", "escape,q", "close", "Back", "Overview: back to the reader",
+            "Overview", "overview", footer=True, palette=False),
+    Command("quotations.open", "enter", "open", "Open",
+            "A speaker's quotations: open the quotation in its article", "Overview",
+            "quotations", footer=True, palette=False),
+    Command("quotations.close", "escape,q", "close", "Back",
+            "A speaker's quotations: back to the overview", "Overview", "quotations",
+            footer=True, palette=False),
 )
 
 BY_ID = {c.id: c for c in COMMANDS}

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     bar = Progress(len(jobs), "reading")
 
     def got(article_id: str, title: str | None, words: int | None, share: float | None,
-            error: str | None) -> None:
+            error: str | None, quotes: object = None) -> None:
         found[article_id] = (title, words, error)
         bar.advance()
 

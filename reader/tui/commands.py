@@ -144,7 +144,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("article.delete", "delete,D", "app.delete_highlight", "Delete",
             "Delete the highlight at the cursor", "Annotate", "article"),
     Command("article.toggle_line", "z", "app.toggle_line", "Body/boilerplate",
-            "Correct the line at the cursor: body ↔ boilerplate", "Correct", "article"),
+            "Correct the line at the cursor: body ↔ boilerplate (lines with its text, and "
+            "of its template on the site, follow)", "Correct", "article"),
     Command("article.line_everywhere", "Z", "app.line_everywhere", "Boilerplate everywhere",
             "Mark this line as boilerplate in every article of the corpus", "Correct",
             "article"),

@@ -331,12 +331,17 @@ def goto_todo(
 
 
 def undo(app: ReaderApp, redo: bool) -> None:
+    from reader.tui.learn import corrections_now, report_undone
+
+    had = corrections_now(app)
+
     def done(what: str | None) -> None:
         if what:
             app.notify(("redone: " if redo else "undone: ") + str(what), timeout=2)
             if app.current is not None:
                 app.open_article_keep_cursor()
             app.refresh_annotations()
+            report_undone(app, had)
         else:
             app.notify("nothing to redo" if redo else "nothing to undo", timeout=1.5)
 

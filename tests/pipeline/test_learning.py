@@ -117,7 +117,11 @@ async def test_z_relabels_the_template_on_the_site_and_one_undo_restores(
         x = next(i for i, a in enumerate(app.corpus.articles) if a.id == "other/x.txt")
         app.open_article(x)
         assert app.marks.line_kinds[_line(app.article_text, "By Di Eve, staff") - 1] == was
-        # one undo takes it all back
+        # one undo takes it all back, and says so
+        app.last_learned = None
         await press(pilot, "u")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.last_learned == (3, 3)
         app.open_article(second)
         assert app.marks.line_kinds[m - 1] == was

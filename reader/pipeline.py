@@ -122,15 +122,32 @@ def count_corpus_lines(
     Small corpora are read in this thread; large ones in worker processes (the counting is
     pure Python and would hold the GIL the UI needs).
     """
-    counts: Counter[str] = Counter()
     chunks = [items[i : i + batch] for i in range(0, len(items), batch)]
     if len(items) <= in_thread:
-        for chunk in chunks:
-            if cancelled():
-                return None
-            for keys in keys_batch(chunk, max_bytes):
-                counts.update(keys)
-        return counts
+        return _count_here(chunks, max_bytes, cancelled)
+    counts = _count_in_processes(chunks, max_bytes, cancelled)
+    if counts is False:  # no worker processes here: slower, but the evidence is not lost
+        return _count_here(chunks, max_bytes, cancelled)
+    return counts
+
+
+def _count_here(
+    chunks: list[Sequence[tuple[str, str]]], max_bytes: int, cancelled: Callable[[], bool]
+) -> Counter[str] | None:
+    counts: Counter[str] = Counter()
+    for chunk in chunks:
+        if cancelled():
+            return None
+        for keys in keys_batch(chunk, max_bytes):
+            counts.update(keys)
+    return counts
+
+
+def _count_in_processes(
+    chunks: list[Sequence[tuple[str, str]]], max_bytes: int, cancelled: Callable[[], bool]
+) -> Counter[str] | None | bool:
+    """Counts, None when cancelled, False when the pool could not run."""
+    counts: Counter[str] = Counter()
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -149,8 +166,8 @@ def count_corpus_lines(
                     return None
                 for keys in result:
                     counts.update(keys)
-    except Exception:  # noqa: BLE001 - no processes here: the evidence stays off, said by caller
-        return None
+    except Exception:  # noqa: BLE001 - BrokenProcessPool, no fork/spawn here, ...
+        return False
     return counts
 
 

@@ -80,3 +80,11 @@ async def test_app_writes_the_evidence_beside_the_summary_cache(
     assert summary is not None
     assert summary.with_name(summary.name.replace(".cache.", ".repeated.")).is_file()
     assert summary.with_name(summary.name.replace(".cache.", ".quotes.")).is_file()
+
+
+def test_counting_in_worker_processes_equals_counting_here(tmp_path: Path) -> None:
+    root = corpus(tmp_path, 6)
+    items = [(a.id, str(a.path)) for a in scan(root, 1 << 20).articles]
+    here = pipeline.count_corpus_lines(items, 1 << 20)
+    assert here is not None and here["home | news | sport"] == 6
+    assert pipeline.count_corpus_lines(items, 1 << 20, in_thread=0, batch=2) == here

@@ -50,6 +50,14 @@ def all_highlights(store: Any) -> list[Any]:
         return list(store.highlights())
 
 
+def all_states(store: Any) -> list[Any]:
+    """Every coder's article states (`coder=None`), or all on a store without coders."""
+    try:
+        return list(store.article_states(coder=None))
+    except TypeError:
+        return list(store.article_states())
+
+
 def list_passages(
     store: Any,
     title_of: Callable[[str], str | None],
@@ -68,8 +76,9 @@ def list_passages(
     still the coder's passage.
     """
     tags_of: dict[str, tuple[str, ...]] = {}
-    for s in store.article_states():
-        tags_of[s.article] = tuple(s.tags)
+    for s in all_states(store):  # every coder's tags of the article count
+        have = tags_of.get(s.article, ())
+        tags_of[s.article] = have + tuple(t for t in s.tags if t not in have)
     want_tag = tag.casefold() if tag else None
     position = {a: i for i, a in enumerate(order)}
     rank = {name: i for i, name in enumerate(label_order)}

@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"no such file or folder: {args.corpus}")
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise UserError("the app needs a terminal; use `reader list` or `reader export` in scripts")
+    from annotations.coders import resolve_coder
     from reader.tui.app import ReaderApp
 
     app = ReaderApp(
@@ -39,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
         db=args.db,
         max_bytes=int(args.max_size * 1024 * 1024),
         keymap=load_keymap(),
+        coder=resolve_coder(getattr(args, "coder", None)),  # a bad name: exit 2, no app
     )
     if not app.corpus.articles:
         detail = f" ({len(app.corpus.skipped)} skipped)" if app.corpus.skipped else ""

@@ -29,6 +29,11 @@ formats:
   text    the cleaned corpus: bodies without boilerplate, one .txt per article in
           the folder -o, or JSON Lines with --jsonl (-o FILE)
 
+Every coder's work is exported unless --coder NAME (repeatable) picks coders; each
+article appears once per coder, and every item (tags, status, highlight, memo) names
+its coder. Memos (per article and the project's) are exported in md, json, jsonld
+and csv.
+
 md, json, jsonld and csv go to stdout without -o. Markdown links are relative to
 the output file's folder (to the current folder on stdout)."""
 
@@ -46,6 +51,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--article", metavar="ID", help="only this article")
     parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
     parser.add_argument("--label", metavar="L", help="only highlights with this label")
+    parser.add_argument(
+        "--coder",
+        metavar="NAME",
+        action="append",
+        dest="coders",
+        help="only this coder's work (repeatable; default: every coder)",
+    )
     parser.add_argument(
         "--quotes",
         action="store_true",
@@ -119,8 +131,16 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
         label=args.label,
         quotes=args.quotes,
         link_base=(out.absolute().parent if out else Path.cwd()),
+        coders=_coders(args),
     )
     text = render(fmt, data)
+    known = getattr(store, "coders", lambda: [])()
+    for coder in data.coders if args.coders else []:
+        if coder not in known:
+            print(
+                f"reader: no work by coder {coder!r} (coders: {', '.join(known) or 'none'})",
+                file=sys.stderr,
+            )
     if not data.articles:
         print("reader: nothing to export: no annotated article matches", file=sys.stderr)
     if out is None:
@@ -130,6 +150,12 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
     n, h = len(data.articles), data.highlight_count
     print(f"wrote {n} article(s), {h} highlight(s) to {out}", file=sys.stderr)
     return 0
+
+
+def _coders(args: argparse.Namespace) -> list[str] | None:
+    from annotations.coders import check_coder
+
+    return [check_coder(c) for c in args.coders] if args.coders else None
 
 
 def _write_stdout(text: str) -> None:

@@ -41,11 +41,19 @@ class SaveDone(Message):
 class StoreFacade:
     """The app's view of the store: never raises on a keypress, knows when it is read-only."""
 
-    def __init__(self, store: Any, path: Path | None, readonly_reason: str | None) -> None:
+    def __init__(
+        self, store: Any, path: Path | None, readonly_reason: str | None, coder: str = ""
+    ) -> None:
         self.store = store
         self.path = path
         self.readonly_reason = readonly_reason
         self.pending = 0
+        self._coder = coder
+
+    @property
+    def coder(self) -> str:
+        """Whose work the app shows and records (see `annotations.coders`)."""
+        return getattr(self.store, "coder", "") or self._coder
 
     @property
     def readonly(self) -> bool:
@@ -63,6 +71,9 @@ class StoreFacade:
         if self.store is None:
             return 0
         return sum(1 for s in self.store.article_states() if s.status == "done")
+
+    def memo(self, article: str) -> Any:
+        return self.store.memo(article) if self.store is not None else None
 
     def highlights(self, article: str | None = None) -> list[Any]:
         return self.store.highlights(article) if self.store is not None else []
@@ -119,7 +130,7 @@ class StoreFacade:
             self.store.close()
 
 
-def open_store(corpus: Corpus, db: str | None) -> StoreFacade:
+def open_store(corpus: Corpus, db: str | None, coder: str | None = None) -> StoreFacade:
     try:
         from annotations.store import AnnotationStore, resolve_db_path
     except ImportError:  # pragma: no cover - only while the store is being built
@@ -129,9 +140,9 @@ def open_store(corpus: Corpus, db: str | None) -> StoreFacade:
     except UserError as exc:
         return StoreFacade(None, None, str(exc))
     try:
-        store = AnnotationStore.open(path, readonly_ok=True)
+        store = AnnotationStore.open(path, readonly_ok=True, coder=coder)
     except UserError as exc:
-        return StoreFacade(None, path, str(exc))
+        return StoreFacade(None, path, str(exc), coder or "")
     return StoreFacade(store, path, getattr(store, "readonly_reason", None))
 
 

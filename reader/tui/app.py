@@ -41,7 +41,7 @@ from reader.corpus import (
 )
 from reader.filtering import filter_indices, parse
 from reader.textlayout import sanitize
-from reader.tui import annotate, corpus_views, evidence
+from reader.tui import annotate, coding, corpus_views, evidence
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
@@ -102,6 +102,7 @@ class ReaderApp(App[None]):
         max_bytes: int = DEFAULT_MAX_BYTES,
         keymap: dict[str, str] | None = None,
         use_cache: bool = True,
+        coder: str | None = None,
     ) -> None:
         super().__init__()
         keep_escape_before_symbols()  # (before the driver starts reading keys)
@@ -114,7 +115,7 @@ class ReaderApp(App[None]):
         self.current: int | None = None
         self.hide_boilerplate = False
         self.session = annotate.Session.start()
-        self.store = annotate.open_store(self.corpus, db)
+        self.store = annotate.open_store(self.corpus, db, coder)
         self.codebook = annotate.load_codebook(self.corpus, self.store.store)
         self.cache = SummaryCache(
             cache_path_for(self.store.path) if use_cache and self.store.path else None
@@ -375,6 +376,8 @@ class ReaderApp(App[None]):
             parts.append(f"list: {self.only_label} (esc: all)")
         if self.corpus.skipped:
             parts.append(f"{len(self.corpus.skipped)} skipped (S)")
+        if self.store.coder:
+            parts.append(f"coder {self.store.coder}")
         if self.store.readonly:
             parts.append("READ-ONLY annotations")
         self.query_one("#title-bar", Static).update(Text(" · ".join(parts)), layout=False)
@@ -552,6 +555,8 @@ class ReaderApp(App[None]):
         n_hl = len(self.store.highlights(article.id))
         if n_hl:
             facts.append(f" · {n_hl} highlight{'s' if n_hl != 1 else ''}", style="dim")
+        if self.store.memo(article.id) is not None:
+            facts.append(" · memo", style="dim")
         if self.marks is not None:
             facts.append(f" · {len(self.marks.quotes)} quotations", style="dim")
         else:
@@ -765,6 +770,15 @@ class ReaderApp(App[None]):
         from reader.tui.overview_screen import OverviewScreen
 
         self.push_screen(OverviewScreen())
+
+    def action_memo(self) -> None:
+        coding.edit_memo(self, project=False)
+
+    def action_project_memo(self) -> None:
+        coding.edit_memo(self, project=True)
+
+    def action_switch_coder(self) -> None:
+        coding.switch_coder(self)
 
     # -- shutdown ---------------------------------------------------------------
 

@@ -69,10 +69,8 @@ class OverviewScreen(Screen[None]):
         app = self.reader
         store = app.store.store
         ids = [a.id for a in app.corpus.articles]
-        if store is not None:
-            from annotations.passages import all_highlights
-
-            states, highlights, corrections = (store.article_states(), all_highlights(store),
+        if store is not None:  # the current coder's work, as the list shows it
+            states, highlights, corrections = (store.article_states(), store.highlights(),
                                                store.corrections())
         else:
             states, highlights, corrections = [], [], []
@@ -115,8 +113,10 @@ class OverviewScreen(Screen[None]):
         share = ""
         if ov.mean_share is not None:
             share = f" · boilerplate {ov.mean_share:.0%} of characters on average"
+        coder = getattr(self.reader.store, "coder", None)
+        who = f" · coder {sanitize(coder)}" if coder else ""
         self.query_one("#overview-title", Static).update(Text(
-            f"Overview · {ov.articles:,} articles · {ov.analysed:,} analysed{share}",
+            f"Overview · {ov.articles:,} articles{who} · {ov.analysed:,} analysed{share}",
             style="bold"))
 
     def current(self) -> Row | None:

@@ -112,7 +112,7 @@ class PassagesScreen(Screen[None]):
         row.append("\n  ")
         row.append(sanitize(one_line(p.title, 80)), style="dim")
         if p.coder:
-            row.append(f" · {sanitize(p.coder)}", style="dim")
+            row.append(f" · coder {sanitize(p.coder)}", style="dim")
         if p.note:
             row.append(" · note: ", style="dim")
             row.append(sanitize(one_line(p.note, 120)), style="italic")

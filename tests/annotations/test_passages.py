@@ -85,3 +85,25 @@ def test_csv_rows_and_no_formula_injection(coded: AnnotationStore, tmp_path: Pat
         write_passages(passages, tmp_path / "missing" / "p.md", "md")
     with pytest.raises(ValueError):
         write_passages(passages, tmp_path / "p.x", "xlsx")
+
+
+def test_every_coders_passages_by_default_and_one_coders_on_request(db_path: Path) -> None:
+    for coder, exact in (("ann", "Storm hits the coast."), ("bo", "Boats stay in.")):
+        s = AnnotationStore.open(db_path, coder=coder)
+        try:
+            start = A.index(exact)
+            s.add_highlight("a.txt", A, start, start + len(exact), "claim")
+            s.add_tags("a.txt", [f"tag-of-{coder}"])
+        finally:
+            s.close()
+    store = AnnotationStore.open(db_path, coder="ann")
+    try:
+        everyone = list_passages(store, titles)
+        assert {(p.coder, p.text) for p in everyone} == {("ann", "Storm hits the coast."),
+                                                         ("bo", "Boats stay in.")}
+        assert [p.text for p in list_passages(store, titles, coder="bo")] == ["Boats stay in."]
+        # an article's tags are every coder's
+        assert len(list_passages(store, titles, tag="tag-of-bo")) == 2
+        assert "coder bo" in passages_markdown(everyone)
+    finally:
+        store.close()

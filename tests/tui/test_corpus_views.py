@@ -12,7 +12,7 @@ from reader.tui.passages_screen import PassagesScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
 from tests.tui.helpers import make_app, settle
-from tests.tui.snapshot_apps import DEMO_HIGHLIGHTS, demo_corpus
+from tests.tui.snapshot_apps import DEMO_CODER, DEMO_HIGHLIGHTS, demo_corpus
 
 A1 = "000_4f563db4c078cd2b.txt"
 
@@ -32,7 +32,7 @@ async def test_passages_grouped_by_label_and_enter_jumps_to_the_passage(
     tmp_path: Path, isolated_home: Path
 ) -> None:
     corpus = demo_corpus(tmp_path, annotated=True)
-    app = make_app(corpus)
+    app = make_app(corpus, coder=DEMO_CODER)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("P")
@@ -57,7 +57,7 @@ async def test_passages_filter_by_label_and_export_csv(
     tmp_path: Path, isolated_home: Path
 ) -> None:
     corpus = demo_corpus(tmp_path, annotated=True)
-    app = make_app(corpus)
+    app = make_app(corpus, coder=DEMO_CODER)
     target = tmp_path / "out.csv"
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -85,7 +85,7 @@ async def test_overview_counts_and_enter_filters_the_list(
     tmp_path: Path, isolated_home: Path
 ) -> None:
     corpus = demo_corpus(tmp_path, annotated=True)
-    app = make_app(corpus)
+    app = make_app(corpus, coder=DEMO_CODER)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("V")
@@ -109,7 +109,7 @@ async def test_speaker_row_filters_and_lists_quotations_in_context(
     tmp_path: Path, isolated_home: Path
 ) -> None:
     corpus = demo_corpus(tmp_path)
-    app = make_app(corpus)
+    app = make_app(corpus, coder=DEMO_CODER)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("V")

@@ -73,3 +73,25 @@ async def test_app_line_kinds_equal_analyze_output_on_dev(
         shown = [n for n, k in enumerate(kinds, 1) if k == "boilerplate"]
         assert shown == expected[article.id]["boilerplate_lines"]
         assert view.has_focus
+
+
+@needs_dev
+def test_reader_list_titles_are_analyze_title_lines_on_dev(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    corpus = tmp_path / "dev"
+    corpus.mkdir()
+    for f in DEV.glob("*.txt"):
+        shutil.copy(f, corpus / f.name)
+    expected = analyze_cli(corpus)
+    out = subprocess.run([sys.executable, "-m", "reader", "list", str(corpus)],
+                         capture_output=True, text=True, timeout=600, check=True)
+    differ = []
+    for row in out.stdout.splitlines():
+        article_id, title, _ = row.split("\t")
+        n = expected[article_id]["title_line"]
+        text = (corpus / article_id).read_text(encoding="utf-8")
+        want = " ".join(text.split("\n")[n - 1].split())[:300] if n else None
+        if want is not None and title != want:
+            differ.append(article_id)
+    assert differ == []

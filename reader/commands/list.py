@@ -32,9 +32,8 @@ def _clean(s: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from reader.cache import SummaryCache, analyse_summaries, cache_path_for
-    from reader.progress import Progress
-
     from reader.pipeline import RepeatedCache, corpus_repeated, digest, repeated_cache_path_for
+    from reader.progress import Progress
 
     corpus = load(args, read=False)
     cache_path = cache_path_for(corpus.default_db_path)

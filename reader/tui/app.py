@@ -559,6 +559,9 @@ class ReaderApp(App[None]):
             facts.append(" · memo", style="dim")
         if self.marks is not None:
             facts.append(f" · {len(self.marks.quotes)} quotations", style="dim")
+            if not self.repeated_ready:  # re-marked when the corpus-wide evidence arrives
+                facts.append(" · lines repeated across the corpus: counting…",
+                             style="dim italic")
         else:
             facts.append(" · finding boilerplate and quotations…", style="dim italic")
         facts.append(f" · {article.id}", style="dim")

@@ -276,14 +276,15 @@ class StoreEngine:
     def _migrate(self, loaded: Loaded) -> None:
         """Keep the old file as `<name>.bak-vN` (never overwriting a backup) and its journal
         as `<name>.journal.bak-vN`, both durable before anything is rewritten, then fold."""
-        backup = self._backup_name(self.path, loaded.version)
-        data = self.path.read_bytes() if self.path.exists() else b""
-        commit_temp(write_temp(backup, data), backup)
+        if self.path.exists():  # a store that was never folded has only its journal
+            backup = self._backup_name(self.path, loaded.version)
+            commit_temp(write_temp(backup, self.path.read_bytes()), backup)
+            self.backup_path = backup
         if self._journal_offset:
             jbackup = self._backup_name(self.journal_path, loaded.version)
             jdata = self.journal_path.read_bytes()[: self._journal_offset]
             commit_temp(write_temp(jbackup, jdata), jbackup)
-        self.backup_path = backup
+            self.backup_path = self.backup_path or jbackup
         self._fold_locked_now()
 
     @staticmethod

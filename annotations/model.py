@@ -220,6 +220,14 @@ class Label(_Record):
     key: str = ""
     colour: str = "yellow"
     description: str = ""
+    parent: str = ""  # the parent label's name: a one-level hierarchy (see codebook_ops)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Without an empty `parent`, so files of flat codebooks stay as they were."""
+        data = asdict(self)
+        if not data["parent"]:
+            del data["parent"]
+        return data
 
 
 @dataclass(slots=True)

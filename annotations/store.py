@@ -209,10 +209,14 @@ class AnnotationStore(StoreEngine):
         out.sort(key=lambda h: (h.article, h.start, h.end, h.id))
         return out
 
-    def memo(self, article: str = "", coder: str | None = None) -> Memo | None:
-        """One coder's (default: this handle's) memo of `article`, "" = the project memo."""
+    def memo(self, article: str = "", coder: CoderChoice = MINE) -> Memo | None:
+        """One coder's (default: this handle's) memo of `article`, "" = the project memo.
+        A memo is one coder's: for every coder's, use `memos(article, coder=ALL)`."""
+        who = self._who(coder)
+        if who is None:
+            raise AnnotationInputError("memo() reads one coder's memo; use memos(coder=ALL)")
         with self._mem:
-            record = self._state.get("memos", coder_key(article, coder or self.coder))
+            record = self._state.get("memos", coder_key(article, who))
         return _thaw(Memo, record) if record else None
 
     def memos(self, article: str | None = None, coder: CoderChoice = MINE) -> list[Memo]:

@@ -28,8 +28,9 @@ SUBCOMMANDS: dict[str, str] = {
     "highlight": "highlight a span of an article with a label and a note",
     "annotations": "list tags and highlights with their anchoring status",
     "check": "verify the annotation store, re-anchor highlights, report orphans",
-    "export": "export annotations to Markdown, JSON, JSON-LD, CSV or clean text",
-    "import": "merge a JSON export back into the annotation store",
+    "export": "export annotations to Markdown, JSON, JSON-LD, CSV, clean text or REFI-QDA",
+    "import": "merge a JSON export or a REFI-QDA project/codebook into the annotations",
+    "agree": "intercoder agreement: percent, Krippendorff's alpha, Cohen's kappa",
 }
 
 EPILOG = """\

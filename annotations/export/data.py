@@ -164,6 +164,11 @@ class ExportData:
     coders: list[str] = field(default_factory=list)  # the coders whose work is exported
 
     @property
+    def article_count(self) -> int:
+        """Distinct articles (an article coded by two coders has two entries)."""
+        return len({a.id for a in self.articles})
+
+    @property
     def highlight_count(self) -> int:
         return sum(len(a.highlights) for a in self.articles)
 

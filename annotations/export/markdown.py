@@ -52,7 +52,7 @@ def _front_matter(data: ExportData) -> str:
         f"title: {yaml_string('Annotations: ' + data.corpus_name)}",
         f"corpus: {yaml_string(str(data.corpus_root))}",
         f"exported: {yaml_string(data.exported)}",
-        f"articles: {len(data.articles)}",
+        f"articles: {data.article_count}",
         f"highlights: {data.highlight_count}",
         f"orphaned: {data.orphaned_count}",
     ]
@@ -71,7 +71,7 @@ def _front_matter(data: ExportData) -> str:
 
 
 def _summary(data: ExportData) -> str:
-    n, h = len(data.articles), data.highlight_count
+    n, h = data.article_count, data.highlight_count
     text = f"{n} article{'s' * (n != 1)} · {h} highlight{'s' * (h != 1)}"
     if data.orphaned_count:
         text += f" ({data.orphaned_count} orphaned)"

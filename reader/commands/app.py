@@ -30,9 +30,11 @@ def run(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus) if args.corpus else bundled_corpus()
     if not corpus.exists():
         raise UserError(f"no such file or folder: {args.corpus}")
+    from annotations.coders import resolve_coder
+
+    coder = resolve_coder(getattr(args, "coder", None))  # a bad name: exit 2, before anything
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise UserError("the app needs a terminal; use `reader list` or `reader export` in scripts")
-    from annotations.coders import resolve_coder
     from reader.tui.app import ReaderApp
 
     app = ReaderApp(
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         db=args.db,
         max_bytes=int(args.max_size * 1024 * 1024),
         keymap=load_keymap(),
-        coder=resolve_coder(getattr(args, "coder", None)),  # a bad name: exit 2, no app
+        coder=coder,
     )
     if not app.corpus.articles:
         detail = f" ({len(app.corpus.skipped)} skipped)" if app.corpus.skipped else ""

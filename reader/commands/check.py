@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
                 f"{records['corrections']} corrections, {info['journal_entries']} journal "
                 "entries not yet folded)"
             )
+        if info["coders"]:
+            print(f"coders: {', '.join(info['coders'])} (checking {info['coder']}'s highlights)")
         if info["migrated_from"] is not None and not args.save:
             print(
                 f"note: the file is in the version {info['migrated_from']} format; it is "

@@ -759,7 +759,19 @@ class ReaderApp(App[None]):
         annotate.orphans(self)
 
     def action_codebook(self) -> None:
-        annotate.codebook_screen(self)
+        from reader.tui.codebook_screen import open_codebook
+
+        open_codebook(self)
+
+    def action_adjudicate(self) -> None:
+        from reader.tui.adjudication_screen import open_adjudication
+
+        open_adjudication(self)
+
+    def action_pick_label(self) -> None:
+        from reader.tui.codebook_screen import pick_label
+
+        pick_label(self)
 
     def action_export(self) -> None:
         annotate.export(self)

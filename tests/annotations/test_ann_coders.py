@@ -221,3 +221,30 @@ def test_a_read_only_open_of_a_version_1_file_writes_nothing(db_path: Path) -> N
         assert s.migrated_from == 1 and s.tags("alpha.txt", coder=ALL) == ["flood"]
     assert db_path.read_bytes() == original
     assert not list(db_path.parent.glob("*.bak-*"))
+
+
+def test_an_export_from_before_coders_is_imported_as_the_importing_coders(
+    db_path: Path,
+) -> None:
+    from annotations.export.importer import import_bundle, parse_export
+
+    old = {
+        "format": "reader-annotations",
+        "version": 1,
+        "articles": [
+            {
+                "article": "alpha.txt",
+                "tags": ["flood"],
+                "status": "done",
+                "updated": "2024-01-01T00:00:00.000Z",
+                "highlights": [
+                    {"id": "h1", "start": 0, "end": 7, "exact": "Council", "label": "claim"}
+                ],
+            }
+        ],
+    }
+    with AnnotationStore.open(db_path, coder="ann") as s:
+        report, _ = import_bundle(s, parse_export(old))
+        assert not report.conflicts and not report.invalid
+        assert s.tags("alpha.txt") == ["flood"] and s.article_state("alpha.txt").status == "done"
+        assert [h.coder for h in s.highlights()] == ["ann"]

@@ -176,3 +176,10 @@ def test_importing_a_colleagues_copy_keeps_both_coders_apart(  # type: ignore[no
         assert s.memo("", coder="bob").text == "bob's project notes"  # type: ignore[union-attr]
     again = cli("import", corpus_dir, export, coder="ann")
     assert again.stdout.startswith("added 0,")
+
+
+def test_the_app_refuses_a_bad_coder_name_before_starting(corpus_dir: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("--coder", "", corpus_dir)
+    assert r.returncode == 2 and "coder name cannot be empty" in r.stderr
+    r = cli(corpus_dir, coder="tab\there")
+    assert r.returncode == 2 and "READER_CODER" in r.stderr

@@ -31,6 +31,7 @@ SUBCOMMANDS: dict[str, str] = {
     "export": "export annotations to Markdown, JSON, JSON-LD, CSV, clean text or REFI-QDA",
     "import": "merge a JSON export or a REFI-QDA project/codebook into the annotations",
     "agree": "intercoder agreement: percent, Krippendorff's alpha, Cohen's kappa",
+    "search": "full-text search: the articles matching a query, best first",
 }
 
 EPILOG = """\

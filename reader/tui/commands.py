@@ -32,8 +32,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.quit", "q", "quit", "Quit", "Quit (annotations are already saved)", "App",
             footer=True),
     Command("app.filter", "slash", "focus_filter", "Filter",
-            "Filter the list: words, tag:NAME, is:done, is:todo", "App", footer=True,
-            display="/"),
+            'Search the corpus: words, "a phrase", a OR b, -word, pre*, tag:, is:, label:, '
+            'speaker:"Name", has:note|highlight, in:all|title (list ranked, count shown)',
+            "App", footer=True, display="/"),
+    Command("app.find", "f", "find_in_article", "Find",
+            "Find words in the open article (n / N: next / previous match)", "App"),
     Command("app.switch", "tab", "switch_pane", "Switch pane",
             "Move between the list and the article", "App", palette=False),
     Command("app.boilerplate", "b", "toggle_boilerplate", "Boilerplate",
@@ -45,9 +48,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.tag", "t", "tag_prompt", "Tag", "Add or remove tags on the article", "Annotate",
             footer=True),
     Command("app.next_todo", "n", "next_todo", "Next to do",
-            "Go to the next article that is not done", "Session", footer=True),
+            "Go to the next article that is not done; in an article with search matches lit: "
+            "the next match", "Session", footer=True),
     Command("app.prev_todo", "N", "prev_todo", "Previous to do",
-            "Go to the previous article that is not done", "Session"),
+            "Go to the previous article that is not done; in an article with search matches "
+            "lit: the previous match", "Session"),
     Command("app.done", "d", "mark_done", "Done",
             "Mark the article done and open the next to do (again: back to to do)", "Session",
             footer=True),

@@ -137,10 +137,18 @@ class OverviewScreen(Screen[None]):
             return
         app = self.reader
         self.dismiss()
+        # tags, statuses and labels in the `/` language, so the box shows the filter and it
+        # can be refined; a speaker and a share band by the row's own articles (the index's
+        # `speaker:` matches words of names, which would count other rows' articles too)
+        query = None
         if row.kind == "status":
-            corpus_views.filter_by_query(app, f"is:{row.value}")
-        elif row.kind == "tag" and row.value and not any(c.isspace() for c in row.value):
-            corpus_views.filter_by_query(app, f"tag:{row.value}")
+            query = f"is:{row.value}"
+        elif row.kind in ("tag", "label") and row.value and '"' not in row.value:
+            value = row.value if row.value.isalnum() or (
+                not any(c.isspace() or c in '():' for c in row.value)) else f'"{row.value}"'
+            query = f"{row.kind}:{value}"
+        if query is not None:
+            corpus_views.filter_by_query(app, query)
         else:
             what = {"tag": "tag", "label": "label", "share": "boilerplate",
                     "speaker": "quoting"}.get(row.kind, row.kind)

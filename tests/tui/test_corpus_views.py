@@ -103,6 +103,15 @@ async def test_overview_counts_and_enter_filters_the_list(
         assert app.query_one("#filter", Input).value == "tag:opinion"
         lst = app.query_one(ArticleList)
         assert [app.corpus.articles[i].id for i in lst.indices] == [A1]
+        # a label row: the `/` language says it too
+        await pilot.press("V")
+        screen = app.screen
+        _select(screen, lambda o: screen.rows[o.id].label == "evidence")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.query_one("#filter", Input).value == "label:evidence"
+        assert [app.corpus.articles[i].id for i in lst.indices] == [A1]
 
 
 async def test_speaker_row_filters_and_lists_quotations_in_context(

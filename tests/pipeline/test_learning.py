@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from annotations.learning import context_of, learned_verdicts, site_of
@@ -102,10 +101,8 @@ async def test_z_relabels_the_template_on_the_site_and_one_undo_restores(
         view = app.query_one("#article")
         view.move_cursor(sum(len(x) + 1 for x in app.article_text.split("\n")[: n - 1]))
         await press(pilot, "z")
-        for _ in range(400):
-            if app.last_learned is not None:
-                break
-            await asyncio.sleep(0.01)
+        await app.workers.wait_for_complete()  # the count runs in a worker
+        await pilot.pause()
         assert app.last_learned == (3, 3)  # this byline and the two others of the herald
         assert app.marks.line_kinds[n - 1] != was
         # another herald page, opened now, shows its byline re-marked

@@ -93,6 +93,8 @@ def _done(
         i = where.get(article_id)
         if i is not None:
             app.shares[i] = share
+            a = app.corpus.articles[i]  # and in the cache, for the next start
+            app.cache.set_share(a.id, a.size, a.mtime_ns, share)
     app.last_learned = (lines, len(changed))
     app.notify(f"{lines} line{'s' if lines != 1 else ''} in {len(changed)} "
                f"article{'s' if len(changed) != 1 else ''} {verb}"

@@ -51,13 +51,17 @@ async def test_app_line_kinds_equal_analyze_output_on_dev(
         await pilot.pause()
         assert app.repeated_ready and app.repeated  # the corpus evidence arrived
         differ = []
+        view = app.query_one(ArticleView)
         for i, article in enumerate(app.corpus.articles):
-            decoded, marks = app._prepare(article)
+            app.open_article(i)  # what the article pane is given to draw
+            kinds = list(view.line_kinds)
             record = expected[article.id]
-            if (marks.boilerplate_lines, marks.title_line) != (
-                record["boilerplate_lines"], record["title_line"]
-            ):
+            title = record["title_line"]
+            if ([n for n, k in enumerate(kinds, 1) if k == "boilerplate"],
+                    [n for n, k in enumerate(kinds, 1) if k == "title"]) != (
+                    record["boilerplate_lines"], [title] if title else []):
                 differ.append(article.id)
+            decoded, marks = app._prepare(article)
             # the list's share column comes from the same marks
             _, _, share = summary_of(decoded.text, marks)
             assert app.shares[i] == pytest.approx(share), article.id
@@ -69,9 +73,11 @@ async def test_app_line_kinds_equal_analyze_output_on_dev(
         await pilot.pause()
         view = app.query_one(ArticleView)
         article = app.corpus.articles[app.current]
-        kinds = [k for k in app._line_kinds()]
+        kinds = list(view.line_kinds)  # what the pane dims and bolds
         shown = [n for n, k in enumerate(kinds, 1) if k == "boilerplate"]
         assert shown == expected[article.id]["boilerplate_lines"]
+        title = [n for n, k in enumerate(kinds, 1) if k == "title"]
+        assert title == [expected[article.id]["title_line"]]
         assert view.has_focus
 
 

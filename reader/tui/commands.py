@@ -78,6 +78,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.coder", "U", "switch_coder", "Switch coder",
             "Work as another coder: show their work, record changes as theirs",
             "Annotate"),
+    Command("app.passages", "P", "passages", "Coded passages",
+            "Every highlight of the corpus grouped by label; enter jumps to it", "Corpus"),
+    Command("app.overview", "V", "overview", "Overview",
+            "Counts per tag, label and status, boilerplate shares and the most quoted "
+            "speakers as bars; enter filters the list", "Corpus"),
     # -- list -----------------------------------------------------------------
     Command("list.down", "j,down", "cursor_down", "Down", "Next article", "List", "list",
             palette=False),
@@ -158,7 +163,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("article.delete", "delete,D", "app.delete_highlight", "Delete",
             "Delete the highlight at the cursor", "Annotate", "article"),
     Command("article.toggle_line", "z", "app.toggle_line", "Body/boilerplate",
-            "Correct the line at the cursor: body ↔ boilerplate", "Correct", "article"),
+            "Correct the line at the cursor: body ↔ boilerplate (lines with its text, and "
+            "of its template on the site, follow)", "Correct", "article"),
     Command("article.line_everywhere", "Z", "app.line_everywhere", "Boilerplate everywhere",
             "Mark this line as boilerplate in every article of the corpus", "Correct",
             "article"),
@@ -207,6 +213,45 @@ COMMANDS += (
             "Adjudication", "adjudicate", palette=False),
     Command("adjudicate.close", "escape,q", "app.pop_screen", "Back",
             "Adjudication: back to the reader", "Adjudication", "adjudicate", palette=False),
+)
+
+# -- the corpus views (`reader.tui.passages_screen`, `reader.tui.overview_screen`) --------
+COMMANDS += (
+    Command("passages.open", "enter", "open", "Open",
+            "Coded passages: open the passage in its article", "Coded passages", "passages",
+            footer=True, palette=False),
+    Command("passages.label", "l", "pick_label", "Label",
+            "Coded passages: show one label only (or all)", "Coded passages", "passages",
+            footer=True, palette=False),
+    Command("passages.tag", "t", "pick_tag", "Tag",
+            "Coded passages: show passages of articles with one tag (or all)",
+            "Coded passages", "passages", footer=True, palette=False),
+    Command("passages.coder", "c", "pick_coder", "Coder",
+            "Coded passages: show one coder's passages (or everyone's)", "Coded passages",
+            "passages", footer=True, palette=False),
+    Command("passages.export", "e", "export", "Export",
+            "Coded passages: export what is shown to Markdown or CSV", "Coded passages",
+            "passages", footer=True, palette=False),
+    Command("passages.close", "escape,q", "close", "Back",
+            "Coded passages: back to the reader", "Coded passages", "passages",
+            footer=True, palette=False),
+    Command("overview.filter", "enter", "filter", "Filter list",
+            "Overview: filter the article list to the row's articles", "Overview",
+            "overview", footer=True, palette=False),
+    Command("overview.quotes", "s", "quotations", "Quotations",
+            "Overview: on a speaker row, list the speaker's quotations in context",
+            "Overview", "overview", footer=True, palette=False),
+    Command("overview.refresh", "r", "refresh", "Refresh",
+            "Overview: count again (the speakers fill in as the corpus is analysed)",
+            "Overview", "overview", palette=False),
+    Command("overview.close", "escape,q", "close", "Back", "Overview: back to the reader",
+            "Overview", "overview", footer=True, palette=False),
+    Command("quotations.open", "enter", "open", "Open",
+            "A speaker's quotations: open the quotation in its article", "Overview",
+            "quotations", footer=True, palette=False),
+    Command("quotations.close", "escape,q", "close", "Back",
+            "A speaker's quotations: back to the overview", "Overview", "quotations",
+            footer=True, palette=False),
 )
 
 BY_ID = {c.id: c for c in COMMANDS}

@@ -168,8 +168,9 @@ class AppSearch:
             self._show(list(range(len(app.corpus.articles))), ranked=False)
             return
         if not (self.ready and self.index is not None):
+            # (the store's facts: label: and has: work while the index is being built)
             indices = filter_indices(query, app.titles_lower, app._tags_of, app._status_of,
-                                     annotated=app._annotated_rows)
+                                     annotated=app._annotated_rows, facts=self.facts())
             self._show(indices, ranked=False)
             return
         generation = self._generation
@@ -211,6 +212,9 @@ class AppSearch:
         if generation is not None and generation != self._generation:
             return
         article_list = self.app.query_one(ArticleList)
+        only = getattr(self.app, "only", None)  # an overview row's articles (tui.corpus_views)
+        if only is not None:
+            indices = [i for i in indices if i in only]
         self.shown = len(indices)
         self.ranked = ranked
         article_list.set_visible(indices, article_list.current if not ranked else None)

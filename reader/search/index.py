@@ -368,6 +368,33 @@ class SearchIndex:
             # (executescript: `execute` would step the pragma once, freeing one page)
             db.executescript("PRAGMA incremental_vacuum;")
 
+    def refresh(self, articles: Sequence[tuple[str, Path, int, int]],
+                corrections: Sequence[Any] = (), max_bytes: int = 20 * 1024 * 1024) -> int:
+        """Re-index just these articles where they changed (an edit, or a correction made
+        in the app); nothing else is touched. Returns how many were indexed again."""
+        corrections = list(corrections)
+        with self._lock:
+            known = {}
+            for article_id, *_ in articles:
+                row = self.db.execute("SELECT size, mtime, stamp FROM docs WHERE id = ?",
+                                      (article_id,)).fetchone()
+                known[article_id] = tuple(row) if row else None
+        todo = []
+        for article_id, path, _size, _mtime in articles:  # (stat-ed afresh)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            stamp = _stamp_for(article_id, corrections) if corrections else ""
+            if known.get(article_id) != (st.st_size, st.st_mtime_ns, stamp):
+                todo.append((article_id, str(path), st.st_size, st.st_mtime_ns, stamp))
+        if todo:
+            self._write(extract_batch(todo, corrections, max_bytes))
+            with self._lock:
+                self._load_docs()
+                self.db.execute("DELETE FROM meta WHERE key = 'digest'")
+        return len(todo)
+
     def _tombstones(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key='tombstones'").fetchone()
         return int(row[0]) if row else 0

@@ -338,7 +338,15 @@ class AppSearch:
     # -- the open article ----------------------------------------------------------
 
     def article_opened(self, index: int) -> None:
-        """Light the query's matches in the article just opened."""
+        """Light the query's matches in the article just opened; re-index it if it
+        changed (a correction made here, an edit) so that the next search sees it."""
+        if self.ready and self.index is not None:
+            article = self.app.corpus.articles[index]
+            store = self.app.store.store
+            corrections = list(store.corrections(article.id)) if store is not None else []
+            self.app.run_worker(
+                lambda: self._refresh(article.id, article.path, corrections), thread=True,
+                group="search-refresh", name="search refresh")
         query = self.query if self.full_text else None
         self.opened_with = query
         view = self.app.query_one(ArticleView)
@@ -346,6 +354,12 @@ class AppSearch:
             view.set_matches([])
             return
         self.light(query, move=False)
+
+    def _refresh(self, article_id: str, path: object, corrections: list[object]) -> None:
+        index = self.index
+        if index is not None:
+            index.refresh([(article_id, path, -1, -1)], corrections,  # type: ignore[list-item]
+                          max_bytes=self.app.max_bytes)
 
     def jump_match(self, forward: bool) -> bool:
         """n / N in an article with matches lit: the next / previous match."""

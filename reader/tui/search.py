@@ -174,7 +174,8 @@ class AppSearch:
             self._show(indices, ranked=False)
             return
         generation = self._generation
-        facts = self.facts()
+        # (annotation terms only: a store of 50,000 highlights is not walked a keystroke)
+        facts = self.facts() if _has_annotation_terms(query) else Facts()
         app.run_worker(lambda: self._search(query, facts, generation), thread=True,
                        exclusive=True, group="search", name="search")
 
@@ -423,6 +424,17 @@ class AppSearch:
 
         app.push_screen(PromptScreen("Find in this article", hint="words, \"a phrase\", "
                                      "pre* (n / N: next / previous match)"), done)
+
+
+def _has_annotation_terms(query: Query) -> bool:
+    from reader.filtering import AnyOf, Meta, Not
+
+    for c in query.clauses:
+        for t in c.terms if isinstance(c, AnyOf) else (c,):
+            t = t.term if isinstance(t, Not) else t
+            if isinstance(t, Meta) and t.kind != "speaker":
+                return True
+    return False
 
 
 def _lit(line: str, query: Query | None) -> Text:

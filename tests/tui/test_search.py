@@ -187,3 +187,18 @@ async def test_a_line_made_boilerplate_leaves_the_default_scope(corpus: Path) ->
         box.value = "in:all monday"
         await settle(app, pilot)
         assert listed(app) == ["a.txt"]
+
+
+async def test_annotation_terms_with_full_text(corpus: Path) -> None:
+    from reader.cli import main
+
+    assert main(["tag", str(corpus), "a.txt", "urgent"]) == 0
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "storm tag:urgent")
+        assert listed(app) == ["a.txt"]
+        box = app.query_one("#filter", Input)
+        box.value = "storm -tag:urgent"
+        await settle(app, pilot)
+        assert listed(app) == ["b.txt"]

@@ -223,16 +223,17 @@ def boilerplate_share(text: str, boilerplate_lines: Sequence[int]) -> float | No
 
 
 def summary_batch(
-    items: Sequence[tuple[str, str]], corrections: Sequence[Any], max_bytes: int
+    items: Sequence[tuple[str, Any]], corrections: Sequence[Any], max_bytes: int
 ) -> list[tuple[str, str | None, int | None, float | None, str | None]]:
-    """(id, title, words, share, error) for each (article id, path); runs in a worker process.
+    """(id, title, words, share, error) for each (article id, path or record: see
+    `reader.corpus.locator`); runs in a worker process.
 
     One detection pass per article gives the headline (the list's title) and the
     boilerplate share (`reader.titles.summarize_text`). Where the user has corrections for
     the article (or corpus-wide ones), the share is taken from the corrected marks, as the
     app does on opening it. Without the detectors the title is the first line, share None.
     """
-    from reader.corpus import ArticleError, first_line_title, read_text
+    from reader.corpus import ArticleError, first_line_title, read_located
 
     try:
         from reader.titles import summarize_text
@@ -241,7 +242,7 @@ def summary_batch(
     out: list[tuple[str, str | None, int | None, float | None, str | None]] = []
     for article_id, path in items:
         try:
-            text = read_text(Path(path), max_bytes).text
+            text = read_located(path, max_bytes).text
         except ArticleError as exc:
             out.append((article_id, None, None, None, str(exc)))
             continue
@@ -292,7 +293,7 @@ def _lower_priority() -> None:
 
 
 def analyse_summaries(
-    jobs: Sequence[tuple[str, str]],
+    jobs: Sequence[tuple[str, Any]],
     on_result: Callable[[str, str | None, int | None, float | None, str | None], None],
     cancelled: Callable[[], bool],
     *,

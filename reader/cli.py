@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.commands.common import add_max_size_argument
+from reader.commands.common import add_max_size_argument, add_text_field_argument
 from reader.errors import UserError
 
 SUBCOMMANDS: dict[str, str] = {
@@ -51,12 +51,14 @@ def _app_parser() -> argparse.ArgumentParser:
         "corpus",
         nargs="?",
         metavar="CORPUS",
-        help="a folder of .txt articles or one .txt file (default: the bundled sample corpus)",
+        help="a folder of .txt articles and/or .jsonl files, or one such file "
+        "(default: the bundled sample corpus)",
     )
     parser.add_argument(
         "--db", metavar="PATH", help="annotation file (default: next to the corpus)"
     )
     add_max_size_argument(parser)
+    add_text_field_argument(parser)
     return parser
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from annotations.export.corrected import corrected_marks
 from annotations.export.data import StoreLike
 from annotations.model import Correction
-from reader.corpus import DEFAULT_MAX_BYTES, Article, ArticleError, Corpus, read_text
+from reader.corpus import DEFAULT_MAX_BYTES, Article, ArticleError, Corpus, read_article
 from reader.errors import UserError
 
 Progress = Callable[[int, int], None]
@@ -76,7 +76,7 @@ def select(corpus: Corpus, store: StoreLike, article: str | None, tag: str | Non
 
 
 def _read(a: Article) -> str:
-    return read_text(a.path, max(DEFAULT_MAX_BYTES, a.size)).text
+    return read_article(a, max(DEFAULT_MAX_BYTES, a.size)).text
 
 
 def repeated_for(corpus: Corpus, progress: Progress | None = None) -> frozenset[str] | None:
@@ -178,8 +178,10 @@ def write_text_export(
     if jsonl:
         out.parent.mkdir(parents=True, exist_ok=True)
         with open(out, "w", encoding="utf-8", newline="\n") as f:
-            for _, c in cleaned:
+            for a, c in cleaned:
                 record = {"article": c.article, "title": c.title, "text": c.text}
+                record |= {k: v for k, v in (("url", a.url), ("date", a.date),
+                                             ("source", a.source)) if v}
                 f.write(json.dumps(record, ensure_ascii=False) + "\n")
                 report.written += 1
         return report
@@ -195,5 +197,9 @@ def write_text_export(
 
 def _relative(article_id: str) -> Path:
     """Where an article goes under the output folder; ids are corpus-relative `/` paths."""
+    if "#" in article_id and not article_id.lower().endswith(".txt"):  # FILE.jsonl#ID
+        name, key = article_id.rsplit("#", 1)
+        article_id = name + "/" + "".join(c if c.isalnum() or c in "-_." else "_"
+                                          for c in key) + ".txt"
     parts: Sequence[str] = [p for p in article_id.split("/") if p not in ("", ".", "..")]
     return Path(*parts) if parts else Path("article.txt")

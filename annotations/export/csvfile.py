@@ -39,8 +39,17 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
+META_COLUMNS = ("url", "date", "source")
+
+
+def with_metadata(data: ExportData) -> bool:
+    """Metadata columns are added when any exported article has metadata."""
+    return any(a.metadata for a in data.articles)
+
+
 def rows(data: ExportData) -> list[list[str | int]]:
     out: list[list[str | int]] = []
+    meta = with_metadata(data)
     for a in data.articles:
         tags = TAG_SEPARATOR.join(a.tags)
         for hv in a.highlights:
@@ -51,6 +60,7 @@ def rows(data: ExportData) -> list[list[str | int]]:
                 [neutralise(c) for c in text_cells]
                 + [h.start, h.end]
                 + [neutralise(c) for c in tail]
+                + ([neutralise(getattr(a, k) or "") for k in META_COLUMNS] if meta else [])
             )
     return out
 
@@ -59,6 +69,6 @@ def render_csv(data: ExportData) -> str:
     """CSV text without BOM (`export_to_file` adds it when writing a file)."""
     buf = io.StringIO()
     writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    writer.writerow(COLUMNS + (META_COLUMNS if with_metadata(data) else ()))
     writer.writerows(rows(data))
     return buf.getvalue()

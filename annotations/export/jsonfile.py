@@ -37,6 +37,7 @@ def _article(a: ArticleExport, with_quotes: bool) -> dict[str, Any]:
         "article": a.id,
         "title": a.title,
         "path": a.path,
+        **a.metadata,
         "in_corpus": a.in_corpus,
         "tags": list(a.tags),
         "status": a.status,

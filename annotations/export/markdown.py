@@ -93,6 +93,8 @@ def _article_meta(data: ExportData, article: ArticleExport) -> str:
         if article.unreadable:
             source += f" (unreadable: {escape_inline(article.unreadable)})"
     items = [f"- **Source:** {source}"]
+    for key, value in article.metadata.items():
+        items.append(f"- **{key.capitalize()}:** {escape_inline(value)}")
     tags = " ".join(t for t in (hashtag(t) for t in article.tags) if t)
     if tags:
         items.append(f"- **Tags:** {tags}")

@@ -2,10 +2,11 @@
 
 A corpus is a folder of `.txt` files (searched recursively, ordered by path) or a single
 `.txt` file; JSON Lines files (`.jsonl`, `.jsonl.gz`) in the folder, or given alone, add
-one article per record (see `reader.jsonl`). Scraped text arrives in every state: BOMs, CRLF, cp1252, UTF-16, NUL-filled
-binaries that were renamed `.txt`, empty files and multi-gigabyte dumps. None of those may
-stop the rest of the corpus from loading, so every bad file becomes a `Skipped` entry with a
-reason a person understands, and decoding never raises.
+one article per record (see `reader.jsonl`). Scraped text arrives in every state: BOMs,
+CRLF, cp1252, UTF-16, NUL-filled binaries that were renamed `.txt`, empty files and
+multi-gigabyte dumps. None of those may stop the rest of the corpus from loading, so every
+bad file becomes a `Skipped` entry with a reason a person understands, and decoding never
+raises.
 
 Scanning only stats files (names, sizes, mtimes); reading happens per article, so a
 100,000-article corpus can show its first screen before any text is read.
@@ -18,7 +19,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.errors import UserError
 

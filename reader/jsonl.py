@@ -24,6 +24,7 @@ line number and reason, as bad files are.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import os
@@ -314,7 +315,7 @@ class JsonlIndexer:
                 plain.parent.mkdir(parents=True, exist_ok=True)
                 copy = open(plain, "wb")  # noqa: SIM115
             self._plain, self._copy = plain, copy
-            self._stream = gzip.open(self.source, "rb")
+            self._stream = gzip.open(self.source, "rb")  # noqa: SIM115
             self.rows, self.bad, self._ids, self.end, self.line = [], [], {}, 0, 0
         else:
             stream = open(self.source, "rb")  # noqa: SIM115
@@ -421,10 +422,8 @@ def open_indexer(
 ) -> JsonlIndexer:
     """An indexer for `source`, primed with its saved index when that is still good."""
     indexer = JsonlIndexer(source, rel, text_field, max_bytes)
-    try:
+    with contextlib.suppress(OSError):
         indexer.load_saved()
-    except OSError:
-        pass
     return indexer
 
 

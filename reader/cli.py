@@ -28,6 +28,7 @@ SUBCOMMANDS: dict[str, str] = {
     "check": "verify the annotation store, re-anchor highlights, report orphans",
     "export": "export annotations to Markdown, JSON, JSON-LD, CSV or clean text",
     "import": "merge a JSON export back into the annotation store",
+    "dupes": "group syndicated copies: articles whose body text is nearly the same",
 }
 
 EPILOG = """\

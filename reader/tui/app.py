@@ -42,7 +42,7 @@ from reader.corpus import (
 )
 from reader.filtering import filter_indices, parse
 from reader.textlayout import sanitize
-from reader.tui import annotate
+from reader.tui import annotate, dupes_ui
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
@@ -125,6 +125,7 @@ class ReaderApp(App[None]):
         self.corpus: Corpus = scan(corpus_path, max_bytes, lazy_stat_over=LAZY_STAT_OVER,
                                    text_field=text_field, background=JSONL_FIRST_SECONDS)
         self.max_bytes = max_bytes
+        self.text_field = text_field
         self.user_keymap = keymap or {}
         self.titles_lower: list[str] = [
             f"{a.headline} {a.id}".lower() if a.headline else a.id.lower()
@@ -167,6 +168,7 @@ class ReaderApp(App[None]):
                     self._status_of,
                     self._share_of,
                     meta_of=self._list_meta_of,
+                    badge_of=self._badge_of,
                     id="list",
                 )
                 with Horizontal(id="progress-row"):
@@ -243,6 +245,9 @@ class ReaderApp(App[None]):
 
     def _share_of(self, i: int) -> float | None:
         return self.shares[i]
+
+    def _badge_of(self, i: int) -> str | None:
+        return dupes_ui.state(self).badge(i)
 
     def _list_meta_of(self, i: int) -> tuple[str | None, str | None, str | None]:
         """(source, date, url) for the list's metadata columns."""
@@ -702,7 +707,7 @@ class ReaderApp(App[None]):
         keep = article_list.current
         indices = filter_indices(query, self.titles_lower, self._tags_of, self._status_of,
                                  annotated=self._annotated_rows, meta_of=self._filter_meta_of)
-        article_list.set_visible(indices, keep)
+        article_list.set_visible(dupes_ui.state(self).collapse(indices), keep)
 
     def _annotated_rows(self) -> list[tuple[int, str, list[str]]]:
         """(index, status, tags) of the articles with any state: the filter's fast path."""
@@ -812,6 +817,12 @@ class ReaderApp(App[None]):
 
     def action_export(self) -> None:
         annotate.export(self)
+
+    def action_collapse_copies(self) -> None:
+        dupes_ui.toggle_collapse(self)
+
+    def action_copy_tags_to_copies(self) -> None:
+        dupes_ui.copy_tags(self)
 
     # -- shutdown ---------------------------------------------------------------
 

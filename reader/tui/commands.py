@@ -62,6 +62,11 @@ COMMANDS: tuple[Command, ...] = (
             "Annotate"),
     Command("app.export", "E", "export", "Export",
             "Export annotations to Markdown, JSON, JSON-LD, CSV or clean text", "App"),
+    Command("app.collapse_copies", "equals_sign", "collapse_copies", "Collapse copies",
+            "Show one row per group of syndicated copies (≡N: N copies), or every copy",
+            "View", display="="),
+    Command("app.copy_tags", "plus_sign", "copy_tags_to_copies", "Tags to copies",
+            "Copy this article's tags to its syndicated copies", "Annotate", display="+"),
     # -- list -----------------------------------------------------------------
     Command("list.down", "j,down", "cursor_down", "Down", "Next article", "List", "list",
             palette=False),

@@ -43,3 +43,25 @@ def jsonl_corpus(tmp_path: Path) -> Path:
     (root / "zz.txt").write_text("Plain text article\n\nIts body.\n", encoding="utf-8")
     (root / "aa.txt").write_text("First plain article\n\nBody.\n", encoding="utf-8")
     return root
+
+
+REPO = Path(__file__).resolve().parents[2]
+# `../shared` beside a checkout, two levels up from a worktree
+SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared")
+               if p.is_dir()), REPO.parent / "shared")
+DEV = SHARED / "eval" / "boilerplate" / "dev"
+
+
+@pytest.fixture
+def syndicated(tmp_path: Path) -> tuple[Path, list[list[str]]]:
+    """A small synthetic set of syndicated copies (bench/make_syndicated.py) and its truth."""
+    if not (DEV / "gold.jsonl").is_file():
+        pytest.skip(f"the labelled dev pages are not here ({DEV})")
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from make_syndicated import build
+
+    dest = tmp_path / "syndicated"
+    truth = build(DEV, dest, stories=6, seed=5, pages_limit=24)
+    return dest, truth["groups"]  # type: ignore[return-value]

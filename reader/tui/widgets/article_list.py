@@ -61,6 +61,7 @@ class ArticleList(ScrollView, can_focus=True):
         share_of: Callable[[int], float | None] = lambda i: None,
         *,
         meta_of: Callable[[int], tuple[str | None, str | None, str | None]] | None = None,
+        badge_of: Callable[[int], str | None] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -70,6 +71,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._status_of = status_of
         self._share_of = share_of
         self._meta_of = meta_of
+        self._badge_of = badge_of
         self.indices: list[int] = []
         self.show_share = False
 
@@ -142,6 +144,9 @@ class ArticleList(ScrollView, can_focus=True):
             "article-list--done" if status == "done" else "article-list--pending", partial=True
         )
         tag_text = "".join(f" #{t}" for t in self._tags_of(index))
+        badge = self._badge_of(index) if self._badge_of is not None else None
+        if badge:  # syndicated copies: the group's size
+            tag_text = f" {badge}" + tag_text
         tag_style = self.get_component_rich_style("article-list--tag", partial=True)
         avail = max(0, width - 2 - right_width - 1)
         tags_cells = min(cell_width(tag_text), avail // 2)

@@ -79,14 +79,21 @@ def _read(a: Article) -> str:
     return read_article(a, max(DEFAULT_MAX_BYTES, a.size)).text
 
 
-def repeated_for(corpus: Corpus, progress: Progress | None = None) -> frozenset[str] | None:
-    """Lines repeated across the corpus, as the app computes them; None without detectors."""
+def repeated_for(corpus: Corpus, progress: Progress | None = None, *, cluster: Any = None
+                 ) -> frozenset[str] | None:
+    """Lines repeated across the corpus, as the app computes them; None without detectors.
+    With `cluster` (a Dask client) the workers read the corpus (`reader.distributed`)."""
     try:
         from reader.marks.repeated import DEFAULT_MIN_DOCS, repeated_lines
     except ImportError:
         return None
     if len(corpus.articles) < DEFAULT_MIN_DOCS:
         return frozenset()
+    if cluster is not None:
+        from reader.corpus import locator
+        from reader.distributed import repeated_on
+
+        return repeated_on(cluster, [locator(a) for a in corpus.articles], DEFAULT_MIN_DOCS)
     total = len(corpus.articles)
 
     def texts() -> Iterable[str]:
@@ -109,13 +116,19 @@ def clean_articles(
     repeated: frozenset[str] | None = None,
     progress: Progress | None = None,
     report: TextExportReport | None = None,
+    cluster: Any = None,
 ) -> Iterable[tuple[Article, CleanArticle]]:
-    """Yield each selected article cleaned; unreadable ones are listed in `report.skipped`."""
+    """Yield each selected article cleaned; unreadable ones are listed in `report.skipped`.
+    With `cluster` (a Dask client) workers do the reading and cleaning, in corpus order."""
     chosen = select(corpus, store, article, tag)
     by_article: dict[str, list[Correction]] = {}
     corpus_wide: list[Correction] = []
     for c in store.corrections():
         (by_article.setdefault(c.article, []) if c.article else corpus_wide).append(c)
+    if cluster is not None:
+        yield from _clean_on_cluster(cluster, chosen, by_article, corpus_wide, repeated,
+                                     progress, report)
+        return
     for i, a in enumerate(chosen, 1):
         try:
             text = _read(a)
@@ -130,6 +143,31 @@ def clean_articles(
             text, by_article.get(a.id, []) + corpus_wide, repeated=repeated, analyze=analyze
         )
         title, body = clean(text, marks)
+        yield a, CleanArticle(a.id, title or a.title or "", body)
+
+
+def _clean_on_cluster(
+    cluster: Any,
+    chosen: list[Article],
+    by_article: dict[str, list[Correction]],
+    corpus_wide: list[Correction],
+    repeated: frozenset[str] | None,
+    progress: Progress | None,
+    report: TextExportReport | None,
+) -> Iterable[tuple[Article, CleanArticle]]:
+    from reader.corpus import locator
+    from reader.distributed import clean_on
+
+    items = [(a.id, locator(a), by_article.get(a.id, []) + corpus_wide) for a in chosen]
+    for i, (a, (_, result, error)) in enumerate(zip(chosen, clean_on(cluster, items, repeated),
+                                                    strict=True), 1):
+        if progress:
+            progress(i, len(chosen))
+        if result is None:
+            if report is not None:
+                report.skipped.append(f"{a.id}: {error}")
+            continue
+        title, body = result
         yield a, CleanArticle(a.id, title or a.title or "", body)
 
 
@@ -161,6 +199,7 @@ def write_text_export(
     analyze: Any = None,
     repeated: frozenset[str] | None = None,
     progress: Progress | None = None,
+    cluster: Any = None,
 ) -> TextExportReport:
     """Write the cleaned corpus to a folder (one .txt per article) or a JSONL file."""
     check_destination(corpus, out, jsonl)
@@ -174,6 +213,7 @@ def write_text_export(
         repeated=repeated,
         progress=progress,
         report=report,
+        cluster=cluster,
     )
     if jsonl:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -67,13 +67,10 @@ def shingles(body: str, k: int = SHINGLE) -> set[bytes]:
 
 def signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray | None:
     """The MinHash hash values of a body (None when it is too short to compare)."""
-    from datasketch import MinHash
-
     grams = shingles(body)
     if len(grams) < MIN_SHINGLES:
         return None
-    m = MinHash(num_perm=num_perm, hashfunc=_hash32, permutations=_permutations(num_perm),
-                scheme=SCHEME)
+    m = _minhash(num_perm=num_perm, hashfunc=_hash32, permutations=_permutations(num_perm))
     m.update_batch(list(grams))
     return m.hashvalues
 
@@ -85,10 +82,20 @@ def _permutations(num_perm: int) -> Any:
     """datasketch draws the permutations (seed 1) on every MinHash: once is enough."""
     perms = _PERMS.get(num_perm)
     if perms is None:
-        from datasketch import MinHash
 
-        perms = _PERMS[num_perm] = MinHash(num_perm=num_perm, scheme=SCHEME).permutations
+        perms = _PERMS[num_perm] = _minhash(num_perm=num_perm).permutations
     return perms
+
+
+def _minhash(**kwargs: Any) -> Any:
+    """A datasketch MinHash; `scheme` is named where the installed version has it (2.0+
+    insists on it when hash values or permutations are passed in; 1.x has none)."""
+    from datasketch import MinHash
+
+    try:
+        return MinHash(scheme=SCHEME, **kwargs)
+    except TypeError:
+        return MinHash(**kwargs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +120,7 @@ def group(
     num_perm: int = NUM_PERM,
 ) -> list[Group]:
     """Groups of near-duplicates among (id, signature) in corpus order; singletons left out."""
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     if not 0 < threshold <= 1:
         raise ValueError("the threshold is a Jaccard similarity between 0 and 1")
@@ -135,7 +142,7 @@ def group(
         order[article_id] = len(order)
         if sig is None:
             continue
-        m = MinHash(num_perm=num_perm, hashvalues=sig, permutations=perms, scheme=SCHEME)
+        m = _minhash(num_perm=num_perm, hashvalues=sig, permutations=perms)
         parent[article_id] = article_id
         for other in lsh.query(m):
             if estimate(sig, sigs[other]) >= threshold:

@@ -43,6 +43,7 @@ TEXT_FIELDS = ("text", "maintext", "content", "body")
 DATE_FIELDS = ("date", "date_publish", "published")
 SOURCE_FIELDS = ("source", "source_domain", "site")
 INDEX_VERSION = 1
+HEAD_ROWS = 2000  # records in the head file a warm start reads before the first frame
 CHECK_BYTES = 64 * 1024  # head and tail of the indexed part, checked before reusing an index
 
 
@@ -167,6 +168,16 @@ def _fallback(path: Path, suffix: str) -> Path:
     return Path(user_cache_dir("reader")) / "jsonl" / f"{digest}.{suffix}"
 
 
+def _head_path(index: Path) -> Path:
+    return index.with_name(index.name.replace("reader-index", "reader-head"))
+
+
+def _write(path: Path, payload: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(payload)
+    os.replace(tmp, path)
+
+
 def _crc_range(path: Path, start: int, length: int) -> int:
     with open(path, "rb") as f:
         f.seek(max(0, start))
@@ -194,10 +205,16 @@ class JsonlIndexer:
     _mtime_ns: int = 0
     _delivered: int = 0
     _bad_delivered: int = 0
+    _quick: bool = False
 
     @property
     def gz(self) -> bool:
         return self.source.name.lower().endswith(".gz")
+
+    @property
+    def quick(self) -> bool:
+        """Started from the saved head only; the next `step` reads the whole index."""
+        return self._quick
 
     @property
     def plain(self) -> Path:
@@ -208,10 +225,17 @@ class JsonlIndexer:
     def _index_paths(self) -> list[Path]:
         return [_hidden(self.source, "reader-index"), _fallback(self.source, "reader-index")]
 
-    def load_saved(self) -> None:
-        """Take a saved index when it still describes the file (or a prefix of it)."""
+    def load_saved(self, quick: bool = False) -> None:
+        """Take a saved index when it still describes the file (or a prefix of it).
+
+        With `quick`, only the head file (the first HEAD_ROWS records) is read when the
+        file is unchanged: the first screen needs no more, and parsing a 100,000-record
+        index takes longer than the app may take to start. The next `step` reads the rest.
+        """
         st = self.source.stat()
         self._size, self._mtime_ns = st.st_size, st.st_mtime_ns
+        if quick and self._adopt_head(st):
+            return
         for path in self._index_paths():
             try:
                 data = orjson.loads(path.read_bytes())
@@ -219,6 +243,42 @@ class JsonlIndexer:
                 continue
             if self._adopt(data, st):
                 return
+
+    def _adopt_head(self, st: os.stat_result) -> bool:
+        for path in self._index_paths():
+            try:
+                data = orjson.loads(_head_path(path).read_bytes())
+            except (OSError, orjson.JSONDecodeError):
+                continue
+            if not (
+                isinstance(data, dict)
+                and data.get("version") == INDEX_VERSION
+                and data.get("field") == self.text_field
+                and data.get("max_bytes") == self.max_bytes
+                and data.get("size") == st.st_size
+                and data.get("mtime_ns") == st.st_mtime_ns
+                and isinstance(data.get("rows"), list)
+            ):
+                continue
+            if self.gz:
+                plain = Path(str(data.get("plain", "")))
+                if not plain.is_file():
+                    continue
+                self._plain = plain
+            self.rows = data["rows"]
+            self.bad = [(int(n), str(why)) for n, why in data.get("bad", [])]
+            self._quick = True
+            return True
+        return False
+
+    def _finish_quick(self) -> None:
+        """After a quick start: the whole saved index, else index from the start. Either
+        way the head's records come first again, so what `take` handed out stays right."""
+        self._quick = False
+        self.rows, self.bad, self._ids, self.end, self.line = [], [], {}, 0, 0
+        self._plain = None
+        with contextlib.suppress(OSError):
+            self.load_saved()
 
     def _adopt(self, data: Any, st: os.stat_result) -> bool:
         if not (
@@ -277,12 +337,23 @@ class JsonlIndexer:
             "plain": str(self._plain) if self._plain else None,
             "rows": rows, "bad": [[n, why] for n, why in self.bad if n <= line],
         })
+        complete = self.gz or end == self._size
+        head_rows = rows[:HEAD_ROWS]
+        last = head_rows[-1][0] if len(head_rows) == HEAD_ROWS else line
+        head_payload = orjson.dumps({
+            "version": INDEX_VERSION, "field": self.text_field, "max_bytes": self.max_bytes,
+            "size": self._size, "mtime_ns": self._mtime_ns,
+            "plain": str(self._plain) if self._plain else None,
+            "rows": head_rows, "bad": [[n, why] for n, why in self.bad if n <= last],
+        })
         for path in self._index_paths():
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_name(path.name + ".tmp")
-                tmp.write_bytes(payload)
-                os.replace(tmp, path)
+                _write(path, payload)
+                if complete:
+                    _write(_head_path(path), head_payload)
+                else:
+                    _head_path(path).unlink(missing_ok=True)
                 return
             except OSError:
                 continue
@@ -324,6 +395,9 @@ class JsonlIndexer:
 
     def step(self, limit: int) -> None:
         """Index up to `limit` more lines; sets `done` (and saves the index) at the end."""
+        if self._quick:
+            self._finish_quick()
+            return
         if self.done:
             return
         if self._stream is None:
@@ -418,12 +492,13 @@ class JsonlIndexer:
 
 
 def open_indexer(
-    source: Path, rel: str, text_field: str | None, max_bytes: int
+    source: Path, rel: str, text_field: str | None, max_bytes: int, *, quick: bool = False
 ) -> JsonlIndexer:
-    """An indexer for `source`, primed with its saved index when that is still good."""
+    """An indexer for `source`, primed with its saved index when that is still good (with
+    `quick`, its head only: see `JsonlIndexer.load_saved`)."""
     indexer = JsonlIndexer(source, rel, text_field, max_bytes)
     with contextlib.suppress(OSError):
-        indexer.load_saved()
+        indexer.load_saved(quick=quick)
     return indexer
 
 

@@ -130,11 +130,13 @@ def add_extras(
         ids = [a.id for a in corpus.articles]
         blocks: list[tuple[int, list[Article]]] = []
         for rel, path in jsonl:
-            indexer = open_indexer(path, rel, text_field, max_bytes)
+            indexer = open_indexer(path, rel, text_field, max_bytes,
+                                   quick=deadline is not None)
             if deadline is None:
                 indexer.run()
             else:
-                while not indexer.done and time.monotonic() < deadline:
+                # (after a quick start from the saved head, the rest waits for the caller)
+                while not indexer.done and not indexer.quick and time.monotonic() < deadline:
                     indexer.step(2000)
             found, bad = indexer.take()
             blocks.append((bisect.bisect_left(ids, rel), found))

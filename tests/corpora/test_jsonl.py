@@ -154,3 +154,34 @@ def test_annotations_survive_an_edit_of_another_record(tmp_path: Path) -> None:
     (hl,) = by_id["c.jsonl#3"]["highlights"]
     assert (hl["text"], hl["status"], hl["start"]) == ("the budget", "exact", start)
     assert by_id["c.jsonl#a"]["tags"] == ["harbour"]
+
+
+def test_warm_start_reads_the_head_then_the_rest(tmp_path: Path) -> None:
+    from reader.jsonl import HEAD_ROWS
+
+    n = HEAD_ROWS + 500
+    path = write_jsonl(tmp_path / "warm.jsonl", [{"id": i, "text": f"Story {i}"} for i in
+                                                 range(n)])
+    assert len(scan(path).articles) == n  # indexes and saves
+    quick = scan(path, background=0.25)
+    assert len(quick.articles) == HEAD_ROWS and quick.pending
+    quick.finish_pending()
+    assert [a.id for a in quick.articles] == [f"warm.jsonl#{i}" for i in range(n)]
+    assert read_article(quick.articles[-1]).text == f"Story {n - 1}"
+
+
+async def test_app_lists_records_indexed_in_the_background(tmp_path: Path) -> None:
+    from reader.tui.widgets.article_list import ArticleList
+    from tests.tui.helpers import make_app, settle
+
+    n = 12_000
+    path = write_jsonl(tmp_path / "many.jsonl",
+                       [{"id": i, "title": f"Headline {i}", "text": f"Story {i}\n\nBody."}
+                        for i in range(n)])
+    for _ in range(2):  # without a saved index, then from the saved head
+        app = make_app(path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(app, pilot)
+            assert len(app.query_one(ArticleList).indices) == n
+            assert app.corpus.article(f"many.jsonl#{n - 1}").display_title == f"Headline {n - 1}"
+            assert f"{n:,} articles" in str(app.query_one("#title-bar").render())

@@ -72,7 +72,7 @@ def signature(body: str, num_perm: int = NUM_PERM) -> np.ndarray | None:
         return None
     m = _minhash(num_perm=num_perm, hashfunc=_hash32, permutations=_permutations(num_perm))
     m.update_batch(list(grams))
-    return m.hashvalues
+    return m.hashvalues.astype(np.uint32)  # (values below 2**32: half the memory)
 
 
 _PERMS: dict[int, Any] = {}

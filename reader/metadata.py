@@ -137,7 +137,7 @@ def add_extras(
             else:
                 # (after a quick start from the saved head, the rest waits for the caller)
                 while not indexer.done and not indexer.quick and time.monotonic() < deadline:
-                    indexer.step(2000)
+                    indexer.step(256)
             found, bad = indexer.take()
             blocks.append((bisect.bisect_left(ids, rel), found))
             corpus.skipped.extend(bad)

@@ -42,7 +42,7 @@ from reader.corpus import (
 )
 from reader.filtering import filter_indices, parse
 from reader.textlayout import sanitize
-from reader.tui import annotate, dupes_ui
+from reader.tui import annotate, coding, dupes_ui
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
@@ -117,6 +117,7 @@ class ReaderApp(App[None]):
         max_bytes: int = DEFAULT_MAX_BYTES,
         keymap: dict[str, str] | None = None,
         use_cache: bool = True,
+        coder: str | None = None,
         text_field: str | None = None,
     ) -> None:
         super().__init__()
@@ -135,7 +136,7 @@ class ReaderApp(App[None]):
         self.current: int | None = None
         self.hide_boilerplate = False
         self.session = annotate.Session.start()
-        self.store = annotate.open_store(self.corpus, db)
+        self.store = annotate.open_store(self.corpus, db, coder)
         self.codebook = annotate.load_codebook(self.corpus, self.store.store)
         self.cache = SummaryCache(
             cache_path_for(self.store.path) if use_cache and self.store.path else None
@@ -435,6 +436,8 @@ class ReaderApp(App[None]):
             parts.append(f"headlines & boilerplate {self.analysed:,}/{self.to_analyse:,}")
         if self.corpus.skipped:
             parts.append(f"{len(self.corpus.skipped)} skipped (S)")
+        if self.store.coder:
+            parts.append(f"coder {self.store.coder}")
         if self.store.readonly:
             parts.append("READ-ONLY annotations")
         self.query_one("#title-bar", Static).update(Text(" · ".join(parts)), layout=False)
@@ -613,6 +616,8 @@ class ReaderApp(App[None]):
         n_hl = len(self.store.highlights(article.id))
         if n_hl:
             facts.append(f" · {n_hl} highlight{'s' if n_hl != 1 else ''}", style="dim")
+        if self.store.memo(article.id) is not None:
+            facts.append(" · memo", style="dim")
         if self.marks is not None:
             facts.append(f" · {len(self.marks.quotes)} quotations", style="dim")
         else:
@@ -813,11 +818,31 @@ class ReaderApp(App[None]):
         annotate.orphans(self)
 
     def action_codebook(self) -> None:
-        annotate.codebook_screen(self)
+        from reader.tui.codebook_screen import open_codebook
+
+        open_codebook(self)
+
+    def action_adjudicate(self) -> None:
+        from reader.tui.adjudication_screen import open_adjudication
+
+        open_adjudication(self)
+
+    def action_pick_label(self) -> None:
+        from reader.tui.codebook_screen import pick_label
+
+        pick_label(self)
 
     def action_export(self) -> None:
         annotate.export(self)
 
+    def action_memo(self) -> None:
+        coding.edit_memo(self, project=False)
+
+    def action_project_memo(self) -> None:
+        coding.edit_memo(self, project=True)
+
+    def action_switch_coder(self) -> None:
+        coding.switch_coder(self)
     def action_collapse_copies(self) -> None:
         dupes_ui.toggle_collapse(self)
 

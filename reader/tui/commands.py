@@ -58,10 +58,21 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.redo", "ctrl+r", "redo", "Redo", "Redo the change last undone", "Annotate"),
     Command("app.orphans", "O", "orphans", "Orphans",
             "List highlights that lost their place after an article changed", "Annotate"),
-    Command("app.codebook", "C", "codebook", "Codebook", "Show and edit labels and tags",
-            "Annotate"),
+    Command("app.codebook", "C", "codebook", "Codebook",
+            "The codebook: add, rename, delete or merge labels, put a label under another, "
+            "add tags", "Annotate"),
+    Command("app.adjudicate", "J", "adjudicate", "Adjudicate",
+            "List the units the coders disagree on and settle each into the adjudicator "
+            "coder (gold)", "Annotate"),
     Command("app.export", "E", "export", "Export",
             "Export annotations to Markdown, JSON, JSON-LD, CSV or clean text", "App"),
+    Command("app.memo", "m", "memo", "Memo",
+            "Write the memo of the article (your notes on it, beside the codes)", "Annotate"),
+    Command("app.project_memo", "M", "project_memo", "Project memo",
+            "Write the memo of the whole project", "Annotate"),
+    Command("app.coder", "U", "switch_coder", "Switch coder",
+            "Work as another coder: show their work, record changes as theirs",
+            "Annotate"),
     Command("app.collapse_copies", "equals_sign", "collapse_copies", "Collapse copies",
             "Show one row per group of syndicated copies (≡N: N copies), or every copy",
             "View", display="="),
@@ -139,6 +150,9 @@ COMMANDS: tuple[Command, ...] = (
             "Highlight the selection (else the quotation or sentence at the cursor) with label "
             "1-9; on a highlight: relabel",
             "Annotate", "article", palette=False, display="1-9"),
+    Command("article.pick_label", "L", "app.pick_label", "Label…",
+            "Pick any label by name (type part of it) and highlight with it, or relabel the "
+            "highlight at the cursor", "Annotate", "article"),
     Command("article.note", "a", "app.edit_note", "Note", "Add or edit the note of the highlight",
             "Annotate", "article", footer=True),
     Command("article.delete", "delete,D", "app.delete_highlight", "Delete",
@@ -154,6 +168,42 @@ COMMANDS: tuple[Command, ...] = (
             "Correct the speaker of the quotation at the cursor", "Correct", "article"),
     Command("article.quote_reject", "X", "app.quote_reject", "Not a quote",
             "Reject the quotation at the cursor", "Correct", "article"),
+)
+
+# -- team coding screens (`reader.tui.codebook_screen`, `reader.tui.adjudication_screen`) --
+COMMANDS += (
+    Command("codebook.add", "a", "add", "Add", "Codebook: add a label (name, colour, description)",
+            "Codebook", "codebook", footer=True, palette=False),
+    Command("codebook.rename", "r", "rename", "Rename",
+            "Codebook: rename the label; its highlights (every coder's) follow", "Codebook",
+            "codebook", footer=True, palette=False),
+    Command("codebook.delete", "d,delete", "delete", "Delete",
+            "Codebook: delete the label; says how many highlights it has, which stay "
+            "unlabelled or move to another label", "Codebook", "codebook", footer=True,
+            palette=False),
+    Command("codebook.merge", "m", "merge", "Merge",
+            "Codebook: merge the label into another (its highlights become the other's)",
+            "Codebook", "codebook", footer=True, palette=False),
+    Command("codebook.parent", "p", "parent", "Parent",
+            "Codebook: put the label under another (one level) or back at the top",
+            "Codebook", "codebook", palette=False),
+    Command("codebook.add_tag", "t", "add_tag", "Add tag", "Codebook: add a quick tag",
+            "Codebook", "codebook", palette=False),
+    Command("codebook.close", "escape,q", "dismiss", "Close", "Codebook: close", "Codebook",
+            "codebook", palette=False),
+    Command("adjudicate.coder", "1,2,3,4,5,6,7,8,9", "take", "Coder N",
+            "Adjudication: take coder N's version into the adjudicator's (gold) work",
+            "Adjudication", "adjudicate", palette=False, display="1-9"),
+    Command("adjudicate.both", "b", "take_both", "Both",
+            "Adjudication: take every coder's version (the tag, each coder's highlight)",
+            "Adjudication", "adjudicate", footer=True, palette=False),
+    Command("adjudicate.neither", "n", "take_neither", "Neither",
+            "Adjudication: take no coder's version (no tag, no highlight of that label there)",
+            "Adjudication", "adjudicate", footer=True, palette=False),
+    Command("adjudicate.undo", "u", "undo", "Undo", "Adjudication: undo the last decision",
+            "Adjudication", "adjudicate", palette=False),
+    Command("adjudicate.close", "escape,q", "app.pop_screen", "Back",
+            "Adjudication: back to the reader", "Adjudication", "adjudicate", palette=False),
 )
 
 BY_ID = {c.id: c for c in COMMANDS}

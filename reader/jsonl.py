@@ -206,6 +206,7 @@ class JsonlIndexer:
     _delivered: int = 0
     _bad_delivered: int = 0
     _quick: bool = False
+    _open_line: tuple[int, int] | None = None  # (offset, line) of a last line with no newline
 
     @property
     def gz(self) -> bool:
@@ -359,20 +360,12 @@ class JsonlIndexer:
                 continue
 
     def _complete_part(self) -> tuple[int, int, list[Row]]:
-        if self.end == 0:
-            return 0, 0, []
-        try:
-            with open(self.plain, "rb") as f:
-                f.seek(self.end - 1)
-                newline = f.read(1) == b"\n"
-        except OSError:
-            newline = True
-        if newline or not self.rows:
+        """(end, line, rows) up to the last line that ends with a newline."""
+        if self._open_line is None:
             return self.end, self.line, self.rows
-        r = self.rows[-1]
-        if r[1] + r[2] < self.end - 1:  # the unterminated last line was not a record
-            return self.end, self.line, self.rows
-        return r[1], r[0] - 1, self.rows[:-1]
+        start, line = self._open_line
+        rows = self.rows[:-1] if self.rows and self.rows[-1][0] == line else self.rows
+        return start, line - 1, rows
 
     # -- indexing ----------------------------------------------------------------
 
@@ -414,6 +407,7 @@ class JsonlIndexer:
                     copy.write(raw)
                 line += 1
                 start, offset = offset, offset + len(raw)
+                self._open_line = None if raw.endswith(b"\n") else (start, line)
                 n += 1
                 body = raw.rstrip(b"\r\n")
                 if body.strip():

@@ -185,3 +185,16 @@ async def test_app_lists_records_indexed_in_the_background(tmp_path: Path) -> No
             assert len(app.query_one(ArticleList).indices) == n
             assert app.corpus.article(f"many.jsonl#{n - 1}").display_title == f"Headline {n - 1}"
             assert f"{n:,} articles" in str(app.query_one("#title-bar").render())
+
+
+def test_a_line_still_being_written_is_read_again_once_complete(tmp_path: Path) -> None:
+    path = tmp_path / "live.jsonl"
+    path.write_text('{"text": "a"}\n{"text": "b", "id": "q"', encoding="utf-8")  # mid-write
+    first = scan(path)
+    assert [a.id for a in first.articles] == ["live.jsonl#1"]
+    assert [s.id for s in first.skipped] == ["live.jsonl line 2"]
+    with open(path, "a", encoding="utf-8") as f:
+        f.write('}\n{"text": "c"}\n')
+    again = scan(path)
+    assert [a.id for a in again.articles] == ["live.jsonl#1", "live.jsonl#q", "live.jsonl#3"]
+    assert again.skipped == [] and read_article(again.articles[1]).text == "b"

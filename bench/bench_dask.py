@@ -43,6 +43,15 @@ def run(corpus: Path, extra: list[str]) -> tuple[float, float, bytes]:
     return wall, cpu, out.stdout
 
 
+def cluster_startup() -> float:
+    """Seconds to start a 2-worker LocalCluster, connect, and close it (no work)."""
+    code = ("from reader.distributed import open_client\n"
+            "with open_client('local') as c: c.submit(sum, [1]).result()\n")
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    return time.perf_counter() - t0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=600, help="articles to build (default 600)")
@@ -73,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         dask_wall, dask_out, _ = results["--scheduler local"]
         print(f"throughput ratio, --scheduler local / --jobs 1: {serial_wall / dask_wall:.2f}x"
               f"  (--jobs 2 / --jobs 1: {serial_wall / results['--jobs 2'][0]:.2f}x)")
+        startup = cluster_startup()
+        print(f"LocalCluster start-up and shut-down alone: {startup:.1f} s; without it the "
+              f"ratio would be {serial_wall / max(0.1, dask_wall - startup):.2f}x")
         same = dask_out == serial_out and results["--jobs 2"][1] == serial_out
         print(f"outputs identical: {same} ({len(serial_out):,} bytes)")
         print(f"serial MB/s per core: {mb / serial_wall:.2f} by wall time, "

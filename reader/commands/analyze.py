@@ -171,6 +171,8 @@ def _run(args: argparse.Namespace) -> int:
     if getattr(args, "scheduler", None):
         from reader.distributed import analyze_mapper, open_client
 
+        if not Path(args.corpus).expanduser().exists():  # before minutes of cluster start-up
+            raise UserError(f"no such file or folder: {args.corpus}")
         with open_client(args.scheduler) as client:
             return _run_with(args, analyze_mapper(client))
     return _run_with(args, _map)

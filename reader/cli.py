@@ -31,6 +31,8 @@ SUBCOMMANDS: dict[str, str] = {
     "export": "export annotations to Markdown, JSON, JSON-LD, CSV, clean text or REFI-QDA",
     "import": "merge a JSON export or a REFI-QDA project/codebook into the annotations",
     "agree": "intercoder agreement: percent, Krippendorff's alpha, Cohen's kappa",
+    "search": "full-text search: the articles matching a query, best first",
+    "serve": "serve the app to a browser (one app per tab) with textual-serve",
     "dupes": "group syndicated copies: articles whose body text is nearly the same",
 }
 

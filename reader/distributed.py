@@ -114,7 +114,7 @@ def ordered_map(
 
 
 def _large(value: Any) -> bool:
-    return isinstance(value, (frozenset, set, list, dict, tuple)) and len(value) > 100
+    return isinstance(value, (frozenset, set, list, dict, tuple)) and len(value) > 20
 
 
 # -- reader analyze ---------------------------------------------------------------------
@@ -164,33 +164,35 @@ def repeated_on(client: Any, locators: Sequence[Any], min_docs: int) -> frozense
     return frozenset(k for k, n in counts.items() if n >= min_docs)
 
 
-def _clean_setup(repeated: frozenset[str] | None) -> None:
-    global _clean_repeated
-    _clean_repeated = repeated
+def _clean_setup(repeated: frozenset[str] | None, corrections: list[Any]) -> None:
+    global _clean_repeated, _clean_corrections
+    _clean_repeated, _clean_corrections = repeated, corrections
 
 
 _clean_repeated: frozenset[str] | None = None
+_clean_corrections: list[Any] = []
 
 
-def _clean_one(item: tuple[str, Any, list[Any]]) -> tuple[str, tuple[str, str] | None, str | None]:
+def _clean_one(item: tuple[str, Any]) -> tuple[str, tuple[str, str] | None, str | None]:
     """(id, (title, body), None) or (id, None, reason) for one article (on a worker)."""
     from annotations.export.cleantext import clean
     from annotations.export.corrected import corrected_marks
     from reader.corpus import DEFAULT_MAX_BYTES, ArticleError, read_located
 
-    article_id, where, corrections = item
+    article_id, where = item
     size = getattr(where, "length", 0)
     try:
         text = read_located(where, max(DEFAULT_MAX_BYTES, size)).text
     except ArticleError as exc:
         return article_id, None, str(exc)
-    marks = corrected_marks(text, corrections, repeated=_clean_repeated)
+    marks = corrected_marks(text, _clean_corrections, repeated=_clean_repeated,
+                            article=article_id)
     return article_id, clean(text, marks), None
 
 
-def clean_on(client: Any, items: Sequence[tuple[str, Any, list[Any]]],
-             repeated: frozenset[str] | None) -> Iterator[tuple[str, tuple[str, str] | None,
-                                                                  str | None]]:
-    """Cleaned (title, body) of (id, locator, corrections) items, in order."""
+def clean_on(client: Any, items: Sequence[tuple[str, Any]], repeated: frozenset[str] | None,
+             corrections: list[Any]) -> Iterator[tuple[str, tuple[str, str] | None, str | None]]:
+    """Cleaned (title, body) of (id, locator) items, in order; every correction of the
+    store goes to each worker once (line corrections teach other articles too)."""
     yield from ordered_map(client, _clean_one, list(items), setup=_clean_setup,
-                           setup_args=(repeated,))
+                           setup_args=(repeated, list(corrections)))

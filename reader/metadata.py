@@ -59,6 +59,15 @@ def date_key(value: str | None) -> str | None:
     return out
 
 
+def filter_keys(articles: list[Article]) -> list[tuple[str | None, str | None]]:
+    """(source and URL lower-cased, ISO date) per article: what `site:` and `date:` test."""
+    return [
+        (f"{a.source or ''} {a.url or ''}".lower() if a.source or a.url else None,
+         date_key(a.date))
+        for a in articles
+    ]
+
+
 def fill(article: Article, record: dict[str, object]) -> None:
     """Give the article each metadata field it does not have yet."""
     from reader.jsonl import metadata_of

@@ -121,13 +121,11 @@ def clean_articles(
     """Yield each selected article cleaned; unreadable ones are listed in `report.skipped`.
     With `cluster` (a Dask client) workers do the reading and cleaning, in corpus order."""
     chosen = select(corpus, store, article, tag)
-    by_article: dict[str, list[Correction]] = {}
-    corpus_wide: list[Correction] = []
-    for c in store.corrections():
-        (by_article.setdefault(c.article, []) if c.article else corpus_wide).append(c)
+    # every correction: line corrections elsewhere teach each article (one pipeline with
+    # the app, `reader.pipeline`; `annotations.learning`)
+    corrections: list[Correction] = list(store.corrections())
     if cluster is not None:
-        yield from _clean_on_cluster(cluster, chosen, by_article, corpus_wide, repeated,
-                                     progress, report)
+        yield from _clean_on_cluster(cluster, chosen, corrections, repeated, progress, report)
         return
     for i, a in enumerate(chosen, 1):
         try:
@@ -140,7 +138,7 @@ def clean_articles(
             if progress:
                 progress(i, len(chosen))
         marks = corrected_marks(
-            text, by_article.get(a.id, []) + corpus_wide, repeated=repeated, analyze=analyze
+            text, corrections, repeated=repeated, analyze=analyze, article=a.id
         )
         title, body = clean(text, marks)
         yield a, CleanArticle(a.id, title or a.title or "", body)
@@ -149,8 +147,7 @@ def clean_articles(
 def _clean_on_cluster(
     cluster: Any,
     chosen: list[Article],
-    by_article: dict[str, list[Correction]],
-    corpus_wide: list[Correction],
+    corrections: list[Correction],
     repeated: frozenset[str] | None,
     progress: Progress | None,
     report: TextExportReport | None,
@@ -158,9 +155,9 @@ def _clean_on_cluster(
     from reader.corpus import locator
     from reader.distributed import clean_on
 
-    items = [(a.id, locator(a), by_article.get(a.id, []) + corpus_wide) for a in chosen]
-    for i, (a, (_, result, error)) in enumerate(zip(chosen, clean_on(cluster, items, repeated),
-                                                    strict=True), 1):
+    items = [(a.id, locator(a)) for a in chosen]
+    results = clean_on(cluster, items, repeated, corrections)
+    for i, (a, (_, result, error)) in enumerate(zip(chosen, results, strict=True), 1):
         if progress:
             progress(i, len(chosen))
         if result is None:

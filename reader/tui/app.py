@@ -29,6 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from annotations.errors import StoreError
 from reader.cache import Summary, SummaryCache, cache_path_for
 from reader.corpus import (
     DEFAULT_MAX_BYTES,
@@ -40,12 +41,14 @@ from reader.corpus import (
     read_article,
     scan,
 )
-from reader.filtering import filter_indices, parse
+from reader.errorlog import log_problem
+from reader.filtering import help_line
 from reader.textlayout import sanitize
-from reader.tui import annotate, coding, dupes_ui
+from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
+from reader.tui.search import AppSearch
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
 from reader.tui.widgets.keybar import KeyBar
@@ -145,11 +148,21 @@ class ReaderApp(App[None]):
         self.to_analyse = self.analysed = 0  # background boilerplate-share pass
         self.marks: Any = None
         self.article_text = ""
+        # the corpus's repeated lines (`reader.pipeline`), found in the background; until
+        # then articles are marked without that evidence and re-marked once it is ready
+        self.repeated: frozenset[str] | None = None
+        self.repeated_ready = False
+        self.quotes: dict[str, list[Any]] = {}  # article id → named speech quotations
+        self.last_learned: tuple[int, int] | None = None  # (lines, articles) the last z changed
+        self.only: set[int] | None = None  # list restricted to these (`tui.corpus_views`)
+        self.only_label = ""
         self._shut_down = False
+        self.exit_problems: list[str] = []  # unsaved things to tell the user after quitting
         self._filter_submitted_at: float | None = None
         self._prepared: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
         self._prepared_lock = threading.Lock()
         self._prefetch_timer: Timer | None = None
+        self.search = AppSearch(self, use_index=use_cache)  # full text: reader.tui.search
         self._meta_keys: list[tuple[str | None, str | None]] = []
 
     # -- layout ---------------------------------------------------------------
@@ -161,7 +174,8 @@ class ReaderApp(App[None]):
         yield Static(id="title-bar")
         with Horizontal(id="main"):
             with Vertical(id="left"):
-                yield Input(placeholder="filter: words  tag:NAME  is:done  is:todo", id="filter")
+                yield Input(placeholder="search: " + help_line(), id="filter")
+                yield Static(id="search-info")
                 yield ArticleList(
                     self._title_of,
                     self._words_of,
@@ -208,6 +222,7 @@ class ReaderApp(App[None]):
             self.set_keymap(self.user_keymap)
         article_list = self.query_one(ArticleList)
         article_list.set_visible(list(range(len(self.corpus.articles))))
+        article_list.snippet_of = self.search.snippet_of
         article_list.focus()
         self.query_one("#article-header", Static).update(
             Text("Select an article and press enter to open it.", style="italic")
@@ -227,6 +242,7 @@ class ReaderApp(App[None]):
         self._first_frame = threading.Event()
         self.call_after_refresh(self._first_frame.set)
         self.index_corpus()
+        self.search.start()
         if self.store.store is not None:
             self.set_interval(1.5, self.follow_other_writers)
 
@@ -255,18 +271,16 @@ class ReaderApp(App[None]):
         a = self.corpus.articles[i]
         return a.source, a.date, a.url
 
-    def _filter_meta_of(self, i: int) -> tuple[str | None, str | None]:
-        """(source and URL lower-cased, ISO date) for `site:` and `date:` (memoised)."""
-        keys = self._meta_keys
-        if len(keys) != len(self.corpus.articles):
-            from reader.metadata import date_key
+    def metadata_sets(self, kind: str, value: str) -> set[int]:
+        """The articles a `site:` or `date:` term matches (`Facts.metadata`)."""
+        from reader.filtering import metadata_matcher
 
-            keys[:] = [
-                (f"{a.source or ''} {a.url or ''}".lower() if a.source or a.url else None,
-                 date_key(a.date))
-                for a in self.corpus.articles
-            ]
-        return keys[i]
+        keys = self._meta_keys
+        if len(keys) != len(self.corpus.articles):  # (memoised: once per corpus size)
+            from reader.metadata import filter_keys
+
+            keys[:] = filter_keys(self.corpus.articles)
+        return metadata_matcher(keys.__getitem__, len(keys))(kind, value)
 
     # -- background indexing ----------------------------------------------------
 
@@ -331,6 +345,7 @@ class ReaderApp(App[None]):
         self.cache.prune({a.id for a in articles})
         self.cache.save()
         self.call_from_thread(self._indexed_some, True)
+        evidence.find_repeated(self, worker)
         self._analyse_shares(worker)
 
     def _index_pending(self, worker: Any) -> None:
@@ -368,8 +383,9 @@ class ReaderApp(App[None]):
 
         articles = self.corpus.articles
         where = {a.id: i for i, a in enumerate(articles)}
+        quotes = evidence.load_quotes(self)
         jobs = [(a.id, locator(a)) for i, a in enumerate(articles)
-                if self.shares[i] is None and a.words]
+                if (self.shares[i] is None or a.id not in quotes) and a.words]
         self.to_analyse, self.analysed = len(jobs), 0
         if not jobs:
             return
@@ -379,13 +395,15 @@ class ReaderApp(App[None]):
         last = [time.monotonic(), time.monotonic()]
 
         def got(article_id: str, title: str | None, words: int | None, share: float | None,
-                error: str | None) -> None:
+                error: str | None, found: list[Any] | None = None) -> None:
             i = where[article_id]
             a = articles[i]
             self.analysed += 1
             if error is not None:  # changed since the first pass; it will be seen next time
                 return
             self.shares[i] = share
+            if found is not None:
+                quotes[a.id] = found
             a.title, a.words = title, words
             self.titles_lower[i] = f"{a.display_title} {a.id}".lower()
             self.cache.put(a.id, Summary(a.size, a.mtime_ns, title, words, share))
@@ -397,9 +415,10 @@ class ReaderApp(App[None]):
                 last[1] = now
                 self.cache.save()
 
-        analyse_summaries(jobs, got, lambda: worker.is_cancelled,
-                          corrections=corrections, max_bytes=self.max_bytes)
+        analyse_summaries(jobs, got, lambda: worker.is_cancelled, corrections=corrections,
+                          repeated=self.repeated, max_bytes=self.max_bytes)
         self.cache.save()
+        evidence.save_quotes(self, quotes)
         if not worker.is_cancelled:
             self.call_from_thread(self._indexed_some, True)
 
@@ -409,7 +428,10 @@ class ReaderApp(App[None]):
         store = self.store.store
         try:
             changed = store is not None and store.reload_if_changed()
-        except Exception:  # a broken file shows up on the next save, with its message
+        except (StoreError, OSError) as exc:  # the store is read-only from now on: say why
+            problem = f"annotations are read-only from now on: {exc}"
+            log_problem(problem, exc)
+            self.call_from_thread(self.notify, problem, severity="error", timeout=15)
             return
         if changed:
             self.call_from_thread(self.refresh_annotations)
@@ -434,6 +456,11 @@ class ReaderApp(App[None]):
             parts.append(f"indexing {self.indexed:,}/{n:,}")
         elif self.analysed < self.to_analyse:
             parts.append(f"headlines & boilerplate {self.analysed:,}/{self.to_analyse:,}")
+        if self.only_label:
+            parts.append(f"list: {self.only_label} (esc: all)")
+        search = self.search.status()
+        if search:
+            parts.append(search)
         if self.corpus.skipped:
             parts.append(f"{len(self.corpus.skipped)} skipped (S)")
         if self.store.coder:
@@ -457,6 +484,7 @@ class ReaderApp(App[None]):
     @on(ArticleList.Opened)
     def open_from_list(self, event: ArticleList.Opened) -> None:
         self.open_article(event.index)
+        self.search.to_first_match()
         self.query_one(ArticleView).focus()
 
     def open_article(self, index: int) -> None:
@@ -469,7 +497,8 @@ class ReaderApp(App[None]):
             return
         self.current = index
         self.article_text = decoded.text
-        self.store.reanchor(article.id, decoded.text)
+        if problem := self.store.reanchor(article.id, decoded.text):
+            self.notify(problem, severity="error", timeout=15)
         if decoded.lossy:
             self.notify(f"{article.id} is not valid UTF-8; shown as {decoded.encoding}",
                         severity="warning")
@@ -487,6 +516,7 @@ class ReaderApp(App[None]):
         view.show(decoded.text, self._line_kinds(), self._quote_spans(), self._highlight_spans())
         view.set_hide_boilerplate(self.hide_boilerplate)
         self._marks_ready(index, decoded.text, marks, first=True)
+        self.search.article_opened(index)
 
     def _prepare(self, article: Article) -> tuple[Any, Any]:
         """The article's text and corrected marks: from the prefetch cache when still valid.
@@ -503,8 +533,9 @@ class ReaderApp(App[None]):
                 raise ArticleError(f"unreadable: {exc.strerror or exc}") from exc
             size, stamp = st.st_size, st.st_mtime_ns
         store = self.store.store
-        corrections = tuple(c.id for c in store.corrections(article.id)) if store else ()
-        key = (article.id, size, stamp, corrections)
+        # every correction can teach this article (`annotations.learning`)
+        corrections = tuple(c.id for c in store.corrections()) if store else ()
+        key = (article.id, size, stamp, corrections, self.repeated_ready)
         with self._prepared_lock:
             hit = self._prepared.get(key)
             if hit is not None:
@@ -513,7 +544,8 @@ class ReaderApp(App[None]):
         decoded = read_article(article, self.max_bytes)
         marks = None
         if len(decoded.text) <= BIG_ARTICLE:
-            marks = annotate.analyze_with_corrections(decoded.text, article.id, store)
+            marks = annotate.analyze_with_corrections(decoded.text, article.id, store,
+                                                      self.repeated)
         with self._prepared_lock:
             self._prepared[key] = (decoded, marks)
             while len(self._prepared) > 16:
@@ -542,7 +574,8 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="open")
     def analyse_in_background(self, index: int, text: str) -> None:
         article_id = self.corpus.articles[index].id
-        marks = annotate.analyze_with_corrections(text, article_id, self.store.store)
+        marks = annotate.analyze_with_corrections(text, article_id, self.store.store,
+                                                  self.repeated)
         self.call_from_thread(self._marks_ready, index, text, marks)
 
     def _marks_ready(self, index: int, text: str, marks: Any, first: bool = False) -> None:
@@ -620,6 +653,9 @@ class ReaderApp(App[None]):
             facts.append(" · memo", style="dim")
         if self.marks is not None:
             facts.append(f" · {len(self.marks.quotes)} quotations", style="dim")
+            if not self.repeated_ready:  # re-marked when the corpus-wide evidence arrives
+                facts.append(" · lines repeated across the corpus: counting…",
+                             style="dim italic")
         else:
             facts.append(" · finding boilerplate and quotations…", style="dim italic")
         facts.append(f" · {article.id}", style="dim")
@@ -687,6 +723,10 @@ class ReaderApp(App[None]):
         box = self.query_one("#filter", Input)
         box.add_class("active")
         box.focus()
+        self.call_after_refresh(self.search.show_info)
+
+    def action_find_in_article(self) -> None:
+        self.search.find_in_article()
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
@@ -707,12 +747,7 @@ class ReaderApp(App[None]):
         article_list.focus()
 
     def apply_filter(self) -> None:
-        query = parse(self.query_one("#filter", Input).value)
-        article_list = self.query_one(ArticleList)
-        keep = article_list.current
-        indices = filter_indices(query, self.titles_lower, self._tags_of, self._status_of,
-                                 annotated=self._annotated_rows, meta_of=self._filter_meta_of)
-        article_list.set_visible(dupes_ui.state(self).collapse(indices), keep)
+        self.search.apply()  # full text once the index is ready (reader.tui.search)
 
     def _annotated_rows(self) -> list[tuple[int, str, list[str]]]:
         """(index, status, tags) of the articles with any state: the filter's fast path."""
@@ -725,11 +760,14 @@ class ReaderApp(App[None]):
 
     def action_escape(self) -> None:
         box = self.query_one("#filter", Input)
+        if corpus_views.clear_ids(self) and not box.value:
+            return
         if box.has_focus or box.value:
             box.value = ""
             box.remove_class("active")
             self.apply_filter()
             self.query_one(ArticleList).focus()
+            self.search.show_info()
 
     def action_switch_pane(self) -> None:
         article_list = self.query_one(ArticleList)
@@ -773,10 +811,12 @@ class ReaderApp(App[None]):
         annotate.tag_prompt(self)
 
     def action_next_todo(self) -> None:
-        annotate.goto_todo(self, 1)
+        if not self.search.jump_match(True):  # n / N: search matches first
+            annotate.goto_todo(self, 1)
 
     def action_prev_todo(self) -> None:
-        annotate.goto_todo(self, -1)
+        if not self.search.jump_match(False):
+            annotate.goto_todo(self, -1)
 
     def action_mark_done(self) -> None:
         annotate.mark_status(self, "done")
@@ -835,6 +875,16 @@ class ReaderApp(App[None]):
     def action_export(self) -> None:
         annotate.export(self)
 
+    def action_passages(self) -> None:
+        from reader.tui.passages_screen import PassagesScreen
+
+        self.push_screen(PassagesScreen())
+
+    def action_overview(self) -> None:
+        from reader.tui.overview_screen import OverviewScreen
+
+        self.push_screen(OverviewScreen())
+
     def action_memo(self) -> None:
         coding.edit_memo(self, project=False)
 
@@ -863,7 +913,9 @@ class ReaderApp(App[None]):
         for worker in self.workers:
             worker.cancel()
         try:
-            annotate.finish_session(self)
+            if problem := annotate.finish_session(self):
+                self.exit_problems.append(problem)  # printed once the terminal is back
         finally:
             self.cache.save()
             self.store.close()
+            self.search.close()

@@ -7,8 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from reader.corpus import open_corpus
-from reader.filtering import filter_indices, parse
+from reader.filtering import Facts, QueryError, filter_indices, help_line, metadata_matcher, parse
 from reader.metadata import date_key
 from reader.tui.widgets.article_list import ArticleList
 from tests.tui.helpers import make_app, settle
@@ -52,8 +54,8 @@ def test_site_and_date_filters() -> None:
     titles = ["a", "b", "c", "d"]
 
     def run(q: str) -> list[int]:
-        return filter_indices(parse(q), titles, lambda i: [], lambda i: "todo",
-                              meta_of=lambda i: meta[i])
+        facts = Facts(metadata=metadata_matcher(meta.__getitem__, len(meta)))
+        return filter_indices(parse(q), titles, lambda i: [], lambda i: "todo", facts=facts)
 
     assert run("site:example") == [0, 3]
     assert run("site:CBC") == [1]
@@ -62,7 +64,12 @@ def test_site_and_date_filters() -> None:
     assert run("date:..2020-02") == [0, 3]
     assert run("date:2020-07.. site:cbc") == [1]
     assert run("site:example b") == []
-    assert run("date:notadate") == []  # an unknown clause is a word to find
+    assert run("date:notadate") == []  # not a date: a word to find
+    assert run("-site:example") == [1, 2]
+    assert run("site:cbc OR date:2019") == [1, 3]
+    with pytest.raises(QueryError, match="date: takes"):
+        parse('date:"last week"')
+    assert "site:NAME" in help_line() and "date:FROM..TO" in help_line()
 
 
 def _rows(app) -> list[str]:  # type: ignore[no-untyped-def]

@@ -912,6 +912,7 @@ class ReaderApp(App[None]):
         self._shut_down = True
         for worker in self.workers:
             worker.cancel()
+        dupes_ui.stop(self)  # a `reader dupes` still running would hold the exit
         try:
             if problem := annotate.finish_session(self):
                 self.exit_problems.append(problem)  # printed once the terminal is back

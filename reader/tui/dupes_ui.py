@@ -31,6 +31,7 @@ class DupeState:
     running: bool = False
     ready: bool = False
     then: list[str] = field(default_factory=list)  # actions waiting for the groups
+    proc: subprocess.Popen[str] | None = None  # the running `reader dupes`
 
     def badge(self, index: int) -> str | None:
         g = self.group_of.get(index)
@@ -98,6 +99,7 @@ def find_groups(app: ReaderApp) -> None:
         return
     groups: list[list[str]] = []
     assert proc.stdout is not None
+    state(app).proc = proc
     with proc:
         for line in proc.stdout:
             if worker.is_cancelled:
@@ -105,10 +107,21 @@ def find_groups(app: ReaderApp) -> None:
                 return
             with contextlib.suppress(ValueError, KeyError, TypeError):
                 groups.append(list(json.loads(line)["articles"]))
+    state(app).proc = None
+    if worker.is_cancelled:
+        return
     if proc.returncode != 0:
         app.call_from_thread(_failed, app, "reader dupes failed; run it in a terminal to see why")
         return
     app.call_from_thread(_found, app, groups)
+
+
+def stop(app: ReaderApp) -> None:
+    """Kill a `reader dupes` still running (the app is quitting)."""
+    proc = state(app).proc
+    if proc is not None and proc.poll() is None:
+        with contextlib.suppress(OSError):
+            proc.kill()
 
 
 def _failed(app: ReaderApp, message: str) -> None:

@@ -107,3 +107,23 @@ async def test_app_badges_collapses_and_copies_tags(
             assert "wire" in app.store.tags(other)
         outside = next(a.id for a in app.corpus.articles if a.id.startswith("d_"))
         assert "wire" not in app.store.tags(outside)
+
+
+async def test_quitting_stops_a_running_search_for_copies(
+    syndicated: tuple[Path, list[list[str]]],
+) -> None:
+    from reader.tui.dupes_ui import state
+
+    corpus, _ = syndicated
+    app = make_app(corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("equals_sign")
+        for _ in range(200):
+            if state(app).proc is not None:
+                break
+            await asyncio.sleep(0.01)
+        proc = state(app).proc
+        assert proc is not None
+        app.shutdown()
+        assert proc.wait(timeout=10) != 0  # killed, not left to finish

@@ -134,3 +134,12 @@ def test_exports_carry_metadata(jsonl_corpus: Path, tmp_path: Path) -> None:
     folder = tmp_path / "clean"
     assert reader("export", corpus, "--format", "text", "-o", str(folder)).returncode == 0
     assert (folder / "news.jsonl" / "a1.txt").is_file()
+
+
+def test_reader_search_filters_by_site_and_date(jsonl_corpus: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "reader", "search", str(jsonl_corpus),
+                          "site:example date:2020"], capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert [line.split("\t")[0] for line in out.stdout.splitlines()] == [
+        "news.jsonl#a1", "news.jsonl#2"]

@@ -47,7 +47,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         description="A keyboard-driven terminal reader and annotator for corpora of news "
-        "articles saved as plain .txt.",
+        "articles saved as plain .txt or JSON Lines.",
         epilog=EPILOG + "\ncommands:\n"
         + "\n".join(f"  {name:<12} {text}" for name, text in SUBCOMMANDS.items()),
         formatter_class=argparse.RawDescriptionHelpFormatter,

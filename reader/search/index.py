@@ -279,7 +279,9 @@ class SearchIndex:
         for article_id, path, size, mtime, stamp in listed:
             seen.add(article_id)
             if known.get(article_id) != (size, mtime, stamp):
-                jobs.append((article_id, str(path), size, mtime, stamp))
+                # (a JSON Lines record's locator travels as it is: `reader.corpus.locator`)
+                where = str(path) if isinstance(path, (str, os.PathLike)) else path
+                jobs.append((article_id, where, size, mtime, stamp))
         gone = [i for i in known if i not in seen]
         return jobs, gone
 

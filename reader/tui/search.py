@@ -77,7 +77,9 @@ class AppSearch:
         self.index = index
         store = app.store.store
         corrections = app.call_from_thread(lambda: list(store.corrections())) if store else []
-        articles = [(a.id, a.path, a.size, a.mtime_ns) for a in app.corpus.articles]
+        from reader.corpus import locator
+
+        articles = [(a.id, locator(a), a.size, a.mtime_ns) for a in app.corpus.articles]
         last = [0.0]
 
         def progress(done: int, total: int) -> None:
@@ -130,6 +132,7 @@ class AppSearch:
         """Annotation terms from the store: tags, status, labels, notes (annotated only)."""
         app = self.app
         facts = Facts()
+        facts.metadata = getattr(app, "metadata_sets", None)  # site:, date: (JSON Lines, sidecars)
         store = app.store.store
         if store is None:
             return facts
@@ -216,6 +219,9 @@ class AppSearch:
         only = getattr(self.app, "only", None)  # an overview row's articles (tui.corpus_views)
         if only is not None:
             indices = [i for i in indices if i in only]
+        from reader.tui.dupes_ui import state
+
+        indices = state(self.app).collapse(indices)  # one row per group of syndicated copies
         self.shown = len(indices)
         self.ranked = ranked
         article_list.set_visible(indices, article_list.current if not ranked else None)
@@ -282,7 +288,7 @@ class AppSearch:
     def _compute_snippets(self, query: Query, indices: list[int],
                           generation: int | None = None) -> None:
         """Keyword-in-context lines of these hits into the cache (in a worker thread)."""
-        from reader.corpus import ArticleError, read_text
+        from reader.corpus import ArticleError, read_article
         from reader.search.index import snippet, snippets_for
 
         app = self.app
@@ -296,7 +302,7 @@ class AppSearch:
                 continue
             article = app.corpus.articles[i]
             try:
-                text = read_text(article.path, app.max_bytes).text
+                text = read_article(article, app.max_bytes).text
             except ArticleError:
                 self._snippets[(query.source, i)] = ""
                 continue

@@ -208,11 +208,11 @@ def load_codebook(corpus: Corpus, store: Any) -> Codebook:
 def analyze_with_corrections(
     text: str, article_id: str, store: Any, repeated: frozenset[str] | None = None
 ) -> Any:
-    from annotations.export.corrected import corrected_marks
+    """The one pipeline (`reader.pipeline.article_marks`) with every correction of the store."""
+    from reader.pipeline import article_marks
 
     corrections = store.corrections() if store is not None else []
-    mine = [c for c in corrections if c.article in (None, article_id)]
-    return corrected_marks(text, mine, repeated=repeated)
+    return article_marks(text, article_id, repeated=repeated, corrections=corrections)
 
 
 def boilerplate_share(text: str, marks: Any) -> float | None:
@@ -394,12 +394,17 @@ def goto_todo(
 
 
 def undo(app: ReaderApp, redo: bool) -> None:
+    from reader.tui.learn import corrections_now, report_undone
+
+    had = corrections_now(app)
+
     def done(what: str | None) -> None:
         if what:
             app.notify(("redone: " if redo else "undone: ") + str(what), timeout=2)
             if app.current is not None:
                 app.open_article_keep_cursor()
             app.refresh_annotations()
+            report_undone(app, had)
         else:
             app.notify("nothing to redo" if redo else "nothing to undo", timeout=1.5)
 
@@ -556,7 +561,19 @@ def toggle_line(app: ReaderApp) -> None:
     kind = kinds[line - 1] if line - 1 < len(kinds) else "body"
     is_bp = getattr(kind, "value", kind) == "boilerplate"
     new = CorrectionKind.LINE_BODY if is_bp else CorrectionKind.LINE_BOILERPLATE
-    _correct(app, Correction(id=new_id(), kind=new.value, article=article, line=line, text=text))
+    from annotations.learning import context_of
+    from reader.tui.learn import report_changes
+
+    # the line's template goes with it: the same text and, on the same site, lines between
+    # the same neighbours are re-marked too (`annotations.learning`); one undo step
+    correction = Correction(id=new_id(), kind=new.value, article=article, line=line, text=text,
+                            value=context_of(app.article_text, line, article))
+
+    def saved(_: Any) -> None:
+        app.open_article_keep_cursor()
+        report_changes(app, correction)
+
+    app.store.change(app, "add_correction", correction, then=saved)
     app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}", timeout=1.5)
 
 

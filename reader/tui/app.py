@@ -43,7 +43,7 @@ from reader.corpus import (
 from reader.errorlog import log_problem
 from reader.filtering import help_line
 from reader.textlayout import sanitize
-from reader.tui import annotate, coding
+from reader.tui import annotate, coding, corpus_views, evidence
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
@@ -127,6 +127,14 @@ class ReaderApp(App[None]):
         self.to_analyse = self.analysed = 0  # background boilerplate-share pass
         self.marks: Any = None
         self.article_text = ""
+        # the corpus's repeated lines (`reader.pipeline`), found in the background; until
+        # then articles are marked without that evidence and re-marked once it is ready
+        self.repeated: frozenset[str] | None = None
+        self.repeated_ready = False
+        self.quotes: dict[str, list[Any]] = {}  # article id → named speech quotations
+        self.last_learned: tuple[int, int] | None = None  # (lines, articles) the last z changed
+        self.only: set[int] | None = None  # list restricted to these (`tui.corpus_views`)
+        self.only_label = ""
         self._shut_down = False
         self.exit_problems: list[str] = []  # unsaved things to tell the user after quitting
         self._filter_submitted_at: float | None = None
@@ -293,6 +301,7 @@ class ReaderApp(App[None]):
         self.cache.prune({a.id for a in articles})
         self.cache.save()
         self.call_from_thread(self._indexed_some, True)
+        evidence.find_repeated(self, worker)
         self._analyse_shares(worker)
 
     def _analyse_shares(self, worker: Any) -> None:
@@ -301,8 +310,9 @@ class ReaderApp(App[None]):
 
         articles = self.corpus.articles
         where = {a.id: i for i, a in enumerate(articles)}
+        quotes = evidence.load_quotes(self)
         jobs = [(a.id, str(a.path)) for i, a in enumerate(articles)
-                if self.shares[i] is None and a.words]
+                if (self.shares[i] is None or a.id not in quotes) and a.words]
         self.to_analyse, self.analysed = len(jobs), 0
         if not jobs:
             return
@@ -312,13 +322,15 @@ class ReaderApp(App[None]):
         last = [time.monotonic(), time.monotonic()]
 
         def got(article_id: str, title: str | None, words: int | None, share: float | None,
-                error: str | None) -> None:
+                error: str | None, found: list[Any] | None = None) -> None:
             i = where[article_id]
             a = articles[i]
             self.analysed += 1
             if error is not None:  # changed since the first pass; it will be seen next time
                 return
             self.shares[i] = share
+            if found is not None:
+                quotes[a.id] = found
             a.title, a.words = title, words
             self.titles_lower[i] = f"{title or ''} {a.id}".lower()
             self.cache.put(a.id, Summary(a.size, a.mtime_ns, title, words, share))
@@ -330,9 +342,10 @@ class ReaderApp(App[None]):
                 last[1] = now
                 self.cache.save()
 
-        analyse_summaries(jobs, got, lambda: worker.is_cancelled,
-                          corrections=corrections, max_bytes=self.max_bytes)
+        analyse_summaries(jobs, got, lambda: worker.is_cancelled, corrections=corrections,
+                          repeated=self.repeated, max_bytes=self.max_bytes)
         self.cache.save()
+        evidence.save_quotes(self, quotes)
         if not worker.is_cancelled:
             self.call_from_thread(self._indexed_some, True)
 
@@ -370,6 +383,8 @@ class ReaderApp(App[None]):
             parts.append(f"indexing {self.indexed:,}/{n:,}")
         elif self.analysed < self.to_analyse:
             parts.append(f"headlines & boilerplate {self.analysed:,}/{self.to_analyse:,}")
+        if self.only_label:
+            parts.append(f"list: {self.only_label} (esc: all)")
         search = self.search.status()
         if search:
             parts.append(search)
@@ -441,8 +456,9 @@ class ReaderApp(App[None]):
         except OSError as exc:
             raise ArticleError(f"unreadable: {exc.strerror or exc}") from exc
         store = self.store.store
-        corrections = tuple(c.id for c in store.corrections(article.id)) if store else ()
-        key = (article.id, st.st_size, st.st_mtime_ns, corrections)
+        # every correction can teach this article (`annotations.learning`)
+        corrections = tuple(c.id for c in store.corrections()) if store else ()
+        key = (article.id, st.st_size, st.st_mtime_ns, corrections, self.repeated_ready)
         with self._prepared_lock:
             hit = self._prepared.get(key)
             if hit is not None:
@@ -451,7 +467,8 @@ class ReaderApp(App[None]):
         decoded = read_text(article.path, self.max_bytes)
         marks = None
         if len(decoded.text) <= BIG_ARTICLE:
-            marks = annotate.analyze_with_corrections(decoded.text, article.id, store)
+            marks = annotate.analyze_with_corrections(decoded.text, article.id, store,
+                                                      self.repeated)
         with self._prepared_lock:
             self._prepared[key] = (decoded, marks)
             while len(self._prepared) > 16:
@@ -480,7 +497,8 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="open")
     def analyse_in_background(self, index: int, text: str) -> None:
         article_id = self.corpus.articles[index].id
-        marks = annotate.analyze_with_corrections(text, article_id, self.store.store)
+        marks = annotate.analyze_with_corrections(text, article_id, self.store.store,
+                                                  self.repeated)
         self.call_from_thread(self._marks_ready, index, text, marks)
 
     def _marks_ready(self, index: int, text: str, marks: Any, first: bool = False) -> None:
@@ -558,6 +576,9 @@ class ReaderApp(App[None]):
             facts.append(" · memo", style="dim")
         if self.marks is not None:
             facts.append(f" · {len(self.marks.quotes)} quotations", style="dim")
+            if not self.repeated_ready:  # re-marked when the corpus-wide evidence arrives
+                facts.append(" · lines repeated across the corpus: counting…",
+                             style="dim italic")
         else:
             facts.append(" · finding boilerplate and quotations…", style="dim italic")
         facts.append(f" · {article.id}", style="dim")
@@ -657,6 +678,8 @@ class ReaderApp(App[None]):
 
     def action_escape(self) -> None:
         box = self.query_one("#filter", Input)
+        if corpus_views.clear_ids(self) and not box.value:
+            return
         if box.has_focus or box.value:
             box.value = ""
             box.remove_class("active")
@@ -769,6 +792,16 @@ class ReaderApp(App[None]):
 
     def action_export(self) -> None:
         annotate.export(self)
+
+    def action_passages(self) -> None:
+        from reader.tui.passages_screen import PassagesScreen
+
+        self.push_screen(PassagesScreen())
+
+    def action_overview(self) -> None:
+        from reader.tui.overview_screen import OverviewScreen
+
+        self.push_screen(OverviewScreen())
 
     def action_memo(self) -> None:
         coding.edit_memo(self, project=False)

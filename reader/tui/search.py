@@ -347,8 +347,9 @@ class AppSearch:
     def article_opened(self, index: int) -> None:
         """Light the query's matches in the article just opened; re-index it if it
         changed (a correction made here, an edit) so that the next search sees it."""
-        if self.ready and self.index is not None:
-            article = self.app.corpus.articles[index]
+        article = self.app.corpus.articles[index]
+        # (a JSON Lines record is re-indexed with its file, at the next start)
+        if self.ready and self.index is not None and getattr(article, "record", None) is None:
             store = self.app.store.store
             corrections = list(store.corrections(article.id)) if store is not None else []
             self.app.run_worker(

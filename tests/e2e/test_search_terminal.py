@@ -40,16 +40,16 @@ def test_search_a_body_word_and_open_the_hit(tmux: Tmux, seeds_copy: Path) -> No
     assert first is not None
     assert not any(WORD in line.lower() for line in text.split("\n")[:3])
     tmux.start(f"{reader_script()} {seeds_copy}; printf 'READER-EXIT:%s:DONE\\n' $?")
-    tmux.wait_for(lambda s: "Trump and Kim" in s)
-    tmux.wait_for(lambda s: "search index" not in s)  # the title bar says while building
+    tmux.wait_for(lambda s: "Trump and Kim" in s, timeout=90)
+    tmux.wait_for(lambda s: "search index" not in s, timeout=90)  # (said while building)
     tmux.send("/")
     tmux.type(WORD)
-    screen = tmux.wait_for(lambda s: "1 of 2" in s)
+    screen = tmux.wait_for(lambda s: "1 of 2" in s, timeout=90)
     assert "Trump and Kim rekindle" in screen
     tmux.send("Enter")
     tmux.send("Enter")
     line = text.count("\n", 0, first.start()) + 1
-    screen = tmux.wait_for(lambda s: f"char {first.start()}" in s)
+    screen = tmux.wait_for(lambda s: f"char {first.start()}" in s, timeout=90)
     assert f"line {line} · char {first.start()}" in screen
     tmux.send("q")
     assert EXIT.search(tmux.wait_for(lambda s: EXIT.search(s) is not None)).group(1) == "0"

@@ -58,6 +58,9 @@ class Quote:
     end: int
     kind: str  # "speech" | "term"
     speaker: str | None
+    # on a line marked boilerplate (a teaser, a menu): found, so the screen can show it,
+    # but not one of the article's quotations (`Marks.article_quotes`)
+    on_boilerplate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,15 @@ class Marks:
     title_line: int | None
     line_kinds: tuple[LineKind, ...]
     quotes: tuple[Quote, ...]
+    # set when detection failed on this text: the lines are then shown unmarked, and the
+    # caller must say so (`reader analyze` on stderr and exit 1, the app as a notice)
+    # rather than present the text as "nothing marked"
+    error: str | None = None
+
+    @property
+    def article_quotes(self) -> tuple[Quote, ...]:
+        """The article's own quotations: those on body or title lines (what the app counts)."""
+        return tuple(q for q in self.quotes if not q.on_boilerplate)
 
     @property
     def boilerplate_lines(self) -> list[int]:
@@ -100,16 +112,16 @@ def analyze(
     `forced_*` (1-based line numbers) and `boilerplate_texts` (normalised line texts) are the
     user's corrections and override detection. `line_keys`, when given, must be
     `text.split("\n")` normalised (`text.text_line_keys`); it spares recomputing them.
-    Never raises: on an internal failure the
-    text is returned unmarked rather than breaking the reader.
+    Never raises: on an internal failure the text is returned unmarked, with `error` saying
+    what failed, rather than breaking the reader; callers report it.
     """
     try:
         return _analyze(text, repeated, forced_body, forced_boilerplate, boilerplate_texts,
                         line_keys)
-    except Exception:  # noqa: BLE001 - the reader must keep working on any input
+    except Exception as exc:  # noqa: BLE001 - the reader must keep working on any input
         lines = text.split("\n") if isinstance(text, str) else [""]
         kinds = tuple(LineKind.BODY if ln.strip() else LineKind.BLANK for ln in lines)
-        return Marks(None, kinds, ())
+        return Marks(None, kinds, (), error=f"{type(exc).__name__}: {exc}"[:300])
 
 
 def _analyze(
@@ -301,7 +313,7 @@ def _find_quotes(
         start = starts[i]
         for a, b, _closed in line_spans(line):
             kind = "speech" if line.count(" ", a, b) >= 3 else "term"
-            out.append(Quote(start + a, start + b, kind, None))
+            out.append(Quote(start + a, start + b, kind, None, True))
         marked.discard(i)
     if not marked:
         out.sort(key=_quote_start)

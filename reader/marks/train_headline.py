@@ -29,7 +29,7 @@ from reader.marks.train_boilerplate import (
     Doc,
     corpus_repeated,
     emit,
-    load_dev,
+    load_training,
     option,
 )
 
@@ -58,7 +58,7 @@ def page_weights(docs: list[Doc], seed_weight: float | None = None) -> list[floa
     """Training weight of each page: the hand-labelled seeds count `seed_weight` times
     (default `SEED_WEIGHT`), the automatically labelled pages once."""
     w = SEED_WEIGHT if seed_weight is None else seed_weight
-    return [w if is_seed(d) else 1.0 for d in docs]
+    return [(w if is_seed(d) else 1.0) * d.weight for d in docs]
 
 
 def train(
@@ -117,7 +117,7 @@ def held_out_hits(
 def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
     eval_dir = Path(args[0]) if args else REPO.parent / "shared" / "eval"
-    docs = load_dev(eval_dir)
+    docs = load_training(eval_dir)
     rep = corpus_repeated(docs)
     pages = [page_rows(d, rep) for d in docs]
     missing = [d.name for d, (_, pos) in zip(docs, pages, strict=True) if pos < 0]

@@ -24,14 +24,14 @@ SPEECH_BIAS = 0.3  # a missed speech span also loses its speaker, so lean toward
 
 
 def load(
-    eval_dir: Path, weights: tuple[float, ...] | None = None
+    eval_dir: Path, weights: tuple[float, ...] | None = None, only: set[str] | None = None
 ) -> list[tuple[str, list[list[float]], list[int]]]:
     """Per document: (name, feature rows, 1 = speech) for quotes matching a gold span.
 
     A quotation's features depend on the kinds given to the quotations before it
     (`prev_speech`), so they are computed with the kind weights `weights`, never with the
     committed ones: otherwise each run would start from the last run's output and the
-    written weights would drift from run to run (`fit_rounds`)."""
+    written weights would drift from run to run (`fit_rounds`). `only`: these files only."""
     text_dir = eval_dir / "boilerplate" / "dev"
     out = []
     with open(eval_dir / "quotes" / "dev" / "gold.jsonl", encoding="utf-8") as f:
@@ -39,6 +39,8 @@ def load(
             if not raw.strip():
                 continue
             g = json.loads(raw)
+            if only is not None and g["file"] not in only:
+                continue
             text = (text_dir / g["file"]).read_text(encoding="utf-8")
             marks = _analyze(text, None, frozenset(), frozenset(), frozenset())
             lines = text.split("\n")
@@ -61,14 +63,14 @@ START = tuple([0.0] * len(KIND_FEATURES))
 ROUNDS = 3  # features from the previous round's fit; the third round no longer moves on dev
 
 
-def fit_rounds(eval_dir: Path) -> tuple[list, list[float]]:
+def fit_rounds(eval_dir: Path, only: set[str] | None = None) -> tuple[list, list[float]]:
     """The documents' rows and the weights of the last of `ROUNDS` fits, each on features
     computed with the previous fit: a function of the data alone (byte-identical reruns)."""
     w: tuple[float, ...] = START
-    docs = load(eval_dir, w)
+    docs = load(eval_dir, w, only)
     for _ in range(ROUNDS):
         w = tuple(fit(docs))
-        docs = load(eval_dir, w)
+        docs = load(eval_dir, w, only)
     return docs, list(w)
 
 

@@ -18,7 +18,14 @@ from reader.marks import headline as _hl
 from reader.marks.furniture import furniture_lines
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
-from reader.marks.speakers import Context, LowerWords, attribute, note_names, signature
+from reader.marks.speakers import (
+    Context,
+    LowerWords,
+    attribute,
+    note_names,
+    reporters,
+    signature,
+)
 from reader.marks.text import ends_sentence, normalise_line, text_line_keys
 
 __all__ = [
@@ -322,7 +329,7 @@ def _find_quotes(
     # as most lines of a page are blank or boilerplate, which the context never sees
     own = [i for i, k in enumerate(kinds) if k is body or k is title]
     lower = LowerWords(" ".join([lines[i] for i in own]))
-    ctx = Context(lower_words=lower)
+    ctx = Context(lower_words=lower, reporters=reporters(text))
     near = set()
     for i in marked:
         near.update(range(i - 6, i))

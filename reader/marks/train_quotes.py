@@ -20,7 +20,10 @@ from reader.marks.speakers import KIND_FEATURES
 from reader.marks.train_boilerplate import REPO, emit, train_lr
 
 WEIGHTS = Path(__file__).with_name("_kind_weights.py")
-SPEECH_BIAS = 0.3  # a missed speech span also loses its speaker, so lean towards speech
+# a missed speech span also loses its speaker (a term has none), so lean towards speech:
+# 0.3 / 0.8 / 1.3 scored on the extra labels (bench/heldout_quotes, not the training
+# gold): kind 204 / 205 / 198 of 221, speaker 109 / 109 / 110 of 128
+SPEECH_BIAS = 0.8
 
 
 def load(

@@ -68,6 +68,10 @@ class Quote:
     # on a line marked boilerplate (a teaser, a menu): found, so the screen can show it,
     # but not one of the article's quotations (`Marks.article_quotes`)
     on_boilerplate: bool = False
+    # a turn of a transcript (`NAME: words`): speech without quotation marks, shown and
+    # exported as speech, but not in `reader analyze`'s quotations (the benchmark's
+    # quotations are text in quotation marks)
+    turn: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,7 @@ class Marks:
             "quotes": [
                 {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker}
                 for q in self.quotes
+                if not q.turn
             ],
         }
 
@@ -280,6 +285,7 @@ def _find_quotes(
     """
     out: list[Quote] = []
     body, blank, bp, title = LineKind.BODY, LineKind.BLANK, LineKind.BOILERPLATE, LineKind.TITLE
+    turns = _turns(lines, kinds)
     # lines with a mark that can take part in a quotation (any double mark, or a single
     # one that is not inside a word and precedes a letter or digit); the search skips to
     # the next line after a hit. Line numbers are counted incrementally (C-level
@@ -309,10 +315,14 @@ def _find_quotes(
         if last < 0:
             break
         m = search(text, last)
-    if not marked:
-        return out
     # offset of each line: the lengths plus the newline after each line, summed
-    starts = [0, *accumulate(map((1).__add__, map(len, lines)))]
+    starts = [0, *accumulate(map((1).__add__, map(len, lines)))] if marked or turns else []
+    for i, (name, at) in turns.items():
+        out.append(Quote(starts[i] + at, starts[i] + len(lines[i].rstrip()), "speech", name,
+                         turn=True))
+    if not marked:
+        out.sort(key=_quote_start)
+        return out
     # quotations on boilerplate lines are not attributed (nothing reads their speaker,
     # and a menu or teaser must not feed the article's context): cheap kind, no speaker
     for i in sorted(i for i in marked if kinds[i] is bp):
@@ -337,6 +347,8 @@ def _find_quotes(
         line = lines[i]
         start = starts[i]
         ctx.sentence += 1
+        if i in turns:  # a transcript's turn: its quotations are the turn speaker's
+            _turn_speaker(ctx, turns[i][0])
         if i not in marked:
             # names a few paragraphs before a quotation may be its speaker; farther
             # text only advances the sentence count (speakers' names are remembered
@@ -376,6 +388,60 @@ def _find_quotes(
         _note(line[prev_end:], c)
     out.sort(key=_quote_start)
     return out
+
+
+# `NAME: words` at a line's start, the name in capitals (with a role after a comma:
+# "STEVE INSKEEP, HOST:"), as radio and interview transcripts write a turn
+_TURN_RE = re.compile(
+    r"([A-Z][A-Z'\u2019.\-]+(?: [A-Z][A-Z'\u2019.\-]+){0,3})"
+    r"(?:, [A-Z][A-Z ,'\u2019.\-]*)?: (?=\S)"
+)
+TURNS_MIN = 3  # turn lines, by at least two speakers: a transcript, not a dateline or two
+
+
+def _turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str, int]]:
+    """Turns of a transcript among the article's lines: line index -> (speaker, offset of
+    the words in the line). None unless the article has `TURNS_MIN` such lines by two or
+    more speakers ("NEW DELHI: ..." and "FILE PHOTO: ..." are one-offs)."""
+    found: dict[int, tuple[str, int]] = {}
+    full: dict[str, str] = {}
+    body, title = LineKind.BODY, LineKind.TITLE
+    for i, line in enumerate(lines):
+        if not line[:1].isupper() or ": " not in line[:60]:
+            continue
+        m = _TURN_RE.match(line)
+        if m is None or (kinds[i] is not body and kinds[i] is not title):
+            continue
+        name = m.group(1)
+        if max(len(w) for w in name.split()) < 3:
+            continue
+        name = _name_case(name)
+        last = name.split()[-1].lower()
+        if " " in name:
+            full.setdefault(last, name)
+        else:  # "CANTWELL:" after "TRAVIS CANTWELL:"
+            name = full.get(last, name)
+        found[i] = (name, m.end())
+    if len(found) < TURNS_MIN or len({n for n, _ in found.values()}) < 2:
+        return {}
+    return found
+
+
+def _name_case(name: str) -> str:
+    """"ROSIE CURTS" -> "Rosie Curts", "MARTINEZ-BELTRAN" -> "Martinez-Beltran"."""
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in name.split())
+
+
+def _turn_speaker(ctx: Context, name: str) -> None:
+    """The turn's speaker is the one who speaks (a surname turn "CANTWELL:" is the full
+    name met before, "TRAVIS CANTWELL:")."""
+    full = ctx.surnames.get(name.split()[-1].lower())
+    if " " in name:
+        ctx.surnames.setdefault(name.split()[-1].lower(), name)
+    elif full:
+        name = full
+    ctx.last_speaker = name
+    ctx.last_speaker_sent = ctx.sentence
 
 
 def _quote_start(q: Quote) -> int:

@@ -95,3 +95,31 @@ def test_quotations_in_boilerplate_lines_are_not_the_article_s() -> None:
     m = analyze(text, forced_body=frozenset({1}), forced_boilerplate=frozenset({3}))
     assert len(m.quotes) == 2  # both found (the screen can show both)
     assert [text[q.start : q.end] for q in m.article_quotes] == [body[: body.index(" the mayor")]]
+
+
+def test_transcript_turns_are_speech_by_their_speaker() -> None:
+    text = (
+        "ROSIE CURTS: If vouchers pass, it would take money away from our public schools.\n\n"
+        "MARTINEZ-BELTRAN: Curts is getting help from her friend, Travis Cantwell.\n\n"
+        "TRAVIS CANTWELL: Teachers don't get the respect they deserve.\n\n"
+        "CANTWELL: They keep telling us “wait until next year” and we are tired of it."
+    )
+    m = analyze(text, forced_body=frozenset(range(1, 8)))
+    turns = [(text[q.start : q.end][:14], q.kind, q.speaker) for q in m.quotes if q.turn]
+    assert turns == [
+        ("If vouchers pa", "speech", "Rosie Curts"),
+        ("Curts is getti", "speech", "Martinez-Beltran"),
+        ("Teachers don't", "speech", "Travis Cantwell"),
+        ("They keep tell", "speech", "Travis Cantwell"),
+    ]
+    quoted = next(q for q in m.quotes if not q.turn)
+    assert quoted.speaker == "Travis Cantwell"
+    # the benchmark's quotations are text in quotation marks: `reader analyze` prints only
+    # those
+    assert [q["start"] for q in m.to_json("x")["quotes"]] == [quoted.start]
+
+
+def test_a_dateline_is_not_a_transcript() -> None:
+    text = "NEW DELHI: Nearly 150 Indians returned home on Wednesday after being deported."
+    m = analyze(text, forced_body=frozenset({1}))
+    assert not [q for q in m.quotes if q.turn]

@@ -10,9 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-# the benchmark beside the repository; READER_EVAL points elsewhere (a worktree whose parent
-# has no shared/ folder)
-EVAL = Path(os.environ.get("READER_EVAL") or ROOT.parent / "shared" / "eval")
+# the evaluation data beside the repository; READER_EVAL points elsewhere (a worktree)
+EVAL = Path(os.environ.get("READER_EVAL", ROOT.parent / "shared" / "eval"))
 SEED_TITLES = (
     "Trump and Kim rekindle their long-distance romance",
     "Opinion The best deal Trump can hope for from North Korea is a flawed one.",

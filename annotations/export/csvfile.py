@@ -1,4 +1,8 @@
-"""CSV for spreadsheets: one row per highlight.
+"""CSV for spreadsheets: one row per highlight, and one per memo.
+
+* `coder` names whose highlight (or memo) a row is; `kind` is `highlight` or `memo`. A memo
+  row carries the memo's text in `memo` (an article's memo with its article and tags, the
+  project memo with an empty article) and leaves the highlight columns empty.
 
 * Written to a file it starts with a UTF-8 BOM: without one, Excel decodes UTF-8 as the
   system code page and turns every curly quote into mojibake. On stdout there is no BOM,
@@ -16,6 +20,7 @@ import csv
 import io
 
 from annotations.export.data import ExportData
+from annotations.model import Memo
 
 COLUMNS = (
     "article",
@@ -29,6 +34,9 @@ COLUMNS = (
     "created",
     "anchor",
     "id",
+    "coder",
+    "kind",
+    "memo",
 )
 TAG_SEPARATOR = "; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -51,8 +59,18 @@ def rows(data: ExportData) -> list[list[str | int]]:
                 [neutralise(c) for c in text_cells]
                 + [h.start, h.end]
                 + [neutralise(c) for c in tail]
+                + [neutralise(h.coder), "highlight", ""]
             )
+        if a.memo is not None:
+            out.append(_memo_row(a.memo, a.id, a.display_title, tags))
+    for memo in data.project_memos:
+        out.append(_memo_row(memo, "", "", ""))
     return out
+
+
+def _memo_row(memo: Memo, article: str, title: str, tags: str) -> list[str | int]:
+    cells = [article, title, "", tags, "", "", "", "", memo.created, "", memo.id, memo.coder]
+    return [neutralise(c) for c in cells] + ["memo", neutralise(memo.text)]
 
 
 def render_csv(data: ExportData) -> str:

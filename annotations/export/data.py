@@ -4,6 +4,11 @@ The renderers are pure functions of `ExportData`: they never touch the store or 
 golden tests can pin their output and the app can render in a worker without locking.
 Reading article text happens here, once per exported article, because the Markdown link
 needs a line number and `--quotes` needs the detected quotations.
+
+Coders: an article appears once per coder who worked on it (tags, status, highlights or a
+memo), each entry holding that coder's work and naming them, so no exporter ever mixes two
+coders' decisions. Corrections are shared by all coders and go with an article's first
+entry. `coders` selects whose work is exported (default: everyone's).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from annotations.model import (
     Codebook,
     Correction,
     Highlight,
+    Memo,
     SessionRecord,
     now_iso,
 )
@@ -28,11 +34,16 @@ from reader.corpus import DEFAULT_MAX_BYTES, ArticleError, Corpus, read_text
 
 
 class StoreLike(Protocol):
-    """The read side of `annotations.store.AnnotationStore` that exporting needs."""
+    """The read side of `annotations.store.AnnotationStore` that exporting needs
+    (`coder=None` is `annotations.store.ALL`: every coder's work)."""
 
-    def article_states(self) -> list[ArticleState]: ...
+    def article_states(self, coder: str | None = ...) -> list[ArticleState]: ...
 
-    def highlights(self, article: str | None = None) -> list[Highlight]: ...
+    def highlights(
+        self, article: str | None = None, coder: str | None = ...
+    ) -> list[Highlight]: ...
+
+    def memos(self, article: str | None = None, coder: str | None = ...) -> list[Memo]: ...
 
     def corrections(self, article: str | None = None) -> list[Correction]: ...
 
@@ -44,10 +55,13 @@ class StoreLike(Protocol):
 class EmptyStore:
     """Stands in when no annotation file exists, so exporting never creates one."""
 
-    def article_states(self) -> list[ArticleState]:
+    def article_states(self, coder: str | None = None) -> list[ArticleState]:
         return []
 
-    def highlights(self, article: str | None = None) -> list[Highlight]:
+    def highlights(self, article: str | None = None, coder: str | None = None) -> list[Highlight]:
+        return []
+
+    def memos(self, article: str | None = None, coder: str | None = None) -> list[Memo]:
         return []
 
     def corrections(self, article: str | None = None) -> list[Correction]:
@@ -112,6 +126,8 @@ class ArticleExport:
     corrections: list[Correction] = field(default_factory=list)
     quotes: list[QuoteView] | None = None
     unreadable: str | None = None
+    coder: str = ""  # whose tags, status, highlights and memo these are ("" for nobody's)
+    memo: Memo | None = None
 
     @property
     def in_corpus(self) -> bool:
@@ -123,7 +139,7 @@ class ArticleExport:
 
     @property
     def annotated(self) -> bool:
-        return bool(self.highlights or self.tags)
+        return bool(self.highlights or self.tags or self.memo)
 
 
 @dataclass(slots=True)
@@ -144,6 +160,13 @@ class ExportData:
     filters: dict[str, str] = field(default_factory=dict)
     link_base: Path | None = None
     with_quotes: bool = False
+    project_memos: list[Memo] = field(default_factory=list)  # one per coder
+    coders: list[str] = field(default_factory=list)  # the coders whose work is exported
+
+    @property
+    def article_count(self) -> int:
+        """Distinct articles (an article coded by two coders has two entries)."""
+        return len({a.id for a in self.articles})
 
     @property
     def highlight_count(self) -> int:
@@ -177,8 +200,8 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, max(0, min(offset, len(text)))) + 1
 
 
-def _state_map(states: Iterable[ArticleState]) -> dict[str, ArticleState]:
-    return {s.article: s for s in states}
+def _state_map(states: Iterable[ArticleState]) -> dict[tuple[str, str], ArticleState]:
+    return {(s.article, s.coder): s for s in states}
 
 
 def _relative_path(corpus: Corpus, article_id: str) -> str:
@@ -199,6 +222,7 @@ def collect(
     link_base: Path | None = None,
     now: str | None = None,
     analyze: Any = None,
+    coders: Sequence[str] | None = None,
 ) -> ExportData:
     """Join corpus and store into the export's selection, applying the filters.
 
@@ -206,14 +230,29 @@ def collect(
     with highlights or tags are kept: an export is someone's notes, and a thousand empty
     sections would bury them. `everything_stored` (the JSON backup) also keeps articles
     that only have a status or corrections. `analyze` overrides the detector for `quotes`
-    (tests pass a fake; None imports `reader.marks` lazily).
+    (tests pass a fake; None imports `reader.marks` lazily). `coders` None exports every
+    coder's work, else only these coders'.
     """
     if article is not None and corpus.get(article) is None and not _store_knows(store, article):
         raise corpus.not_found(article)
-    states = _state_map(store.article_states())
+    chosen = set(coders) if coders else None
+
+    def picked(coder: str) -> bool:
+        return chosen is None or coder in chosen
+
+    states = _state_map(s for s in store.article_states(coder=None) if picked(s.coder))
     highlights_by_article: dict[str, list[Highlight]] = {}
-    for h in store.highlights(article):
-        highlights_by_article.setdefault(h.article, []).append(h)
+    for h in store.highlights(article, coder=None):
+        if picked(h.coder):
+            highlights_by_article.setdefault(h.article, []).append(h)
+    memos: dict[tuple[str, str], Memo] = {
+        (m.article, m.coder): m for m in store.memos(coder=None) if picked(m.coder)
+    }
+    coders_of: dict[str, set[str]] = {}
+    for a, c in [*states, *memos]:
+        coders_of.setdefault(a, set()).add(c)
+    for a, hs in highlights_by_article.items():
+        coders_of.setdefault(a, set()).update(h.coder for h in hs)
     all_corrections = store.corrections()
     corrections_by_article: dict[str, list[Correction]] = {}
     corpus_corrections: list[Correction] = []
@@ -225,45 +264,65 @@ def collect(
 
     ids: list[str] = [a.id for a in corpus.articles]
     known = set(ids)
-    ids.extend(sorted({*states, *highlights_by_article, *corrections_by_article} - known))
+    stored_ids = {*coders_of, *corrections_by_article} - {""}  # "" is the project memo
+    ids.extend(sorted(stored_ids - known))
     if article is not None:
         ids = [article]
 
     out: list[ArticleExport] = []
     for aid in ids:
-        state = states.get(aid)
-        tags = list(state.tags) if state else []
-        if tag is not None and tag not in tags:
-            continue
-        hls = sorted(highlights_by_article.get(aid, []), key=lambda h: (h.start, h.end, h.id))
-        if label is not None:
-            hls = [h for h in hls if h.label == label]
-            if not hls:
-                continue
         src = corpus.get(aid)
-        entry = ArticleExport(
-            id=aid,
-            title=src.title if src else None,
-            path=_relative_path(corpus, aid) if src else aid,
-            file=src.path if src else None,
-            tags=tags,
-            status=state.status if state else ArticleStatus.TODO.value,
-            updated=state.updated if state else None,
-            corrections=list(corrections_by_article.get(aid, [])),
-        )
-        stored = state is not None or aid in corrections_by_article
-        wanted = article is not None or bool(hls or tags) or (everything_stored and stored)
-        if not wanted:
-            continue
-        text = _read(entry, src.size if src else 0) if src else None
-        if text is not None and entry.title is None:
-            from reader.titles import title_of
+        text: str | None = None
+        unreadable: str | None = None
+        read = False
+        corrections = list(corrections_by_article.get(aid, []))
+        for coder in sorted(coders_of.get(aid, ())) or [""]:
+            state = states.get((aid, coder))
+            memo = memos.get((aid, coder))
+            tags = list(state.tags) if state else []
+            if tag is not None and tag not in tags:
+                continue
+            hls = [h for h in highlights_by_article.get(aid, []) if h.coder == coder]
+            hls.sort(key=lambda h: (h.start, h.end, h.id))
+            if label is not None:
+                hls = [h for h in hls if h.label == label]
+                if not hls:
+                    continue
+            entry = ArticleExport(
+                id=aid,
+                title=src.title if src else None,
+                path=_relative_path(corpus, aid) if src else aid,
+                file=src.path if src else None,
+                tags=tags,
+                status=state.status if state else ArticleStatus.TODO.value,
+                updated=state.updated if state else None,
+                corrections=corrections,
+                coder=coder,
+                memo=memo,
+            )
+            stored = state is not None or bool(corrections)
+            wanted = (
+                article is not None
+                or bool(hls or tags or memo)
+                or (everything_stored and stored)
+            )
+            if not wanted:
+                continue
+            corrections = []  # shared by all coders: exported once, with the first entry
+            if not read:
+                text = _read(entry, src.size if src else 0) if src else None
+                unreadable, read = entry.unreadable, True
+            entry.unreadable = unreadable
+            if text is not None and entry.title is None:
+                from reader.titles import title_of
 
-            entry.title = title_of(text)
-        entry.highlights = [HighlightView(h, _line(text, h), missing=src is None) for h in hls]
-        if quotes and text is not None:
-            entry.quotes = _quotes(text, entry.corrections + corpus_corrections, analyze)
-        out.append(entry)
+                entry.title = title_of(text)
+            entry.highlights = [
+                HighlightView(h, _line(text, h), missing=src is None) for h in hls
+            ]
+            if quotes and text is not None:
+                entry.quotes = _quotes(text, entry.corrections + corpus_corrections, analyze)
+            out.append(entry)
 
     filters = {k: v for k, v in (("article", article), ("tag", tag), ("label", label)) if v}
     return ExportData(
@@ -277,13 +336,20 @@ def collect(
         filters=filters,
         link_base=link_base,
         with_quotes=quotes,
+        project_memos=[m for (a, _), m in sorted(memos.items()) if a == ""],
+        coders=sorted(chosen) if chosen is not None else _all_coders(store),
     )
 
 
+def _all_coders(store: StoreLike) -> list[str]:
+    coders = getattr(store, "coders", None)
+    return list(coders()) if callable(coders) else []
+
+
 def _store_knows(store: StoreLike, article_id: str) -> bool:
-    if any(s.article == article_id for s in store.article_states()):
+    if any(s.article == article_id for s in store.article_states(coder=None)):
         return True
-    return bool(store.highlights(article_id))
+    return bool(store.highlights(article_id, coder=None) or store.memos(article_id, coder=None))
 
 
 def _read(entry: ArticleExport, size: int) -> str | None:

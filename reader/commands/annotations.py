@@ -11,7 +11,12 @@ import orjson
 from annotations.anchoring import reanchored
 from annotations.model import Highlight, content_hash, one_line
 from annotations.store import AnnotationStore
-from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.commands.common import (
+    add_coder_argument,
+    add_corpus_argument,
+    add_db_argument,
+    load,
+)
 from reader.commands.store_access import (
     article_text,
     highlight_row,
@@ -25,7 +30,8 @@ from reader.titles import title_of
 NAME = "annotations"
 HELP = "list tags and highlights with their anchoring status"
 DESCRIPTION = """\
-List the tags, status and highlights of every annotated article (or of --article ID).
+List the tags, status, highlights and memo of every article annotated by the coder you
+work as (or by --coder NAME), or of --article ID.
 Highlights are first re-anchored against the articles' current text, in memory only
 (nothing is written; `reader check --save` keeps new positions), so offsets and statuses
 are those of the text as it is now:
@@ -38,12 +44,13 @@ are those of the text as it is now:
 With --json, one JSON object on stdout:
 
   {"articles": [
-    {"article": "<id>", "title": "<title or null>", "tags": ["..."],
-     "status": "todo|done|skipped", "missing": false,
+    {"article": "<id>", "title": "<title or null>", "coder": "<name>", "tags": ["..."],
+     "status": "todo|done|skipped", "missing": false, "memo": "<text or null>",
      "highlights": [
        {"id": "<32 hex>", "start": 0, "end": 10, "label": "claim", "note": "",
         "text": "<the quoted passage>", "status": "exact|moved|fuzzy|orphaned",
-        "score": null, "created": "<ISO 8601 UTC>", "updated": "<ISO 8601 UTC>"}]}]}
+        "score": null, "created": "<ISO 8601 UTC>", "updated": "<ISO 8601 UTC>",
+        "coder": "<name>"}]}]}
 
 `missing` is true when the article is no longer in the corpus (or cannot be read).
 `score` is null for highlights that never moved, else 0-100. Articles come in corpus
@@ -56,10 +63,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--article", metavar="ID", help="only this article")
     parser.add_argument("--json", action="store_true", help="one JSON object (see above)")
     add_db_argument(parser)
+    add_coder_argument(parser)
 
 
 def annotated_ids(store: AnnotationStore, corpus: Corpus) -> list[str]:
     ids = {s.article for s in store.article_states()} | {h.article for h in store.highlights()}
+    ids |= {m.article for m in store.memos() if m.article}
     in_corpus = [a.id for a in corpus.articles if a.id in ids]
     return in_corpus + sorted(ids - set(in_corpus))
 
@@ -85,9 +94,11 @@ def article_entry(store: AnnotationStore, corpus: Corpus, article_id: str) -> di
     return {
         "article": article_id,
         "title": title,
+        "coder": store.coder,
         "tags": state.tags,
         "status": state.status,
         "missing": missing,
+        "memo": memo.text if (memo := store.memo(article_id)) is not None else None,
         "highlights": [highlight_row(h) for h in highlights],
     }
 
@@ -98,6 +109,8 @@ def print_text(entries: list[dict[str, Any]]) -> None:
         tags = ", ".join(entry["tags"]) or "-"
         where = "  (not in the corpus)" if entry["missing"] else ""
         out.write(f"{entry['article']}  [{entry['status']}]  tags: {tags}{where}\n")
+        if entry["memo"]:
+            out.write(f"  memo: {one_line(entry['memo'], 70)}\n")
         for h in entry["highlights"]:
             score = f" {h['score']:g}" if h["status"] in ("fuzzy", "orphaned") else ""
             note = f"  — {one_line(h['note'], 40)}" if h["note"] else ""

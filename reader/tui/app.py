@@ -39,12 +39,13 @@ from reader.corpus import (
     read_text,
     scan,
 )
-from reader.filtering import filter_indices, parse
+from reader.filtering import help_line
 from reader.textlayout import sanitize
-from reader.tui import annotate
+from reader.tui import annotate, coding
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
+from reader.tui.search import AppSearch
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
 from reader.tui.widgets.keybar import KeyBar
@@ -102,6 +103,7 @@ class ReaderApp(App[None]):
         max_bytes: int = DEFAULT_MAX_BYTES,
         keymap: dict[str, str] | None = None,
         use_cache: bool = True,
+        coder: str | None = None,
     ) -> None:
         super().__init__()
         keep_escape_before_symbols()  # (before the driver starts reading keys)
@@ -114,7 +116,7 @@ class ReaderApp(App[None]):
         self.current: int | None = None
         self.hide_boilerplate = False
         self.session = annotate.Session.start()
-        self.store = annotate.open_store(self.corpus, db)
+        self.store = annotate.open_store(self.corpus, db, coder)
         self.codebook = annotate.load_codebook(self.corpus, self.store.store)
         self.cache = SummaryCache(
             cache_path_for(self.store.path) if use_cache and self.store.path else None
@@ -128,6 +130,7 @@ class ReaderApp(App[None]):
         self._prepared: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
         self._prepared_lock = threading.Lock()
         self._prefetch_timer: Timer | None = None
+        self.search = AppSearch(self, use_index=use_cache)  # full text: reader.tui.search
 
     # -- layout ---------------------------------------------------------------
 
@@ -138,7 +141,8 @@ class ReaderApp(App[None]):
         yield Static(id="title-bar")
         with Horizontal(id="main"):
             with Vertical(id="left"):
-                yield Input(placeholder="filter: words  tag:NAME  is:done  is:todo", id="filter")
+                yield Input(placeholder="search: " + help_line(), id="filter")
+                yield Static(id="search-info")
                 yield ArticleList(
                     self._title_of,
                     self._words_of,
@@ -183,6 +187,7 @@ class ReaderApp(App[None]):
             self.set_keymap(self.user_keymap)
         article_list = self.query_one(ArticleList)
         article_list.set_visible(list(range(len(self.corpus.articles))))
+        article_list.snippet_of = self.search.snippet_of
         article_list.focus()
         self.query_one("#article-header", Static).update(
             Text("Select an article and press enter to open it.", style="italic")
@@ -202,6 +207,7 @@ class ReaderApp(App[None]):
         self._first_frame = threading.Event()
         self.call_after_refresh(self._first_frame.set)
         self.index_corpus()
+        self.search.start()
         if self.store.store is not None:
             self.set_interval(1.5, self.follow_other_writers)
 
@@ -358,8 +364,13 @@ class ReaderApp(App[None]):
             parts.append(f"indexing {self.indexed:,}/{n:,}")
         elif self.analysed < self.to_analyse:
             parts.append(f"headlines & boilerplate {self.analysed:,}/{self.to_analyse:,}")
+        search = self.search.status()
+        if search:
+            parts.append(search)
         if self.corpus.skipped:
             parts.append(f"{len(self.corpus.skipped)} skipped (S)")
+        if self.store.coder:
+            parts.append(f"coder {self.store.coder}")
         if self.store.readonly:
             parts.append("READ-ONLY annotations")
         self.query_one("#title-bar", Static).update(Text(" · ".join(parts)), layout=False)
@@ -379,6 +390,7 @@ class ReaderApp(App[None]):
     @on(ArticleList.Opened)
     def open_from_list(self, event: ArticleList.Opened) -> None:
         self.open_article(event.index)
+        self.search.to_first_match()
         self.query_one(ArticleView).focus()
 
     def open_article(self, index: int) -> None:
@@ -409,6 +421,7 @@ class ReaderApp(App[None]):
         view.show(decoded.text, self._line_kinds(), self._quote_spans(), self._highlight_spans())
         view.set_hide_boilerplate(self.hide_boilerplate)
         self._marks_ready(index, decoded.text, marks, first=True)
+        self.search.article_opened(index)
 
     def _prepare(self, article: Article) -> tuple[Any, Any]:
         """The article's text and corrected marks: from the prefetch cache when still valid.
@@ -537,6 +550,8 @@ class ReaderApp(App[None]):
         n_hl = len(self.store.highlights(article.id))
         if n_hl:
             facts.append(f" · {n_hl} highlight{'s' if n_hl != 1 else ''}", style="dim")
+        if self.store.memo(article.id) is not None:
+            facts.append(" · memo", style="dim")
         if self.marks is not None:
             facts.append(f" · {len(self.marks.article_quotes)} quotations", style="dim")
         else:
@@ -601,6 +616,10 @@ class ReaderApp(App[None]):
         box = self.query_one("#filter", Input)
         box.add_class("active")
         box.focus()
+        self.call_after_refresh(self.search.show_info)
+
+    def action_find_in_article(self) -> None:
+        self.search.find_in_article()
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
@@ -621,12 +640,7 @@ class ReaderApp(App[None]):
         article_list.focus()
 
     def apply_filter(self) -> None:
-        query = parse(self.query_one("#filter", Input).value)
-        article_list = self.query_one(ArticleList)
-        keep = article_list.current
-        indices = filter_indices(query, self.titles_lower, self._tags_of, self._status_of,
-                                 annotated=self._annotated_rows)
-        article_list.set_visible(indices, keep)
+        self.search.apply()  # full text once the index is ready (reader.tui.search)
 
     def _annotated_rows(self) -> list[tuple[int, str, list[str]]]:
         """(index, status, tags) of the articles with any state: the filter's fast path."""
@@ -644,6 +658,7 @@ class ReaderApp(App[None]):
             box.remove_class("active")
             self.apply_filter()
             self.query_one(ArticleList).focus()
+            self.search.show_info()
 
     def action_switch_pane(self) -> None:
         article_list = self.query_one(ArticleList)
@@ -687,10 +702,12 @@ class ReaderApp(App[None]):
         annotate.tag_prompt(self)
 
     def action_next_todo(self) -> None:
-        annotate.goto_todo(self, 1)
+        if not self.search.jump_match(True):  # n / N: search matches first
+            annotate.goto_todo(self, 1)
 
     def action_prev_todo(self) -> None:
-        annotate.goto_todo(self, -1)
+        if not self.search.jump_match(False):
+            annotate.goto_todo(self, -1)
 
     def action_mark_done(self) -> None:
         annotate.mark_status(self, "done")
@@ -732,10 +749,31 @@ class ReaderApp(App[None]):
         annotate.orphans(self)
 
     def action_codebook(self) -> None:
-        annotate.codebook_screen(self)
+        from reader.tui.codebook_screen import open_codebook
+
+        open_codebook(self)
+
+    def action_adjudicate(self) -> None:
+        from reader.tui.adjudication_screen import open_adjudication
+
+        open_adjudication(self)
+
+    def action_pick_label(self) -> None:
+        from reader.tui.codebook_screen import pick_label
+
+        pick_label(self)
 
     def action_export(self) -> None:
         annotate.export(self)
+
+    def action_memo(self) -> None:
+        coding.edit_memo(self, project=False)
+
+    def action_project_memo(self) -> None:
+        coding.edit_memo(self, project=True)
+
+    def action_switch_coder(self) -> None:
+        coding.switch_coder(self)
 
     # -- shutdown ---------------------------------------------------------------
 
@@ -755,3 +793,4 @@ class ReaderApp(App[None]):
         finally:
             self.cache.save()
             self.store.close()
+            self.search.close()

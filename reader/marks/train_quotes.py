@@ -26,6 +26,12 @@ WEIGHTS = Path(__file__).with_name("_kind_weights.py")
 SPEECH_BIAS = 0.8
 
 
+def gold_files(eval_dir: Path) -> set[str]:
+    """The files the quotation gold labels."""
+    with open(eval_dir / "quotes" / "dev" / "gold.jsonl", encoding="utf-8") as f:
+        return {json.loads(raw)["file"] for raw in f if raw.strip()}
+
+
 def load(
     eval_dir: Path, weights: tuple[float, ...] | None = None, only: set[str] | None = None
 ) -> list[tuple[str, list[list[float]], list[int]]]:

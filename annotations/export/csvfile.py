@@ -47,8 +47,17 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
+META_COLUMNS = ("url", "date", "source")
+
+
+def with_metadata(data: ExportData) -> bool:
+    """Metadata columns are added when any exported article has metadata."""
+    return any(a.metadata for a in data.articles)
+
+
 def rows(data: ExportData) -> list[list[str | int]]:
     out: list[list[str | int]] = []
+    meta = with_metadata(data)
     for a in data.articles:
         tags = TAG_SEPARATOR.join(a.tags)
         for hv in a.highlights:
@@ -60,11 +69,14 @@ def rows(data: ExportData) -> list[list[str | int]]:
                 + [h.start, h.end]
                 + [neutralise(c) for c in tail]
                 + [neutralise(h.coder), "highlight", ""]
+                + ([neutralise(getattr(a, k) or "") for k in META_COLUMNS] if meta else [])
             )
         if a.memo is not None:
-            out.append(_memo_row(a.memo, a.id, a.display_title, tags))
+            out.append(_memo_row(a.memo, a.id, a.display_title, tags)
+                       + ([neutralise(getattr(a, k) or "") for k in META_COLUMNS] if meta
+                          else []))
     for memo in data.project_memos:
-        out.append(_memo_row(memo, "", "", ""))
+        out.append(_memo_row(memo, "", "", "") + (["", "", ""] if meta else []))
     return out
 
 
@@ -77,6 +89,6 @@ def render_csv(data: ExportData) -> str:
     """CSV text without BOM (`export_to_file` adds it when writing a file)."""
     buf = io.StringIO()
     writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    writer.writerow(COLUMNS + (META_COLUMNS if with_metadata(data) else ()))
     writer.writerows(rows(data))
     return buf.getvalue()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from reader.commands.common import add_corpus_argument, load, max_bytes
 from reader.errors import UserError
+from reader.pipeline import MIN_REPEAT
 
 NAME = "analyze"
 HELP = "detect boilerplate, headline and quotations; print JSON Lines"
@@ -32,7 +33,12 @@ Line numbers are 1-based; quote offsets are character offsets into the decoded t
 Lines found in at least --min-repeat articles count as evidence of boilerplate. Unreadable
 files are reported on stderr and left out. An article on which detection fails is reported
 on stderr with its id and left out (never printed as "nothing marked"); the others are
-still printed, and the exit status is then 1."""
+still printed, and the exit status is then 1.
+
+--scheduler runs the analysis on a Dask cluster instead of local processes (the `dask`
+extra: pip install -e '.[dask]'): `local` starts two worker processes here; an address
+such as tcp://10.0.0.5:8786 uses a running scheduler, whose workers must see the corpus at
+the same path. The output is the same bytes, in the same order (see reader.distributed)."""
 
 CHUNK = 8
 # below this much text the corpus is analysed in this process whatever --jobs says: starting
@@ -66,10 +72,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--min-repeat",
         type=int,
-        default=3,
+        default=MIN_REPEAT,
         metavar="K",
         help="a line in at least K articles is treated as site furniture (default: 3; "
         "0 turns the corpus-wide evidence off)",
+    )
+    _add_scheduler_argument(parser)
+
+
+def _add_scheduler_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: a scheduler address (tcp://HOST:8786) or `local` "
+        "(a LocalCluster of 2 worker processes); needs the dask extra",
     )
 
 
@@ -81,11 +97,11 @@ def _init(repeated: frozenset[str] | None, limit: int) -> None:
 
 
 def _read(path: Path) -> tuple[str | None, str | None]:
-    """(text, None) or (None, reason)."""
-    from reader.corpus import ArticleError, read_text
+    """(text, None) or (None, reason); `path` may be a JSON Lines record (`locator`)."""
+    from reader.corpus import ArticleError, read_located
 
     try:
-        return read_text(path, _max_bytes).text, None
+        return read_located(path, _max_bytes).text, None
     except ArticleError as exc:
         return None, str(exc)
 
@@ -111,7 +127,7 @@ def _analyze_one(item: tuple[str, Path]) -> tuple[bytes | None, str | None, bool
     """(JSON line, None, False), or (None, reason, failed) for one article (pass 2):
     `failed` when detection itself went wrong (exit status 1), not when the file is
     unreadable (reported and skipped, as the corpus loader does)."""
-    from reader.marks import analyze
+    from reader.pipeline import article_marks
 
     article_id, path = item
     kept = _texts.pop(article_id, None)
@@ -123,8 +139,8 @@ def _analyze_one(item: tuple[str, Path]) -> tuple[bytes | None, str | None, bool
         text, reason = _read(path)
     if text is None:
         return None, f"skipped {article_id}: {reason}", False
-    marks = analyze(text, repeated=_repeated, line_keys=keys)
-    if marks.error is not None:
+    marks = article_marks(text, article_id, repeated=_repeated, line_keys=keys)
+    if getattr(marks, "error", None) is not None:
         return None, f"error {article_id}: detection failed ({marks.error}); left out", True
     return _dumps(marks.to_json(article_id)), None, False
 
@@ -174,23 +190,38 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.jobs is None:
         args.jobs = usable_cpus()
+    if getattr(args, "scheduler", None):
+        from reader.distributed import analyze_mapper, open_client
+
+        if not Path(args.corpus).expanduser().exists():  # before minutes of cluster start-up
+            raise UserError(f"no such file or folder: {args.corpus}")
+        with open_client(args.scheduler) as client:
+            return _run_with(args, analyze_mapper(client))
+    return _run_with(args, _map)
+
+
+def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyped-def]
+    """The two passes, each an ordered map by `mapper` (local processes or a cluster)."""
     if args.jobs < 1:
         raise UserError("--jobs must be at least 1")
     if args.min_repeat < 0:
         raise UserError("--min-repeat must not be negative")
     corpus = load(args, read=False)
     _init(None, max_bytes(args))
-    paths = [a.path for a in corpus.articles]
-    items = [(a.id, a.path) for a in corpus.articles]
+    from reader.corpus import locator
+
+    paths = [locator(a) for a in corpus.articles]
+    items = [(a.id, locator(a)) for a in corpus.articles]
     show = sys.stderr.isatty()
     jobs = min(args.jobs, max(1, len(items)))
-    if jobs > 1 and _total_bytes(paths, SMALL_CORPUS_BYTES) < SMALL_CORPUS_BYTES:
+    files = list(dict.fromkeys(Path(a.path) for a in corpus.articles))
+    if jobs > 1 and mapper is _map and _total_bytes(files, SMALL_CORPUS_BYTES) < SMALL_CORPUS_BYTES:
         jobs = 1
 
     k = args.min_repeat
     if k and len(items) >= k:
         counts: Counter[str] = Counter()
-        if jobs == 1:
+        if jobs == 1 and mapper is _map:
             from reader.marks.text import text_line_keys
 
             kept = 0
@@ -210,17 +241,19 @@ def _run(args: argparse.Namespace) -> int:
                     _texts[article_id] = (text, line_keys)
                     kept += 2 * len(text)
         else:
-            for keys in _with_progress(_map(_line_keys, paths, jobs), len(paths), "reading",
+            for keys in _with_progress(mapper(_line_keys, paths, jobs), len(paths), "reading",
                                        show):
                 counts.update(keys)
-        _init(frozenset(key for key, n in counts.items() if n >= k), max_bytes(args))
+        from reader.pipeline import repeated_from_counts
+
+        _init(repeated_from_counts(counts, len(items), k), max_bytes(args))
         del counts
 
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     failed = 0
-    for line, problem, error in _with_progress(_map(_analyze_one, items, jobs), len(items),
-                                               "analysing", show):
+    for line, problem, error in _with_progress(mapper(_analyze_one, items, jobs),
+                                               len(items), "analysing", show):
         if line is None:
             failed += error
             print(problem, file=sys.stderr)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tomllib
 from pathlib import Path
 
 from reader.corpus import bundled_corpus
+from reader.errorlog import log_path
 from reader.errors import UserError
 
 
@@ -33,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     from annotations.coders import resolve_coder
 
     coder = resolve_coder(getattr(args, "coder", None))  # a bad name: exit 2, before anything
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
+    served = os.environ.get("READER_SERVED") == "1"  # a browser tab of `reader serve`
+    if not served and (not sys.stdout.isatty() or not sys.stdin.isatty()):
         raise UserError("the app needs a terminal; use `reader list` or `reader export` in scripts")
     from reader.tui.app import ReaderApp
 
@@ -43,12 +46,15 @@ def run(args: argparse.Namespace) -> int:
         max_bytes=int(args.max_size * 1024 * 1024),
         keymap=load_keymap(),
         coder=coder,
+        text_field=getattr(args, "text_field", None),
     )
-    if not app.corpus.articles:
+    if not app.corpus.articles and not app.corpus.pending:
         detail = f" ({len(app.corpus.skipped)} skipped)" if app.corpus.skipped else ""
-        raise UserError(f"no articles (.txt files) in {corpus}{detail}")
+        raise UserError(f"no articles (.txt files or JSON Lines records) in {corpus}{detail}")
     try:
         app.run()
     finally:
         app.shutdown()
+        for problem in app.exit_problems:
+            print(f"reader: warning: {problem} (details in {log_path()})", file=sys.stderr)
     return 0

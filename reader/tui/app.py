@@ -29,6 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from annotations.errors import StoreError
 from reader.cache import Summary, SummaryCache, cache_path_for
 from reader.corpus import (
     DEFAULT_MAX_BYTES,
@@ -36,12 +37,14 @@ from reader.corpus import (
     ArticleError,
     Corpus,
     Skipped,
-    read_text,
+    locator,
+    read_article,
     scan,
 )
+from reader.errorlog import log_problem
 from reader.filtering import help_line
 from reader.textlayout import sanitize
-from reader.tui import annotate, coding
+from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
@@ -51,9 +54,23 @@ from reader.tui.widgets.article_view import ArticleView, Span
 from reader.tui.widgets.keybar import KeyBar
 
 LAZY_STAT_OVER = 20_000  # files; above this the list shows before any file is stat-ed
+JSONL_FIRST_SECONDS = 0.25  # indexing a big JSON Lines file goes on in the background after
 
 
 BIG_ARTICLE = 256 * 1024  # characters; above this, detection runs in a worker
+
+
+def metadata_row(article: Article) -> Text | None:
+    """`source · date · url` for an article with metadata (a JSON Lines record, a sidecar)."""
+    parts = [p for p in (article.source, article.date, article.url) if p]
+    if not parts:
+        return None
+    row = Text()
+    for j, part in enumerate(parts):
+        if j:
+            row.append(" · ", style="dim")
+        row.append(sanitize(part), style="italic" if part is article.url else "")
+    return row
 
 
 class CommandsProvider(Provider):
@@ -104,14 +121,20 @@ class ReaderApp(App[None]):
         keymap: dict[str, str] | None = None,
         use_cache: bool = True,
         coder: str | None = None,
+        text_field: str | None = None,
     ) -> None:
         super().__init__()
         keep_escape_before_symbols()  # (before the driver starts reading keys)
         # a large folder is listed from names alone; the indexer stats (see scan)
-        self.corpus: Corpus = scan(corpus_path, max_bytes, lazy_stat_over=LAZY_STAT_OVER)
+        self.corpus: Corpus = scan(corpus_path, max_bytes, lazy_stat_over=LAZY_STAT_OVER,
+                                   text_field=text_field, background=JSONL_FIRST_SECONDS)
         self.max_bytes = max_bytes
+        self.text_field = text_field
         self.user_keymap = keymap or {}
-        self.titles_lower: list[str] = [a.id.lower() for a in self.corpus.articles]
+        self.titles_lower: list[str] = [
+            f"{a.headline} {a.id}".lower() if a.headline else a.id.lower()
+            for a in self.corpus.articles
+        ]
         self.shares: list[float | None] = [None] * len(self.corpus.articles)
         self.current: int | None = None
         self.hide_boilerplate = False
@@ -125,12 +148,22 @@ class ReaderApp(App[None]):
         self.to_analyse = self.analysed = 0  # background boilerplate-share pass
         self.marks: Any = None
         self.article_text = ""
+        # the corpus's repeated lines (`reader.pipeline`), found in the background; until
+        # then articles are marked without that evidence and re-marked once it is ready
+        self.repeated: frozenset[str] | None = None
+        self.repeated_ready = False
+        self.quotes: dict[str, list[Any]] = {}  # article id → named speech quotations
+        self.last_learned: tuple[int, int] | None = None  # (lines, articles) the last z changed
+        self.only: set[int] | None = None  # list restricted to these (`tui.corpus_views`)
+        self.only_label = ""
         self._shut_down = False
+        self.exit_problems: list[str] = []  # unsaved things to tell the user after quitting
         self._filter_submitted_at: float | None = None
         self._prepared: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
         self._prepared_lock = threading.Lock()
         self._prefetch_timer: Timer | None = None
         self.search = AppSearch(self, use_index=use_cache)  # full text: reader.tui.search
+        self._meta_keys: list[tuple[str | None, str | None]] = []
 
     # -- layout ---------------------------------------------------------------
 
@@ -149,6 +182,8 @@ class ReaderApp(App[None]):
                     self._tags_of,
                     self._status_of,
                     self._share_of,
+                    meta_of=self._list_meta_of,
+                    badge_of=self._badge_of,
                     id="list",
                 )
                 with Horizontal(id="progress-row"):
@@ -228,6 +263,25 @@ class ReaderApp(App[None]):
     def _share_of(self, i: int) -> float | None:
         return self.shares[i]
 
+    def _badge_of(self, i: int) -> str | None:
+        return dupes_ui.state(self).badge(i)
+
+    def _list_meta_of(self, i: int) -> tuple[str | None, str | None, str | None]:
+        """(source, date, url) for the list's metadata columns."""
+        a = self.corpus.articles[i]
+        return a.source, a.date, a.url
+
+    def metadata_sets(self, kind: str, value: str) -> set[int]:
+        """The articles a `site:` or `date:` term matches (`Facts.metadata`)."""
+        from reader.filtering import metadata_matcher
+
+        keys = self._meta_keys
+        if len(keys) != len(self.corpus.articles):  # (memoised: once per corpus size)
+            from reader.metadata import filter_keys
+
+            keys[:] = filter_keys(self.corpus.articles)
+        return metadata_matcher(keys.__getitem__, len(keys))(kind, value)
+
     # -- background indexing ----------------------------------------------------
 
     @work(thread=True, exclusive=True, group="index")
@@ -247,6 +301,7 @@ class ReaderApp(App[None]):
             import reader.marks  # noqa: F401
         except Exception:  # detectors missing or broken: opening an article will say so
             pass
+        self._index_pending(worker)
         articles = self.corpus.articles
         last_flush = last_save = time.monotonic()
         from reader.corpus import first_line_title
@@ -254,7 +309,7 @@ class ReaderApp(App[None]):
         for i, article in enumerate(articles):
             if worker.is_cancelled:
                 return
-            if article.size < 0:  # listed without a stat: scan(lazy_stat_over=...)
+            if article.size < 0 and article.record is None:  # scan(lazy_stat_over=...)
                 try:
                     st = os.stat(article.path)
                     article.size, article.mtime_ns = st.st_size, st.st_mtime_ns
@@ -263,7 +318,7 @@ class ReaderApp(App[None]):
             cached = self.cache.get(article.id, article.size, article.mtime_ns)
             if cached is None:
                 try:
-                    decoded = read_text(article.path, self.max_bytes)
+                    decoded = read_article(article, self.max_bytes)
                     title = first_line_title(decoded.text)
                     cached = Summary(article.size, article.mtime_ns, title,
                                      len(decoded.text.split()))
@@ -273,7 +328,7 @@ class ReaderApp(App[None]):
             if cached.error is None:
                 article.title = cached.title
                 article.words = cached.words
-                self.titles_lower[i] = f"{cached.title or ''} {article.id}".lower()
+                self.titles_lower[i] = f"{article.display_title} {article.id}".lower()
             else:
                 article.title = f"⚠ {article.id} ({cached.error})"
                 article.words = 0
@@ -290,7 +345,37 @@ class ReaderApp(App[None]):
         self.cache.prune({a.id for a in articles})
         self.cache.save()
         self.call_from_thread(self._indexed_some, True)
+        evidence.find_repeated(self, worker)
         self._analyse_shares(worker)
+
+    def _index_pending(self, worker: Any) -> None:
+        """Index the rest of big JSON Lines files, listing their records as they are found."""
+        last = time.monotonic()
+        while self.corpus.pending and not worker.is_cancelled:
+            indexer = self.corpus.pending[0]
+            indexer.step(5000)
+            if indexer.done:
+                self.corpus.pending.pop(0)
+            now = time.monotonic()
+            if indexer.done or now - last > 0.5:
+                last = now
+                found, bad = indexer.take()
+                self.call_from_thread(self._add_articles, found, bad)
+
+    def _add_articles(self, found: list[Article], bad: list[Skipped]) -> None:
+        """Records found by background indexing join the end of the list."""
+        self.corpus.extend(found)
+        self.corpus.skipped.extend(bad)
+        self.titles_lower.extend(f"{a.display_title} {a.id}".lower() for a in found)
+        self.shares.extend([None] * len(found))
+        article_list = self.query_one(ArticleList)
+        if self.query_one("#filter", Input).value:
+            self.apply_filter()
+        else:
+            article_list.set_visible(list(range(len(self.corpus.articles))),
+                                     article_list.current)
+        self._update_title_bar()
+        self._update_progress()
 
     def _analyse_shares(self, worker: Any) -> None:
         """Headlines and boilerplate shares in worker processes (cached, cancellable)."""
@@ -298,8 +383,9 @@ class ReaderApp(App[None]):
 
         articles = self.corpus.articles
         where = {a.id: i for i, a in enumerate(articles)}
-        jobs = [(a.id, str(a.path)) for i, a in enumerate(articles)
-                if self.shares[i] is None and a.words]
+        quotes = evidence.load_quotes(self)
+        jobs = [(a.id, locator(a)) for i, a in enumerate(articles)
+                if (self.shares[i] is None or a.id not in quotes) and a.words]
         self.to_analyse, self.analysed = len(jobs), 0
         if not jobs:
             return
@@ -309,15 +395,17 @@ class ReaderApp(App[None]):
         last = [time.monotonic(), time.monotonic()]
 
         def got(article_id: str, title: str | None, words: int | None, share: float | None,
-                error: str | None) -> None:
+                error: str | None, found: list[Any] | None = None) -> None:
             i = where[article_id]
             a = articles[i]
             self.analysed += 1
             if error is not None:  # changed since the first pass; it will be seen next time
                 return
             self.shares[i] = share
+            if found is not None:
+                quotes[a.id] = found
             a.title, a.words = title, words
-            self.titles_lower[i] = f"{title or ''} {a.id}".lower()
+            self.titles_lower[i] = f"{a.display_title} {a.id}".lower()
             self.cache.put(a.id, Summary(a.size, a.mtime_ns, title, words, share))
             now = time.monotonic()
             if now - last[0] > 0.5:
@@ -327,9 +415,10 @@ class ReaderApp(App[None]):
                 last[1] = now
                 self.cache.save()
 
-        analyse_summaries(jobs, got, lambda: worker.is_cancelled,
-                          corrections=corrections, max_bytes=self.max_bytes)
+        analyse_summaries(jobs, got, lambda: worker.is_cancelled, corrections=corrections,
+                          repeated=self.repeated, max_bytes=self.max_bytes)
         self.cache.save()
+        evidence.save_quotes(self, quotes)
         if not worker.is_cancelled:
             self.call_from_thread(self._indexed_some, True)
 
@@ -339,7 +428,10 @@ class ReaderApp(App[None]):
         store = self.store.store
         try:
             changed = store is not None and store.reload_if_changed()
-        except Exception:  # a broken file shows up on the next save, with its message
+        except (StoreError, OSError) as exc:  # the store is read-only from now on: say why
+            problem = f"annotations are read-only from now on: {exc}"
+            log_problem(problem, exc)
+            self.call_from_thread(self.notify, problem, severity="error", timeout=15)
             return
         if changed:
             self.call_from_thread(self.refresh_annotations)
@@ -364,6 +456,8 @@ class ReaderApp(App[None]):
             parts.append(f"indexing {self.indexed:,}/{n:,}")
         elif self.analysed < self.to_analyse:
             parts.append(f"headlines & boilerplate {self.analysed:,}/{self.to_analyse:,}")
+        if self.only_label:
+            parts.append(f"list: {self.only_label} (esc: all)")
         search = self.search.status()
         if search:
             parts.append(search)
@@ -403,7 +497,8 @@ class ReaderApp(App[None]):
             return
         self.current = index
         self.article_text = decoded.text
-        self.store.reanchor(article.id, decoded.text)
+        if problem := self.store.reanchor(article.id, decoded.text):
+            self.notify(problem, severity="error", timeout=15)
         if decoded.lossy:
             self.notify(f"{article.id} is not valid UTF-8; shown as {decoded.encoding}",
                         severity="warning")
@@ -429,22 +524,28 @@ class ReaderApp(App[None]):
         Keyed by size, mtime and the article's corrections, so an edited file or a new
         correction is analysed afresh. Big articles get no marks here (see open_article).
         """
-        try:
-            st = os.stat(article.path)
-        except OSError as exc:
-            raise ArticleError(f"unreadable: {exc.strerror or exc}") from exc
+        if article.record is not None:  # a JSON Lines record: its length and CRC
+            size, stamp = article.size, article.mtime_ns
+        else:
+            try:
+                st = os.stat(article.path)
+            except OSError as exc:
+                raise ArticleError(f"unreadable: {exc.strerror or exc}") from exc
+            size, stamp = st.st_size, st.st_mtime_ns
         store = self.store.store
-        corrections = tuple(c.id for c in store.corrections(article.id)) if store else ()
-        key = (article.id, st.st_size, st.st_mtime_ns, corrections)
+        # every correction can teach this article (`annotations.learning`)
+        corrections = tuple(c.id for c in store.corrections()) if store else ()
+        key = (article.id, size, stamp, corrections, self.repeated_ready)
         with self._prepared_lock:
             hit = self._prepared.get(key)
             if hit is not None:
                 self._prepared.move_to_end(key)
                 return hit
-        decoded = read_text(article.path, self.max_bytes)
+        decoded = read_article(article, self.max_bytes)
         marks = None
         if len(decoded.text) <= BIG_ARTICLE:
-            marks = annotate.analyze_with_corrections(decoded.text, article.id, store)
+            marks = annotate.analyze_with_corrections(decoded.text, article.id, store,
+                                                      self.repeated)
         with self._prepared_lock:
             self._prepared[key] = (decoded, marks)
             while len(self._prepared) > 16:
@@ -473,7 +574,8 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="open")
     def analyse_in_background(self, index: int, text: str) -> None:
         article_id = self.corpus.articles[index].id
-        marks = annotate.analyze_with_corrections(text, article_id, self.store.store)
+        marks = annotate.analyze_with_corrections(text, article_id, self.store.store,
+                                                  self.repeated)
         self.call_from_thread(self._marks_ready, index, text, marks)
 
     def _marks_ready(self, index: int, text: str, marks: Any, first: bool = False) -> None:
@@ -554,11 +656,19 @@ class ReaderApp(App[None]):
             facts.append(" · memo", style="dim")
         if self.marks is not None:
             facts.append(f" · {len(self.marks.article_quotes)} quotations", style="dim")
+            if not self.repeated_ready:  # re-marked when the corpus-wide evidence arrives
+                facts.append(" · lines repeated across the corpus: counting…",
+                             style="dim italic")
         else:
             facts.append(" · finding boilerplate and quotations…", style="dim italic")
         facts.append(f" · {article.id}", style="dim")
         header = Text()
-        for row in (title, facts):
+        meta = metadata_row(article)
+        box = self.query_one("#article-header", Static)
+        box.styles.height = 4 if meta is not None else None  # title, metadata, facts, tags
+        for row in (title, meta, facts):
+            if row is None:
+                continue
             row.truncate(width, overflow="ellipsis")
             header.append_text(row)
             header.append("\n")
@@ -569,7 +679,7 @@ class ReaderApp(App[None]):
             for t in tags:
                 header.append(f" #{sanitize(t)} ", style="bold reverse")
                 header.append(" ")
-        self.query_one("#article-header", Static).update(header, layout=False)
+        box.update(header, layout=meta is None)
 
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
@@ -653,6 +763,8 @@ class ReaderApp(App[None]):
 
     def action_escape(self) -> None:
         box = self.query_one("#filter", Input)
+        if corpus_views.clear_ids(self) and not box.value:
+            return
         if box.has_focus or box.value:
             box.value = ""
             box.remove_class("active")
@@ -766,6 +878,16 @@ class ReaderApp(App[None]):
     def action_export(self) -> None:
         annotate.export(self)
 
+    def action_passages(self) -> None:
+        from reader.tui.passages_screen import PassagesScreen
+
+        self.push_screen(PassagesScreen())
+
+    def action_overview(self) -> None:
+        from reader.tui.overview_screen import OverviewScreen
+
+        self.push_screen(OverviewScreen())
+
     def action_memo(self) -> None:
         coding.edit_memo(self, project=False)
 
@@ -774,6 +896,11 @@ class ReaderApp(App[None]):
 
     def action_switch_coder(self) -> None:
         coding.switch_coder(self)
+    def action_collapse_copies(self) -> None:
+        dupes_ui.toggle_collapse(self)
+
+    def action_copy_tags_to_copies(self) -> None:
+        dupes_ui.copy_tags(self)
 
     # -- shutdown ---------------------------------------------------------------
 
@@ -788,8 +915,10 @@ class ReaderApp(App[None]):
         self._shut_down = True
         for worker in self.workers:
             worker.cancel()
+        dupes_ui.stop(self)  # a `reader dupes` still running would hold the exit
         try:
-            annotate.finish_session(self)
+            if problem := annotate.finish_session(self):
+                self.exit_problems.append(problem)  # printed once the terminal is back
         finally:
             self.cache.save()
             self.store.close()

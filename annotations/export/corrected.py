@@ -132,6 +132,8 @@ def apply_quote_corrections(quotes: Sequence[Any], corrections: Iterable[Correct
                 q = _replace(q, kind=_coerce_kind(q.kind, c.value))
             elif c.kind == CorrectionKind.QUOTE_SPEAKER.value:
                 q = _replace(q, speaker=c.value or None)
+        if str(getattr(q, "kind", "")) == "term" and getattr(q, "speaker", None) is not None:
+            q = _replace(q, speaker=None)  # a term has no speaker (back to speech: it has)
         if not rejected:
             out.append(q)
     return tuple(out)

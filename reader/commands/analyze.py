@@ -31,7 +31,9 @@ corpus order:
 
 Line numbers are 1-based; quote offsets are character offsets into the decoded text.
 Lines found in at least --min-repeat articles count as evidence of boilerplate. Unreadable
-files are reported on stderr and left out.
+files are reported on stderr and left out. An article on which detection fails is reported
+on stderr with its id and left out (never printed as "nothing marked"); the others are
+still printed, and the exit status is then 1.
 
 --scheduler runs the analysis on a Dask cluster instead of local processes (the `dask`
 extra: pip install -e '.[dask]'): `local` starts two worker processes here; an address
@@ -39,6 +41,18 @@ such as tcp://10.0.0.5:8786 uses a running scheduler, whose workers must see the
 the same path. The output is the same bytes, in the same order (see reader.distributed)."""
 
 CHUNK = 8
+# below this much text the corpus is analysed in this process whatever --jobs says: starting
+# workers and shipping results costs more than the ~0.4 s a megabyte of analysis they share
+SMALL_CORPUS_BYTES = 2_000_000
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask, e.g. under taskset or a
+    container's cpuset), not the machine's count."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # no affinity call on this platform
+        return os.cpu_count() or 1
 
 _repeated: frozenset[str] | None = None
 _max_bytes = 0
@@ -50,9 +64,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--jobs",
         "-j",
         type=int,
-        default=os.cpu_count() or 1,
+        default=None,
         metavar="N",
-        help="worker processes (default: all cores; 1 runs in this process)",
+        help="worker processes (default: the CPUs this process may use; 1 runs in this "
+        "process, as does a corpus under 2 MB whatever N is)",
     )
     parser.add_argument(
         "--min-repeat",
@@ -108,8 +123,10 @@ _texts: dict[str, tuple[str, list[str]]] = {}
 KEEP_BYTES = 256 * 1024 * 1024  # one-process runs keep texts between the passes up to this
 
 
-def _analyze_one(item: tuple[str, Path]) -> tuple[str | None, str | None]:
-    """(JSON line, None) or (None, reason) for one article (pass 2)."""
+def _analyze_one(item: tuple[str, Path]) -> tuple[bytes | None, str | None, bool]:
+    """(JSON line, None, False), or (None, reason, failed) for one article (pass 2):
+    `failed` when detection itself went wrong (exit status 1), not when the file is
+    unreadable (reported and skipped, as the corpus loader does)."""
     from reader.pipeline import article_marks
 
     article_id, path = item
@@ -121,9 +138,11 @@ def _analyze_one(item: tuple[str, Path]) -> tuple[str | None, str | None]:
     else:
         text, reason = _read(path)
     if text is None:
-        return None, f"skipped {article_id}: {reason}"
+        return None, f"skipped {article_id}: {reason}", False
     marks = article_marks(text, article_id, repeated=_repeated, line_keys=keys)
-    return _dumps(marks.to_json(article_id)), None
+    if getattr(marks, "error", None) is not None:
+        return None, f"error {article_id}: detection failed ({marks.error}); left out", True
+    return _dumps(marks.to_json(article_id)), None, False
 
 
 def _dumps(record: dict) -> bytes:
@@ -169,6 +188,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.jobs is None:
+        args.jobs = usable_cpus()
     if getattr(args, "scheduler", None):
         from reader.distributed import analyze_mapper, open_client
 
@@ -193,6 +214,9 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
     items = [(a.id, locator(a)) for a in corpus.articles]
     show = sys.stderr.isatty()
     jobs = min(args.jobs, max(1, len(items)))
+    files = list(dict.fromkeys(Path(a.path) for a in corpus.articles))
+    if jobs > 1 and mapper is _map and _total_bytes(files, SMALL_CORPUS_BYTES) < SMALL_CORPUS_BYTES:
+        jobs = 1
 
     k = args.min_repeat
     if k and len(items) >= k:
@@ -227,9 +251,11 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
 
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
-    for line, problem in _with_progress(mapper(_analyze_one, items, jobs), len(items),
-                                        "analysing", show):
+    failed = 0
+    for line, problem, error in _with_progress(mapper(_analyze_one, items, jobs),
+                                               len(items), "analysing", show):
         if line is None:
+            failed += error
             print(problem, file=sys.stderr)
         elif buffer is not None:
             buffer.write(line)
@@ -240,4 +266,22 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
     sys.stdout.flush()
     for skipped in corpus.skipped:
         print(f"skipped {skipped.id}: {skipped.reason}", file=sys.stderr)
+    if failed:
+        print(f"detection failed on {failed} article{'s' if failed != 1 else ''} "
+              "(see above); the others were printed", file=sys.stderr)
+        return 1
     return 0
+
+
+def _total_bytes(paths: list[Path], enough: int) -> int:
+    """Size of the files, counted until it reaches `enough` (a huge corpus is not stat'ed
+    twice over just to learn it is not small)."""
+    total = 0
+    for p in paths:
+        try:
+            total += p.stat().st_size
+        except OSError:
+            continue
+        if total >= enough:
+            break
+    return total

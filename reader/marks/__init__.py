@@ -18,7 +18,14 @@ from reader.marks import headline as _hl
 from reader.marks.furniture import furniture_lines
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
-from reader.marks.speakers import Context, LowerWords, attribute, note_names, signature
+from reader.marks.speakers import (
+    Context,
+    LowerWords,
+    attribute,
+    note_names,
+    reporters,
+    signature,
+)
 from reader.marks.text import ends_sentence, normalise_line, text_line_keys
 
 __all__ = [
@@ -58,6 +65,13 @@ class Quote:
     end: int
     kind: str  # "speech" | "term"
     speaker: str | None
+    # on a line marked boilerplate (a teaser, a menu): found, so the screen can show it,
+    # but not one of the article's quotations (`Marks.article_quotes`)
+    on_boilerplate: bool = False
+    # a turn of a transcript (`NAME: words`): speech without quotation marks, shown and
+    # exported as speech, but not in `reader analyze`'s quotations (the benchmark's
+    # quotations are text in quotation marks)
+    turn: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +79,15 @@ class Marks:
     title_line: int | None
     line_kinds: tuple[LineKind, ...]
     quotes: tuple[Quote, ...]
+    # set when detection failed on this text: the lines are then shown unmarked, and the
+    # caller must say so (`reader analyze` on stderr and exit 1, the app as a notice)
+    # rather than present the text as "nothing marked"
+    error: str | None = None
+
+    @property
+    def article_quotes(self) -> tuple[Quote, ...]:
+        """The article's own quotations: those on body or title lines (what the app counts)."""
+        return tuple(q for q in self.quotes if not q.on_boilerplate)
 
     @property
     def boilerplate_lines(self) -> list[int]:
@@ -81,6 +104,7 @@ class Marks:
             "quotes": [
                 {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker}
                 for q in self.quotes
+                if not q.turn
             ],
         }
 
@@ -100,16 +124,16 @@ def analyze(
     `forced_*` (1-based line numbers) and `boilerplate_texts` (normalised line texts) are the
     user's corrections and override detection. `line_keys`, when given, must be
     `text.split("\n")` normalised (`text.text_line_keys`); it spares recomputing them.
-    Never raises: on an internal failure the
-    text is returned unmarked rather than breaking the reader.
+    Never raises: on an internal failure the text is returned unmarked, with `error` saying
+    what failed, rather than breaking the reader; callers report it.
     """
     try:
         return _analyze(text, repeated, forced_body, forced_boilerplate, boilerplate_texts,
                         line_keys)
-    except Exception:  # noqa: BLE001 - the reader must keep working on any input
+    except Exception as exc:  # noqa: BLE001 - the reader must keep working on any input
         lines = text.split("\n") if isinstance(text, str) else [""]
         kinds = tuple(LineKind.BODY if ln.strip() else LineKind.BLANK for ln in lines)
-        return Marks(None, kinds, ())
+        return Marks(None, kinds, (), error=f"{type(exc).__name__}: {exc}"[:300])
 
 
 def _analyze(
@@ -261,6 +285,7 @@ def _find_quotes(
     """
     out: list[Quote] = []
     body, blank, bp, title = LineKind.BODY, LineKind.BLANK, LineKind.BOILERPLATE, LineKind.TITLE
+    turns = _turns(lines, kinds)
     # lines with a mark that can take part in a quotation (any double mark, or a single
     # one that is not inside a word and precedes a letter or digit); the search skips to
     # the next line after a hit. Line numbers are counted incrementally (C-level
@@ -290,10 +315,14 @@ def _find_quotes(
         if last < 0:
             break
         m = search(text, last)
-    if not marked:
-        return out
     # offset of each line: the lengths plus the newline after each line, summed
-    starts = [0, *accumulate(map((1).__add__, map(len, lines)))]
+    starts = [0, *accumulate(map((1).__add__, map(len, lines)))] if marked or turns else []
+    for i, (name, at) in turns.items():
+        out.append(Quote(starts[i] + at, starts[i] + len(lines[i].rstrip()), "speech", name,
+                         turn=True))
+    if not marked:
+        out.sort(key=_quote_start)
+        return out
     # quotations on boilerplate lines are not attributed (nothing reads their speaker,
     # and a menu or teaser must not feed the article's context): cheap kind, no speaker
     for i in sorted(i for i in marked if kinds[i] is bp):
@@ -301,7 +330,7 @@ def _find_quotes(
         start = starts[i]
         for a, b, _closed in line_spans(line):
             kind = "speech" if line.count(" ", a, b) >= 3 else "term"
-            out.append(Quote(start + a, start + b, kind, None))
+            out.append(Quote(start + a, start + b, kind, None, True))
         marked.discard(i)
     if not marked:
         out.sort(key=_quote_start)
@@ -310,7 +339,7 @@ def _find_quotes(
     # as most lines of a page are blank or boilerplate, which the context never sees
     own = [i for i, k in enumerate(kinds) if k is body or k is title]
     lower = LowerWords(" ".join([lines[i] for i in own]))
-    ctx = Context(lower_words=lower)
+    ctx = Context(lower_words=lower, reporters=reporters(text))
     near = set()
     for i in marked:
         near.update(range(i - 6, i))
@@ -318,6 +347,8 @@ def _find_quotes(
         line = lines[i]
         start = starts[i]
         ctx.sentence += 1
+        if i in turns:  # a transcript's turn: its quotations are the turn speaker's
+            _turn_speaker(ctx, turns[i][0])
         if i not in marked:
             # names a few paragraphs before a quotation may be its speaker; farther
             # text only advances the sentence count (speakers' names are remembered
@@ -357,6 +388,60 @@ def _find_quotes(
         _note(line[prev_end:], c)
     out.sort(key=_quote_start)
     return out
+
+
+# `NAME: words` at a line's start, the name in capitals (with a role after a comma:
+# "STEVE INSKEEP, HOST:"), as radio and interview transcripts write a turn
+_TURN_RE = re.compile(
+    r"([A-Z][A-Z'\u2019.\-]+(?: [A-Z][A-Z'\u2019.\-]+){0,3})"
+    r"(?:, [A-Z][A-Z ,'\u2019.\-]*)?: (?=\S)"
+)
+TURNS_MIN = 3  # turn lines, by at least two speakers: a transcript, not a dateline or two
+
+
+def _turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str, int]]:
+    """Turns of a transcript among the article's lines: line index -> (speaker, offset of
+    the words in the line). None unless the article has `TURNS_MIN` such lines by two or
+    more speakers ("NEW DELHI: ..." and "FILE PHOTO: ..." are one-offs)."""
+    found: dict[int, tuple[str, int]] = {}
+    full: dict[str, str] = {}
+    body, title = LineKind.BODY, LineKind.TITLE
+    for i, line in enumerate(lines):
+        if not line[:1].isupper() or ": " not in line[:60]:
+            continue
+        m = _TURN_RE.match(line)
+        if m is None or (kinds[i] is not body and kinds[i] is not title):
+            continue
+        name = m.group(1)
+        if max(len(w) for w in name.split()) < 3:
+            continue
+        name = _name_case(name)
+        last = name.split()[-1].lower()
+        if " " in name:
+            full.setdefault(last, name)
+        else:  # "CANTWELL:" after "TRAVIS CANTWELL:"
+            name = full.get(last, name)
+        found[i] = (name, m.end())
+    if len(found) < TURNS_MIN or len({n for n, _ in found.values()}) < 2:
+        return {}
+    return found
+
+
+def _name_case(name: str) -> str:
+    """"ROSIE CURTS" -> "Rosie Curts", "MARTINEZ-BELTRAN" -> "Martinez-Beltran"."""
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in name.split())
+
+
+def _turn_speaker(ctx: Context, name: str) -> None:
+    """The turn's speaker is the one who speaks (a surname turn "CANTWELL:" is the full
+    name met before, "TRAVIS CANTWELL:")."""
+    full = ctx.surnames.get(name.split()[-1].lower())
+    if " " in name:
+        ctx.surnames.setdefault(name.split()[-1].lower(), name)
+    elif full:
+        name = full
+    ctx.last_speaker = name
+    ctx.last_speaker_sent = ctx.sentence
 
 
 def _quote_start(q: Quote) -> int:

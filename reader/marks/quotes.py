@@ -83,8 +83,28 @@ def _single_spans(line: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+# markup a page's text may carry (an embed code, escaped `<img …>`): an element's tag, or an
+# attribute's value (`width="560"`), whose marks delimit code, not quotations
+_TAG_RE = re.compile(r"<(?:/?[A-Za-z][\w:-]*|!--)(?:[^<>]*>|[^<>]*$)")
+
+
 def line_spans(line: str, allow_single: bool = True) -> list[tuple[int, int, bool]]:
-    """Quotation spans in one line as (start, end, closed); offsets are within the line."""
+    """Quotation spans in one line as (start, end, closed); offsets are within the line.
+
+    Marks inside HTML markup (`<iframe src="…" width="…">`) or opening an attribute's value
+    (`="…"`) are code, never quotations."""
+    spans = _line_spans(line, allow_single)
+    if spans and ("<" in line or '="' in line or "='" in line):
+        tags = [m.span() for m in _TAG_RE.finditer(line)] if "<" in line else []
+        spans = [
+            sp for sp in spans
+            if line[sp[0] - 1 : sp[0]] != "="
+            and not any(a <= sp[0] < b or a < sp[1] <= b for a, b in tags)
+        ]
+    return spans
+
+
+def _line_spans(line: str, allow_single: bool = True) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     stack: list[int] = []
     first_inner_close = -1

@@ -97,6 +97,9 @@ _NOT_NAMES = {
     "initially", "recently", "currently", "suddenly", "fortunately", "unfortunately",
     "luckily", "sadly", "clearly", "obviously", "apparently", "certainly", "surely",
     "actually", "basically", "ultimately", "overall", "altogether", "anyway", "rather",
+    # indefinite pronouns ("Nobody said ...")
+    "nobody", "everybody", "somebody", "anybody", "everyone", "someone", "anyone", "none",
+    "nothing", "everything", "something", "anything",
 }
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "el",
               "dos", "das", "del", "ter", "ten", "y"}
@@ -272,6 +275,28 @@ class LowerWords:
         # `clean_name`'s answers for this article (they depend on its words only)
         self.names: dict[str, str | None] = {}
 
+    def mid_sentence(self, word: str) -> bool:
+        """Whether the article writes capitalised `word` somewhere other than at the start
+        of a sentence ("said Trump", "Mr. Trump", "“…,” Trump said"): what a name does and
+        a capitalised sentence opener ("Consider", "Having", "Want") does not."""
+        key = "m:" + word
+        hit = self._memo.get(key)
+        if hit is None:
+            t = self._text
+            n = len(word)
+            i = t.find(word)
+            hit = False
+            while i >= 0:
+                after = t[i + n : i + n + 1]
+                if not (after.isalnum() or t[i - 1 : i].isalnum()):
+                    before = t[max(0, i - 5) : i].rstrip(" \u201c\u201d\"'\u2018\u2019(")
+                    if before and before[-1] not in ".!?:" and before[-1].isprintable():
+                        hit = True
+                        break
+                i = t.find(word, i + 1)
+            self._memo[key] = hit
+        return hit
+
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word.isalpha() or not word.islower():
             return False
@@ -315,6 +340,9 @@ class Context:
     spoken: dict[str, int] = field(default_factory=dict)
     cite: tuple[int, str] | None = None
     acronyms: dict[str, str] = field(default_factory=dict)
+    # last names (lower case) of the article's own reporters, from its bylines: never the
+    # speaker of a quotation they report, nor a referent for "he" or "the minister"
+    reporters: frozenset[str] = frozenset()
 
 
 _GLUED_NAME_RE = re.compile(r"[a-z]{3}[A-Z][a-z]{3}")
@@ -381,12 +409,67 @@ def _clean_name(raw: str, lower_words: LowerWords | frozenset[str]) -> str | Non
         or (len(run) > 1 and run[0].lower() in lower_words and run[0].lower() not in _PARTICLES)
     ):
         run.pop(0)
+    if len(run) > 1:
+        run = _after_institution(run)
     if not run:
         return None
     name = " ".join(run)
     if len(name) < 2 or (len(run) > 2 and _GLUED_NAME_RE.search(name) and _glued(run)):
         return None  # "Ocasio-CortezAlexandria": words of a teaser glued by the scraper
     return name
+
+
+# endings of nouns that name institutions, offices and things, never people's names
+# ("Public Prosecution", "Justice Department", "Homeland Security")
+_INSTITUTION_ENDINGS = ("tion", "sion", "ment", "ity", "ship", "ism", "ology", "ics", "ure")
+
+
+def _institution_word(w: str) -> bool:
+    """An office ("President", "Officer") or an abstract noun ("Prosecution"): a word that
+    can stand before a person's name in a capitalised run but never is one."""
+    low = w.lower().rstrip(".")
+    return low in _TITLES or (len(low) > 5 and low.endswith(_INSTITUTION_ENDINGS))
+
+
+def _after_institution(run: list[str]) -> list[str]:
+    """A capitalised run with an institution or office before a person's full name
+    ("Public Prosecution Eva-Marie Persson", "InfoNation President Dan McDowell") keeps the
+    name; a run that ends with the institution ("the Electoral Commission", "Federal Capital
+    Territory Command": one word after it may be a surname or a noun) is kept."""
+    for k in range(len(run) - 2, -1, -1):
+        if _institution_word(run[k]):
+            rest = run[k + 1 :]
+            if len(rest) >= 2 and not any(_institution_word(w) for w in rest) and all(
+                w[:1].isupper() for w in rest
+            ):
+                return rest
+            return run
+    return run
+
+
+BYLINE_RE = re.compile(
+    rf"^[ \t]*(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by|[Ww]ords by)[ \t:]+"
+    rf"({_NAME}(?:(?:,|,? and| &)[ \t]+{_NAME})*)",
+    re.MULTILINE,
+)
+
+
+def reporters(text: str) -> frozenset[str]:
+    """Last names (lower case) of the people an article's bylines name ("By Jane Smith and
+    Joe Bloggs", "Written by ..."), anywhere on the page."""
+    out: set[str] = set()
+    for m in BYLINE_RE.finditer(text):
+        for part in re.split(r",|\band\b|&", m.group(1)):
+            words = part.split()
+            if 2 <= len(words) <= 4:
+                out.add(words[-1].strip(".,").lower())
+    return frozenset(out)
+
+
+def is_reporter(name: str, ctx: Context) -> bool:
+    """Whether `name` is one of the article's reporters (by last name)."""
+    parts = name.split()
+    return len(parts) <= 4 and parts[-1].lower() in ctx.reporters if parts else False
 
 
 def _resolve(who: str, ctx: Context) -> str | None:
@@ -409,6 +492,10 @@ def _resolve(who: str, ctx: Context) -> str | None:
                  "its", "our"):
         if " " not in w:
             return None  # a bare "That said, ..." is no speaker
+        if low.rsplit(None, 1)[-1] in _ORG_WORDS:
+            # an organisation or a government is named as the text gives it ("the North
+            # Korean government", "The Justice Department", "the Electoral Commission")
+            return w
         name = clean_name(w, ctx.lower_words)
         if name and name[0].isupper() and " " in w and any(c.isupper() for c in w[1:]):
             # "a report from Kotak Institutional Equities" -> the organisation
@@ -437,7 +524,18 @@ def _resolve(who: str, ctx: Context) -> str | None:
     name = clean_name(w, ctx.lower_words)
     if not name:
         return None
-    return _expand(name, ctx)
+    name = _expand(name, ctx)
+    if (
+        " " not in name
+        and not name.isupper()
+        and name.lower() not in ctx.surnames
+        and not _inner_capital(name)
+        and isinstance(ctx.lower_words, LowerWords)
+        and ctx.lower_words.text.strip()
+        and not ctx.lower_words.mid_sentence(name)
+    ):
+        return None  # "Consider what she said:", "Having lost, …": sentence openers
+    return name
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -554,6 +652,8 @@ _INTRO_JOINERS = {"and", "&", "et", "al.", "al"}
 
 
 def _mention(ctx: Context, name: str, strong: bool) -> None:
+    if ctx.reporters and is_reporter(name, ctx):
+        return
     mentions = ctx.mentions
     if mentions and mentions[-1][0] == ctx.sentence and mentions[-1][1] == name:
         return
@@ -586,6 +686,11 @@ def intro_name(segment: str, lower_words: LowerWords | frozenset[str] = frozense
     return head
 
 
+def _inner_capital(word: str) -> bool:
+    """"McKinley", "DePetris": a capital inside the word, which no sentence opener has."""
+    return any(c.isupper() for c in word[1:])
+
+
 def _note_one_word_name(
     ctx: Context, text: str, core: str, start: int, end: int, strong: bool, here: list[str]
 ) -> None:
@@ -608,6 +713,9 @@ def _note_one_word_name(
         and nxt[0][:1].islower()
         and key not in ctx.lower_words
         and not _after_preposition(text, start)
+        and (not isinstance(ctx.lower_words, LowerWords) or not ctx.lower_words.text.strip()
+             or _inner_capital(core) or ctx.lower_words.mid_sentence(core))
+        # (not "Consider what she said")
     ):
         _mention(ctx, core, False)
 
@@ -648,7 +756,13 @@ def note_names(text: str, ctx: Context) -> None:
             _note_one_word_name(ctx, text, name, m.start(), m.end(), bare == raw, here)
         elif _is_person(parts):
             full = surnames.setdefault(parts[-1].lower(), name)
-            if not _after_preposition(text, m.start()):
+            # (where the name itself starts: "of Public Prosecution Eva-Marie Persson" is
+            # governed by "of", the name after the institution is not)
+            cut = max(0, raw.find(parts[0]))
+            at = m.start()
+            if cut and any(_institution_word(w) for w in raw[:cut].split()):
+                at += cut
+            if not _after_preposition(text, at):
                 _mention(ctx, full, bare == raw)
                 here.append(full)
     if here and all(h == here[0] for h in here):
@@ -1029,17 +1143,14 @@ def attribute(
     # attributes
     signed_by = signed if not direct and sentence_verb is None else None
     if score < 0.0 and signed_by is None:
-        # a term keeps its kind but names whoever the text clearly gives as its source
-        # ("… as a “nice stepping stone”, she said"); the context is left untouched
-        speaker = None
-        if not _NAMING_RE.search(sent_left):  # "X called it “stunning”" names, not quotes
-            speaker = _find_speaker(who, sentence_verb, stripped_left, sent_left, ctx,
-                                    prev_speech)[0]
+        # a term (a title, a name, scare quotes, a single word) has no speaker, even where
+        # the sentence names a source ("… as a “nice stepping stone”, she said"); the
+        # context is left untouched
         if stripped_left.endswith(","):
             head = _cite_head(sent_left, ctx.lower_words)
             if head is not None:
                 ctx.cite = (pos + len(inner) + (2 if closed else 1), head)
-        return Attribution("term", speaker, feats)
+        return Attribution("term", None, feats)
 
     if (
         cite is not None
@@ -1053,6 +1164,8 @@ def attribute(
         speaker, who = signed_by, None
     else:
         speaker, who = _find_speaker(who, sentence_verb, stripped_left, sent_left, ctx, True)
+    if speaker and ctx.reporters and is_reporter(speaker, ctx):
+        speaker = None  # the reporter reports the quotation; they did not say it
     if speaker and who is not None:
         g = _PRONOUN_GENDER.get(who.strip().lower())
         if g is not None:

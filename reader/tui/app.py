@@ -596,6 +596,9 @@ class ReaderApp(App[None]):
             view.scroll_to(y=max(0, view.row_of(view.cursor) - 1), animate=False, immediate=True)
         self.shares[index] = annotate.boilerplate_share(text, marks)
         self._update_header()
+        if getattr(marks, "error", None):  # detection failed: say so, never "nothing marked"
+            self.notify(f"{article.id}: boilerplate and quotation detection failed "
+                        f"({marks.error}); the text is shown unmarked", severity="error")
 
     def open_article_keep_cursor(self) -> None:
         """Re-open the current article after a correction or undo, where the reader was."""
@@ -652,7 +655,7 @@ class ReaderApp(App[None]):
         if self.store.memo(article.id) is not None:
             facts.append(" · memo", style="dim")
         if self.marks is not None:
-            facts.append(f" · {len(self.marks.quotes)} quotations", style="dim")
+            facts.append(f" · {len(self.marks.article_quotes)} quotations", style="dim")
             if not self.repeated_ready:  # re-marked when the corpus-wide evidence arrives
                 facts.append(" · lines repeated across the corpus: counting…",
                              style="dim italic")

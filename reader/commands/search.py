@@ -68,6 +68,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _clean(s: str) -> str:
+    """Tabs and control characters would break the one-line, tab-separated format."""
+    if s.isprintable():
+        return s
     return "".join(ch if ch.isprintable() else " " for ch in s)
 
 

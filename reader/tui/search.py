@@ -177,7 +177,8 @@ class AppSearch:
             self._show(indices, ranked=False)
             return
         generation = self._generation
-        facts = self.facts()
+        # (annotation terms only: a store of 50,000 highlights is not walked a keystroke)
+        facts = self.facts() if _has_annotation_terms(query) else Facts()
         app.run_worker(lambda: self._search(query, facts, generation), thread=True,
                        exclusive=True, group="search", name="search")
 
@@ -344,7 +345,15 @@ class AppSearch:
     # -- the open article ----------------------------------------------------------
 
     def article_opened(self, index: int) -> None:
-        """Light the query's matches in the article just opened."""
+        """Light the query's matches in the article just opened; re-index it if it
+        changed (a correction made here, an edit) so that the next search sees it."""
+        if self.ready and self.index is not None:
+            article = self.app.corpus.articles[index]
+            store = self.app.store.store
+            corrections = list(store.corrections(article.id)) if store is not None else []
+            self.app.run_worker(
+                lambda: self._refresh(article.id, article.path, corrections), thread=True,
+                group="search-refresh", name="search refresh")
         query = self.query if self.full_text else None
         self.opened_with = query
         view = self.app.query_one(ArticleView)
@@ -352,6 +361,12 @@ class AppSearch:
             view.set_matches([])
             return
         self.light(query, move=False)
+
+    def _refresh(self, article_id: str, path: object, corrections: list[object]) -> None:
+        index = self.index
+        if index is not None:
+            index.refresh([(article_id, path, -1, -1)], corrections,  # type: ignore[list-item]
+                          max_bytes=self.app.max_bytes)
 
     def jump_match(self, forward: bool) -> bool:
         """n / N in an article with matches lit: the next / previous match."""
@@ -415,6 +430,17 @@ class AppSearch:
 
         app.push_screen(PromptScreen("Find in this article", hint="words, \"a phrase\", "
                                      "pre* (n / N: next / previous match)"), done)
+
+
+def _has_annotation_terms(query: Query) -> bool:
+    from reader.filtering import AnyOf, Meta, Not
+
+    for c in query.clauses:
+        for t in c.terms if isinstance(c, AnyOf) else (c,):
+            t = t.term if isinstance(t, Not) else t
+            if isinstance(t, Meta) and t.kind != "speaker":
+                return True
+    return False
 
 
 def _lit(line: str, query: Query | None) -> Text:

@@ -29,7 +29,6 @@ import gzip
 import hashlib
 import os
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -494,18 +493,3 @@ def open_indexer(
     with contextlib.suppress(OSError):
         indexer.load_saved(quick=quick)
     return indexer
-
-
-def iter_records(path: Path, text_field: str | None = None) -> Iterator[tuple[int, str]]:
-    """(line, text) of every good record: for tools and tests that want the texts in order."""
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as f:
-        for line, raw in enumerate(f, 1):
-            body = raw.rstrip(b"\r\n")
-            if not body.strip():
-                continue
-            try:
-                record, name = parse_record(body, text_field)
-            except BadRecord:
-                continue
-            yield line, record_text(record[name])

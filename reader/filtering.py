@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from annotations.tags import normalize_tag
+
 STATUSES = ("done", "todo", "skipped")
+
+
+def tag_key(tag: str) -> str:
+    """How the filter compares tags: the store's one spelling, without case."""
+    return normalize_tag(tag).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +77,8 @@ def filter_indices(
             return []
     if not (query.status or query.tags or query.negated_tags):
         return candidates if candidates is not None else list(range(n))
-    need = {t.lower() for t in query.tags}
-    avoid = {t.lower() for t in query.negated_tags}
+    need = {tag_key(t) for t in query.tags}
+    avoid = {tag_key(t) for t in query.negated_tags}
     if annotated is not None:
         return _filter_annotated(query.status, need, avoid, candidates, n, annotated())
     if candidates is None:
@@ -81,7 +88,7 @@ def filter_indices(
     if need or avoid:
         kept = []
         for i in candidates:
-            have = {t.lower() for t in tags_of(i)}
+            have = {tag_key(t) for t in tags_of(i)}
             if need <= have and not (avoid & have):
                 kept.append(i)
         candidates = kept
@@ -100,7 +107,7 @@ def _filter_annotated(
     match: set[int] = set()  # annotated entries that pass every clause
     fail: set[int] = set()  # annotated entries that fail one
     for i, st, tags in rows:
-        have = {t.lower() for t in tags}
+        have = {tag_key(t) for t in tags}
         ok = (status is None or st == status) and need <= have and not (avoid & have)
         (match if ok else fail).add(i)
     # an entry with no state is "todo" with no tags

@@ -18,9 +18,12 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 
 from annotations.model import Codebook, Correction, CorrectionKind, SessionRecord, new_id, now_iso
+from annotations.tags import normalize_tag
+from reader import tagging
 from reader.corpus import Corpus
 from reader.errors import UserError
 from reader.tui.screens import ChoiceScreen, NoteScreen, PromptScreen
+from reader.tui.tag_prompt import TagPromptScreen
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -243,7 +246,8 @@ def tag_prompt(app: ReaderApp) -> None:
         return
     current = app.store.tags(article)
     used = set(app.store.store.tag_counts()) if app.store.store is not None else set()
-    known = sorted({t.name for t in app.codebook.tags} | used)
+    known = sorted({normalize_tag(t.name) for t in app.codebook.tags}
+                   | {normalize_tag(t) for t in used}, key=str.lower)
     quick = [t.name for t in app.codebook.tags][:9]
 
     def done(value: str | None) -> None:
@@ -266,29 +270,17 @@ def tag_prompt(app: ReaderApp) -> None:
                 app.store.change(app, "remove_tags", article, remove, then=redraw)
 
     app.push_screen(
-        PromptScreen(
+        TagPromptScreen(
             f"Tags for {article}" + (f"  (now: {', '.join(current)})" if current else ""),
-            "",
-            "comma-separated; -name removes a tag; tab completes; enter saves",
-            suggestions=known,
+            known,
+            current,
             quick=quick,
         ),
         done,
     )
 
 
-def parse_tags(value: str) -> tuple[list[str], list[str]]:
-    add: list[str] = []
-    remove: list[str] = []
-    for part in value.replace(";", ",").split(","):
-        name = " ".join(part.split())
-        if not name:
-            continue
-        if name.startswith("-") and len(name) > 1:
-            remove.append(name[1:].strip())
-        else:
-            add.append(name)
-    return add, remove
+parse_tags = tagging.parse_tags  # the box's grammar (kept here for older imports)
 
 
 def mark_status(app: ReaderApp, status: str) -> None:

@@ -40,6 +40,7 @@ from reader.corpus import (
     scan,
 )
 from reader.filtering import filter_indices, parse
+from reader.palette import assign_colours, label_colour
 from reader.textlayout import sanitize
 from reader.tui import annotate
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
@@ -505,11 +506,15 @@ class ReaderApp(App[None]):
             return []
         article = self.corpus.articles[self.current]
         spans = []
+        labels = self.codebook.labels
+        colours = dict(zip([lab.name for lab in labels],
+                           assign_colours([(lab.colour, lab.key) for lab in labels]),
+                           strict=True))
         for h in self.store.highlights(article.id):
             if h.status == "orphaned":
                 continue
-            label = self.codebook.label(h.label)
-            spans.append(Span(h.start, h.end, "highlight", label.colour if label else "yellow", h))
+            colour = colours.get(h.label) or label_colour("")
+            spans.append(Span(h.start, h.end, "highlight", colour, h))
         return spans
 
     def refresh_annotations(self) -> None:

@@ -42,7 +42,7 @@ from reader.corpus import (
 from reader.filtering import filter_indices, parse
 from reader.palette import assign_colours, label_colour
 from reader.textlayout import sanitize
-from reader.tui import annotate
+from reader.tui import annotate, header
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
@@ -158,8 +158,9 @@ class ReaderApp(App[None]):
                     yield Static(id="progress-label")
             with Vertical(id="right"):
                 yield Static(id="article-header")
+                yield Static(id="start-card")
                 yield ArticleView(id="article")
-                yield Static(id="status")
+        yield Static(id="status")  # full width: line, speaker and labels are not cut
         yield KeyBar()
 
     async def on_event(self, event: events.Event) -> None:
@@ -185,9 +186,8 @@ class ReaderApp(App[None]):
         article_list = self.query_one(ArticleList)
         article_list.set_visible(list(range(len(self.corpus.articles))))
         article_list.focus()
-        self.query_one("#article-header", Static).update(
-            Text("Select an article and press enter to open it.", style="italic")
-        )
+        self.query_one(ArticleView).display = False  # the start card until an article opens
+        self.query_one("#start-card", Static).update(header.start_card(self))
         self._update_title_bar()
         self._update_progress()
         if self.store.readonly_reason:
@@ -392,6 +392,9 @@ class ReaderApp(App[None]):
             return
         self.current = index
         self.article_text = decoded.text
+        if not view.display:  # the first article opened: the start card goes
+            self.query_one("#start-card", Static).display = False
+            view.display = True
         self.store.reanchor(article.id, decoded.text)
         if decoded.lossy:
             self.notify(f"{article.id} is not valid UTF-8; shown as {decoded.encoding}",
@@ -447,6 +450,8 @@ class ReaderApp(App[None]):
         if event.index is not None:
             index = event.index
             self._prefetch_timer = self.set_timer(0.04, lambda: self.prefetch(index))
+            if self.query_one(ArticleList).has_focus:  # the full title of the row
+                self._update_header(index)
 
     @work(thread=True, exclusive=True, group="prefetch")
     def prefetch(self, index: int) -> None:
@@ -525,38 +530,22 @@ class ReaderApp(App[None]):
         self.query_one(ArticleList).refresh()
         self._update_progress()
 
-    def _update_header(self) -> None:
-        if self.current is None:
+    def _update_header(self, index: int | None = None) -> None:
+        """Show article `index` (the list's cursor) or, by default, the open article."""
+        if index is None:
+            index = self.current
+        if index is None:
             return
-        article = self.corpus.articles[self.current]
-        # the header is three fixed rows (title, facts, tags): a row that wrapped would push
-        # the tags out of sight, so each row is cut to the width, least useful part last
         width = max(10, self.query_one("#article-header", Static).size.width - 2)
-        title = Text(" ".join(sanitize(article.display_title).split()), style="bold")
-        facts = Text(f"{article.words or 0:,} words", style="dim")
-        status = self.store.status(article.id)
-        facts.append(f" · {status}", style="green" if status == "done" else "dim")
-        n_hl = len(self.store.highlights(article.id))
-        if n_hl:
-            facts.append(f" · {n_hl} highlight{'s' if n_hl != 1 else ''}", style="dim")
-        if self.marks is not None:
-            facts.append(f" · {len(self.marks.quotes)} quotations", style="dim")
+        opened = index == self.current
+        text = header.header_text(self, index, width, self.marks if opened else None, opened)
+        box = self.query_one("#article-header", Static)
+        rows = max(header.MIN_ROWS, len(text.plain.split("\n")))
+        if box.styles.height is None or box.styles.height.value != rows:
+            box.styles.height = rows  # a layout pass only when the height changes
+            box.update(text)
         else:
-            facts.append(" · finding boilerplate and quotations…", style="dim italic")
-        facts.append(f" · {article.id}", style="dim")
-        header = Text()
-        for row in (title, facts):
-            row.truncate(width, overflow="ellipsis")
-            header.append_text(row)
-            header.append("\n")
-        header.rstrip()
-        tags = self.store.tags(article.id)
-        if tags:
-            header.append("\n")
-            for t in tags:
-                header.append(f" #{sanitize(t)} ", style="bold reverse")
-                header.append(" ")
-        self.query_one("#article-header", Static).update(header, layout=False)
+            box.update(text, layout=False)
 
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
@@ -571,7 +560,9 @@ class ReaderApp(App[None]):
             return out
         view = self.query_one(ArticleView)
         line = self.article_text.count("\n", 0, offset) + 1
-        out.append(f"line {line} · char {offset}", style="dim")
+        out.append(f"line {line}", style="dim")
+        if self.query_one("#status", Static).size.width >= 100:  # narrow: room for the rest
+            out.append(f" · char {offset}", style="dim")
         q = view.span_at(view.quotes, offset)
         if q is not None:
             quote = q.ref
@@ -597,11 +588,24 @@ class ReaderApp(App[None]):
 
     @on(ArticleView.Back)
     def back_to_list(self) -> None:
+        left = self.query_one("#left")
+        if not left.display:  # back from full-width reading
+            left.display = True
         self.query_one(ArticleList).focus()
+
+    def action_toggle_list(self) -> None:
+        """Hide the list for full-width reading, or show it again."""
+        left = self.query_one("#left")
+        left.display = not left.display
+        if not left.display and self.current is not None:
+            self.query_one(ArticleView).focus()
+        elif left.display and self.current is None:
+            self.query_one(ArticleList).focus()
 
     def action_focus_filter(self) -> None:
         box = self.query_one("#filter", Input)
         box.add_class("active")
+        self.query_one("#left").display = True
         box.focus()
 
     @on(Input.Changed, "#filter")
@@ -652,6 +656,7 @@ class ReaderApp(App[None]):
         if article_list.has_focus:
             self.query_one(ArticleView).focus()
         else:
+            self.query_one("#left").display = True
             article_list.focus()
 
     def action_toggle_boilerplate(self) -> None:

@@ -36,6 +36,8 @@ COMMANDS: tuple[Command, ...] = (
             display="/"),
     Command("app.switch", "tab", "switch_pane", "Switch pane",
             "Move between the list and the article", "App", palette=False),
+    Command("app.list_pane", "f", "toggle_list", "Full width",
+            "Hide or show the article list: full-width reading", "View"),
     Command("app.boilerplate", "b", "toggle_boilerplate", "Boilerplate",
             "Hide or show the dimmed boilerplate lines", "View", footer=True),
     Command("app.share", "percent_sign", "toggle_share", "Boilerplate share",

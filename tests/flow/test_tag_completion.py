@@ -11,7 +11,7 @@ from reader.tui.tag_prompt import TagPromptScreen
 from tests.tui.helpers import make_app, press, settle
 
 FIRST = "000_4f563db4c078cd2b.txt"
-SECOND = "001_f2c1d1ffc5d6cc3b.txt"
+SECOND = "004_598cb5278b402db9.txt"
 
 
 def test_tab_completes_to_common_prefix_then_cycles() -> None:

@@ -140,7 +140,7 @@ async def test_changes_from_another_process_show_up(seeds_copy: Path) -> None:
     from reader.tui.widgets.article_list import ArticleList
 
     app = make_app(seeds_copy)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(180, 40)) as pilot:  # wide: room for the title and its badges
         await settle(app, pilot)
         other = AnnotationStore.open(seeds_copy / "annotations.json")
         other.add_tags(FIRST, ["from-cli"])

@@ -24,6 +24,28 @@ from reader.tui.commands import bindings_for
 from reader.tui.widgets.scrolling import scroll_row_into_view, set_virtual_size
 
 STATUS_MARK = {"done": "✓", "skipped": "–", "todo": " "}
+WORDS_FROM = 44  # list width (cells) from which the words column shows
+
+
+def fit_badges(tags: Sequence[str], room: int) -> str:
+    """Tag badges in the cells the whole title leaves: as many as fit, then `+N`.
+
+    The title comes first: badges take only cells the title does not need. When not even
+    one badge fits, a short ` #+N` (N tags) still says there are tags (the header above
+    the article lists them in full for the row under the cursor).
+    """
+    if not tags:
+        return ""
+    badges = [f" #{sanitize(t)}" for t in tags]
+    if cell_width("".join(badges)) <= room:
+        return "".join(badges)
+    out = ""
+    for i, badge in enumerate(badges):
+        if cell_width(out + badge) + len(f" +{len(badges) - i - 1}") > room:
+            rest = len(badges) - i
+            return out + f" +{rest}" if out else f" #+{rest}"
+        out += badge
+    return out
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -123,29 +145,31 @@ class ArticleList(ScrollView, can_focus=True):
                         self.get_component_rich_style("article-list--share", partial=True),
                     )
                 )
-        words_text = f"{words:>6,}" if words is not None else "     …"
-        right_parts.append(
-            (words_text, self.get_component_rich_style("article-list--words", partial=True))
-        )
+        if width >= WORDS_FROM:  # a narrow list gives the words' cells to the title
+            words_text = f"{words:>6,}" if words is not None else "     …"
+            right_parts.append(
+                (words_text, self.get_component_rich_style("article-list--words", partial=True))
+            )
         right_width = sum(cell_width(t) for t, _ in right_parts)
         title = sanitize(self._title_of(index))
         mark = STATUS_MARK.get(status, " ")
         mark_style = self.get_component_rich_style(
             "article-list--done" if status == "done" else "article-list--pending", partial=True
         )
-        tag_text = "".join(f" #{t}" for t in self._tags_of(index))
+        tags = list(self._tags_of(index))
         tag_style = self.get_component_rich_style("article-list--tag", partial=True)
         avail = max(0, width - 2 - right_width - 1)
-        tags_cells = min(cell_width(tag_text), avail // 2)
-        title_room = avail - tags_cells
+        tag_text = fit_badges(tags, avail - cell_width(title))
+        title_room = avail - cell_width(tag_text)
         if cell_width(title) > title_room:
             title = _crop(title, max(0, title_room - 1)) + "…"
+        tags_cells = cell_width(tag_text)
         left = [
             Segment(mark + " ", base + mark_style),
             Segment(title, base),
         ]
         if tags_cells:
-            left.append(Segment(_crop(tag_text, tags_cells), base + tag_style))
+            left.append(Segment(tag_text, base + tag_style))
         used = 2 + cell_width(title) + tags_cells
         pad = max(0, width - used - right_width)
         segments = left + [Segment(" " * pad, base)]

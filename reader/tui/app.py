@@ -190,6 +190,7 @@ class ReaderApp(App[None]):
         self.query_one("#start-card", Static).update(header.start_card(self))
         self._update_title_bar()
         self._update_progress()
+        self.call_after_refresh(self._update_progress)  # again, now its width is known
         if self.store.readonly_reason:
             self.notify(self.store.readonly_reason, title="Annotations are read-only",
                         severity="error", timeout=15)
@@ -346,7 +347,10 @@ class ReaderApp(App[None]):
             self._update_title_bar()
 
     def _indexed_some(self, finished: bool = False) -> None:
-        self.query_one(ArticleList).refresh()
+        article_list = self.query_one(ArticleList)
+        article_list.refresh()
+        if article_list.has_focus and article_list.current is not None:
+            self._update_header(article_list.current)  # its title is known now
         if self.query_one("#filter", Input).value:
             self.apply_filter()
         self._update_title_bar(finished)
@@ -371,9 +375,11 @@ class ReaderApp(App[None]):
         bar = self.query_one("#session-progress", ProgressBar)
         bar.update(total=max(1, total), progress=done)
         rate = self.session.rates()
-        self.query_one("#progress-label", Static).update(
-            Text(f" {done}/{total} done · {rate}", style="")
-        )
+        label = self.query_one("#progress-label", Static)
+        text = f" {done}/{total} done · {rate}"
+        if label.size.width and len(text) > label.size.width:  # narrow: the count only
+            text = f" {done:,}/{total:,} done"
+        label.update(Text(text, style=""))
 
     # -- list and filter ----------------------------------------------------
 

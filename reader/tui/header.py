@@ -93,12 +93,12 @@ def start_card(app: ReaderApp) -> Text:
     card.append(f"{where}\n", style="bold")
     card.append(f"{plural(n, 'article')} · {done:,} done\n\n", style="dim")
     rows = (
-        ("j k", "move in the list (the header above shows the full title)"),
+        ("j k", "move in the list"),
         ("enter", "open the article"),
-        ("/", "filter the list (tag:, is:done, …)"),
-        ("t d x", "tag, mark done, skip"),
-        ("f", "hide/show the list: full-width reading"),
-        ("?", "every key · ctrl+p the palette"),
+        ("/", "filter: words tag: is:"),
+        ("t d x", "tag · done · skip"),
+        ("f", "full-width reading"),
+        ("?", "every key · ^p palette"),
     )
     for keys, what in rows:
         card.append(f"  {keys:<6}", style="bold")

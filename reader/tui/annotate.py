@@ -22,6 +22,7 @@ from annotations.tags import normalize_tag
 from reader import tagging
 from reader.corpus import Corpus
 from reader.errors import UserError
+from reader.tui.header import plural
 from reader.tui.screens import ChoiceScreen, NoteScreen, PromptScreen
 from reader.tui.tag_prompt import TagPromptScreen
 
@@ -373,9 +374,12 @@ def label_key(app: ReaderApp, key: str) -> None:
             return
     start, end = selection
 
+    bp = view.boilerplate_lines_in(start, end)
+
     def created(_: Any) -> None:
         app.session.annotations += 1
-        _redraw(app, f"highlighted as {label.name} (a: add a note)")
+        also = f", including {plural(bp, 'boilerplate line')}" if bp else ""
+        _redraw(app, f"highlighted as {label.name}{also} (a: add a note)")
 
     if app.store.change(app, "add_highlight", article, app.article_text, start, end,
                         label.name, then=created):
@@ -480,17 +484,52 @@ def toggle_line(app: ReaderApp) -> None:
 
 
 def line_everywhere(app: ReaderApp) -> None:
+    """`Z`: count what the correction would change in the whole corpus, then ask."""
     article = _current(app)
     if article is None:
         return
     _, text = _line_at_cursor(app)
     if not text.strip():
         return
-    _correct(
-        app,
-        Correction(id=new_id(), kind=CorrectionKind.TEXT_BOILERPLATE.value, text=text.strip()),
-    )
-    app.notify("this line is now boilerplate in every article", timeout=2)
+    from reader.everywhere import count_everywhere
+
+    articles = list(app.corpus.articles)
+    if len(articles) > 200:
+        app.notify(f"counting this line in {len(articles):,} articles…", timeout=3)
+
+    def count() -> None:
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        reach = count_everywhere(articles, text, app.max_bytes, lambda: worker.is_cancelled)
+        if reach is not None:
+            app.call_from_thread(ask, reach)
+
+    def ask(reach: Any) -> None:
+        shown = " ".join(text.split())
+        shown = shown if len(shown) <= 60 else shown[:59] + "…"
+        question = (f"{plural(reach.lines, 'line')} in {plural(reach.articles, 'article')} "
+                    "will become boilerplate (dimmed; hidden with b). u undoes.")
+
+        def answered(choice: str | None) -> None:
+            if choice != "yes":
+                app.notify("nothing changed", timeout=1.5)
+                return
+            _correct(app, Correction(id=new_id(), kind=CorrectionKind.TEXT_BOILERPLATE.value,
+                                     text=text.strip()))
+            app.notify(f"boilerplate in every article: {plural(reach.lines, 'line')} in "
+                       f"{plural(reach.articles, 'article')}", timeout=3)
+
+        app.push_screen(
+            ChoiceScreen(f'Boilerplate everywhere: "{shown}"',
+                         [("yes", f"Yes: {plural(reach.lines, 'line')} in "
+                                  f"{plural(reach.articles, 'article')}"),
+                          ("no", "No, leave them")],
+                         question),
+            answered,
+        )
+
+    app.run_worker(count, thread=True, exclusive=True, group="everywhere")
 
 
 def _quote_at_cursor(app: ReaderApp) -> Any:

@@ -590,6 +590,10 @@ class ReaderApp(App[None]):
         if view.selection:
             a, b = view.selection
             out.append(f"  │  selected {b - a} chars (1-9 to highlight)", style="bold")
+            bp = view.boilerplate_lines_in(a, b)
+            if bp:  # a caption or a menu line would go into the highlight: say so
+                out.append(f" · includes {header.plural(bp, 'boilerplate line')}",
+                           style="bold reverse")
         return out
 
     @on(ArticleView.Back)

@@ -13,6 +13,7 @@ from typing import Any
 
 from annotations.model import ArticleState, ArticleStatus, Correction, Highlight, now_iso
 from annotations.state import Op, State, put
+from annotations.tags import normalize_tag, same_tag
 from annotations.undo import Change
 
 HIGHLIGHT_CONTENT = ("article", "exact", "label", "note")
@@ -116,7 +117,10 @@ def plan_merge(
             write("articles", s.article, s.to_dict())
             report.states_added += 1
             continue
-        tags = list(dict.fromkeys([*ours["tags"], *(str(t) for t in s.tags)]))
+        tags = list(ours["tags"])  # theirs added unless one of ours is the same tag
+        for t in (str(t) for t in s.tags):
+            if not any(same_tag(t, o) for o in tags):
+                tags.append(normalize_tag(t))
         status = ours["status"]
         if s.status != status and s.status != ArticleStatus.TODO:
             if status == ArticleStatus.TODO:

@@ -24,6 +24,7 @@ from annotations.model import (
     SessionRecord,
     now_iso,
 )
+from annotations.tags import normalize_tag, same_tag
 from reader.corpus import DEFAULT_MAX_BYTES, ArticleError, Corpus, read_text
 
 
@@ -83,6 +84,9 @@ class HighlightView:
     highlight: Highlight
     line: int | None
     missing: bool = False
+    # the quotation the highlight lies in, as the coder saw it (after corrections)
+    speaker: str | None = None
+    quote_kind: str | None = None
 
     @property
     def orphaned(self) -> bool:
@@ -123,7 +127,7 @@ class ArticleExport:
 
     @property
     def annotated(self) -> bool:
-        return bool(self.highlights or self.tags)
+        return bool(self.highlights or self.tags or self.status != ArticleStatus.TODO.value)
 
 
 @dataclass(slots=True)
@@ -203,14 +207,16 @@ def collect(
     """Join corpus and store into the export's selection, applying the filters.
 
     Articles come in corpus order (then store-only ones by id). By default only articles
-    with highlights or tags are kept: an export is someone's notes, and a thousand empty
-    sections would bury them. `everything_stored` (the JSON backup) also keeps articles
-    that only have a status or corrections. `analyze` overrides the detector for `quotes`
-    (tests pass a fake; None imports `reader.marks` lazily).
+    a coder worked on are kept (a highlight, a tag, a status other than todo, a memo): an
+    export is someone's notes, and a thousand untouched sections would bury them.
+    `everything_stored` (the JSON backup) also keeps articles that only have corrections.
+    `analyze` overrides the detector for `quotes` and for the quotation a highlight lies
+    in (tests pass a fake; None imports `reader.marks` lazily).
     """
     if article is not None and corpus.get(article) is None and not _store_knows(store, article):
         raise corpus.not_found(article)
     states = _state_map(store.article_states())
+    memo_articles = _memo_articles(store)
     highlights_by_article: dict[str, list[Highlight]] = {}
     for h in store.highlights(article):
         highlights_by_article.setdefault(h.article, []).append(h)
@@ -232,8 +238,8 @@ def collect(
     out: list[ArticleExport] = []
     for aid in ids:
         state = states.get(aid)
-        tags = list(state.tags) if state else []
-        if tag is not None and tag not in tags:
+        tags = normalize_tags(state.tags) if state else []
+        if tag is not None and not any(same_tag(tag, t) for t in tags):
             continue
         hls = sorted(highlights_by_article.get(aid, []), key=lambda h: (h.start, h.end, h.id))
         if label is not None:
@@ -252,7 +258,11 @@ def collect(
             corrections=list(corrections_by_article.get(aid, [])),
         )
         stored = state is not None or aid in corrections_by_article
-        wanted = article is not None or bool(hls or tags) or (everything_stored and stored)
+        # what a coder did to an article is exported even without a highlight: its tags,
+        # a status other than "todo", a memo
+        worked = bool(hls or tags) or entry.status != ArticleStatus.TODO.value
+        worked = worked or aid in memo_articles
+        wanted = article is not None or worked or (everything_stored and stored)
         if not wanted:
             continue
         text = _read(entry, src.size if src else 0) if src else None
@@ -260,9 +270,12 @@ def collect(
             from reader.titles import title_of
 
             entry.title = title_of(text)
-        entry.highlights = [HighlightView(h, _line(text, h), missing=src is None) for h in hls]
+        seen_quotes: list[QuoteView] = []
+        if text is not None and (quotes or hls):
+            seen_quotes = _quotes_or_none(text, entry.corrections + corpus_corrections, analyze)
+        entry.highlights = [_view(h, text, src is None, seen_quotes) for h in hls]
         if quotes and text is not None:
-            entry.quotes = _quotes(text, entry.corrections + corpus_corrections, analyze)
+            entry.quotes = seen_quotes
         out.append(entry)
 
     filters = {k: v for k, v in (("article", article), ("tag", tag), ("label", label)) if v}
@@ -278,6 +291,55 @@ def collect(
         link_base=link_base,
         with_quotes=quotes,
     )
+
+
+def normalize_tags(tags: Iterable[str]) -> list[str]:
+    """The tags in their one spelling (`annotations.tags`), first spelling kept, no repeats."""
+    out: list[str] = []
+    for t in tags:
+        n = normalize_tag(t)
+        if n and not any(same_tag(n, o) for o in out):
+            out.append(n)
+    return out
+
+
+def _memo_articles(store: StoreLike) -> set[str]:
+    """Articles with a memo, when the store keeps memos (see CONTRACTS: `Memo`)."""
+    memos = getattr(store, "memos", None)
+    if memos is None:
+        return set()
+    try:
+        found = memos()
+    except TypeError:  # a store whose memos() wants arguments this version does not know
+        return set()
+    return {m.article for m in found if getattr(m, "article", "") and getattr(m, "text", "")}
+
+
+def _view(h: Highlight, text: str | None, missing: bool,
+          quotes: Sequence[QuoteView]) -> HighlightView:
+    """The highlight with its line and the quotation it lies in (most overlap, >= half)."""
+    line = _line(text, h)
+    best: QuoteView | None = None
+    if line is not None:
+        most = 0
+        for q in quotes:
+            overlap = min(h.end, q.end) - max(h.start, q.start)
+            shorter = max(1, min(h.end - h.start, q.end - q.start))
+            if overlap * 2 >= shorter and overlap > most:
+                best, most = q, overlap
+    if best is None:
+        return HighlightView(h, line, missing=missing)
+    return HighlightView(h, line, missing=missing, speaker=best.speaker,
+                         quote_kind=best.kind)
+
+
+def _quotes_or_none(text: str, corrections: Sequence[Correction],
+                    analyze: Any) -> list[QuoteView]:
+    """`_quotes`, or none when the detectors cannot be imported (the export still works)."""
+    try:
+        return _quotes(text, corrections, analyze)
+    except ImportError:
+        return []
 
 
 def _store_knows(store: StoreLike, article_id: str) -> bool:

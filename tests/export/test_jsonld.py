@@ -12,7 +12,7 @@ from reader.corpus import scan
 from .helpers import NOW, SEEDS, fake_analyze, fixed_store
 
 URN = re.compile(r"^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-PURPOSES = {"tagging", "commenting", "classifying"}
+PURPOSES = {"tagging", "commenting", "classifying", "describing", "assessing"}
 
 
 def doc() -> dict:
@@ -28,7 +28,8 @@ def test_collection_follows_the_model() -> None:
     page = d["first"]  # the embedded-page form of the model's Example 40
     assert page["type"] == "AnnotationPage" and URN.match(page["id"])
     assert page["startIndex"] == 0
-    assert d["total"] == len(page["items"]) == 6 + 3  # highlights + tagged articles
+    # highlights + tagged articles + articles with a status other than todo
+    assert d["total"] == len(page["items"]) == 6 + 3 + 2
 
 
 def test_every_annotation_is_valid() -> None:
@@ -51,6 +52,9 @@ def test_every_annotation_is_valid() -> None:
             if "TextPositionSelector" in sel:
                 pos = sel["TextPositionSelector"]
                 assert 0 <= pos["start"] < pos["end"]
+        elif anno["motivation"] == "assessing":
+            assert [b["purpose"] for b in anno["body"]] == ["assessing"]
+            assert anno["body"][0]["value"].startswith("status: ")
         else:
             assert anno["motivation"] == "tagging"
             assert all(b["purpose"] == "tagging" for b in anno["body"])

@@ -645,23 +645,7 @@ def _save_codebook(app: ReaderApp) -> None:
 
 
 def export(app: ReaderApp) -> None:
-    formats = [("md", "Markdown"), ("json", "JSON"), ("jsonld", "W3C Web Annotation JSON-LD"),
-               ("csv", "CSV (one row per highlight)"), ("text", "Clean text (JSONL)")]
+    """`E`: asks the format and the path (see reader.tui.export_dialog)."""
+    from reader.tui.export_dialog import export as export_dialog
 
-    def chosen(fmt: str | None) -> None:
-        if fmt is None:
-            return
-        try:
-            from annotations.export import export_to_file
-
-            base = app.store.path.parent if app.store.path else Path.cwd()
-            ext = {"md": "md", "json": "json", "jsonld": "jsonld", "csv": "csv",
-                   "text": "jsonl"}[fmt]
-            target = base / f"annotations-export.{ext}"
-            written = export_to_file(app.corpus, app.store.store, fmt, target)
-        except (OSError, UserError, ImportError) as exc:
-            app.notify(f"export failed: {exc}", severity="error")
-            return
-        app.notify(f"exported to {written}", title="Export", timeout=8)
-
-    app.push_screen(ChoiceScreen("Export annotations", formats), chosen)
+    export_dialog(app)

@@ -16,7 +16,8 @@ from tests.tui.helpers import make_app, press, settle
 
 def test_default_path_is_the_start_folder_with_corpus_name_and_date(tmp_path: Path) -> None:
     day = dt.date(2026, 3, 1)
-    assert default_path("seeds", "csv", tmp_path, day) == tmp_path / "seeds-annotations-2026-03-01.csv"
+    expected = tmp_path / "seeds-annotations-2026-03-01.csv"
+    assert default_path("seeds", "csv", tmp_path, day) == expected
     assert default_path("seeds", "md-split", tmp_path, day) == tmp_path / "seeds-notes-2026-03-01"
 
 

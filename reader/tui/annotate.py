@@ -324,9 +324,14 @@ def goto_todo(
 
 
 def undo(app: ReaderApp, redo: bool) -> None:
+    from annotations.describe import next_step
+
+    # named from the record changes (label, start of the text), not the store's ids
+    readable = next_step(app.store.store, redo) if app.store.store is not None else None
+
     def done(what: str | None) -> None:
         if what:
-            app.notify(("redone: " if redo else "undone: ") + str(what), timeout=2)
+            app.notify(("redone: " if redo else "undone: ") + str(readable or what), timeout=2)
             if app.current is not None:
                 app.open_article_keep_cursor()
             app.refresh_annotations()

@@ -20,7 +20,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -29,6 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from reader import view_state
 from reader.cache import Summary, SummaryCache, cache_path_for
 from reader.corpus import (
     DEFAULT_MAX_BYTES,
@@ -49,6 +50,7 @@ from reader.tui.screens import HelpScreen, MessageScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
 from reader.tui.widgets.keybar import KeyBar
+from reader.view_state import view_path_for
 
 LAZY_STAT_OVER = 20_000  # files; above this the list shows before any file is stat-ed
 
@@ -58,6 +60,18 @@ BIG_ARTICLE = 256 * 1024  # characters; above this, detection runs in a worker
 
 class CommandsProvider(Provider):
     """Palette entries from the same command list as the keys and the help screen."""
+
+    async def discover(self) -> Hits:
+        """With an empty query the palette lists the app's commands (not only Textual's)."""
+        app = self.app
+        assert isinstance(app, ReaderApp)
+        for command in COMMANDS:
+            if command.palette:
+                yield DiscoveryHit(
+                    command.title,
+                    lambda c=command: app.run_command(c.id),
+                    help=command.help,
+                )
 
     async def search(self, query: str) -> Hits:
         app = self.app
@@ -120,6 +134,10 @@ class ReaderApp(App[None]):
         self.cache = SummaryCache(
             cache_path_for(self.store.path) if use_cache and self.store.path else None
         )
+        # where the coder left off (boilerplate hidden, list position, open article)
+        self.view_path = view_path_for(self.store.path) if use_cache and self.store.path else None
+        self.view_state = view_state.load(self.view_path)
+        self.hide_boilerplate = self.view_state.hide_boilerplate
         self.indexed = 0
         self.to_analyse = self.analysed = 0  # background boilerplate-share pass
         self.marks: Any = None
@@ -185,6 +203,11 @@ class ReaderApp(App[None]):
             self.set_keymap(self.user_keymap)
         article_list = self.query_one(ArticleList)
         article_list.set_visible(list(range(len(self.corpus.articles))))
+        where = self.corpus._index
+        if self.view_state.list_article in where:
+            article_list.cursor = where[self.view_state.list_article]
+        if self.view_state.open_article in where:
+            self.call_after_refresh(self._reopen_last, where[self.view_state.open_article])
         article_list.focus()
         self.query_one(ArticleView).display = False  # the start card until an article opens
         self.query_one("#start-card", Static).update(header.start_card(self))
@@ -206,6 +229,29 @@ class ReaderApp(App[None]):
         self.index_corpus()
         if self.store.store is not None:
             self.set_interval(1.5, self.follow_other_writers)
+
+    def _reopen_last(self, index: int) -> None:
+        """Open the article that was open at the last quit, its cursor where it was."""
+        self.open_article(index)
+        if self.current == index:
+            view = self.query_one(ArticleView)
+            view.move_cursor(min(self.view_state.article_cursor, len(view.text)))
+            view.focus()
+
+    def save_view_state(self) -> None:
+        """Remember where the coder is, for the next start (see reader.view_state)."""
+        if self.view_path is None:
+            return
+        article_list = self.query_one(ArticleList)
+        listed = article_list.current
+        state = view_state.ViewState(
+            hide_boilerplate=self.hide_boilerplate,
+            list_article=self.corpus.articles[listed].id if listed is not None else None,
+            open_article=(self.corpus.articles[self.current].id
+                          if self.current is not None else None),
+            article_cursor=self.query_one(ArticleView).cursor if self.current is not None else 0,
+        )
+        view_state.save(self.view_path, state)
 
     # -- entry accessors for the list ----------------------------------------
 
@@ -754,6 +800,17 @@ class ReaderApp(App[None]):
     def action_export(self) -> None:
         annotate.export(self)
 
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """Textual saves to ~/Downloads, which many machines lack: there the screenshot
+        failed. Save to the first folder that exists and is writable, and say where."""
+        from reader.tui.screenshot import screenshot_folder
+
+        return super().deliver_screenshot(filename, path or str(screenshot_folder()),
+                                          time_format)
+
     # -- shutdown ---------------------------------------------------------------
 
     async def action_quit(self) -> None:
@@ -770,5 +827,7 @@ class ReaderApp(App[None]):
         try:
             annotate.finish_session(self)
         finally:
+            with contextlib.suppress(OSError):  # a convenience: a read-only folder skips it
+                self.save_view_state()
             self.cache.save()
             self.store.close()

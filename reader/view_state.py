@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 
@@ -21,6 +21,10 @@ class ViewState:
     list_article: str | None = None  # the article under the list's cursor
     open_article: str | None = None
     article_cursor: int = 0
+    # the rows that were on screen: id -> [size, mtime_ns, title, words], so the next start
+    # shows their titles in its first frame (checked against a stat of each file), before
+    # the summary cache of the whole corpus is even read
+    rows: dict[str, list[object]] = field(default_factory=dict)
 
 
 def view_path_for(db_path: Path) -> Path:
@@ -43,6 +47,10 @@ def load(path: Path | None) -> ViewState:
     for key in ("list_article", "open_article"):
         if isinstance(raw.get(key), str):
             setattr(state, key, raw[key])
+    rows = raw.get("rows")
+    if isinstance(rows, dict):
+        state.rows = {k: v for k, v in rows.items()
+                      if isinstance(k, str) and isinstance(v, list) and len(v) == 4}
     cursor = raw.get("article_cursor")
     if isinstance(cursor, int) and not isinstance(cursor, bool) and cursor >= 0:
         state.article_cursor = cursor
@@ -63,3 +71,27 @@ def save(path: Path | None, state: ViewState) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def screen_titles(state: ViewState, articles: list, where: dict[str, int],
+                  stat: object = None) -> list[int]:
+    """Give the remembered rows their titles now, where the file is unchanged (same size
+    and mtime); returns the indices filled. `articles` are `reader.corpus.Article`s."""
+    filled = []
+    do_stat = stat or os.stat
+    for aid, (size, mtime_ns, title, words) in state.rows.items():
+        i = where.get(aid)
+        if i is None or not isinstance(title, str):
+            continue
+        a = articles[i]
+        try:
+            st = do_stat(a.path)  # type: ignore[operator]
+        except OSError:
+            continue
+        if st.st_size != size or st.st_mtime_ns != mtime_ns:
+            continue
+        a.size, a.mtime_ns = st.st_size, st.st_mtime_ns
+        a.title = title
+        a.words = words if isinstance(words, int) else None
+        filled.append(i)
+    return filled

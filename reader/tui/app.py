@@ -55,7 +55,17 @@ from reader.view_state import view_path_for
 LAZY_STAT_OVER = 20_000  # files; above this the list shows before any file is stat-ed
 
 
+FIRST_SCREEN = 60  # rows: the indexer redraws as soon as it has titles for these
 BIG_ARTICLE = 256 * 1024  # characters; above this, detection runs in a worker
+
+
+def _import_detectors() -> None:
+    """Import the detectors in the indexer, not on the first enter (0.1 s)."""
+    try:
+        import annotations.export.corrected  # noqa: F401
+        import reader.marks  # noqa: F401
+    except Exception:  # detectors missing or broken: opening an article will say so
+        pass
 
 
 class CommandsProvider(Provider):
@@ -138,6 +148,10 @@ class ReaderApp(App[None]):
         self.view_path = view_path_for(self.store.path) if use_cache and self.store.path else None
         self.view_state = view_state.load(self.view_path)
         self.hide_boilerplate = self.view_state.hide_boilerplate
+        for i in view_state.screen_titles(self.view_state, self.corpus.articles,
+                                          self.corpus._index):
+            a = self.corpus.articles[i]  # titles in the first frame, not file names
+            self.titles_lower[i] = f"{a.title or ''} {a.id}".lower()
         self.indexed = 0
         self.to_analyse = self.analysed = 0  # background boilerplate-share pass
         self.marks: Any = None
@@ -244,7 +258,14 @@ class ReaderApp(App[None]):
             return
         article_list = self.query_one(ArticleList)
         listed = article_list.current
+        rows: dict[str, list[object]] = {}
+        top = int(article_list.scroll_offset.y)
+        for i in article_list.indices[top: top + max(article_list.size.height, 60)]:
+            a = self.corpus.articles[i]
+            if a.title is not None and a.size >= 0:
+                rows[a.id] = [a.size, a.mtime_ns, a.title, a.words]
         state = view_state.ViewState(
+            rows=rows,
             hide_boilerplate=self.hide_boilerplate,
             list_article=self.corpus.articles[listed].id if listed is not None else None,
             open_article=(self.corpus.articles[self.current].id
@@ -284,11 +305,6 @@ class ReaderApp(App[None]):
         """
         worker = get_current_worker()
         self._first_frame.wait(timeout=2.0)
-        try:  # import the detectors now, not on the first enter (0.1 s)
-            import annotations.export.corrected  # noqa: F401
-            import reader.marks  # noqa: F401
-        except Exception:  # detectors missing or broken: opening an article will say so
-            pass
         articles = self.corpus.articles
         last_flush = last_save = time.monotonic()
         from reader.corpus import first_line_title
@@ -323,9 +339,11 @@ class ReaderApp(App[None]):
             self.shares[i] = cached.share
             self.indexed = i + 1
             now = time.monotonic()
-            if now - last_flush > 0.25:
+            if now - last_flush > 0.25 or i + 1 == FIRST_SCREEN:  # the first screen at once
                 last_flush = now
                 self.call_from_thread(self._indexed_some)
+            if i + 1 == min(FIRST_SCREEN, len(articles)):
+                _import_detectors()  # after the first screen's titles, not before
             if now - last_save > 10:  # a quit mid-indexing keeps what was read
                 last_save = now
                 self.cache.save()

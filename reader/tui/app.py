@@ -422,7 +422,7 @@ class ReaderApp(App[None]):
     def _update_title_bar(self, finished: bool = False) -> None:
         n = len(self.corpus.articles)
         where = (self.corpus.single_file or self.corpus.root).name
-        parts = [f"reader · {where} · {n:,} articles"]
+        parts = [f"reader · {where} · {header.plural(n, 'article')}"]
         if self.indexed < n and not finished:
             parts.append(f"indexing {self.indexed:,}/{n:,}")
         elif self.analysed < self.to_analyse:

@@ -66,8 +66,13 @@ class TagPromptScreen(PromptScreen):
                 yield Static(Text("quick (empty box): " + quick), classes="dialog-hint")
             yield Static(Text(self.hint), classes="dialog-hint")
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#tag-candidates", Static).display = False  # until there is news
+
     def show_candidates(self, names: Sequence[str]) -> None:
         box = self.query_one("#tag-candidates", Static)
+        box.display = len(names) != 1
         if not names:
             box.update(Text("no known tag starts so", style="italic"))
         elif len(names) > 1:
@@ -85,6 +90,7 @@ class TagPromptScreen(PromptScreen):
         if numbers and self._confirm_numbers != event.value:
             self._confirm_numbers = event.value
             listed = ", ".join(repr(n) for n in numbers)
+            self.query_one("#tag-candidates", Static).display = True
             self.query_one("#tag-candidates", Static).update(
                 Text(f"{listed} is only a number (quick tags work in the empty box): "
                      "enter again saves it as a tag, or edit the box", style="bold")

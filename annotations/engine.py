@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Self, TypeVar
 
 from annotations import journal
+from annotations.coders import login_name, resolve_coder
 from annotations.errors import (
     StoreCorruptError,
     StoreError,
@@ -29,7 +30,7 @@ from annotations.errors import (
 )
 from annotations.locking import READ_ONLY_ERRNOS, StoreLock, read_only_message
 from annotations.model import SCHEMA_VERSION, now_iso
-from annotations.schema import Loaded, layout_bytes, parse
+from annotations.schema import Loaded, layout_bytes, parse, upgrade
 from annotations.state import Op, State
 from annotations.storage import (
     FileIdent,
@@ -42,7 +43,7 @@ from annotations.storage import (
 )
 from annotations.undo import Change, History, UndoEntry
 
-JOURNAL_VERSION = 1
+JOURNAL_VERSION = 2  # 2: article-state keys are (article, coder); see annotations.schema
 FOLD_EVERY = 1000  # journal entries before a background fold
 FOLD_BYTES = 16 * 1024 * 1024
 READ_RETRIES = 20
@@ -73,6 +74,7 @@ class StoreEngine:
         fold_every: int,
     ) -> None:
         self.path = path
+        self.coder = ""  # set by open(); see AnnotationStore for what it selects
         self.journal_path = path.with_name(path.name + journal.JOURNAL_SUFFIX)
         self.readonly = False
         self.readonly_reason: str | None = None
@@ -110,6 +112,7 @@ class StoreEngine:
         readonly: bool = False,
         lock_timeout: float = 30.0,
         fold_every: int = FOLD_EVERY,
+        coder: str | None = None,
     ) -> Self:
         """Open (without creating anything yet) the store at `path`.
 
@@ -118,10 +121,14 @@ class StoreEngine:
         says why in one line, and every mutation raises `StoreReadOnlyError`. `readonly`
         asks for a read-only handle outright (listing commands): it takes no lock and writes
         nothing, not even a migration.
+
+        `coder` is who this handle works as: its changes are recorded under that name and
+        its queries show that coder's work by default (None: `resolve_coder(None)`).
         """
         store = cls(
             Path(path).expanduser().absolute(), lock_timeout=lock_timeout, fold_every=fold_every
         )
+        store.coder = resolve_coder(coder)
         store._open(readonly_ok=readonly_ok, readonly=readonly)
         _OPEN.add(store)
         return store
@@ -214,7 +221,11 @@ class StoreEngine:
         return parse(data, self.path), main_id, jres, jid
 
     def _load(self, *, locked: bool) -> None:
-        """(Re)build the in-memory image from disk; migrates a version 0 file when locked."""
+        """(Re)build the in-memory image from disk; migrates an older file when locked.
+
+        An older file's journal holds changes in that file's shape, so it is replayed over
+        the old tables first and the whole is upgraded afterwards.
+        """
         loaded, main_id, jres, jid = self._read_files(locked)
         state = State(loaded.tables)
         base_seq = int(loaded.meta.get("seq", 0))
@@ -231,6 +242,9 @@ class StoreEngine:
             newer = newer or int(entry.get("v", 1)) > JOURNAL_VERSION
             state.apply(entry.get("ops", []))
             seq = max(seq, entry_seq)
+        old = loaded.version < SCHEMA_VERSION and bool(loaded.documents or seq > base_seq)
+        if loaded.version < SCHEMA_VERSION:
+            state = State(upgrade(state.tables, loaded.version, login_name()))
         with self._mem:
             self._state = state
         self._meta, self._extra, self._seq = loaded.meta, loaded.extra, seq
@@ -247,8 +261,8 @@ class StoreEngine:
             )
             self._become_readonly(str(error), error)
             return
-        if loaded.version == 0 and loaded.documents:
-            self.migrated_from = 0
+        if old:
+            self.migrated_from = loaded.version
             if locked and not self.readonly:
                 try:
                     self._migrate(loaded)
@@ -260,15 +274,27 @@ class StoreEngine:
                     ) from exc
 
     def _migrate(self, loaded: Loaded) -> None:
-        """Keep the old file as `<name>.bak-v0` (never overwriting a backup), then fold."""
-        backup = self.path.with_name(f"{self.path.name}.bak-v{loaded.version}")
+        """Keep the old file as `<name>.bak-vN` (never overwriting a backup) and its journal
+        as `<name>.journal.bak-vN`, both durable before anything is rewritten, then fold."""
+        if self.path.exists():  # a store that was never folded has only its journal
+            backup = self._backup_name(self.path, loaded.version)
+            commit_temp(write_temp(backup, self.path.read_bytes()), backup)
+            self.backup_path = backup
+        if self._journal_offset:
+            jbackup = self._backup_name(self.journal_path, loaded.version)
+            jdata = self.journal_path.read_bytes()[: self._journal_offset]
+            commit_temp(write_temp(jbackup, jdata), jbackup)
+            self.backup_path = self.backup_path or jbackup
+        self._fold_locked_now()
+
+    @staticmethod
+    def _backup_name(path: Path, version: int) -> Path:
+        backup = path.with_name(f"{path.name}.bak-v{version}")
         n = 1
         while backup.exists():
-            backup = self.path.with_name(f"{self.path.name}.bak-v{loaded.version}.{n}")
+            backup = path.with_name(f"{path.name}.bak-v{version}.{n}")
             n += 1
-        commit_temp(write_temp(backup, self.path.read_bytes()), backup)
-        self.backup_path = backup
-        self._fold_locked_now()
+        return backup
 
     # --- keeping up with other processes ----------------------------------------------------
 

@@ -1,8 +1,12 @@
 """Merging annotations from an export (`reader import`) without duplicating or overwriting.
 
 Records are matched by id: the same id with the same content is a duplicate (skipped), the
-same id with different content is a conflict (ours kept, reported). Article states merge:
-tags are unioned, a status is taken only when ours is still "todo".
+same id with different content is a conflict (ours kept, reported). Article states merge
+per (article, coder): tags are unioned, a status is taken only when ours is still "todo".
+Memos merge per (article, coder): a missing one is added, a different one is a conflict.
+
+Coders' work stays apart: a record keeps the coder it carries, and records from a file
+written before coders existed are attributed to `coder` (the importing handle's coder).
 """
 
 from __future__ import annotations
@@ -11,12 +15,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotations.model import ArticleState, ArticleStatus, Correction, Highlight, now_iso
+from annotations.model import (
+    ArticleState,
+    ArticleStatus,
+    Correction,
+    Highlight,
+    Memo,
+    new_id,
+    now_iso,
+)
+from annotations.schema import coder_key
 from annotations.state import Op, State, put
 from annotations.tags import normalize_tag, same_tag
 from annotations.undo import Change
 
-HIGHLIGHT_CONTENT = ("article", "exact", "label", "note")
+HIGHLIGHT_CONTENT = ("article", "exact", "label", "note", "coder")
 
 
 @dataclass(slots=True)
@@ -28,6 +41,8 @@ class MergeReport:
     states_same: int = 0
     corrections_added: int = 0
     corrections_same: int = 0
+    memos_added: int = 0
+    memos_same: int = 0
     conflicts: list[str] = field(default_factory=list)  # one line each: same id, other content
     invalid: list[str] = field(default_factory=list)  # records that could not be read
 
@@ -38,6 +53,7 @@ class MergeReport:
             or self.states_added
             or self.states_updated
             or self.corrections_added
+            or self.memos_added
         )
 
     def summary(self) -> str:
@@ -45,6 +61,7 @@ class MergeReport:
             f"{self.highlights_added} highlights added ({self.highlights_same} already there), "
             f"{self.states_added + self.states_updated} articles' tags/status merged, "
             f"{self.corrections_added} corrections added, "
+            f"{self.memos_added} memos added, "
             f"{len(self.conflicts)} conflicts, {len(self.invalid)} invalid"
         )
 
@@ -70,6 +87,9 @@ def plan_merge(
     highlights: Iterable[Highlight | dict[str, Any]],
     states: Iterable[ArticleState | dict[str, Any]],
     corrections: Iterable[Correction | dict[str, Any]],
+    memos: Iterable[Memo | dict[str, Any]] = (),
+    *,
+    coder: str = "",
 ) -> tuple[list[Op], list[Change], MergeReport]:
     report = MergeReport()
     ops: list[Op] = []
@@ -93,6 +113,8 @@ def plan_merge(
         if problem := _highlight_problem(h):
             report.invalid.append(f"highlight {h.id!r}: {problem}")
             continue
+        if not isinstance(h.coder, str) or not h.coder:
+            h.coder = coder
         ours = current("highlights", h.id)
         if ours is None:
             write("highlights", h.id, h.to_dict())
@@ -112,9 +134,12 @@ def plan_merge(
         if not isinstance(s.article, str) or not s.article or not isinstance(s.tags, list):
             report.invalid.append(f"article state {s.article!r}: bad article or tags")
             continue
-        ours = current("articles", s.article)
+        if not isinstance(s.coder, str) or not s.coder:
+            s.coder = coder
+        key = coder_key(s.article, s.coder)
+        ours = current("articles", key)
         if ours is None:
-            write("articles", s.article, s.to_dict())
+            write("articles", key, s.to_dict())
             report.states_added += 1
             continue
         tags = list(ours["tags"])  # theirs added unless one of ours is the same tag
@@ -127,15 +152,15 @@ def plan_merge(
                 status = s.status
             else:
                 report.conflicts.append(
-                    f"article {s.article}: status {s.status} in the import, {status} here; "
-                    "kept ours"
+                    f"article {s.article} ({s.coder}): status {s.status} in the import, "
+                    f"{status} here; kept ours"
                 )
         if tags == ours["tags"] and status == ours["status"]:
             report.states_same += 1
         else:
             write(
                 "articles",
-                s.article,
+                key,
                 {**ours, "tags": tags, "status": status, "updated": now_iso()},
             )
             report.states_updated += 1
@@ -149,6 +174,8 @@ def plan_merge(
         if not isinstance(c.id, str) or not c.id:
             report.invalid.append("correction without id")
             continue
+        if not isinstance(c.coder, str) or not c.coder:
+            c.coder = coder
         ours = current("corrections", c.id)
         theirs = c.to_dict()
         if ours is None:
@@ -160,4 +187,30 @@ def plan_merge(
             report.corrections_same += 1
         else:
             report.conflicts.append(f"correction {c.id}: content differs; kept ours")
+
+    for item in memos:
+        try:
+            m = _as(Memo, item)
+        except (TypeError, ValueError) as exc:
+            report.invalid.append(f"memo: {exc}")
+            continue
+        if not isinstance(m.article, str) or not isinstance(m.text, str):
+            report.invalid.append(f"memo {m.article!r}: bad article or text")
+            continue
+        if not m.text.strip():
+            continue
+        if not isinstance(m.coder, str) or not m.coder:
+            m.coder = coder
+        if not isinstance(m.id, str) or not m.id:
+            m.id = new_id()
+        key = coder_key(m.article, m.coder)
+        ours = current("memos", key)
+        where = f"memo of {m.article or 'the project'} ({m.coder})"
+        if ours is None:
+            write("memos", key, m.to_dict())
+            report.memos_added += 1
+        elif ours.get("text") == m.text:
+            report.memos_same += 1
+        else:
+            report.conflicts.append(f"{where}: text differs; kept ours")
     return ops, changes, report

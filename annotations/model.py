@@ -3,7 +3,8 @@
 Everything here is a small dataclass with `to_dict`/`from_dict`, so the store, the journal,
 the exporters and the importer all agree on one JSON shape. Ids are UUIDs (TinyDB's own
 integer ids are reused after deletes and collide between two processes), times are ISO 8601
-UTC strings, offsets are Python `str` offsets into the decoded article text.
+UTC strings, offsets are Python `str` offsets into the decoded article text. Every record a person
+makes carries `coder`, the name it was made under (see `annotations.coders`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, Self
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: records carry their coder; article states are per coder; memos
 CONTEXT_CHARS = 32
 
 
@@ -120,10 +121,18 @@ class Highlight(_Record):
     updated: str = field(default_factory=now_iso)
     status: str = AnchorStatus.EXACT.value
     score: float | None = None
+    coder: str = ""
 
     @classmethod
     def create(
-        cls, article: str, text: str, start: int, end: int, label: str = "", note: str = ""
+        cls,
+        article: str,
+        text: str,
+        start: int,
+        end: int,
+        label: str = "",
+        note: str = "",
+        coder: str = "",
     ) -> Highlight:
         a = Anchor.at(text, start, end)
         return cls(
@@ -137,6 +146,7 @@ class Highlight(_Record):
             content_hash=a.content_hash,
             label=label,
             note=note,
+            coder=coder,
         )
 
     @property
@@ -158,12 +168,14 @@ class Highlight(_Record):
 
 @dataclass(slots=True)
 class ArticleState(_Record):
-    """Per-article tags and tagging-session status."""
+    """One coder's tags and status for one article: the store keys it by (article, coder),
+    so two coders' decisions about the same article never overwrite each other."""
 
     article: str
     tags: list[str] = field(default_factory=list)
     status: str = ArticleStatus.TODO.value
     updated: str = field(default_factory=now_iso)
+    coder: str = ""
 
 
 @dataclass(slots=True)
@@ -179,6 +191,27 @@ class Correction(_Record):
     end: int | None = None
     value: str | None = None  # new kind or speaker
     created: str = field(default_factory=now_iso)
+    coder: str = ""
+
+
+@dataclass(slots=True)
+class Memo(_Record):
+    """A coder's free-text memo about one article, or (`article == ""`) about the project:
+    the analytic notes qualitative coding keeps beside the codes. One per (article, coder)."""
+
+    id: str
+    article: str
+    text: str
+    coder: str = ""
+    created: str = field(default_factory=now_iso)
+    updated: str = field(default_factory=now_iso)
+
+    @property
+    def is_project(self) -> bool:
+        return self.article == PROJECT_MEMO
+
+
+PROJECT_MEMO = ""  # the article id of the project memo
 
 
 @dataclass(slots=True)
@@ -187,6 +220,14 @@ class Label(_Record):
     key: str = ""
     colour: str = "yellow"
     description: str = ""
+    parent: str = ""  # the parent label's name: a one-level hierarchy (see codebook_ops)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Without an empty `parent`, so files of flat codebooks stay as they were."""
+        data = asdict(self)
+        if not data["parent"]:
+            del data["parent"]
+        return data
 
 
 @dataclass(slots=True)

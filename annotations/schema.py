@@ -5,7 +5,11 @@ The file is a plain TinyDB database (a JSON object of tables, each an object of
 UUID (or article id) field, never by TinyDB's doc ids, which are renumbered on every fold.
 
 Version 1 has a `meta` table whose single document says `app: "reader"` and carries the
-schema version and the journal sequence number folded in. Version 0 is whatever an earlier
+schema version and the journal sequence number folded in. Version 2 adds the coder: every
+record has a `coder` field, article states and memos are keyed by `coder_key(article,
+coder)`, and a `memos` table. Older files are read in their own shape and brought up to
+date by `upgrade` (the store writes a backup first), attributing their records to the
+login name. Version 0 is whatever an earlier
 prototype wrote through plain TinyDB (everything in `_default`, no version). Anything else is
 not ours and is never overwritten.
 """
@@ -33,9 +37,17 @@ from annotations.model import (
 APP = "reader"
 KIND = "annotations"
 META = "meta"
-TABLES = ("articles", "highlights", "corrections", "codebook", "sessions", "legacy")
-KEY_FIELD = {"articles": "article", "highlights": "id", "corrections": "id", "sessions": "id"}
+TABLES = ("articles", "highlights", "corrections", "codebook", "sessions", "legacy", "memos")
+KEY_FIELD = {
+    "articles": "article",
+    "highlights": "id",
+    "corrections": "id",
+    "sessions": "id",
+    "memos": "article",
+}
 CODEBOOK_KEY = "codebook"
+PER_CODER = ("articles", "memos")  # tables keyed by (article, coder)
+KEY_SEP = "\x1f"  # cannot occur in a coder name (printable text only, see annotations.coders)
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
@@ -57,12 +69,51 @@ class Loaded:
     extra: dict[str, Any] = field(default_factory=dict)  # tables of a newer version, kept as-is
 
 
-def key_of(table: str, record: dict[str, Any]) -> str:
+def coder_key(article: str, coder: str) -> str:
+    """The key of one coder's record about one article (article state, memo)."""
+    return f"{article}{KEY_SEP}{coder}"
+
+
+def split_coder_key(key: str) -> tuple[str, str]:
+    """(article, coder) of a `coder_key`; a version 1 key (just the article) has coder ""."""
+    article, _, coder = key.rpartition(KEY_SEP)
+    return (article, coder) if _ else (key, "")
+
+
+def key_of(table: str, record: dict[str, Any], version: int = SCHEMA_VERSION) -> str:
     if table == "codebook":
         return CODEBOOK_KEY
     if table == "legacy":
         return f"{record.get('source')}:{record.get('doc_id')}"
+    if table in PER_CODER and version >= 2:
+        article = record[KEY_FIELD[table]]
+        coder = record.get("coder", "")
+        if not isinstance(article, str) or not isinstance(coder, str):
+            raise TypeError("article and coder must be text")
+        return coder_key(article, coder)
     return record[KEY_FIELD[table]]
+
+
+def upgrade(tables: Tables, version: int, coder: str) -> Tables:
+    """Version `version` tables (after their journal was replayed) as current ones.
+
+    1 -> 2: each record without a coder is attributed to `coder` (the login name: the
+    person who worked alone before coders existed), and article states are re-keyed by
+    (article, coder). Nothing else changes, so the upgrade is idempotent.
+    """
+    if version >= SCHEMA_VERSION:
+        return tables
+    out = empty_tables()
+    for name, records in tables.items():
+        if name in ("codebook", "legacy"):
+            out[name] = dict(records)
+            continue
+        for key, record in records.items():
+            rec = record if record.get("coder") else {**record, "coder": coder}
+            if name in PER_CODER:
+                key = coder_key(rec[KEY_FIELD[name]], rec["coder"])
+            out[name][key] = rec
+    return out
 
 
 def _json_error(exc: orjson.JSONDecodeError) -> str:
@@ -73,7 +124,8 @@ def parse(data: bytes, path: Path) -> Loaded:
     """Understand the bytes of an annotation file, or say precisely why not.
 
     An empty file is an empty store (TinyDB itself treats it so); everything else must be a
-    TinyDB-shaped object that is either ours (v1+) or an earlier prototype's (v0).
+    TinyDB-shaped object that is either ours (v1+) or an earlier prototype's (v0). The
+    tables come in the shape of the version found; `upgrade` brings them up to date.
     """
     if not data.strip():
         return Loaded(empty_tables(), new_meta(), SCHEMA_VERSION)
@@ -114,6 +166,7 @@ def _parse_v1(raw: dict[str, Any], meta: dict[str, Any], path: Path, untouched: 
     tables = empty_tables()
     extra: dict[str, Any] = {}
     count = 0
+    version = int(meta["schema"])
     for name, docs in raw.items():
         if name == META:
             continue
@@ -123,8 +176,8 @@ def _parse_v1(raw: dict[str, Any], meta: dict[str, Any], path: Path, untouched: 
         for doc in docs.values():
             count += 1
             try:
-                key = key_of(name, doc)
-            except KeyError:
+                key = key_of(name, doc, version)
+            except (KeyError, TypeError):
                 raise StoreCorruptError(
                     f"annotation file {path} has a {name} record without its "
                     f"{KEY_FIELD.get(name, 'id')}; {untouched}",
@@ -137,7 +190,7 @@ def _parse_v1(raw: dict[str, Any], meta: dict[str, Any], path: Path, untouched: 
                 )
             tables[name][key] = doc
     meta.setdefault("seq", 0)
-    return Loaded(tables, meta, int(meta["schema"]), count, extra)
+    return Loaded(tables, meta, version, count, extra)
 
 
 def to_layout(tables: Tables, meta: dict[str, Any], extra: dict[str, Any] | None = None) -> dict:

@@ -16,7 +16,7 @@ from typing import Any
 from annotations.schema import TABLES, Tables, empty_tables
 
 Op = list[Any]
-INDEXED = ("highlights", "corrections")
+INDEXED = ("highlights", "corrections", "articles", "memos")
 
 
 def put(table: str, key: str, record: dict[str, Any]) -> Op:
@@ -30,7 +30,7 @@ def delete(table: str, key: str) -> Op:
 class State:
     def __init__(self, tables: Tables | None = None) -> None:
         self.tables: Tables = empty_tables()
-        # article id -> ordered set of record keys, for highlights and corrections
+        # article id -> ordered set of record keys (of every coder), for the INDEXED tables
         self.by_article: dict[str, dict[str | None, dict[str, None]]] = {t: {} for t in INDEXED}
         for name, records in (tables or {}).items():
             for key, record in records.items():

@@ -31,6 +31,14 @@ the API on top of it: in-memory queries and validated, undoable mutations.
 lines when another process saved; when another process folded, it re-reads the whole file
 (about 0.2 s at 50k annotations), so call it from a worker, like mutations.
 
+Coders: a handle works as one coder (`AnnotationStore.open(path, coder=NAME)`, default
+`annotations.coders.resolve_coder(None)`). Its mutations record `store.coder`; its queries
+of highlights, tags, status and memos show that coder's work unless given `coder=NAME`
+(another coder) or `coder=ALL` (everyone). Article states and memos are keyed by (article,
+coder), highlights carry their coder, so two coders on one folder never touch each other's
+records, and a handle refuses to edit or delete another coder's highlight. Corrections fix
+the detector rather than code the text: they record their coder but apply to everyone.
+
 Threading contract for the app: queries are in-memory and never touch the disk. A
 mutation returns only once its journal line is on disk (about a millisecond on an SSD,
 more on a slow or network disk), so the UI thread should not call it directly: use
@@ -43,7 +51,8 @@ too; the store is thread-safe, and queries never wait for a save in progress.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from enum import Enum
+from typing import Any, Final, Literal, TypeVar
 
 from annotations.anchoring import reanchored
 from annotations.engine import StoreEngine
@@ -59,21 +68,32 @@ from annotations.model import (
     Correction,
     CorrectionKind,
     Highlight,
+    Memo,
     SessionRecord,
     content_hash,
+    new_id,
     now_iso,
 )
 from annotations.paths import resolve_db_path
-from annotations.schema import CODEBOOK_KEY
+from annotations.schema import CODEBOOK_KEY, coder_key
 from annotations.state import Op, delete, put
 from annotations.storage import stale_temps
 from annotations.tags import normalize_tag, same_tag
 from annotations.undo import Change, transition
 
-__all__ = ["AnnotationStore", "MergeReport", "resolve_db_path"]
+__all__ = ["ALL", "MINE", "AnnotationStore", "MergeReport", "resolve_db_path"]
 
 T = TypeVar("T")
 Record = dict[str, Any]
+
+
+class _Mine(Enum):
+    MINE = "mine"
+
+
+MINE: Final = _Mine.MINE  # the default of `coder=`: the handle's own coder
+ALL: Final = None  # `coder=ALL`: every coder's work
+CoderChoice = str | None | Literal[_Mine.MINE]
 
 
 def _thaw(cls: type[T], record: Record) -> T:
@@ -123,49 +143,117 @@ class AnnotationStore(StoreEngine):
 
     # --- queries ----------------------------------------------------------------------------
 
-    def article_state(self, article: str) -> ArticleState:
-        with self._mem:
-            record = self._state.get("articles", article)
-            return _thaw(ArticleState, record) if record else ArticleState(article)
+    def _who(self, coder: CoderChoice) -> str | None:
+        """The coder a query is about; None for every coder."""
+        return self.coder if coder is MINE else coder  # type: ignore[return-value]
 
-    def article_states(self) -> list[ArticleState]:
+    def article_state(self, article: str, coder: CoderChoice = MINE) -> ArticleState:
+        """One coder's tags and status; with `coder=ALL` a summary (coder ""): every coder's
+        tags, and the first coder's (by name) status that is not todo."""
+        who = self._who(coder)
+        with self._mem:
+            if who is not None:
+                record = self._state.get("articles", coder_key(article, who))
+                return _thaw(ArticleState, record) if record else ArticleState(article, coder=who)
+            table = self._state.tables["articles"]
+            records = [table[k] for k in self._state.keys_for("articles", article)]
+        merged = ArticleState(article)
+        for r in sorted(records, key=lambda r: r.get("coder", "")):
+            merged.tags += [t for t in r["tags"] if t not in merged.tags]
+            if merged.status == ArticleStatus.TODO.value:
+                merged.status = r["status"]
+            merged.updated = max(merged.updated, r.get("updated", ""))
+        return merged
+
+    def article_states(self, coder: CoderChoice = MINE) -> list[ArticleState]:
+        """The stored states of one coder (or, with ALL, one per article and coder)."""
+        who = self._who(coder)
         with self._mem:
             records = list(self._state.tables["articles"].values())
-        return [_thaw(ArticleState, r) for r in records]
+        return [_thaw(ArticleState, r) for r in records if who is None or r.get("coder") == who]
 
-    def tags(self, article: str) -> list[str]:
+    def tags(self, article: str, coder: CoderChoice = MINE) -> list[str]:
+        who = self._who(coder)
+        if who is None:
+            return self.article_state(article, ALL).tags
         with self._mem:
-            record = self._state.get("articles", article)
+            record = self._state.get("articles", coder_key(article, who))
             return list(record["tags"]) if record else []
 
-    def tag_counts(self) -> dict[str, int]:
+    def tag_counts(self, coder: CoderChoice = MINE) -> dict[str, int]:
+        """Articles per tag (an article two coders gave a tag counts once)."""
+        who = self._who(coder)
+        seen: set[tuple[str, str]] = set()
         counts: dict[str, int] = {}
         with self._mem:
             for record in self._state.tables["articles"].values():
+                if who is not None and record.get("coder") != who:
+                    continue
                 for tag in record["tags"]:
-                    counts[tag] = counts.get(tag, 0) + 1
+                    if (record["article"], tag) not in seen:
+                        seen.add((record["article"], tag))
+                        counts[tag] = counts.get(tag, 0) + 1
         return counts
 
-    def highlights(self, article: str | None = None) -> list[Highlight]:
+    def highlights(
+        self, article: str | None = None, coder: CoderChoice = MINE
+    ) -> list[Highlight]:
         """Sorted by (article, start, end)."""
+        who = self._who(coder)
         with self._mem:
             table = self._state.tables["highlights"]
             if article is None:
                 records = list(table.values())
             else:
                 records = [table[k] for k in self._state.keys_for("highlights", article)]
-        out = [_thaw(Highlight, r) for r in records]
+        out = [_thaw(Highlight, r) for r in records if who is None or r.get("coder") == who]
         out.sort(key=lambda h: (h.article, h.start, h.end, h.id))
         return out
+
+    def memo(self, article: str = "", coder: CoderChoice = MINE) -> Memo | None:
+        """One coder's (default: this handle's) memo of `article`, "" = the project memo.
+        A memo is one coder's: for every coder's, use `memos(article, coder=ALL)`."""
+        who = self._who(coder)
+        if who is None:
+            raise AnnotationInputError("memo() reads one coder's memo; use memos(coder=ALL)")
+        with self._mem:
+            record = self._state.get("memos", coder_key(article, who))
+        return _thaw(Memo, record) if record else None
+
+    def memos(self, article: str | None = None, coder: CoderChoice = MINE) -> list[Memo]:
+        """Memos (of one article, "" the project's), sorted by article then coder."""
+        who = self._who(coder)
+        with self._mem:
+            table = self._state.tables["memos"]
+            if article is None:
+                records = list(table.values())
+            else:
+                records = [table[k] for k in self._state.keys_for("memos", article)]
+        out = [_thaw(Memo, r) for r in records if who is None or r.get("coder") == who]
+        out.sort(key=lambda m: (m.article, m.coder))
+        return out
+
+    def coders(self) -> list[str]:
+        """Names of every coder with work in the store, sorted."""
+        names: set[str] = set()
+        with self._mem:
+            for table in ("articles", "highlights", "memos", "corrections"):
+                names.update(r.get("coder") or "" for r in self._state.tables[table].values())
+        names.discard("")
+        return sorted(names)
 
     def highlight(self, id: str) -> Highlight | None:
         with self._mem:
             record = self._state.get("highlights", id)
         return _thaw(Highlight, record) if record else None
 
-    def corrections(self, article: str | None = None) -> list[Correction]:
+    def corrections(
+        self, article: str | None = None, coder: CoderChoice = ALL
+    ) -> list[Correction]:
         """All corrections; for an article, its own plus the corpus-wide ones (article None),
-        since those apply to every article."""
+        since those apply to every article. Every coder's by default: they fix the
+        detector for everyone (see the module docstring)."""
+        who = self._who(coder)
         with self._mem:
             table = self._state.tables["corrections"]
             if article is None:
@@ -174,7 +262,7 @@ class AnnotationStore(StoreEngine):
                 keys = self._state.keys_for("corrections", article)
                 keys += self._state.keys_for("corrections", None)
                 records = [table[k] for k in keys]
-        return [_thaw(Correction, r) for r in records]
+        return [_thaw(Correction, r) for r in records if who is None or r.get("coder") == who]
 
     def codebook(self) -> Codebook | None:
         with self._mem:
@@ -185,6 +273,18 @@ class AnnotationStore(StoreEngine):
         with self._mem:
             records = list(self._state.tables["sessions"].values())
         return sorted((_thaw(SessionRecord, r) for r in records), key=lambda s: s.started)
+
+    def switch_coder(self, coder: str) -> None:
+        """Work as another coder from now on. The undo history is dropped: undoing after a
+        switch must not reach back into the previous coder's work. Submit it through
+        `submit` so changes queued before the switch are still recorded as before."""
+        from annotations.coders import check_coder
+        from annotations.undo import History
+
+        name = check_coder(coder)
+        with self._io:
+            self.coder = name
+            self._history = History()
 
     def can_undo(self) -> bool:
         return bool(self._history.undo_stack)
@@ -203,6 +303,8 @@ class AnnotationStore(StoreEngine):
             "created": self._meta.get("created"),
             "seq": self._seq,
             "records": counts,
+            "coder": self.coder,
+            "coders": self.coders(),
             "journal_entries": len(self._entry_starts),
             "journal_torn_tail": self._journal_torn,
             "readonly": self.readonly,
@@ -214,25 +316,37 @@ class AnnotationStore(StoreEngine):
 
     # --- mutations --------------------------------------------------------------------------
 
-    def _state_record(self, article: str) -> tuple[Record | None, Record]:
-        current = self._state.get("articles", article)
-        base = current if current is not None else ArticleState(article).to_dict()
-        return current, base
+    def _state_record(self, article: str) -> tuple[str, Record | None, Record]:
+        """This coder's state of `article`: (its key, the stored record or None, a base)."""
+        key = coder_key(article, self.coder)
+        current = self._state.get("articles", key)
+        if current is not None:
+            return key, current, current
+        return key, None, ArticleState(article, coder=self.coder).to_dict()
+
+    def _check_mine(self, record: Record, what: str) -> None:
+        """Coders' work stays apart: a handle edits only its own coder's records."""
+        owner = record.get("coder") or ""
+        if owner != self.coder:
+            raise AnnotationInputError(
+                f"{what} is {owner or 'nobody'}'s work, not {self.coder}'s; "
+                f"use --coder {owner} to change it"
+            )
 
     def add_tags(self, article: str, tags: list[str]) -> None:
         _check_article(article)
         wanted = clean_tags(tags)
 
         def build() -> tuple[list[Op], str, list[Change], None]:
-            current, base = self._state_record(article)
+            key, current, base = self._state_record(article)
             new = [t for t in wanted if not any(same_tag(t, b) for b in base["tags"])]
             if not new:
                 return [], "", [], None
             record = {**base, "tags": [*base["tags"], *new], "updated": now_iso()}
             return (
-                [put("articles", article, record)],
+                [put("articles", key, record)],
                 f"tag {article}: +{', +'.join(new)}",
-                [Change("articles", article, current, record)],
+                [Change("articles", key, current, record)],
                 None,
             )
 
@@ -243,7 +357,7 @@ class AnnotationStore(StoreEngine):
         unwanted = clean_tags(tags)
 
         def build() -> tuple[list[Op], str, list[Change], None]:
-            current, base = self._state_record(article)
+            key, current, base = self._state_record(article)
             gone = [b for b in base["tags"] if any(same_tag(b, t) for t in unwanted)]
             if current is None or not gone:
                 return [], "", [], None
@@ -253,9 +367,9 @@ class AnnotationStore(StoreEngine):
                 "updated": now_iso(),
             }
             return (
-                [put("articles", article, record)],
+                [put("articles", key, record)],
                 f"untag {article}: -{', -'.join(gone)}",
-                [Change("articles", article, current, record)],
+                [Change("articles", key, current, record)],
                 None,
             )
 
@@ -269,14 +383,14 @@ class AnnotationStore(StoreEngine):
             )
 
         def build() -> tuple[list[Op], str, list[Change], None]:
-            current, base = self._state_record(article)
+            key, current, base = self._state_record(article)
             if base["status"] == status:
                 return [], "", [], None
             record = {**base, "status": str(status), "updated": now_iso()}
             return (
-                [put("articles", article, record)],
+                [put("articles", key, record)],
                 f"mark {article} {status}",
-                [Change("articles", article, current, record)],
+                [Change("articles", key, current, record)],
                 None,
             )
 
@@ -299,7 +413,7 @@ class AnnotationStore(StoreEngine):
         check_span(text, start, end)
         if not isinstance(note, str):
             raise AnnotationInputError("a note must be text")
-        highlight = Highlight.create(article, text, start, end, label, note)
+        highlight = Highlight.create(article, text, start, end, label, note, self.coder)
         record = highlight.to_dict()
 
         def build() -> tuple[list[Op], str, list[Change], Highlight]:
@@ -337,6 +451,7 @@ class AnnotationStore(StoreEngine):
             current = self._state.get("highlights", id)
             if current is None:
                 raise AnnotationInputError(f"no highlight {id!r}")
+            self._check_mine(current, f"highlight {id[:8]}")
             record = dict(current)
             if label is not None:
                 self._check_label(label)
@@ -364,6 +479,7 @@ class AnnotationStore(StoreEngine):
             current = self._state.get("highlights", id)
             if current is None:
                 raise AnnotationInputError(f"no highlight {id!r}")
+            self._check_mine(current, f"highlight {id[:8]}")
             return (
                 [delete("highlights", id)],
                 f"delete highlight {id[:8]}",
@@ -374,7 +490,10 @@ class AnnotationStore(StoreEngine):
         self._commit(build)
 
     def add_correction(self, correction: Correction) -> None:
+        """Save a correction; one without a coder is recorded as this handle's."""
         record = correction.to_dict()
+        if not record.get("coder"):
+            record["coder"] = self.coder
         if not isinstance(correction.id, str) or not correction.id:
             raise AnnotationInputError("a correction needs an id")
         if correction.kind not in {k.value for k in CorrectionKind}:
@@ -413,6 +532,42 @@ class AnnotationStore(StoreEngine):
 
         self._commit(build)
 
+    def set_memo(self, article: str, text: str) -> Memo | None:
+        """Write this coder's memo of `article` ("" = the project memo); empty text deletes
+        it. Undoable like any annotation. Returns the memo as saved (None when deleted)."""
+        if not isinstance(article, str):
+            raise AnnotationInputError("a memo's article must be an article id or empty")
+        if not isinstance(text, str):
+            raise AnnotationInputError("a memo must be text")
+        key = coder_key(article, self.coder)
+        where = article or "project"
+
+        def build() -> tuple[list[Op], str, list[Change], Memo | None]:
+            current = self._state.get("memos", key)
+            if not text.strip():
+                if current is None:
+                    return [], "", [], None
+                return (
+                    [delete("memos", key)],
+                    f"delete memo {where}",
+                    [Change("memos", key, current, None)],
+                    None,
+                )
+            if current is not None and current["text"] == text:
+                return [], "", [], _thaw(Memo, current)
+            if current is None:
+                record = Memo(new_id(), article, text, self.coder).to_dict()
+            else:
+                record = {**current, "text": text, "updated": now_iso()}
+            return (
+                [put("memos", key, record)],
+                f"memo {where}",
+                [Change("memos", key, current, record)],
+                _thaw(Memo, record),
+            )
+
+        return self._commit(build)
+
     def set_codebook(self, codebook: Codebook) -> None:
         """Keep a copy of the codebook with the annotations (not undoable: it is settings)."""
         record = codebook.to_dict()
@@ -438,13 +593,15 @@ class AnnotationStore(StoreEngine):
         highlights: Iterable[Highlight | Record],
         states: Iterable[ArticleState | Record],
         corrections: Iterable[Correction | Record],
+        memos: Iterable[Memo | Record] = (),
     ) -> MergeReport:
         """Add what is new (one undoable change); same id + same content is skipped, same id
-        + different content is kept as ours and reported."""
-        items = (list(highlights), list(states), list(corrections))
+        + different content is kept as ours and reported. Records keep their coder; those
+        without one (files from before coders) become this handle's."""
+        items = (list(highlights), list(states), list(corrections), list(memos))
 
         def build() -> tuple[list[Op], str, list[Change], MergeReport]:
-            ops, changes, report = plan_merge(self._state, *items)
+            ops, changes, report = plan_merge(self._state, *items, coder=self.coder)
             return ops, f"import ({report.summary()})", changes, report
 
         return self._commit(build)
@@ -488,6 +645,8 @@ class AnnotationStore(StoreEngine):
         highlight that moved keeps the status "moved" while it stays put; a fuzzy one keeps
         its original quote, so it is matched afresh (and stays "fuzzy") until re-attached.
         On a read-only store the result is computed and returned but not kept.
+        Every coder's highlights are re-anchored (the text changed for all of them); this
+        handle's are returned.
         """
         if self.readonly:
             return [reanchored(h, text, content_hash(text))[0] for h in self.highlights(article)]

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotations.model import ArticleStatus, now_iso
+from annotations.schema import split_coder_key
 from annotations.state import Op, State, delete, put
 
 MAX_UNDO = 1000
 ANCHOR_GROUP = ("start", "end", "exact", "prefix", "suffix", "content_hash", "status", "score")
-NOT_MERGED = {"id", "article", "created", "updated", "tags"}
+NOT_MERGED = {"id", "article", "coder", "created", "updated", "tags"}
 Record = dict[str, Any]
 
 
@@ -36,7 +37,8 @@ class UndoEntry:
 
 
 def _default_state(key: str) -> Record:
-    return {"article": key, "tags": [], "status": ArticleStatus.TODO.value}
+    article, coder = split_coder_key(key)
+    return {"article": article, "tags": [], "status": ArticleStatus.TODO.value, "coder": coder}
 
 
 def _groups(table: str, fields: set[str]) -> list[tuple[str, ...]]:

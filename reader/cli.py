@@ -23,11 +23,15 @@ SUBCOMMANDS: dict[str, str] = {
     "list": "list the articles of a corpus (id, title, words)",
     "analyze": "detect boilerplate, headline and quotations; print JSON Lines",
     "tag": "add or remove tags on an article",
+    "status": "mark an article done, todo or skipped",
+    "memo": "write or print the memo of an article or of the project",
     "highlight": "highlight a span of an article with a label and a note",
     "annotations": "list tags and highlights with their anchoring status",
     "check": "verify the annotation store, re-anchor highlights, report orphans",
-    "export": "export annotations to Markdown, JSON, JSON-LD, CSV or clean text",
-    "import": "merge a JSON export back into the annotation store",
+    "export": "export annotations to Markdown, JSON, JSON-LD, CSV, clean text or REFI-QDA",
+    "import": "merge a JSON export or a REFI-QDA project/codebook into the annotations",
+    "agree": "intercoder agreement: percent, Krippendorff's alpha, Cohen's kappa",
+    "search": "full-text search: the articles matching a query, best first",
 }
 
 EPILOG = """\
@@ -55,6 +59,12 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db", metavar="PATH", help="annotation file (default: next to the corpus)"
+    )
+    parser.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="the coder you work as (default: $READER_CODER, else [user] coder in "
+        "config.toml, else your login name)",
     )
     add_max_size_argument(parser)
     return parser

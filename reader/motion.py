@@ -75,6 +75,17 @@ def _sentence_starts(text: str, p_start: int, p_end: int) -> list[int]:
     return out
 
 
+def line_sentences(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
+    """The sentences of the line [p_start, p_end) as (start, end), trimmed as
+    `sentence_bounds` trims them: what `)` steps through, and the units of agreement."""
+    out: list[tuple[int, int]] = []
+    for s in _sentence_starts(text, p_start, p_end):
+        span = sentence_bounds(text, s)
+        if span[0] < span[1] and (not out or out[-1] != span):
+            out.append(span)
+    return out
+
+
 def next_sentence(text: str, offset: int) -> int:
     pos = offset
     while pos <= len(text):

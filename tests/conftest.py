@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-EVAL = ROOT.parent / "shared" / "eval"
+# the evaluation data beside the repository; READER_EVAL points elsewhere (a worktree)
+EVAL = Path(os.environ.get("READER_EVAL", ROOT.parent / "shared" / "eval"))
 SEED_TITLES = (
     "Trump and Kim rekindle their long-distance romance",
     "Opinion The best deal Trump can hope for from North Korea is a flawed one.",

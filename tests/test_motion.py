@@ -79,3 +79,32 @@ def test_a_middle_initial_does_not_end_the_sentence() -> None:
     assert text[a:b] == "Researchers led by Noah A. Smith showed this summer that it leaks."
     a, b = motion.sentence_bounds(text, text.index("Doe"))
     assert text[a:b] == "Then J. Doe spoke."
+
+
+def test_line_sentences_are_the_sentences_the_motion_visits() -> None:
+    from reader.motion import line_sentences, next_sentence, paragraph_bounds, sentence_bounds
+
+    text = (
+        "Mr. Smith went to Washington. He said \u201cNo.\u201d Then he left!\n"
+        "The U.S. economy grew 2.5 percent. Prices rose. \n"
+        "\n"
+        "A last line without a full stop"
+    )
+    visited = []
+    pos = 0
+    while True:
+        visited.append(sentence_bounds(text, pos))
+        nxt = next_sentence(text, pos)
+        if nxt == pos:
+            break
+        pos = nxt
+    spans = []
+    start = 0
+    while start <= len(text):
+        p_start, p_end = paragraph_bounds(text, start)
+        spans.extend(line_sentences(text, p_start, p_end))
+        start = p_end + 1
+    assert spans == [s for s in visited if s[0] < s[1]]
+    assert [text[s:e] for s, e in spans][:3] == [
+        "Mr. Smith went to Washington.", "He said \u201cNo.\u201d", "Then he left!"
+    ]

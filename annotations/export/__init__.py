@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -81,9 +81,11 @@ def collect_for(
     link_base: Path | None = None,
     now: str | None = None,
     analyze: Any = None,
+    coders: Sequence[str] | None = None,
 ) -> ExportData:
     """`collect` with each format's selection: JSON is a backup, so it keeps every stored
-    article (status or corrections only), while the others keep annotated articles."""
+    article (status or corrections only), while the others keep annotated articles.
+    `coders` None exports every coder's work, each item naming its coder."""
     return collect(
         corpus,
         store,
@@ -95,6 +97,7 @@ def collect_for(
         link_base=link_base,
         now=now,
         analyze=analyze,
+        coders=coders,
     )
 
 
@@ -149,6 +152,7 @@ def export_to_file(
     analyze: Any = None,
     progress: Callable[[str, int, int], None] | None = None,
     warn: Callable[[str], None] | None = None,
+    coders: Sequence[str] | None = None,
 ) -> Path:
     """Export to `path` and return it. `store` None exports as if nothing were annotated.
 
@@ -203,6 +207,7 @@ def export_to_file(
         link_base=target.absolute().parent,
         now=now,
         analyze=analyze,
+        coders=coders,
     )
     write_atomic(target, render(fmt, data), encoding=encoding_for(fmt, excel))
     return target

@@ -1,4 +1,12 @@
-"""CSV for spreadsheets: one row per highlight (and one per article worked on without one).
+"""CSV for spreadsheets: one row per highlight, one per memo, one per article worked on
+without either (tags or a status only).
+
+* `coder` names whose highlight (or memo) a row is; `kind` is `highlight`, `memo` or
+  `article`. A memo row carries the memo's text in `memo` (an article's memo with its
+  article and tags, the project memo with an empty article) and leaves the highlight
+  columns empty; an `article` row leaves both empty.
+* `status` is the article's, `line` the highlight's first line, `speaker` and `quote_kind`
+  the quotation the highlight lies in (as the coder saw it, after corrections).
 
 * Plain UTF-8 by default: a BOM corrupts the first header for pandas, R, csvkit and every
   program that reads the file. With `excel=True` (`reader export --excel`) a file starts
@@ -17,6 +25,7 @@ import csv
 import io
 
 from annotations.export.data import ExportData
+from annotations.model import Memo
 
 COLUMNS = (
     "article",
@@ -30,6 +39,9 @@ COLUMNS = (
     "created",
     "anchor",
     "id",
+    "coder",
+    "kind",
+    "memo",
     # added later, at the end so existing column positions hold
     "status",
     "line",
@@ -46,30 +58,44 @@ def neutralise(cell: str) -> str:
 
 
 def rows(data: ExportData) -> list[list[str | int]]:
-    """One row per highlight; an article worked on without one (tags, status, memo) gets
-    one row with the highlight columns empty, so a spreadsheet counts it too."""
+    """One row per highlight and per memo; an article worked on without either (tags, a
+    status) gets one `article` row with the highlight columns empty, so a spreadsheet
+    counts it too."""
     out: list[list[str | int]] = []
     for a in data.articles:
         tags = TAG_SEPARATOR.join(a.tags)
-        if not a.highlights:
-            out.append([neutralise(a.id), neutralise(a.display_title), "", neutralise(tags),
-                        "", "", "", "", "", "", "", neutralise(a.status), "", "", ""])
         for hv in a.highlights:
             h = hv.highlight
             text_cells = [a.id, a.display_title, h.label, tags]
-            tail = [h.exact, h.note, h.created, hv.anchor, h.id, a.status]
+            tail = [h.exact, h.note, h.created, hv.anchor, h.id]
             out.append(
                 [neutralise(c) for c in text_cells]
                 + [h.start, h.end]
                 + [neutralise(c) for c in tail]
-                + [hv.line if hv.line is not None else ""]
+                + [neutralise(h.coder), "highlight", ""]
+                + [neutralise(a.status), hv.line if hv.line is not None else ""]
                 + [neutralise(hv.speaker or ""), neutralise(hv.quote_kind or "")]
             )
+        if a.memo is not None:
+            out.append(_memo_row(a.memo, a.id, a.display_title, tags, a.status))
+        elif not a.highlights:
+            cells = [a.id, a.display_title, "", tags, "", "", "", "", "", "", "", ""]
+            out.append([neutralise(c) for c in cells]
+                       + ["article", "", neutralise(a.status), "", "", ""])
+    for memo in data.project_memos:
+        out.append(_memo_row(memo, "", "", "", ""))
     return out
 
 
+def _memo_row(memo: Memo, article: str, title: str, tags: str,
+              status: str) -> list[str | int]:
+    cells = [article, title, "", tags, "", "", "", "", memo.created, "", memo.id, memo.coder]
+    return ([neutralise(c) for c in cells] + ["memo", neutralise(memo.text)]
+            + [neutralise(status), "", "", ""])
+
+
 def render_csv(data: ExportData) -> str:
-    """CSV text without BOM (`export_to_file` adds it when writing a file)."""
+    """CSV text without BOM (`export_to_file` adds it for `excel=True`)."""
     buf = io.StringIO()
     writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)

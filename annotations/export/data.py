@@ -4,6 +4,11 @@ The renderers are pure functions of `ExportData`: they never touch the store or 
 golden tests can pin their output and the app can render in a worker without locking.
 Reading article text happens here, once per exported article, because the Markdown link
 needs a line number and `--quotes` needs the detected quotations.
+
+Coders: an article appears once per coder who worked on it (tags, status, highlights or a
+memo), each entry holding that coder's work and naming them, so no exporter ever mixes two
+coders' decisions. Corrections are shared by all coders and go with an article's first
+entry. `coders` selects whose work is exported (default: everyone's).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from annotations.model import (
     Codebook,
     Correction,
     Highlight,
+    Memo,
     SessionRecord,
     now_iso,
 )
@@ -29,11 +35,16 @@ from reader.corpus import DEFAULT_MAX_BYTES, ArticleError, Corpus, read_text
 
 
 class StoreLike(Protocol):
-    """The read side of `annotations.store.AnnotationStore` that exporting needs."""
+    """The read side of `annotations.store.AnnotationStore` that exporting needs
+    (`coder=None` is `annotations.store.ALL`: every coder's work)."""
 
-    def article_states(self) -> list[ArticleState]: ...
+    def article_states(self, coder: str | None = ...) -> list[ArticleState]: ...
 
-    def highlights(self, article: str | None = None) -> list[Highlight]: ...
+    def highlights(
+        self, article: str | None = None, coder: str | None = ...
+    ) -> list[Highlight]: ...
+
+    def memos(self, article: str | None = None, coder: str | None = ...) -> list[Memo]: ...
 
     def corrections(self, article: str | None = None) -> list[Correction]: ...
 
@@ -45,10 +56,13 @@ class StoreLike(Protocol):
 class EmptyStore:
     """Stands in when no annotation file exists, so exporting never creates one."""
 
-    def article_states(self) -> list[ArticleState]:
+    def article_states(self, coder: str | None = None) -> list[ArticleState]:
         return []
 
-    def highlights(self, article: str | None = None) -> list[Highlight]:
+    def highlights(self, article: str | None = None, coder: str | None = None) -> list[Highlight]:
+        return []
+
+    def memos(self, article: str | None = None, coder: str | None = None) -> list[Memo]:
         return []
 
     def corrections(self, article: str | None = None) -> list[Correction]:
@@ -116,6 +130,8 @@ class ArticleExport:
     corrections: list[Correction] = field(default_factory=list)
     quotes: list[QuoteView] | None = None
     unreadable: str | None = None
+    coder: str = ""  # whose tags, status, highlights and memo these are ("" for nobody's)
+    memo: Memo | None = None
 
     @property
     def in_corpus(self) -> bool:
@@ -127,7 +143,8 @@ class ArticleExport:
 
     @property
     def annotated(self) -> bool:
-        return bool(self.highlights or self.tags or self.status != ArticleStatus.TODO.value)
+        return bool(self.highlights or self.tags or self.memo
+                    or self.status != ArticleStatus.TODO.value)
 
 
 @dataclass(slots=True)
@@ -148,6 +165,13 @@ class ExportData:
     filters: dict[str, str] = field(default_factory=dict)
     link_base: Path | None = None
     with_quotes: bool = False
+    project_memos: list[Memo] = field(default_factory=list)  # one per coder
+    coders: list[str] = field(default_factory=list)  # the coders whose work is exported
+
+    @property
+    def article_count(self) -> int:
+        """Distinct articles (an article coded by two coders has two entries)."""
+        return len({a.id for a in self.articles})
 
     @property
     def highlight_count(self) -> int:
@@ -181,8 +205,8 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, max(0, min(offset, len(text)))) + 1
 
 
-def _state_map(states: Iterable[ArticleState]) -> dict[str, ArticleState]:
-    return {s.article: s for s in states}
+def _state_map(states: Iterable[ArticleState]) -> dict[tuple[str, str], ArticleState]:
+    return {(s.article, s.coder): s for s in states}
 
 
 def _relative_path(corpus: Corpus, article_id: str) -> str:
@@ -203,6 +227,7 @@ def collect(
     link_base: Path | None = None,
     now: str | None = None,
     analyze: Any = None,
+    coders: Sequence[str] | None = None,
 ) -> ExportData:
     """Join corpus and store into the export's selection, applying the filters.
 
@@ -211,15 +236,29 @@ def collect(
     export is someone's notes, and a thousand untouched sections would bury them.
     `everything_stored` (the JSON backup) also keeps articles that only have corrections.
     `analyze` overrides the detector for `quotes` and for the quotation a highlight lies
-    in (tests pass a fake; None imports `reader.marks` lazily).
+    in (tests pass a fake; None imports `reader.marks` lazily). `coders` None exports
+    every coder's work, else only these coders'.
     """
     if article is not None and corpus.get(article) is None and not _store_knows(store, article):
         raise corpus.not_found(article)
-    states = _state_map(store.article_states())
-    memo_articles = _memo_articles(store)
+    chosen = set(coders) if coders else None
+
+    def picked(coder: str) -> bool:
+        return chosen is None or coder in chosen
+
+    states = _state_map(s for s in store.article_states(coder=None) if picked(s.coder))
     highlights_by_article: dict[str, list[Highlight]] = {}
-    for h in store.highlights(article):
-        highlights_by_article.setdefault(h.article, []).append(h)
+    for h in store.highlights(article, coder=None):
+        if picked(h.coder):
+            highlights_by_article.setdefault(h.article, []).append(h)
+    memos: dict[tuple[str, str], Memo] = {
+        (m.article, m.coder): m for m in store.memos(coder=None) if picked(m.coder)
+    }
+    coders_of: dict[str, set[str]] = {}
+    for a, c in [*states, *memos]:
+        coders_of.setdefault(a, set()).add(c)
+    for a, hs in highlights_by_article.items():
+        coders_of.setdefault(a, set()).update(h.coder for h in hs)
     all_corrections = store.corrections()
     corrections_by_article: dict[str, list[Correction]] = {}
     corpus_corrections: list[Correction] = []
@@ -231,52 +270,67 @@ def collect(
 
     ids: list[str] = [a.id for a in corpus.articles]
     known = set(ids)
-    ids.extend(sorted({*states, *highlights_by_article, *corrections_by_article} - known))
+    stored_ids = {*coders_of, *corrections_by_article} - {""}  # "" is the project memo
+    ids.extend(sorted(stored_ids - known))
     if article is not None:
         ids = [article]
 
     out: list[ArticleExport] = []
     for aid in ids:
-        state = states.get(aid)
-        tags = normalize_tags(state.tags) if state else []
-        if tag is not None and not any(same_tag(tag, t) for t in tags):
-            continue
-        hls = sorted(highlights_by_article.get(aid, []), key=lambda h: (h.start, h.end, h.id))
-        if label is not None:
-            hls = [h for h in hls if h.label == label]
-            if not hls:
-                continue
         src = corpus.get(aid)
-        entry = ArticleExport(
-            id=aid,
-            title=src.title if src else None,
-            path=_relative_path(corpus, aid) if src else aid,
-            file=src.path if src else None,
-            tags=tags,
-            status=state.status if state else ArticleStatus.TODO.value,
-            updated=state.updated if state else None,
-            corrections=list(corrections_by_article.get(aid, [])),
-        )
-        stored = state is not None or aid in corrections_by_article
-        # what a coder did to an article is exported even without a highlight: its tags,
-        # a status other than "todo", a memo
-        worked = bool(hls or tags) or entry.status != ArticleStatus.TODO.value
-        worked = worked or aid in memo_articles
-        wanted = article is not None or worked or (everything_stored and stored)
-        if not wanted:
-            continue
-        text = _read(entry, src.size if src else 0) if src else None
-        if text is not None and entry.title is None:
-            from reader.titles import title_of
+        text: str | None = None
+        unreadable: str | None = None
+        read = False
+        seen_quotes: list[QuoteView] | None = None  # as the coder saw them, once per article
+        corrections = list(corrections_by_article.get(aid, []))
+        for coder in sorted(coders_of.get(aid, ())) or [""]:
+            state = states.get((aid, coder))
+            memo = memos.get((aid, coder))
+            tags = normalize_tags(state.tags) if state else []
+            if tag is not None and not any(same_tag(tag, t) for t in tags):
+                continue
+            hls = [h for h in highlights_by_article.get(aid, []) if h.coder == coder]
+            hls.sort(key=lambda h: (h.start, h.end, h.id))
+            if label is not None:
+                hls = [h for h in hls if h.label == label]
+                if not hls:
+                    continue
+            entry = ArticleExport(
+                id=aid,
+                title=src.title if src else None,
+                path=_relative_path(corpus, aid) if src else aid,
+                file=src.path if src else None,
+                tags=tags,
+                status=state.status if state else ArticleStatus.TODO.value,
+                updated=state.updated if state else None,
+                corrections=corrections,
+                coder=coder,
+                memo=memo,
+            )
+            stored = state is not None or bool(corrections)
+            # what a coder did to an article is exported even without a highlight: its
+            # tags, a status other than "todo", a memo
+            worked = bool(hls or tags or memo) or entry.status != ArticleStatus.TODO.value
+            wanted = article is not None or worked or (everything_stored and stored)
+            if not wanted:
+                continue
+            corrections = []  # shared by all coders: exported once, with the first entry
+            if not read:
+                text = _read(entry, src.size if src else 0) if src else None
+                unreadable, read = entry.unreadable, True
+            entry.unreadable = unreadable
+            if text is not None and entry.title is None:
+                from reader.titles import title_of
 
-            entry.title = title_of(text)
-        seen_quotes: list[QuoteView] = []
-        if text is not None and (quotes or hls):
-            seen_quotes = _quotes_or_none(text, entry.corrections + corpus_corrections, analyze)
-        entry.highlights = [_view(h, text, src is None, seen_quotes) for h in hls]
-        if quotes and text is not None:
-            entry.quotes = seen_quotes
-        out.append(entry)
+                entry.title = title_of(text)
+            if text is not None and (quotes or hls) and seen_quotes is None:
+                seen_quotes = _quotes_or_none(
+                    text, list(corrections_by_article.get(aid, [])) + corpus_corrections,
+                    analyze)
+            entry.highlights = [_view(h, text, src is None, seen_quotes or []) for h in hls]
+            if quotes and text is not None:
+                entry.quotes = seen_quotes
+            out.append(entry)
 
     filters = {k: v for k, v in (("article", article), ("tag", tag), ("label", label)) if v}
     return ExportData(
@@ -290,6 +344,8 @@ def collect(
         filters=filters,
         link_base=link_base,
         with_quotes=quotes,
+        project_memos=[m for (a, _), m in sorted(memos.items()) if a == ""],
+        coders=sorted(chosen) if chosen is not None else _all_coders(store),
     )
 
 
@@ -301,18 +357,6 @@ def normalize_tags(tags: Iterable[str]) -> list[str]:
         if n and not any(same_tag(n, o) for o in out):
             out.append(n)
     return out
-
-
-def _memo_articles(store: StoreLike) -> set[str]:
-    """Articles with a memo, when the store keeps memos (see CONTRACTS: `Memo`)."""
-    memos = getattr(store, "memos", None)
-    if memos is None:
-        return set()
-    try:
-        found = memos()
-    except TypeError:  # a store whose memos() wants arguments this version does not know
-        return set()
-    return {m.article for m in found if getattr(m, "article", "") and getattr(m, "text", "")}
 
 
 def _view(h: Highlight, text: str | None, missing: bool,
@@ -342,10 +386,15 @@ def _quotes_or_none(text: str, corrections: Sequence[Correction],
         return []
 
 
+def _all_coders(store: StoreLike) -> list[str]:
+    coders = getattr(store, "coders", None)
+    return list(coders()) if callable(coders) else []
+
+
 def _store_knows(store: StoreLike, article_id: str) -> bool:
-    if any(s.article == article_id for s in store.article_states()):
+    if any(s.article == article_id for s in store.article_states(coder=None)):
         return True
-    return bool(store.highlights(article_id))
+    return bool(store.highlights(article_id, coder=None) or store.memos(article_id, coder=None))
 
 
 def _read(entry: ArticleExport, size: int) -> str | None:

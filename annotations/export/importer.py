@@ -22,6 +22,7 @@ from annotations.model import (
     Codebook,
     Correction,
     Highlight,
+    Memo,
     SessionRecord,
 )
 from reader.errors import UserError
@@ -36,6 +37,7 @@ class ExportBundle:
     corrections: list[Correction] = field(default_factory=list)
     codebook: Codebook | None = None
     sessions: list[SessionRecord] = field(default_factory=list)
+    memos: list[Memo] = field(default_factory=list)
     corpus: dict[str, Any] = field(default_factory=dict)
     invalid: list[str] = field(default_factory=list)
 
@@ -75,26 +77,38 @@ def parse_export(doc: Any, where: str = "export") -> ExportBundle:
             bundle.invalid.append(f"article #{i}: no article id")
             continue
         aid = a["article"]
+        coder = a.get("coder") if isinstance(a.get("coder"), str) else ""  # "" before v2
         state = _record(
             ArticleState,
             {k: a[k] for k in ("tags", "status", "updated") if a.get(k) is not None},
-            {"article": aid, "status": ArticleStatus.TODO.value},
+            {"article": aid, "status": ArticleStatus.TODO.value, "coder": coder},
             f"article {aid}",
             bundle,
         )
-        if state is not None:
+        # an entry exported without a stored state (`updated` null) that carries highlights
+        # or a memo stays without one: importing must not invent a "todo" record
+        decided = a.get("tags") or a.get("status") not in (None, ArticleStatus.TODO.value)
+        bare = a.get("updated") is None and not decided and (a.get("highlights") or a.get("memo"))
+        if state is not None and not bare:
             state.article = aid
             bundle.states.append(state)
         for j, h in enumerate(a.get("highlights") or [], 1):
             hl = _record(
                 Highlight,
                 h,
-                {"article": aid, "prefix": "", "suffix": "", "content_hash": ""},
+                {"article": aid, "prefix": "", "suffix": "", "content_hash": "", "coder": coder},
                 f"highlight #{j} of {aid}",
                 bundle,
             )
             if hl is not None:
                 bundle.highlights.append(hl)
+        if a.get("memo") is not None:
+            memo = _record(
+                Memo, a["memo"], {"id": "", "coder": coder}, f"memo of {aid}", bundle
+            )
+            if memo is not None:
+                memo.article = aid
+                bundle.memos.append(memo)
         for j, c in enumerate(a.get("corrections") or [], 1):
             corr = _record(Correction, c, {}, f"correction #{j} of {aid}", bundle)
             if corr is not None:
@@ -103,6 +117,10 @@ def parse_export(doc: Any, where: str = "export") -> ExportBundle:
         corr = _record(Correction, c, {}, f"corpus correction #{j}", bundle)
         if corr is not None:
             bundle.corrections.append(corr)
+    for j, m in enumerate(doc.get("memos") or [], 1):
+        memo = _record(Memo, m, {"id": "", "article": "", "coder": ""}, f"memo #{j}", bundle)
+        if memo is not None:
+            bundle.memos.append(memo)
     for j, r in enumerate(doc.get("sessions") or [], 1):
         session = _record(SessionRecord, r, {}, f"session #{j}", bundle)
         if session is not None:
@@ -141,8 +159,14 @@ def summary_counts(report: Any) -> tuple[int, int, int]:
         + report.states_added
         + report.states_updated
         + report.corrections_added
+        + getattr(report, "memos_added", 0)
     )
-    unchanged = report.highlights_same + report.states_same + report.corrections_same
+    unchanged = (
+        report.highlights_same
+        + report.states_same
+        + report.corrections_same
+        + getattr(report, "memos_same", 0)
+    )
     return added, unchanged, len(report.conflicts)
 
 
@@ -155,7 +179,7 @@ def import_bundle(store: Any, bundle: ExportBundle) -> tuple[Any, list[str]]:
     are added, so an export-import round trip loses nothing.
     """
     notes: list[str] = []
-    report = store.merge(bundle.highlights, bundle.states, bundle.corrections)
+    report = store.merge(bundle.highlights, bundle.states, bundle.corrections, bundle.memos)
     if bundle.codebook is not None:
         ours = store.codebook()
         if ours is None:

@@ -14,7 +14,7 @@ from typing import Any
 from annotations.export.data import ArticleExport, ExportData, HighlightView
 
 FORMAT_NAME = "reader-annotations"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: an article entry per coder ("coder", "memo"); project "memos"
 
 
 def export_document(data: ExportData) -> dict[str, Any]:
@@ -24,10 +24,12 @@ def export_document(data: ExportData) -> dict[str, Any]:
         "corpus": {"name": data.corpus_name, "root": str(data.corpus_root)},
         "exported": data.exported,
         "filters": dict(data.filters),
+        "coders": list(data.coders),
         "codebook": data.codebook.to_dict() if data.codebook is not None else None,
         "articles": [_article(a, data.with_quotes) for a in data.articles],
         "corpus_corrections": [c.to_dict() for c in data.corpus_corrections],
         "sessions": [s.to_dict() for s in data.sessions],
+        "memos": [m.to_dict() for m in data.project_memos],
     }
     return doc
 
@@ -38,11 +40,13 @@ def _article(a: ArticleExport, with_quotes: bool) -> dict[str, Any]:
         "title": a.title,
         "path": a.path,
         "in_corpus": a.in_corpus,
+        "coder": a.coder,
         "tags": list(a.tags),
         "status": a.status,
         "updated": a.updated,
         "highlights": [_highlight(hv) for hv in a.highlights],
         "corrections": [c.to_dict() for c in a.corrections],
+        "memo": a.memo.to_dict() if a.memo is not None else None,
     }
     if with_quotes:
         out["quotes"] = [

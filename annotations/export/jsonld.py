@@ -13,7 +13,12 @@ it stays valid when someone copies one item out of the collection.
 * article tags belong to the whole article, so each tagged article gets one Annotation
   with motivation `tagging`, a TextualBody per tag with purpose `tagging`, and the file
   itself as target; a status other than todo is one more, motivation `assessing`;
-* a highlight inside a quotation has a `describing` body naming its kind and speaker.
+* a highlight inside a quotation has a `describing` body naming its kind and speaker;
+* memos are Annotations with motivation `commenting` and one TextualBody with purpose
+  `commenting`: an article's memo targets the article's file, the project memo the corpus.
+
+Every annotation made by a coder names them as its `creator` (a `Person` with `name`), so
+the coders of a study stay apart in any tool that reads the collection.
 
 Ids are `urn:uuid:` built from the highlight's UUID (or a name-based UUID), so the same
 annotation has the same id in every export.
@@ -27,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from annotations.export.data import ArticleExport, ExportData, HighlightView
+from annotations.model import Memo
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _NAMESPACE = uuid.UUID("6f1b7c52-3d0e-4b7a-9a57-2f0c1d2e8a41")  # this app's uuid5 namespace
@@ -47,6 +53,11 @@ def source_iri(data: ExportData, article: ArticleExport) -> str:
         root = data.corpus_root if data.corpus_root.is_dir() else data.corpus_root.parent
         path = root / article.path
     return Path(path).absolute().as_uri()
+
+
+def creator(coder: str) -> dict[str, Any]:
+    """`{"creator": ...}` for an annotation by `coder`, nothing for an unattributed one."""
+    return {"creator": {"type": "Person", "name": coder}} if coder else {}
 
 
 def _textual(value: str, purpose: str) -> dict[str, str]:
@@ -73,6 +84,7 @@ def highlight_annotation(data: ExportData, article: ArticleExport, hv: Highlight
         "id": urn(h.id),
         "type": "Annotation",
         "motivation": "highlighting",
+        **creator(h.coder),
         "created": h.created,
         "modified": h.updated,
     }
@@ -88,9 +100,10 @@ def highlight_annotation(data: ExportData, article: ArticleExport, hv: Highlight
 def tagging_annotation(data: ExportData, article: ArticleExport) -> dict[str, Any]:
     anno: dict[str, Any] = {
         "@context": CONTEXT,
-        "id": urn(f"tags:{article.id}"),
+        "id": urn(f"tags:{article.coder}:{article.id}" if article.coder else f"tags:{article.id}"),
         "type": "Annotation",
         "motivation": "tagging",
+        **creator(article.coder),
     }
     if article.updated:
         anno["modified"] = article.updated
@@ -103,9 +116,11 @@ def status_annotation(data: ExportData, article: ArticleExport) -> dict[str, Any
     """The coder's verdict on the whole article (done, skipped) as an `assessing` note."""
     anno: dict[str, Any] = {
         "@context": CONTEXT,
-        "id": urn(f"status:{article.id}"),
+        "id": urn(f"status:{article.coder}:{article.id}" if article.coder
+                  else f"status:{article.id}"),
         "type": "Annotation",
         "motivation": "assessing",
+        **creator(article.coder),
     }
     if article.updated:
         anno["modified"] = article.updated
@@ -114,14 +129,36 @@ def status_annotation(data: ExportData, article: ArticleExport) -> dict[str, Any
     return anno
 
 
+def memo_annotation(memo: Memo, source: str) -> dict[str, Any]:
+    return {
+        "@context": CONTEXT,
+        "id": urn(memo.id),
+        "type": "Annotation",
+        "motivation": "commenting",
+        **creator(memo.coder),
+        "created": memo.created,
+        "modified": memo.updated,
+        "body": [_textual(memo.text, "commenting")],
+        "target": {"source": source},
+    }
+
+
+def corpus_iri(data: ExportData) -> str:
+    return Path(data.corpus_root).absolute().as_uri()
+
+
 def collection(data: ExportData) -> dict[str, Any]:
-    items: list[dict[str, Any]] = []
+    items: list[dict[str, Any]] = [
+        memo_annotation(m, corpus_iri(data)) for m in data.project_memos
+    ]
     for article in data.articles:
         if article.tags:
             items.append(tagging_annotation(data, article))
         if article.status != "todo":
             items.append(status_annotation(data, article))
         items.extend(highlight_annotation(data, article, hv) for hv in article.highlights)
+        if article.memo is not None:
+            items.append(memo_annotation(article.memo, source_iri(data, article)))
     doc: dict[str, Any] = {
         "@context": CONTEXT,
         # from the corpus's name, not its absolute path: the same export on another

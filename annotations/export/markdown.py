@@ -10,6 +10,9 @@ Layout, chosen for Obsidian's conventions:
   its own (Obsidian's form for referencing a quote: `[[note#^hl-1a2b3c4d]]`), then a small
   list with label, note and the link back. Ids come from `Highlight.short_id`, so links made
   to an earlier export keep working.
+* Coders: each article section names its coder (when there are several, in the heading
+  too, since an article then has one section per coder); memos come as a `### Memo`
+  section under their article, project memos as `## Project memo` sections at the top.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from annotations.export.mdescape import (
     link_target,
     yaml_string,
 )
-from annotations.model import AnchorStatus
+from annotations.model import AnchorStatus, Memo
 
 UNATTRIBUTED = "Unattributed"
 
@@ -34,6 +37,7 @@ def render_markdown(data: ExportData) -> str:
         f"# Annotations: {escape_inline(data.corpus_name)}",
         _summary(data),
     ]
+    parts.extend(_project_memo(data, m) for m in data.project_memos)
     if not data.articles:
         parts.append("_Nothing to export._")
     for article in data.articles:
@@ -48,10 +52,13 @@ def _front_matter(data: ExportData) -> str:
         f"title: {yaml_string('Annotations: ' + data.corpus_name)}",
         f"corpus: {yaml_string(str(data.corpus_root))}",
         f"exported: {yaml_string(data.exported)}",
-        f"articles: {len(data.articles)}",
+        f"articles: {data.article_count}",
         f"highlights: {data.highlight_count}",
         f"orphaned: {data.orphaned_count}",
     ]
+    if data.coders:
+        lines.append("coders:")
+        lines.extend(f"  - {yaml_string(c)}" for c in data.coders)
     for key, value in data.filters.items():
         lines.append(f"filter_{key}: {yaml_string(value)}")
     if tags:
@@ -64,7 +71,7 @@ def _front_matter(data: ExportData) -> str:
 
 
 def _summary(data: ExportData) -> str:
-    n, h = len(data.articles), data.highlight_count
+    n, h = data.article_count, data.highlight_count
     text = f"{n} article{'s' * (n != 1)} · {h} highlight{'s' * (h != 1)}"
     if data.orphaned_count:
         text += f" ({data.orphaned_count} orphaned)"
@@ -76,8 +83,22 @@ def _summary(data: ExportData) -> str:
     return text
 
 
+def _memo_text(text: str) -> str:
+    return "\n".join(escape_block(text))
+
+
+def _project_memo(data: ExportData, memo: Memo) -> str:
+    who = f" ({escape_inline(memo.coder)})" if len(data.coders) > 1 and memo.coder else ""
+    return f"## Project memo{who}\n\n{_memo_text(memo.text)}"
+
+
 def _article(data: ExportData, article: ArticleExport) -> str:
-    parts = [f"## {escape_inline(article.display_title)}", _article_meta(data, article)]
+    heading = f"## {escape_inline(article.display_title)}"
+    if len(data.coders) > 1 and article.coder:
+        heading += f" ({escape_inline(article.coder)})"
+    parts = [heading, _article_meta(data, article)]
+    if article.memo is not None:
+        parts.append(f"### Memo\n\n{_memo_text(article.memo.text)}")
     parts.extend(_highlight(data, article, hv) for hv in article.highlights)
     if article.quotes is not None:
         parts.append(_quotes(article.quotes))
@@ -93,6 +114,8 @@ def _article_meta(data: ExportData, article: ArticleExport) -> str:
         if article.unreadable:
             source += f" (unreadable: {escape_inline(article.unreadable)})"
     items = [f"- **Source:** {source}"]
+    if article.coder:
+        items.append(f"- **Coder:** {escape_inline(article.coder)}")
     tags = " ".join(t for t in (hashtag(t) for t in article.tags) if t)
     if tags:
         items.append(f"- **Tags:** {tags}")

@@ -39,17 +39,21 @@ def note_name(article: ArticleExport) -> str:
     return base + " (article)" if base.casefold() == "index" else base  # index.md is ours
 
 
-def _unique(names: list[str], ids: list[str]) -> list[str]:
-    """Names with a short hash of the id added where two articles share a title."""
-    seen: dict[str, int] = {}
-    for n in names:
-        seen[n.casefold()] = seen.get(n.casefold(), 0) + 1
-    out = []
-    for n, aid in zip(names, ids, strict=True):
-        if seen[n.casefold()] > 1:
-            n = f"{n} ({hashlib.sha1(aid.encode()).hexdigest()[:6]})"
-        out.append(n)
-    return out
+def _unique(names: list[str], ids: list[str], coders: list[str]) -> list[str]:
+    """Names made distinct where two notes share a title: by the coder (an article is
+    exported once per coder), then by a short hash of the article id."""
+    def counts(xs: list[str]) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        for n in xs:
+            seen[n.casefold()] = seen.get(n.casefold(), 0) + 1
+        return seen
+
+    seen = counts(names)
+    names = [f"{n} ({_UNSAFE.sub('-', c)})" if seen[n.casefold()] > 1 and c else n
+             for n, c in zip(names, coders, strict=True)]
+    seen = counts(names)
+    return [f"{n} ({hashlib.sha1(aid.encode()).hexdigest()[:6]})" if seen[n.casefold()] > 1
+            else n for n, aid in zip(names, ids, strict=True)]
 
 
 def memo_of(data: ExportData, article: ArticleExport) -> str:
@@ -79,6 +83,8 @@ def render_note(data: ExportData, article: ArticleExport) -> str:
         f"corpus: {yaml_string(data.corpus_name)}",
         f"status: {yaml_string(article.status)}",
     ]
+    if getattr(article, "coder", ""):
+        front.append(f"coder: {yaml_string(article.coder)}")
     if tags:
         front.append("tags:")
         front.extend(f"  - {yaml_string(t)}" for t in tags)
@@ -128,7 +134,8 @@ def write_notes(data: ExportData, folder: Path, write: Any) -> list[Path]:
     """Write every article's note and `index.md` into `folder`; `write(path, text)` writes
     one file (atomically). Returns the notes' paths (without the index)."""
     folder.mkdir(parents=True, exist_ok=True)
-    names = _unique([note_name(a) for a in data.articles], [a.id for a in data.articles])
+    names = _unique([note_name(a) for a in data.articles], [a.id for a in data.articles],
+                    [getattr(a, "coder", "") or "" for a in data.articles])
     written = []
     for article, name in zip(data.articles, names, strict=True):
         path = folder / f"{name}.md"
@@ -149,6 +156,7 @@ def export_notes(
     quotes: bool = False,
     now: str | None = None,
     analyze: Any = None,
+    coders: Any = None,
 ) -> tuple[ExportData, list[Path]]:
     """Collect as the one-file Markdown export does and write one note per article."""
     from annotations.export import collect_for, write_atomic
@@ -161,5 +169,5 @@ def export_notes(
         raise UserError(f"{folder} is a file; --split needs a folder")
     data = collect_for("md", corpus, store if store is not None else EmptyStore(),
                        article=article, tag=tag, label=label, quotes=quotes,
-                       link_base=target.absolute(), now=now, analyze=analyze)
+                       link_base=target.absolute(), now=now, analyze=analyze, coders=coders)
     return data, write_notes(data, target, write_atomic)

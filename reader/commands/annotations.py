@@ -11,7 +11,12 @@ import orjson
 from annotations.anchoring import reanchored
 from annotations.model import Highlight, content_hash, one_line
 from annotations.store import AnnotationStore
-from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.commands.common import (
+    add_coder_argument,
+    add_corpus_argument,
+    add_db_argument,
+    load,
+)
 from reader.commands.store_access import (
     article_text,
     highlight_row,
@@ -25,8 +30,9 @@ from reader.titles import title_of
 NAME = "annotations"
 HELP = "list tags, highlights (with their anchoring status) and corrections"
 DESCRIPTION = """\
-List the tags, status, highlights and corrections of every annotated article (or of
---article ID), then the corrections that apply to every article (`Z` in the app).
+List the tags, status, highlights, memo and corrections of every article annotated by
+the coder you work as (or by --coder NAME), or of --article ID, then the corrections that
+apply to every article (`Z` in the app).
 Highlights are first re-anchored against the articles' current text, in memory only
 (nothing is written; `reader check --save` keeps new positions), so offsets and statuses
 are those of the text as it is now:
@@ -39,12 +45,13 @@ are those of the text as it is now:
 With --json, one JSON object on stdout:
 
   {"articles": [
-    {"article": "<id>", "title": "<title or null>", "tags": ["..."],
-     "status": "todo|done|skipped", "missing": false,
+    {"article": "<id>", "title": "<title or null>", "coder": "<name>", "tags": ["..."],
+     "status": "todo|done|skipped", "missing": false, "memo": "<text or null>",
      "highlights": [
        {"id": "<32 hex>", "start": 0, "end": 10, "label": "claim", "note": "",
         "text": "<the quoted passage>", "status": "exact|moved|fuzzy|orphaned",
-        "score": null, "created": "<ISO 8601 UTC>", "updated": "<ISO 8601 UTC>"}],
+        "score": null, "created": "<ISO 8601 UTC>", "updated": "<ISO 8601 UTC>",
+        "coder": "<name>"}],
      "corrections": [
        {"id": "<32 hex>", "kind": "line_boilerplate|line_body|quote_kind|quote_speaker|
         quote_reject|text_boilerplate", "line": 5, "text": "<the line>", "start": null,
@@ -62,10 +69,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--article", metavar="ID", help="only this article")
     parser.add_argument("--json", action="store_true", help="one JSON object (see above)")
     add_db_argument(parser)
+    add_coder_argument(parser)
 
 
 def annotated_ids(store: AnnotationStore, corpus: Corpus) -> list[str]:
     ids = {s.article for s in store.article_states()} | {h.article for h in store.highlights()}
+    ids |= {m.article for m in store.memos() if m.article}
     ids |= {c.article for c in store.corrections() if c.article}
     in_corpus = [a.id for a in corpus.articles if a.id in ids]
     return in_corpus + sorted(ids - set(in_corpus))
@@ -92,9 +101,11 @@ def article_entry(store: AnnotationStore, corpus: Corpus, article_id: str) -> di
     return {
         "article": article_id,
         "title": title,
+        "coder": store.coder,
         "tags": state.tags,
         "status": state.status,
         "missing": missing,
+        "memo": memo.text if (memo := store.memo(article_id)) is not None else None,
         "highlights": [highlight_row(h) for h in highlights],
         "corrections": [correction_row(c) for c in store.corrections(article_id)
                         if c.article == article_id],
@@ -123,6 +134,8 @@ def print_text(entries: list[dict[str, Any]]) -> None:
         tags = ", ".join(entry["tags"]) or "-"
         where = "  (not in the corpus)" if entry["missing"] else ""
         out.write(f"{entry['article']}  [{entry['status']}]  tags: {tags}{where}\n")
+        if entry["memo"]:
+            out.write(f"  memo: {one_line(entry['memo'], 70)}\n")
         for h in entry["highlights"]:
             score = f" {h['score']:g}" if h["status"] in ("fuzzy", "orphaned") else ""
             note = f"  — {one_line(h['note'], 40)}" if h["note"] else ""

@@ -30,6 +30,9 @@ def run(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus) if args.corpus else bundled_corpus()
     if not corpus.exists():
         raise UserError(f"no such file or folder: {args.corpus}")
+    from annotations.coders import resolve_coder
+
+    coder = resolve_coder(getattr(args, "coder", None))  # a bad name: exit 2, before anything
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise UserError("the app needs a terminal; use `reader list` or `reader export` in scripts")
     from reader.tui.app import ReaderApp
@@ -39,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
         db=args.db,
         max_bytes=int(args.max_size * 1024 * 1024),
         keymap=load_keymap(),
+        coder=coder,
     )
     if not app.corpus.articles:
         detail = f" ({len(app.corpus.skipped)} skipped)" if app.corpus.skipped else ""

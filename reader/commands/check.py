@@ -7,7 +7,12 @@ from collections import Counter
 
 from annotations.anchoring import reanchored
 from annotations.model import AnchorStatus, Highlight, content_hash, one_line
-from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.commands.common import (
+    add_coder_argument,
+    add_corpus_argument,
+    add_db_argument,
+    load,
+)
 from reader.commands.store_access import article_text, missing_article, open_store
 from reader.errors import UserError
 
@@ -24,7 +29,8 @@ statuses (the app does this by itself when it opens an article).
 
 Exit status: 0 when the store is sound and no highlight is orphaned; 1 when there are
 orphans (listed on stdout, one per line, starting with "orphaned"); 2 when the store
-cannot be used (corrupt, not an annotation file, damaged journal) or on bad input."""
+cannot be used (corrupt, not an annotation file, damaged journal) or on bad input.
+Highlights checked are those of the coder you work as (or --coder NAME)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--save", action="store_true", help="save re-anchored positions and statuses"
     )
     add_db_argument(parser)
+    add_coder_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
                 f"{records['corrections']} corrections, {info['journal_entries']} journal "
                 "entries not yet folded)"
             )
+        if info["coders"]:
+            print(f"coders: {', '.join(info['coders'])} (checking {info['coder']}'s highlights)")
         if info["migrated_from"] is not None and not args.save:
             print(
                 f"note: the file is in the version {info['migrated_from']} format; it is "

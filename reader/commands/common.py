@@ -32,6 +32,16 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+CODER_HELP = (
+    "the coder you work as: changes are recorded under this name and its work is shown "
+    "(default: $READER_CODER, else [user] coder in config.toml, else your login name)"
+)
+
+
+def add_coder_argument(parser: argparse.ArgumentParser, help: str = CODER_HELP) -> None:
+    parser.add_argument("--coder", metavar="NAME", help=help)
+
+
 def max_bytes(args: argparse.Namespace) -> int:
     return int(float(getattr(args, "max_size", 20)) * 1024 * 1024)
 

@@ -17,12 +17,13 @@ from annotations.export import (
 )
 from annotations.export.data import StoreLike
 from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.commands.refi_io import REFI_FORMATS
 from reader.commands.store_access import open_store
 from reader.corpus import Corpus
 from reader.errors import UserError
 
 NAME = "export"
-HELP = "export annotations to Markdown, JSON, JSON-LD, CSV or clean text"
+HELP = "export annotations to Markdown, JSON, JSON-LD, CSV, clean text or REFI-QDA"
 DESCRIPTION = """\
 Export the annotations of CORPUS.
 
@@ -36,6 +37,16 @@ formats:
           memo but no highlight (plain UTF-8; --excel adds a byte-order mark)
   text    the cleaned corpus: bodies without boilerplate, one .txt per article in
           the folder -o, or JSON Lines with --jsonl (-o FILE)
+  qdpx    a REFI-QDA project (-o FILE.qdpx) for ATLAS.ti, MAXQDA, NVivo, QualCoder:
+          coders as users, the codebook, each annotated article as a text source,
+          highlights as coded selections, tags as codings of the whole text, memos
+          as notes (`reader import` reads it back)
+  qdc     the codebook as a REFI-QDA codebook (labels, and tags under "reader tags")
+
+Every coder's work is exported unless --coder NAME (repeatable) picks coders; each
+article appears once per coder, and every item (tags, status, highlight, memo) names
+its coder. Memos (per article and the project's) are exported in md, json, jsonld
+and csv.
 
 md --split DIR writes one note per article into DIR instead (see --split).
 md, json, jsonld and csv go to stdout without -o. Markdown links are relative to
@@ -47,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         "-f",
-        choices=FORMATS,
+        choices=(*FORMATS, *REFI_FORMATS),
         default="md",
         help="output format (default: md)",
     )
@@ -61,6 +72,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--article", metavar="ID", help="only this article")
     parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
     parser.add_argument("--label", metavar="L", help="only highlights with this label")
+    parser.add_argument(
+        "--coder",
+        metavar="NAME",
+        action="append",
+        dest="coders",
+        help="only this coder's work (repeatable; default: every coder)",
+    )
     parser.add_argument(
         "--quotes",
         action="store_true",
@@ -120,6 +138,10 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format in REFI_FORMATS:
+        from reader.commands import refi_io
+
+        return refi_io.export(args, refi_io.selected_coders(args))
     _check(args)
     corpus = load(args, read=False)
     store = open_store(args, corpus, write=False)  # no lock, never creates a file
@@ -148,15 +170,23 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
         label=args.label,
         quotes=args.quotes,
         link_base=(out.absolute().parent if out else Path.cwd()),
+        coders=_coders(args),
     )
     text = render(fmt, data)
+    known = getattr(store, "coders", lambda: [])()
+    for coder in data.coders if args.coders else []:
+        if coder not in known:
+            print(
+                f"reader: no work by coder {coder!r} (coders: {', '.join(known) or 'none'})",
+                file=sys.stderr,
+            )
     if not data.articles:
         print("reader: nothing to export: no annotated article matches", file=sys.stderr)
     if out is None:
         _write_stdout(text)
         return 0
     write_atomic(out, text, encoding=encoding_for(fmt, args.excel))
-    n, h = len(data.articles), data.highlight_count
+    n, h = data.article_count, data.highlight_count
     print(f"wrote {n} article(s), {h} highlight(s) to {out}", file=sys.stderr)
     return 0
 
@@ -165,11 +195,17 @@ def _run_split(args: argparse.Namespace, corpus: Corpus, store: StoreLike) -> in
     from annotations.export.notes import export_notes
 
     data, notes = export_notes(corpus, store, args.split, article=args.article, tag=args.tag,
-                               label=args.label, quotes=args.quotes)
+                               label=args.label, quotes=args.quotes, coders=_coders(args))
     if not notes:
         print("reader: nothing to export: no annotated article matches", file=sys.stderr)
     print(f"wrote {len(notes)} note(s) and index.md to {args.split}", file=sys.stderr)
     return 0
+
+
+def _coders(args: argparse.Namespace) -> list[str] | None:
+    from annotations.coders import check_coder
+
+    return [check_coder(c) for c in args.coders] if args.coders else None
 
 
 def _write_stdout(text: str) -> None:

@@ -6,7 +6,12 @@ import argparse
 
 from annotations.codebook import codebook_path, load_codebook
 from annotations.store import check_span
-from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.commands.common import (
+    add_coder_argument,
+    add_corpus_argument,
+    add_db_argument,
+    load,
+)
 from reader.commands.store_access import article_text, open_store
 from reader.errors import UserError
 
@@ -19,6 +24,9 @@ characters in the decoded text with \\n line ends: the offsets `reader analyze` 
 
 --label must be one of the corpus codebook's labels (codebook.toml beside the corpus, or
 the default codebook: claim, evidence, opinion, actor, frame, question).
+
+The highlight is recorded under the coder you work as (--coder, else $READER_CODER,
+else the config file, else your login name).
 
 Prints the new highlight's id (32 hex digits) on stdout.
 Exit status: 0 on success, 2 on bad input (unknown article, offsets outside the text or
@@ -33,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--label", metavar="L", default="", help="a codebook label")
     parser.add_argument("--note", metavar="TEXT", default="", help="a free-text note")
     add_db_argument(parser)
+    add_coder_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,34 +10,53 @@ import sys
 from pathlib import Path
 
 from annotations.export.importer import import_bundle, load_export, summary_counts
-from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.commands.common import (
+    add_coder_argument,
+    add_corpus_argument,
+    add_db_argument,
+    load,
+)
 from reader.commands.store_access import open_store
 
 NAME = "import"
-HELP = "merge a JSON export back into the annotation store"
+HELP = "merge a JSON export or a REFI-QDA project/codebook into the annotations"
 DESCRIPTION = """\
 Merge FILE (made by `reader export --format json`) into the annotations of CORPUS.
 
-Records keep their ids and are never duplicated; tags are unioned. Where the store
-and the file disagree (same highlight, other label or note; two different statuses),
-the store's version stays and one `conflict:` line per record goes to stderr, as
-do records that cannot be read. The file's codebook is adopted only when the
-store has none; session records missing from the store are added. The summary
-goes to stdout:
+Records keep their ids and their coder and are never duplicated; each coder's tags are
+unioned with that coder's own, so merging a colleague's copy keeps both coders' work
+apart. Records from an export made before coders existed are attributed to the coder
+you work as (--coder, else $READER_CODER, the config file, your login name). Where the
+store and the file disagree (same highlight, other label or note; two different
+statuses of one coder; two different memos), the store's version stays and one
+`conflict:` line per record goes to stderr, as do records that cannot be read. The
+file's codebook is adopted only when the store has none; session records missing from
+the store are added. The summary goes to stdout:
 
     added N, unchanged N, conflicts N
 
 Exit status 0 even with conflicts (they are reported, not errors); 2 when FILE
-is not a readable export."""
+is not a readable export.
+
+FILE may also be a REFI-QDA project (.qdpx, from `reader export --format qdpx` or
+another QDA tool): its highlights, tags, statuses and memos are merged by the same
+rules, each under the coder (User) who made it, and codes the corpus codebook lacks
+are added to codebook.toml; or a REFI-QDA codebook (.qdc): its codes are added to
+codebook.toml."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_argument(parser)
-    parser.add_argument("file", metavar="FILE", help="a JSON export")
+    parser.add_argument("file", metavar="FILE", help="a JSON export, a .qdpx or a .qdc")
     add_db_argument(parser)
+    add_coder_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.commands import refi_io
+
+    if refi_io.is_refi_file(args.file):
+        return refi_io.import_(args)
     bundle = load_export(args.file)
     corpus = load(args, read=False)
     missing = sorted({h.article for h in bundle.highlights if corpus.get(h.article) is None})

@@ -18,9 +18,11 @@ from reader.errors import UserError
 
 def open_store(args: argparse.Namespace, corpus: Corpus, *, write: bool) -> AnnotationStore:
     """The corpus's store. Listing commands open it read-only: they take no lock, write
-    nothing, and work in read-only folders; a corrupt store still fails (exit 2)."""
+    nothing, and work in read-only folders; a corrupt store still fails (exit 2). The
+    handle works as `--coder` (see `annotations.coders.resolve_coder`)."""
     path = resolve_db_path(corpus, getattr(args, "db", None), create=write)
-    return AnnotationStore.open(path, readonly=not write)
+    coder = getattr(args, "coder", None)
+    return AnnotationStore.open(path, readonly=not write, coder=coder)
 
 
 def article_text(article: Article) -> str:
@@ -43,6 +45,7 @@ def highlight_row(h: Highlight) -> dict[str, Any]:
         "score": h.score,
         "created": h.created,
         "updated": h.updated,
+        "coder": h.coder,
     }
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 
 from annotations.store import clean_tags
-from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.commands.common import (
+    add_coder_argument,
+    add_corpus_argument,
+    add_db_argument,
+    load,
+)
 from reader.commands.store_access import open_store
 
 NAME = "tag"
@@ -19,6 +24,8 @@ Prints the article's tags afterwards, tab-separated after the id:
 
     <article id>\\t<tag>, <tag>, ...
 
+Tags are recorded under the coder you work as (--coder, else $READER_CODER, else the
+config file, else your login name); the printed tags are that coder's.
 The change is saved durably before the command exits and can be undone in the app.
 Exit status: 0 on success, 2 on bad input (unknown article, empty tag, unusable store),
 in which case nothing is written."""
@@ -30,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("tags", metavar="TAG", nargs="+", help="tags to add (or remove)")
     parser.add_argument("--remove", action="store_true", help="remove the tags instead")
     add_db_argument(parser)
+    add_coder_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

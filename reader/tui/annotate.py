@@ -45,11 +45,19 @@ class SaveDone(Message):
 class StoreFacade:
     """The app's view of the store: never raises on a keypress, knows when it is read-only."""
 
-    def __init__(self, store: Any, path: Path | None, readonly_reason: str | None) -> None:
+    def __init__(
+        self, store: Any, path: Path | None, readonly_reason: str | None, coder: str = ""
+    ) -> None:
         self.store = store
         self.path = path
         self.readonly_reason = readonly_reason
         self.pending = 0
+        self._coder = coder
+
+    @property
+    def coder(self) -> str:
+        """Whose work the app shows and records (see `annotations.coders`)."""
+        return getattr(self.store, "coder", "") or self._coder
 
     @property
     def readonly(self) -> bool:
@@ -68,6 +76,9 @@ class StoreFacade:
             return 0
         return sum(1 for s in self.store.article_states() if s.status == "done")
 
+    def memo(self, article: str) -> Any:
+        return self.store.memo(article) if self.store is not None else None
+
     def highlights(self, article: str | None = None) -> list[Any]:
         return self.store.highlights(article) if self.store is not None else []
 
@@ -81,7 +92,7 @@ class StoreFacade:
     def change(
         self,
         app: ReaderApp,
-        method: str,
+        method: str | Callable[..., Any],
         *args: Any,
         then: Callable[[Any], None] | None = None,
         **kwargs: Any,
@@ -115,7 +126,11 @@ class StoreFacade:
             # for the UI thread, which may itself be waiting in store.close() at exit.
             app.post_message(SaveDone(finished, future))
 
-        self.store.submit(getattr(self.store, method), *args, callback=on_ui_thread, **kwargs)
+        # a method name of the store, or a domain function taking the store first
+        fn = getattr(self.store, method) if isinstance(method, str) else method
+        if not isinstance(method, str):
+            args = (self.store, *args)
+        self.store.submit(fn, *args, callback=on_ui_thread, **kwargs)
         return True
 
     def close(self) -> None:
@@ -123,7 +138,7 @@ class StoreFacade:
             self.store.close()
 
 
-def open_store(corpus: Corpus, db: str | None) -> StoreFacade:
+def open_store(corpus: Corpus, db: str | None, coder: str | None = None) -> StoreFacade:
     try:
         from annotations.store import AnnotationStore, resolve_db_path
     except ImportError:  # pragma: no cover - only while the store is being built
@@ -133,9 +148,9 @@ def open_store(corpus: Corpus, db: str | None) -> StoreFacade:
     except UserError as exc:
         return StoreFacade(None, None, str(exc))
     try:
-        store = AnnotationStore.open(path, readonly_ok=True)
+        store = AnnotationStore.open(path, readonly_ok=True, coder=coder)
     except UserError as exc:
-        return StoreFacade(None, path, str(exc))
+        return StoreFacade(None, path, str(exc), coder or "")
     return StoreFacade(store, path, getattr(store, "readonly_reason", None))
 
 
@@ -246,7 +261,8 @@ def tag_prompt(app: ReaderApp) -> None:
     if article is None:
         return
     current = app.store.tags(article)
-    used = set(app.store.store.tag_counts()) if app.store.store is not None else set()
+    # every coder's tags as suggestions: a team converges on one spelling of each tag
+    used = set(app.store.store.tag_counts(None)) if app.store.store is not None else set()
     known = sorted({normalize_tag(t.name) for t in app.codebook.tags}
                    | {normalize_tag(t) for t in used}, key=str.lower)
     quick = [t.name for t in app.codebook.tags][:9]
@@ -356,7 +372,17 @@ def label_key(app: ReaderApp, key: str) -> None:
         return
     label = next((lab for lab in app.codebook.labels if lab.key == key), None)
     if label is None:
-        app.notify(f"no label on key {key} (C shows the codebook)", severity="warning")
+        app.notify(f"no label on key {key} (C shows the codebook, L picks any label)",
+                   severity="warning")
+        return
+    apply_label(app, label)
+
+
+def apply_label(app: ReaderApp, label: Any) -> None:
+    """Highlight the selection (else the quotation or sentence at the cursor) with `label`;
+    on a highlight, relabel it. The label keys and the label picker both end here."""
+    article = _current(app)
+    if article is None:
         return
     view = _view(app)
     selection = view.selection
@@ -585,68 +611,7 @@ def quote_speaker(app: ReaderApp) -> None:
                                  "empty: no speaker"), done)
 
 
-# -- codebook and export ---------------------------------------------------------
-
-
-def codebook_screen(app: ReaderApp) -> None:
-    lines = ["Labels (keys 1-9 in the article):"]
-    for lab in app.codebook.labels:
-        lines.append(f"  {lab.key or '-'}  {lab.name:<14} {lab.colour:<10} {lab.description}")
-    lines.append("")
-    lines.append("Tags (digits in the tag prompt):")
-    for i, t in enumerate(app.codebook.tags, 1):
-        lines.append(f"  {i}  {t.name:<14} {t.description}")
-
-    def chosen(choice: str | None) -> None:
-        if choice == "add-label":
-            app.push_screen(
-                PromptScreen("New label: name, colour, description",
-                             hint="e.g.  source, blue, Who the story relies on"),
-                add_label,
-            )
-        elif choice == "add-tag":
-            app.push_screen(PromptScreen("New quick tag name"), add_tag)
-
-    def add_label(value: str | None) -> None:
-        if not value:
-            return
-        from annotations.model import Label
-
-        parts = [p.strip() for p in value.split(",")]
-        used = {lab.key for lab in app.codebook.labels}
-        key = next((str(k) for k in range(1, 10) if str(k) not in used), "")
-        app.codebook.labels.append(
-            Label(parts[0], key, parts[1] if len(parts) > 1 and parts[1] else "yellow",
-                  ", ".join(parts[2:]))
-        )
-        _save_codebook(app)
-
-    def add_tag(value: str | None) -> None:
-        if not value or not value.strip():
-            return
-        from annotations.model import TagDef
-
-        app.codebook.tags.append(TagDef(value.strip()))
-        _save_codebook(app)
-
-    app.push_screen(
-        ChoiceScreen(
-            "Codebook",
-            [("close", "Close"), ("add-label", "Add a label…"), ("add-tag", "Add a quick tag…")],
-            "\n".join(lines),
-        ),
-        chosen,
-    )
-
-
-def _save_codebook(app: ReaderApp) -> None:
-    try:
-        from annotations.codebook import save_codebook
-
-        path = save_codebook(app.corpus.root, app.codebook)
-        app.notify(f"codebook saved to {path}", timeout=3)
-    except (OSError, UserError, ImportError) as exc:
-        app.notify(f"codebook not saved: {exc}", severity="error")
+# -- export ------------------------------------------------------------------------
 
 
 def export(app: ReaderApp) -> None:

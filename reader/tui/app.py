@@ -40,13 +40,14 @@ from reader.corpus import (
     read_text,
     scan,
 )
-from reader.filtering import filter_indices, parse
+from reader.filtering import help_line
 from reader.palette import assign_colours, label_colour
 from reader.textlayout import sanitize
-from reader.tui import annotate, header
+from reader.tui import annotate, coding, header
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
+from reader.tui.search import AppSearch
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
 from reader.tui.widgets.keybar import KeyBar
@@ -127,6 +128,7 @@ class ReaderApp(App[None]):
         max_bytes: int = DEFAULT_MAX_BYTES,
         keymap: dict[str, str] | None = None,
         use_cache: bool = True,
+        coder: str | None = None,
     ) -> None:
         super().__init__()
         keep_escape_before_symbols()  # (before the driver starts reading keys)
@@ -139,7 +141,7 @@ class ReaderApp(App[None]):
         self.current: int | None = None
         self.hide_boilerplate = False
         self.session = annotate.Session.start()
-        self.store = annotate.open_store(self.corpus, db)
+        self.store = annotate.open_store(self.corpus, db, coder)
         self.codebook = annotate.load_codebook(self.corpus, self.store.store)
         self.cache = SummaryCache(
             cache_path_for(self.store.path) if use_cache and self.store.path else None
@@ -161,6 +163,7 @@ class ReaderApp(App[None]):
         self._prepared: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
         self._prepared_lock = threading.Lock()
         self._prefetch_timer: Timer | None = None
+        self.search = AppSearch(self, use_index=use_cache)  # full text: reader.tui.search
 
     # -- layout ---------------------------------------------------------------
 
@@ -171,7 +174,8 @@ class ReaderApp(App[None]):
         yield Static(id="title-bar")
         with Horizontal(id="main"):
             with Vertical(id="left"):
-                yield Input(placeholder="filter: words  tag:NAME  is:done  is:todo", id="filter")
+                yield Input(placeholder="search: " + help_line(), id="filter")
+                yield Static(id="search-info")
                 yield ArticleList(
                     self._title_of,
                     self._words_of,
@@ -222,6 +226,7 @@ class ReaderApp(App[None]):
             article_list.cursor = where[self.view_state.list_article]
         if self.view_state.open_article in where:
             self.call_after_refresh(self._reopen_last, where[self.view_state.open_article])
+        article_list.snippet_of = self.search.snippet_of
         article_list.focus()
         self.query_one(ArticleView).display = False  # the start card until an article opens
         self.query_one("#start-card", Static).update(header.start_card(self))
@@ -241,6 +246,7 @@ class ReaderApp(App[None]):
         self._first_frame = threading.Event()
         self.call_after_refresh(self._first_frame.set)
         self.index_corpus()
+        self.search.start()
         if self.store.store is not None:
             self.set_interval(1.5, self.follow_other_writers)
 
@@ -427,8 +433,13 @@ class ReaderApp(App[None]):
             parts.append(f"indexing {self.indexed:,}/{n:,}")
         elif self.analysed < self.to_analyse:
             parts.append(f"headlines & boilerplate {self.analysed:,}/{self.to_analyse:,}")
+        search = self.search.status()
+        if search:
+            parts.append(search)
         if self.corpus.skipped:
             parts.append(f"{len(self.corpus.skipped)} skipped (S)")
+        if self.store.coder:
+            parts.append(f"coder {self.store.coder}")
         if self.store.readonly:
             parts.append("READ-ONLY annotations")
         self.query_one("#title-bar", Static).update(Text(" · ".join(parts)), layout=False)
@@ -450,6 +461,7 @@ class ReaderApp(App[None]):
     @on(ArticleList.Opened)
     def open_from_list(self, event: ArticleList.Opened) -> None:
         self.open_article(event.index)
+        self.search.to_first_match()
         self.query_one(ArticleView).focus()
 
     def open_article(self, index: int) -> None:
@@ -483,6 +495,7 @@ class ReaderApp(App[None]):
         view.show(decoded.text, self._line_kinds(), self._quote_spans(), self._highlight_spans())
         view.set_hide_boilerplate(self.hide_boilerplate)
         self._marks_ready(index, decoded.text, marks, first=True)
+        self.search.article_opened(index)
 
     def _prepare(self, article: Article) -> tuple[Any, Any]:
         """The article's text and corrected marks: from the prefetch cache when still valid.
@@ -681,6 +694,10 @@ class ReaderApp(App[None]):
         box.add_class("active")
         self.query_one("#left").display = True
         box.focus()
+        self.call_after_refresh(self.search.show_info)
+
+    def action_find_in_article(self) -> None:
+        self.search.find_in_article()
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
@@ -701,12 +718,7 @@ class ReaderApp(App[None]):
         article_list.focus()
 
     def apply_filter(self) -> None:
-        query = parse(self.query_one("#filter", Input).value)
-        article_list = self.query_one(ArticleList)
-        keep = article_list.current
-        indices = filter_indices(query, self.titles_lower, self._tags_of, self._status_of,
-                                 annotated=self._annotated_rows)
-        article_list.set_visible(indices, keep)
+        self.search.apply()  # full text once the index is ready (reader.tui.search)
 
     def _annotated_rows(self) -> list[tuple[int, str, list[str]]]:
         """(index, status, tags) of the articles with any state: the filter's fast path."""
@@ -724,6 +736,7 @@ class ReaderApp(App[None]):
             box.remove_class("active")
             self.apply_filter()
             self.query_one(ArticleList).focus()
+            self.search.show_info()
 
     def action_switch_pane(self) -> None:
         article_list = self.query_one(ArticleList)
@@ -768,10 +781,12 @@ class ReaderApp(App[None]):
         annotate.tag_prompt(self)
 
     def action_next_todo(self) -> None:
-        annotate.goto_todo(self, 1)
+        if not self.search.jump_match(True):  # n / N: search matches first
+            annotate.goto_todo(self, 1)
 
     def action_prev_todo(self) -> None:
-        annotate.goto_todo(self, -1)
+        if not self.search.jump_match(False):
+            annotate.goto_todo(self, -1)
 
     def action_mark_done(self) -> None:
         annotate.mark_status(self, "done")
@@ -813,7 +828,19 @@ class ReaderApp(App[None]):
         annotate.orphans(self)
 
     def action_codebook(self) -> None:
-        annotate.codebook_screen(self)
+        from reader.tui.codebook_screen import open_codebook
+
+        open_codebook(self)
+
+    def action_adjudicate(self) -> None:
+        from reader.tui.adjudication_screen import open_adjudication
+
+        open_adjudication(self)
+
+    def action_pick_label(self) -> None:
+        from reader.tui.codebook_screen import pick_label
+
+        pick_label(self)
 
     def action_export(self) -> None:
         annotate.export(self)
@@ -828,6 +855,15 @@ class ReaderApp(App[None]):
 
         return super().deliver_screenshot(filename, path or str(screenshot_folder()),
                                           time_format)
+
+    def action_memo(self) -> None:
+        coding.edit_memo(self, project=False)
+
+    def action_project_memo(self) -> None:
+        coding.edit_memo(self, project=True)
+
+    def action_switch_coder(self) -> None:
+        coding.switch_coder(self)
 
     # -- shutdown ---------------------------------------------------------------
 
@@ -849,3 +885,4 @@ class ReaderApp(App[None]):
                 self.save_view_state()
             self.cache.save()
             self.store.close()
+            self.search.close()

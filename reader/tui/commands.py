@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from reader.filtering import OPERATORS
+
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -32,11 +34,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.quit", "q", "quit", "Quit", "Quit (annotations are already saved)", "App",
             footer=True),
     Command("app.filter", "slash", "focus_filter", "Filter",
-            "Filter the list: words, tag:NAME, is:done, is:todo", "App", footer=True,
-            display="/"),
+            # generated from the grammar (reader.filtering.OPERATORS): never out of date
+            "Search the corpus: " + ", ".join(syntax for syntax, _ in OPERATORS)
+            + " (list ranked, count shown)",
+            "App", footer=True, display="/"),
+    Command("app.find", "f", "find_in_article", "Find",
+            "Find words in the open article (n / N: next / previous match)", "App"),
     Command("app.switch", "tab", "switch_pane", "Switch pane",
             "Move between the list and the article", "App", palette=False),
-    Command("app.list_pane", "f", "toggle_list", "Full width",
+    Command("app.list_pane", "F", "toggle_list", "Full width",
             "Hide or show the article list: full-width reading", "View"),
     Command("app.boilerplate", "b", "toggle_boilerplate", "Boilerplate",
             "Hide or show the dimmed boilerplate lines", "View", footer=True),
@@ -47,9 +53,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.tag", "t", "tag_prompt", "Tag", "Add or remove tags on the article", "Annotate",
             footer=True),
     Command("app.next_todo", "n", "next_todo", "Next to do",
-            "Go to the next article that is not done", "Session", footer=True),
+            "Go to the next article that is not done; in an article with search matches lit: "
+            "the next match", "Session", footer=True),
     Command("app.prev_todo", "N", "prev_todo", "Previous to do",
-            "Go to the previous article that is not done", "Session"),
+            "Go to the previous article that is not done; in an article with search matches "
+            "lit: the previous match", "Session"),
     Command("app.done", "d", "mark_done", "Done",
             "Mark the article done and open the next to do (again: back to to do)", "Session",
             footer=True),
@@ -60,10 +68,21 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.redo", "ctrl+r", "redo", "Redo", "Redo the change last undone", "Annotate"),
     Command("app.orphans", "O", "orphans", "Orphans",
             "List highlights that lost their place after an article changed", "Annotate"),
-    Command("app.codebook", "C", "codebook", "Codebook", "Show and edit labels and tags",
-            "Annotate"),
+    Command("app.codebook", "C", "codebook", "Codebook",
+            "The codebook: add, rename, delete or merge labels, put a label under another, "
+            "add tags", "Annotate"),
+    Command("app.adjudicate", "J", "adjudicate", "Adjudicate",
+            "List the units the coders disagree on and settle each into the adjudicator "
+            "coder (gold)", "Annotate"),
     Command("app.export", "E", "export", "Export",
             "Export annotations to Markdown, JSON, JSON-LD, CSV or clean text", "App"),
+    Command("app.memo", "m", "memo", "Memo",
+            "Write the memo of the article (your notes on it, beside the codes)", "Annotate"),
+    Command("app.project_memo", "M", "project_memo", "Project memo",
+            "Write the memo of the whole project", "Annotate"),
+    Command("app.coder", "U", "switch_coder", "Switch coder",
+            "Work as another coder: show their work, record changes as theirs",
+            "Annotate"),
     # -- list -----------------------------------------------------------------
     Command("list.down", "j,down", "cursor_down", "Down", "Next article", "List", "list",
             palette=False),
@@ -136,6 +155,9 @@ COMMANDS: tuple[Command, ...] = (
             "Highlight the selection (else the quotation or sentence at the cursor) with label "
             "1-9; on a highlight: relabel",
             "Annotate", "article", palette=False, display="1-9"),
+    Command("article.pick_label", "L", "app.pick_label", "Label…",
+            "Pick any label by name (type part of it) and highlight with it, or relabel the "
+            "highlight at the cursor", "Annotate", "article"),
     Command("article.note", "a", "app.edit_note", "Note", "Add or edit the note of the highlight",
             "Annotate", "article", footer=True),
     Command("article.delete", "delete,D", "app.delete_highlight", "Delete",
@@ -151,6 +173,42 @@ COMMANDS: tuple[Command, ...] = (
             "Correct the speaker of the quotation at the cursor", "Correct", "article"),
     Command("article.quote_reject", "X", "app.quote_reject", "Not a quote",
             "Reject the quotation at the cursor", "Correct", "article"),
+)
+
+# -- team coding screens (`reader.tui.codebook_screen`, `reader.tui.adjudication_screen`) --
+COMMANDS += (
+    Command("codebook.add", "a", "add", "Add", "Codebook: add a label (name, colour, description)",
+            "Codebook", "codebook", footer=True, palette=False),
+    Command("codebook.rename", "r", "rename", "Rename",
+            "Codebook: rename the label; its highlights (every coder's) follow", "Codebook",
+            "codebook", footer=True, palette=False),
+    Command("codebook.delete", "d,delete", "delete", "Delete",
+            "Codebook: delete the label; says how many highlights it has, which stay "
+            "unlabelled or move to another label", "Codebook", "codebook", footer=True,
+            palette=False),
+    Command("codebook.merge", "m", "merge", "Merge",
+            "Codebook: merge the label into another (its highlights become the other's)",
+            "Codebook", "codebook", footer=True, palette=False),
+    Command("codebook.parent", "p", "parent", "Parent",
+            "Codebook: put the label under another (one level) or back at the top",
+            "Codebook", "codebook", palette=False),
+    Command("codebook.add_tag", "t", "add_tag", "Add tag", "Codebook: add a quick tag",
+            "Codebook", "codebook", palette=False),
+    Command("codebook.close", "escape,q", "dismiss", "Close", "Codebook: close", "Codebook",
+            "codebook", palette=False),
+    Command("adjudicate.coder", "1,2,3,4,5,6,7,8,9", "take", "Coder N",
+            "Adjudication: take coder N's version into the adjudicator's (gold) work",
+            "Adjudication", "adjudicate", palette=False, display="1-9"),
+    Command("adjudicate.both", "b", "take_both", "Both",
+            "Adjudication: take every coder's version (the tag, each coder's highlight)",
+            "Adjudication", "adjudicate", footer=True, palette=False),
+    Command("adjudicate.neither", "n", "take_neither", "Neither",
+            "Adjudication: take no coder's version (no tag, no highlight of that label there)",
+            "Adjudication", "adjudicate", footer=True, palette=False),
+    Command("adjudicate.undo", "u", "undo", "Undo", "Adjudication: undo the last decision",
+            "Adjudication", "adjudicate", palette=False),
+    Command("adjudicate.close", "escape,q", "app.pop_screen", "Back",
+            "Adjudication: back to the reader", "Adjudication", "adjudicate", palette=False),
 )
 
 BY_ID = {c.id: c for c in COMMANDS}

@@ -29,6 +29,7 @@ CHOICES: tuple[tuple[str, str, str, str], ...] = (
     ("csv", "CSV: one row per highlight (plain UTF-8)", "csv", ".csv"),
     ("csv-excel", "CSV for Excel (with a byte-order mark)", "csv", ".csv"),
     ("text", "Clean text: bodies without boilerplate (JSON Lines)", "text", ".jsonl"),
+    ("qdpx", "REFI-QDA project (.qdpx: ATLAS.ti, MAXQDA, NVivo, QualCoder)", "qdpx", ".qdpx"),
 )
 
 
@@ -110,6 +111,16 @@ def export(app: ReaderApp) -> None:
 def _write(app: Any, choice: str, fmt: str, target: Path) -> str:
     """Run one export (on a worker thread); the message to show when it is written."""
     store = app.store.store
+    if choice == "qdpx":  # every coder's work (see annotations.refiqda)
+        from annotations.refiqda import export_qdpx
+
+        if store is None:
+            raise UserError("nothing to export: no annotation store")
+        result = export_qdpx(app.corpus, store, app.codebook, target)
+        n = len(result.left_out)
+        left = f"; {n} left out (reader export says which)" if n else ""
+        return (f"exported {result.selections} highlight(s) of {result.sources} text(s) "
+                f"to {shown(target)}{left}")
     if choice == "md-split":
         from annotations.export.notes import export_notes
 

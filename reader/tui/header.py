@@ -64,6 +64,9 @@ def header_text(app: ReaderApp, index: int, width: int, marks: object | None,
     n_hl = len(app.store.highlights(article.id))
     if n_hl:
         facts.append(f" · {plural(n_hl, 'highlight')}", style="dim")
+    memo = getattr(app.store, "memo", None)
+    if memo is not None and memo(article.id) is not None:
+        facts.append(" · memo", style="dim")
     if opened:
         quotes = getattr(marks, "quotes", None)
         if quotes is not None:
@@ -97,7 +100,7 @@ def start_card(app: ReaderApp) -> Text:
         ("enter", "open the article"),
         ("/", "filter: words tag: is:"),
         ("t d x", "tag · done · skip"),
-        ("f", "full-width reading"),
+        ("F", "full-width reading"),
         ("?", "every key · ^p palette"),
     )
     for keys, what in rows:

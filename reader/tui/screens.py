@@ -55,6 +55,12 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(g, style="bold underline"), "")
                 group = g
             table.add_row(keys, text)
+        from reader.filtering import OPERATORS
+
+        table.add_row("", "")
+        table.add_row(Text("Search queries (/)", style="bold underline"), "")
+        for syntax, meaning in OPERATORS:  # the grammar's own list: never out of date
+            table.add_row(syntax, meaning)
         with VerticalScroll():
             yield Static(Text("reader — keys", style="bold"), classes="dialog-title")
             yield Static(table, id="help-body")

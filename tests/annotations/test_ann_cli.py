@@ -178,6 +178,7 @@ def test_annotations_lists_and_reanchors(corpus_dir: Path, reader_cli) -> None: 
         "status",
         "score",
         "created",
+        "coder",
         "updated",
     }
     assert h["status"] == "moved" and h["start"] == Q0 + len("Correction appended on top.\n")

@@ -94,3 +94,46 @@ def test_folds_from_two_handles_interleaved(db_path: Path) -> None:
     final = AnnotationStore.open(db_path, readonly=True)
     assert sorted(final.tags("alpha.txt")) == sorted(f"t{i}" for i in range(25))
     final.close()
+
+
+CODER_WRITER = """
+import sys
+from annotations.store import AnnotationStore
+path, coder, text = sys.argv[1], sys.argv[2], sys.argv[3]
+s = AnnotationStore.open(path, fold_every=7, coder=coder)
+for i in range(40):
+    s.add_tags("alpha.txt", [f"t{i}"])   # both coders tag the same article with the same tags
+    s.set_status("alpha.txt", "done" if i % 2 else "skipped")
+    h = s.add_highlight("alpha.txt", text, i, i + 10, label="", note=coder)
+    print(h.id, flush=True)
+s.set_memo("alpha.txt", f"memo of {coder}")
+s.close()
+"""
+
+
+def test_two_coders_in_two_processes_lose_nothing_and_stay_apart(db_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    procs = {
+        coder: subprocess.Popen(
+            [sys.executable, "-c", CODER_WRITER, str(db_path), coder, ALPHA],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for coder in ("ann", "bob")
+    }
+    ids = {}
+    for coder, proc in procs.items():
+        out, _ = proc.communicate(timeout=120)
+        assert proc.returncode == 0
+        ids[coder] = set(out.split())
+    with AnnotationStore.open(db_path, readonly=True, coder="ann") as s:
+        assert s.coders() == ["ann", "bob"]
+        for coder in ("ann", "bob"):
+            assert s.tags("alpha.txt", coder=coder) == [f"t{i}" for i in range(40)]
+            assert s.article_state("alpha.txt", coder=coder).status == "done"
+            mine = s.highlights("alpha.txt", coder=coder)
+            assert {h.id for h in mine} == ids[coder] and len(ids[coder]) == 40
+            assert {h.note for h in mine} == {coder}
+            assert s.memo("alpha.txt", coder=coder).text == f"memo of {coder}"  # type: ignore[union-attr]
+        assert len(s.highlights(coder=None)) == 80

@@ -16,6 +16,7 @@ from tinydb import TinyDB
 
 from annotations import journal, storage
 from annotations.errors import StoreCorruptError, StoreReadOnlyError, StoreWriteError
+from annotations.model import SCHEMA_VERSION
 from annotations.storage import OrjsonStorage
 from annotations.store import AnnotationStore
 
@@ -45,7 +46,7 @@ def test_close_folds_everything_into_a_plain_tinydb_file(db_path: Path) -> None:
         assert db.table("highlights").all()[0]["id"] == h.id
         assert db.table("articles").all()[0]["tags"] == ["flood", "budget"]
         meta = db.table("meta").all()[0]
-        assert meta["schema"] == 1 and meta["app"] == "reader" and meta["seq"] == 2
+        assert meta["schema"] == SCHEMA_VERSION and meta["app"] == "reader" and meta["seq"] == 2
         db.close()
 
 

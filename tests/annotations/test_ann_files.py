@@ -15,7 +15,7 @@ from annotations.errors import (
     StoreNewerError,
     StoreReadOnlyError,
 )
-from annotations.model import AnchorStatus
+from annotations.model import SCHEMA_VERSION, AnchorStatus
 from annotations.paths import resolve_db_path
 from annotations.store import AnnotationStore
 from reader.corpus import bundled_corpus, scan
@@ -52,7 +52,7 @@ def test_a_version_0_file_is_migrated_with_a_backup(db_path: Path) -> None:
     assert s.corrections()[0].text == "Subscribe now"
     s.close()
     data = json.loads(db_path.read_bytes())
-    assert data["meta"]["1"]["schema"] == 1
+    assert data["meta"]["1"]["schema"] == SCHEMA_VERSION
     assert data["legacy"]["1"]["doc"] == {"something": "else"}  # nothing dropped
 
 
@@ -128,7 +128,9 @@ def test_a_newer_schema_opens_read_only_with_its_data(db_path: Path) -> None:
         json.dumps(
             {
                 "meta": {"1": {"app": "reader", "kind": "annotations", "schema": 99, "seq": 0}},
-                "articles": {"1": {"article": "alpha.txt", "tags": ["x"], "status": "todo"}},
+                "articles": {
+                    "1": {"article": "alpha.txt", "tags": ["x"], "status": "todo", "coder": "ann"}
+                },
                 "future_table": {"1": {"a": 1}},
             }
         )
@@ -136,7 +138,7 @@ def test_a_newer_schema_opens_read_only_with_its_data(db_path: Path) -> None:
     with pytest.raises(StoreNewerError):
         AnnotationStore.open(db_path)
     s = AnnotationStore.open(db_path, readonly_ok=True)
-    assert s.readonly and s.tags("alpha.txt") == ["x"]
+    assert s.readonly and s.tags("alpha.txt", coder="ann") == ["x"]
     s.close()
 
 

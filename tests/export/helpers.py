@@ -19,8 +19,10 @@ from annotations.model import (
     Codebook,
     Correction,
     Highlight,
+    Memo,
     SessionRecord,
 )
+from annotations.schema import coder_key
 from annotations.state import State
 from reader.marks.text import normalise_line
 
@@ -32,6 +34,7 @@ GONE = "gone/missing article.txt"
 T0 = "2024-03-01T10:00:00.000Z"
 T1 = "2024-03-02T11:30:00.000Z"
 NOW = "2024-03-05T09:00:00.000Z"
+CODER = "ann"
 
 
 class Quote(NamedTuple):
@@ -94,16 +97,34 @@ class MemoryStore:
     corr: list[Correction] = field(default_factory=list)
     book: Codebook | None = None
     sess: list[SessionRecord] = field(default_factory=list)
+    notes: list[Memo] = field(default_factory=list)
+    coder: str = CODER
 
-    def article_states(self) -> list[ArticleState]:
-        return list(self.states)
+    def article_states(self, coder: str | None = None) -> list[ArticleState]:
+        return [s for s in self.states if coder is None or s.coder == coder]
 
     def article_state(self, article_id: str) -> ArticleState:
         return next((s for s in self.states if s.article == article_id), ArticleState(article_id))
 
-    def highlights(self, article: str | None = None) -> list[Highlight]:
-        found = [h for h in self.hls if article is None or h.article == article]
+    def highlights(self, article: str | None = None, coder: str | None = None) -> list[Highlight]:
+        found = [
+            h
+            for h in self.hls
+            if (article is None or h.article == article) and (coder is None or h.coder == coder)
+        ]
         return sorted(found, key=lambda h: (h.article, h.start))
+
+    def memos(self, article: str | None = None, coder: str | None = None) -> list[Memo]:
+        found = [
+            m
+            for m in self.notes
+            if (article is None or m.article == article) and (coder is None or m.coder == coder)
+        ]
+        return sorted(found, key=lambda m: (m.article, m.coder))
+
+    def coders(self) -> list[str]:
+        items = [*self.states, *self.hls, *self.notes, *self.corr]
+        return sorted({x.coder for x in items if x.coder})
 
     def corrections(self, article: str | None = None) -> list[Correction]:
         return [c for c in self.corr if article is None or c.article == article]
@@ -119,20 +140,25 @@ class MemoryStore:
         highlights: list[Highlight],
         states: list[ArticleState],
         corrections: list[Correction],
+        memos: list[Memo] = [],  # noqa: B006 - never mutated
     ) -> MergeReport:
         """The store's own merge rules (`annotations.merge`) over these lists."""
         state = State(
             {
                 "highlights": {h.id: h.to_dict() for h in self.hls},
-                "articles": {s.article: s.to_dict() for s in self.states},
+                "articles": {coder_key(s.article, s.coder): s.to_dict() for s in self.states},
                 "corrections": {c.id: c.to_dict() for c in self.corr},
+                "memos": {coder_key(m.article, m.coder): m.to_dict() for m in self.notes},
             }
         )
-        ops, _, report = plan_merge(state, highlights, states, corrections)
+        ops, _, report = plan_merge(
+            state, highlights, states, corrections, memos, coder=self.coder
+        )
         state.apply(ops)
         self.hls = [Highlight.from_dict(d) for d in state.tables["highlights"].values()]
         self.states = [ArticleState.from_dict(d) for d in state.tables["articles"].values()]
         self.corr = [Correction.from_dict(d) for d in state.tables["corrections"].values()]
+        self.notes = [Memo.from_dict(d) for d in state.tables["memos"].values()]
         return report
 
     def close(self) -> None:
@@ -147,7 +173,7 @@ def _hl(
     hid: str, article: str, text: str, passage: str, label: str, note: str, **kw: object
 ) -> Highlight:
     start = text.index(passage)
-    h = Highlight.create(article, text, start, start + len(passage), label, note)
+    h = Highlight.create(article, text, start, start + len(passage), label, note, CODER)
     h.id = hid
     h.created = T0
     h.updated = kw.pop("updated", T0)
@@ -175,6 +201,7 @@ def fixed_highlights() -> list[Highlight]:
         created=T0,
         updated=T0,
         status="orphaned",
+        coder=CODER,
     )
     gone = Highlight(
         id="f6f6f6f6000000000000000000000006",
@@ -188,6 +215,7 @@ def fixed_highlights() -> list[Highlight]:
         created=T0,
         updated=T0,
         status="orphaned",
+        coder=CODER,
     )
     return [
         _hl(
@@ -244,12 +272,14 @@ def fixed_corrections() -> list[Correction]:
             line=1,
             text="The Washington PostDemocracy Dies in Darkness",
             created=T0,
+            coder=CODER,
         ),
         Correction(
             "0c000000000000000000000000000002",
             "text_boilerplate",
             text="Placeholder while article actions load",
             created=T0,
+            coder=CODER,
         ),
         Correction(
             "0c000000000000000000000000000003",
@@ -258,6 +288,7 @@ def fixed_corrections() -> list[Correction]:
             start=q_reject,
             end=q_reject + len("\u201chell-bent on hostile acts.\u201d"),
             created=T0,
+            coder=CODER,
         ),
         Correction(
             "0c000000000000000000000000000004",
@@ -267,6 +298,7 @@ def fixed_corrections() -> list[Correction]:
             end=q_speaker + len("\u201cprogressive and synchronous.\u201d"),
             value="Kim Jong Un",
             created=T0,
+            coder=CODER,
         ),
         Correction(
             "0c000000000000000000000000000005",
@@ -276,6 +308,7 @@ def fixed_corrections() -> list[Correction]:
             end=q_kind + len("\u201cnuclear deterrence.\u201d"),
             value="scare",
             created=T0,
+            coder=CODER,
         ),
         Correction(
             "0c000000000000000000000000000006",
@@ -284,6 +317,7 @@ def fixed_corrections() -> list[Correction]:
             line=34,
             text="Read more:",
             created=T1,
+            coder=CODER,
         ),
     ]
 
@@ -291,12 +325,22 @@ def fixed_corrections() -> list[Correction]:
 def fixed_store() -> MemoryStore:
     return MemoryStore(
         states=[
-            ArticleState(A1, ["relevant", "follow up"], "done", T1),
-            ArticleState(A2, ["relevant", "North Korea/US"], "todo", T1),
-            ArticleState(GONE, ["2024"], "skipped", T0),
+            ArticleState(A1, ["relevant", "follow up"], "done", T1, CODER),
+            ArticleState(A2, ["relevant", "North Korea/US"], "todo", T1, CODER),
+            ArticleState(GONE, ["2024"], "skipped", T0, CODER),
         ],
         hls=fixed_highlights(),
         corr=fixed_corrections(),
         book=Codebook.default(),
         sess=[SessionRecord("5e000000000000000000000000000001", T0, T1, 2, 5, 5400.0)],
+        notes=fixed_memos(),
     )
+
+
+def fixed_memos() -> list[Memo]:
+    return [
+        Memo("3e000000000000000000000000000001", A1, "Romance as a frame:\n=check tone", CODER,
+             T0, T1),
+        Memo("3e000000000000000000000000000002", "", "Project: summit coverage 2019", CODER,
+             T0, T0),
+    ]

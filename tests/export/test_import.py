@@ -25,7 +25,7 @@ def test_round_trip_into_an_empty_store(pinned_titles: None) -> None:
     empty = MemoryStore(book=fixed_store().book, sess=fixed_store().sess)
     report = empty.merge(*_records(first))
     assert not report.conflicts and not report.invalid
-    assert summary_counts(report) == (6 + 3 + 6, 0, 0)
+    assert summary_counts(report) == (6 + 3 + 6 + 2, 0, 0)
     assert export_json(empty) == first
 
 
@@ -33,7 +33,7 @@ def test_import_twice_changes_nothing(pinned_titles: None) -> None:
     store = fixed_store()
     before = export_json(store)
     report = store.merge(*_records(before))
-    assert summary_counts(report) == (0, 15, 0)
+    assert summary_counts(report) == (0, 17, 0)
     assert export_json(store) == before
 
 
@@ -49,9 +49,9 @@ def test_conflicts_keep_ours(pinned_titles: None) -> None:
     assert export_json(store)["articles"][0]["highlights"][0]["note"].startswith("Check")
 
 
-def _records(doc: dict) -> tuple[list, list, list]:
+def _records(doc: dict) -> tuple[list, list, list, list]:
     b = parse_export(doc)
-    return b.highlights, b.states, b.corrections
+    return b.highlights, b.states, b.corrections, b.memos
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,7 @@ def _records(doc: dict) -> tuple[list, list, list]:
     [
         ("{not json", "not valid JSON (line 1"),
         ('{"format": "other"}', "not a reader JSON export"),
-        ('{"format": "reader-annotations", "version": 99}', "reads up to 1"),
+        ('{"format": "reader-annotations", "version": 99}', "reads up to 2"),
         ('{"format": "reader-annotations", "version": "1"}', "unknown export version"),
         ('{"format": "reader-annotations", "version": 1, "articles": {}}', "is not a list"),
     ],

@@ -28,8 +28,9 @@ def test_collection_follows_the_model() -> None:
     page = d["first"]  # the embedded-page form of the model's Example 40
     assert page["type"] == "AnnotationPage" and URN.match(page["id"])
     assert page["startIndex"] == 0
-    # highlights + tagged articles + articles with a status other than todo
-    assert d["total"] == len(page["items"]) == 6 + 3 + 2
+    # highlights + tagged articles + memos (one article's, the project's)
+    # + articles with a status other than todo
+    assert d["total"] == len(page["items"]) == 6 + 3 + 2 + 2
 
 
 def test_every_annotation_is_valid() -> None:
@@ -55,9 +56,12 @@ def test_every_annotation_is_valid() -> None:
         elif anno["motivation"] == "assessing":
             assert [b["purpose"] for b in anno["body"]] == ["assessing"]
             assert anno["body"][0]["value"].startswith("status: ")
+        elif anno["motivation"] == "commenting":  # a memo: one comment on a text or corpus
+            assert [b["purpose"] for b in anno["body"]] == ["commenting"]
         else:
             assert anno["motivation"] == "tagging"
             assert all(b["purpose"] == "tagging" for b in anno["body"])
+        assert anno["creator"] == {"type": "Person", "name": "ann"}  # every item's coder
 
 
 def test_highlight_fields_map_to_bodies_and_selectors() -> None:

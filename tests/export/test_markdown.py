@@ -104,8 +104,11 @@ def test_seed_export_structure(pinned_titles: None) -> None:
     assert fm["tags"] == ["relevant", "follow-up", "North-Korea-US", "tag-2024"]
     tokens = md().parse(body)
     types = [t.type for t in tokens]
-    assert types.count("heading_open") == 1 + 3
-    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h2", "h2", "h2"]
+    # title, project memo, three articles (one with its memo)
+    assert types.count("heading_open") == 1 + 1 + 3 + 1
+    assert [t.tag for t in tokens if t.type == "heading_open"] == [
+        "h1", "h2", "h2", "h3", "h2", "h2"
+    ]
     assert types.count("blockquote_open") == 6
     assert not {"html_block", "html_inline", "hr", "fence", "code_block"} & set(types)
     for hl in fixed_store().hls:

@@ -1,4 +1,4 @@
-"""Narrow and wide terminals (issue 19, item 3): titles get the room, badges yield, `f`
+"""Narrow and wide terminals (issue 19, item 3): titles get the room, badges yield, `F`
 hides the list, the highlighted row's full title is on screen, a start card at start,
 and the key bar and status line fit at 80x24."""
 
@@ -59,20 +59,20 @@ async def test_full_title_of_the_highlighted_row_and_a_start_card(seeds_copy: Pa
         assert not card.display and app.query_one(ArticleView).display
 
 
-async def test_f_hides_the_list_for_full_width_reading(seeds_copy: Path) -> None:
+async def test_F_hides_the_list_for_full_width_reading(seeds_copy: Path) -> None:
     app = make_app(seeds_copy)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await press(pilot, "enter")
         view = app.query_one(ArticleView)
         narrow = view.size.width
-        await press(pilot, "f")
+        await press(pilot, "F")
         assert not app.query_one("#left").display
         assert view.size.width >= 78 > narrow
         assert view.has_focus
-        await press(pilot, "f")
+        await press(pilot, "F")
         assert app.query_one("#left").display
-        await press(pilot, "f", "h")  # back to the list brings it back
+        await press(pilot, "F", "h")  # back to the list brings it back
         assert app.query_one("#left").display and app.query_one(ArticleList).has_focus
 
 

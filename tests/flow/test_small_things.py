@@ -121,3 +121,18 @@ def test_reader_annotations_lists_corrections(
     (entry,) = doc["articles"]
     assert [c["kind"] for c in entry["corrections"]] == ["line_boilerplate"]
     assert [c["text"] for c in doc["corrections"]] == ["Read more:"]
+
+
+async def test_slash_help_lists_every_filter_operator(seeds_copy: Path) -> None:
+    from textual.widgets import Input
+
+    from reader.filtering import OPERATORS
+    from reader.tui.commands import BY_ID
+
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        placeholder = app.query_one("#filter", Input).placeholder
+    for syntax, _ in OPERATORS:
+        assert syntax in placeholder, syntax
+        assert syntax in BY_ID["app.filter"].help, syntax  # the help screen and the palette

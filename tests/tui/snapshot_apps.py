@@ -8,6 +8,7 @@ from pathlib import Path
 from reader.tui.app import ReaderApp
 
 ROOT = Path(__file__).resolve().parents[2]
+DEMO_CODER = "ann"  # the title bar shows the coder: fixed, not the login name of the machine
 DEMO_HIGHLIGHTS = (
     # (article, exact text, label, note)
     ("000_4f563db4c078cd2b.txt", "The sporadic romance between U.S. President Donald Trump and "
@@ -25,7 +26,7 @@ def demo_corpus(where: Path, annotated: bool = False) -> Path:
     if annotated:
         from annotations.store import AnnotationStore
 
-        store = AnnotationStore.open(corpus / "annotations.json")
+        store = AnnotationStore.open(corpus / "annotations.json", coder=DEMO_CODER)
         try:
             for article, exact, label, note in DEMO_HIGHLIGHTS:
                 text = (corpus / article).read_text(encoding="utf-8")
@@ -39,7 +40,7 @@ def demo_corpus(where: Path, annotated: bool = False) -> Path:
 
 
 def app_for(corpus: Path) -> ReaderApp:
-    return ReaderApp(corpus, use_cache=False)
+    return ReaderApp(corpus, use_cache=False, coder=DEMO_CODER)
 
 
 async def wait_ready(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Input
 
 from annotations.store import AnnotationStore
+from reader.tui.codebook_screen import CodebookScreen
 from reader.tui.screens import ChoiceScreen, PromptScreen
 from reader.tui.widgets.article_view import ArticleView
 from tests.tui.helpers import make_app, press, settle
@@ -68,8 +69,8 @@ async def test_codebook_label_added_in_app_is_written_back(seeds_copy: Path) -> 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await press(pilot, "C")
-        assert isinstance(app.screen, ChoiceScreen)
-        await press(pilot, "down", "enter")  # "Add a label…"
+        assert isinstance(app.screen, CodebookScreen)
+        await press(pilot, "a")  # add a label
         assert isinstance(app.screen, PromptScreen)
         await press(pilot, *"source, blue, Who the story relies on", "enter")
     data = tomllib.loads((seeds_copy / "codebook.toml").read_text(encoding="utf-8"))

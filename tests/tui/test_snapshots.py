@@ -41,3 +41,11 @@ def test_session_progress_and_hidden_boilerplate(
     assert snap_compare(
         app, terminal_size=SIZE, run_before=wait_ready, press=["j", "enter", "b"]
     )
+
+
+def test_memo_editor(snap_compare, tmp_path: Path, isolated_home: Path) -> None:
+    app = app_for(demo_corpus(tmp_path, annotated=True))
+    typed = [*"Framing: diplomacy as romance.", "enter", *"Ask the team about tone."]
+    assert snap_compare(
+        app, terminal_size=SIZE, run_before=wait_ready, press=["enter", "m", *typed]
+    )

@@ -92,6 +92,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._share_of = share_of
         self.indices: list[int] = []
         self.show_share = False
+        # keyword in context after the title, where the row has room (reader.tui.search)
+        self.snippet_of: Callable[[int], str | None] | None = None
 
     # -- data ---------------------------------------------------------------
 
@@ -171,6 +173,13 @@ class ArticleList(ScrollView, can_focus=True):
         if tags_cells:
             left.append(Segment(tag_text, base + tag_style))
         used = 2 + cell_width(title) + tags_cells
+        room = width - used - right_width - 3
+        if self.snippet_of is not None and room >= 20:
+            snip = self.snippet_of(index)
+            if snip:
+                snip = _crop(" · " + sanitize(snip), room + 3)
+                left.append(Segment(snip, base + Style(dim=True, italic=True)))
+                used += cell_width(snip)
         pad = max(0, width - used - right_width)
         segments = left + [Segment(" " * pad, base)]
         segments += [Segment(t, base + s) for t, s in right_parts]

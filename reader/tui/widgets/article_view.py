@@ -49,6 +49,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--cursor-line",
         "article-view--selection",
         "article-view--overlap",
+        "article-view--match",
     }
     BINDINGS = bindings_for("article")
 
@@ -67,6 +68,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.line_kinds: Sequence[str] = ()
         self.quotes: list[Span] = []
         self.highlight_spans: list[Span] = []
+        self.match_spans: list[Span] = []  # search matches (reader.tui.search)
         self.rows: list[Row] = []
         self._row_starts: list[int] = []
         self.cursor = 0
@@ -89,6 +91,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.line_kinds = line_kinds
         self.quotes = sorted(quotes, key=lambda s: s.start)
         self.highlight_spans = sorted(highlights, key=lambda s: (s.start, s.end))
+        self.match_spans = []
         self.cursor = 0
         self._anchor = None  # (the CursorMoved below tells the app, once)
         self._relayout(force=True)
@@ -99,6 +102,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.highlight_spans = sorted(highlights, key=lambda s: (s.start, s.end))
         self.refresh()
         self._tell_app()  # the status line names the highlight at the cursor
+
+    def set_matches(self, matches: Sequence[Span]) -> None:
+        """Light these search matches (n / N jump between them)."""
+        self.match_spans = sorted(matches, key=lambda s: (s.start, s.end))
+        self.refresh()
 
     def _tell_app(self) -> None:
         """Have the app redraw the status line (cursor, quotation, highlight, selection)."""
@@ -213,9 +221,10 @@ class ArticleView(ScrollView, can_focus=True):
             base = base + self.get_component_rich_style("article-view--cursor-line", partial=True)
         quotes = self._spans_in(self.quotes, s, e)
         hls = self._spans_in(self.highlight_spans, s, e)
+        found = self._spans_in(self.match_spans, s, e) if self.match_spans else []
         sel = self.selection
         points = {s, e}
-        for span in (*quotes, *hls):
+        for span in (*quotes, *hls, *found):
             points.add(max(s, min(e, span.start)))
             points.add(max(s, min(e, span.end)))
         if sel:
@@ -232,6 +241,8 @@ class ArticleView(ScrollView, can_focus=True):
         overlap = self.get_component_rich_style("article-view--overlap", partial=True)
         selection_style = self.get_component_rich_style("article-view--selection", partial=True)
         cursor_style = self.get_component_rich_style("article-view--cursor", partial=True)
+        match_style = (self.get_component_rich_style("article-view--match", partial=True)
+                       if found else Style())
         for a, b in zip(ordered, ordered[1:], strict=False):
             if a >= b:
                 continue
@@ -244,6 +255,8 @@ class ArticleView(ScrollView, can_focus=True):
                 style = style + Style(bgcolor=covering[-1].colour or "yellow", color="black")
                 if len(covering) > 1:
                     style = style + overlap
+            if found and any(m.start <= a < m.end for m in found):
+                style = style + match_style
             if sel and sel[0] <= a < sel[1]:
                 style = style + selection_style
             if cursor_row and a == cur and self.has_focus:
@@ -369,6 +382,13 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_prev_quote(self) -> None:
         self._jump(self.quotes, False)
+
+    def jump_match(self, forward: bool) -> bool:
+        """The cursor to the next (previous) search match; False when none is lit."""
+        if not self.match_spans:
+            return False
+        self._jump(self.match_spans, forward)
+        return True
 
     def action_next_highlight(self) -> None:
         self._jump(self.highlight_spans, True)

@@ -1,0 +1,198 @@
+"""The adjudication screen (J): every unit the coders disagree on, and keys that settle it
+into the adjudicator's work (`annotations.adjudication`).
+
+One row per disagreement: the article, the tag or the label with the start of the
+sentence, each coder's value (✓ has it, · has not) and the adjudicator's (— not yet
+adjudicated in that article). Keys 1-9 take that coder's version, b both, n neither; the
+cursor then moves to the next row. Units are those of `reader agree` (articles every
+compared coder marked done), gathered in a worker since it reads the articles.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from annotations.adjudication import BOTH, GOLD, NEITHER, decide, gold_value
+from annotations.agreement import Disagreement, disagreements
+from annotations.model import one_line
+from reader.tui.commands import bindings_for
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
+
+HINT = "1-9 take that coder's version · b both · n neither · u undo · esc back"
+
+
+def open_adjudication(app: ReaderApp, adjudicator: str = GOLD) -> None:
+    store = app.store.store
+    if store is None:
+        app.notify(app.store.readonly_reason or "no annotation store", severity="error")
+        return
+    coders = [c for c in store.coders() if c != adjudicator]
+    if len(coders) < 2:
+        app.notify(
+            f"adjudication needs two coders' work (coders: {', '.join(coders) or 'none'})",
+            severity="warning",
+        )
+        return
+    app.push_screen(AdjudicationScreen(app, coders, adjudicator))
+
+
+def _mark(value: int | None) -> str:
+    return "—" if value is None else ("✓" if value else "·")
+
+
+class AdjudicationScreen(Screen[None]):
+    BINDINGS = [
+        *(b for b in bindings_for("adjudicate") if b.id != "adjudicate.coder"),
+        *(Binding(str(n), f"take({n - 1})", f"Coder {n}", show=False,
+                  id=f"adjudicate.coder_{n}") for n in range(1, 10)),
+    ]
+
+    def __init__(self, app: ReaderApp, coders: list[str], adjudicator: str = GOLD) -> None:
+        super().__init__()
+        self.reader = app
+        self.coders = coders
+        self.adjudicator = adjudicator
+        self.gathered: Any = None
+        self.rows: list[Disagreement] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="adjudication"):
+            yield Static(self._title(), id="adjudication-title", classes="dialog-title")
+            yield OptionList(id="adjudication-list")
+            yield Static(id="adjudication-detail")
+            yield Static(Text(HINT), classes="dialog-hint")
+
+    def _title(self) -> Text:
+        who = "  ".join(f"{i}={c}" for i, c in enumerate(self.coders, 1))
+        return Text(f"Adjudication → {self.adjudicator}    coders: {who}")
+
+    def on_mount(self) -> None:
+        self.query_one("#adjudication-detail", Static).update(Text("reading the articles…"))
+        self.gather()
+
+    @work(thread=True, exclusive=True)
+    def gather(self) -> None:
+        from annotations.agreement_data import gather
+
+        gathered = gather(
+            self.reader.corpus,
+            self.reader.store.store,
+            self.coders,
+            labels=[lab.name for lab in self.reader.codebook.labels],
+        )
+        self.app.call_from_thread(self._gathered, gathered)
+
+    def _gathered(self, gathered: Any) -> None:
+        self.gathered = gathered
+        self.rows = disagreements(gathered.units)
+        self.refill()
+
+    def refill(self, keep: int | None = None) -> None:
+        options = self.query_one(OptionList)
+        at = keep if keep is not None else (options.highlighted or 0)
+        options.clear_options()
+        store = self.reader.store.store
+        settled = 0
+        for i, d in enumerate(self.rows):
+            gold = gold_value(store, d, self.adjudicator)
+            settled += gold is not None
+            options.add_option(Option(self._row(d, gold), id=str(i)))
+        units = self.gathered.units
+        summary = (
+            f"{len(self.rows)} disagreement(s) over {len(units.articles)} article(s) and "
+            f"{len(units.sentences)} sentence(s) done by every coder"
+        )
+        if not self.rows:
+            summary += ": nothing to adjudicate"
+        title = self._title()
+        title.append(f"\n{summary}; {settled} in adjudicated articles", style="dim")
+        self.query_one("#adjudication-title", Static).update(title)
+        if self.rows:
+            options.highlighted = min(at, len(self.rows) - 1)
+            options.focus()
+        self._detail()
+
+    def _row(self, d: Disagreement, gold: int | None) -> Text:
+        text = Text(f"{d.article[:28]:<28}  ")
+        if d.kind == "tag":
+            text.append(f"tag {d.name}"[:22].ljust(22), style="bold")
+            text.append("  (whole article)".ljust(34), style="dim")
+        else:
+            label = self.reader.codebook.label(d.name)
+            text.append(f"label {d.name}"[:22].ljust(22),
+                        style=f"bold {label.colour}" if label else "bold")
+            body = self.gathered.texts.get(d.article, "")[d.start:d.end]
+            text.append(f"  {one_line(body, 30):<32}", style="dim")
+        for i, v in enumerate(d.values, 1):
+            text.append(f"  {i}:{_mark(v)}")
+        text.append(f"   {self.adjudicator}:{_mark(gold)}", style="bold")
+        return text
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, _: OptionList.OptionHighlighted) -> None:
+        self._detail()
+
+    def current(self) -> Disagreement | None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None or not self.rows:
+            return None
+        return self.rows[options.highlighted]
+
+    def _detail(self) -> None:
+        d = self.current()
+        detail = self.query_one("#adjudication-detail", Static)
+        if d is None:
+            detail.update(Text(""))
+            return
+        out = Text()
+        if d.kind == "tag":
+            out.append(f"{d.article}: tag {d.name}\n", style="bold")
+        else:
+            body = self.gathered.texts.get(d.article, "")[d.start:d.end]
+            out.append(f"{d.article}: label {d.name}\n", style="bold")
+            out.append(one_line(body, 400) + "\n")
+        for i, (coder, v) in enumerate(zip(self.coders, d.values, strict=True), 1):
+            out.append(f"{i} {coder}: {'has it' if v else 'has not'}   ")
+        detail.update(out)
+
+    def _decide(self, choice: str | int) -> None:
+        d = self.current()
+        if d is None or self.gathered is None:
+            return
+        if isinstance(choice, int) and choice >= len(self.coders):
+            self.reader.notify(f"there are {len(self.coders)} coders", severity="warning")
+            return
+        index = self.query_one(OptionList).highlighted or 0
+
+        def done(_: Any) -> None:
+            self.refill(keep=min(index + 1, len(self.rows) - 1))
+
+        self.reader.store.change(self.reader, decide, self.gathered.units, d, choice,
+                                 self.adjudicator, then=done)
+
+    def action_take(self, n: int) -> None:
+        self._decide(int(n))
+
+    def action_take_both(self) -> None:
+        self._decide(BOTH)
+
+    def action_take_neither(self) -> None:
+        self._decide(NEITHER)
+
+    def action_undo(self) -> None:
+        def done(what: Any) -> None:
+            self.reader.notify(f"undone: {what}" if what else "nothing to undo", timeout=2)
+            self.refill()
+
+        self.reader.store.change(self.reader, "undo", then=done)

@@ -1,0 +1,84 @@
+"""The memo editor: a large multi-line editor in a modal screen.
+
+Memos are longer than highlight notes (a paragraph of reasoning about an article, the
+project's running decisions), so the editor takes most of the screen and wraps lines.
+ctrl+s saves and closes; escape closes, but with unsaved changes only when pressed a
+second time, so a stray escape never throws away a paragraph.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static, TextArea
+
+HINT = "ctrl+s saves · esc cancels · an empty memo is deleted"
+DISCARD = "unsaved changes: esc again discards them, ctrl+s saves"
+
+
+class MemoScreen(ModalScreen[str | None]):
+    """Edit one memo; dismisses with the new text (ctrl+s) or None (cancelled)."""
+
+    DEFAULT_CSS = """
+    MemoScreen > #memo-dialog {
+        width: 100;
+        max-width: 95%;
+        height: 80%;
+        padding: 1 2;
+        background: $surface;
+        border: thick $accent 60%;
+    }
+    MemoScreen #memo-area {
+        height: 1fr;
+    }
+    MemoScreen #memo-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    MemoScreen #memo-hint {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="memo.save"),
+        Binding("escape", "cancel", "Cancel", id="memo.cancel"),
+    ]
+
+    def __init__(self, title: str, value: str = "", subtitle: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.subtitle = subtitle
+        self.value = value
+        self._warned = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="memo-dialog"):
+            yield Label(Text(self.title_text), id="memo-title")
+            if self.subtitle:
+                yield Static(Text(self.subtitle, style="dim"))
+            yield TextArea(self.value, id="memo-area", soft_wrap=True)
+            yield Static(HINT, id="memo-hint")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    def action_save(self) -> None:
+        self.dismiss(self.text)
+
+    def action_cancel(self) -> None:
+        if self.text != self.value and not self._warned:
+            self._warned = True
+            self.query_one("#memo-hint", Static).update(Text(DISCARD, style="bold"))
+            return
+        self.dismiss(None)

@@ -1,0 +1,411 @@
+"""Full-text search in the app: the index built in the background, `/` over the full query
+language, keyword-in-context lines, matches lit in the open article, find-in-article.
+
+The domain work is `reader.search` and `reader.filtering`; this module only schedules it
+(threads, so typing never waits on SQLite), and puts results on the screen. Until the
+index is ready the `/` box filters by titles (and tags, status) as it always did, and
+says so.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.widgets import Input, Static
+
+from reader.filtering import Facts, Query, QueryError, filter_indices, help_line, parse
+from reader.textlayout import sanitize
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.article_view import ArticleView, Span
+
+if TYPE_CHECKING:
+    from reader.search.index import SearchIndex
+    from reader.tui.app import ReaderApp
+
+KWIC_WIDTH = 36  # characters either side of the match in a keyword-in-context line
+
+
+class AppSearch:
+    """The app's search state: the index, the query in force, its results."""
+
+    def __init__(self, app: ReaderApp, use_index: bool = True) -> None:
+        self.app = app
+        self.index: SearchIndex | None = None
+        self.ready = False
+        self.failed: str | None = None
+        self.done = self.total = 0
+        self.query: Query | None = None  # the last query that parsed
+        self.error: str | None = None
+        self.shown = 0  # how many articles the list shows
+        self.ranked = False  # the list is in relevance order (full-text results)
+        self.use_index = use_index
+        self._snippets: dict[tuple[str, int], str] = {}
+        self._wanted: list[int] = []
+        self._wanted_lock = threading.Lock()
+        self._generation = 0
+        self.opened_with: Query | None = None  # the query the open article was found by
+
+    # -- the index, in a worker thread ---------------------------------------------
+
+    def start(self) -> None:
+        if not self.use_index or self.app.store.path is None:
+            return
+        self.app.run_worker(self._build, thread=True, exclusive=True, group="search-index",
+                            name="search index")
+
+    def _build(self) -> None:
+        from textual.worker import get_current_worker
+
+        from reader.search.index import SearchIndex, index_path_for
+
+        worker = get_current_worker()
+        app = self.app
+        first = getattr(app, "_first_frame", None)
+        if first is not None:
+            first.wait(timeout=2.0)
+        try:
+            index = SearchIndex(index_path_for(app.store.path))
+            index.open()
+        except (OSError, Exception) as exc:  # noqa: BLE001 - derived data: say it, go on
+            self.failed = f"search index unavailable: {exc}"
+            app.call_from_thread(self._changed)
+            return
+        self.index = index
+        store = app.store.store
+        corrections = app.call_from_thread(lambda: list(store.corrections())) if store else []
+        articles = [(a.id, a.path, a.size, a.mtime_ns) for a in app.corpus.articles]
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            self.done, self.total = done, total
+            now = time.monotonic()
+            if now - last[0] > 0.5:
+                last[0] = now
+                app.call_from_thread(self._changed)
+
+        try:
+            ok = index.update(articles, corrections, progress=progress,
+                              cancelled=lambda: worker.is_cancelled,
+                              jobs=max(1, (os.cpu_count() or 2) - 1), max_bytes=app.max_bytes,
+                              processes=True)
+        except Exception as exc:  # noqa: BLE001 - a broken index must not stop the reader
+            self.failed = f"search index failed: {exc}"
+            app.call_from_thread(self._changed)
+            return
+        if ok and not worker.is_cancelled:
+            self.ready = True
+            app.call_from_thread(self._became_ready)
+
+    def _became_ready(self) -> None:
+        self._changed()
+        if self.app.query_one("#filter", Input).value:
+            self.apply()
+
+    def _changed(self) -> None:
+        """Redraw what shows the index's state (title bar, the info line)."""
+        self.app._update_title_bar()
+        self.show_info()
+
+    def status(self) -> str | None:
+        """The title bar's words about the index, or None once it is ready."""
+        if self.failed:
+            return "search: titles only"
+        if self.ready or not self.use_index or self.app.store.path is None:
+            return None
+        if self.total:
+            return f"search index {self.done:,}/{self.total:,}"
+        return "search index…"
+
+    def close(self) -> None:
+        if self.index is not None:
+            self.index.close()
+
+    # -- filtering -------------------------------------------------------------------
+
+    def facts(self) -> Facts:
+        """Annotation terms from the store: tags, status, labels, notes (annotated only)."""
+        app = self.app
+        facts = Facts()
+        store = app.store.store
+        if store is None:
+            return facts
+        where = app.corpus._index
+        for s in store.article_states():
+            i = where.get(s.article)
+            if i is None:
+                continue
+            if s.status != "todo":
+                facts.status[i] = s.status
+            if s.tags:
+                facts.tags[i] = list(s.tags)
+        for h in store.highlights():
+            i = where.get(h.article)
+            if i is None:
+                continue
+            facts.labels.setdefault(i, []).append(h.label)  # type: ignore[attr-defined]
+            if h.note:
+                facts.notes.add(i)
+        return facts
+
+    def apply(self) -> None:
+        """Filter the list by the box's query (called on every keystroke)."""
+        app = self.app
+        value = app.query_one("#filter", Input).value
+        try:
+            query = parse(value)
+        except QueryError as exc:
+            self.error = str(exc)
+            self.show_info()
+            return  # the list keeps the last query's results
+        self.error = None
+        self.query = query
+        self._generation += 1
+        if query.empty:
+            self._show(list(range(len(app.corpus.articles))), ranked=False)
+            return
+        if not (self.ready and self.index is not None):
+            indices = filter_indices(query, app.titles_lower, app._tags_of, app._status_of,
+                                     annotated=app._annotated_rows)
+            self._show(indices, ranked=False)
+            return
+        generation = self._generation
+        facts = self.facts()
+        app.run_worker(lambda: self._search(query, facts, generation), thread=True,
+                       exclusive=True, group="search", name="search")
+
+    def _search(self, query: Query, facts: Facts, generation: int) -> None:
+        from reader.filtering import evaluate
+
+        index = self.index
+        assert index is not None
+        app = self.app
+        ids = [a.id for a in app.corpus.articles]
+        text_engine, speakers = index.engine(app.corpus._index)
+        facts.speakers = speakers
+        found = evaluate(query, len(ids), text_engine, facts)
+        if generation != self._generation:
+            return  # typed on meanwhile
+        ranked = index.rank(query, [ids[i] for i in found])
+        where = app.corpus._index
+        indices = [where[i] for i in ranked]
+        if generation != self._generation:
+            return
+        if query.text_terms():  # the first screen's snippets, so the list is drawn once
+            rows = max(10, app.query_one(ArticleList).size.height)
+            self._compute_snippets(query, indices[:rows], generation)
+        if generation == self._generation:
+            app.call_from_thread(self._show, indices, True, generation)
+
+    def _show(self, indices: list[int], ranked: bool, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return
+        article_list = self.app.query_one(ArticleList)
+        self.shown = len(indices)
+        self.ranked = ranked
+        article_list.set_visible(indices, article_list.current if not ranked else None)
+        self.show_info()
+
+    def clear(self) -> None:
+        self.query = None
+        self.error = None
+        self._generation += 1
+        self.show_info()
+
+    @property
+    def full_text(self) -> bool:
+        """A query with words is in force and was answered by the index."""
+        return bool(self.ranked and self.query is not None and self.query.text_terms())
+
+    def show_info(self) -> None:
+        """The line under the `/` box: the count, or the parse error, or the grammar."""
+        app = self.app
+        info = app.query_one("#search-info", Static)
+        box = app.query_one("#filter", Input)
+        if not box.value and not box.has_focus:
+            info.display = False
+            return
+        info.display = True
+        total = len(app.corpus.articles)
+        line = Text()
+        if self.error:
+            line.append(self.error, style="bold red")
+        elif not box.value:
+            line.append(help_line(), style="dim")
+        else:
+            line.append(f"{self.shown:,} of {total:,}", style="bold")
+            if self.ready:
+                line.append(" · ranked" if self.full_text else "", style="dim")
+            else:
+                line.append(" · titles only until the search index is ready", style="dim")
+        kwic = self.kwic_for_cursor()
+        if kwic is not None:
+            line.append("\n")
+            line.append_text(kwic)
+        info.update(line)
+
+    # -- keyword in context ----------------------------------------------------------
+
+    def snippet_of(self, index: int) -> str | None:
+        """The keyword-in-context line of a listed hit, when known (else it is computed
+        in the background and the list redrawn)."""
+        if not self.full_text or self.query is None:
+            return None
+        key = (self.query.source, index)
+        hit = self._snippets.get(key)
+        if hit is not None:
+            return hit or None
+        with self._wanted_lock:
+            start = not self._wanted
+            if index not in self._wanted:
+                self._wanted.append(index)
+        if start:
+            self.app.run_worker(self._fill_snippets, thread=True, group="snippets",
+                                name="snippets")
+        return None
+
+    def _compute_snippets(self, query: Query, indices: list[int],
+                          generation: int | None = None) -> None:
+        """Keyword-in-context lines of these hits into the cache (in a worker thread)."""
+        from reader.corpus import ArticleError, read_text
+        from reader.search.index import snippet, snippets_for
+
+        app = self.app
+        index = self.index
+        if index is None:
+            return
+        for i in indices:
+            if generation is not None and generation != self._generation:
+                return
+            if (query.source, i) in self._snippets:
+                continue
+            article = app.corpus.articles[i]
+            try:
+                text = read_text(article.path, app.max_bytes).text
+            except ArticleError:
+                self._snippets[(query.source, i)] = ""
+                continue
+            snips = snippets_for(text, query, index.doc(article.id))
+            line = ""
+            if snips:
+                s = snips[0]
+                line = snippet(text, s.start, s.end, KWIC_WIDTH)
+            if len(self._snippets) > 2000:
+                self._snippets.clear()
+            self._snippets[(query.source, i)] = line
+
+    def _fill_snippets(self) -> None:
+        query = self.query
+        if query is None:
+            return
+        while True:
+            with self._wanted_lock:
+                if not self._wanted:
+                    break
+                batch, self._wanted[:] = list(self._wanted), []
+            self._compute_snippets(query, batch)
+        self.app.call_from_thread(self._snippets_ready)
+
+    def _snippets_ready(self) -> None:
+        self.app.query_one(ArticleList).refresh()
+        self.show_info()
+
+    def kwic_for_cursor(self) -> Text | None:
+        if not self.full_text:
+            return None
+        current = self.app.query_one(ArticleList).current
+        if current is None:
+            return None
+        line = self.snippet_of(current)
+        if not line:
+            return None
+        return _lit(line, self.query)
+
+    # -- the open article ----------------------------------------------------------
+
+    def article_opened(self, index: int) -> None:
+        """Light the query's matches in the article just opened."""
+        query = self.query if self.full_text else None
+        self.opened_with = query
+        view = self.app.query_one(ArticleView)
+        if query is None:
+            view.set_matches([])
+            return
+        self.light(query, move=False)
+
+    def jump_match(self, forward: bool) -> bool:
+        """n / N in an article with matches lit: the next / previous match."""
+        view = self.app.query_one(ArticleView)
+        return view.has_focus and view.jump_match(forward)
+
+    def to_first_match(self) -> None:
+        """Opened from the list: the cursor goes to the first match."""
+        view = self.app.query_one(ArticleView)
+        if self.opened_with is not None and view.match_spans:
+            view.move_cursor(view.match_spans[0].start)
+            view.scroll_cursor_into_view()
+
+    def light(self, query: Query, *, move: bool, scope: str | None = None) -> int:
+        """Light `query`'s matches in the open article; returns how many."""
+        from reader.search.index import find_matches
+
+        app = self.app
+        view = app.query_one(ArticleView)
+        marks = app.marks
+        boiler: list[int] = list(marks.boilerplate_lines) if marks is not None else []
+        title_line = marks.title_line if marks is not None else None
+        matches = find_matches(app.article_text, query.text_terms(), scope or query.scope,
+                               boiler, title_line)
+        view.set_matches([Span(a, b, "match") for _, a, b in matches])
+        if move and matches:
+            view.move_cursor(matches[0][1])
+            view.scroll_cursor_into_view()
+        return len(matches)
+
+    def find_in_article(self) -> None:
+        """Prompt for words to find in the open article (every line, boilerplate too)."""
+        from reader.tui.screens import PromptScreen
+
+        app = self.app
+        if app.current is None:
+            app.notify("open an article first", timeout=2)
+            return
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            view = app.query_one(ArticleView)
+            if not value.strip():
+                view.set_matches([])
+                return
+            try:
+                query = parse(value)
+            except QueryError as exc:
+                app.notify(str(exc), severity="error")
+                return
+            cursor = view.cursor
+            n = self.light(query, move=False, scope="all")
+            if not n:
+                app.notify(f"not in this article: {value}", timeout=2)
+                return
+            after = [s for s in view.match_spans if s.start >= cursor] or view.match_spans
+            view.move_cursor(after[0].start)
+            view.scroll_cursor_into_view()
+            app.notify(f"{n} match{'es' if n != 1 else ''} · n/N next/previous", timeout=2)
+
+        app.push_screen(PromptScreen("Find in this article", hint="words, \"a phrase\", "
+                                     "pre* (n / N: next / previous match)"), done)
+
+
+def _lit(line: str, query: Query | None) -> Text:
+    """A snippet with its matches in bold."""
+    from reader.search.index import find_matches
+
+    out = Text(sanitize(line), style="dim")
+    if query is not None:
+        for _, a, b in find_matches(line, query.text_terms(), "all"):
+            out.stylize("bold reverse", a, b)
+    return out

@@ -1,0 +1,55 @@
+"""End to end in tmux: `/` finds a word that only an article's body holds, and enter
+opens the hit with the cursor on that word."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.corpus import read_text
+from tests.e2e.tmux import Tmux, reader_script
+
+EXIT = re.compile(r"READER-EXIT:(\d+):DONE")
+WORD = "hawks"  # in the body of 000_..., in no title
+
+
+@pytest.fixture
+def tmux(tmp_path: Path):  # type: ignore[no-untyped-def]
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", ""),
+    }
+    session = Tmux(env)
+    yield session
+    session.kill()
+
+
+def test_search_a_body_word_and_open_the_hit(tmux: Tmux, seeds_copy: Path) -> None:
+    article = "000_4f563db4c078cd2b.txt"
+    text = read_text(seeds_copy / article).text
+    first = re.search(rf"\b{WORD}\b", text, re.IGNORECASE)
+    assert first is not None
+    assert not any(WORD in line.lower() for line in text.split("\n")[:3])
+    tmux.start(f"{reader_script()} {seeds_copy}; printf 'READER-EXIT:%s:DONE\\n' $?")
+    tmux.wait_for(lambda s: "Trump and Kim" in s)
+    tmux.wait_for(lambda s: "search index" not in s)  # the title bar says while building
+    tmux.send("/")
+    tmux.type(WORD)
+    screen = tmux.wait_for(lambda s: "1 of 2" in s)
+    assert "Trump and Kim rekindle" in screen
+    tmux.send("Enter")
+    tmux.send("Enter")
+    line = text.count("\n", 0, first.start()) + 1
+    screen = tmux.wait_for(lambda s: f"char {first.start()}" in s)
+    assert f"line {line} · char {first.start()}" in screen
+    tmux.send("q")
+    assert EXIT.search(tmux.wait_for(lambda s: EXIT.search(s) is not None)).group(1) == "0"

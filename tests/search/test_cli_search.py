@@ -1,0 +1,229 @@
+"""`reader search CORPUS QUERY`: output formats, every operator, exit statuses, and the
+index kept up to date (edit, add, delete, corrupt file)."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from tests.search.conftest import write
+
+ARTICLES = {
+    "a.txt": "Storm hits the coast\n\nThe storm surge flooded Écoles near the harbour.\n"
+             "\"We are hell-bent on rebuilding,\" said Kristi Noem.\n\n"
+             "Subscribe to our newsletter\n",
+    "b.txt": "Budget talks stall\n\nThe council could not agree on the budget.\n"
+             "Both sides blamed the storm season for delays.\n",
+    "c.txt": "Election results are in\n\nVoters elected a new council on Sunday.\n"
+             "\"It is a new dawn,\" said Maria Lopez.\n",
+    "d.txt": "Sports roundup\n\nThe home side won again.\n",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    for name, text in ARTICLES.items():
+        write(root, name, text)
+    return root
+
+
+def search(corpus: Path, query: str, *options: str,
+           capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    rc = main(["search", str(corpus), *options, "--", query])
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def ids(out: str) -> list[str]:
+    return [line.split("\t")[0] for line in out.splitlines()]
+
+
+def test_plain_output_is_id_title_hits(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rc, out, _ = search(corpus, "storm", capsys=capsys)
+    assert rc == 0
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert rows[0] == ["a.txt", "Storm hits the coast", "2"]  # a title hit ranks first
+    assert rows[1][0] == "b.txt" and rows[1][2] == "1"
+    assert len(rows) == 2
+
+
+def test_json_snippets_point_at_the_match(corpus: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    rc, out, _ = search(corpus, "ecoles", "--json", capsys=capsys)
+    assert rc == 0
+    (obj,) = [json.loads(line) for line in out.splitlines()]
+    assert obj["file"] == "a.txt" and obj["hits"] == 1
+    (snip,) = obj["snippets"]
+    text = ARTICLES["a.txt"]
+    assert text[snip["start"]:snip["end"]] == "Écoles"
+    assert text.split("\n")[snip["line"] - 1].find("Écoles") >= 0
+    assert "Écoles" in snip["text"]
+
+
+def test_no_match_exits_1_and_bad_query_2(corpus: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert search(corpus, "zebra", capsys=capsys)[0] == 1
+    rc, out, err = search(corpus, '"unclosed', capsys=capsys)
+    assert rc == 2 and out == "" and err.count("\n") == 1 and "quotation" in err
+    rc, _, err = search(corpus, "storm OR", capsys=capsys)
+    assert rc == 2 and "OR" in err
+    rc, _, err = search(corpus, "has:nothing", capsys=capsys)
+    assert rc == 2 and "has:" in err
+    rc, _, err = search(corpus.parent / "missing", "storm", capsys=capsys)
+    assert rc == 2 and "no such" in err
+
+
+def test_limit(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rc, out, _ = search(corpus, "the", "--limit", "2", capsys=capsys)
+    assert rc == 0 and len(out.splitlines()) == 2
+    assert search(corpus, "the", "--limit", "0", capsys=capsys)[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("storm council", ["b.txt"]),
+        ('"storm surge"', ["a.txt"]),
+        ('"surge storm"', []),
+        ("sports OR election", ["c.txt", "d.txt"]),
+        ("council -budget", ["c.txt"]),
+        ("elect*", ["c.txt"]),
+        ("ELECTION", ["c.txt"]),
+        ("hell-bent", ["a.txt"]),
+        ("ecoles", ["a.txt"]),
+        ("newsletter", []),  # boilerplate: not in the default scope
+        ("in:all newsletter", ["a.txt"]),
+        ("in:title council", []),
+        ("in:title budget", ["b.txt"]),
+        ('speaker:"Kristi Noem"', ["a.txt"]),
+        ("speaker:lopez", ["c.txt"]),
+        ("speaker:lopez storm", []),
+    ],
+)
+def test_text_operators(corpus: Path, capsys: pytest.CaptureFixture[str], query: str,
+                        expected: list[str]) -> None:
+    rc, out, _ = search(corpus, query, capsys=capsys)
+    assert sorted(ids(out)) == expected
+    assert rc == (0 if expected else 1)
+
+
+def test_annotation_operators(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tag", str(corpus), "b.txt", "foreign policy", "economy"]) == 0
+    assert main(["tag", str(corpus), "d.txt", "sport"]) == 0
+    text = ARTICLES["c.txt"]
+    start = text.index("Voters")
+    assert main(["highlight", str(corpus), "c.txt", "--start", str(start), "--end",
+                 str(start + 6), "--label", "actor", "--note", "who votes"]) == 0
+    start = ARTICLES["a.txt"].index("storm surge")
+    assert main(["highlight", str(corpus), "a.txt", "--start", str(start), "--end",
+                 str(start + 5), "--label", "claim"]) == 0
+    capsys.readouterr()
+    cases = {
+        'tag:"foreign policy"': ["b.txt"],
+        "tag:ECONOMY": ["b.txt"],
+        "-tag:sport": ["a.txt", "b.txt", "c.txt"],
+        "label:actor": ["c.txt"],
+        "-label:actor": ["a.txt", "b.txt", "d.txt"],
+        "has:note": ["c.txt"],
+        "has:highlight": ["a.txt", "c.txt"],
+        "has:highlight -has:note": ["a.txt"],
+        "is:todo": ["a.txt", "b.txt", "c.txt", "d.txt"],
+        "is:done": [],
+        "storm tag:economy": ["b.txt"],
+        "tag:sport OR label:claim": ["a.txt", "d.txt"],
+    }
+    for query, expected in cases.items():
+        rc, out, _ = search(corpus, query, capsys=capsys)
+        assert sorted(ids(out)) == expected, query
+        assert rc == (0 if expected else 1)
+
+
+def _touch_later(path: Path, text: str) -> None:
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))
+
+
+def test_incremental_update_after_edit_add_delete(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.search.index import SearchIndex
+
+    assert search(corpus, "storm", capsys=capsys)[0] == 0
+    index_file = corpus / "annotations.search.sqlite"
+    assert index_file.exists()
+    _touch_later(corpus / "d.txt", "Sports roundup\n\nA storm stopped the match.\n")
+    _touch_later(corpus / "e.txt", "New article\n\nThe zebra crossing is closed.\n")
+    (corpus / "b.txt").unlink()
+    # only the edited and the added article are indexed again
+    index = SearchIndex(index_file)
+    index.open()
+    from reader.corpus import scan
+
+    jobs, gone = index.stale([(a.id, a.path, a.size, a.mtime_ns)
+                              for a in scan(corpus).articles])
+    index.close()
+    assert sorted(j[0] for j in jobs) == ["d.txt", "e.txt"] and gone == ["b.txt"]
+    rc, out, _ = search(corpus, "storm", capsys=capsys)
+    assert sorted(ids(out)) == ["a.txt", "d.txt"]
+    assert ids(search(corpus, "zebra", capsys=capsys)[1]) == ["e.txt"]
+    assert search(corpus, "budget", capsys=capsys)[0] == 1
+    assert search(corpus, "sports won", capsys=capsys)[0] == 1  # the old text is gone
+
+
+def test_corrupt_index_is_rebuilt(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert search(corpus, "storm", capsys=capsys)[0] == 0
+    index_file = corpus / "annotations.search.sqlite"
+    for f in corpus.glob("annotations.search.sqlite-*"):
+        f.unlink()
+    index_file.write_bytes(b"this is not a database" * 100)
+    rc, out, err = search(corpus, "storm", capsys=capsys)
+    assert rc == 0 and sorted(ids(out)) == ["a.txt", "b.txt"] and err == ""
+
+
+def test_older_index_version_is_rebuilt(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    assert search(corpus, "storm", capsys=capsys)[0] == 0
+    db = sqlite3.connect(corpus / "annotations.search.sqlite")
+    db.execute("UPDATE meta SET value='0' WHERE key='version'")
+    db.execute("DELETE FROM docs")  # an old index would answer nothing
+    db.commit()
+    db.close()
+    assert sorted(ids(search(corpus, "storm", capsys=capsys)[1])) == ["a.txt", "b.txt"]
+
+
+def test_read_only_corpus_indexes_in_the_user_cache(
+    corpus: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere")
+    corpus.chmod(0o555)
+    try:
+        rc, out, _ = search(corpus, "storm", capsys=capsys)
+    finally:
+        corpus.chmod(0o755)
+    assert rc == 0 and not (corpus / "annotations.search.sqlite").exists()
+    assert list((isolated_home / ".cache").rglob("search-*.sqlite"))
+
+
+def test_second_run_does_not_reindex(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.search.index import SearchIndex
+
+    search(corpus, "storm", capsys=capsys)
+    index = SearchIndex(corpus / "annotations.search.sqlite")
+    index.open()
+    from reader.corpus import scan
+
+    jobs, gone = index.stale([(a.id, a.path, a.size, a.mtime_ns)
+                              for a in scan(corpus).articles])
+    assert (jobs, gone) == ([], [])
+    t = time.perf_counter()
+    assert index.update([(a.id, a.path, a.size, a.mtime_ns) for a in scan(corpus).articles])
+    assert time.perf_counter() - t < 1

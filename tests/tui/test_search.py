@@ -1,0 +1,161 @@
+"""`/` searches the full text once the index is built; hits open at their match; n / N
+move between matches; f finds in the open article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from reader.tui.app import ReaderApp
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.article_view import ArticleView
+from tests.search.conftest import DEV, needs_dev, write
+from tests.tui.helpers import settle
+
+ARTICLES = {
+    "a.txt": "Harbour news today\n\nThe storm surge flooded the harbour.\n\n"
+             "Officials said the storm would pass by Monday, and the storm did.\n",
+    "b.txt": "Storm warning for the coast\n\nA storm is coming, forecasters said.\n",
+    "c.txt": "Budget talks stall\n\nThe council could not agree on the budget.\n",
+    "d.txt": "Sports roundup\n\nThe home side won again.\n",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, isolated_home: Path) -> Path:
+    root = tmp_path / "corpus"
+    for name, text in ARTICLES.items():
+        write(root, name, text)
+    return root
+
+
+def info(app: ReaderApp) -> str:
+    return str(app.query_one("#search-info", Static).render())
+
+
+async def type_query(app: ReaderApp, pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("slash")
+    for ch in text:
+        await pilot.press(ch if ch != " " else "space")
+    await settle(app, pilot)
+
+
+def listed(app: ReaderApp) -> list[str]:
+    return [app.corpus.articles[i].id for i in app.query_one(ArticleList).indices]
+
+
+async def test_slash_searches_the_body_with_a_count(corpus: Path) -> None:
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.search.ready
+        await type_query(app, pilot, "surge")  # only in a body: no title has it
+        assert listed(app) == ["a.txt"]
+        assert "1 of 4" in info(app)
+        # the hit under the cursor in context, under the count
+        assert "The storm surge flooded the harbour." in info(app).split("\n")[1]
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        await type_query(app, pilot, "storm")
+        # both have it; the title hit ranks first although a.txt says it three times
+        assert listed(app) == ["b.txt", "a.txt"]
+        assert "2 of 4" in info(app)
+
+
+async def test_a_query_that_cannot_be_parsed_says_so(corpus: Path) -> None:
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "budget")
+        assert listed(app) == ["c.txt"]
+        await type_query(app, pilot, ' "council')
+        assert "unclosed quotation mark" in info(app)
+        assert listed(app) == ["c.txt"]  # the last good query's results stay
+
+
+async def test_opening_a_hit_puts_the_cursor_on_its_match_and_n_moves(corpus: Path) -> None:
+    app = ReaderApp(corpus)
+    text = ARTICLES["a.txt"]
+    starts = [i for i in range(len(text)) if text.startswith("storm", i)]
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "storm -warning")
+        assert listed(app) == ["a.txt"]
+        await pilot.press("enter", "enter")
+        await settle(app, pilot)
+        view = app.query_one(ArticleView)
+        assert app.corpus.articles[app.current].id == "a.txt"
+        assert [s.start for s in view.match_spans] == starts  # every match lit
+        assert view.cursor == starts[0]
+        await pilot.press("n")
+        assert view.cursor == starts[1]
+        await pilot.press("n")
+        assert view.cursor == starts[2]
+        await pilot.press("N", "N")
+        assert view.cursor == starts[0]
+        assert app.corpus.articles[app.current].id == "a.txt"  # n did not change article
+
+
+async def test_find_in_article(corpus: Path) -> None:
+    app = ReaderApp(corpus)
+    text = ARTICLES["a.txt"]
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        for ch in "monday":
+            await pilot.press(ch)
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.cursor == text.index("Monday")
+        assert len(view.match_spans) == 1
+
+
+async def test_titles_only_until_the_index_is_ready(corpus: Path) -> None:
+    app = ReaderApp(corpus, use_cache=False)  # no index at all: the title filter
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "surge")
+        assert listed(app) == []
+        assert "titles only" in info(app)
+        box = app.query_one("#filter", Input)
+        box.value = "storm"
+        await settle(app, pilot)
+        assert listed(app) == ["b.txt"]
+
+
+async def test_index_is_reused_on_the_next_start(corpus: Path) -> None:
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+    index_file = corpus / "annotations.search.sqlite"
+    assert index_file.exists()
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.search.ready and app.search.total == 0  # nothing to index again
+
+
+@needs_dev
+async def test_the_issue_example_on_the_dev_pages(tmp_path: Path, isolated_home: Path) -> None:
+    """"Noem" and "hell-bent" are in article text, in no title: / finds them (the index
+    built by worker processes, as at scale)."""
+    import shutil
+
+    corpus = tmp_path / "dev"
+    shutil.copytree(DEV, corpus, ignore=shutil.ignore_patterns("*.json"))
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.search.ready
+        await type_query(app, pilot, "noem")
+        n = len(listed(app))
+        assert n >= 1 and f"{n} of 130" in info(app)
+        box = app.query_one("#filter", Input)
+        box.value = "hell-bent"
+        await settle(app, pilot)
+        assert len(listed(app)) >= 1

@@ -610,7 +610,10 @@ class ReaderApp(App[None]):
         if self.current is not None:
             self.query_one(ArticleView).set_highlights(self._highlight_spans())
             self._update_header()
-        self.query_one(ArticleList).refresh()
+        article_list = self.query_one(ArticleList)
+        if article_list.has_focus and article_list.current is not None:
+            self._update_header(article_list.current)  # the header follows the list's cursor
+        article_list.refresh()
         self._update_progress()
 
     def _update_header(self, index: int | None = None) -> None:

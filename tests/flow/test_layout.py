@@ -89,3 +89,11 @@ async def test_key_bar_and_status_line_fit_at_80x24(seeds_copy: Path) -> None:
         text = str(status.render())
         assert text.startswith("line ") and "│" in text  # line number and the quotation
         assert len(text) <= status.size.width and status.size.width >= 78
+
+
+async def test_header_shows_a_tag_added_from_the_list(seeds_copy: Path) -> None:
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "j", "t", *"economy", "enter")
+        assert "#economy" in str(app.query_one("#article-header").render())

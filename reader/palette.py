@@ -175,3 +175,12 @@ def assign_colours(labels: Sequence[tuple[str, str]]) -> list[str]:
         used.add(chosen)
         out.append(chosen)
     return out
+
+
+def colour_map(labels: Sequence[object]) -> dict[str, str]:
+    """label name -> its background, for a codebook's labels (anything with name, colour,
+    key): what the article shows, so every screen's swatch matches the highlights."""
+    names = [str(getattr(lab, "name", "")) for lab in labels]
+    pairs = [(str(getattr(lab, "colour", "") or ""), str(getattr(lab, "key", "") or ""))
+             for lab in labels]
+    return dict(zip(names, assign_colours(pairs), strict=True))

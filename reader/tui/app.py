@@ -41,7 +41,7 @@ from reader.corpus import (
     scan,
 )
 from reader.filtering import help_line
-from reader.palette import assign_colours, label_colour
+from reader.palette import colour_map, label_colour
 from reader.textlayout import sanitize
 from reader.tui import annotate, coding, header
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
@@ -594,10 +594,7 @@ class ReaderApp(App[None]):
             return []
         article = self.corpus.articles[self.current]
         spans = []
-        labels = self.codebook.labels
-        colours = dict(zip([lab.name for lab in labels],
-                           assign_colours([(lab.colour, lab.key) for lab in labels]),
-                           strict=True))
+        colours = colour_map(self.codebook.labels)
         for h in self.store.highlights(article.id):
             if h.status == "orphaned":
                 continue

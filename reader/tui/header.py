@@ -98,7 +98,7 @@ def start_card(app: ReaderApp) -> Text:
     rows = (
         ("j k", "move in the list"),
         ("enter", "open the article"),
-        ("/", "filter: words tag: is:"),
+        ("/", "search: words tag: is: …"),
         ("t d x", "tag · done · skip"),
         ("F", "full-width reading"),
         ("?", "every key · ^p palette"),

@@ -1,8 +1,8 @@
 """Adjudication: settling the coders' disagreements into the work of an adjudicator coder.
 
-The adjudicator (default name "gold") is an ordinary coder in the store, so its work is
-listed, exported and compared like anyone's. For one disagreement (an article's tag, or a
-sentence's label; see `annotations.agreement`) the choices are:
+The adjudicator (`READER_ADJUDICATOR`, default "gold") is an ordinary coder in the store,
+so its work is listed, exported and compared like anyone's. For one disagreement (an
+article's tag, or a sentence's label; see `annotations.agreement`) the choices are:
 
 - *coder N*: gold's value becomes coder N's: for a tag, gold has it iff N gave it; for a
   label, N's highlight with that label covering the sentence is copied to gold (when N's
@@ -34,6 +34,16 @@ GOLD = "gold"
 BOTH = "both"
 NEITHER = "neither"
 _NS = uuid.UUID("0b7e3c52-4d0c-4b51-9a53-3c1f2b8e9d41")
+
+
+def adjudicator_name() -> str:
+    """The adjudicator's coder name: `READER_ADJUDICATOR` when set, else "gold"."""
+    import os
+
+    from annotations.coders import check_coder
+
+    value = os.environ.get("READER_ADJUDICATOR", "").strip()
+    return check_coder(value) if value else GOLD
 
 
 def copy_id(original: str, adjudicator: str) -> str:

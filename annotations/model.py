@@ -189,7 +189,7 @@ class Correction(_Record):
     text: str | None = None  # the line's text (LINE_*, TEXT_BOILERPLATE): survives edits
     start: int | None = None  # quotation span, for QUOTE_* kinds
     end: int | None = None
-    value: str | None = None  # new kind or speaker
+    value: str | None = None  # new kind or speaker; LINE_*: the template (annotations.learning)
     created: str = field(default_factory=now_iso)
     coder: str = ""
 

@@ -94,6 +94,9 @@ class SummaryCache:
         self._lock = threading.RLock()
         self._save_lock = threading.Lock()  # one writer at a time: the newest data wins
         self.dirty = False
+        # what the shares and titles were computed with besides the text (the digest of
+        # the corpus's repeated-line set, `reader.pipeline.digest`)
+        self.context: str | None = None
         if not lazy:
             self._loaded()
 
@@ -104,13 +107,14 @@ class SummaryCache:
         if entries is None:
             with self._lock:
                 if self._entries is None:
-                    self._entries = self._read(self.path) if self.path is not None else {}
+                    self._entries = self._read(self.path, self) if self.path is not None else {}
                 entries = self._entries
         return entries
 
     @staticmethod
-    def _read(path: Path) -> dict[str, list[object]]:
-        """The stored entries, or {} for a missing, foreign, old or broken file."""
+    def _read(path: Path, into: SummaryCache | None = None) -> dict[str, list[object]]:
+        """The stored entries, or {} for a missing, foreign, old or broken file (the
+        stored context goes to `into.context`)."""
         try:
             data = orjson.loads(path.read_bytes())
         except (OSError, ValueError):
@@ -122,7 +126,26 @@ class SummaryCache:
         ):
             return {}
         entries = data.get("entries")
+        context = data.get("context")
+        if into is not None and isinstance(context, str):
+            into.context = context
         return entries if isinstance(entries, dict) else {}
+
+    def set_context(self, context: str) -> int:
+        """Make `context` the cache's; when it differs, every share becomes provisional
+        (None), so the summary pass recomputes it. Returns how many were reset."""
+        entries = self._loaded()
+        with self._lock:
+            if self.context == context:
+                return 0
+            n = 0
+            for key, v in entries.items():
+                if _valid(v) and v[4] is not None:
+                    entries[key] = [*v[:4], None, v[5]]
+                    n += 1
+            self.context = context
+            self.dirty = True
+            return n
 
     # -- access -------------------------------------------------------------
 
@@ -179,7 +202,7 @@ class SummaryCache:
             try:
                 payload = orjson.dumps(
                     {"version": CACHE_VERSION, "detectors": detector_stamp(),
-                     "entries": self._entries}
+                     "context": self.context, "entries": self._entries}
                 )
             except (TypeError, ValueError):
                 return False
@@ -222,42 +245,56 @@ def boilerplate_share(text: str, boilerplate_lines: Sequence[int]) -> float | No
     return sum(len(lines[i - 1]) for i in boilerplate_lines if 0 < i <= n) / total
 
 
-def summary_batch(
-    items: Sequence[tuple[str, str]], corrections: Sequence[Any], max_bytes: int
-) -> list[tuple[str, str | None, int | None, float | None, str | None]]:
-    """(id, title, words, share, error) for each (article id, path); runs in a worker process.
+QuoteRow = list  # [start, end, speaker]: a speech quotation with a named speaker
 
-    One detection pass per article gives the headline (the list's title) and the
-    boilerplate share (`reader.titles.summarize_text`). Where the user has corrections for
-    the article (or corpus-wide ones), the share is taken from the corrected marks, as the
-    app does on opening it. Without the detectors the title is the first line, share None.
+
+def summary_batch(
+    items: Sequence[tuple[str, str]], corrections: Sequence[Any], max_bytes: int,
+    repeated: frozenset[str] | None = None,
+) -> list[tuple[str, str | None, int | None, float | None, str | None, list[QuoteRow] | None]]:
+    """(id, title, words, share, error, quotes) per (article id, path); runs in a worker.
+
+    One detection pass per article, through the one pipeline (`reader.pipeline`): the
+    corpus's repeated lines and the user's corrections (all of them: line corrections
+    elsewhere teach this article), exactly what the app shows when it is opened. `quotes`
+    are the speech quotations with a named speaker (the overview's speaker counts).
+    Without the detectors the title is the first line, share None.
     """
     from reader.corpus import ArticleError, first_line_title, read_text
 
     try:
-        from reader.titles import summarize_text
+        from reader.pipeline import article_marks, summary_of
     except ImportError:
-        summarize_text = None  # type: ignore[assignment]
-    out: list[tuple[str, str | None, int | None, float | None, str | None]] = []
+        article_marks = None  # type: ignore[assignment]
+    if repeated is None:
+        repeated = _worker_repeated
+    out: list[tuple[str, str | None, int | None, float | None, str | None,
+                    list[QuoteRow] | None]] = []
     for article_id, path in items:
         try:
             text = read_text(Path(path), max_bytes).text
         except ArticleError as exc:
-            out.append((article_id, None, None, None, str(exc)))
+            out.append((article_id, None, None, None, str(exc), None))
             continue
-        if summarize_text is None:
-            out.append((article_id, first_line_title(text), len(text.split()), None, None))
+        if article_marks is None:
+            out.append((article_id, first_line_title(text), len(text.split()), None, None, None))
             continue
-        summary = summarize_text(text)
-        share = summary.share
-        mine = [c for c in corrections if getattr(c, "article", None) in (None, article_id)]
-        if mine:
-            from annotations.export.corrected import corrected_marks
-
-            marks = corrected_marks(text, mine, repeated=None)
-            share = boilerplate_share(text, marks.boilerplate_lines)
-        out.append((article_id, summary.title, summary.words, share, None))
+        marks = article_marks(text, article_id, repeated=repeated, corrections=corrections)
+        title, words, share = summary_of(text, marks)
+        quotes = [[q.start, q.end, q.speaker] for q in marks.quotes
+                  if q.speaker and q.kind == "speech"]
+        out.append((article_id, title, words, share, None, quotes))
     return out
+
+
+_worker_repeated: frozenset[str] | None = None
+
+
+def _worker_init(repeated: frozenset[str] | None) -> None:
+    """A worker process: lower priority, and the corpus evidence sent once, not per batch."""
+    global _worker_repeated
+    _worker_repeated = repeated
+    _lower_priority()
 
 
 last_pool_error: BaseException | None = None
@@ -293,10 +330,11 @@ def _lower_priority() -> None:
 
 def analyse_summaries(
     jobs: Sequence[tuple[str, str]],
-    on_result: Callable[[str, str | None, int | None, float | None, str | None], None],
+    on_result: Callable[..., None],
     cancelled: Callable[[], bool],
     *,
     corrections: Sequence[Any] = (),
+    repeated: frozenset[str] | None = None,
     max_bytes: int = 20 * 1024 * 1024,
     workers: int | None = None,
     batch: int = 8,
@@ -304,7 +342,7 @@ def analyse_summaries(
 ) -> bool:
     """Detect headline and boilerplate share for (article id, path) jobs in worker processes.
 
-    `on_result(id, title, words, share, error)` is called in the caller's thread.
+    `on_result(id, title, words, share, error, quotes)` is called in the caller's thread.
 
     Processes, not threads: analysis is pure Python, and a thread would hold the GIL the UI
     needs to answer keys. One process fewer than there are cores (at least one) leaves a
@@ -322,7 +360,7 @@ def analyse_summaries(
         for i in range(0, len(jobs), batch):
             if cancelled():
                 return False
-            for row in summary_batch(jobs[i : i + batch], corrections, max_bytes):
+            for row in summary_batch(jobs[i : i + batch], corrections, max_bytes, repeated):
                 on_result(*row)
         return True
     import multiprocessing
@@ -334,7 +372,8 @@ def analyse_summaries(
     chunks = [list(jobs[i : i + batch]) for i in range(0, len(jobs), batch)]
     try:
         pool = ProcessPoolExecutor(
-            n_workers, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority
+            n_workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init,
+            initargs=(repeated,),
         )
     except (OSError, ValueError, NotImplementedError):
         return False

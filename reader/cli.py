@@ -32,6 +32,7 @@ SUBCOMMANDS: dict[str, str] = {
     "import": "merge a JSON export or a REFI-QDA project/codebook into the annotations",
     "agree": "intercoder agreement: percent, Krippendorff's alpha, Cohen's kappa",
     "search": "full-text search: the articles matching a query, best first",
+    "serve": "serve the app to a browser (one app per tab) with textual-serve",
 }
 
 EPILOG = """\

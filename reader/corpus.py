@@ -21,7 +21,6 @@ from pathlib import Path
 from reader.errors import UserError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-SNIFF_BYTES = 8192
 ANNOTATIONS_FILE = "annotations.json"
 
 
@@ -152,11 +151,15 @@ def decode(data: bytes) -> Decoded:
 
 
 def looks_binary(data: bytes) -> bool:
-    """A NUL byte in the first block means binary, unless a UTF-16 BOM explains it."""
-    head = data[:SNIFF_BYTES]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    """A NUL byte anywhere means binary, unless a UTF-16 BOM explains it.
+
+    The whole file is already in memory and the search is a memchr (well under a
+    millisecond a megabyte), so there is no reason to look at the first block only: a NUL
+    at byte 5,000 or 500,000 is as much a sign of a PDF, a database or a corrupt file.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    return b"\x00" in head
+    return b"\x00" in data
 
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:

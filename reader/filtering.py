@@ -17,6 +17,9 @@ count ("ecole" finds "École"), punctuation splits words ("hell-bent" is the phr
 "hell bent"). The grammar (`OPERATORS`) is kept here, once, so the `/` help line, the
 README and the parser cannot drift apart.
 
+Adding an operator (say `site:`): its name in `META`, a row in `OPERATORS` (the help
+line and the help screen follow), and its answer in `Facts.matching`.
+
 Evaluation is set algebra over article indices: each term asks an engine for the set of
 articles it matches (the full-text index, a brute-force scan in tests, or titles alone
 while the index is being built), annotation terms ask `Facts`. Kept apart from the UI so

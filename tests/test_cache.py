@@ -211,8 +211,9 @@ def test_summary_batch_gives_title_words_share_or_error(tmp_path: Path) -> None:
     empty = tmp_path / "e.txt"
     empty.write_bytes(b"")
     rows = summary_batch([("a.txt", str(good)), ("e.txt", str(empty))], [], 1 << 20)
-    (aid, title, words, share, error), (eid, *_, eerror) = rows
+    (aid, title, words, share, error, quotes), (eid, *_, eerror, _) = rows
     assert (aid, eid) == ("a.txt", "e.txt")
+    assert quotes == []  # no quotation in it
     assert title and words and error is None
     assert share is None or 0.0 <= share <= 1.0
     assert eerror == "empty file"

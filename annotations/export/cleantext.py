@@ -114,10 +114,9 @@ def clean_articles(
 ) -> Iterable[tuple[Article, CleanArticle]]:
     """Yield each selected article cleaned; unreadable ones are listed in `report.skipped`."""
     chosen = select(corpus, store, article, tag)
-    by_article: dict[str, list[Correction]] = {}
-    corpus_wide: list[Correction] = []
-    for c in store.corrections():
-        (by_article.setdefault(c.article, []) if c.article else corpus_wide).append(c)
+    # every correction: line corrections elsewhere teach each article (one pipeline with
+    # the app, `reader.pipeline`; `annotations.learning`)
+    corrections: list[Correction] = list(store.corrections())
     for i, a in enumerate(chosen, 1):
         try:
             text = _read(a)
@@ -129,7 +128,7 @@ def clean_articles(
             if progress:
                 progress(i, len(chosen))
         marks = corrected_marks(
-            text, by_article.get(a.id, []) + corpus_wide, repeated=repeated, analyze=analyze
+            text, corrections, repeated=repeated, analyze=analyze, article=a.id
         )
         title, body = clean(text, marks)
         yield a, CleanArticle(a.id, title or a.title or "", body)

@@ -66,20 +66,30 @@ def locate_line(lines: Sequence[str], c: Correction) -> int | None:
 
 
 def forced_arguments(
-    text: str, corrections: Iterable[Correction]
+    text: str, corrections: Iterable[Correction], article: str | None = None
 ) -> tuple[frozenset[int], frozenset[int], frozenset[str]]:
     """(forced_body, forced_boilerplate, boilerplate_texts) for `analyze`.
 
     Later corrections of the same line win, so ordering is by `created`. Line numbers are
     1-based like `Marks.boilerplate_lines`; texts are `normalise_line` keys.
+
+    With `article` given, `corrections` may be the whole corpus's: line corrections of
+    other articles then teach this one (same text, same site template; see
+    `annotations.learning`), and this article's own line corrections are laid on top.
+    Without it every line correction is taken as this article's own (the old contract).
     """
+    from annotations.learning import learned_verdicts
+
+    corrections = list(corrections)
     lines = text.split("\n")
     verdict: dict[int, bool] = {}
+    if article is not None:
+        verdict.update(learned_verdicts(text, article, corrections))
     texts: set[str] = set()
     for c in sorted(corrections, key=lambda c: c.created):
         if c.kind == CorrectionKind.TEXT_BOILERPLATE.value and c.text:
             texts.add(_normalise(c.text))
-        elif c.kind in LINE_KINDS:
+        elif c.kind in LINE_KINDS and (article is None or c.article == article):
             n = locate_line(lines, c)
             if n is not None:
                 verdict[n] = c.kind == CorrectionKind.LINE_BOILERPLATE.value
@@ -133,14 +143,17 @@ def corrected_marks(
     *,
     repeated: frozenset[str] | None = None,
     analyze: Analyze | None = None,
+    article: str | None = None,
 ) -> Any:
     """`analyze(text)` as the user corrected it: the marks every export should believe.
 
     `corrections` may mix this article's corrections with corpus-wide ones; only the
-    kinds that apply are used.
+    kinds that apply are used. With `article` given they may be every article's: line
+    corrections elsewhere then teach this article (`annotations.learning`), and quotation
+    corrections apply only to the article they were made on.
     """
     corrections = list(corrections)
-    body, boilerplate, texts = forced_arguments(text, corrections)
+    body, boilerplate, texts = forced_arguments(text, corrections, article)
     run = analyze if analyze is not None else default_analyze()
     marks = run(
         text,
@@ -149,6 +162,8 @@ def corrected_marks(
         forced_boilerplate=boilerplate,
         boilerplate_texts=texts,
     )
+    if article is not None:
+        corrections = [c for c in corrections if c.article in (None, article)]
     quotes = apply_quote_corrections(marks.quotes, corrections)
     if quotes == tuple(marks.quotes):
         return marks

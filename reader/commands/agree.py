@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from annotations.adjudication import GOLD
+from annotations.adjudication import adjudicator_name
 from annotations.agreement import Figures, Report, report
 from reader.commands.common import add_corpus_argument, add_db_argument, load
 from reader.commands.store_access import open_store
@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--coders",
         metavar="A,B,...",
         help="the coders to compare (default: every coder in the annotation file but the "
-        "adjudicator, gold)",
+        "adjudicator: gold, or $READER_ADJUDICATOR)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     add_db_argument(parser)
@@ -53,7 +53,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def parse_coders(value: str | None, known: list[str]) -> list[str]:
     """The coders asked for (all known ones by default); bad input is a UserError."""
     if value is None:
-        coders = [c for c in known if c != GOLD]  # the adjudicator is not an independent coder
+        adjudicator = adjudicator_name()  # not an independent coder
+        coders = [c for c in known if c != adjudicator]
     else:
         coders = []
         for part in value.split(","):

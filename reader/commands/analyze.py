@@ -18,6 +18,7 @@ from pathlib import Path
 
 from reader.commands.common import add_corpus_argument, load, max_bytes
 from reader.errors import UserError
+from reader.pipeline import MIN_REPEAT
 
 NAME = "analyze"
 HELP = "detect boilerplate, headline and quotations; print JSON Lines"
@@ -51,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--min-repeat",
         type=int,
-        default=3,
+        default=MIN_REPEAT,
         metavar="K",
         help="a line in at least K articles is treated as site furniture (default: 3; "
         "0 turns the corpus-wide evidence off)",
@@ -94,7 +95,7 @@ KEEP_BYTES = 256 * 1024 * 1024  # one-process runs keep texts between the passes
 
 def _analyze_one(item: tuple[str, Path]) -> tuple[str | None, str | None]:
     """(JSON line, None) or (None, reason) for one article (pass 2)."""
-    from reader.marks import analyze
+    from reader.pipeline import article_marks
 
     article_id, path = item
     kept = _texts.pop(article_id, None)
@@ -106,7 +107,7 @@ def _analyze_one(item: tuple[str, Path]) -> tuple[str | None, str | None]:
         text, reason = _read(path)
     if text is None:
         return None, f"skipped {article_id}: {reason}"
-    marks = analyze(text, repeated=_repeated, line_keys=keys)
+    marks = article_marks(text, article_id, repeated=_repeated, line_keys=keys)
     return _dumps(marks.to_json(article_id)), None
 
 
@@ -190,7 +191,9 @@ def _run(args: argparse.Namespace) -> int:
             for keys in _with_progress(_map(_line_keys, paths, jobs), len(paths), "reading",
                                        show):
                 counts.update(keys)
-        _init(frozenset(key for key, n in counts.items() if n >= k), max_bytes(args))
+        from reader.pipeline import repeated_from_counts
+
+        _init(repeated_from_counts(counts, len(items), k), max_bytes(args))
         del counts
 
     sys.stdout.flush()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tomllib
 from pathlib import Path
 
 from reader.corpus import bundled_corpus
+from reader.errorlog import log_path
 from reader.errors import UserError
 
 
@@ -33,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     from annotations.coders import resolve_coder
 
     coder = resolve_coder(getattr(args, "coder", None))  # a bad name: exit 2, before anything
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
+    served = os.environ.get("READER_SERVED") == "1"  # a browser tab of `reader serve`
+    if not served and (not sys.stdout.isatty() or not sys.stdin.isatty()):
         raise UserError("the app needs a terminal; use `reader list` or `reader export` in scripts")
     from reader.tui.app import ReaderApp
 
@@ -51,4 +54,6 @@ def run(args: argparse.Namespace) -> int:
         app.run()
     finally:
         app.shutdown()
+        for problem in app.exit_problems:
+            print(f"reader: warning: {problem} (details in {log_path()})", file=sys.stderr)
     return 0

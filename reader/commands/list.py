@@ -32,14 +32,20 @@ def _clean(s: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from reader.cache import SummaryCache, analyse_summaries, cache_path_for
+    from reader.pipeline import RepeatedCache, corpus_repeated, digest, repeated_cache_path_for
     from reader.progress import Progress
 
     corpus = load(args, read=False)
-    cache = SummaryCache(cache_path_for(corpus.default_db_path))
+    cache_path = cache_path_for(corpus.default_db_path)
+    cache = SummaryCache(cache_path)
+    # the headlines the app shows: found with the corpus's repeated lines (reader.pipeline)
+    _, repeated = corpus_repeated(corpus.articles, max_bytes(args),
+                                  RepeatedCache(repeated_cache_path_for(cache_path)))
+    fresh = len(cache) > 0 and cache.context == digest(repeated)
     found: dict[str, tuple[str | None, int | None, str | None]] = {}
     jobs = []
     for a in corpus.articles:
-        hit = cache.get(a.id, a.size, a.mtime_ns)
+        hit = cache.get(a.id, a.size, a.mtime_ns) if fresh else None
         if hit is not None and hit.share is not None:  # a share means the headline pass ran
             found[a.id] = (hit.title, hit.words, hit.error)
         else:
@@ -47,16 +53,17 @@ def run(args: argparse.Namespace) -> int:
     bar = Progress(len(jobs), "reading")
 
     def got(article_id: str, title: str | None, words: int | None, share: float | None,
-            error: str | None) -> None:
+            error: str | None, quotes: object = None) -> None:
         found[article_id] = (title, words, error)
         bar.advance()
 
     done = analyse_summaries(jobs, got, lambda: False, max_bytes=max_bytes(args),
-                             workers=os.cpu_count() or 1)
+                             workers=os.cpu_count() or 1, repeated=repeated)
     if not done:  # no worker processes here: do it in this one
         from reader.cache import summary_batch
 
-        for row in summary_batch([j for j in jobs if j[0] not in found], [], max_bytes(args)):
+        for row in summary_batch([j for j in jobs if j[0] not in found], [], max_bytes(args),
+                                 repeated):
             got(*row)
     out = sys.stdout
     listed = 0

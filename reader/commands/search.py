@@ -56,6 +56,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="one JSON object per article, with snippets and offsets")
     parser.add_argument("--limit", type=int, metavar="N",
                         help="print at most N articles (default: all)")
+    parser.add_argument("--no-update", action="store_true",
+                        help="answer from the index as it is, without checking the corpus "
+                        "for added, changed or deleted files (for many queries in a row)")
     parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
                         help="worker processes when (re)building the index (default: all "
                              "cores)")
@@ -123,29 +126,21 @@ def run(args: argparse.Namespace) -> int:
     query = parse(args.query)  # a QueryError is a UserError: one line, exit 2
     if query.empty:
         raise UserError("empty query: give words, a phrase or an operator (see --help)")
-    corpus = open_corpus(args.corpus, max_bytes(args), read=False)
     from annotations.paths import resolve_db_path
 
-    db_path = resolve_db_path(corpus, args.db, create=False)
-    index = SearchIndex(index_path_for(db_path))
-    index.open()
-    corrections = _corrections(db_path)
-    articles = [(a.id, a.path, a.size, a.mtime_ns) for a in corpus.articles]
-    from reader.progress import Progress
-
-    bar: Progress | None = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            if not total:
-                return
-            bar = Progress(total, "indexing")
-        bar.advance(done - bar.done)
-
-    index.update(articles, corrections, progress=progress, jobs=args.jobs,
-                 max_bytes=max_bytes(args))
-    ids = [a.id for a in corpus.articles]
+    if args.no_update:
+        corpus = _unlisted(args.corpus)
+        index = SearchIndex(index_path_for(resolve_db_path(corpus, args.db, create=False)))
+        if index.path is None or not index.path.exists():
+            raise UserError(f"no search index for {args.corpus} yet: run without --no-update")
+        index.open()
+        ids = index.all_ids()
+    else:
+        corpus = open_corpus(args.corpus, max_bytes(args), read=False)
+        index = SearchIndex(index_path_for(resolve_db_path(corpus, args.db, create=False)))
+        index.open()
+        _update(args, corpus, index)
+        ids = [a.id for a in corpus.articles]
     index_of = {i: k for k, i in enumerate(ids)}
     found = index.search(query, _facts(args, corpus, query, index_of), ids)
     if args.limit is not None:
@@ -161,10 +156,11 @@ def run(args: argparse.Namespace) -> int:
             out.write(f"{_clean(article_id)}\t{_clean(title)}\t{counts.get(article_id, 0)}\n")
             continue
         article = corpus.get(article_id)
+        path = article.path if article is not None else corpus.root / article_id
         snips = []
-        if article is not None and query.text_terms():
+        if query.text_terms():
             try:
-                text = read_text(article.path, max_bytes(args)).text
+                text = read_text(path, max_bytes(args)).text
             except ArticleError as exc:
                 print(f"skipped {article_id}: {exc}", file=sys.stderr)
                 continue
@@ -179,6 +175,42 @@ def run(args: argparse.Namespace) -> int:
     out.flush()
     index.close()
     return 0 if found else 1
+
+
+def _unlisted(path: str) -> Any:
+    """The corpus named on the command line, without listing its articles (--no-update)."""
+    from pathlib import Path
+
+    from reader.corpus import Corpus
+
+    p = Path(path).expanduser()
+    if not p.exists():
+        raise UserError(f"no such file or folder: {path}")
+    if p.is_file():
+        return Corpus(p.resolve().parent, [], single_file=p.resolve())
+    return Corpus(p.resolve(), [])
+
+
+def _update(args: argparse.Namespace, corpus: Any, index: Any) -> None:
+    """Bring the index up to date with the corpus (a progress bar on a terminal)."""
+    from annotations.paths import resolve_db_path
+
+    corrections = _corrections(resolve_db_path(corpus, args.db, create=False))
+    articles = [(a.id, a.path, a.size, a.mtime_ns) for a in corpus.articles]
+    from reader.progress import Progress
+
+    bar: Progress | None = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            if not total:
+                return
+            bar = Progress(total, "indexing")
+        bar.advance(done - bar.done)
+
+    index.update(articles, corrections, progress=progress, jobs=args.jobs,
+                 max_bytes=max_bytes(args))
 
 
 def _corrections(db_path: Any) -> list[Any]:

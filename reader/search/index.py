@@ -113,10 +113,10 @@ class SearchIndex:
         self.path = path
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
-        self._rowid_of: dict[str, int] = {}
-        self._id_of: dict[int, str] = {}
+        self._maps: tuple[dict[str, int], dict[int, str]] | None = None  # (lazy: 100k rows)
         self._speakers: list[tuple[int, tuple[tuple[str, ...], ...]]] | None = None
         self._line_text: dict[bytes, str] = {}
+        self._pending_digest = ""
         self.rebuilt = False  # the last open found no usable index
 
     # -- opening ------------------------------------------------------------------
@@ -150,6 +150,25 @@ class SearchIndex:
                 self.rebuilt = True
             self._db = db
             self._load_docs()
+
+    @property
+    def _rowid_of(self) -> dict[str, int]:
+        return self._docs_maps()[0]
+
+    @property
+    def _id_of(self) -> dict[int, str]:
+        return self._docs_maps()[1]
+
+    def _docs_maps(self) -> tuple[dict[str, int], dict[int, str]]:
+        """id -> rowid and back for the live rows, read when first needed (a query
+        answers from joins and does not need them)."""
+        maps = self._maps
+        if maps is None:
+            with self._lock:
+                rows = self.db.execute(
+                    "SELECT rowid, id FROM docs WHERE error IS NULL").fetchall()
+                maps = self._maps = ({i: r for r, i in rows}, {r: i for r, i in rows})
+        return maps
 
     def _remove_files(self) -> None:
         if self.path is None:
@@ -204,10 +223,8 @@ class SearchIndex:
         )
 
     def _load_docs(self) -> None:
-        assert self._db is not None
-        rows = self._db.execute("SELECT rowid, id FROM docs WHERE error IS NULL").fetchall()
-        self._rowid_of = {i: r for r, i in rows}
-        self._id_of = {r: i for r, i in rows}
+        """Forget what was read of `docs` (it changed)."""
+        self._maps = None
         self._speakers = None
 
     def close(self) -> None:
@@ -233,16 +250,11 @@ class SearchIndex:
     ) -> tuple[list[tuple[str, str, int, int, str]], list[str]]:
         """(jobs to index: (id, path, size, mtime_ns, stamp), ids to drop).
 
-        Sizes or mtimes of -1 (a lazily scanned corpus) are stat-ed here."""
-        with self._lock:
-            known = {
-                i: (s, m, st)
-                for i, s, m, st in self.db.execute("SELECT id, size, mtime, stamp FROM docs")
-            }
-        jobs = []
-        seen = set()
+        Sizes or mtimes of -1 (a lazily scanned corpus) are stat-ed here. When the
+        corpus is listed exactly as after the last complete update (one digest of every
+        id, size, mtime and corrections stamp), nothing is read of `docs`."""
+        listed = []
         for article_id, path, size, mtime in articles:
-            seen.add(article_id)
             if size < 0 or mtime < 0:
                 try:
                     st = os.stat(path)
@@ -250,6 +262,22 @@ class SearchIndex:
                     continue
                 size, mtime = st.st_size, st.st_mtime_ns
             stamp = _stamp_for(article_id, corrections) if corrections else ""
+            listed.append((article_id, path, size, mtime, stamp))
+        digest = _digest(listed)
+        self._pending_digest = digest
+        with self._lock:
+            row = self.db.execute("SELECT value FROM meta WHERE key='digest'").fetchone()
+        if row is not None and row[0] == digest:
+            return [], []
+        with self._lock:
+            known = {
+                i: (s, m, st)
+                for i, s, m, st in self.db.execute("SELECT id, size, mtime, stamp FROM docs")
+            }
+        jobs = []
+        seen = set()
+        for article_id, path, size, mtime, stamp in listed:
+            seen.add(article_id)
             if known.get(article_id) != (size, mtime, stamp):
                 jobs.append((article_id, str(path), size, mtime, stamp))
         gone = [i for i in known if i not in seen]
@@ -277,6 +305,12 @@ class SearchIndex:
         use_pool = jobs > 1 if processes is None else processes
         corrections = list(corrections)
         todo, gone = self.stale(articles, corrections)
+        digest = self._pending_digest
+        if not todo and not gone:
+            if progress is not None:
+                progress(0, 0)
+            self._set_digest(digest)
+            return True
         with self._lock:
             dead = self._tombstones() + len(gone) + sum(
                 1 for j in todo if j[0] in self._rowid_of)
@@ -291,6 +325,7 @@ class SearchIndex:
         if progress is not None:
             progress(0, total)
         if not todo:
+            self._set_digest(digest)
             return True
         done = 0
         ok = True
@@ -315,7 +350,13 @@ class SearchIndex:
             self.optimize()
         with self._lock:
             self._load_docs()
+        if ok and done == total:
+            self._set_digest(digest)
         return ok and done == total
+
+    def _set_digest(self, digest: str) -> None:
+        with self._lock:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('digest', ?)", (digest,))
 
     def optimize(self) -> None:
         """Merge the index into one segment and give the freed pages back (after a big
@@ -433,47 +474,62 @@ class SearchIndex:
 
     # -- querying -----------------------------------------------------------------
 
-    def _match(self, expr: str) -> list[tuple[int, float]]:
+    def _match(self, expr: str) -> list[tuple[str, float]]:
+        """(id, BM25 score) of the live articles matching an FTS5 expression."""
         with self._lock:
             try:
                 return self.db.execute(
-                    "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ?", (expr,)
+                    "SELECT d.id, bm25(fts) FROM fts JOIN docs d ON d.rowid = fts.rowid "
+                    "WHERE fts MATCH ?", (expr,)
                 ).fetchall()
             except sqlite3.OperationalError:
                 return []
 
-    def rowids(self, term: Text, scope: str) -> set[int]:
-        """Live rows whose `scope` holds the term."""
-        live = self._id_of
-        phrase = fts_phrase(term)
-        found = {r for r, _ in self._match(f"{COLUMNS[scope]} : {phrase}")}
-        if scope == "all":
-            with self._lock:
-                try:
-                    lines = [r for (r,) in self.db.execute(
-                        "SELECT rowid FROM bfts WHERE bfts MATCH ?", (phrase,))]
-                except sqlite3.OperationalError:
-                    lines = []
-                for k in range(0, len(lines), 500):
-                    chunk = lines[k : k + 500]
-                    marks = ",".join("?" * len(chunk))
-                    for (blob,) in self.db.execute(
-                            f"SELECT docs FROM blines WHERE id IN ({marks})", chunk):
-                        found.update(array("i", blob))
-        return {r for r in found if r in live}
+    def _match_ids(self, expr: str) -> set[str]:
+        """Ids of the live articles matching an FTS5 expression."""
+        with self._lock:
+            try:
+                return {i for (i,) in self.db.execute(
+                    "SELECT d.id FROM fts JOIN docs d ON d.rowid = fts.rowid "
+                    "WHERE fts MATCH ?", (expr,))}
+            except sqlite3.OperationalError:
+                return set()
 
     def ids(self, term: Text, scope: str) -> set[str]:
-        return {self._id_of[r] for r in self.rowids(term, scope)}
+        """Ids of the live articles whose `scope` holds the term."""
+        found = self._match_ids(f"{COLUMNS[scope]} : {fts_phrase(term)}")
+        if scope == "all":
+            id_of = self._id_of
+            found.update(id_of[r] for r in self._boiler_rows(term) if r in id_of)
+        return found
 
-    def speaker_rowids(self, name: str) -> set[int]:
-        """Rows with a quotation whose speaker's name holds every word of `name`."""
+    def _boiler_rows(self, term: Text) -> set[int]:
+        """Rows (live or not) with a boilerplate line holding the term."""
+        phrase = fts_phrase(term)
+        found: set[int] = set()
+        with self._lock:
+            try:
+                lines = [r for (r,) in self.db.execute(
+                    "SELECT rowid FROM bfts WHERE bfts MATCH ?", (phrase,))]
+            except sqlite3.OperationalError:
+                lines = []
+            for k in range(0, len(lines), 500):
+                chunk = lines[k : k + 500]
+                marks = ",".join("?" * len(chunk))
+                for (blob,) in self.db.execute(
+                        f"SELECT docs FROM blines WHERE id IN ({marks})", chunk):
+                    found.update(array("i", blob))
+        return found
+
+    def speaker_ids(self, name: str) -> set[str]:
+        """Articles with a quotation whose speaker's name holds every word of `name`."""
         want = set(tokens(name))
         if not want:
             return set()
         with self._lock:
             if self._speakers is None:
                 rows = self.db.execute(
-                    "SELECT rowid, speakers FROM docs WHERE speakers != ''").fetchall()
+                    "SELECT id, speakers FROM docs WHERE speakers != ''").fetchall()
                 self._speakers = [
                     (r, tuple(tuple(tokens(s)) for s in sp.split("\n"))) for r, sp in rows
                 ]
@@ -483,18 +539,12 @@ class SearchIndex:
     def engine(self, index_of: dict[str, int]) -> tuple[Callable[[Text, str], set[int]],
                                                           Callable[[str], set[int]]]:
         """(text engine, speaker lookup) answering in the caller's article indices."""
-        id_of = self._id_of
+        def to_indices(ids: Iterable[str]) -> set[int]:
+            get = index_of.get
+            return {k for k in map(get, ids) if k is not None}
 
-        def to_indices(rows: Iterable[int]) -> set[int]:
-            out = set()
-            for r in rows:
-                i = index_of.get(id_of.get(r, ""))
-                if i is not None:
-                    out.add(i)
-            return out
-
-        return (lambda term, scope: to_indices(self.rowids(term, scope)),
-                lambda name: to_indices(self.speaker_rowids(name)))
+        return (lambda term, scope: to_indices(self.ids(term, scope)),
+                lambda name: to_indices(self.speaker_ids(name)))
 
     def rank(self, query: Query, ids: Sequence[str]) -> list[str]:
         """`ids` best first: title hits, then BM25 over the query's words; the rest (no
@@ -503,21 +553,25 @@ class SearchIndex:
         if not positive or len(ids) < 2:
             return list(ids)
         expr = " OR ".join(fts_phrase(t) for t in positive)
-        score = {r: s for r, s in self._match(f"{COLUMNS[query.scope]} : ({expr})")}
-        in_title = {r for r, _ in self._match(f"{{title}} : ({expr})")}
+        score = dict(self._match(f"{COLUMNS[query.scope]} : ({expr})"))
+        in_title = self._match_ids(f"{{title}} : ({expr})")
         order = {i: k for k, i in enumerate(ids)}
-        rowid_of = self._rowid_of
 
         def key(i: str) -> tuple[int, float, int]:
-            r = rowid_of.get(i, -1)
-            return (0 if r in in_title else 1, score.get(r, 0.0), order[i])
+            return (0 if i in in_title else 1, score.get(i, 0.0), order[i])
 
         return sorted(ids, key=key)
+
+    def all_ids(self) -> list[str]:
+        """Every indexed article, by id."""
+        with self._lock:
+            return [i for (i,) in self.db.execute(
+                "SELECT id FROM docs WHERE error IS NULL ORDER BY id")]
 
     def search(self, query: Query, facts: Facts | None = None,
                article_ids: Sequence[str] | None = None) -> list[str]:
         """Ids of the matching articles, best first."""
-        ids = list(article_ids) if article_ids is not None else sorted(self._rowid_of)
+        ids = list(article_ids) if article_ids is not None else self.all_ids()
         index_of = {i: k for k, i in enumerate(ids)}
         text_engine, speakers = self.engine(index_of)
         facts = facts or Facts()
@@ -557,7 +611,13 @@ class SearchIndex:
                                         f"WHERE {cond}", args).fetchone()[0]
                     if total > budget:
                         return None
-            wanted = {self._rowid_of[i]: i for i in ids if i in self._rowid_of}
+            wanted: dict[int, str] = {}
+            id_list = list(ids)
+            for k in range(0, len(id_list), 900):
+                chunk = id_list[k : k + 900]
+                wanted.update(db.execute(
+                    f"SELECT rowid, id FROM docs WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk))
             counts = dict.fromkeys(wanted, 0)
             for t in terms:
                 positions: list[dict[int, set[int]]] = []
@@ -601,6 +661,14 @@ class SearchIndex:
         if row is None:
             return None
         return DocInfo(row[0], row[1], row[2] or "", row[3], _unranges(row[4] or ""))
+
+
+def _digest(listed: Sequence[tuple[str, Any, int, int, str]]) -> str:
+    """One fingerprint of a corpus listing (ids, sizes, mtimes, corrections stamps)."""
+    import marshal
+
+    flat = [(i, s, m, st) for i, _, s, m, st in listed]
+    return hashlib.sha1(marshal.dumps(flat)).hexdigest()
 
 
 def _line_key(line: str) -> bytes:

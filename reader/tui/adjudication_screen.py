@@ -29,10 +29,19 @@ from reader.tui.commands import bindings_for
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
 
-HINT = "1-9 take that coder's version · b both · n neither · u undo · esc back"
+HINT = ("1-9 take that coder's version · b both · n neither · u undo · "
+        "enter opens the article there · esc back")
 
 
-def open_adjudication(app: ReaderApp, adjudicator: str = GOLD) -> None:
+def open_adjudication(app: ReaderApp, adjudicator: str | None = None) -> None:
+    from annotations.adjudication import adjudicator_name
+    from reader.errors import UserError
+
+    try:
+        adjudicator = adjudicator or adjudicator_name()
+    except UserError as exc:
+        app.notify(f"READER_ADJUDICATOR: {exc}", severity="error")
+        return
     store = app.store.store
     if store is None:
         app.notify(app.store.readonly_reason or "no annotation store", severity="error")
@@ -189,6 +198,29 @@ class AdjudicationScreen(Screen[None]):
 
     def action_take_neither(self) -> None:
         self._decide(NEITHER)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, _: OptionList.OptionSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Back to the reader, in the unit's article with the cursor on the unit."""
+        from reader.tui.widgets.article_view import ArticleView
+
+        d = self.current()
+        if d is None:
+            return
+        index = next((i for i, a in enumerate(self.reader.corpus.articles) if a.id == d.article),
+                     None)
+        if index is None:
+            self.reader.notify(f"{d.article} is not in the corpus", severity="warning")
+            return
+        self.app.pop_screen()
+        self.reader.open_article(index)
+        view = self.reader.query_one(ArticleView)
+        view.move_cursor(d.start or 0)
+        view.scroll_to(y=max(0, view.row_of(view.cursor) - 1), animate=False, immediate=True)
+        view.focus()
 
     def action_undo(self) -> None:
         def done(what: Any) -> None:

@@ -7,7 +7,6 @@ or broken store into notifications instead of exceptions: a keypress never crash
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -17,10 +16,21 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from annotations.model import Codebook, Correction, CorrectionKind, SessionRecord, new_id, now_iso
+from annotations.anchoring import reanchored
+from annotations.errors import StoreError
+from annotations.model import (
+    Codebook,
+    Correction,
+    CorrectionKind,
+    SessionRecord,
+    content_hash,
+    new_id,
+    now_iso,
+)
 from annotations.tags import normalize_tag
 from reader import tagging
 from reader.corpus import Corpus
+from reader.errorlog import log_problem
 from reader.errors import UserError
 from reader.tui.header import plural
 from reader.tui.screens import ChoiceScreen, NoteScreen, PromptScreen
@@ -52,6 +62,9 @@ class StoreFacade:
         self.path = path
         self.readonly_reason = readonly_reason
         self.pending = 0
+        # highlights re-anchored in memory whose new positions could not be saved
+        self.unsaved_positions: dict[str, Any] = {}
+        self.unsaved_positions_of: set[str] = set()
         self._coder = coder
 
     @property
@@ -80,14 +93,42 @@ class StoreFacade:
         return self.store.memo(article) if self.store is not None else None
 
     def highlights(self, article: str | None = None) -> list[Any]:
-        return self.store.highlights(article) if self.store is not None else []
+        if self.store is None:
+            return []
+        found = self.store.highlights(article)
+        if not self.unsaved_positions:
+            return found
+        # where re-anchoring found them when saving that failed: draw them there, not at
+        # offsets that now point into other text
+        # (only while the stored highlight is the one re-anchored: an edit saved since wins)
+        out = []
+        for h in found:
+            moved = self.unsaved_positions.get(h.id)
+            keep = moved is not None and h.article in self.unsaved_positions_of
+            out.append(moved[1] if keep and moved[0] == h.updated else h)
+        return out
 
-    def reanchor(self, article: str, text: str) -> None:
+    def reanchor(self, article: str, text: str) -> str | None:
+        """Save where the article's highlights are now; a one-line problem, or None.
+
+        The highlights stay drawn from memory either way; what failed is saving their new
+        positions (a full disk, a lost lock), which the user must hear about: the caller
+        shows the returned line, and the details go to the log file.
+        """
         if self.store is None or not self.store.highlights(article):
-            return
-        # best effort on open; `reader check` reports what could not be re-anchored
-        with contextlib.suppress(Exception):
+            return None
+        try:
             self.store.reanchor_article(article, text)
+        except (StoreError, OSError) as exc:
+            problem = f"could not save re-anchored highlights of {article}: {exc}"
+            log_problem(problem, exc)
+            text_hash = content_hash(text)
+            for h in self.store.highlights(article):
+                self.unsaved_positions[h.id] = (h.updated, reanchored(h, text, text_hash)[0])
+            self.unsaved_positions_of.add(article)
+            return problem
+        self.unsaved_positions_of.discard(article)
+        return None
 
     def change(
         self,
@@ -171,11 +212,11 @@ def load_codebook(corpus: Corpus, store: Any) -> Codebook:
 def analyze_with_corrections(
     text: str, article_id: str, store: Any, repeated: frozenset[str] | None = None
 ) -> Any:
-    from annotations.export.corrected import corrected_marks
+    """The one pipeline (`reader.pipeline.article_marks`) with every correction of the store."""
+    from reader.pipeline import article_marks
 
     corrections = store.corrections() if store is not None else []
-    mine = [c for c in corrections if c.article in (None, article_id)]
-    return corrected_marks(text, mine, repeated=repeated)
+    return article_marks(text, article_id, repeated=repeated, corrections=corrections)
 
 
 def boilerplate_share(text: str, marks: Any) -> float | None:
@@ -208,10 +249,11 @@ class Session:
         return f"{self.done / hours:.0f} art/h · {self.annotations / hours:.0f} ann/h"
 
 
-def finish_session(app: ReaderApp) -> None:
+def finish_session(app: ReaderApp) -> str | None:
+    """Record the session's counts; a one-line problem when that could not be saved."""
     s = app.session
     if app.store.store is None or app.store.readonly or not (s.done or s.annotations):
-        return
+        return None
     record = SessionRecord(
         id=new_id(),
         started=s.started_iso,
@@ -220,8 +262,13 @@ def finish_session(app: ReaderApp) -> None:
         annotations=s.annotations,
         seconds=round(time.monotonic() - s.started, 1),
     )
-    with contextlib.suppress(Exception):  # figures are a nicety; never block quitting
+    try:
         app.store.store.add_session(record)
+    except (StoreError, OSError) as exc:  # never block quitting; say so after the app closes
+        problem = f"the session record (counts and time) was not saved: {exc}"
+        log_problem(problem, exc)
+        return problem
+    return None
 
 
 # -- helpers ---------------------------------------------------------------------
@@ -341,9 +388,11 @@ def goto_todo(
 
 def undo(app: ReaderApp, redo: bool) -> None:
     from annotations.describe import next_step
+    from reader.tui.learn import corrections_now, report_undone
 
     # named from the record changes (label, start of the text), not the store's ids
     readable = next_step(app.store.store, redo) if app.store.store is not None else None
+    had = corrections_now(app)
 
     def done(what: str | None) -> None:
         if what:
@@ -351,6 +400,7 @@ def undo(app: ReaderApp, redo: bool) -> None:
             if app.current is not None:
                 app.open_article_keep_cursor()
             app.refresh_annotations()
+            report_undone(app, had)
         else:
             app.notify("nothing to redo" if redo else "nothing to undo", timeout=1.5)
 
@@ -510,7 +560,19 @@ def toggle_line(app: ReaderApp) -> None:
     kind = kinds[line - 1] if line - 1 < len(kinds) else "body"
     is_bp = getattr(kind, "value", kind) == "boilerplate"
     new = CorrectionKind.LINE_BODY if is_bp else CorrectionKind.LINE_BOILERPLATE
-    _correct(app, Correction(id=new_id(), kind=new.value, article=article, line=line, text=text))
+    from annotations.learning import context_of
+    from reader.tui.learn import report_changes
+
+    # the line's template goes with it: the same text and, on the same site, lines between
+    # the same neighbours are re-marked too (`annotations.learning`); one undo step
+    correction = Correction(id=new_id(), kind=new.value, article=article, line=line, text=text,
+                            value=context_of(app.article_text, line, article))
+
+    def saved(_: Any) -> None:
+        app.open_article_keep_cursor()
+        report_changes(app, correction)
+
+    app.store.change(app, "add_correction", correction, then=saved)
     app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}", timeout=1.5)
 
 

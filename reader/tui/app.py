@@ -29,6 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from annotations.errors import StoreError
 from reader import view_state
 from reader.cache import Summary, SummaryCache, cache_path_for
 from reader.corpus import (
@@ -40,10 +41,11 @@ from reader.corpus import (
     read_text,
     scan,
 )
+from reader.errorlog import log_problem
 from reader.filtering import help_line
 from reader.palette import colour_map, label_colour
 from reader.textlayout import sanitize
-from reader.tui import annotate, coding, header
+from reader.tui import annotate, coding, corpus_views, evidence, header
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
@@ -158,7 +160,16 @@ class ReaderApp(App[None]):
         self.to_analyse = self.analysed = 0  # background boilerplate-share pass
         self.marks: Any = None
         self.article_text = ""
+        # the corpus's repeated lines (`reader.pipeline`), found in the background; until
+        # then articles are marked without that evidence and re-marked once it is ready
+        self.repeated: frozenset[str] | None = None
+        self.repeated_ready = False
+        self.quotes: dict[str, list[Any]] = {}  # article id → named speech quotations
+        self.last_learned: tuple[int, int] | None = None  # (lines, articles) the last z changed
+        self.only: set[int] | None = None  # list restricted to these (`tui.corpus_views`)
+        self.only_label = ""
         self._shut_down = False
+        self.exit_problems: list[str] = []  # unsaved things to tell the user after quitting
         self._filter_submitted_at: float | None = None
         self._prepared: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
         self._prepared_lock = threading.Lock()
@@ -356,6 +367,7 @@ class ReaderApp(App[None]):
         self.cache.prune({a.id for a in articles})
         self.cache.save()
         self.call_from_thread(self._indexed_some, True)
+        evidence.find_repeated(self, worker)
         self._analyse_shares(worker)
 
     def _analyse_shares(self, worker: Any) -> None:
@@ -364,8 +376,9 @@ class ReaderApp(App[None]):
 
         articles = self.corpus.articles
         where = {a.id: i for i, a in enumerate(articles)}
+        quotes = evidence.load_quotes(self)
         jobs = [(a.id, str(a.path)) for i, a in enumerate(articles)
-                if self.shares[i] is None and a.words]
+                if (self.shares[i] is None or a.id not in quotes) and a.words]
         self.to_analyse, self.analysed = len(jobs), 0
         if not jobs:
             return
@@ -375,13 +388,15 @@ class ReaderApp(App[None]):
         last = [time.monotonic(), time.monotonic()]
 
         def got(article_id: str, title: str | None, words: int | None, share: float | None,
-                error: str | None) -> None:
+                error: str | None, found: list[Any] | None = None) -> None:
             i = where[article_id]
             a = articles[i]
             self.analysed += 1
             if error is not None:  # changed since the first pass; it will be seen next time
                 return
             self.shares[i] = share
+            if found is not None:
+                quotes[a.id] = found
             a.title, a.words = title, words
             self.titles_lower[i] = f"{title or ''} {a.id}".lower()
             self.cache.put(a.id, Summary(a.size, a.mtime_ns, title, words, share))
@@ -393,9 +408,10 @@ class ReaderApp(App[None]):
                 last[1] = now
                 self.cache.save()
 
-        analyse_summaries(jobs, got, lambda: worker.is_cancelled,
-                          corrections=corrections, max_bytes=self.max_bytes)
+        analyse_summaries(jobs, got, lambda: worker.is_cancelled, corrections=corrections,
+                          repeated=self.repeated, max_bytes=self.max_bytes)
         self.cache.save()
+        evidence.save_quotes(self, quotes)
         if not worker.is_cancelled:
             self.call_from_thread(self._indexed_some, True)
 
@@ -405,7 +421,10 @@ class ReaderApp(App[None]):
         store = self.store.store
         try:
             changed = store is not None and store.reload_if_changed()
-        except Exception:  # a broken file shows up on the next save, with its message
+        except (StoreError, OSError) as exc:  # the store is read-only from now on: say why
+            problem = f"annotations are read-only from now on: {exc}"
+            log_problem(problem, exc)
+            self.call_from_thread(self.notify, problem, severity="error", timeout=15)
             return
         if changed:
             self.call_from_thread(self.refresh_annotations)
@@ -433,6 +452,8 @@ class ReaderApp(App[None]):
             parts.append(f"indexing {self.indexed:,}/{n:,}")
         elif self.analysed < self.to_analyse:
             parts.append(f"headlines & boilerplate {self.analysed:,}/{self.to_analyse:,}")
+        if self.only_label:
+            parts.append(f"list: {self.only_label} (esc: all)")
         search = self.search.status()
         if search:
             parts.append(search)
@@ -477,7 +498,8 @@ class ReaderApp(App[None]):
         if not view.display:  # the first article opened: the start card goes
             self.query_one("#start-card", Static).display = False
             view.display = True
-        self.store.reanchor(article.id, decoded.text)
+        if problem := self.store.reanchor(article.id, decoded.text):
+            self.notify(problem, severity="error", timeout=15)
         if decoded.lossy:
             self.notify(f"{article.id} is not valid UTF-8; shown as {decoded.encoding}",
                         severity="warning")
@@ -508,8 +530,9 @@ class ReaderApp(App[None]):
         except OSError as exc:
             raise ArticleError(f"unreadable: {exc.strerror or exc}") from exc
         store = self.store.store
-        corrections = tuple(c.id for c in store.corrections(article.id)) if store else ()
-        key = (article.id, st.st_size, st.st_mtime_ns, corrections)
+        # every correction can teach this article (`annotations.learning`)
+        corrections = tuple(c.id for c in store.corrections()) if store else ()
+        key = (article.id, st.st_size, st.st_mtime_ns, corrections, self.repeated_ready)
         with self._prepared_lock:
             hit = self._prepared.get(key)
             if hit is not None:
@@ -518,7 +541,8 @@ class ReaderApp(App[None]):
         decoded = read_text(article.path, self.max_bytes)
         marks = None
         if len(decoded.text) <= BIG_ARTICLE:
-            marks = annotate.analyze_with_corrections(decoded.text, article.id, store)
+            marks = annotate.analyze_with_corrections(decoded.text, article.id, store,
+                                                      self.repeated)
         with self._prepared_lock:
             self._prepared[key] = (decoded, marks)
             while len(self._prepared) > 16:
@@ -549,7 +573,8 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="open")
     def analyse_in_background(self, index: int, text: str) -> None:
         article_id = self.corpus.articles[index].id
-        marks = annotate.analyze_with_corrections(text, article_id, self.store.store)
+        marks = annotate.analyze_with_corrections(text, article_id, self.store.store,
+                                                  self.repeated)
         self.call_from_thread(self._marks_ready, index, text, marks)
 
     def _marks_ready(self, index: int, text: str, marks: Any, first: bool = False) -> None:
@@ -731,6 +756,8 @@ class ReaderApp(App[None]):
 
     def action_escape(self) -> None:
         box = self.query_one("#filter", Input)
+        if corpus_views.clear_ids(self) and not box.value:
+            return
         if box.has_focus or box.value:
             box.value = ""
             box.remove_class("active")
@@ -856,6 +883,16 @@ class ReaderApp(App[None]):
         return super().deliver_screenshot(filename, path or str(screenshot_folder()),
                                           time_format)
 
+    def action_passages(self) -> None:
+        from reader.tui.passages_screen import PassagesScreen
+
+        self.push_screen(PassagesScreen())
+
+    def action_overview(self) -> None:
+        from reader.tui.overview_screen import OverviewScreen
+
+        self.push_screen(OverviewScreen())
+
     def action_memo(self) -> None:
         coding.edit_memo(self, project=False)
 
@@ -879,7 +916,8 @@ class ReaderApp(App[None]):
         for worker in self.workers:
             worker.cancel()
         try:
-            annotate.finish_session(self)
+            if problem := annotate.finish_session(self):
+                self.exit_problems.append(problem)  # printed once the terminal is back
         finally:
             with contextlib.suppress(OSError):  # a convenience: a read-only folder skips it
                 self.save_view_state()

@@ -71,6 +71,9 @@ def header_text(app: ReaderApp, index: int, width: int, marks: object | None,
         quotes = getattr(marks, "quotes", None)
         if quotes is not None:
             facts.append(f" · {plural(len(quotes), 'quotation')}", style="dim")
+            if not getattr(app, "repeated_ready", True):  # re-marked when the evidence arrives
+                facts.append(" · lines repeated across the corpus: counting…",
+                             style="dim italic")
         else:
             facts.append(" · finding boilerplate and quotations…", style="dim italic")
     else:

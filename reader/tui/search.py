@@ -168,8 +168,9 @@ class AppSearch:
             self._show(list(range(len(app.corpus.articles))), ranked=False)
             return
         if not (self.ready and self.index is not None):
+            # (the store's facts: label: and has: work while the index is being built)
             indices = filter_indices(query, app.titles_lower, app._tags_of, app._status_of,
-                                     annotated=app._annotated_rows)
+                                     annotated=app._annotated_rows, facts=self.facts())
             self._show(indices, ranked=False)
             return
         generation = self._generation
@@ -183,7 +184,7 @@ class AppSearch:
         index = self.index
         assert index is not None
         app = self.app
-        ids = [a.id for a in app.corpus.articles]
+        ids = self._ids()
         text_engine, speakers = index.engine(app.corpus._index)
         facts.speakers = speakers
         found = evaluate(query, len(ids), text_engine, facts)
@@ -194,16 +195,26 @@ class AppSearch:
         indices = [where[i] for i in ranked]
         if generation != self._generation:
             return
-        if query.text_terms():  # the first screen's snippets, so the list is drawn once
-            rows = max(10, app.query_one(ArticleList).size.height)
-            self._compute_snippets(query, indices[:rows], generation)
+        if query.text_terms():  # the first hit's context with the results: one redraw
+            self._compute_snippets(query, indices[:1], generation)
         if generation == self._generation:
             app.call_from_thread(self._show, indices, True, generation)
+
+    def _ids(self) -> list[str]:
+        """Article ids in corpus order (kept: 100,000 of them cost ~10 ms a keystroke)."""
+        articles = self.app.corpus.articles
+        cached = getattr(self, "_ids_cache", None)
+        if cached is None or len(cached) != len(articles):
+            cached = self._ids_cache = [a.id for a in articles]
+        return cached
 
     def _show(self, indices: list[int], ranked: bool, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:
             return
         article_list = self.app.query_one(ArticleList)
+        only = getattr(self.app, "only", None)  # an overview row's articles (tui.corpus_views)
+        if only is not None:
+            indices = [i for i in indices if i in only]
         self.shown = len(indices)
         self.ranked = ranked
         article_list.set_visible(indices, article_list.current if not ranked else None)

@@ -65,3 +65,19 @@ def test_decisions_go_to_gold_and_seed_the_agreed_work(corpus_dir: Path) -> None
         assert result.users == ["gold"] and result.selections == 3 and result.tag_codings == 2
     finally:
         store.close()
+
+
+def test_reader_agree_leaves_the_adjudicator_out_unless_asked(monkeypatch) -> None:
+    import pytest
+
+    from reader.commands.agree import parse_coders
+    from reader.errors import UserError
+
+    known = ["ann", "bob", "gold"]
+    assert parse_coders(None, known) == ["ann", "bob"]
+    assert parse_coders("ann,gold", known) == ["ann", "gold"]
+    monkeypatch.setenv("READER_ADJUDICATOR", "bob")
+    assert parse_coders(None, known) == ["ann", "gold"]
+    monkeypatch.setenv("READER_ADJUDICATOR", "bad\x01name")
+    with pytest.raises(UserError):
+        parse_coders(None, known)

@@ -84,7 +84,7 @@ def test_tag_in_app_then_read_it_from_cli(tmux: Tmux, seeds_copy: Path) -> None:
     ("key", "shown"),
     [
         ("n", " words · "),  # Textual reads Esc+n as alt+n: the app gives Esc, then n
-        ("/", "filter: words"),  # Textual dropped the Esc: the `/` went into the prompt
+        ("/", "search: "),  # Textual dropped the Esc: the `/` went into the prompt
     ],
 )
 def test_esc_then_a_key_at_once_is_two_keys(

@@ -2,6 +2,13 @@
 
 Regenerate after an intended change with `UPDATE_GOLDEN=1 pytest tests/export`, then read
 the diff of tests/export/golden/ before committing it.
+
+Titles come from the real headline detector (`reader.titles.title_of`), as in a user's
+export: first-line titles put the Washington Post masthead ("The Washington PostDemocracy
+Dies in Darkness") in the goldens as a title, which no user would get. The boilerplate and
+quotation marks stay the deterministic `fake_analyze` (tests/export/helpers.py), so a
+change in those detectors does not churn files that pin the exporters; a change in the
+seeds' headlines does, on purpose (test_goldens_carry_the_real_headlines says why).
 """
 
 from __future__ import annotations
@@ -14,13 +21,13 @@ import pytest
 from annotations.export import collect_for, render
 from annotations.export.cleantext import write_text_export
 from reader.corpus import scan
+from tests.conftest import SEED_TITLES
 
 from .helpers import NOW, SEEDS, fake_analyze, fixed_store
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
-pytestmark = pytest.mark.usefixtures("pinned_titles")
 
 
 def portable(text: str) -> str:
@@ -75,3 +82,11 @@ def test_text_jsonl(tmp_path: Path) -> None:
     out = tmp_path / "clean.jsonl"
     write_text_export(scan(SEEDS), fixed_store(), out, jsonl=True, analyze=fake_analyze)
     check("seeds.jsonl", out.read_text(encoding="utf-8"))
+
+
+def test_goldens_carry_the_real_headlines() -> None:
+    """What a user exporting the seeds sees as titles: the headlines, not a masthead."""
+    golden = (GOLDEN / "seeds.json").read_text(encoding="utf-8")
+    for title in SEED_TITLES:
+        assert f'"title": "{title}' in golden
+    assert '"title": "The Washington Post' not in golden  # the masthead line

@@ -26,9 +26,12 @@ TRICKY = [
 
 
 def _texts() -> list[str]:
-    files = sorted(SEEDS.glob("*.txt"))
-    if DEV.is_dir():
-        files += sorted(DEV.glob("*.txt"))[:40]
+    """The seeds and 40 dev pages. Two seeds alone would let a fast path that differs on
+    real pages pass, so without the dev pages the test skips visibly instead."""
+    if not DEV.is_dir():
+        pytest.skip(f"dev pages not found at {DEV} (../shared/eval beside the repo, or "
+                    "READER_EVAL): the equivalence is checked on them, not on 2 seeds")
+    files = sorted(SEEDS.glob("*.txt")) + sorted(DEV.glob("*.txt"))[:40]
     return [f.read_text(encoding="utf-8") for f in files]
 
 

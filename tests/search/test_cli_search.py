@@ -227,3 +227,46 @@ def test_second_run_does_not_reindex(corpus: Path, capsys: pytest.CaptureFixture
     t = time.perf_counter()
     assert index.update([(a.id, a.path, a.size, a.mtime_ns) for a in scan(corpus).articles])
     assert time.perf_counter() - t < 1
+
+
+def test_many_tombstones_trigger_a_rebuild(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Changed articles leave their old postings behind (a contentless index cannot
+    delete them); past a share of the live rows the index is built afresh."""
+    from reader.corpus import scan
+    from reader.search import index as index_module
+    from reader.search.index import SearchIndex
+
+    def articles() -> list[tuple[str, Path, int, int]]:
+        return [(a.id, a.path, a.size, a.mtime_ns) for a in scan(corpus).articles]
+
+    index = SearchIndex(corpus / "idx.sqlite")
+    index.open()
+    index.update(articles())
+    _touch_later(corpus / "a.txt", "Harbour\n\nNothing about weather.\n")
+    index.update(articles())
+    assert index._tombstones() == 1
+    monkeypatch.setattr(index_module, "REBUILD_SHARE", 0.0001)
+    _touch_later(corpus / "b.txt", "Budget talks stall\n\nThe council could not agree on a "
+                 "deal for the budget this week.\n")
+    index.update(articles())
+    assert index._tombstones() == 0
+    from reader.filtering import parse
+
+    assert index.search(parse("storm")) == []
+    assert index.search(parse("deal")) == ["b.txt"]
+    index.close()
+
+
+def test_no_update_answers_from_the_index_as_it_is(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rc, _, err = search(corpus, "storm", "--no-update", capsys=capsys)
+    assert rc == 2 and "no search index" in err
+    assert search(corpus, "storm", capsys=capsys)[0] == 0
+    _touch_later(corpus / "d.txt", "Sports roundup\n\nA storm stopped the match.\n")
+    rc, out, _ = search(corpus, "storm", "--no-update", capsys=capsys)
+    assert sorted(ids(out)) == ["a.txt", "b.txt"]  # the edit is not seen
+    rc, out, _ = search(corpus, "storm", "--no-update", "--json", capsys=capsys)
+    assert sorted(json.loads(x)["file"] for x in out.splitlines()) == ["a.txt", "b.txt"]
+    rc, out, _ = search(corpus, "storm", capsys=capsys)
+    assert sorted(ids(out)) == ["a.txt", "b.txt", "d.txt"]

@@ -11,6 +11,7 @@ from reader.tui.adjudication_screen import AdjudicationScreen
 from reader.tui.codebook_screen import CodebookScreen
 from reader.tui.label_picker import LabelPicker
 from reader.tui.screens import ChoiceScreen, PromptScreen
+from reader.tui.widgets.article_view import ArticleView
 from tests.annotations.coding import S2, two_coders
 from tests.annotations.helpers import ALPHA
 from tests.tui.helpers import make_app, press, settle
@@ -59,8 +60,13 @@ async def test_adjudication_takes_a_coders_version_into_gold(
         assert "evidence" not in {h.label for h in app.store.store.highlights(coder="gold")}
         await press(pilot, "u")
         assert "evidence" in {h.label for h in app.store.store.highlights(coder="gold")}
-        await press(pilot, "escape")
+        # enter reads the unit in its article
+        screen.query_one("OptionList").highlighted = target
+        await press(pilot, "enter")
         assert not isinstance(app.screen, AdjudicationScreen)
+        view = app.query_one(ArticleView)
+        assert app.corpus.articles[app.current].id == "alpha.txt"
+        assert view.cursor == ALPHA.index(S2)
 
 
 async def test_label_picker_finds_a_label_past_the_ninth_by_name(

@@ -43,6 +43,21 @@ def test_session_progress_and_hidden_boilerplate(
     )
 
 
+def test_coded_passages(snap_compare, tmp_path: Path, isolated_home: Path) -> None:
+    app = app_for(demo_corpus(tmp_path, annotated=True))
+    assert snap_compare(app, terminal_size=SIZE, run_before=wait_ready, press=["P"])
+
+
+def test_overview(snap_compare, tmp_path: Path, isolated_home: Path) -> None:
+    app = app_for(demo_corpus(tmp_path, annotated=True))
+    assert snap_compare(app, terminal_size=SIZE, run_before=wait_ready, press=["V"])
+
+
+def test_overview_small_terminal(snap_compare, tmp_path: Path, isolated_home: Path) -> None:
+    app = app_for(demo_corpus(tmp_path, annotated=True))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=wait_ready, press=["V"])
+
+
 def test_memo_editor(snap_compare, tmp_path: Path, isolated_home: Path) -> None:
     app = app_for(demo_corpus(tmp_path, annotated=True))
     typed = [*"Framing: diplomacy as romance.", "enter", *"Ask the team about tone."]

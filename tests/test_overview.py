@@ -1,0 +1,78 @@
+"""The overview's counts, speakers and quotations in context (no terminal needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotations.model import ArticleState, Correction, Highlight
+from reader.overview import (
+    QuoteCache,
+    bar,
+    build_overview,
+    quotations_of,
+    speaker_rows,
+)
+
+TEXT = 'Intro line.\nThe mayor said "we will rebuild the harbour" on Monday.\n'
+S, E = TEXT.index('"'), TEXT.rindex('"') + 1
+
+
+def test_counts_per_tag_label_status_and_share_bands() -> None:
+    ids = ["a", "b", "c"]
+    states = [ArticleState("a", ["x", "y"], "done"), ArticleState("b", ["x"], "skipped"),
+              ArticleState("gone", ["x"], "done")]
+    hl = [Highlight.create("a", TEXT, 0, 5, "claim"), Highlight.create("a", TEXT, 6, 9, "claim"),
+          Highlight.create("c", TEXT, 0, 5, "")]
+    ov = build_overview(ids, states, hl, [0.05, 0.5, None], {})
+    assert [(r.label, r.count, r.articles) for r in ov.tags] == [("x", 2, ["a", "b"]),
+                                                                  ("y", 1, ["a"])]
+    assert {r.label: r.count for r in ov.statuses} == {"todo": 1, "done": 1, "skipped": 1}
+    assert {r.label: (r.count, r.articles) for r in ov.labels} == {
+        "claim": (2, ["a"]), "(no label)": (1, ["c"])}
+    assert [r.count for r in ov.shares] == [1, 0, 1, 0, 0]
+    assert ov.mean_share == (0.05 + 0.5) / 2 and ov.analysed == 2
+
+
+def test_speakers_ranked_with_corrections_applied() -> None:
+    quotes = {"a": [[S, E, "Mayor Ann Lee"], [70, 80, "Bo"]], "b": [[1, 9, "Bo"],
+                                                                  [20, 30, "Bo"]]}
+    rows = speaker_rows(quotes)
+    assert [(r.label, r.count, r.articles) for r in rows] == [
+        ("Bo", 3, ["a", "b"]), ("Mayor Ann Lee", 1, ["a"])]
+    fixes = [
+        Correction("1", "quote_speaker", "a", start=S, end=E, value="Ann Lee"),
+        Correction("2", "quote_reject", "b", start=1, end=9),
+    ]
+    rows = speaker_rows(quotes, fixes)
+    assert {r.label: r.count for r in rows} == {"Bo": 2, "Ann Lee": 1}
+
+
+def test_quotations_in_context_and_a_changed_article_is_skipped() -> None:
+    quotes = {"a": [[S, E, "Ann Lee"]], "b": [[S, E, "Ann Lee"]]}
+    texts = {"a": TEXT, "b": "short"}
+    found = quotations_of("ann  lee", quotes, texts.get)
+    assert len(found) == 1
+    q = found[0]
+    assert (q.article, q.line, q.quote) == ("a", 2, '"we will rebuild the harbour"')
+    assert q.before == "The mayor said" and q.after == "on Monday."
+
+
+def test_bar_scales_with_eighths() -> None:
+    assert bar(10, 10, 4) == "████"
+    assert bar(0, 10, 4) == "" and bar(1, 0, 4) == ""
+    assert 0 < len(bar(1, 10, 4)) <= 1
+
+
+def test_quote_cache_round_trip_and_staleness(tmp_path: Path) -> None:
+    class A:
+        def __init__(self, id: str, size: int) -> None:
+            self.id, self.size, self.mtime_ns = id, size, 7
+
+    cache = QuoteCache(tmp_path / "annotations.quotes.json")
+    arts = [A("a", 10), A("b", 20)]
+    assert cache.save("ctx", arts, {"a": [[1, 5, "Bo"]], "b": []})
+    assert cache.load("ctx", arts) == {"a": [[1, 5, "Bo"]], "b": []}
+    assert cache.load("other", arts) == {}  # other corpus evidence: found again
+    assert cache.load("ctx", [A("a", 11), A("b", 20)]) == {"b": []}  # a was edited
+    (tmp_path / "annotations.quotes.json").write_text("{broken")
+    assert cache.load("ctx", arts) == {}

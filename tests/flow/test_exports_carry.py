@@ -139,3 +139,18 @@ def test_split_writes_one_obsidian_note_per_article(tmp_path: Path) -> None:
                           "csv", "--split", str(notes)], capture_output=True, text=True,
                          timeout=60)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_split_note_carries_the_memo_and_a_memo_only_article(tmp_path: Path) -> None:
+    from annotations.export.notes import export_notes
+    from annotations.store import AnnotationStore
+
+    root, _, _ = _corpus(tmp_path)
+    with AnnotationStore.open(root / "annotations.json", coder="ann") as store:
+        store.set_memo("b.txt", "Why this article matters")
+    with AnnotationStore.open(root / "annotations.json", coder="ann") as store:
+        data, notes = export_notes(scan(root), store, tmp_path / "notes")
+    (note,) = notes
+    text = note.read_text(encoding="utf-8")
+    assert note.name == "Second article headline with words.md"
+    assert "## Memo\n\nWhy this article matters" in text and 'coder: "ann"' in text

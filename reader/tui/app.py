@@ -703,6 +703,7 @@ class ReaderApp(App[None]):
         left = self.query_one("#left")
         if not left.display:  # back from full-width reading
             left.display = True
+            self.call_after_refresh(self._update_header)
         self.query_one(ArticleList).focus()
 
     def action_toggle_list(self) -> None:
@@ -713,6 +714,10 @@ class ReaderApp(App[None]):
             self.query_one(ArticleView).focus()
         elif left.display and self.current is None:
             self.query_one(ArticleList).focus()
+        self.call_after_refresh(self._update_header)  # the title rows wrap to the new width
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._update_header)
 
     def action_focus_filter(self) -> None:
         box = self.query_one("#filter", Input)

@@ -97,3 +97,13 @@ async def test_header_shows_a_tag_added_from_the_list(seeds_copy: Path) -> None:
         await settle(app, pilot)
         await press(pilot, "j", "t", *"economy", "enter")
         assert "#economy" in str(app.query_one("#article-header").render())
+
+
+async def test_full_width_header_rewraps_the_title(seeds_copy: Path) -> None:
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter", "F")
+        await pilot.pause()
+        rows = str(app.query_one("#article-header").render()).split("\n")
+        assert rows[0].startswith("Trump and Kim rekindle their long-distance romance")

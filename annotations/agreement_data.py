@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotations.agreement import ArticleUnits, CoderWork, Span, Units, build_units
-from reader.corpus import ArticleError, Corpus, read_text
+from reader.corpus import ArticleError, Corpus, read_article
 from reader.motion import line_sentences
 
 
@@ -107,7 +107,7 @@ def _text(corpus: Corpus, aid: str, warnings: list[str]) -> str | None:
         warnings.append(f"{aid}: not in the corpus; its sentences are left out")
         return None
     try:
-        return read_text(article.path, max(article.size, 1) + 1024 * 1024).text
+        return read_article(article, max(article.size, 1) + 1024 * 1024).text
     except ArticleError as exc:
         warnings.append(f"{aid}: {exc}; its sentences are left out")
         return None

@@ -12,6 +12,7 @@ import atexit
 import contextlib
 import errno
 import os
+import sys
 import threading
 import weakref
 from collections.abc import Callable
@@ -59,8 +60,11 @@ _OPEN: weakref.WeakSet[StoreEngine] = weakref.WeakSet()
 def _close_all() -> None:
     """A forgotten close() must still leave a complete TinyDB file on a normal exit."""
     for store in list(_OPEN):
-        with contextlib.suppress(Exception):
+        try:
             store.close()
+        except Exception as exc:  # nothing is lost (the journal holds every change): say so
+            print(f"reader: {store.path} was not folded at exit ({exc}); its journal keeps "
+                  "every change and the next open folds it", file=sys.stderr)
 
 
 class StoreEngine:

@@ -33,7 +33,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from annotations.model import AnchorStatus, Codebook, Highlight, Label, now_iso, one_line
-from reader.corpus import ArticleError, Corpus, read_text
+from reader.corpus import ArticleError, Corpus, read_article
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -311,7 +311,7 @@ def _article_text(corpus: Corpus, aid: str) -> str | None:
     if article is None:
         return None
     try:
-        return read_text(article.path, max(article.size, 1) + 1024 * 1024).text
+        return read_article(article, max(article.size, 1) + 1024 * 1024).text
     except ArticleError:
         return None
 

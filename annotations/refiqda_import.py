@@ -47,7 +47,7 @@ from annotations.model import (
     now_iso,
 )
 from annotations.refiqda import STATUS_VARIABLE, TAGS_CODE, guid_for
-from reader.corpus import ArticleError, Corpus, decode, read_text
+from reader.corpus import ArticleError, Corpus, decode, read_article
 from reader.errors import UserError
 
 _GUID = re.compile(r"^\{?([0-9a-fA-F-]{32,36})\}?$")
@@ -333,7 +333,7 @@ class _Reader:
     def _corpus_text(self, aid: str) -> str | None:
         article = self.corpus.get(aid)
         try:
-            return read_text(article.path, max(article.size, 1) + 1024 * 1024).text  # type: ignore[union-attr]
+            return read_article(article, max(article.size, 1) + 1024 * 1024).text  # type: ignore[union-attr]
         except ArticleError as exc:  # unreadable: its highlights stay, as orphans
             self.bundle.warnings.append(f"{aid}: cannot be read ({exc}); highlights orphaned")
             return None

@@ -260,7 +260,7 @@ def summary_batch(
     are the speech quotations with a named speaker (the overview's speaker counts).
     Without the detectors the title is the first line, share None.
     """
-    from reader.corpus import ArticleError, first_line_title, read_text
+    from reader.corpus import ArticleError, first_line_title, read_located
 
     try:
         from reader.pipeline import article_marks, summary_of
@@ -272,7 +272,7 @@ def summary_batch(
                     list[QuoteRow] | None]] = []
     for article_id, path in items:
         try:
-            text = read_text(Path(path), max_bytes).text
+            text = read_located(path, max_bytes).text  # a path, or a JSON Lines record
         except ArticleError as exc:
             out.append((article_id, None, None, None, str(exc), None))
             continue

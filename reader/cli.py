@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.commands.common import add_max_size_argument
+from reader.commands.common import add_max_size_argument, add_text_field_argument
 from reader.errors import UserError
 
 SUBCOMMANDS: dict[str, str] = {
@@ -33,6 +33,7 @@ SUBCOMMANDS: dict[str, str] = {
     "agree": "intercoder agreement: percent, Krippendorff's alpha, Cohen's kappa",
     "search": "full-text search: the articles matching a query, best first",
     "serve": "serve the app to a browser (one app per tab) with textual-serve",
+    "dupes": "group syndicated copies: articles whose body text is nearly the same",
 }
 
 EPILOG = """\
@@ -46,7 +47,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         description="A keyboard-driven terminal reader and annotator for corpora of news "
-        "articles saved as plain .txt.",
+        "articles saved as plain .txt or JSON Lines.",
         epilog=EPILOG + "\ncommands:\n"
         + "\n".join(f"  {name:<12} {text}" for name, text in SUBCOMMANDS.items()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -56,7 +57,8 @@ def _app_parser() -> argparse.ArgumentParser:
         "corpus",
         nargs="?",
         metavar="CORPUS",
-        help="a folder of .txt articles or one .txt file (default: the bundled sample corpus)",
+        help="a folder of .txt articles and/or .jsonl files, or one such file "
+        "(default: the bundled sample corpus)",
     )
     parser.add_argument(
         "--db", metavar="PATH", help="annotation file (default: next to the corpus)"
@@ -68,6 +70,7 @@ def _app_parser() -> argparse.ArgumentParser:
         "config.toml, else your login name)",
     )
     add_max_size_argument(parser)
+    add_text_field_argument(parser)
     return parser
 
 

@@ -11,6 +11,9 @@
     speaker:"Name"         quotes that speaker (every word of Name in the speaker's name)
     has:note  has:highlight
     in:all  in:title       search every line / titles only (default: the body)
+    site:NAME              the source (or the URL's host) contains NAME
+    date:2020-01..2020-06  dated in the range: ISO prefixes, either end optional
+                           (date:2020, date:..2019-12-31); undated articles never match
 
 Words are matched as the search index tokenizes them: case and Latin accents do not
 count ("ecole" finds "École"), punctuation splits words ("hell-bent" is the phrase
@@ -38,7 +41,7 @@ from reader.errors import UserError
 STATUSES = ("done", "todo", "skipped")
 HAS = ("note", "highlight")
 SCOPES = ("body", "all", "title")
-META = ("tag", "is", "label", "speaker", "has")
+META = ("tag", "is", "label", "speaker", "has", "site", "date")
 
 # (syntax, meaning): the `/` help line and the help screen are generated from this
 OPERATORS: tuple[tuple[str, str], ...] = (
@@ -53,6 +56,8 @@ OPERATORS: tuple[tuple[str, str], ...] = (
     ('speaker:"Name"', "quotes that speaker"),
     ("has:note|highlight", "has a note / a highlight"),
     ("in:all|title", "every line / titles only"),
+    ("site:NAME", "source or URL host contains NAME"),
+    ("date:FROM..TO", "dated in the range (2020-01..2020-06)"),
 )
 
 
@@ -231,6 +236,14 @@ def _atom(kind: str, value: str, quoted: bool) -> Text | Meta | Not:
             if low not in HAS:
                 raise QueryError(f"has: takes note or highlight (not {value!r})")
             value = low
+        elif kind == "date":
+            if date_range(low) is None:
+                if quoted:
+                    raise QueryError(f"date: takes YYYY[-MM[-DD]] or FROM..TO (not {value!r})")
+                return Text(f"{'-' if neg else ''}date:{low}", _terms_of(f"date {value}"))
+            value = low
+        elif kind == "site":
+            value = low
         atom = Meta(kind, value)
     return Not(atom) if neg else atom
 
@@ -281,6 +294,8 @@ class Facts:
     labels: dict[int, Sequence[str]] = field(default_factory=dict)  # has highlights
     notes: set[int] = field(default_factory=set)  # has a highlight with a note
     speakers: Callable[[str], set[int]] | None = None  # from the search index
+    # site: and date: (kind, value) → articles, from their metadata (`metadata_matcher`)
+    metadata: Callable[[str, str], set[int]] | None = None
 
     def matching(self, term: Meta) -> tuple[set[int], bool]:
         """(set, complemented): the articles the term matches, or those it does not."""
@@ -298,7 +313,44 @@ class Facts:
             return (set(self.notes) if v == "note" else set(self.labels)), False
         if term.kind == "speaker":
             return (self.speakers(term.value) if self.speakers else set()), False
+        if term.kind in ("site", "date"):
+            return (self.metadata(term.kind, v) if self.metadata else set()), False
         raise ValueError(term.kind)
+
+
+def date_range(value: str) -> tuple[str, str] | None:
+    """`2020-01..2020-06` → ("2020-01", "2020-06"); `2020` → ("2020", "2020"); either end
+    may be left open (""); None when it is not a range of ISO date prefixes."""
+    lo, sep, hi = value.partition("..")
+    if not sep:
+        hi = lo
+    ok = all(not part or (part[:4].isdigit() and all(c.isdigit() or c == "-" for c in part))
+             for part in (lo, hi))
+    return (lo, hi) if ok and (lo or hi) else None
+
+
+def metadata_matcher(
+    meta_of: Callable[[int], tuple[str | None, str | None]], n: int
+) -> Callable[[str, str], set[int]]:
+    """`Facts.metadata` from `meta_of(i)` = (source and URL lower-cased, ISO date): `site:`
+    is a substring of the first, `date:` a range of date prefixes (inclusive)."""
+
+    def matching(kind: str, value: str) -> set[int]:
+        out: set[int] = set()
+        if kind == "site":
+            for i in range(n):
+                where = meta_of(i)[0]
+                if where is not None and value in where:
+                    out.add(i)
+            return out
+        lo, hi = date_range(value) or ("", "")
+        for i in range(n):
+            date = meta_of(i)[1]
+            if date and not (lo and date[: len(lo)] < lo) and not (hi and date[: len(hi)] > hi):
+                out.add(i)
+        return out
+
+    return matching
 
 
 Sets = tuple[set[int], bool]  # (set, complemented)

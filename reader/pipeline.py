@@ -97,13 +97,13 @@ def digest(repeated: frozenset[str] | None) -> str:
 
 def keys_batch(items: Sequence[tuple[str, str]], max_bytes: int) -> list[list[str]]:
     """Distinct normalised lines of each (id, path); [] for an unreadable file (a worker)."""
-    from reader.corpus import ArticleError, read_text
+    from reader.corpus import ArticleError, read_located
     from reader.marks.text import text_keys
 
     out: list[list[str]] = []
-    for _, path in items:
+    for _, path in items:  # a path, or a JSON Lines record (`reader.corpus.locator`)
         try:
-            out.append(list(text_keys(read_text(Path(path), max_bytes).text)))
+            out.append(list(text_keys(read_located(path, max_bytes).text)))
         except ArticleError:
             out.append([])
     return out
@@ -260,7 +260,9 @@ def corpus_repeated(
     if not min_repeat or len(articles) < min_repeat:
         cache.save(fp, min_repeat, None)
         return True, None
-    counts = count_corpus_lines([(a.id, str(a.path)) for a in articles], max_bytes, cancelled)
+    from reader.corpus import locator
+
+    counts = count_corpus_lines([(a.id, locator(a)) for a in articles], max_bytes, cancelled)
     if counts is None:
         return False, None
     repeated = repeated_from_counts(counts, len(articles), min_repeat)

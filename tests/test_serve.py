@@ -51,6 +51,7 @@ def test_default_listens_on_loopback_without_warning(seeds_copy: Path, env) -> N
 def test_any_other_host_warns_that_anyone_can_change_annotations(seeds_copy: Path, env) -> None:  # type: ignore[no-untyped-def]
     served = Served(seeds_copy, env, "--host", "0.0.0.0")
     try:
+        assert f"http://{socket.gethostname()}:{served.port}/" in served.ready_line
         status, _, err = served.interrupt()
         assert status == 0
         assert "warning" in err and "anyone who can reach this port" in err

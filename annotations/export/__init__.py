@@ -153,13 +153,15 @@ def export_to_file(
     progress: Callable[[str, int, int], None] | None = None,
     warn: Callable[[str], None] | None = None,
     coders: Sequence[str] | None = None,
+    cluster: Any = None,
 ) -> Path:
     """Export to `path` and return it. `store` None exports as if nothing were annotated.
 
     Markdown links are made relative to the file's folder, so they open from the note.
     `excel` writes a CSV with a byte-order mark (plain UTF-8 otherwise).
     For `text`, `jsonl` None means "JSON Lines when the path ends in .jsonl"; `progress`
-    gets (phase, done, total) and `warn` one line per unreadable article. Raises
+    gets (phase, done, total) and `warn` one line per unreadable article; `cluster` (a
+    dask.distributed Client, see `reader.distributed`) does its reading and cleaning. Raises
     UserError for a bad article id or destination, ValueError for an unknown format.
     """
     target = Path(path).expanduser()
@@ -187,8 +189,9 @@ def export_to_file(
             article=article,
             tag=tag,
             analyze=analyze,
-            repeated=repeated_for(corpus, scan),
+            repeated=repeated_for(corpus, scan, cluster=cluster),
             progress=clean,
+            cluster=cluster,
         )
         for line in report.skipped:
             if warn:

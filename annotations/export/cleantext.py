@@ -23,7 +23,7 @@ from annotations.export.corrected import corrected_marks
 from annotations.export.data import StoreLike
 from annotations.model import Correction
 from annotations.tags import same_tag
-from reader.corpus import DEFAULT_MAX_BYTES, Article, ArticleError, Corpus, read_text
+from reader.corpus import DEFAULT_MAX_BYTES, Article, ArticleError, Corpus, read_article
 from reader.errors import UserError
 
 Progress = Callable[[int, int], None]
@@ -78,17 +78,24 @@ def select(corpus: Corpus, store: StoreLike, article: str | None, tag: str | Non
 
 
 def _read(a: Article) -> str:
-    return read_text(a.path, max(DEFAULT_MAX_BYTES, a.size)).text
+    return read_article(a, max(DEFAULT_MAX_BYTES, a.size)).text
 
 
-def repeated_for(corpus: Corpus, progress: Progress | None = None) -> frozenset[str] | None:
-    """Lines repeated across the corpus, as the app computes them; None without detectors."""
+def repeated_for(corpus: Corpus, progress: Progress | None = None, *, cluster: Any = None
+                 ) -> frozenset[str] | None:
+    """Lines repeated across the corpus, as the app computes them; None without detectors.
+    With `cluster` (a Dask client) the workers read the corpus (`reader.distributed`)."""
     try:
         from reader.marks.repeated import DEFAULT_MIN_DOCS, repeated_lines
     except ImportError:
         return None
     if len(corpus.articles) < DEFAULT_MIN_DOCS:
         return frozenset()
+    if cluster is not None:
+        from reader.corpus import locator
+        from reader.distributed import repeated_on
+
+        return repeated_on(cluster, [locator(a) for a in corpus.articles], DEFAULT_MIN_DOCS)
     total = len(corpus.articles)
 
     def texts() -> Iterable[str]:
@@ -111,12 +118,17 @@ def clean_articles(
     repeated: frozenset[str] | None = None,
     progress: Progress | None = None,
     report: TextExportReport | None = None,
+    cluster: Any = None,
 ) -> Iterable[tuple[Article, CleanArticle]]:
-    """Yield each selected article cleaned; unreadable ones are listed in `report.skipped`."""
+    """Yield each selected article cleaned; unreadable ones are listed in `report.skipped`.
+    With `cluster` (a Dask client) workers do the reading and cleaning, in corpus order."""
     chosen = select(corpus, store, article, tag)
     # every correction: line corrections elsewhere teach each article (one pipeline with
     # the app, `reader.pipeline`; `annotations.learning`)
     corrections: list[Correction] = list(store.corrections())
+    if cluster is not None:
+        yield from _clean_on_cluster(cluster, chosen, corrections, repeated, progress, report)
+        return
     for i, a in enumerate(chosen, 1):
         try:
             text = _read(a)
@@ -131,6 +143,30 @@ def clean_articles(
             text, corrections, repeated=repeated, analyze=analyze, article=a.id
         )
         title, body = clean(text, marks)
+        yield a, CleanArticle(a.id, title or a.title or "", body)
+
+
+def _clean_on_cluster(
+    cluster: Any,
+    chosen: list[Article],
+    corrections: list[Correction],
+    repeated: frozenset[str] | None,
+    progress: Progress | None,
+    report: TextExportReport | None,
+) -> Iterable[tuple[Article, CleanArticle]]:
+    from reader.corpus import locator
+    from reader.distributed import clean_on
+
+    items = [(a.id, locator(a)) for a in chosen]
+    results = clean_on(cluster, items, repeated, corrections)
+    for i, (a, (_, result, error)) in enumerate(zip(chosen, results, strict=True), 1):
+        if progress:
+            progress(i, len(chosen))
+        if result is None:
+            if report is not None:
+                report.skipped.append(f"{a.id}: {error}")
+            continue
+        title, body = result
         yield a, CleanArticle(a.id, title or a.title or "", body)
 
 
@@ -162,6 +198,7 @@ def write_text_export(
     analyze: Any = None,
     repeated: frozenset[str] | None = None,
     progress: Progress | None = None,
+    cluster: Any = None,
 ) -> TextExportReport:
     """Write the cleaned corpus to a folder (one .txt per article) or a JSONL file."""
     check_destination(corpus, out, jsonl)
@@ -175,12 +212,15 @@ def write_text_export(
         repeated=repeated,
         progress=progress,
         report=report,
+        cluster=cluster,
     )
     if jsonl:
         out.parent.mkdir(parents=True, exist_ok=True)
         with open(out, "w", encoding="utf-8", newline="\n") as f:
-            for _, c in cleaned:
+            for a, c in cleaned:
                 record = {"article": c.article, "title": c.title, "text": c.text}
+                record |= {k: v for k, v in (("url", a.url), ("date", a.date),
+                                             ("source", a.source)) if v}
                 f.write(json.dumps(record, ensure_ascii=False) + "\n")
                 report.written += 1
         return report
@@ -196,5 +236,9 @@ def write_text_export(
 
 def _relative(article_id: str) -> Path:
     """Where an article goes under the output folder; ids are corpus-relative `/` paths."""
+    if "#" in article_id and not article_id.lower().endswith(".txt"):  # FILE.jsonl#ID
+        name, key = article_id.rsplit("#", 1)
+        article_id = name + "/" + "".join(c if c.isalnum() or c in "-_." else "_"
+                                          for c in key) + ".txt"
     parts: Sequence[str] = [p for p in article_id.split("/") if p not in ("", ".", "..")]
     return Path(*parts) if parts else Path("article.txt")

@@ -57,11 +57,24 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
+META_COLUMNS = ("url", "date", "source")
+
+
+def with_metadata(data: ExportData) -> bool:
+    """Metadata columns are added when any exported article has metadata."""
+    return any(a.metadata for a in data.articles)
+
+
 def rows(data: ExportData) -> list[list[str | int]]:
     """One row per highlight and per memo; an article worked on without either (tags, a
     status) gets one `article` row with the highlight columns empty, so a spreadsheet
     counts it too."""
     out: list[list[str | int]] = []
+    meta = with_metadata(data)
+
+    def metadata(a: object) -> list[str | int]:
+        return [neutralise(getattr(a, k) or "") for k in META_COLUMNS] if meta else []
+
     for a in data.articles:
         tags = TAG_SEPARATOR.join(a.tags)
         for hv in a.highlights:
@@ -75,15 +88,16 @@ def rows(data: ExportData) -> list[list[str | int]]:
                 + [neutralise(h.coder), "highlight", ""]
                 + [neutralise(a.status), hv.line if hv.line is not None else ""]
                 + [neutralise(hv.speaker or ""), neutralise(hv.quote_kind or "")]
+                + metadata(a)
             )
         if a.memo is not None:
-            out.append(_memo_row(a.memo, a.id, a.display_title, tags, a.status))
+            out.append(_memo_row(a.memo, a.id, a.display_title, tags, a.status) + metadata(a))
         elif not a.highlights:
             cells = [a.id, a.display_title, "", tags, "", "", "", "", "", "", "", ""]
             out.append([neutralise(c) for c in cells]
-                       + ["article", "", neutralise(a.status), "", "", ""])
+                       + ["article", "", neutralise(a.status), "", "", ""] + metadata(a))
     for memo in data.project_memos:
-        out.append(_memo_row(memo, "", "", "", ""))
+        out.append(_memo_row(memo, "", "", "", "") + (["", "", ""] if meta else []))
     return out
 
 
@@ -98,6 +112,6 @@ def render_csv(data: ExportData) -> str:
     """CSV text without BOM (`export_to_file` adds it for `excel=True`)."""
     buf = io.StringIO()
     writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    writer.writerow(COLUMNS + (META_COLUMNS if with_metadata(data) else ()))
     writer.writerows(rows(data))
     return buf.getvalue()

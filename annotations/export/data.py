@@ -31,7 +31,7 @@ from annotations.model import (
     now_iso,
 )
 from annotations.tags import normalize_tag, same_tag
-from reader.corpus import DEFAULT_MAX_BYTES, ArticleError, Corpus, read_text
+from reader.corpus import DEFAULT_MAX_BYTES, Article, ArticleError, Corpus, read_article
 
 
 class StoreLike(Protocol):
@@ -132,6 +132,17 @@ class ArticleExport:
     unreadable: str | None = None
     coder: str = ""  # whose tags, status, highlights and memo these are ("" for nobody's)
     memo: Memo | None = None
+    # metadata from a JSON Lines record or a `.txt` sidecar (`reader.metadata`)
+    url: str | None = None
+    date: str | None = None
+    source: str | None = None
+    _src: Article | None = field(default=None, repr=False)
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        """The metadata fields present, in a fixed order (empty for plain `.txt`)."""
+        return {k: v for k, v in (("url", self.url), ("date", self.date),
+                                  ("source", self.source)) if v}
 
     @property
     def in_corpus(self) -> bool:
@@ -297,7 +308,7 @@ def collect(
                     continue
             entry = ArticleExport(
                 id=aid,
-                title=src.title if src else None,
+                title=(src.headline or src.title) if src else None,
                 path=_relative_path(corpus, aid) if src else aid,
                 file=src.path if src else None,
                 tags=tags,
@@ -306,6 +317,10 @@ def collect(
                 corrections=corrections,
                 coder=coder,
                 memo=memo,
+                url=src.url if src else None,
+                date=src.date if src else None,
+                source=src.source if src else None,
+                _src=src,
             )
             stored = state is not None or bool(corrections)
             # what a coder did to an article is exported even without a highlight: its
@@ -399,9 +414,10 @@ def _store_knows(store: StoreLike, article_id: str) -> bool:
 
 def _read(entry: ArticleExport, size: int) -> str | None:
     """The article's text; an unreadable file is noted on the entry rather than raised."""
-    assert entry.file is not None
     try:
-        return read_text(entry.file, max(DEFAULT_MAX_BYTES, size)).text
+        src = entry._src
+        assert src is not None
+        return read_article(src, max(DEFAULT_MAX_BYTES, size)).text
     except ArticleError as exc:
         entry.unreadable = str(exc)
         return None

@@ -39,6 +39,7 @@ def _article(a: ArticleExport, with_quotes: bool) -> dict[str, Any]:
         "article": a.id,
         "title": a.title,
         "path": a.path,
+        **a.metadata,
         "in_corpus": a.in_corpus,
         "coder": a.coder,
         "tags": list(a.tags),

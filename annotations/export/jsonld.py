@@ -52,7 +52,20 @@ def source_iri(data: ExportData, article: ArticleExport) -> str:
     if path is None:
         root = data.corpus_root if data.corpus_root.is_dir() else data.corpus_root.parent
         path = root / article.path
-    return Path(path).absolute().as_uri()
+    iri = Path(path).absolute().as_uri()
+    if "#" in article.id and not article.id.lower().endswith(".txt"):  # a JSON Lines record
+        from urllib.parse import quote
+
+        iri += "#" + quote(article.id.rsplit("#", 1)[1], safe="")
+    return iri
+
+
+def target(data: ExportData, article: ArticleExport) -> dict[str, Any]:
+    """The article as a target; `scope` is the web page a record's text was taken from."""
+    out: dict[str, Any] = {"source": source_iri(data, article)}
+    if article.url:
+        out["scope"] = article.url
+    return out
 
 
 def creator(coder: str) -> dict[str, Any]:
@@ -90,10 +103,7 @@ def highlight_annotation(data: ExportData, article: ArticleExport, hv: Highlight
     }
     if bodies:
         anno["body"] = bodies
-    anno["target"] = {
-        "source": source_iri(data, article),
-        "selector": selectors,
-    }
+    anno["target"] = target(data, article) | {"selector": selectors}
     return anno
 
 
@@ -108,7 +118,7 @@ def tagging_annotation(data: ExportData, article: ArticleExport) -> dict[str, An
     if article.updated:
         anno["modified"] = article.updated
     anno["body"] = [_textual(t, "tagging") for t in article.tags]
-    anno["target"] = {"source": source_iri(data, article)}
+    anno["target"] = target(data, article)
     return anno
 
 

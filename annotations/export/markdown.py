@@ -116,6 +116,8 @@ def _article_meta(data: ExportData, article: ArticleExport) -> str:
     items = [f"- **Source:** {source}"]
     if article.coder:
         items.append(f"- **Coder:** {escape_inline(article.coder)}")
+    for key, value in article.metadata.items():
+        items.append(f"- **{key.capitalize()}:** {escape_inline(value)}")
     tags = " ".join(t for t in (hashtag(t) for t in article.tags) if t)
     if tags:
         items.append(f"- **Tags:** {tags}")

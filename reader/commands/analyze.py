@@ -31,7 +31,12 @@ corpus order:
 
 Line numbers are 1-based; quote offsets are character offsets into the decoded text.
 Lines found in at least --min-repeat articles count as evidence of boilerplate. Unreadable
-files are reported on stderr and left out."""
+files are reported on stderr and left out.
+
+--scheduler runs the analysis on a Dask cluster instead of local processes (the `dask`
+extra: pip install -e '.[dask]'): `local` starts two worker processes here; an address
+such as tcp://10.0.0.5:8786 uses a running scheduler, whose workers must see the corpus at
+the same path. The output is the same bytes, in the same order (see reader.distributed)."""
 
 CHUNK = 8
 
@@ -57,6 +62,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="a line in at least K articles is treated as site furniture (default: 3; "
         "0 turns the corpus-wide evidence off)",
     )
+    _add_scheduler_argument(parser)
+
+
+def _add_scheduler_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: a scheduler address (tcp://HOST:8786) or `local` "
+        "(a LocalCluster of 2 worker processes); needs the dask extra",
+    )
 
 
 def _init(repeated: frozenset[str] | None, limit: int) -> None:
@@ -67,11 +82,11 @@ def _init(repeated: frozenset[str] | None, limit: int) -> None:
 
 
 def _read(path: Path) -> tuple[str | None, str | None]:
-    """(text, None) or (None, reason)."""
-    from reader.corpus import ArticleError, read_text
+    """(text, None) or (None, reason); `path` may be a JSON Lines record (`locator`)."""
+    from reader.corpus import ArticleError, read_located
 
     try:
-        return read_text(path, _max_bytes).text, None
+        return read_located(path, _max_bytes).text, None
     except ArticleError as exc:
         return None, str(exc)
 
@@ -154,21 +169,35 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if getattr(args, "scheduler", None):
+        from reader.distributed import analyze_mapper, open_client
+
+        if not Path(args.corpus).expanduser().exists():  # before minutes of cluster start-up
+            raise UserError(f"no such file or folder: {args.corpus}")
+        with open_client(args.scheduler) as client:
+            return _run_with(args, analyze_mapper(client))
+    return _run_with(args, _map)
+
+
+def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyped-def]
+    """The two passes, each an ordered map by `mapper` (local processes or a cluster)."""
     if args.jobs < 1:
         raise UserError("--jobs must be at least 1")
     if args.min_repeat < 0:
         raise UserError("--min-repeat must not be negative")
     corpus = load(args, read=False)
     _init(None, max_bytes(args))
-    paths = [a.path for a in corpus.articles]
-    items = [(a.id, a.path) for a in corpus.articles]
+    from reader.corpus import locator
+
+    paths = [locator(a) for a in corpus.articles]
+    items = [(a.id, locator(a)) for a in corpus.articles]
     show = sys.stderr.isatty()
     jobs = min(args.jobs, max(1, len(items)))
 
     k = args.min_repeat
     if k and len(items) >= k:
         counts: Counter[str] = Counter()
-        if jobs == 1:
+        if jobs == 1 and mapper is _map:
             from reader.marks.text import text_line_keys
 
             kept = 0
@@ -188,7 +217,7 @@ def _run(args: argparse.Namespace) -> int:
                     _texts[article_id] = (text, line_keys)
                     kept += 2 * len(text)
         else:
-            for keys in _with_progress(_map(_line_keys, paths, jobs), len(paths), "reading",
+            for keys in _with_progress(mapper(_line_keys, paths, jobs), len(paths), "reading",
                                        show):
                 counts.update(keys)
         from reader.pipeline import repeated_from_counts
@@ -198,7 +227,7 @@ def _run(args: argparse.Namespace) -> int:
 
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
-    for line, problem in _with_progress(_map(_analyze_one, items, jobs), len(items),
+    for line, problem in _with_progress(mapper(_analyze_one, items, jobs), len(items),
                                         "analysing", show):
         if line is None:
             print(problem, file=sys.stderr)

@@ -46,10 +46,11 @@ def run(args: argparse.Namespace) -> int:
         max_bytes=int(args.max_size * 1024 * 1024),
         keymap=load_keymap(),
         coder=coder,
+        text_field=getattr(args, "text_field", None),
     )
-    if not app.corpus.articles:
+    if not app.corpus.articles and not app.corpus.pending:
         detail = f" ({len(app.corpus.skipped)} skipped)" if app.corpus.skipped else ""
-        raise UserError(f"no articles (.txt files) in {corpus}{detail}")
+        raise UserError(f"no articles (.txt files or JSON Lines records) in {corpus}{detail}")
     try:
         app.run()
     finally:

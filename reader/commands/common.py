@@ -9,9 +9,21 @@ from reader.corpus import DEFAULT_MAX_BYTES, Corpus, open_corpus
 
 def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "corpus", metavar="CORPUS", help="a folder of .txt articles or one .txt file"
+        "corpus",
+        metavar="CORPUS",
+        help="a folder of .txt articles and/or .jsonl/.jsonl.gz files, or one such file",
     )
     add_max_size_argument(parser)
+    add_text_field_argument(parser)
+
+
+def add_text_field_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--text-field",
+        metavar="NAME",
+        help="JSON Lines: the field holding an article's text (default: the first of "
+        "text, maintext, content, body that a record has)",
+    )
 
 
 def add_max_size_argument(parser: argparse.ArgumentParser) -> None:
@@ -47,4 +59,5 @@ def max_bytes(args: argparse.Namespace) -> int:
 
 
 def load(args: argparse.Namespace, read: bool = True) -> Corpus:
-    return open_corpus(args.corpus, max_bytes(args), read=read)
+    return open_corpus(args.corpus, max_bytes(args), read=read,
+                       text_field=getattr(args, "text_field", None))

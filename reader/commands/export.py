@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from annotations.export import (
     DOCUMENT_FORMATS,
@@ -93,6 +95,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="csv: start the file with a UTF-8 byte-order mark, which Excel needs to read "
         "UTF-8 (other programs read the plain file)",
     )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="text: clean the articles on a Dask cluster (tcp://HOST:8786, or `local` for "
+        "2 worker processes here); needs the dask extra, see `reader analyze --help`",
+    )
     add_db_argument(parser)
 
 
@@ -135,6 +143,8 @@ def _check(args: argparse.Namespace) -> None:
             raise UserError("--format text writes files: give -o FOLDER (or -o FILE --jsonl)")
         if args.label:
             raise UserError("--label selects highlights; the text export has none")
+    elif getattr(args, "scheduler", None):
+        raise UserError("--scheduler is for --format text")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -221,10 +231,22 @@ def _write_stdout(text: str) -> None:
 
 
 def _run_text(args: argparse.Namespace, corpus: Corpus, store: StoreLike) -> int:
-    from annotations.export import export_to_file
 
     progress = _Progress() if sys.stderr.isatty() else None
     skipped: list[str] = []
+    with contextlib.ExitStack() as stack:
+        cluster = None
+        if getattr(args, "scheduler", None):
+            from reader.distributed import open_client
+
+            cluster = stack.enter_context(open_client(args.scheduler))
+        return _write_text(args, corpus, store, progress, skipped, cluster)
+
+
+def _write_text(args: argparse.Namespace, corpus: Corpus, store: StoreLike, progress: Any,
+                skipped: list[str], cluster: Any) -> int:
+    from annotations.export import export_to_file
+
     try:
         path = export_to_file(
             corpus,
@@ -236,6 +258,7 @@ def _run_text(args: argparse.Namespace, corpus: Corpus, store: StoreLike) -> int
             jsonl=True if args.jsonl else None,
             progress=progress,
             warn=skipped.append,
+            cluster=cluster,
         )
     finally:
         if progress:

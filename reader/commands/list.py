@@ -32,6 +32,7 @@ def _clean(s: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from reader.cache import SummaryCache, analyse_summaries, cache_path_for
+    from reader.corpus import locator
     from reader.pipeline import RepeatedCache, corpus_repeated, digest, repeated_cache_path_for
     from reader.progress import Progress
 
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         if hit is not None and hit.share is not None:  # a share means the headline pass ran
             found[a.id] = (hit.title, hit.words, hit.error)
         else:
-            jobs.append((a.id, str(a.path)))
+            jobs.append((a.id, locator(a)))
     bar = Progress(len(jobs), "reading")
 
     def got(article_id: str, title: str | None, words: int | None, share: float | None,
@@ -72,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
         if error is not None:
             print(f"skipped {article.id}: {error}", file=sys.stderr)
             continue
-        out.write(f"{_clean(article.id)}\t{_clean(title or article.id)}\t{words}\n")
+        title = article.headline or title or article.id  # a JSON Lines record's own title
+        out.write(f"{_clean(article.id)}\t{_clean(title)}\t{words}\n")
         listed += 1
     out.flush()
     for s in corpus.skipped:

@@ -68,14 +68,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _clean(s: str) -> str:
+    """Tabs and control characters would break the one-line, tab-separated format."""
+    if s.isprintable():
+        return s
     return "".join(ch if ch.isprintable() else " " for ch in s)
 
 
 def _facts(args: argparse.Namespace, corpus: Any, query: Any, index_of: dict[str, int]) -> Any:
     """Annotation terms (tag:, is:, label:, has:) from the store, read-only."""
-    from reader.filtering import Facts, Meta, Not
+    from reader.filtering import Facts, Meta, Not, metadata_matcher
+    from reader.metadata import filter_keys
 
     facts = Facts()
+    keys = filter_keys(corpus.articles)  # site:, date: from the articles' metadata
+    facts.metadata = metadata_matcher(keys.__getitem__, len(keys))
     kinds = set()
     for c in query.clauses:
         for t in getattr(c, "terms", (c,)):
@@ -115,7 +121,7 @@ def _facts(args: argparse.Namespace, corpus: Any, query: Any, index_of: dict[str
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.corpus import ArticleError, open_corpus, read_text
+    from reader.corpus import ArticleError, locator, open_corpus, read_located, read_text
     from reader.filtering import parse
     from reader.search.index import SearchIndex, index_path_for, snippets_for
 
@@ -136,7 +142,8 @@ def run(args: argparse.Namespace) -> int:
         index.open()
         ids = index.all_ids()
     else:
-        corpus = open_corpus(args.corpus, max_bytes(args), read=False)
+        corpus = open_corpus(args.corpus, max_bytes(args), read=False,
+                             text_field=getattr(args, "text_field", None))
         index = SearchIndex(index_path_for(resolve_db_path(corpus, args.db, create=False)))
         index.open()
         _update(args, corpus, index)
@@ -160,7 +167,8 @@ def run(args: argparse.Namespace) -> int:
         snips = []
         if query.text_terms():
             try:
-                text = read_text(path, max_bytes(args)).text
+                text = (read_located(locator(article), max_bytes(args)).text
+                        if article is not None else read_text(path, max_bytes(args)).text)
             except ArticleError as exc:
                 print(f"skipped {article_id}: {exc}", file=sys.stderr)
                 continue
@@ -196,7 +204,9 @@ def _update(args: argparse.Namespace, corpus: Any, index: Any) -> None:
     from annotations.paths import resolve_db_path
 
     corrections = _corrections(resolve_db_path(corpus, args.db, create=False))
-    articles = [(a.id, a.path, a.size, a.mtime_ns) for a in corpus.articles]
+    from reader.corpus import locator
+
+    articles = [(a.id, locator(a), a.size, a.mtime_ns) for a in corpus.articles]
     from reader.progress import Progress
 
     bar: Progress | None = None

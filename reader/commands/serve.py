@@ -16,7 +16,11 @@ import shlex
 import sys
 from pathlib import Path
 
-from reader.commands.common import add_db_argument, add_max_size_argument
+from reader.commands.common import (
+    add_db_argument,
+    add_max_size_argument,
+    add_text_field_argument,
+)
 from reader.corpus import bundled_corpus
 from reader.errors import UserError
 
@@ -65,6 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_db_argument(parser)
     add_max_size_argument(parser)
+    add_text_field_argument(parser)
 
 
 def is_loopback(host: str) -> bool:
@@ -85,6 +90,8 @@ def app_command(corpus: Path, args: argparse.Namespace) -> str:
     parts += ["--max-size", str(args.max_size)]
     if args.coder:
         parts += ["--coder", args.coder]
+    if getattr(args, "text_field", None):
+        parts += ["--text-field", args.text_field]
     return shlex.join(parts)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from annotations.model import AnchorStatus, Highlight
 from annotations.paths import resolve_db_path
 from annotations.store import AnnotationStore
-from reader.corpus import Article, ArticleError, Corpus, read_text
+from reader.corpus import Article, ArticleError, Corpus, read_article
 from reader.errors import UserError
 
 
@@ -28,7 +28,7 @@ def open_store(args: argparse.Namespace, corpus: Corpus, *, write: bool) -> Anno
 def article_text(article: Article) -> str:
     """The decoded text that annotation offsets refer to."""
     try:
-        return read_text(article.path).text
+        return read_article(article).text
     except ArticleError as exc:
         raise UserError(f"article {article.id!r} cannot be read: {exc}") from exc
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from reader.search.text import LINE_MARK
@@ -87,12 +86,12 @@ def extract_batch(
     """Extracts for (id, path, size, mtime_ns, stamp) items; a worker process runs this.
 
     Only the corrections that concern an article (or every article) are applied to it."""
-    from reader.corpus import ArticleError, read_text
+    from reader.corpus import ArticleError, read_located
 
     out: list[Extract] = []
     for article_id, path, size, mtime_ns, stamp in items:
         try:
-            text = read_text(Path(path), max_bytes).text
+            text = read_located(path, max_bytes).text  # a path, or a JSON Lines record
         except ArticleError as exc:
             out.append(Extract(article_id, size, mtime_ns, stamp, "", None, "", (), (), (),
                                str(exc)))

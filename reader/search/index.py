@@ -279,7 +279,9 @@ class SearchIndex:
         for article_id, path, size, mtime, stamp in listed:
             seen.add(article_id)
             if known.get(article_id) != (size, mtime, stamp):
-                jobs.append((article_id, str(path), size, mtime, stamp))
+                # (a JSON Lines record's locator travels as it is: `reader.corpus.locator`)
+                where = str(path) if isinstance(path, (str, os.PathLike)) else path
+                jobs.append((article_id, where, size, mtime, stamp))
         gone = [i for i in known if i not in seen]
         return jobs, gone
 
@@ -367,6 +369,33 @@ class SearchIndex:
             db.execute("INSERT INTO bfts(bfts) VALUES ('optimize')")
             # (executescript: `execute` would step the pragma once, freeing one page)
             db.executescript("PRAGMA incremental_vacuum;")
+
+    def refresh(self, articles: Sequence[tuple[str, Path, int, int]],
+                corrections: Sequence[Any] = (), max_bytes: int = 20 * 1024 * 1024) -> int:
+        """Re-index just these articles where they changed (an edit, or a correction made
+        in the app); nothing else is touched. Returns how many were indexed again."""
+        corrections = list(corrections)
+        with self._lock:
+            known = {}
+            for article_id, *_ in articles:
+                row = self.db.execute("SELECT size, mtime, stamp FROM docs WHERE id = ?",
+                                      (article_id,)).fetchone()
+                known[article_id] = tuple(row) if row else None
+        todo = []
+        for article_id, path, _size, _mtime in articles:  # (stat-ed afresh)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            stamp = _stamp_for(article_id, corrections) if corrections else ""
+            if known.get(article_id) != (st.st_size, st.st_mtime_ns, stamp):
+                todo.append((article_id, str(path), st.st_size, st.st_mtime_ns, stamp))
+        if todo:
+            self._write(extract_batch(todo, corrections, max_bytes))
+            with self._lock:
+                self._load_docs()
+                self.db.execute("DELETE FROM meta WHERE key = 'digest'")
+        return len(todo)
 
     def _tombstones(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key='tombstones'").fetchone()
@@ -565,8 +594,11 @@ class SearchIndex:
     def all_ids(self) -> list[str]:
         """Every indexed article, by id."""
         with self._lock:
-            return [i for (i,) in self.db.execute(
-                "SELECT id FROM docs WHERE error IS NULL ORDER BY id")]
+            # (the id index in order; the few unreadable articles taken out after)
+            bad = {i for (i,) in self.db.execute(
+                "SELECT id FROM docs WHERE error IS NOT NULL")}
+            rows = self.db.execute("SELECT id FROM docs ORDER BY id")
+            return [i for (i,) in rows if i not in bad] if bad else [i for (i,) in rows]
 
     def search(self, query: Query, facts: Facts | None = None,
                article_ids: Sequence[str] | None = None) -> list[str]:
@@ -643,14 +675,15 @@ class SearchIndex:
 
     def titles(self, ids: Sequence[str]) -> dict[str, str]:
         """The list's title of each article (one query for many)."""
+        out: dict[str, str] = {}
+        id_list = list(ids)
         with self._lock:
-            if len(ids) > 200:
-                want = set(ids)
-                return {i: t or "" for i, t in self.db.execute("SELECT id, title FROM docs")
-                        if i in want}
-            return {i: t or "" for i, t in (
-                self.db.execute("SELECT id, title FROM docs WHERE id = ?", (i,)).fetchone()
-                or (i, "") for i in ids)}
+            for k in range(0, len(id_list), 900):
+                chunk = id_list[k : k + 900]
+                out.update((i, t or "") for i, t in self.db.execute(
+                    f"SELECT id, title FROM docs WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk))
+        return out
 
     def doc(self, article_id: str) -> DocInfo | None:
         with self._lock:

@@ -38,14 +38,15 @@ from reader.corpus import (
     ArticleError,
     Corpus,
     Skipped,
-    read_text,
+    locator,
+    read_article,
     scan,
 )
 from reader.errorlog import log_problem
 from reader.filtering import help_line
 from reader.palette import colour_map, label_colour
 from reader.textlayout import sanitize
-from reader.tui import annotate, coding, corpus_views, evidence, header
+from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
@@ -56,6 +57,7 @@ from reader.tui.widgets.keybar import KeyBar
 from reader.view_state import view_path_for
 
 LAZY_STAT_OVER = 20_000  # files; above this the list shows before any file is stat-ed
+JSONL_FIRST_SECONDS = 0.25  # indexing a big JSON Lines file goes on in the background after
 
 
 FIRST_SCREEN = 60  # rows: the indexer redraws as soon as it has titles for these
@@ -69,6 +71,19 @@ def _import_detectors() -> None:
         import reader.marks  # noqa: F401
     except Exception:  # detectors missing or broken: opening an article will say so
         pass
+
+
+def metadata_row(article: Article) -> Text | None:
+    """`source · date · url` for an article with metadata (a JSON Lines record, a sidecar)."""
+    parts = [p for p in (article.source, article.date, article.url) if p]
+    if not parts:
+        return None
+    row = Text()
+    for j, part in enumerate(parts):
+        if j:
+            row.append(" · ", style="dim")
+        row.append(sanitize(part), style="italic" if part is article.url else "")
+    return row
 
 
 class CommandsProvider(Provider):
@@ -131,14 +146,20 @@ class ReaderApp(App[None]):
         keymap: dict[str, str] | None = None,
         use_cache: bool = True,
         coder: str | None = None,
+        text_field: str | None = None,
     ) -> None:
         super().__init__()
         keep_escape_before_symbols()  # (before the driver starts reading keys)
         # a large folder is listed from names alone; the indexer stats (see scan)
-        self.corpus: Corpus = scan(corpus_path, max_bytes, lazy_stat_over=LAZY_STAT_OVER)
+        self.corpus: Corpus = scan(corpus_path, max_bytes, lazy_stat_over=LAZY_STAT_OVER,
+                                   text_field=text_field, background=JSONL_FIRST_SECONDS)
         self.max_bytes = max_bytes
+        self.text_field = text_field
         self.user_keymap = keymap or {}
-        self.titles_lower: list[str] = [a.id.lower() for a in self.corpus.articles]
+        self.titles_lower: list[str] = [
+            f"{a.headline} {a.id}".lower() if a.headline else a.id.lower()
+            for a in self.corpus.articles
+        ]
         self.shares: list[float | None] = [None] * len(self.corpus.articles)
         self.current: int | None = None
         self.hide_boilerplate = False
@@ -175,6 +196,7 @@ class ReaderApp(App[None]):
         self._prepared_lock = threading.Lock()
         self._prefetch_timer: Timer | None = None
         self.search = AppSearch(self, use_index=use_cache)  # full text: reader.tui.search
+        self._meta_keys: list[tuple[str | None, str | None]] = []
 
     # -- layout ---------------------------------------------------------------
 
@@ -193,6 +215,8 @@ class ReaderApp(App[None]):
                     self._tags_of,
                     self._status_of,
                     self._share_of,
+                    meta_of=self._list_meta_of,
+                    badge_of=self._badge_of,
                     id="list",
                 )
                 with Horizontal(id="progress-row"):
@@ -308,6 +332,25 @@ class ReaderApp(App[None]):
     def _share_of(self, i: int) -> float | None:
         return self.shares[i]
 
+    def _badge_of(self, i: int) -> str | None:
+        return dupes_ui.state(self).badge(i)
+
+    def _list_meta_of(self, i: int) -> tuple[str | None, str | None, str | None]:
+        """(source, date, url) for the list's metadata columns."""
+        a = self.corpus.articles[i]
+        return a.source, a.date, a.url
+
+    def metadata_sets(self, kind: str, value: str) -> set[int]:
+        """The articles a `site:` or `date:` term matches (`Facts.metadata`)."""
+        from reader.filtering import metadata_matcher
+
+        keys = self._meta_keys
+        if len(keys) != len(self.corpus.articles):  # (memoised: once per corpus size)
+            from reader.metadata import filter_keys
+
+            keys[:] = filter_keys(self.corpus.articles)
+        return metadata_matcher(keys.__getitem__, len(keys))(kind, value)
+
     # -- background indexing ----------------------------------------------------
 
     @work(thread=True, exclusive=True, group="index")
@@ -322,6 +365,7 @@ class ReaderApp(App[None]):
         """
         worker = get_current_worker()
         self._first_frame.wait(timeout=2.0)
+        self._index_pending(worker)
         articles = self.corpus.articles
         last_flush = last_save = time.monotonic()
         from reader.corpus import first_line_title
@@ -329,7 +373,7 @@ class ReaderApp(App[None]):
         for i, article in enumerate(articles):
             if worker.is_cancelled:
                 return
-            if article.size < 0:  # listed without a stat: scan(lazy_stat_over=...)
+            if article.size < 0 and article.record is None:  # scan(lazy_stat_over=...)
                 try:
                     st = os.stat(article.path)
                     article.size, article.mtime_ns = st.st_size, st.st_mtime_ns
@@ -338,7 +382,7 @@ class ReaderApp(App[None]):
             cached = self.cache.get(article.id, article.size, article.mtime_ns)
             if cached is None:
                 try:
-                    decoded = read_text(article.path, self.max_bytes)
+                    decoded = read_article(article, self.max_bytes)
                     title = first_line_title(decoded.text)
                     cached = Summary(article.size, article.mtime_ns, title,
                                      len(decoded.text.split()))
@@ -348,7 +392,7 @@ class ReaderApp(App[None]):
             if cached.error is None:
                 article.title = cached.title
                 article.words = cached.words
-                self.titles_lower[i] = f"{cached.title or ''} {article.id}".lower()
+                self.titles_lower[i] = f"{article.display_title} {article.id}".lower()
             else:
                 article.title = f"⚠ {article.id} ({cached.error})"
                 article.words = 0
@@ -370,6 +414,35 @@ class ReaderApp(App[None]):
         evidence.find_repeated(self, worker)
         self._analyse_shares(worker)
 
+    def _index_pending(self, worker: Any) -> None:
+        """Index the rest of big JSON Lines files, listing their records as they are found."""
+        last = time.monotonic()
+        while self.corpus.pending and not worker.is_cancelled:
+            indexer = self.corpus.pending[0]
+            indexer.step(5000)
+            if indexer.done:
+                self.corpus.pending.pop(0)
+            now = time.monotonic()
+            if indexer.done or now - last > 0.5:
+                last = now
+                found, bad = indexer.take()
+                self.call_from_thread(self._add_articles, found, bad)
+
+    def _add_articles(self, found: list[Article], bad: list[Skipped]) -> None:
+        """Records found by background indexing join the end of the list."""
+        self.corpus.extend(found)
+        self.corpus.skipped.extend(bad)
+        self.titles_lower.extend(f"{a.display_title} {a.id}".lower() for a in found)
+        self.shares.extend([None] * len(found))
+        article_list = self.query_one(ArticleList)
+        if self.query_one("#filter", Input).value:
+            self.apply_filter()
+        else:
+            article_list.set_visible(list(range(len(self.corpus.articles))),
+                                     article_list.current)
+        self._update_title_bar()
+        self._update_progress()
+
     def _analyse_shares(self, worker: Any) -> None:
         """Headlines and boilerplate shares in worker processes (cached, cancellable)."""
         from reader.cache import analyse_summaries
@@ -377,7 +450,7 @@ class ReaderApp(App[None]):
         articles = self.corpus.articles
         where = {a.id: i for i, a in enumerate(articles)}
         quotes = evidence.load_quotes(self)
-        jobs = [(a.id, str(a.path)) for i, a in enumerate(articles)
+        jobs = [(a.id, locator(a)) for i, a in enumerate(articles)
                 if (self.shares[i] is None or a.id not in quotes) and a.words]
         self.to_analyse, self.analysed = len(jobs), 0
         if not jobs:
@@ -398,7 +471,7 @@ class ReaderApp(App[None]):
             if found is not None:
                 quotes[a.id] = found
             a.title, a.words = title, words
-            self.titles_lower[i] = f"{title or ''} {a.id}".lower()
+            self.titles_lower[i] = f"{a.display_title} {a.id}".lower()
             self.cache.put(a.id, Summary(a.size, a.mtime_ns, title, words, share))
             now = time.monotonic()
             if now - last[0] > 0.5:
@@ -525,20 +598,24 @@ class ReaderApp(App[None]):
         Keyed by size, mtime and the article's corrections, so an edited file or a new
         correction is analysed afresh. Big articles get no marks here (see open_article).
         """
-        try:
-            st = os.stat(article.path)
-        except OSError as exc:
-            raise ArticleError(f"unreadable: {exc.strerror or exc}") from exc
+        if article.record is not None:  # a JSON Lines record: its length and CRC
+            size, stamp = article.size, article.mtime_ns
+        else:
+            try:
+                st = os.stat(article.path)
+            except OSError as exc:
+                raise ArticleError(f"unreadable: {exc.strerror or exc}") from exc
+            size, stamp = st.st_size, st.st_mtime_ns
         store = self.store.store
         # every correction can teach this article (`annotations.learning`)
         corrections = tuple(c.id for c in store.corrections()) if store else ()
-        key = (article.id, st.st_size, st.st_mtime_ns, corrections, self.repeated_ready)
+        key = (article.id, size, stamp, corrections, self.repeated_ready)
         with self._prepared_lock:
             hit = self._prepared.get(key)
             if hit is not None:
                 self._prepared.move_to_end(key)
                 return hit
-        decoded = read_text(article.path, self.max_bytes)
+        decoded = read_article(article, self.max_bytes)
         marks = None
         if len(decoded.text) <= BIG_ARTICLE:
             marks = annotate.analyze_with_corrections(decoded.text, article.id, store,
@@ -906,6 +983,11 @@ class ReaderApp(App[None]):
 
     def action_switch_coder(self) -> None:
         coding.switch_coder(self)
+    def action_collapse_copies(self) -> None:
+        dupes_ui.toggle_collapse(self)
+
+    def action_copy_tags_to_copies(self) -> None:
+        dupes_ui.copy_tags(self)
 
     # -- shutdown ---------------------------------------------------------------
 
@@ -920,6 +1002,7 @@ class ReaderApp(App[None]):
         self._shut_down = True
         for worker in self.workers:
             worker.cancel()
+        dupes_ui.stop(self)  # a `reader dupes` still running would hold the exit
         try:
             if problem := annotate.finish_session(self):
                 self.exit_problems.append(problem)  # printed once the terminal is back

@@ -88,6 +88,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.overview", "V", "overview", "Overview",
             "Counts per tag, label and status, boilerplate shares and the most quoted "
             "speakers as bars; enter filters the list", "Corpus"),
+    Command("app.collapse_copies", "equals_sign", "collapse_copies", "Collapse copies",
+            "Show one row per group of syndicated copies (≡N: N copies), or every copy",
+            "View", display="="),
+    Command("app.copy_tags", "plus_sign", "copy_tags_to_copies", "Tags to copies",
+            "Copy this article's tags to its syndicated copies", "Annotate", display="+"),
     # -- list -----------------------------------------------------------------
     Command("list.down", "j,down", "cursor_down", "Down", "Next article", "List", "list",
             palette=False),

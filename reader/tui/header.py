@@ -58,6 +58,17 @@ def header_text(app: ReaderApp, index: int, width: int, marks: object | None,
     for row in wrap_title(title, width):
         header.append(row, style="bold")
         header.append("\n")
+    meta = [p for p in (getattr(article, "source", None), getattr(article, "date", None),
+                        getattr(article, "url", None)) if p]
+    if meta:  # source · date · url, from a JSON Lines record or a sidecar
+        row = Text()
+        for j, part in enumerate(meta):
+            if j:
+                row.append(" · ", style="dim")
+            row.append(sanitize(part), style="italic" if part is article.url else "")
+        row.truncate(width, overflow="ellipsis")
+        header.append_text(row)
+        header.append("\n")
     facts = Text(f"{article.words or 0:,} words", style="dim")
     status = app.store.status(article.id)
     facts.append(f" · {status}", style="green" if status == "done" else "dim")

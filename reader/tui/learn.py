@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from annotations.learning import LINE_KINDS
-from reader.corpus import ArticleError, read_text
+from reader.corpus import ArticleError, read_article
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -55,7 +55,7 @@ def report_changes(
 
     def read(a: Any) -> str | None:
         try:
-            return read_text(a.path, app.max_bytes).text
+            return read_article(a, app.max_bytes).text
         except ArticleError:
             return None
 

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.corpus import ArticleError, read_text
+from reader.corpus import ArticleError, read_article
 from reader.overview import Overview, QuoteInContext, Row, bar, build_overview, quotations_of
 from reader.textlayout import cell_width, sanitize
 from reader.tui import corpus_views
@@ -210,7 +210,7 @@ class QuotationsScreen(Screen[None]):
             if a is None:
                 return None
             try:
-                return read_text(a.path, app.max_bytes).text
+                return read_article(a, app.max_bytes).text
             except ArticleError:
                 return None
 

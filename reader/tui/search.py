@@ -77,7 +77,9 @@ class AppSearch:
         self.index = index
         store = app.store.store
         corrections = app.call_from_thread(lambda: list(store.corrections())) if store else []
-        articles = [(a.id, a.path, a.size, a.mtime_ns) for a in app.corpus.articles]
+        from reader.corpus import locator
+
+        articles = [(a.id, locator(a), a.size, a.mtime_ns) for a in app.corpus.articles]
         last = [0.0]
 
         def progress(done: int, total: int) -> None:
@@ -130,6 +132,7 @@ class AppSearch:
         """Annotation terms from the store: tags, status, labels, notes (annotated only)."""
         app = self.app
         facts = Facts()
+        facts.metadata = getattr(app, "metadata_sets", None)  # site:, date: (JSON Lines, sidecars)
         store = app.store.store
         if store is None:
             return facts
@@ -174,7 +177,8 @@ class AppSearch:
             self._show(indices, ranked=False)
             return
         generation = self._generation
-        facts = self.facts()
+        # (annotation terms only: a store of 50,000 highlights is not walked a keystroke)
+        facts = self.facts() if _has_annotation_terms(query) else Facts()
         app.run_worker(lambda: self._search(query, facts, generation), thread=True,
                        exclusive=True, group="search", name="search")
 
@@ -215,6 +219,9 @@ class AppSearch:
         only = getattr(self.app, "only", None)  # an overview row's articles (tui.corpus_views)
         if only is not None:
             indices = [i for i in indices if i in only]
+        from reader.tui.dupes_ui import state
+
+        indices = state(self.app).collapse(indices)  # one row per group of syndicated copies
         self.shown = len(indices)
         self.ranked = ranked
         article_list.set_visible(indices, article_list.current if not ranked else None)
@@ -281,7 +288,7 @@ class AppSearch:
     def _compute_snippets(self, query: Query, indices: list[int],
                           generation: int | None = None) -> None:
         """Keyword-in-context lines of these hits into the cache (in a worker thread)."""
-        from reader.corpus import ArticleError, read_text
+        from reader.corpus import ArticleError, read_article
         from reader.search.index import snippet, snippets_for
 
         app = self.app
@@ -295,7 +302,7 @@ class AppSearch:
                 continue
             article = app.corpus.articles[i]
             try:
-                text = read_text(article.path, app.max_bytes).text
+                text = read_article(article, app.max_bytes).text
             except ArticleError:
                 self._snippets[(query.source, i)] = ""
                 continue
@@ -338,7 +345,15 @@ class AppSearch:
     # -- the open article ----------------------------------------------------------
 
     def article_opened(self, index: int) -> None:
-        """Light the query's matches in the article just opened."""
+        """Light the query's matches in the article just opened; re-index it if it
+        changed (a correction made here, an edit) so that the next search sees it."""
+        if self.ready and self.index is not None:
+            article = self.app.corpus.articles[index]
+            store = self.app.store.store
+            corrections = list(store.corrections(article.id)) if store is not None else []
+            self.app.run_worker(
+                lambda: self._refresh(article.id, article.path, corrections), thread=True,
+                group="search-refresh", name="search refresh")
         query = self.query if self.full_text else None
         self.opened_with = query
         view = self.app.query_one(ArticleView)
@@ -346,6 +361,12 @@ class AppSearch:
             view.set_matches([])
             return
         self.light(query, move=False)
+
+    def _refresh(self, article_id: str, path: object, corrections: list[object]) -> None:
+        index = self.index
+        if index is not None:
+            index.refresh([(article_id, path, -1, -1)], corrections,  # type: ignore[list-item]
+                          max_bytes=self.app.max_bytes)
 
     def jump_match(self, forward: bool) -> bool:
         """n / N in an article with matches lit: the next / previous match."""
@@ -409,6 +430,17 @@ class AppSearch:
 
         app.push_screen(PromptScreen("Find in this article", hint="words, \"a phrase\", "
                                      "pre* (n / N: next / previous match)"), done)
+
+
+def _has_annotation_terms(query: Query) -> bool:
+    from reader.filtering import AnyOf, Meta, Not
+
+    for c in query.clauses:
+        for t in c.terms if isinstance(c, AnyOf) else (c,):
+            t = t.term if isinstance(t, Not) else t
+            if isinstance(t, Meta) and t.kind != "speaker":
+                return True
+    return False
 
 
 def _lit(line: str, query: Query | None) -> Text:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import weakref
 from typing import Any
 
@@ -45,7 +46,10 @@ class ReaderServer(Server):
         logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
     async def on_startup(self, app: web.Application) -> None:
-        print(f"reader: serving on {self.public_url}/  (Ctrl+C to stop)", flush=True)
+        url = self.public_url
+        if self.host in ("0.0.0.0", "::", "[::]"):  # every address: name one that works
+            url = f"http://{socket.gethostname()}:{self.port}"
+        print(f"reader: serving on {url}/  (Ctrl+C to stop)", flush=True)
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Close every tab, then wait for its app process to finish saving and exit.

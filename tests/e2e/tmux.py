@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -29,25 +30,29 @@ class Tmux:
         self.name = f"reader-e2e-{uuid.uuid4().hex[:8]}"
         self.env = env
         self.width, self.height = width, height
+        # a server of its own: with one shared server, a test killing its last session
+        # stops the server while a parallel test (pytest -n) is starting one
+        self.socket = Path(tempfile.gettempdir()) / f"{self.name}.sock"
+        self.tmux = ["tmux", "-S", str(self.socket)]
 
     def start(self, command: str) -> None:
         env_args = [arg for k, v in self.env.items() for arg in ("-e", f"{k}={v}")]
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(self.width),
+            [*self.tmux, "new-session", "-d", "-s", self.name, "-x", str(self.width),
              "-y", str(self.height), *env_args, "bash", "--norc", "--noprofile"],
             check=True,
         )
         self.send(command, "Enter")
 
     def send(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
     def type(self, text: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
 
     def capture(self) -> str:
         out = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+            [*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
         )
         return out.stdout
 
@@ -63,10 +68,11 @@ class Tmux:
 
     def title(self) -> str:
         out = subprocess.run(
-            ["tmux", "display-message", "-p", "-t", self.name, "#{pane_title}"],
+            [*self.tmux, "display-message", "-p", "-t", self.name, "#{pane_title}"],
             capture_output=True, text=True,
         )
         return out.stdout.strip()
 
     def kill(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
+        self.socket.unlink(missing_ok=True)

@@ -159,3 +159,46 @@ async def test_the_issue_example_on_the_dev_pages(tmp_path: Path, isolated_home:
         box.value = "hell-bent"
         await settle(app, pilot)
         assert len(listed(app)) >= 1
+
+
+async def test_a_line_made_boilerplate_leaves_the_default_scope(corpus: Path) -> None:
+    """z on a line re-indexes the article: its words leave the body scope at once."""
+    app = ReaderApp(corpus)
+    text = ARTICLES["a.txt"]
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        view = app.query_one(ArticleView)
+        view.move_cursor(text.index("Officials said"))
+        await pilot.press("z")
+        await settle(app, pilot)
+        for _ in range(50):  # the save, the re-open, then the refresh worker
+            await settle(app, pilot)
+            if app.search.index.doc("a.txt") and (
+                text.count("\n", 0, text.index("Officials")) + 1
+                in app.search.index.doc("a.txt").boiler_lines
+            ):
+                break
+        await pilot.press("h")
+        await type_query(app, pilot, "monday")
+        assert listed(app) == []
+        box = app.query_one("#filter", Input)
+        box.value = "in:all monday"
+        await settle(app, pilot)
+        assert listed(app) == ["a.txt"]
+
+
+async def test_annotation_terms_with_full_text(corpus: Path) -> None:
+    from reader.cli import main
+
+    assert main(["tag", str(corpus), "a.txt", "urgent"]) == 0
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "storm tag:urgent")
+        assert listed(app) == ["a.txt"]
+        box = app.query_one("#filter", Input)
+        box.value = "storm -tag:urgent"
+        await settle(app, pilot)
+        assert listed(app) == ["b.txt"]

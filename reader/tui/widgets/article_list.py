@@ -82,6 +82,8 @@ class ArticleList(ScrollView, can_focus=True):
         status_of: Callable[[int], str],
         share_of: Callable[[int], float | None] = lambda i: None,
         *,
+        meta_of: Callable[[int], tuple[str | None, str | None, str | None]] | None = None,
+        badge_of: Callable[[int], str | None] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -90,6 +92,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._tags_of = tags_of
         self._status_of = status_of
         self._share_of = share_of
+        self._meta_of = meta_of
+        self._badge_of = badge_of
         self.indices: list[int] = []
         self.show_share = False
         # keyword in context after the title, where the row has room (reader.tui.search)
@@ -152,6 +156,12 @@ class ArticleList(ScrollView, can_focus=True):
             right_parts.append(
                 (words_text, self.get_component_rich_style("article-list--words", partial=True))
             )
+        if self._meta_of is not None:
+            columns = meta_columns(self._meta_of(index), width - 2 - 1 - sum(
+                cell_width(t) for t, _ in right_parts))
+            if columns:
+                style = self.get_component_rich_style("article-list--words", partial=True)
+                right_parts.insert(0, (columns, style))
         right_width = sum(cell_width(t) for t, _ in right_parts)
         title = sanitize(self._title_of(index))
         mark = STATUS_MARK.get(status, " ")
@@ -159,9 +169,12 @@ class ArticleList(ScrollView, can_focus=True):
             "article-list--done" if status == "done" else "article-list--pending", partial=True
         )
         tags = list(self._tags_of(index))
+        badge = self._badge_of(index) if self._badge_of is not None else None
         tag_style = self.get_component_rich_style("article-list--tag", partial=True)
         avail = max(0, width - 2 - right_width - 1)
-        tag_text = fit_badges(tags, avail - cell_width(title))
+        tag_text = fit_badges(tags, avail - cell_width(title) - (len(badge) + 1 if badge else 0))
+        if badge:  # syndicated copies: the group's size, before the tags
+            tag_text = f" {badge}" + tag_text
         title_room = avail - cell_width(tag_text)
         if cell_width(title) > title_room:
             title = _crop(title, max(0, title_room - 1)) + "…"
@@ -254,6 +267,30 @@ class ArticleList(ScrollView, can_focus=True):
             self.cursor = row
             if event.chain >= 2:
                 self.action_open()
+
+
+TITLE_ROOM = 24  # cells the title keeps before any metadata column is shown
+META_WIDTHS = (("source", 14), ("date", 10), ("url", 30))
+
+
+def meta_columns(meta: tuple[str | None, str | None, str | None], room: int) -> str:
+    """Source, date and URL columns that fit beside a title of at least TITLE_ROOM cells.
+
+    The columns yield to the title: at a narrow width the URL goes first, then the date,
+    then the source. Widths are fixed, so the columns line up whatever the row.
+    """
+    source, date, url = meta
+    if not (source or date or url):
+        return ""
+    values = {"source": source or "", "date": (date or "")[:10], "url": url or ""}
+    out = ""
+    for name, w in META_WIDTHS:
+        if room - cell_width(out) - (w + 1) < TITLE_ROOM:
+            break
+        value = sanitize(values[name])
+        value = value if cell_width(value) <= w else _crop(value, w - 1) + "…"
+        out += " " + value + " " * (w - cell_width(value))
+    return out + " " if out else ""
 
 
 def _crop(text: str, cells: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from reader.corpus import Article, ArticleError, read_text
+from reader.corpus import Article, ArticleError, read_article
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ def count_everywhere(
         if cancelled():
             return None
         try:
-            text = read_text(article.path, max_bytes).text
+            text = read_article(article, max_bytes).text  # a .txt or a JSON Lines record
         except ArticleError:
             unreadable += 1
             continue

@@ -22,6 +22,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -297,7 +298,11 @@ class ReaderApp(App[None]):
         """Remember where the coder is, for the next start (see reader.view_state)."""
         if self.view_path is None:
             return
-        article_list = self.query_one(ArticleList)
+        try:
+            article_list = self.query_one(ArticleList)
+            view = self.query_one(ArticleView)
+        except NoMatches:  # stopped after its screen was taken down (ctrl+c): nothing to read
+            return
         listed = article_list.current
         rows: dict[str, list[object]] = {}
         top = int(article_list.scroll_offset.y)
@@ -311,7 +316,7 @@ class ReaderApp(App[None]):
             list_article=self.corpus.articles[listed].id if listed is not None else None,
             open_article=(self.corpus.articles[self.current].id
                           if self.current is not None else None),
-            article_cursor=self.query_one(ArticleView).cursor if self.current is not None else 0,
+            article_cursor=view.cursor if self.current is not None else 0,
         )
         view_state.save(self.view_path, state)
 

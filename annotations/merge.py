@@ -26,6 +26,7 @@ from annotations.model import (
 )
 from annotations.schema import coder_key
 from annotations.state import Op, State, put
+from annotations.tags import normalize_tag, same_tag
 from annotations.undo import Change
 
 HIGHLIGHT_CONTENT = ("article", "exact", "label", "note", "coder")
@@ -141,7 +142,10 @@ def plan_merge(
             write("articles", key, s.to_dict())
             report.states_added += 1
             continue
-        tags = list(dict.fromkeys([*ours["tags"], *(str(t) for t in s.tags)]))
+        tags = list(ours["tags"])  # theirs added unless one of ours is the same tag
+        for t in (str(t) for t in s.tags):
+            if not any(same_tag(t, o) for o in tags):
+                tags.append(normalize_tag(t))
         status = ours["status"]
         if s.status != status and s.status != ArticleStatus.TODO:
             if status == ArticleStatus.TODO:

@@ -78,6 +78,7 @@ from annotations.paths import resolve_db_path
 from annotations.schema import CODEBOOK_KEY, coder_key
 from annotations.state import Op, delete, put
 from annotations.storage import stale_temps
+from annotations.tags import normalize_tag, same_tag
 from annotations.undo import Change, transition
 
 __all__ = ["ALL", "MINE", "AnnotationStore", "MergeReport", "resolve_db_path"]
@@ -111,10 +112,10 @@ def clean_tags(tags: Iterable[str]) -> list[str]:
     for tag in tags:
         if not isinstance(tag, str) or not tag.strip():
             raise AnnotationInputError("a tag cannot be empty")
-        tag = tag.strip()
+        tag = normalize_tag(tag)  # one spelling everywhere (annotations.tags)
         if not tag.isprintable():
             raise AnnotationInputError(f"tag {tag!r} contains control characters")
-        if tag not in out:
+        if not any(same_tag(tag, o) for o in out):
             out.append(tag)
     if not out:
         raise AnnotationInputError("no tags given")
@@ -338,7 +339,7 @@ class AnnotationStore(StoreEngine):
 
         def build() -> tuple[list[Op], str, list[Change], None]:
             key, current, base = self._state_record(article)
-            new = [t for t in wanted if t not in base["tags"]]
+            new = [t for t in wanted if not any(same_tag(t, b) for b in base["tags"])]
             if not new:
                 return [], "", [], None
             record = {**base, "tags": [*base["tags"], *new], "updated": now_iso()}
@@ -357,7 +358,7 @@ class AnnotationStore(StoreEngine):
 
         def build() -> tuple[list[Op], str, list[Change], None]:
             key, current, base = self._state_record(article)
-            gone = [t for t in unwanted if t in base["tags"]]
+            gone = [b for b in base["tags"] if any(same_tag(b, t) for t in unwanted)]
             if current is None or not gone:
                 return [], "", [], None
             record = {

@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from annotations.tags import normalize_tag
 from reader.errors import UserError
 
 STATUSES = ("done", "todo", "skipped")
@@ -58,6 +59,11 @@ OPERATORS: tuple[tuple[str, str], ...] = (
     ("site:NAME", "source or URL host contains NAME"),
     ("date:FROM..TO", "dated in the range (2020-01..2020-06)"),
 )
+
+
+def tag_key(tag: str) -> str:
+    """How the filter compares tags: the store's one spelling, without case."""
+    return normalize_tag(tag).lower()
 
 
 def help_line() -> str:
@@ -294,8 +300,9 @@ class Facts:
     def matching(self, term: Meta) -> tuple[set[int], bool]:
         """(set, complemented): the articles the term matches, or those it does not."""
         v = term.value.lower()
-        if term.kind == "tag":
-            return {i for i, ts in self.tags.items() if any(t.lower() == v for t in ts)}, False
+        if term.kind == "tag":  # one tag spelling everywhere (annotations.tags)
+            v = tag_key(term.value)
+            return {i for i, ts in self.tags.items() if any(tag_key(t) == v for t in ts)}, False
         if term.kind == "is":
             if v == "todo":
                 return {i for i, s in self.status.items() if s != "todo"}, True

@@ -33,10 +33,17 @@ __all__ = [
     "EmptyStore",
     "ExportData",
     "collect",
+    "encoding_for",
     "export_to_file",
+    "file_mode",
     "render",
     "write_atomic",
 ]
+
+
+def encoding_for(fmt: str, excel: bool = False) -> str:
+    """Plain UTF-8, except a CSV meant for Excel, which needs the byte-order mark."""
+    return "utf-8-sig" if fmt == "csv" and excel else "utf-8"
 
 
 def render(fmt: str, data: ExportData) -> str:
@@ -94,14 +101,34 @@ def collect_for(
     )
 
 
+def file_mode() -> int:
+    """The permissions a new file gets under the user's umask (0644 under the usual 022).
+
+    Exports are documents to share: `mkstemp` makes its file 0600, and renamed into place
+    that left every export unreadable to the group and to a notes app run as another user.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: read it by setting it (and put it straight back)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Write via a temporary file and rename, so a failed export never leaves a half file
-    in place of the previous good one (people re-export over the note they link to)."""
+    in place of the previous good one (people re-export over the note they link to).
+    The file gets the umask's permissions, as if written directly (see `file_mode`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
             f.write(text)
+            os.fchmod(f.fileno(), file_mode())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -120,6 +147,7 @@ def export_to_file(
     label: str | None = None,
     quotes: bool = False,
     jsonl: bool | None = None,
+    excel: bool = False,
     now: str | None = None,
     analyze: Any = None,
     progress: Callable[[str, int, int], None] | None = None,
@@ -130,6 +158,7 @@ def export_to_file(
     """Export to `path` and return it. `store` None exports as if nothing were annotated.
 
     Markdown links are made relative to the file's folder, so they open from the note.
+    `excel` writes a CSV with a byte-order mark (plain UTF-8 otherwise).
     For `text`, `jsonl` None means "JSON Lines when the path ends in .jsonl"; `progress`
     gets (phase, done, total) and `warn` one line per unreadable article; `cluster` (a
     dask.distributed Client, see `reader.distributed`) does its reading and cleaning. Raises
@@ -183,5 +212,5 @@ def export_to_file(
         analyze=analyze,
         coders=coders,
     )
-    write_atomic(target, render(fmt, data), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    write_atomic(target, render(fmt, data), encoding=encoding_for(fmt, excel))
     return target

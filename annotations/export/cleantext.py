@@ -22,6 +22,7 @@ from typing import Any
 from annotations.export.corrected import corrected_marks
 from annotations.export.data import StoreLike
 from annotations.model import Correction
+from annotations.tags import same_tag
 from reader.corpus import DEFAULT_MAX_BYTES, Article, ArticleError, Corpus, read_article
 from reader.errors import UserError
 
@@ -71,7 +72,8 @@ def select(corpus: Corpus, store: StoreLike, article: str | None, tag: str | Non
         return [corpus.article(article)]
     if tag is None:
         return list(corpus.articles)
-    tagged = {s.article for s in store.article_states() if tag in s.tags}
+    tagged = {s.article for s in store.article_states()
+              if any(same_tag(tag, t) for t in s.tags)}
     return [a for a in corpus.articles if a.id in tagged]
 
 

@@ -1,12 +1,17 @@
-"""CSV for spreadsheets: one row per highlight, and one per memo.
+"""CSV for spreadsheets: one row per highlight, one per memo, one per article worked on
+without either (tags or a status only).
 
-* `coder` names whose highlight (or memo) a row is; `kind` is `highlight` or `memo`. A memo
-  row carries the memo's text in `memo` (an article's memo with its article and tags, the
-  project memo with an empty article) and leaves the highlight columns empty.
+* `coder` names whose highlight (or memo) a row is; `kind` is `highlight`, `memo` or
+  `article`. A memo row carries the memo's text in `memo` (an article's memo with its
+  article and tags, the project memo with an empty article) and leaves the highlight
+  columns empty; an `article` row leaves both empty.
+* `status` is the article's, `line` the highlight's first line, `speaker` and `quote_kind`
+  the quotation the highlight lies in (as the coder saw it, after corrections).
 
-* Written to a file it starts with a UTF-8 BOM: without one, Excel decodes UTF-8 as the
-  system code page and turns every curly quote into mojibake. On stdout there is no BOM,
-  because a pipe feeds a program, not Excel, and a BOM there corrupts the first header.
+* Plain UTF-8 by default: a BOM corrupts the first header for pandas, R, csvkit and every
+  program that reads the file. With `excel=True` (`reader export --excel`) a file starts
+  with a UTF-8 BOM: without one, Excel decodes UTF-8 as the system code page and turns
+  every curly quote into mojibake.
 * `csv` module quoting (QUOTE_MINIMAL, `\\r\\n` records as RFC 4180 says): fields with
   commas, quotes or newlines are quoted, so article text with paragraph breaks survives.
 * Cells starting with `=`, `+`, `-`, `@` (or tab/CR) get a leading apostrophe: article
@@ -37,6 +42,11 @@ COLUMNS = (
     "coder",
     "kind",
     "memo",
+    # added later, at the end so existing column positions hold
+    "status",
+    "line",
+    "speaker",
+    "quote_kind",
 )
 TAG_SEPARATOR = "; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -56,8 +66,15 @@ def with_metadata(data: ExportData) -> bool:
 
 
 def rows(data: ExportData) -> list[list[str | int]]:
+    """One row per highlight and per memo; an article worked on without either (tags, a
+    status) gets one `article` row with the highlight columns empty, so a spreadsheet
+    counts it too."""
     out: list[list[str | int]] = []
     meta = with_metadata(data)
+
+    def metadata(a: object) -> list[str | int]:
+        return [neutralise(getattr(a, k) or "") for k in META_COLUMNS] if meta else []
+
     for a in data.articles:
         tags = TAG_SEPARATOR.join(a.tags)
         for hv in a.highlights:
@@ -69,24 +86,30 @@ def rows(data: ExportData) -> list[list[str | int]]:
                 + [h.start, h.end]
                 + [neutralise(c) for c in tail]
                 + [neutralise(h.coder), "highlight", ""]
-                + ([neutralise(getattr(a, k) or "") for k in META_COLUMNS] if meta else [])
+                + [neutralise(a.status), hv.line if hv.line is not None else ""]
+                + [neutralise(hv.speaker or ""), neutralise(hv.quote_kind or "")]
+                + metadata(a)
             )
         if a.memo is not None:
-            out.append(_memo_row(a.memo, a.id, a.display_title, tags)
-                       + ([neutralise(getattr(a, k) or "") for k in META_COLUMNS] if meta
-                          else []))
+            out.append(_memo_row(a.memo, a.id, a.display_title, tags, a.status) + metadata(a))
+        elif not a.highlights:
+            cells = [a.id, a.display_title, "", tags, "", "", "", "", "", "", "", ""]
+            out.append([neutralise(c) for c in cells]
+                       + ["article", "", neutralise(a.status), "", "", ""] + metadata(a))
     for memo in data.project_memos:
-        out.append(_memo_row(memo, "", "", "") + (["", "", ""] if meta else []))
+        out.append(_memo_row(memo, "", "", "", "") + (["", "", ""] if meta else []))
     return out
 
 
-def _memo_row(memo: Memo, article: str, title: str, tags: str) -> list[str | int]:
+def _memo_row(memo: Memo, article: str, title: str, tags: str,
+              status: str) -> list[str | int]:
     cells = [article, title, "", tags, "", "", "", "", memo.created, "", memo.id, memo.coder]
-    return [neutralise(c) for c in cells] + ["memo", neutralise(memo.text)]
+    return ([neutralise(c) for c in cells] + ["memo", neutralise(memo.text)]
+            + [neutralise(status), "", "", ""])
 
 
 def render_csv(data: ExportData) -> str:
-    """CSV text without BOM (`export_to_file` adds it when writing a file)."""
+    """CSV text without BOM (`export_to_file` adds it for `excel=True`)."""
     buf = io.StringIO()
     writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS + (META_COLUMNS if with_metadata(data) else ()))

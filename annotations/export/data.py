@@ -30,6 +30,7 @@ from annotations.model import (
     SessionRecord,
     now_iso,
 )
+from annotations.tags import normalize_tag, same_tag
 from reader.corpus import DEFAULT_MAX_BYTES, Article, ArticleError, Corpus, read_article
 
 
@@ -97,6 +98,9 @@ class HighlightView:
     highlight: Highlight
     line: int | None
     missing: bool = False
+    # the quotation the highlight lies in, as the coder saw it (after corrections)
+    speaker: str | None = None
+    quote_kind: str | None = None
 
     @property
     def orphaned(self) -> bool:
@@ -150,7 +154,8 @@ class ArticleExport:
 
     @property
     def annotated(self) -> bool:
-        return bool(self.highlights or self.tags or self.memo)
+        return bool(self.highlights or self.tags or self.memo
+                    or self.status != ArticleStatus.TODO.value)
 
 
 @dataclass(slots=True)
@@ -238,11 +243,12 @@ def collect(
     """Join corpus and store into the export's selection, applying the filters.
 
     Articles come in corpus order (then store-only ones by id). By default only articles
-    with highlights or tags are kept: an export is someone's notes, and a thousand empty
-    sections would bury them. `everything_stored` (the JSON backup) also keeps articles
-    that only have a status or corrections. `analyze` overrides the detector for `quotes`
-    (tests pass a fake; None imports `reader.marks` lazily). `coders` None exports every
-    coder's work, else only these coders'.
+    a coder worked on are kept (a highlight, a tag, a status other than todo, a memo): an
+    export is someone's notes, and a thousand untouched sections would bury them.
+    `everything_stored` (the JSON backup) also keeps articles that only have corrections.
+    `analyze` overrides the detector for `quotes` and for the quotation a highlight lies
+    in (tests pass a fake; None imports `reader.marks` lazily). `coders` None exports
+    every coder's work, else only these coders'.
     """
     if article is not None and corpus.get(article) is None and not _store_knows(store, article):
         raise corpus.not_found(article)
@@ -286,12 +292,13 @@ def collect(
         text: str | None = None
         unreadable: str | None = None
         read = False
+        seen_quotes: list[QuoteView] | None = None  # as the coder saw them, once per article
         corrections = list(corrections_by_article.get(aid, []))
         for coder in sorted(coders_of.get(aid, ())) or [""]:
             state = states.get((aid, coder))
             memo = memos.get((aid, coder))
-            tags = list(state.tags) if state else []
-            if tag is not None and tag not in tags:
+            tags = normalize_tags(state.tags) if state else []
+            if tag is not None and not any(same_tag(tag, t) for t in tags):
                 continue
             hls = [h for h in highlights_by_article.get(aid, []) if h.coder == coder]
             hls.sort(key=lambda h: (h.start, h.end, h.id))
@@ -316,11 +323,10 @@ def collect(
                 _src=src,
             )
             stored = state is not None or bool(corrections)
-            wanted = (
-                article is not None
-                or bool(hls or tags or memo)
-                or (everything_stored and stored)
-            )
+            # what a coder did to an article is exported even without a highlight: its
+            # tags, a status other than "todo", a memo
+            worked = bool(hls or tags or memo) or entry.status != ArticleStatus.TODO.value
+            wanted = article is not None or worked or (everything_stored and stored)
             if not wanted:
                 continue
             corrections = []  # shared by all coders: exported once, with the first entry
@@ -332,11 +338,13 @@ def collect(
                 from reader.titles import title_of
 
                 entry.title = title_of(text)
-            entry.highlights = [
-                HighlightView(h, _line(text, h), missing=src is None) for h in hls
-            ]
+            if text is not None and (quotes or hls) and seen_quotes is None:
+                seen_quotes = _quotes_or_none(
+                    text, list(corrections_by_article.get(aid, [])) + corpus_corrections,
+                    analyze)
+            entry.highlights = [_view(h, text, src is None, seen_quotes or []) for h in hls]
             if quotes and text is not None:
-                entry.quotes = _quotes(text, entry.corrections + corpus_corrections, analyze)
+                entry.quotes = seen_quotes
             out.append(entry)
 
     filters = {k: v for k, v in (("article", article), ("tag", tag), ("label", label)) if v}
@@ -354,6 +362,43 @@ def collect(
         project_memos=[m for (a, _), m in sorted(memos.items()) if a == ""],
         coders=sorted(chosen) if chosen is not None else _all_coders(store),
     )
+
+
+def normalize_tags(tags: Iterable[str]) -> list[str]:
+    """The tags in their one spelling (`annotations.tags`), first spelling kept, no repeats."""
+    out: list[str] = []
+    for t in tags:
+        n = normalize_tag(t)
+        if n and not any(same_tag(n, o) for o in out):
+            out.append(n)
+    return out
+
+
+def _view(h: Highlight, text: str | None, missing: bool,
+          quotes: Sequence[QuoteView]) -> HighlightView:
+    """The highlight with its line and the quotation it lies in (most overlap, >= half)."""
+    line = _line(text, h)
+    best: QuoteView | None = None
+    if line is not None:
+        most = 0
+        for q in quotes:
+            overlap = min(h.end, q.end) - max(h.start, q.start)
+            shorter = max(1, min(h.end - h.start, q.end - q.start))
+            if overlap * 2 >= shorter and overlap > most:
+                best, most = q, overlap
+    if best is None:
+        return HighlightView(h, line, missing=missing)
+    return HighlightView(h, line, missing=missing, speaker=best.speaker,
+                         quote_kind=best.kind)
+
+
+def _quotes_or_none(text: str, corrections: Sequence[Correction],
+                    analyze: Any) -> list[QuoteView]:
+    """`_quotes`, or none when the detectors cannot be imported (the export still works)."""
+    try:
+        return _quotes(text, corrections, analyze)
+    except ImportError:
+        return []
 
 
 def _all_coders(store: StoreLike) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from annotations.export.data import ArticleExport, ExportData
+from annotations.export.data import ArticleExport, ExportData, HighlightView
 
 FORMAT_NAME = "reader-annotations"
 FORMAT_VERSION = 2  # 2: an article entry per coder ("coder", "memo"); project "memos"
@@ -45,7 +45,7 @@ def _article(a: ArticleExport, with_quotes: bool) -> dict[str, Any]:
         "tags": list(a.tags),
         "status": a.status,
         "updated": a.updated,
-        "highlights": [hv.highlight.to_dict() | {"line": hv.line} for hv in a.highlights],
+        "highlights": [_highlight(hv) for hv in a.highlights],
         "corrections": [c.to_dict() for c in a.corrections],
         "memo": a.memo.to_dict() if a.memo is not None else None,
     }
@@ -55,6 +55,16 @@ def _article(a: ArticleExport, with_quotes: bool) -> dict[str, Any]:
             for q in a.quotes or []
         ]
     return out
+
+
+def _highlight(hv: HighlightView) -> dict[str, Any]:
+    """The stored record plus what the coder saw: its line, and the quotation it lies in
+    (`speaker`, `quote_kind`, both null outside a quotation)."""
+    return hv.highlight.to_dict() | {
+        "line": hv.line,
+        "speaker": hv.speaker,
+        "quote_kind": hv.quote_kind,
+    }
 
 
 def render_json(data: ExportData) -> str:

@@ -12,8 +12,8 @@ it stays valid when someone copies one item out of the collection.
   left out for an orphaned highlight, whose offsets no longer mean anything);
 * article tags belong to the whole article, so each tagged article gets one Annotation
   with motivation `tagging`, a TextualBody per tag with purpose `tagging`, and the file
-  itself as target.
-
+  itself as target; a status other than todo is one more, motivation `assessing`;
+* a highlight inside a quotation has a `describing` body naming its kind and speaker;
 * memos are Annotations with motivation `commenting` and one TextualBody with purpose
   `commenting`: an article's memo targets the article's file, the project memo the corpus.
 
@@ -84,6 +84,9 @@ def highlight_annotation(data: ExportData, article: ArticleExport, hv: Highlight
         bodies.append(_textual(h.label, "classifying"))
     if h.note:
         bodies.append(_textual(h.note, "commenting"))
+    if hv.quote_kind:  # the passage lies in a quotation: whose, and what kind
+        who = f"speaker: {hv.speaker}" if hv.speaker else "speaker not named"
+        bodies.append(_textual(f"{hv.quote_kind} quotation, {who}", "describing"))
     selectors: list[dict[str, Any]] = [
         {"type": "TextQuoteSelector", "exact": h.exact, "prefix": h.prefix, "suffix": h.suffix}
     ]
@@ -119,6 +122,23 @@ def tagging_annotation(data: ExportData, article: ArticleExport) -> dict[str, An
     return anno
 
 
+def status_annotation(data: ExportData, article: ArticleExport) -> dict[str, Any]:
+    """The coder's verdict on the whole article (done, skipped) as an `assessing` note."""
+    anno: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": urn(f"status:{article.coder}:{article.id}" if article.coder
+                  else f"status:{article.id}"),
+        "type": "Annotation",
+        "motivation": "assessing",
+        **creator(article.coder),
+    }
+    if article.updated:
+        anno["modified"] = article.updated
+    anno["body"] = [_textual(f"status: {article.status}", "assessing")]
+    anno["target"] = {"source": source_iri(data, article)}
+    return anno
+
+
 def memo_annotation(memo: Memo, source: str) -> dict[str, Any]:
     return {
         "@context": CONTEXT,
@@ -144,6 +164,8 @@ def collection(data: ExportData) -> dict[str, Any]:
     for article in data.articles:
         if article.tags:
             items.append(tagging_annotation(data, article))
+        if article.status != "todo":
+            items.append(status_annotation(data, article))
         items.extend(highlight_annotation(data, article, hv) for hv in article.highlights)
         if article.memo is not None:
             items.append(memo_annotation(article.memo, source_iri(data, article)))

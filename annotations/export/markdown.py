@@ -137,6 +137,9 @@ def _highlight(data: ExportData, article: ArticleExport, hv: HighlightView) -> s
         items.append(f"- **Anchor:** found again approximately{score}")
     if h.label:
         items.append(f"- **Label:** {escape_inline(h.label)}")
+    if hv.quote_kind:
+        who = escape_inline(hv.speaker) if hv.speaker else "speaker not named"
+        items.append(f"- **Quotation:** {escape_inline(hv.quote_kind)} \u2014 {who}")
     if h.note.strip():
         note = escape_block(h.note)
         items.append(f"- **Note:** {note[0]}")

@@ -28,10 +28,11 @@ from reader.errors import UserError
 from reader.titles import title_of
 
 NAME = "annotations"
-HELP = "list tags and highlights with their anchoring status"
+HELP = "list tags, highlights (with their anchoring status) and corrections"
 DESCRIPTION = """\
-List the tags, status, highlights and memo of every article annotated by the coder you
-work as (or by --coder NAME), or of --article ID.
+List the tags, status, highlights, memo and corrections of every article annotated by
+the coder you work as (or by --coder NAME), or of --article ID, then the corrections that
+apply to every article (`Z` in the app).
 Highlights are first re-anchored against the articles' current text, in memory only
 (nothing is written; `reader check --save` keeps new positions), so offsets and statuses
 are those of the text as it is now:
@@ -50,7 +51,12 @@ With --json, one JSON object on stdout:
        {"id": "<32 hex>", "start": 0, "end": 10, "label": "claim", "note": "",
         "text": "<the quoted passage>", "status": "exact|moved|fuzzy|orphaned",
         "score": null, "created": "<ISO 8601 UTC>", "updated": "<ISO 8601 UTC>",
-        "coder": "<name>"}]}]}
+        "coder": "<name>"}],
+     "corrections": [
+       {"id": "<32 hex>", "kind": "line_boilerplate|line_body|quote_kind|quote_speaker|
+        quote_reject|text_boilerplate", "line": 5, "text": "<the line>", "start": null,
+        "end": null, "value": null, "created": "<ISO 8601 UTC>"}]}],
+   "corrections": [<corpus-wide corrections, same shape>]}
 
 `missing` is true when the article is no longer in the corpus (or cannot be read).
 `score` is null for highlights that never moved, else 0-100. Articles come in corpus
@@ -69,6 +75,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def annotated_ids(store: AnnotationStore, corpus: Corpus) -> list[str]:
     ids = {s.article for s in store.article_states()} | {h.article for h in store.highlights()}
     ids |= {m.article for m in store.memos() if m.article}
+    ids |= {c.article for c in store.corrections() if c.article}
     in_corpus = [a.id for a in corpus.articles if a.id in ids]
     return in_corpus + sorted(ids - set(in_corpus))
 
@@ -100,7 +107,25 @@ def article_entry(store: AnnotationStore, corpus: Corpus, article_id: str) -> di
         "missing": missing,
         "memo": memo.text if (memo := store.memo(article_id)) is not None else None,
         "highlights": [highlight_row(h) for h in highlights],
+        "corrections": [correction_row(c) for c in store.corrections(article_id)
+                        if c.article == article_id],
     }
+
+
+CORRECTION_FIELDS = ("id", "kind", "line", "text", "start", "end", "value", "created")
+
+
+def correction_row(c: Any) -> dict[str, Any]:
+    return {k: getattr(c, k, None) for k in CORRECTION_FIELDS}
+
+
+def correction_text(c: dict[str, Any]) -> str:
+    """`line_boilerplate  line 5  "Sign up for…"` or `quote_speaker  120-160  → Kim`."""
+    where = f"line {c['line']}" if c["line"] else (
+        f"{c['start']}-{c['end']}" if c["start"] is not None else "every article")
+    what = f'  "{one_line(c["text"])}"' if c["text"] else ""
+    value = f"  → {c['value']}" if c["value"] else ""
+    return f"{c['id'][:8]}  {c['kind']}  {where}{what}{value}"
 
 
 def print_text(entries: list[dict[str, Any]]) -> None:
@@ -118,6 +143,15 @@ def print_text(entries: list[dict[str, Any]]) -> None:
                 f"  {h['id'][:8]}  {h['start']}-{h['end']}  {h['label'] or '-'}  "
                 f'{h["status"]}{score}  "{one_line(h["text"])}"{note}\n'
             )
+        for c in entry["corrections"]:
+            out.write(f"  correction {correction_text(c)}\n")
+
+
+def print_corpus_corrections(rows: list[dict[str, Any]]) -> None:
+    if rows:
+        sys.stdout.write("every article:\n")
+    for c in rows:
+        sys.stdout.write(f"  correction {correction_text(c)}\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -129,9 +163,13 @@ def run(args: argparse.Namespace) -> int:
                 raise corpus.not_found(args.article)
             ids = [args.article]
         entries = [article_entry(store, corpus, i) for i in ids]
+        everywhere = [] if args.article is not None else [
+            correction_row(c) for c in store.corrections() if not c.article]
     if args.json:
-        sys.stdout.buffer.write(orjson.dumps({"articles": entries}) + b"\n")
+        doc = {"articles": entries, "corrections": everywhere}
+        sys.stdout.buffer.write(orjson.dumps(doc) + b"\n")
         sys.stdout.flush()
     else:
         print_text(entries)
+        print_corpus_corrections(everywhere)
     return 0

@@ -9,7 +9,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from annotations.export import DOCUMENT_FORMATS, FORMATS, collect_for, render, write_atomic
+from annotations.export import (
+    DOCUMENT_FORMATS,
+    FORMATS,
+    collect_for,
+    encoding_for,
+    render,
+    write_atomic,
+)
 from annotations.export.data import StoreLike
 from reader.commands.common import add_corpus_argument, add_db_argument, load
 from reader.commands.refi_io import REFI_FORMATS
@@ -28,7 +35,8 @@ formats:
           block id (^hl-...) and a link back to the article (line and characters)
   json    everything in the store plus titles (versioned; `reader import` reads it)
   jsonld  W3C Web Annotation collection
-  csv     one row per highlight (a UTF-8 BOM is written with -o, for Excel)
+  csv     one row per highlight, and one per article with tags, a status or a
+          memo but no highlight (plain UTF-8; --excel adds a byte-order mark)
   text    the cleaned corpus: bodies without boilerplate, one .txt per article in
           the folder -o, or JSON Lines with --jsonl (-o FILE)
   qdpx    a REFI-QDA project (-o FILE.qdpx) for ATLAS.ti, MAXQDA, NVivo, QualCoder:
@@ -42,6 +50,7 @@ article appears once per coder, and every item (tags, status, highlight, memo) n
 its coder. Memos (per article and the project's) are exported in md, json, jsonld
 and csv.
 
+md --split DIR writes one note per article into DIR instead (see --split).
 md, json, jsonld and csv go to stdout without -o. Markdown links are relative to
 the output file's folder (to the current folder on stdout)."""
 
@@ -56,6 +65,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="output format (default: md)",
     )
     parser.add_argument("-o", "--output", metavar="PATH", help="file (or folder for text)")
+    parser.add_argument(
+        "--split",
+        metavar="DIR",
+        help="md: one note per article in DIR (front matter, memo, highlights) plus "
+        "index.md linking them, for Obsidian and other one-note-per-source tools",
+    )
     parser.add_argument("--article", metavar="ID", help="only this article")
     parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
     parser.add_argument("--label", metavar="L", help="only highlights with this label")
@@ -73,6 +88,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--jsonl", action="store_true", help="text: write one JSON Lines file instead of a folder"
+    )
+    parser.add_argument(
+        "--excel",
+        action="store_true",
+        help="csv: start the file with a UTF-8 byte-order mark, which Excel needs to read "
+        "UTF-8 (other programs read the plain file)",
     )
     parser.add_argument(
         "--scheduler",
@@ -109,6 +130,12 @@ def _check(args: argparse.Namespace) -> None:
     fmt = args.format
     if args.jsonl and fmt != "text":
         raise UserError("--jsonl is for --format text")
+    if args.split and fmt != "md":
+        raise UserError("--split is for --format md")
+    if args.split and args.output:
+        raise UserError("--split DIR writes a folder of notes: leave out -o")
+    if args.excel and fmt != "csv":
+        raise UserError("--excel is for --format csv")
     if args.quotes and fmt not in ("md", "json"):
         raise UserError("--quotes is for --format md or json")
     if fmt == "text":
@@ -131,6 +158,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.format == "text":
             return _run_text(args, corpus, store)
+        if args.split:
+            return _run_split(args, corpus, store)
         return _run_document(args, corpus, store)
     finally:
         store.close()
@@ -166,9 +195,20 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
     if out is None:
         _write_stdout(text)
         return 0
-    write_atomic(out, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    write_atomic(out, text, encoding=encoding_for(fmt, args.excel))
     n, h = data.article_count, data.highlight_count
     print(f"wrote {n} article(s), {h} highlight(s) to {out}", file=sys.stderr)
+    return 0
+
+
+def _run_split(args: argparse.Namespace, corpus: Corpus, store: StoreLike) -> int:
+    from annotations.export.notes import export_notes
+
+    data, notes = export_notes(corpus, store, args.split, article=args.article, tag=args.tag,
+                               label=args.label, quotes=args.quotes, coders=_coders(args))
+    if not notes:
+        print("reader: nothing to export: no annotated article matches", file=sys.stderr)
+    print(f"wrote {len(notes)} note(s) and index.md to {args.split}", file=sys.stderr)
     return 0
 
 

@@ -27,10 +27,14 @@ from annotations.model import (
     new_id,
     now_iso,
 )
+from annotations.tags import normalize_tag
+from reader import tagging
 from reader.corpus import Corpus
 from reader.errorlog import log_problem
 from reader.errors import UserError
+from reader.tui.header import plural
 from reader.tui.screens import ChoiceScreen, NoteScreen, PromptScreen
+from reader.tui.tag_prompt import TagPromptScreen
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -306,7 +310,8 @@ def tag_prompt(app: ReaderApp) -> None:
     current = app.store.tags(article)
     # every coder's tags as suggestions: a team converges on one spelling of each tag
     used = set(app.store.store.tag_counts(None)) if app.store.store is not None else set()
-    known = sorted({t.name for t in app.codebook.tags} | used)
+    known = sorted({normalize_tag(t.name) for t in app.codebook.tags}
+                   | {normalize_tag(t) for t in used}, key=str.lower)
     quick = [t.name for t in app.codebook.tags][:9]
 
     def done(value: str | None) -> None:
@@ -329,29 +334,17 @@ def tag_prompt(app: ReaderApp) -> None:
                 app.store.change(app, "remove_tags", article, remove, then=redraw)
 
     app.push_screen(
-        PromptScreen(
+        TagPromptScreen(
             f"Tags for {article}" + (f"  (now: {', '.join(current)})" if current else ""),
-            "",
-            "comma-separated; -name removes a tag; tab completes; enter saves",
-            suggestions=known,
+            known,
+            current,
             quick=quick,
         ),
         done,
     )
 
 
-def parse_tags(value: str) -> tuple[list[str], list[str]]:
-    add: list[str] = []
-    remove: list[str] = []
-    for part in value.replace(";", ",").split(","):
-        name = " ".join(part.split())
-        if not name:
-            continue
-        if name.startswith("-") and len(name) > 1:
-            remove.append(name[1:].strip())
-        else:
-            add.append(name)
-    return add, remove
+parse_tags = tagging.parse_tags  # the box's grammar (kept here for older imports)
 
 
 def mark_status(app: ReaderApp, status: str) -> None:
@@ -394,13 +387,16 @@ def goto_todo(
 
 
 def undo(app: ReaderApp, redo: bool) -> None:
+    from annotations.describe import next_step
     from reader.tui.learn import corrections_now, report_undone
 
+    # named from the record changes (label, start of the text), not the store's ids
+    readable = next_step(app.store.store, redo) if app.store.store is not None else None
     had = corrections_now(app)
 
     def done(what: str | None) -> None:
         if what:
-            app.notify(("redone: " if redo else "undone: ") + str(what), timeout=2)
+            app.notify(("redone: " if redo else "undone: ") + str(readable or what), timeout=2)
             if app.current is not None:
                 app.open_article_keep_cursor()
             app.refresh_annotations()
@@ -459,9 +455,12 @@ def apply_label(app: ReaderApp, label: Any) -> None:
             return
     start, end = selection
 
+    bp = view.boilerplate_lines_in(start, end)
+
     def created(_: Any) -> None:
         app.session.annotations += 1
-        _redraw(app, f"highlighted as {label.name} (a: add a note)")
+        also = f", including {plural(bp, 'boilerplate line')}" if bp else ""
+        _redraw(app, f"highlighted as {label.name}{also} (a: add a note)")
 
     if app.store.change(app, "add_highlight", article, app.article_text, start, end,
                         label.name, then=created):
@@ -578,17 +577,52 @@ def toggle_line(app: ReaderApp) -> None:
 
 
 def line_everywhere(app: ReaderApp) -> None:
+    """`Z`: count what the correction would change in the whole corpus, then ask."""
     article = _current(app)
     if article is None:
         return
     _, text = _line_at_cursor(app)
     if not text.strip():
         return
-    _correct(
-        app,
-        Correction(id=new_id(), kind=CorrectionKind.TEXT_BOILERPLATE.value, text=text.strip()),
-    )
-    app.notify("this line is now boilerplate in every article", timeout=2)
+    from reader.everywhere import count_everywhere
+
+    articles = list(app.corpus.articles)
+    if len(articles) > 200:
+        app.notify(f"counting this line in {len(articles):,} articles…", timeout=3)
+
+    def count() -> None:
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        reach = count_everywhere(articles, text, app.max_bytes, lambda: worker.is_cancelled)
+        if reach is not None:
+            app.call_from_thread(ask, reach)
+
+    def ask(reach: Any) -> None:
+        shown = " ".join(text.split())
+        shown = shown if len(shown) <= 60 else shown[:59] + "…"
+        question = (f"{plural(reach.lines, 'line')} in {plural(reach.articles, 'article')} "
+                    "will become boilerplate (dimmed; hidden with b). u undoes.")
+
+        def answered(choice: str | None) -> None:
+            if choice != "yes":
+                app.notify("nothing changed", timeout=1.5)
+                return
+            _correct(app, Correction(id=new_id(), kind=CorrectionKind.TEXT_BOILERPLATE.value,
+                                     text=text.strip()))
+            app.notify(f"boilerplate in every article: {plural(reach.lines, 'line')} in "
+                       f"{plural(reach.articles, 'article')}", timeout=3)
+
+        app.push_screen(
+            ChoiceScreen(f'Boilerplate everywhere: "{shown}"',
+                         [("yes", f"Yes: {plural(reach.lines, 'line')} in "
+                                  f"{plural(reach.articles, 'article')}"),
+                          ("no", "No, leave them")],
+                         question),
+            answered,
+        )
+
+    app.run_worker(count, thread=True, exclusive=True, group="everywhere")
 
 
 def _quote_at_cursor(app: ReaderApp) -> Any:
@@ -643,41 +677,7 @@ def quote_speaker(app: ReaderApp) -> None:
 
 
 def export(app: ReaderApp) -> None:
-    formats = [("md", "Markdown"), ("json", "JSON"), ("jsonld", "W3C Web Annotation JSON-LD"),
-               ("csv", "CSV (one row per highlight)"), ("text", "Clean text (JSONL)"),
-               ("qdpx", "REFI-QDA project (.qdpx: ATLAS.ti, MAXQDA, NVivo, QualCoder)")]
+    """`E`: asks the format and the path (see reader.tui.export_dialog)."""
+    from reader.tui.export_dialog import export as export_dialog
 
-    def chosen(fmt: str | None) -> None:
-        if fmt is None:
-            return
-        try:
-            from annotations.export import export_to_file
-
-            base = app.store.path.parent if app.store.path else Path.cwd()
-            if fmt == "qdpx":
-                _export_qdpx(app, base / "annotations-export.qdpx")
-                return
-            ext = {"md": "md", "json": "json", "jsonld": "jsonld", "csv": "csv",
-                   "text": "jsonl"}[fmt]
-            target = base / f"annotations-export.{ext}"
-            written = export_to_file(app.corpus, app.store.store, fmt, target)
-        except (OSError, UserError, ImportError) as exc:
-            app.notify(f"export failed: {exc}", severity="error")
-            return
-        app.notify(f"exported to {written}", title="Export", timeout=8)
-
-    app.push_screen(ChoiceScreen("Export annotations", formats), chosen)
-
-
-def _export_qdpx(app: ReaderApp, target: Path) -> None:
-    """Every coder's work as a REFI-QDA project (see `annotations.refiqda`)."""
-    from annotations.refiqda import export_qdpx
-
-    if app.store.store is None:
-        app.notify("nothing to export: no annotation store", severity="warning")
-        return
-    result = export_qdpx(app.corpus, app.store.store, app.codebook, target)
-    n = len(result.left_out)
-    left = f"; {n} left out (reader export says which)" if n else ""
-    app.notify(f"exported {result.selections} highlight(s) of {result.sources} text(s) to "
-               f"{target}{left}", title="Export", timeout=8)
+    export_dialog(app)

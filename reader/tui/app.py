@@ -20,8 +20,9 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -30,6 +31,7 @@ from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from annotations.errors import StoreError
+from reader import view_state
 from reader.cache import Summary, SummaryCache, cache_path_for
 from reader.corpus import (
     DEFAULT_MAX_BYTES,
@@ -43,8 +45,9 @@ from reader.corpus import (
 )
 from reader.errorlog import log_problem
 from reader.filtering import help_line
+from reader.palette import colour_map, label_colour
 from reader.textlayout import sanitize
-from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence
+from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
@@ -52,12 +55,23 @@ from reader.tui.search import AppSearch
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
 from reader.tui.widgets.keybar import KeyBar
+from reader.view_state import view_path_for
 
 LAZY_STAT_OVER = 20_000  # files; above this the list shows before any file is stat-ed
 JSONL_FIRST_SECONDS = 0.25  # indexing a big JSON Lines file goes on in the background after
 
 
+FIRST_SCREEN = 60  # rows: the indexer redraws as soon as it has titles for these
 BIG_ARTICLE = 256 * 1024  # characters; above this, detection runs in a worker
+
+
+def _import_detectors() -> None:
+    """Import the detectors in the indexer, not on the first enter (0.1 s)."""
+    try:
+        import annotations.export.corrected  # noqa: F401
+        import reader.marks  # noqa: F401
+    except Exception:  # detectors missing or broken: opening an article will say so
+        pass
 
 
 def metadata_row(article: Article) -> Text | None:
@@ -75,6 +89,18 @@ def metadata_row(article: Article) -> Text | None:
 
 class CommandsProvider(Provider):
     """Palette entries from the same command list as the keys and the help screen."""
+
+    async def discover(self) -> Hits:
+        """With an empty query the palette lists the app's commands (not only Textual's)."""
+        app = self.app
+        assert isinstance(app, ReaderApp)
+        for command in COMMANDS:
+            if command.palette:
+                yield DiscoveryHit(
+                    command.title,
+                    lambda c=command: app.run_command(c.id),
+                    help=command.help,
+                )
 
     async def search(self, query: str) -> Hits:
         app = self.app
@@ -144,6 +170,14 @@ class ReaderApp(App[None]):
         self.cache = SummaryCache(
             cache_path_for(self.store.path) if use_cache and self.store.path else None
         )
+        # where the coder left off (boilerplate hidden, list position, open article)
+        self.view_path = view_path_for(self.store.path) if use_cache and self.store.path else None
+        self.view_state = view_state.load(self.view_path)
+        self.hide_boilerplate = self.view_state.hide_boilerplate
+        for i in view_state.screen_titles(self.view_state, self.corpus.articles,
+                                          self.corpus._index):
+            a = self.corpus.articles[i]  # titles in the first frame, not file names
+            self.titles_lower[i] = f"{a.title or ''} {a.id}".lower()
         self.indexed = 0
         self.to_analyse = self.analysed = 0  # background boilerplate-share pass
         self.marks: Any = None
@@ -196,8 +230,9 @@ class ReaderApp(App[None]):
                     yield Static(id="progress-label")
             with Vertical(id="right"):
                 yield Static(id="article-header")
+                yield Static(id="start-card")
                 yield ArticleView(id="article")
-                yield Static(id="status")
+        yield Static(id="status")  # full width: line, speaker and labels are not cut
         yield KeyBar()
 
     async def on_event(self, event: events.Event) -> None:
@@ -222,13 +257,18 @@ class ReaderApp(App[None]):
             self.set_keymap(self.user_keymap)
         article_list = self.query_one(ArticleList)
         article_list.set_visible(list(range(len(self.corpus.articles))))
+        where = self.corpus._index
+        if self.view_state.list_article in where:
+            article_list.cursor = where[self.view_state.list_article]
+        if self.view_state.open_article in where:
+            self.call_after_refresh(self._reopen_last, where[self.view_state.open_article])
         article_list.snippet_of = self.search.snippet_of
         article_list.focus()
-        self.query_one("#article-header", Static).update(
-            Text("Select an article and press enter to open it.", style="italic")
-        )
+        self.query_one(ArticleView).display = False  # the start card until an article opens
+        self.query_one("#start-card", Static).update(header.start_card(self))
         self._update_title_bar()
         self._update_progress()
+        self.call_after_refresh(self._update_progress)  # again, now its width is known
         if self.store.readonly_reason:
             self.notify(self.store.readonly_reason, title="Annotations are read-only",
                         severity="error", timeout=15)
@@ -245,6 +285,40 @@ class ReaderApp(App[None]):
         self.search.start()
         if self.store.store is not None:
             self.set_interval(1.5, self.follow_other_writers)
+
+    def _reopen_last(self, index: int) -> None:
+        """Open the article that was open at the last quit, its cursor where it was."""
+        self.open_article(index)
+        if self.current == index:
+            view = self.query_one(ArticleView)
+            view.move_cursor(min(self.view_state.article_cursor, len(view.text)))
+            view.focus()
+
+    def save_view_state(self) -> None:
+        """Remember where the coder is, for the next start (see reader.view_state)."""
+        if self.view_path is None:
+            return
+        try:
+            article_list = self.query_one(ArticleList)
+            view = self.query_one(ArticleView)
+        except NoMatches:  # stopped after its screen was taken down (ctrl+c): nothing to read
+            return
+        listed = article_list.current
+        rows: dict[str, list[object]] = {}
+        top = int(article_list.scroll_offset.y)
+        for i in article_list.indices[top: top + max(article_list.size.height, 60)]:
+            a = self.corpus.articles[i]
+            if a.title is not None and a.size >= 0:
+                rows[a.id] = [a.size, a.mtime_ns, a.title, a.words]
+        state = view_state.ViewState(
+            rows=rows,
+            hide_boilerplate=self.hide_boilerplate,
+            list_article=self.corpus.articles[listed].id if listed is not None else None,
+            open_article=(self.corpus.articles[self.current].id
+                          if self.current is not None else None),
+            article_cursor=view.cursor if self.current is not None else 0,
+        )
+        view_state.save(self.view_path, state)
 
     # -- entry accessors for the list ----------------------------------------
 
@@ -296,11 +370,6 @@ class ReaderApp(App[None]):
         """
         worker = get_current_worker()
         self._first_frame.wait(timeout=2.0)
-        try:  # import the detectors now, not on the first enter (0.1 s)
-            import annotations.export.corrected  # noqa: F401
-            import reader.marks  # noqa: F401
-        except Exception:  # detectors missing or broken: opening an article will say so
-            pass
         self._index_pending(worker)
         articles = self.corpus.articles
         last_flush = last_save = time.monotonic()
@@ -336,9 +405,11 @@ class ReaderApp(App[None]):
             self.shares[i] = cached.share
             self.indexed = i + 1
             now = time.monotonic()
-            if now - last_flush > 0.25:
+            if now - last_flush > 0.25 or i + 1 == FIRST_SCREEN:  # the first screen at once
                 last_flush = now
                 self.call_from_thread(self._indexed_some)
+            if i + 1 == min(FIRST_SCREEN, len(articles)):
+                _import_detectors()  # after the first screen's titles, not before
             if now - last_save > 10:  # a quit mid-indexing keeps what was read
                 last_save = now
                 self.cache.save()
@@ -443,7 +514,10 @@ class ReaderApp(App[None]):
             self._update_title_bar()
 
     def _indexed_some(self, finished: bool = False) -> None:
-        self.query_one(ArticleList).refresh()
+        article_list = self.query_one(ArticleList)
+        article_list.refresh()
+        if article_list.has_focus and article_list.current is not None:
+            self._update_header(article_list.current)  # its title is known now
         if self.query_one("#filter", Input).value:
             self.apply_filter()
         self._update_title_bar(finished)
@@ -451,7 +525,7 @@ class ReaderApp(App[None]):
     def _update_title_bar(self, finished: bool = False) -> None:
         n = len(self.corpus.articles)
         where = (self.corpus.single_file or self.corpus.root).name
-        parts = [f"reader · {where} · {n:,} articles"]
+        parts = [f"reader · {where} · {header.plural(n, 'article')}"]
         if self.indexed < n and not finished:
             parts.append(f"indexing {self.indexed:,}/{n:,}")
         elif self.analysed < self.to_analyse:
@@ -475,9 +549,11 @@ class ReaderApp(App[None]):
         bar = self.query_one("#session-progress", ProgressBar)
         bar.update(total=max(1, total), progress=done)
         rate = self.session.rates()
-        self.query_one("#progress-label", Static).update(
-            Text(f" {done}/{total} done · {rate}", style="")
-        )
+        label = self.query_one("#progress-label", Static)
+        text = f" {done}/{total} done · {rate}"
+        if label.size.width and len(text) > label.size.width:  # narrow: the count only
+            text = f" {done:,}/{total:,} done"
+        label.update(Text(text, style=""))
 
     # -- list and filter ----------------------------------------------------
 
@@ -497,6 +573,9 @@ class ReaderApp(App[None]):
             return
         self.current = index
         self.article_text = decoded.text
+        if not view.display:  # the first article opened: the start card goes
+            self.query_one("#start-card", Static).display = False
+            view.display = True
         if problem := self.store.reanchor(article.id, decoded.text):
             self.notify(problem, severity="error", timeout=15)
         if decoded.lossy:
@@ -560,6 +639,8 @@ class ReaderApp(App[None]):
         if event.index is not None:
             index = event.index
             self._prefetch_timer = self.set_timer(0.04, lambda: self.prefetch(index))
+            if self.query_one(ArticleList).has_focus:  # the full title of the row
+                self._update_header(index)
 
     @work(thread=True, exclusive=True, group="prefetch")
     def prefetch(self, index: int) -> None:
@@ -623,11 +704,12 @@ class ReaderApp(App[None]):
             return []
         article = self.corpus.articles[self.current]
         spans = []
+        colours = colour_map(self.codebook.labels)
         for h in self.store.highlights(article.id):
             if h.status == "orphaned":
                 continue
-            label = self.codebook.label(h.label)
-            spans.append(Span(h.start, h.end, "highlight", label.colour if label else "yellow", h))
+            colour = colours.get(h.label) or label_colour("")
+            spans.append(Span(h.start, h.end, "highlight", colour, h))
         return spans
 
     def refresh_annotations(self) -> None:
@@ -635,51 +717,28 @@ class ReaderApp(App[None]):
         if self.current is not None:
             self.query_one(ArticleView).set_highlights(self._highlight_spans())
             self._update_header()
-        self.query_one(ArticleList).refresh()
+        article_list = self.query_one(ArticleList)
+        if article_list.has_focus and article_list.current is not None:
+            self._update_header(article_list.current)  # the header follows the list's cursor
+        article_list.refresh()
         self._update_progress()
 
-    def _update_header(self) -> None:
-        if self.current is None:
+    def _update_header(self, index: int | None = None) -> None:
+        """Show article `index` (the list's cursor) or, by default, the open article."""
+        if index is None:
+            index = self.current
+        if index is None:
             return
-        article = self.corpus.articles[self.current]
-        # the header is three fixed rows (title, facts, tags): a row that wrapped would push
-        # the tags out of sight, so each row is cut to the width, least useful part last
         width = max(10, self.query_one("#article-header", Static).size.width - 2)
-        title = Text(" ".join(sanitize(article.display_title).split()), style="bold")
-        facts = Text(f"{article.words or 0:,} words", style="dim")
-        status = self.store.status(article.id)
-        facts.append(f" · {status}", style="green" if status == "done" else "dim")
-        n_hl = len(self.store.highlights(article.id))
-        if n_hl:
-            facts.append(f" · {n_hl} highlight{'s' if n_hl != 1 else ''}", style="dim")
-        if self.store.memo(article.id) is not None:
-            facts.append(" · memo", style="dim")
-        if self.marks is not None:
-            facts.append(f" · {len(self.marks.article_quotes)} quotations", style="dim")
-            if not self.repeated_ready:  # re-marked when the corpus-wide evidence arrives
-                facts.append(" · lines repeated across the corpus: counting…",
-                             style="dim italic")
-        else:
-            facts.append(" · finding boilerplate and quotations…", style="dim italic")
-        facts.append(f" · {article.id}", style="dim")
-        header = Text()
-        meta = metadata_row(article)
+        opened = index == self.current
+        text = header.header_text(self, index, width, self.marks if opened else None, opened)
         box = self.query_one("#article-header", Static)
-        box.styles.height = 4 if meta is not None else None  # title, metadata, facts, tags
-        for row in (title, meta, facts):
-            if row is None:
-                continue
-            row.truncate(width, overflow="ellipsis")
-            header.append_text(row)
-            header.append("\n")
-        header.rstrip()
-        tags = self.store.tags(article.id)
-        if tags:
-            header.append("\n")
-            for t in tags:
-                header.append(f" #{sanitize(t)} ", style="bold reverse")
-                header.append(" ")
-        box.update(header, layout=meta is None)
+        rows = max(header.MIN_ROWS, len(text.plain.split("\n")))
+        if box.styles.height is None or box.styles.height.value != rows:
+            box.styles.height = rows  # a layout pass only when the height changes
+            box.update(text)
+        else:
+            box.update(text, layout=False)
 
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
@@ -694,7 +753,9 @@ class ReaderApp(App[None]):
             return out
         view = self.query_one(ArticleView)
         line = self.article_text.count("\n", 0, offset) + 1
-        out.append(f"line {line} · char {offset}", style="dim")
+        out.append(f"line {line}", style="dim")
+        if self.query_one("#status", Static).size.width >= 100:  # narrow: room for the rest
+            out.append(f" · char {offset}", style="dim")
         q = view.span_at(view.quotes, offset)
         if q is not None:
             quote = q.ref
@@ -716,15 +777,37 @@ class ReaderApp(App[None]):
         if view.selection:
             a, b = view.selection
             out.append(f"  │  selected {b - a} chars (1-9 to highlight)", style="bold")
+            bp = view.boilerplate_lines_in(a, b)
+            if bp:  # a caption or a menu line would go into the highlight: say so
+                out.append(f" · includes {header.plural(bp, 'boilerplate line')}",
+                           style="bold reverse")
         return out
 
     @on(ArticleView.Back)
     def back_to_list(self) -> None:
+        left = self.query_one("#left")
+        if not left.display:  # back from full-width reading
+            left.display = True
+            self.call_after_refresh(self._update_header)
         self.query_one(ArticleList).focus()
+
+    def action_toggle_list(self) -> None:
+        """Hide the list for full-width reading, or show it again."""
+        left = self.query_one("#left")
+        left.display = not left.display
+        if not left.display and self.current is not None:
+            self.query_one(ArticleView).focus()
+        elif left.display and self.current is None:
+            self.query_one(ArticleList).focus()
+        self.call_after_refresh(self._update_header)  # the title rows wrap to the new width
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._update_header)
 
     def action_focus_filter(self) -> None:
         box = self.query_one("#filter", Input)
         box.add_class("active")
+        self.query_one("#left").display = True
         box.focus()
         self.call_after_refresh(self.search.show_info)
 
@@ -777,6 +860,7 @@ class ReaderApp(App[None]):
         if article_list.has_focus:
             self.query_one(ArticleView).focus()
         else:
+            self.query_one("#left").display = True
             article_list.focus()
 
     def action_toggle_boilerplate(self) -> None:
@@ -878,6 +962,17 @@ class ReaderApp(App[None]):
     def action_export(self) -> None:
         annotate.export(self)
 
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """Textual saves to ~/Downloads, which many machines lack: there the screenshot
+        failed. Save to the first folder that exists and is writable, and say where."""
+        from reader.tui.screenshot import screenshot_folder
+
+        return super().deliver_screenshot(filename, path or str(screenshot_folder()),
+                                          time_format)
+
     def action_passages(self) -> None:
         from reader.tui.passages_screen import PassagesScreen
 
@@ -920,6 +1015,8 @@ class ReaderApp(App[None]):
             if problem := annotate.finish_session(self):
                 self.exit_problems.append(problem)  # printed once the terminal is back
         finally:
+            with contextlib.suppress(OSError):  # a convenience: a read-only folder skips it
+                self.save_view_state()
             self.cache.save()
             self.store.close()
             self.search.close()

@@ -23,6 +23,7 @@ from annotations import codebook_ops as ops
 from annotations.errors import AnnotationInputError
 from annotations.model import Codebook, TagDef
 from reader.errors import UserError
+from reader.palette import colour_map
 from reader.tui.commands import bindings_for
 from reader.tui.label_picker import LabelPicker, _safe
 from reader.tui.screens import ChoiceScreen, PromptScreen
@@ -104,9 +105,10 @@ class CodebookScreen(ModalScreen[None]):
         options = self.query_one(OptionList)
         current = keep or self.selected()
         options.clear_options()
+        colours = colour_map(codebook.labels)  # the colours the highlights are drawn in
         for label, depth in ops.tree_rows(codebook):
             row = Text(f"{label.key or ' '}  " + ("  └ " if depth else ""))
-            row.append("■ ", style=_safe(label.colour))
+            row.append("■ ", style=_safe(colours.get(label.name, label.colour)))
             row.append(label.name, style="bold")
             row.append(f"  ({counts.get(label.name, 0)})", style="dim")
             if label.description:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from reader.filtering import OPERATORS
+
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -32,13 +34,16 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.quit", "q", "quit", "Quit", "Quit (annotations are already saved)", "App",
             footer=True),
     Command("app.filter", "slash", "focus_filter", "Filter",
-            'Search the corpus: words, "a phrase", a OR b, -word, pre*, tag:, is:, label:, '
-            'speaker:"Name", has:note|highlight, in:all|title (list ranked, count shown)',
+            # generated from the grammar (reader.filtering.OPERATORS): never out of date
+            "Search the corpus: " + ", ".join(syntax for syntax, _ in OPERATORS)
+            + " (list ranked, count shown)",
             "App", footer=True, display="/"),
     Command("app.find", "f", "find_in_article", "Find",
             "Find words in the open article (n / N: next / previous match)", "App"),
     Command("app.switch", "tab", "switch_pane", "Switch pane",
             "Move between the list and the article", "App", palette=False),
+    Command("app.list_pane", "F", "toggle_list", "Full width",
+            "Hide or show the article list: full-width reading", "View"),
     Command("app.boilerplate", "b", "toggle_boilerplate", "Boilerplate",
             "Hide or show the dimmed boilerplate lines", "View", footer=True),
     Command("app.share", "percent_sign", "toggle_share", "Boilerplate share",

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from annotations.codebook_ops import tree_rows
 from annotations.model import Codebook
+from reader.palette import colour_map
 
 PREFIX = "pick:"
 
@@ -52,13 +53,15 @@ class LabelPicker(ModalScreen[str | None]):
         self.rows: list[tuple[str, str, str, str, str]] = [
             (value, text, "", "italic", "") for value, text in extra
         ]
+        colours = colour_map(codebook.labels)  # the colours the highlights are drawn in
         for label, depth in tree_rows(codebook):
             if label.name in exclude:
                 continue
             key = label.key or " "
             indent = "  └ " if depth else ""
             self.rows.append(
-                (label.name, label.name, f"{key}  {indent}", label.colour, label.description)
+                (label.name, label.name, f"{key}  {indent}",
+                 colours.get(label.name, label.colour), label.description)
             )
 
     def compose(self) -> ComposeResult:

@@ -16,7 +16,9 @@ from .helpers import MemoryStore
 TEXT = 'Line one, with a comma\nand "quotes" on line two\r\nline three; =SUM(A1:A9)\n'
 
 
-def _export(tmp_path: Path, note: str, label: str = "claim") -> tuple[bytes, list[list[str]]]:
+def _export(
+    tmp_path: Path, note: str, label: str = "claim", excel: bool = False
+) -> tuple[bytes, list[list[str]]]:
     root = tmp_path / "corpus"
     root.mkdir()
     (root / "a.txt").write_text(TEXT, encoding="utf-8")
@@ -26,7 +28,7 @@ def _export(tmp_path: Path, note: str, label: str = "claim") -> tuple[bytes, lis
         states=[ArticleState("a.txt", ["+tag, with comma", "@home"], "done")],
         hls=[Highlight.create("a.txt", decoded, 0, len(decoded) - 1, label, note)],
     )
-    out = export_to_file(corpus, store, "csv", tmp_path / "out.csv")
+    out = export_to_file(corpus, store, "csv", tmp_path / "out.csv", excel=excel)
     raw = out.read_bytes()
     with open(out, encoding="utf-8-sig", newline="") as f:
         return raw, list(csv.reader(f))
@@ -35,14 +37,14 @@ def _export(tmp_path: Path, note: str, label: str = "claim") -> tuple[bytes, lis
 def test_round_trips_through_csv_reader(tmp_path: Path) -> None:
     note = 'a note, with "quotes",\nnewlines\n\nand a blank line'
     raw, rows = _export(tmp_path, note)
-    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    assert raw.startswith(b"article,")  # plain UTF-8: pandas, R, csvkit read the header
     assert rows[0] == list(COLUMNS)
     assert len(rows) == 2
     row = dict(zip(COLUMNS, rows[1], strict=True))
     assert row["article"] == "a.txt"
     assert row["text"] == TEXT.replace("\r\n", "\n")[:-1]
     assert row["note"] == note
-    assert row["tags"] == "'+tag, with comma; @home"
+    assert row["tags"] == "'+tag,-with-comma; @home"  # one spelling: no spaces
     assert row["start"] == "0" and row["end"] == str(len(row["text"]))
 
 
@@ -69,3 +71,9 @@ def test_stdout_render_has_no_bom() -> None:
     text = render("csv", ExportData("c", Path("/c"), "now", []))
     assert not text.startswith("\ufeff")
     assert next(csv.reader(io.StringIO(text))) == list(COLUMNS)
+
+
+def test_excel_flag_adds_the_bom(tmp_path: Path) -> None:
+    raw, rows = _export(tmp_path, "n", excel=True)
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    assert rows[0] == list(COLUMNS)

@@ -12,7 +12,7 @@ from reader.corpus import scan
 from .helpers import NOW, SEEDS, fake_analyze, fixed_store
 
 URN = re.compile(r"^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-PURPOSES = {"tagging", "commenting", "classifying"}
+PURPOSES = {"tagging", "commenting", "classifying", "describing", "assessing"}
 
 
 def doc() -> dict:
@@ -29,7 +29,8 @@ def test_collection_follows_the_model() -> None:
     assert page["type"] == "AnnotationPage" and URN.match(page["id"])
     assert page["startIndex"] == 0
     # highlights + tagged articles + memos (one article's, the project's)
-    assert d["total"] == len(page["items"]) == 6 + 3 + 2
+    # + articles with a status other than todo
+    assert d["total"] == len(page["items"]) == 6 + 3 + 2 + 2
 
 
 def test_every_annotation_is_valid() -> None:
@@ -52,6 +53,9 @@ def test_every_annotation_is_valid() -> None:
             if "TextPositionSelector" in sel:
                 pos = sel["TextPositionSelector"]
                 assert 0 <= pos["start"] < pos["end"]
+        elif anno["motivation"] == "assessing":
+            assert [b["purpose"] for b in anno["body"]] == ["assessing"]
+            assert anno["body"][0]["value"].startswith("status: ")
         elif anno["motivation"] == "commenting":  # a memo: one comment on a text or corpus
             assert [b["purpose"] for b in anno["body"]] == ["commenting"]
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from annotations.store import AnnotationStore
@@ -100,7 +101,10 @@ async def test_keymap_remaps_a_binding(seeds_copy: Path) -> None:
         assert app.store.status(FIRST) == "done"
 
 
-async def test_palette_runs_commands(seeds_copy: Path) -> None:
+async def test_palette_runs_commands(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the export's default folder: where the app started
     app = make_app(seeds_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -114,8 +118,13 @@ async def test_palette_runs_commands(seeds_copy: Path) -> None:
         assert app.screen.title_text == "Export annotations"
         await press(pilot, "enter")  # Markdown
         await pilot.pause()
-    out = seeds_copy / "annotations-export.md"
-    assert out.is_file() and out.read_text(encoding="utf-8").startswith("---")
+        assert isinstance(app.screen, PromptScreen)  # where to: a default to accept
+        await press(pilot, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (out,) = tmp_path.glob("seeds-annotations-*.md")
+    assert out.read_text(encoding="utf-8").startswith("---")
+    assert not (seeds_copy / "annotations-export.md").exists()
 
 
 async def test_quotation_kind_and_reject_corrections(seeds_copy: Path) -> None:
@@ -141,7 +150,7 @@ async def test_changes_from_another_process_show_up(seeds_copy: Path) -> None:
     from reader.tui.widgets.article_list import ArticleList
 
     app = make_app(seeds_copy)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(180, 40)) as pilot:  # wide: room for the title and its badges
         await settle(app, pilot)
         other = AnnotationStore.open(seeds_copy / "annotations.json")
         other.add_tags(FIRST, ["from-cli"])

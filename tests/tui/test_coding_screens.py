@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from annotations.store import ALL, AnnotationStore
 from reader.tui.adjudication_screen import AdjudicationScreen
 from reader.tui.codebook_screen import CodebookScreen
@@ -117,16 +119,25 @@ async def test_codebook_screen_renames_and_merges_keeping_every_highlight(
     assert 'name = "assertion"' in names and '"evidence"' not in names
 
 
-async def test_export_menu_writes_a_qdpx(tmp_path: Path, isolated_home: Path) -> None:
+async def test_export_menu_writes_a_qdpx(
+    tmp_path: Path, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import zipfile
 
     corpus = _corpus(tmp_path)
+    start = tmp_path / "start"
+    start.mkdir()
+    monkeypatch.chdir(start)  # E's default folder: where the app was started
     app = make_app(corpus)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await press(pilot, "E")
         assert isinstance(app.screen, ChoiceScreen)
-        await press(pilot, *(["down"] * 5), "enter")
-    with zipfile.ZipFile(corpus / "annotations-export.qdpx") as z:
+        await press(pilot, *(["down"] * 7), "enter")
+        await press(pilot, "enter")  # accept the default path
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (qdpx,) = start.glob("*.qdpx")
+    with zipfile.ZipFile(qdpx) as z:
         assert "project.qde" in z.namelist()
         assert b"urn:QDA-XML:project:1.0" in z.read("project.qde")

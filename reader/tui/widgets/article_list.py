@@ -24,6 +24,28 @@ from reader.tui.commands import bindings_for
 from reader.tui.widgets.scrolling import scroll_row_into_view, set_virtual_size
 
 STATUS_MARK = {"done": "✓", "skipped": "–", "todo": " "}
+WORDS_FROM = 44  # list width (cells) from which the words column shows
+
+
+def fit_badges(tags: Sequence[str], room: int) -> str:
+    """Tag badges in the cells the whole title leaves: as many as fit, then `+N`.
+
+    The title comes first: badges take only cells the title does not need. When not even
+    one badge fits, a short ` #+N` (N tags) still says there are tags (the header above
+    the article lists them in full for the row under the cursor).
+    """
+    if not tags:
+        return ""
+    badges = [f" #{sanitize(t)}" for t in tags]
+    if cell_width("".join(badges)) <= room:
+        return "".join(badges)
+    out = ""
+    for i, badge in enumerate(badges):
+        if cell_width(out + badge) + len(f" +{len(badges) - i - 1}") > room:
+            rest = len(badges) - i
+            return out + f" +{rest}" if out else f" #+{rest}"
+        out += badge
+    return out
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -129,10 +151,11 @@ class ArticleList(ScrollView, can_focus=True):
                         self.get_component_rich_style("article-list--share", partial=True),
                     )
                 )
-        words_text = f"{words:>6,}" if words is not None else "     …"
-        right_parts.append(
-            (words_text, self.get_component_rich_style("article-list--words", partial=True))
-        )
+        if width >= WORDS_FROM:  # a narrow list gives the words' cells to the title
+            words_text = f"{words:>6,}" if words is not None else "     …"
+            right_parts.append(
+                (words_text, self.get_component_rich_style("article-list--words", partial=True))
+            )
         if self._meta_of is not None:
             columns = meta_columns(self._meta_of(index), width - 2 - 1 - sum(
                 cell_width(t) for t, _ in right_parts))
@@ -145,22 +168,23 @@ class ArticleList(ScrollView, can_focus=True):
         mark_style = self.get_component_rich_style(
             "article-list--done" if status == "done" else "article-list--pending", partial=True
         )
-        tag_text = "".join(f" #{t}" for t in self._tags_of(index))
+        tags = list(self._tags_of(index))
         badge = self._badge_of(index) if self._badge_of is not None else None
-        if badge:  # syndicated copies: the group's size
-            tag_text = f" {badge}" + tag_text
         tag_style = self.get_component_rich_style("article-list--tag", partial=True)
         avail = max(0, width - 2 - right_width - 1)
-        tags_cells = min(cell_width(tag_text), avail // 2)
-        title_room = avail - tags_cells
+        tag_text = fit_badges(tags, avail - cell_width(title) - (len(badge) + 1 if badge else 0))
+        if badge:  # syndicated copies: the group's size, before the tags
+            tag_text = f" {badge}" + tag_text
+        title_room = avail - cell_width(tag_text)
         if cell_width(title) > title_room:
             title = _crop(title, max(0, title_room - 1)) + "…"
+        tags_cells = cell_width(tag_text)
         left = [
             Segment(mark + " ", base + mark_style),
             Segment(title, base),
         ]
         if tags_cells:
-            left.append(Segment(_crop(tag_text, tags_cells), base + tag_style))
+            left.append(Segment(tag_text, base + tag_style))
         used = 2 + cell_width(title) + tags_cells
         room = width - used - right_width - 3
         if self.snippet_of is not None and room >= 20:

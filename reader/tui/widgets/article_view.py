@@ -273,8 +273,13 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- cursor -------------------------------------------------------------
 
-    def move_cursor(self, offset: int, *, select: bool | None = None) -> None:
+    def move_cursor(
+        self, offset: int, *, select: bool | None = None, direction: int = 1
+    ) -> None:
         offset = max(0, min(offset, len(self.text)))
+        # with boilerplate hidden the cursor never rests on a hidden line (after `z` made
+        # its line boilerplate, a re-open put it back there): on to the next visible text
+        offset = self._skip_hidden(offset, direction)
         self.cursor = offset
         self.scroll_cursor_into_view()
         self.refresh()
@@ -318,13 +323,15 @@ class ArticleView(ScrollView, can_focus=True):
         self.move_cursor(self._skip_hidden(motion.next_sentence(self.text, self.cursor), 1))
 
     def action_prev_sentence(self) -> None:
-        self.move_cursor(self._skip_hidden(motion.prev_sentence(self.text, self.cursor), -1))
+        self.move_cursor(self._skip_hidden(motion.prev_sentence(self.text, self.cursor), -1),
+                         direction=-1)
 
     def action_next_paragraph(self) -> None:
         self.move_cursor(self._skip_hidden(motion.next_paragraph(self.text, self.cursor), 1))
 
     def action_prev_paragraph(self) -> None:
-        self.move_cursor(self._skip_hidden(motion.prev_paragraph(self.text, self.cursor), -1))
+        self.move_cursor(self._skip_hidden(motion.prev_paragraph(self.text, self.cursor), -1),
+                         direction=-1)
 
     def action_next_word(self) -> None:
         if self.anchor is not None and self.cursor >= self.anchor:
@@ -333,17 +340,31 @@ class ArticleView(ScrollView, can_focus=True):
             self.move_cursor(motion.next_word(self.text, self.cursor))
 
     def action_prev_word(self) -> None:
-        self.move_cursor(motion.prev_word(self.text, self.cursor))
+        self.move_cursor(motion.prev_word(self.text, self.cursor), direction=-1)
 
     def _skip_hidden(self, offset: int, direction: int) -> int:
         """Motions land on visible text only while boilerplate is hidden."""
-        if not self.hide_boilerplate or self._visible(offset):
+        if not self.hide_boilerplate or not self.rows or self._visible(offset):
             return offset
         r = self.row_of(offset)
-        r = r + 1 if direction > 0 and r + 1 < len(self.rows) else r
-        return self.rows[r].start if self.rows else offset
+        if offset < self.rows[0].start:  # hidden lines at the very top
+            return self.rows[0].start
+        if direction > 0 and r + 1 < len(self.rows):
+            return self.rows[r + 1].start
+        return self.rows[r].start
+
+    def boilerplate_lines_in(self, start: int, end: int) -> int:
+        """How many boilerplate lines (dimmed or hidden) the range [start, end) touches."""
+        if end <= start or not self.line_kinds:
+            return 0
+        first = self.text.count("\n", 0, start)
+        last = first + self.text.count("\n", start, max(start, end - 1))
+        return sum(1 for n in range(first, last + 1)
+                   if n < len(self.line_kinds) and self.line_kinds[n] == "boilerplate")
 
     def _jump(self, spans: Sequence[Span], forward: bool) -> None:
+        if self.hide_boilerplate:  # a quotation in a hidden caption is not a place to land
+            spans = [s for s in spans if self._visible(s.start)]
         if forward:
             for s in spans:
                 if s.start > self.cursor:

@@ -1,0 +1,132 @@
+"""`E`: export from the app, asking the format, then where (with a default to accept).
+
+The old key wrote `annotations-export.md` into the corpus folder without asking and
+overwrote the previous one. Now: pick the format, edit or accept the path (the folder the
+app was started from, the corpus name and today's date: `seeds-annotations-2026-03-01.md`),
+confirm before replacing a file, and the export runs in a worker so a large corpus does
+not freeze the keys. Files get the umask's permissions (`annotations.export.file_mode`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.errors import UserError
+from reader.tui.screens import ChoiceScreen, PromptScreen
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
+
+# (choice id, menu text, export format, file name suffix; "" = a folder)
+CHOICES: tuple[tuple[str, str, str, str], ...] = (
+    ("md", "Markdown: one file of notes", "md", ".md"),
+    ("md-split", "Markdown: one note per article (a folder, for Obsidian)", "md", ""),
+    ("json", "JSON: everything, for backup and `reader import`", "json", ".json"),
+    ("jsonld", "W3C Web Annotation JSON-LD", "jsonld", ".jsonld"),
+    ("csv", "CSV: one row per highlight (plain UTF-8)", "csv", ".csv"),
+    ("csv-excel", "CSV for Excel (with a byte-order mark)", "csv", ".csv"),
+    ("text", "Clean text: bodies without boilerplate (JSON Lines)", "text", ".jsonl"),
+    ("qdpx", "REFI-QDA project (.qdpx: ATLAS.ti, MAXQDA, NVivo, QualCoder)", "qdpx", ".qdpx"),
+)
+
+
+def default_path(corpus_name: str, choice: str, folder: Path | None = None,
+                 today: _dt.date | None = None) -> Path:
+    """Where an export goes unless the user types another path."""
+    folder = folder if folder is not None else Path.cwd()
+    if not os.access(folder, os.W_OK):
+        folder = Path.home()
+    day = (today or _dt.date.today()).isoformat()
+    spec = next(c for c in CHOICES if c[0] == choice)
+    stem = f"{corpus_name}-{'notes' if choice == 'md-split' else 'annotations'}-{day}"
+    if choice == "text":
+        stem = f"{corpus_name}-clean-{day}"
+    if choice == "csv-excel":
+        stem += "-excel"
+    return folder / f"{stem}{spec[3]}"
+
+
+def shown(path: Path) -> str:
+    """The path as typed in the box: `~/…` under the home folder."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
+def export(app: ReaderApp) -> None:
+    corpus_name = (app.corpus.single_file or app.corpus.root).name
+
+    def chosen(choice: str | None) -> None:
+        if choice is None:
+            return
+        suggestion = shown(default_path(corpus_name, choice))
+        hint = ("a folder: one note per article plus index.md" if choice == "md-split"
+                else "enter exports · esc cancels · a relative path is from "
+                     f"{shown(Path.cwd())}")
+        app.push_screen(PromptScreen("Export to", suggestion, hint),
+                        lambda value: where(choice, value))
+
+    def where(choice: str, value: str | None) -> None:
+        if value is None or not value.strip():
+            return
+        target = Path(value.strip()).expanduser()
+        if not target.is_absolute():
+            target = Path.cwd() / target
+        folder_export = choice == "md-split"
+        if target.exists() and target.is_dir() != folder_export:
+            kind = "a folder" if target.is_dir() else "a file"
+            app.notify(f"{shown(target)} is {kind}: give another path", severity="error")
+            return
+        if target.exists() and not folder_export:
+            app.push_screen(
+                ChoiceScreen(f"{shown(target)} exists",
+                             [("replace", "Replace it"), ("cancel", "Cancel")]),
+                lambda answer: run(choice, target) if answer == "replace" else None,
+            )
+            return
+        run(choice, target)
+
+    def run(choice: str, target: Path) -> None:
+        app.notify(f"exporting to {shown(target)}…", timeout=2)
+        app.run_worker(lambda: write(choice, target), thread=True, group="export")
+
+    def write(choice: str, target: Path) -> None:
+        fmt = next(c[2] for c in CHOICES if c[0] == choice)
+        try:
+            message = _write(app, choice, fmt, target)
+        except (OSError, UserError, ImportError, ValueError) as exc:
+            app.call_from_thread(app.notify, f"export failed: {exc}", severity="error",
+                                 timeout=10)
+            return
+        app.call_from_thread(app.notify, message, title="Export", timeout=8)
+
+    app.push_screen(ChoiceScreen("Export annotations", [(c[0], c[1]) for c in CHOICES]),
+                    chosen)
+
+
+def _write(app: Any, choice: str, fmt: str, target: Path) -> str:
+    """Run one export (on a worker thread); the message to show when it is written."""
+    store = app.store.store
+    if choice == "qdpx":  # every coder's work (see annotations.refiqda)
+        from annotations.refiqda import export_qdpx
+
+        if store is None:
+            raise UserError("nothing to export: no annotation store")
+        result = export_qdpx(app.corpus, store, app.codebook, target)
+        n = len(result.left_out)
+        left = f"; {n} left out (reader export says which)" if n else ""
+        return (f"exported {result.selections} highlight(s) of {result.sources} text(s) "
+                f"to {shown(target)}{left}")
+    if choice == "md-split":
+        from annotations.export.notes import export_notes
+
+        data, notes = export_notes(app.corpus, store, target)
+        return f"{len(notes)} note(s) and index.md written to {shown(target)}"
+    from annotations.export import export_to_file
+
+    written = export_to_file(app.corpus, store, fmt, target, excel=choice == "csv-excel")
+    return f"exported to {shown(written)}"

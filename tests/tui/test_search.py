@@ -238,3 +238,35 @@ async def test_z_learned_on_one_article_leaves_anothers_scope(
         app.query_one("#filter", Input).value = "in:all pantry"
         await settle(app, pilot)
         assert sorted(listed(app)) == ["site/a.txt", "site/b.txt"]
+
+
+async def test_the_index_follows_a_new_repeated_set(corpus: Path) -> None:
+    """The repeated lines found again and different (the corpus changed while open): the
+    index is brought up to date with them, and only the articles holding a line that
+    entered or left the set are extracted again."""
+    from reader.search.index import evidence_context
+
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.search.ready
+        index = app.search.index
+
+        def stamps() -> dict[str, str]:
+            return dict(index.db.execute("SELECT id, stamp FROM docs"))
+
+        def context() -> str:
+            return index.db.execute("SELECT value FROM meta WHERE key='context'").fetchone()[0]
+
+        before = stamps()
+        assert context() == evidence_context(app.repeated, [])
+        # as if "A storm is coming, forecasters said." now recurred across the corpus
+        app.repeated = frozenset({*(app.repeated or ()), "a storm is coming, forecasters said."})
+        app.search.evidence_changed()
+        for _ in range(50):
+            await settle(app, pilot)
+            if context() == evidence_context(app.repeated, []):
+                break
+        assert context() == evidence_context(app.repeated, [])
+        after = stamps()
+        assert [i for i in before if before[i] != after[i]] == ["b.txt"]

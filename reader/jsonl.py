@@ -477,8 +477,18 @@ class JsonlIndexer:
     def take(self) -> tuple[list[Article], list[Skipped]]:
         """The articles and skipped records found since the last call."""
         rows = self.rows[self._delivered :]
+        self._delivered = len(self.rows)
+        if not self.rows and not self.done:
+            # no article yet: hold the skipped lines back, so a file that turns out to hold
+            # no article at all (a labels file beside the .txt) is named once, not per line
+            return [], []
         bad = self.bad[self._bad_delivered :]
-        self._delivered, self._bad_delivered = len(self.rows), len(self.bad)
+        self._bad_delivered = len(self.bad)
+        if not self.rows and len(bad) > 1 and all(why.startswith("no text") for _, why in bad):
+            return [], [Skipped(self.rel, self.source,
+                                f"not an article file: none of its {len(bad)} records has a "
+                                f"text field ({', '.join(TEXT_FIELDS)}; --text-field names "
+                                "another)")]
         return [self.article(r) for r in rows], [
             Skipped(f"{self.rel} line {n}", self.source, why) for n, why in bad
         ]

@@ -74,19 +74,6 @@ def _import_detectors() -> None:
         pass
 
 
-def metadata_row(article: Article) -> Text | None:
-    """`source · date · url` for an article with metadata (a JSON Lines record, a sidecar)."""
-    parts = [p for p in (article.source, article.date, article.url) if p]
-    if not parts:
-        return None
-    row = Text()
-    for j, part in enumerate(parts):
-        if j:
-            row.append(" · ", style="dim")
-        row.append(sanitize(part), style="italic" if part is article.url else "")
-    return row
-
-
 class CommandsProvider(Provider):
     """Palette entries from the same command list as the keys and the help screen."""
 

@@ -198,3 +198,15 @@ def test_a_line_still_being_written_is_read_again_once_complete(tmp_path: Path) 
     again = scan(path)
     assert [a.id for a in again.articles] == ["live.jsonl#1", "live.jsonl#q", "live.jsonl#3"]
     assert again.skipped == [] and read_article(again.articles[1]).text == "b"
+
+
+def test_a_labels_file_beside_the_articles_is_named_once(tmp_path: Path) -> None:
+    """A folder of .txt with a labels .jsonl beside them (as the benchmark's dev folder has):
+    the labels file is one skipped entry saying why, not one per record."""
+    (tmp_path / "a.txt").write_text("A headline\n\nSome body text here.\n", encoding="utf-8")
+    write_jsonl(tmp_path / "gold.jsonl", [{"file": f"{n}.txt", "lines": [1]} for n in range(40)])
+    corpus = open_corpus(tmp_path)
+    assert [a.id for a in corpus.articles] == ["a.txt"]
+    assert [(s.id, s.reason.split(":")[0]) for s in corpus.skipped] == [
+        ("gold.jsonl", "not an article file")]
+    assert "40 records" in corpus.skipped[0].reason

@@ -203,8 +203,16 @@ def _update(args: argparse.Namespace, corpus: Any, index: Any) -> None:
     """Bring the index up to date with the corpus (a progress bar on a terminal)."""
     from annotations.paths import resolve_db_path
 
-    corrections = _corrections(resolve_db_path(corpus, args.db, create=False))
+    db_path = resolve_db_path(corpus, args.db, create=False)
+    corrections = _corrections(db_path)
+    from reader.cache import cache_path_for
     from reader.corpus import locator
+    from reader.pipeline import RepeatedCache, corpus_repeated, repeated_cache_path_for
+
+    # the corpus's repeated lines, from the app's cache when fresh: the body scope is the
+    # split `reader analyze` and the app show (reader.pipeline)
+    _, repeated = corpus_repeated(corpus.articles, max_bytes(args),
+                                  RepeatedCache(repeated_cache_path_for(cache_path_for(db_path))))
 
     articles = [(a.id, locator(a), a.size, a.mtime_ns) for a in corpus.articles]
     from reader.progress import Progress
@@ -219,7 +227,7 @@ def _update(args: argparse.Namespace, corpus: Any, index: Any) -> None:
             bar = Progress(total, "indexing")
         bar.advance(done - bar.done)
 
-    index.update(articles, corrections, progress=progress, jobs=args.jobs,
+    index.update(articles, corrections, repeated=repeated, progress=progress, jobs=args.jobs,
                  max_bytes=max_bytes(args))
 
 

@@ -15,8 +15,13 @@ the title.
 
 Like the summary cache it holds only derived data, never annotations: a file that is
 stale (another version, other tokenizer rules, other detectors), corrupt or unreadable is
-deleted and rebuilt silently. Updates are incremental by path, size, mtime and the
-article's corrections: a contentless table cannot delete rows without their old text,
+deleted and rebuilt silently. The body/boilerplate split is `reader.pipeline.article_marks`
+with the corpus's repeated-line set and every correction (what `reader analyze` and the app
+show). Updates are incremental by path, size and mtime; when the corpus evidence changes
+(another repeated set, a new correction), each unchanged article is only *checked*: its
+`evidence_stamp` (the repeated lines that occur in it, its corrections, what others'
+corrections teach it) is recomputed, and it is re-extracted only when that differs from
+the stamp stored with it. A contentless table cannot delete rows without their old text,
 so a changed or deleted article leaves its old postings behind as a *tombstone* (its
 `docs` row, which every query joins, is gone); when tombstones outnumber a quarter of the
 live rows the index is rebuilt from scratch.
@@ -40,7 +45,7 @@ from reader.filtering import Facts, Query, Text, evaluate
 from reader.search.extract import Extract, extract_batch, title_text
 from reader.search.text import TOKENIZE, find_in_line, fold, token_spans, tokens
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3  # 3: the split of the one pipeline; evidence stamps
 COLUMNS = {"body": "{title body}", "all": "{title body}", "title": "{title}"}
 SNIPPET_CONTEXT = 40  # characters either side of a match in a snippet
 REBUILD_SHARE = 0.25  # tombstones per live row that trigger a rebuild
@@ -101,9 +106,11 @@ def fts_phrase(term: Text) -> str:
     return '"' + " ".join(term.terms) + '"' + (" *" if term.prefix else "")
 
 
-def _stamp_for(article_id: str, corrections: Sequence[Any]) -> str:
-    mine = [c for c in corrections if getattr(c, "article", None) in (None, "", article_id)]
-    return corrections_stamp(mine)
+def evidence_context(repeated: frozenset[str] | None, corrections: Sequence[Any]) -> str:
+    """The corpus-wide evidence an index was brought up to date with (stored in `meta`)."""
+    from reader.pipeline import digest
+
+    return f"{digest(repeated)}:{corrections_stamp(corrections)}"
 
 
 class SearchIndex:
@@ -117,6 +124,7 @@ class SearchIndex:
         self._speakers: list[tuple[int, tuple[tuple[str, ...], ...]]] | None = None
         self._line_text: dict[bytes, str] = {}
         self._pending_digest = ""
+        self._pending_context = ""
         self.rebuilt = False  # the last open found no usable index
 
     # -- opening ------------------------------------------------------------------
@@ -246,13 +254,15 @@ class SearchIndex:
     # -- updating -----------------------------------------------------------------
 
     def stale(
-        self, articles: Iterable[tuple[str, Path, int, int]], corrections: Sequence[Any] = ()
-    ) -> tuple[list[tuple[str, str, int, int, str]], list[str]]:
-        """(jobs to index: (id, path, size, mtime_ns, stamp), ids to drop).
+        self, articles: Iterable[tuple[str, Path, int, int]], corrections: Sequence[Any] = (),
+        repeated: frozenset[str] | None = None,
+    ) -> tuple[list[tuple[str, str, int, int, str | None]], list[str]]:
+        """(jobs: (id, path, size, mtime_ns, old stamp or None), ids to drop).
 
-        Sizes or mtimes of -1 (a lazily scanned corpus) are stat-ed here. When the
-        corpus is listed exactly as after the last complete update (one digest of every
-        id, size, mtime and corrections stamp), nothing is read of `docs`."""
+        A job with an old stamp is a check (file unchanged, evidence changed: see
+        `extract_batch`). Sizes or mtimes of -1 (a lazily scanned corpus) are stat-ed
+        here. When the corpus is listed exactly as after the last complete update (one
+        digest of every id, size, mtime and the evidence), nothing is read of `docs`."""
         listed = []
         for article_id, path, size, mtime in articles:
             if size < 0 or mtime < 0:
@@ -261,27 +271,33 @@ class SearchIndex:
                 except OSError:
                     continue
                 size, mtime = st.st_size, st.st_mtime_ns
-            stamp = _stamp_for(article_id, corrections) if corrections else ""
-            listed.append((article_id, path, size, mtime, stamp))
-        digest = _digest(listed)
+            listed.append((article_id, path, size, mtime))
+        context = evidence_context(repeated, corrections)
+        digest = _digest(listed, context)
         self._pending_digest = digest
+        self._pending_context = context
         with self._lock:
             row = self.db.execute("SELECT value FROM meta WHERE key='digest'").fetchone()
+            had = self.db.execute("SELECT value FROM meta WHERE key='context'").fetchone()
         if row is not None and row[0] == digest:
             return [], []
+        same_evidence = had is not None and had[0] == context
         with self._lock:
             known = {
                 i: (s, m, st)
                 for i, s, m, st in self.db.execute("SELECT id, size, mtime, stamp FROM docs")
             }
-        jobs = []
+        jobs: list[tuple[str, str, int, int, str | None]] = []
         seen = set()
-        for article_id, path, size, mtime, stamp in listed:
+        for article_id, path, size, mtime in listed:
             seen.add(article_id)
-            if known.get(article_id) != (size, mtime, stamp):
-                # (a JSON Lines record's locator travels as it is: `reader.corpus.locator`)
-                where = str(path) if isinstance(path, (str, os.PathLike)) else path
-                jobs.append((article_id, where, size, mtime, stamp))
+            k = known.get(article_id)
+            if k is not None and k[:2] == (size, mtime) and same_evidence:
+                continue
+            old = k[2] if k is not None and k[:2] == (size, mtime) else None
+            # (a JSON Lines record's locator travels as it is: `reader.corpus.locator`)
+            where = str(path) if isinstance(path, (str, os.PathLike)) else path
+            jobs.append((article_id, where, size, mtime, old))
         gone = [i for i in known if i not in seen]
         return jobs, gone
 
@@ -290,6 +306,7 @@ class SearchIndex:
         articles: Sequence[tuple[str, Path, int, int]],
         corrections: Sequence[Any] = (),
         *,
+        repeated: frozenset[str] | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
         jobs: int = 1,
@@ -297,7 +314,8 @@ class SearchIndex:
         batch: int = 16,
         processes: bool | None = None,
     ) -> bool:
-        """Bring the index up to date with `articles` ((id, path, size, mtime_ns)).
+        """Bring the index up to date with `articles` ((id, path, size, mtime_ns)), split
+        with the corpus's `repeated` lines and every correction of the store.
 
         `progress(done, total)` is called after each batch; work is committed as it goes,
         so an interrupted build resumes where it stopped. Detection runs in `jobs` worker
@@ -306,35 +324,35 @@ class SearchIndex:
         there are only a few articles. Returns False when cancelled."""
         use_pool = jobs > 1 if processes is None else processes
         corrections = list(corrections)
-        todo, gone = self.stale(articles, corrections)
-        digest = self._pending_digest
+        todo, gone = self.stale(articles, corrections, repeated)
+        digest, context = self._pending_digest, self._pending_context
         if not todo and not gone:
             if progress is not None:
                 progress(0, 0)
-            self._set_digest(digest)
+            self._set_digest(digest, context)
             return True
         with self._lock:
             dead = self._tombstones() + len(gone) + sum(
-                1 for j in todo if j[0] in self._rowid_of)
+                1 for j in todo if j[4] is None and j[0] in self._rowid_of)
             if len(self._rowid_of) and dead > REBUILD_SHARE * max(len(self._rowid_of), 1000):
                 self.close()
                 self._remove_files()
                 self.open()
-                todo, gone = self.stale(articles, corrections)
+                todo, gone = self.stale(articles, corrections, repeated)
             if gone:
                 self._drop(gone)
         total = len(todo)
         if progress is not None:
             progress(0, total)
         if not todo:
-            self._set_digest(digest)
+            self._set_digest(digest, context)
             return True
         done = 0
         ok = True
         pending: list[Extract] = []
         last = time.monotonic()
-        for extracts in self._extracts(todo, corrections, jobs, max_bytes, batch, cancelled,
-                                       use_pool):
+        for extracts in self._extracts(todo, corrections, repeated, jobs, max_bytes, batch,
+                                       cancelled, use_pool):
             pending.extend(extracts)
             done += len(extracts)
             # one transaction a second: FTS5 merges fewer, smaller segments
@@ -353,12 +371,13 @@ class SearchIndex:
         with self._lock:
             self._load_docs()
         if ok and done == total:
-            self._set_digest(digest)
+            self._set_digest(digest, context)
         return ok and done == total
 
-    def _set_digest(self, digest: str) -> None:
+    def _set_digest(self, digest: str, context: str) -> None:
         with self._lock:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('digest', ?)", (digest,))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('context', ?)", (context,))
 
     def optimize(self) -> None:
         """Merge the index into one segment and give the freed pages back (after a big
@@ -371,9 +390,11 @@ class SearchIndex:
             db.executescript("PRAGMA incremental_vacuum;")
 
     def refresh(self, articles: Sequence[tuple[str, Path, int, int]],
-                corrections: Sequence[Any] = (), max_bytes: int = 20 * 1024 * 1024) -> int:
+                corrections: Sequence[Any] = (), max_bytes: int = 20 * 1024 * 1024,
+                repeated: frozenset[str] | None = None) -> int:
         """Re-index just these articles where they changed (an edit, or a correction made
-        in the app); nothing else is touched. Returns how many were indexed again."""
+        in the app, theirs or one that teaches them); nothing else is touched. Returns how
+        many were indexed again."""
         corrections = list(corrections)
         with self._lock:
             known = {}
@@ -381,21 +402,23 @@ class SearchIndex:
                 row = self.db.execute("SELECT size, mtime, stamp FROM docs WHERE id = ?",
                                       (article_id,)).fetchone()
                 known[article_id] = tuple(row) if row else None
-        todo = []
+        todo: list[tuple[str, str, int, int, str | None]] = []
         for article_id, path, _size, _mtime in articles:  # (stat-ed afresh)
             try:
                 st = os.stat(path)
             except OSError:
                 continue
-            stamp = _stamp_for(article_id, corrections) if corrections else ""
-            if known.get(article_id) != (st.st_size, st.st_mtime_ns, stamp):
-                todo.append((article_id, str(path), st.st_size, st.st_mtime_ns, stamp))
-        if todo:
-            self._write(extract_batch(todo, corrections, max_bytes))
+            k = known.get(article_id)
+            old = k[2] if k is not None and k[:2] == (st.st_size, st.st_mtime_ns) else None
+            todo.append((article_id, str(path), st.st_size, st.st_mtime_ns, old))
+        extracts = [e for e in extract_batch(todo, corrections, max_bytes, repeated)
+                    if not e.unchanged] if todo else []
+        if extracts:
+            self._write(extracts)
             with self._lock:
                 self._load_docs()
                 self.db.execute("DELETE FROM meta WHERE key = 'digest'")
-        return len(todo)
+        return len(extracts)
 
     def _tombstones(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key='tombstones'").fetchone()
@@ -417,6 +440,8 @@ class SearchIndex:
                 replaced = 0
                 lines: dict[bytes, list[int]] = {}  # boilerplate line key -> new rows
                 for e in extracts:
+                    if e.unchanged:
+                        continue
                     old = db.execute("SELECT rowid FROM docs WHERE id = ?", (e.id,)).fetchone()
                     if old is not None:
                         db.execute("DELETE FROM docs WHERE rowid = ?", old)
@@ -459,8 +484,9 @@ class SearchIndex:
 
     @staticmethod
     def _extracts(
-        todo: list[tuple[str, str, int, int, str]],
+        todo: list[tuple[str, str, int, int, str | None]],
         corrections: list[Any],
+        repeated: frozenset[str] | None,
         jobs: int,
         max_bytes: int,
         batch: int,
@@ -470,7 +496,7 @@ class SearchIndex:
         chunks = [todo[i : i + batch] for i in range(0, len(todo), batch)]
         if not use_pool or len(todo) <= 64:
             for chunk in chunks:
-                yield extract_batch(chunk, corrections, max_bytes)
+                yield extract_batch(chunk, corrections, max_bytes, repeated)
             return
         import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -484,14 +510,15 @@ class SearchIndex:
                                        initializer=_lower_priority)
         except (OSError, ValueError, NotImplementedError):
             for chunk in chunks:
-                yield extract_batch(chunk, corrections, max_bytes)
+                yield extract_batch(chunk, corrections, max_bytes, repeated)
             return
         pending: set[Future[list[Extract]]] = set()
         nxt = 0
         try:
             while nxt < len(chunks) or pending:
                 while nxt < len(chunks) and len(pending) < 2 * jobs:
-                    pending.add(pool.submit(extract_batch, chunks[nxt], corrections, max_bytes))
+                    pending.add(pool.submit(extract_batch, chunks[nxt], corrections, max_bytes,
+                                             repeated))
                     nxt += 1
                 done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
                 if cancelled():
@@ -696,12 +723,12 @@ class SearchIndex:
         return DocInfo(row[0], row[1], row[2] or "", row[3], _unranges(row[4] or ""))
 
 
-def _digest(listed: Sequence[tuple[str, Any, int, int, str]]) -> str:
-    """One fingerprint of a corpus listing (ids, sizes, mtimes, corrections stamps)."""
+def _digest(listed: Sequence[tuple[str, Any, int, int]], context: str) -> str:
+    """One fingerprint of a corpus listing (ids, sizes, mtimes) and its evidence."""
     import marshal
 
-    flat = [(i, s, m, st) for i, _, s, m, st in listed]
-    return hashlib.sha1(marshal.dumps(flat)).hexdigest()
+    flat = [(i, s, m) for i, _, s, m in listed]
+    return hashlib.sha1(marshal.dumps((context, flat))).hexdigest()
 
 
 def _line_key(line: str) -> bytes:

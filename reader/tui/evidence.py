@@ -37,6 +37,7 @@ def find_repeated(app: ReaderApp, worker: Any) -> None:
 
 
 def _ready(app: ReaderApp) -> None:
+    app.search.evidence_changed()  # (found again, and different: the index follows)
     if app.current is not None and app.marks is not None:
         app.open_article_keep_cursor()
 

@@ -96,6 +96,7 @@ def _done(
             a = app.corpus.articles[i]  # and in the cache, for the next start
             app.cache.set_share(a.id, a.size, a.mtime_ns, share)
     app.last_learned = (lines, len(changed))
+    app.search.corrected(changed)  # the search's body scope follows the new marks
     app.notify(f"{lines} line{'s' if lines != 1 else ''} in {len(changed)} "
                f"article{'s' if len(changed) != 1 else ''} {verb}"
                + (" (u undoes)" if verb == "changed" else ""), timeout=4)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.widgets import Input, Static
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from reader.search.index import SearchIndex
     from reader.tui.app import ReaderApp
 
+_UNSET = object()
 KWIC_WIDTH = 36  # characters either side of the match in a keyword-in-context line
 
 
@@ -48,6 +50,8 @@ class AppSearch:
         self._wanted_lock = threading.Lock()
         self._generation = 0
         self.opened_with: Query | None = None  # the query the open article was found by
+        # the repeated-line set the index was last built with (`_UNSET`: no build yet)
+        self._evidence: object = _UNSET
 
     # -- the index, in a worker thread ---------------------------------------------
 
@@ -75,6 +79,14 @@ class AppSearch:
             app.call_from_thread(self._changed)
             return
         self.index = index
+        # the body scope is the split of the one pipeline: wait for the corpus's repeated
+        # lines (`reader.tui.evidence`), counted or read from their cache once
+        while not app.repeated_ready and not worker.is_cancelled:
+            time.sleep(0.05)
+        if worker.is_cancelled:
+            return
+        repeated = app.repeated
+        self._evidence = repeated
         store = app.store.store
         corrections = app.call_from_thread(lambda: list(store.corrections())) if store else []
         from reader.corpus import locator
@@ -90,7 +102,7 @@ class AppSearch:
                 app.call_from_thread(self._changed)
 
         try:
-            ok = index.update(articles, corrections, progress=progress,
+            ok = index.update(articles, corrections, repeated=repeated, progress=progress,
                               cancelled=lambda: worker.is_cancelled,
                               jobs=max(1, (os.cpu_count() or 2) - 1), max_bytes=app.max_bytes,
                               processes=True)
@@ -101,6 +113,27 @@ class AppSearch:
         if ok and not worker.is_cancelled:
             self.ready = True
             app.call_from_thread(self._became_ready)
+
+    def evidence_changed(self) -> None:
+        """The corpus's repeated lines were found again and differ from those the index was
+        built with: bring it up to date (only the articles they concern are re-extracted;
+        the index in place keeps answering meanwhile)."""
+        if self._evidence is not _UNSET and self._evidence != self.app.repeated:
+            self.start()
+
+    def corrected(self, article_ids: Iterable[str]) -> None:
+        """A correction changed these articles' marks (its own and those it taught):
+        re-index them, so that the body scope follows at once."""
+        if not self.ready or self.index is None or self.app.store.store is None:
+            return
+        ids = set(article_ids)
+        targets = [(a.id, a.path, -1, -1) for a in self.app.corpus.articles
+                   if a.id in ids and getattr(a, "record", None) is None]
+        if targets:
+            corrections = list(self.app.store.store.corrections())
+            repeated = self.app.repeated
+            self.app.run_worker(lambda: self._refresh(targets, corrections, repeated),
+                                thread=True, group="search-refresh", name="search refresh")
 
     def _became_ready(self) -> None:
         self._changed()
@@ -351,9 +384,12 @@ class AppSearch:
         # (a JSON Lines record is re-indexed with its file, at the next start)
         if self.ready and self.index is not None and getattr(article, "record", None) is None:
             store = self.app.store.store
-            corrections = list(store.corrections(article.id)) if store is not None else []
+            # every correction: others' line corrections teach this article too
+            corrections = list(store.corrections()) if store is not None else []
+            repeated = self.app.repeated
+            targets = [(article.id, article.path, -1, -1)]
             self.app.run_worker(
-                lambda: self._refresh(article.id, article.path, corrections), thread=True,
+                lambda: self._refresh(targets, corrections, repeated), thread=True,
                 group="search-refresh", name="search refresh")
         query = self.query if self.full_text else None
         self.opened_with = query
@@ -363,11 +399,12 @@ class AppSearch:
             return
         self.light(query, move=False)
 
-    def _refresh(self, article_id: str, path: object, corrections: list[object]) -> None:
+    def _refresh(self, targets: list[Any], corrections: list[object],
+                 repeated: frozenset[str] | None) -> None:
         index = self.index
         if index is not None:
-            index.refresh([(article_id, path, -1, -1)], corrections,  # type: ignore[list-item]
-                          max_bytes=self.app.max_bytes)
+            index.refresh(targets, corrections, max_bytes=self.app.max_bytes,
+                          repeated=repeated)
 
     def jump_match(self, forward: bool) -> bool:
         """n / N in an article with matches lit: the next / previous match."""

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from reader.corpus import read_text, scan
 from reader.filtering import Facts, Text, evaluate, parse
+from reader.pipeline import RepeatedCache, corpus_repeated
 from reader.search.extract import split_lines, title_text
 from reader.search.index import SearchIndex
 from reader.search.text import find_in_line, token_spans
@@ -29,12 +30,12 @@ pytestmark = needs_dev
 class Scan:
     """Every article's lines by scope, tokenized once."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, repeated: frozenset[str] | None) -> None:
         self.ids: list[str] = []
         self.lines: list[dict[str, list[list[tuple[int, int, str]]]]] = []
         for a in scan(root).articles:
             text = read_text(a.path).text
-            title, _, boiler, _ = split_lines(text, ())
+            title, _, boiler, _ = split_lines(text, (), article_id=a.id, repeated=repeated)
             bp = set(boiler)
             head = [token_spans(title_text(title, a.id))]
             body = [token_spans(x) for n, x in enumerate(text.split("\n"), 1) if n not in bp]
@@ -59,8 +60,12 @@ def both(dev_copy: Path) -> tuple[Scan, SearchIndex]:
     index = SearchIndex(dev_copy.parent / "index.sqlite")
     index.open()
     corpus = scan(dev_copy)
-    index.update([(a.id, a.path, a.size, a.mtime_ns) for a in corpus.articles], jobs=2)
-    return Scan(dev_copy), index
+    # the corpus's repeated lines, as `reader analyze` and `reader search` use them
+    _, repeated = corpus_repeated(corpus.articles, 20 * 1024 * 1024, RepeatedCache(None))
+    assert repeated
+    index.update([(a.id, a.path, a.size, a.mtime_ns) for a in corpus.articles], jobs=2,
+                 repeated=repeated)
+    return Scan(dev_copy, repeated), index
 
 
 @cache

@@ -202,3 +202,71 @@ async def test_annotation_terms_with_full_text(corpus: Path) -> None:
         box.value = "storm -tag:urgent"
         await settle(app, pilot)
         assert listed(app) == ["b.txt"]
+
+
+async def test_z_learned_on_one_article_leaves_anothers_scope(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """z on a line of a.txt teaches b.txt, which has the same line: b's copy leaves the
+    body scope too (the index follows the one pipeline, learned corrections included)."""
+    line = "Readers in the valley can reach the pantry desk by phone on weekdays."
+    root = tmp_path / "corpus"
+    write(root, "site/a.txt", "Flood waters recede\n\nThe river fell two metres overnight.\n"
+          f"{line}\nCleanup crews started at dawn.\n")
+    write(root, "site/b.txt", "Schools reopen\n\nPupils returned to class on Tuesday.\n"
+          f"{line}\nTeachers said attendance was high.\n")
+    write(root, "site/c.txt", "Market day\n\nStalls opened early in the square.\n")
+    app = ReaderApp(root)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.search.ready and app.repeated_ready
+        b_line = 4
+        assert b_line not in app.search.index.doc("site/b.txt").boiler_lines
+        await pilot.press("enter")  # site/a.txt
+        await settle(app, pilot)
+        view = app.query_one(ArticleView)
+        view.move_cursor(view.text.index("Readers in the valley"))
+        await pilot.press("z")
+        for _ in range(50):  # the save, the count of what it taught, then the refresh
+            await settle(app, pilot)
+            if b_line in app.search.index.doc("site/b.txt").boiler_lines:
+                break
+        assert b_line in app.search.index.doc("site/b.txt").boiler_lines
+        await pilot.press("h")
+        await type_query(app, pilot, "pantry")
+        assert listed(app) == []
+        app.query_one("#filter", Input).value = "in:all pantry"
+        await settle(app, pilot)
+        assert sorted(listed(app)) == ["site/a.txt", "site/b.txt"]
+
+
+async def test_the_index_follows_a_new_repeated_set(corpus: Path) -> None:
+    """The repeated lines found again and different (the corpus changed while open): the
+    index is brought up to date with them, and only the articles holding a line that
+    entered or left the set are extracted again."""
+    from reader.search.index import evidence_context
+
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.search.ready
+        index = app.search.index
+
+        def stamps() -> dict[str, str]:
+            return dict(index.db.execute("SELECT id, stamp FROM docs"))
+
+        def context() -> str:
+            return index.db.execute("SELECT value FROM meta WHERE key='context'").fetchone()[0]
+
+        before = stamps()
+        assert context() == evidence_context(app.repeated, [])
+        # as if "A storm is coming, forecasters said." now recurred across the corpus
+        app.repeated = frozenset({*(app.repeated or ()), "a storm is coming, forecasters said."})
+        app.search.evidence_changed()
+        for _ in range(50):
+            await settle(app, pilot)
+            if context() == evidence_context(app.repeated, []):
+                break
+        assert context() == evidence_context(app.repeated, [])
+        after = stamps()
+        assert [i for i in before if before[i] != after[i]] == ["b.txt"]

@@ -60,8 +60,11 @@ async def test_one_quotation_is_singular(seeds_copy: Path) -> None:
     app = make_app(seeds_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        one = str(header_text(app, 0, 200, SimpleNamespace(article_quotes=[object()]), True))
-        two = str(header_text(app, 0, 200, SimpleNamespace(article_quotes=[object(), object()]), True))
+        def marks(n: int) -> SimpleNamespace:
+            return SimpleNamespace(article_quotes=[object()] * n)
+
+        one = str(header_text(app, 0, 200, marks(1), True))
+        two = str(header_text(app, 0, 200, marks(2), True))
         assert "· 1 quotation ·" in one and "1 quotations" not in one
         assert "· 2 quotations ·" in two
 

@@ -208,19 +208,27 @@ class SummaryCache:
                 return False
             self.dirty = False
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".cache-", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(payload)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            replace_file(path, payload, ".cache-")
         except OSError:
             with self._lock:
                 self.dirty = True
             return False
         return True
+
+
+def replace_file(path: Path, payload: bytes, prefix: str = ".cache-") -> None:
+    """Write `payload` to `path` through a temp file and a rename, so a reader never sees a
+    half-written file. No fsync: everything written this way is derived data (caches, the
+    view state) that is recomputed when lost; the user's work goes through the annotation
+    store's journal instead. Raises OSError for the caller to handle."""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def cache_path_for(db_path: Path) -> Path:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from annotations.tags import normalize_tag
 from reader.errors import UserError
@@ -316,6 +317,25 @@ class Facts:
         if term.kind in ("site", "date"):
             return (self.metadata(term.kind, v) if self.metadata else set()), False
         raise ValueError(term.kind)
+
+    def add_annotations(self, store: Any, index_of: Callable[[str], int | None]) -> None:
+        """Fill status, tags, labels and notes from an annotation store's queries (the
+        current coder's work), for the articles `index_of` knows."""
+        for s in store.article_states():
+            i = index_of(s.article)
+            if i is None:
+                continue
+            if s.status != "todo":
+                self.status[i] = s.status
+            if s.tags:
+                self.tags[i] = list(s.tags)
+        for h in store.highlights():
+            i = index_of(h.article)
+            if i is None:
+                continue
+            self.labels.setdefault(i, []).append(h.label)  # type: ignore[attr-defined]
+            if h.note:
+                self.notes.add(i)
 
 
 def date_range(value: str) -> tuple[str, str] | None:

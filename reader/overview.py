@@ -14,8 +14,6 @@ user (`quote_speaker`, `quote_reject`, `quote_kind`) are laid over the cached ro
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -304,15 +302,10 @@ class QuoteCache:
         entries = {a.id: [a.size, a.mtime_ns, quotes[a.id]] for a in articles if a.id in quotes}
         payload = orjson.dumps({"version": QUOTES_VERSION, "detectors": detector_stamp(),
                                 "context": context, "entries": entries})
+        from reader.cache import replace_file
+
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".quotes-", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(payload)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            replace_file(self.path, payload, ".quotes-")
         except OSError:
             return False
         return True

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -227,15 +226,10 @@ class RepeatedCache:
             "version": REPEATED_VERSION, "detectors": detector_stamp(), "fingerprint": fp,
             "min_repeat": min_repeat, "keys": None if repeated is None else sorted(repeated),
         })
+        from reader.cache import replace_file
+
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".repeated-", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(payload)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            replace_file(self.path, payload, ".repeated-")
         except OSError:
             return False
         return True

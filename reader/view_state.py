@@ -7,10 +7,8 @@ means a fresh start, never an error. Written atomically on quit.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -62,15 +60,9 @@ def save(path: Path | None, state: ViewState) -> None:
     for the caller to report)."""
     if path is None:
         return
-    fd, tmp = tempfile.mkstemp(prefix=".view-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(asdict(state), f)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    from reader.cache import replace_file
+
+    replace_file(path, json.dumps(asdict(state)).encode("utf-8"), ".view-")
 
 
 def screen_titles(state: ViewState, articles: list, where: dict[str, int],

@@ -98,21 +98,7 @@ def _facts(args: argparse.Namespace, corpus: Any, query: Any, index_of: dict[str
         return facts
     store = AnnotationStore.open(path, readonly=True, coder=getattr(args, "coder", None))
     try:
-        for s in store.article_states():
-            i = index_of.get(s.article)
-            if i is None:
-                continue
-            if s.status != "todo":
-                facts.status[i] = s.status
-            if s.tags:
-                facts.tags[i] = list(s.tags)
-        for h in store.highlights():
-            i = index_of.get(h.article)
-            if i is None:
-                continue
-            facts.labels.setdefault(i, []).append(h.label)  # type: ignore[attr-defined]
-            if h.note:
-                facts.notes.add(i)
+        facts.add_annotations(store, index_of.get)
     finally:
         close = getattr(store, "close", None)
         if close is not None:

@@ -169,22 +169,7 @@ class AppSearch:
         store = app.store.store
         if store is None:
             return facts
-        where = app.corpus._index
-        for s in store.article_states():
-            i = where.get(s.article)
-            if i is None:
-                continue
-            if s.status != "todo":
-                facts.status[i] = s.status
-            if s.tags:
-                facts.tags[i] = list(s.tags)
-        for h in store.highlights():
-            i = where.get(h.article)
-            if i is None:
-                continue
-            facts.labels.setdefault(i, []).append(h.label)  # type: ignore[attr-defined]
-            if h.note:
-                facts.notes.add(i)
+        facts.add_annotations(store, app.corpus._index.get)
         return facts
 
     def apply(self) -> None:

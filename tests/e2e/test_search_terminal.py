@@ -3,34 +3,15 @@ opens the hit with the cursor on that word."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
-import pytest
-
 from reader.corpus import read_text
-from tests.e2e.tmux import Tmux, reader_script
+from tests.e2e.tmux import EXIT, Tmux, reader_script
 
-EXIT = re.compile(r"READER-EXIT:(\d+):DONE")
 WORD = "hawks"  # in the body of 000_..., in no title
 
 
-@pytest.fixture
-def tmux(tmp_path: Path):  # type: ignore[no-untyped-def]
-    home = tmp_path / "home"
-    home.mkdir()
-    env = {
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "TERM": "xterm-256color",
-        "PATH": os.environ.get("PATH", ""),
-    }
-    session = Tmux(env)
-    yield session
-    session.kill()
 
 
 def test_search_a_body_word_and_open_the_hit(tmux: Tmux, seeds_copy: Path) -> None:

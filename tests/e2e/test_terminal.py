@@ -4,33 +4,17 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SEED_TITLES
-from tests.e2e.tmux import Tmux, reader_script
+from tests.e2e.tmux import EXIT, Tmux, reader_script
 
 # the typed command shows `%s`, never a digit, so only the real exit status matches
-EXIT = re.compile(r"READER-EXIT:(\d+):DONE")
 
 
-@pytest.fixture
-def tmux(tmp_path: Path):  # type: ignore[no-untyped-def]
-    home = tmp_path / "home"
-    home.mkdir()
-    env = {
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "TERM": "xterm-256color",
-        "PATH": os.environ.get("PATH", ""),
-    }
-    session = Tmux(env)
-    yield session
-    session.kill()
 
 
 def test_opens_seeds_shows_headlines_and_quits(tmux: Tmux, seeds_copy: Path) -> None:

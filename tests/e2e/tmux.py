@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+# the typed command shows `%s`, never a digit, so only the real exit status matches
+EXIT = re.compile(r"READER-EXIT:(\d+):DONE")
 
 def reader_script() -> str:
     script = Path(sys.executable).parent / "reader"

@@ -190,8 +190,51 @@ def _full_person(m: re.Match[str] | None, lower_words: LowerWords) -> str | None
 
 
 _ACCORDING = re.compile(
-    rf"\b(?:according to|per|as)\s+({_NAME}|{_DESC})(?:\s+(?:{_SPEECH_VERB}|puts it))?\s*[,:]?",
+    rf"\b(?:[Aa]ccording to|[Pp]er|[Aa]s)\s+({_NAME}|{_DESC})"
+    rf"(?:\s+(?:{_SPEECH_VERB}|puts it))?\s*[,:]?",
 )
+_BY_FULL = re.compile(rf"\bby\s+({_FULL})")
+_DESC_STOP = frozenset(("of", "at", "from", "for", "in", "on", "by", "who", "that", "which",
+                        "with", "to", "and", "published", "released", "issued"))
+
+
+def _according_source(m: re.Match[str]) -> str:
+    """The source `_ACCORDING` found, read on to the end of its phrase: "according to a 2018
+    survey by Penelope Muse Abernathy of ..." is Abernathy's (the person behind a
+    document); "according to a new case report, ..." keeps the whole description, not
+    the first two words the short `_DESC` pattern stops at."""
+    who = m.group(1)
+    if not who[:1].islower() and who.split()[0] not in ("The", "A", "An"):
+        return who  # a name
+    tail = m.string[m.start(1) :]
+    tail = re.split(r"[,;:.!?()\u201c\u201d\"]", tail, maxsplit=1)[0]
+    by = _BY_FULL.search(tail)
+    if by is not None:
+        return by.group(1)
+    words = []
+    for w in tail.split():
+        if words and w.lower() in _DESC_STOP:
+            break
+        words.append(w)
+    return " ".join(words[:6]) if len(words) > len(who.split()) else who
+
+
+# a speech verb right before the quotation's opening mark: "and said, “", "told NPR: “"
+_TIGHT_LEFT = re.compile(rf"\b(?:{_SPEECH_VERB})(?:\s+[A-Z][\w.]*){{0,3}}\s*[,:]\s*$")
+# `WHO said, “` with nothing between the verb and the mark but a comma or colon
+_TIGHT_BEFORE = re.compile(
+    rf"({_WHO})(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\s*[,:]\s*$"
+)
+# (the pronoun first: "recalled that he said, “" is his, not "that he"'s)
+_TIGHT_PRONOUN = re.compile(
+    rf"\b(he|she|they|it|we|I)\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\s*[,:]\s*$"
+)
+# "That being said, “…,” he said": an idiom, not an attribution
+_IDIOM_OPENERS = frozenset(("that", "this", "having", "needless", "all", "which", "what"))
+_DESC_DETS = frozenset(("the", "a", "an", "one", "another", "its", "his", "her", "their",
+                        "our", "this", "that"))
+
+
 _SENT_VERB = re.compile(
     rf"({_WHO})(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
 )
@@ -235,7 +278,9 @@ def _sent_verb_first() -> re.Pattern[str]:
 # (the mark before the look-behinds, which then look back from after it: the engine skips
 # straight to each [.!?])
 _SENT_END = re.compile(
-    r"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)[\"'\u201d\u2019)]*\s+"
+    r"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)"
+    r"(?<!Sen.)(?<!Rep.)(?<!Gov.)(?<!Gen.)(?<!Col.)(?<!Sgt.)(?<!Lt.)(?<!Capt.)(?<!Prof.)"
+    r"(?<!Rev.)[\"'\u201d\u2019)]*\s+"
     r"(?=[A-Z\"'\u201c\u2018(\[])"
 )
 _WORD_RE = re.compile(r"[\w'\u2019\-]+")
@@ -256,6 +301,12 @@ _ORG_WORDS = {
 }
 _PREPOSITIONS = {"of", "at", "from", "with", "to", "by", "for", "in", "on", "told", "tells",
                  "about", "into", "and", "or", "like", "than", "via", "per"}
+
+
+# an abbreviated title ends in a full stop that ends no sentence: "Mr. Trump", "Dr. Hoge"
+_TITLE_ABBREV_RE = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|St)\.$"
+)
 
 
 class LowerWords:
@@ -289,8 +340,11 @@ class LowerWords:
             while i >= 0:
                 after = t[i + n : i + n + 1]
                 if not (after.isalnum() or t[i - 1 : i].isalnum()):
-                    before = t[max(0, i - 5) : i].rstrip(" \u201c\u201d\"'\u2018\u2019(")
-                    if before and before[-1] not in ".!?:" and before[-1].isprintable():
+                    before = t[max(0, i - 7) : i].rstrip(" \u201c\u201d\"'\u2018\u2019(")
+                    if before and (
+                        (before[-1] not in ".!?:" and before[-1].isprintable())
+                        or _TITLE_ABBREV_RE.search(before) is not None
+                    ):
                         hit = True
                         break
                 i = t.find(word, i + 1)
@@ -1040,6 +1094,18 @@ def attribute(
     who: str | None = None
     direct = False
     tight = False
+    if (
+        verb_left
+        and verb_right
+        and _TIGHT_LEFT.search(sent_left)
+        and (lm := _TIGHT_PRONOUN.search(sent_left) or _TIGHT_BEFORE.search(sent_left))
+        is not None
+        and lm.group(1).split()[0].lower() not in _IDIOM_OPENERS
+    ):
+        # "he said, “…,” the prosecutor’s office said": the words are the one who said them
+        # right before the quotation; the attribution after it reports that saying
+        verb_right = False
+        who, direct = lm.group(1), True
     m = _AFTER_VERB_FIRST.match(right_s) if verb_right else None
     if m and "," in right_s and (
         clause := _full_person(_after_clause_verb().match(right_s), ctx.lower_words)
@@ -1051,6 +1117,9 @@ def attribute(
         m = _AFTER_NAME_FIRST.match(right_s)
         if m and right_s.lstrip()[:1] not in (".", ";"):
             who, direct = m.group(1), True
+            if who.split()[0].lower() in _DESC_DETS and right_s.count(",") >= 2:
+                # "the company’s chief executive, Mary Barra, said": the person named
+                who = _full_person(_AFTER_DESC_NAME.match(right_s), ctx.lower_words) or who
         elif right_s.count(",") >= 2:
             who = _full_person(_AFTER_APPOSITIVE.match(right_s), ctx.lower_words) or (
                 _full_person(_AFTER_DESC_NAME.match(right_s), ctx.lower_words)
@@ -1079,11 +1148,12 @@ def attribute(
             m = _before_verb_first().search(sent_left)
             if m:
                 who, direct = m.group(1), True
-    if who is None and ("according" in sent_left or "per " in sent_left or "as " in sent_left
+    if who is None and ("ccording" in sent_left or "er " in sent_left or "s " in sent_left
                         or "according" in right_s):
+        # ("According to the report, “…”" opens its sentence with a capital)
         m = _ACCORDING.search(sent_left) or _ACCORDING.match(right_s.lstrip(" ,"))
         if m and (m.group(0).lower().startswith("according") or m.group(0).rstrip()[-1:] in ",:"):
-            who, direct = m.group(1), True
+            who, direct = _according_source(m), True
     sentence_verb = None
     if who is None and (verb_left or verb_right):
         # a quotation that ends its sentence ("… an election.’’ Critically, it said …")

@@ -57,7 +57,7 @@ _NAMING_RE = re.compile(
     re.IGNORECASE,
 )
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
-_ADV = r"(?:(?:also|then|later|once|again|simply|just|recently|previously|earlier|further|"
+_ADV = r"(?:(?:also|then|later|once|again|simply|just|recently|previously|earlier|further|since|"
 _ADV += r"[a-z]+ly|had|has|have|would|will|could|did|does|do|was|is)\s+)"
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her"}
 _TITLES = {
@@ -533,6 +533,8 @@ def _resolve(who: str, ctx: Context) -> str | None:
     if low in _PRONOUNS:
         if low in ("i", "we", "you"):
             return None
+        if low == "it":
+            return _recent_thing(ctx, 3)
         gender = _PRONOUN_GENDER.get(low)
         hit = _recent(ctx, gender, 3)
         if hit:
@@ -624,6 +626,32 @@ def _recent(ctx: Context, gender: str | None, window: int) -> str | None:
                 best, pick = key, name
         if pick is not None:
             return pick
+    return None
+
+
+def _thing_like(name: str) -> bool:
+    """An organisation, a government or a document rather than a person: a name with an
+    organisation word ("Acme Corp.", "the Swedish Prosecution Authority"), a description
+    ("the agency"), or one capitalised word ("Google")."""
+    parts = name.split()
+    return len(parts) == 1 or not name[:1].isupper() or not _is_person(parts) or any(
+        _institution_word(w) for w in parts
+    )
+
+
+def _recent_thing(ctx: Context, window: int) -> str | None:
+    """What "it said" points at: the latest organisation or document named in the last
+    `window` sentences, else the previous speaker if that was one (never a person: "it"
+    is no one's pronoun)."""
+    lo = ctx.sentence - window
+    for sent, name, _strong in reversed(ctx.mentions):
+        if sent < lo:
+            break
+        if _thing_like(name) and name not in ctx.gender:
+            return name
+    last = ctx.last_speaker
+    if last and ctx.sentence - ctx.last_speaker_sent <= window and _thing_like(last):
+        return last
     return None
 
 

@@ -101,3 +101,17 @@ def test_a_title_the_speaker_mentions_stays_a_term() -> None:
     text = "\n".join(lines)
     got = echo_speakers(text, [head, said], [0, 2], lines, starts, frozenset({0}))
     assert (got[0].kind, got[0].speaker) == ("speech", "James Van Der Beek")
+
+
+def test_has_since_said_is_an_attribution() -> None:
+    text = ("Mr. Trump has since said that a deal signing would take place in United States "
+            "“farm country,” but Beijing has been reluctant.")
+    assert of(text, "farm country")[1] == "Trump"
+
+
+def test_it_said_is_the_organisation_never_a_person() -> None:
+    text = ("The Swedish Prosecution Authority dropped the case against Julian Assange. "
+            "“The evidence has weakened considerably,” it said.")
+    assert of(text, "evidence")[1] == "Swedish Prosecution Authority"
+    text = "Anna Keller spoke to the board on Monday. “It is fine by the rules,” it said."
+    assert of(text, "fine by")[1] is None

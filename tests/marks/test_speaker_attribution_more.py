@@ -115,3 +115,14 @@ def test_it_said_is_the_organisation_never_a_person() -> None:
     assert of(text, "evidence")[1] == "Swedish Prosecution Authority"
     text = "Anna Keller spoke to the board on Monday. “It is fine by the rules,” it said."
     assert of(text, "fine by")[1] is None
+
+
+def test_a_pronoun_points_at_the_latest_sentence_s_person_even_by_surname_alone() -> None:
+    # "Omar" (never written in full) is named in the sentence right before "She added";
+    # the full name two sentences back is farther away
+    text = (
+        "The threats against Omar began in March. Tom Baker chaired the hearing on Monday. "
+        "Omar asked for compassion in a letter to the court. She added, “We must teach the "
+        "defendant love.”"
+    )
+    assert of(text, "teach the")[1] == "Omar"

@@ -612,8 +612,8 @@ def _recent(ctx: Context, gender: str | None, window: int) -> str | None:
     person's (`strong`), then someone already quoted or of known gender, else the first
     named (the subject: "says Richard Locksley, an immunologist at the University of
     California, San Francisco"). Recency comes first: a surname-only mention right before
-    "she added" beats a full name two sentences back (which used to win, and lost 2
-    speakers on dev and 3 on the extra labels, none gained)."""
+    "she added" beats a full name two sentences back (which used to win: on dev 3 speakers
+    gained and 1 lost, on the extra labels 3 gained)."""
     lo = ctx.sentence - window
     best: tuple[int, int, int, int] | None = None
     pick = None

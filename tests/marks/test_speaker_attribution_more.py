@@ -37,29 +37,6 @@ def test_according_to_opening_a_sentence_names_the_source() -> None:
     assert of(text, "economy shrank") == ("speech", "the report")
 
 
-def test_according_to_a_document_by_a_person_is_that_person_s() -> None:
-    text = (
-        "According to a 2018 survey by Penny Abernathy of the University of North Carolina, "
-        "the firm’s practice has been to “consolidate copy editing and page design” at a "
-        "corporate center."
-    )
-    assert of(text, "consolidate")[1] == "Penny Abernathy"
-    text = "The man fell ill, according to a new case report, after he “switched his bedding.”"
-    assert of(text, "switched")[1] == "a new case report"
-
-
-def test_the_speaker_right_before_the_quotation_beats_the_one_reporting_it() -> None:
-    text = (
-        "Patrick Carlineo was arrested in April after the call.\n\n"
-        "The staff member who took the call recalled that he said, “I will hurt her,” "
-        "the U.S. attorney’s office said."
-    )
-    assert of(text, "hurt her")[1] == "Patrick Carlineo"
-    # the idiom is no attribution
-    text = ("Ann Lee studies lungs. That being said, “people should not panic,” she said.")
-    assert of(text, "panic")[1] == "Ann Lee"
-
-
 def test_a_role_then_the_name_in_commas_is_the_named_person() -> None:
     text = "“It is over,” the company’s chief executive, Mary Barra, said on Monday."
     assert of(text, "It is over")[1] == "Mary Barra"
@@ -101,12 +78,6 @@ def test_a_title_the_speaker_mentions_stays_a_term() -> None:
     text = "\n".join(lines)
     got = echo_speakers(text, [head, said], [0, 2], lines, starts, frozenset({0}))
     assert (got[0].kind, got[0].speaker) == ("speech", "James Van Der Beek")
-
-
-def test_has_since_said_is_an_attribution() -> None:
-    text = ("Mr. Trump has since said that a deal signing would take place in United States "
-            "“farm country,” but Beijing has been reluctant.")
-    assert of(text, "farm country")[1] == "Trump"
 
 
 def test_it_said_is_the_organisation_never_a_person() -> None:

@@ -420,6 +420,105 @@ class SearchIndex:
                 self.db.execute("DELETE FROM meta WHERE key = 'digest'")
         return len(extracts)
 
+    # -- freshness: `reader search`'s quick check (reader.search.freshness) ------------
+
+    def context(self) -> str | None:
+        """The evidence (`evidence_context`) the index was last brought up to date with."""
+        with self._lock:
+            row = self.db.execute("SELECT value FROM meta WHERE key='context'").fetchone()
+        return row[0] if row else None
+
+    def _range(self, prefix: str, columns: str = "id, size, mtime",
+               skip: Sequence[str] = ()) -> list[tuple[Any, ...]]:
+        """Rows of `docs` whose id starts with `prefix`, leaving out the ranges `skip`
+        (each id index lookup a range: a folder's own files without its subfolders')."""
+        bounds = [prefix]
+        for s in sorted(skip):
+            bounds += [s, s + "\U0010ffff"]
+        bounds.append(prefix + "\U0010ffff")
+        out: list[tuple[Any, ...]] = []
+        with self._lock:
+            for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
+                out += self.db.execute(
+                    f"SELECT {columns} FROM docs WHERE id >= ? AND id < ?", (lo, hi))
+        return out
+
+    def docs_under(self, prefix: str) -> list[str]:
+        """Ids of every article (and record) in a folder and its subfolders."""
+        return [i for (i,) in self._range(prefix, "id")]
+
+    def docs_in(self, prefix: str, subfolders: Sequence[str] = ()) -> dict[str, tuple[int, int]]:
+        """id -> (size, mtime_ns) of the `.txt` articles right in a folder (`prefix` ""
+        or ending in "/"; `subfolders`, its known ones, are skipped by range)."""
+        from reader.search.freshness import record_file
+
+        n = len(prefix)
+        return {i: (s, m) for i, s, m in self._range(prefix, skip=subfolders)
+                if "/" not in i[n:] and record_file(i) is None}
+
+    def records_of(self, rel: str) -> dict[str, tuple[int, int]]:
+        """id -> (size, mtime_ns) of the records of one JSON Lines file."""
+        return {i: (s, m) for i, s, m in self._range(rel + "#")}
+
+    def doc_stamps(self, ids: Sequence[str]) -> dict[str, tuple[int, int, str]]:
+        """id -> (size, mtime_ns, title) as indexed (one query for many)."""
+        out: dict[str, tuple[int, int, str]] = {}
+        id_list = list(ids)
+        with self._lock:
+            for k in range(0, len(id_list), 900):
+                chunk = id_list[k : k + 900]
+                out.update((i, (s, m, t or "")) for i, s, m, t in self.db.execute(
+                    "SELECT id, size, mtime, title FROM docs WHERE id IN "
+                    f"({','.join('?' * len(chunk))})", chunk))
+        return out
+
+    def apply(
+        self,
+        todo: Sequence[tuple[str, Any, int, int]],
+        gone: Sequence[str],
+        corrections: Sequence[Any],
+        repeated: frozenset[str] | None,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        jobs: int = 1,
+        max_bytes: int = 20 * 1024 * 1024,
+        batch: int = 16,
+    ) -> bool:
+        """Index just `todo` ((id, path or record, size, mtime_ns)) and drop `gone`: what
+        the quick check found changed, split with the evidence the index holds. False
+        (nothing done) when the tombstones this would leave call for a rebuild: the
+        caller then runs the full `update`, which rebuilds."""
+        corrections = list(corrections)
+        with self._lock:
+            live = self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
+            replaced = len(self.doc_stamps([t[0] for t in todo]))
+            dead = self._tombstones() + len(gone) + replaced
+            if live and dead > REBUILD_SHARE * max(live, 1000):
+                return False
+            if gone:
+                self._drop(gone)
+        items = [(i, str(p) if isinstance(p, (str, os.PathLike)) else p, s, m, None)
+                 for i, p, s, m in todo]
+        done = 0
+        if progress is not None:
+            progress(0, len(items))
+        pending: list[Extract] = []
+        for extracts in self._extracts(items, corrections, repeated, jobs, max_bytes, batch,
+                                       lambda: False, jobs > 1):
+            pending.extend(extracts)
+            done += len(extracts)
+            if len(pending) >= 2048:
+                self._write(pending)
+                pending = []
+            if progress is not None:
+                progress(done, len(items))
+        if pending:
+            self._write(pending)
+        with self._lock:
+            self._load_docs()
+            self.db.execute("DELETE FROM meta WHERE key = 'digest'")
+        return True
+
     def _tombstones(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key='tombstones'").fetchone()
         return int(row[0]) if row else 0

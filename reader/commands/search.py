@@ -143,10 +143,7 @@ def run(args: argparse.Namespace) -> int:
         if quick is None:
             corpus = _full_update(args, db_path, index)
     for _ in range(10):
-        found = _search(args, index, query, corpus or named, corpus is not None)
-        if args.limit is not None:
-            found = found[: args.limit]
-        stamps = index.doc_stamps(found)
+        found, stamps, rowids = _search(args, index, query, corpus or named, corpus is not None)
         if quick is None:
             break
         fresh = quick.check_hits(found, stamps)
@@ -154,18 +151,19 @@ def run(args: argparse.Namespace) -> int:
             quick, corpus = None, _full_update(args, db_path, index)
         elif fresh:
             break
-    _print(args, index, query, found, stamps, corpus or named, quick)
+    _print(args, index, query, found, stamps, rowids, corpus or named, quick)
     index.close()
     return 0 if found else 1
 
 
 def _print(args: argparse.Namespace, index: Any, query: Any, found: list[str],
-           stamps: dict[str, tuple[int, int, str]], corpus: Any, quick: _Quick | None) -> None:
+           stamps: dict[str, tuple[int, int, str]], rowids: dict[int, str] | None,
+           corpus: Any, quick: _Quick | None) -> None:
     from reader.corpus import ArticleError
     from reader.search.index import snippets_for
 
     out = sys.stdout
-    counts = None if args.json else index.hit_counts(query, found)
+    counts = None if args.json else index.hit_counts(query, found, rowids=rowids)
     if args.json:
         import orjson
     for article_id in found:
@@ -240,40 +238,20 @@ def _meta_kinds(query: Any) -> set[str]:
     return kinds
 
 
-def _only_words(query: Any) -> bool:
-    """Every clause a word, phrase or prefix (or an OR of them): no negation, no
-    annotation term. Such a query is answered without the list of every article id."""
-    from reader.filtering import AnyOf, Text
+def _search(args: argparse.Namespace, index: Any, query: Any, corpus: Any, listed: bool
+            ) -> tuple[list[str], dict[str, tuple[int, int, str]], dict[int, str] | None]:
+    """(ids of the matching articles best first, in corpus order where ranks tie; id ->
+    (size, mtime_ns, title) as indexed; row id -> id when known) up to --limit."""
+    from reader.search.hits import only_words, word_hits
 
-    def word(t: Any) -> bool:
-        return isinstance(t, Text) and bool(t.terms)
-
-    return bool(query.clauses) and all(
-        all(word(t) for t in c.terms) if isinstance(c, AnyOf) else word(c)
-        for c in query.clauses)
-
-
-def _search(args: argparse.Namespace, index: Any, query: Any, corpus: Any,
-            listed: bool) -> list[str]:
-    """Ids of the matching articles, best first (in corpus order where ranks tie)."""
-    if listed:
-        ids = [a.id for a in corpus.articles]
-    elif _only_words(query):
-        from reader.filtering import AnyOf
-
-        acc: set[str] | None = None
-        for c in query.clauses:
-            part: set[str] = set()
-            for t in c.terms if isinstance(c, AnyOf) else (c,):
-                part |= index.ids(t, query.scope)
-            acc = part if acc is None else acc & part
-            if not acc:
-                return []
-        return index.rank(query, sorted(acc or ()))
-    else:
-        ids = index.all_ids()
+    if not listed and only_words(query):  # (the common case: one pass over the index)
+        hits = word_hits(index, query)[: args.limit]
+        return ([h.id for h in hits], {h.id: (h.size, h.mtime_ns, h.title) for h in hits},
+                {h.rowid: h.id for h in hits})
+    ids = [a.id for a in corpus.articles] if listed else index.all_ids()
     index_of = {i: k for k, i in enumerate(ids)}
-    return index.search(query, _facts(args, corpus, query, index_of), ids)  # type: ignore[no-any-return]
+    found = index.search(query, _facts(args, corpus, query, index_of), ids)[: args.limit]
+    return found, index.doc_stamps(found), None
 
 
 def _unlisted(path: str) -> Any:

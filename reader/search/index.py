@@ -738,12 +738,13 @@ class SearchIndex:
         found = evaluate(query, len(ids), text_engine, facts)
         return self.rank(query, [ids[k] for k in found])
 
-    def hit_counts(self, query: Query, ids: Sequence[str],
-                   budget: int = 400_000) -> dict[str, int] | None:
+    def hit_counts(self, query: Query, ids: Sequence[str], budget: int = 400_000,
+                   rowids: dict[int, str] | None = None) -> dict[str, int] | None:
         """Matches per article, from the index's positions (no article is read), for the
         default body scope: the number of snippets `snippets_for` would give. None when
         the scope is another, or when the terms occur so often across the corpus (more
-        than `budget` positions) that reading the matching articles is cheaper."""
+        than `budget` positions) that reading the matching articles is cheaper.
+        `rowids` (row id -> id of `ids`, when the caller has them) saves their look-up."""
         terms = [t for t in query.text_terms() if t.terms]
         if query.scope != "body" or not ids:
             return None
@@ -769,8 +770,8 @@ class SearchIndex:
                                         f"WHERE {cond}", args).fetchone()[0]
                     if total > budget:
                         return None
-            wanted: dict[int, str] = {}
-            id_list = list(ids)
+            wanted: dict[int, str] = dict(rowids or {})
+            id_list = [] if rowids is not None else list(ids)
             for k in range(0, len(id_list), 900):
                 chunk = id_list[k : k + 900]
                 wanted.update(db.execute(

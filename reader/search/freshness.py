@@ -48,6 +48,10 @@ from typing import Any
 RACY_NS = 2_000_000_000  # a folder or file changed less than this before it was stat-ed
 UNKNOWN = -1  # a recorded mtime that always counts as changed
 
+# `annotations.journal.JOURNAL_SUFFIX` (not imported: it pulls in TinyDB, a tenth of the
+# time a search may take; tests/search/test_freshness.py checks they agree)
+JOURNAL_SUFFIX = ".journal"
+
 TABLE = """CREATE TABLE IF NOT EXISTS fresh(
     name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL)"""
 
@@ -123,8 +127,6 @@ def settled(mtime_ns: int, now_ns: int) -> int:
 
 def store_stats(db_path: Path) -> dict[str, tuple[int, int]]:
     """(size, mtime_ns) of the annotation file and its journal: where corrections change."""
-    from annotations.journal import JOURNAL_SUFFIX
-
     out = {}
     now = time.time_ns()
     for p in (db_path, db_path.with_name(db_path.name + JOURNAL_SUFFIX)):

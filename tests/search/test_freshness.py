@@ -262,3 +262,10 @@ def test_update_and_no_update_together_is_a_usage_error(
     rc = main(["search", str(corpus), "--db", str(db), "--update", "--no-update", "storm"])
     err = capsys.readouterr().err
     assert rc == 2 and err.count("\n") == 1
+
+
+def test_the_annotation_journal_is_watched_under_its_name(db: Path) -> None:
+    from annotations.journal import JOURNAL_SUFFIX
+    from reader.search.freshness import store_stats
+
+    assert str(db.with_name(db.name + JOURNAL_SUFFIX)) in store_stats(db)

@@ -245,7 +245,9 @@ def _search(args: argparse.Namespace, index: Any, query: Any, corpus: Any, liste
     (size, mtime_ns, title) as indexed; row id -> id when known) up to --limit."""
     from reader.search.hits import only_words, word_hits
 
-    if not listed and only_words(query):  # (the common case: one pass over the index)
+    if only_words(query) and (not listed or all(a.record is None for a in corpus.articles)):
+        # (the common case: one pass over the index; its ties go by id, which is the
+        # corpus's order unless JSON Lines records keep their file's order)
         hits = word_hits(index, query)[: args.limit]
         return ([h.id for h in hits], {h.id: (h.size, h.mtime_ns, h.title) for h in hits},
                 {h.rowid: h.id for h in hits})
@@ -421,7 +423,10 @@ def _update(args: argparse.Namespace, corpus: Any, index: Any, db_path: Any) -> 
     _, repeated = corpus_repeated(corpus.articles, max_bytes(args),
                                   RepeatedCache(repeated_cache_path_for(cache_path_for(db_path))))
 
-    articles = [(a.id, locator(a), a.size, a.mtime_ns) for a in corpus.articles]
+    # (a Path as it is: `SearchIndex.stale` makes a string of the few it indexes; a JSON
+    # Lines record travels as its locator)
+    articles = [(a.id, a.path if a.record is None else locator(a), a.size, a.mtime_ns)
+                for a in corpus.articles]
     return bool(index.update(articles, corrections, repeated=repeated, progress=_progress(),
                              jobs=args.jobs, max_bytes=max_bytes(args)))
 

@@ -273,7 +273,8 @@ def check(
         t, g = _records(index, root, rel, text_field, max_bytes)
         todo.extend(t)
         gone.extend(g)
-    return Changes(todo, gone, new, changed)
+    # (a folder gone with its subfolders names their articles more than once)
+    return Changes(todo, list(dict.fromkeys(gone)), new, changed)
 
 
 def _article(path: str, entry_stat: os.stat_result, max_bytes: int) -> bool:

@@ -132,12 +132,11 @@ def run(args: argparse.Namespace) -> int:
     index = SearchIndex(index_path_for(db_path))
     corpus = None  # the listed corpus, after a full check
     quick: _Quick | None = None
-    if args.no_update:
-        if index.path is None or not index.path.exists():
-            raise UserError(f"no search index for {args.corpus} yet: run without --no-update")
+    if args.no_update and (index.path is None or not index.path.exists()):
+        raise UserError(f"no search index for {args.corpus} yet: run without --no-update")
+    if not index.open_quiet():  # (reading leaves the index's folder as it was)
         index.open()
-    else:
-        index.open()
+    if not args.no_update:
         if not (args.update or named.single_file is not None or index.rebuilt
                 or _needs_listing(query)):
             quick = _Quick.start(args, named.root, db_path, index)
@@ -301,7 +300,8 @@ class _Quick:
         from reader.search import freshness as fr
 
         text_field = getattr(args, "text_field", None)
-        state = fr.load_state(index.db)
+        assert index.path is not None
+        state = fr.load_state(fr.state_path(index.path), index.fresh_token())
         if state is None or state.key != fr.corpus_key(root, max_bytes(args), text_field):
             return None
         self = cls(args, root, db_path, index)
@@ -309,8 +309,7 @@ class _Quick:
         if store != state.store and self.evidence() is None:
             return None
         try:
-            changes = fr.check(index, state, root, max_bytes(args), text_field,
-                               own=_folder_under(root, index.path))
+            changes = fr.check(index, state, root, max_bytes(args), text_field)
         except fr.NeedFullCheck:
             return None
         changes.state.store = store
@@ -325,7 +324,7 @@ class _Quick:
                                     ).fetchone():
                 return None  # no article left: the full check says so (exit 2)
         if changes.changed or store != state.store:
-            fr.save_state(index.db, changes.state)
+            fr.save_state(fr.state_path(index.path), changes.state, index.fresh_token() or "")
         return self
 
     def check_hits(self, found: list[str], stamps: dict[str, tuple[int, int, str]]
@@ -363,33 +362,26 @@ class _Quick:
         return False
 
 
-def _folder_under(root: Any, path: Any) -> str | None:
-    """The folder holding `path` as a prefix under `root` ("" or "a/b/"), None outside."""
-    if path is None:
-        return None
-    try:
-        rel = path.resolve().parent.relative_to(root)
-    except ValueError:
-        return None
-    return "" if str(rel) == "." else rel.as_posix() + "/"
-
-
 def _full_update(args: argparse.Namespace, db_path: Any, index: Any) -> Any:
     """List the corpus, stat every file and bring the index up to date (`--update`);
     record the folders' state for the quick check of the next search."""
     from reader.corpus import open_corpus
     from reader.search import freshness as fr
 
-    fr.clear_state(index.db)
+    index.writable()
+    index.set_fresh_token(None)  # (a full check that stops half-way leaves no state)
     named = _unlisted(args.corpus)
     text_field = getattr(args, "text_field", None)
     snap = fr.snapshot(named.root) if named.single_file is None else None  # (before listing)
     store = fr.store_stats(db_path)
     corpus = open_corpus(args.corpus, max_bytes(args), read=False, text_field=text_field)
-    if _update(args, corpus, index, db_path) and snap is not None:
+    if _update(args, corpus, index, db_path) and snap is not None and index.path is not None:
         dirs, jsonl = snap
-        fr.save_state(index.db, fr.State(fr.corpus_key(named.root, max_bytes(args), text_field),
-                                         dirs, jsonl, store))
+        token = fr.new_token()
+        fr.save_state(fr.state_path(index.path),
+                      fr.State(fr.corpus_key(named.root, max_bytes(args), text_field), dirs,
+                               jsonl, store), token)
+        index.set_fresh_token(token)
     return corpus
 
 

@@ -6,11 +6,11 @@ budget of about 0.24 s (issue 14: ten times faster than `grep -rlwi`). So by def
 between two searches:
 
 1. files added, removed or renamed: a folder's mtime changes when an entry is added to it,
-   removed from it or renamed in it. Every folder's mtime is recorded in the index (table
-   `fresh`), taken *before* the folder is listed, so a file added while it is being
-   listed is caught the next time. A folder whose mtime changed is listed again: its new
-   `.txt` files are stat-ed and indexed, the vanished ones dropped; a new subfolder is
-   walked; a folder that is gone takes its articles with it;
+   removed from it or renamed in it. Every folder's mtime is recorded (`state_path`),
+   taken *before* the folder is listed, so a file added while it is being listed is
+   caught the next time. A folder whose mtime changed is listed again: its `.txt` files
+   are stat-ed and the new or changed ones indexed, the vanished ones dropped; a new
+   subfolder is walked; a folder that is gone takes its articles with it;
 2. JSON Lines files (few, and scrapers append to them) are always stat-ed; a changed one
    is indexed again (from its saved record index: only new or changed records are read);
 3. every article a query hits is stat-ed before it is printed (`reader.commands.search`),
@@ -20,24 +20,27 @@ between two searches:
    are read, and when those differ from what the index was built with, the full check
    runs (every article's split may change).
 
-What it misses: a `.txt` edited in place (its folder's mtime stays; in the folder holding
-the index, also one saved over by an editor) so that it now matches a query it did not
-match before; it is
-indexed again when a query hits it, or by `reader search --update`, which stats every file
-(the app does that too). A folder mtime recorded less than `RACY_NS` after it was set may
-still change within the same clock tick, so it is recorded as unknown and the folder is
-listed again next time (git's "racy" rule).
+The index often lives in the corpus's top folder, so a search must not change that
+folder itself: the index is read without creating SQLite's `-wal` and `-shm` files
+(`SearchIndex.open_quiet`) and the state is kept in a file beside it, rewritten in place.
+A search that writes the index (something changed) changes the folder once; the next one
+lists it again.
+
+What it misses: a `.txt` edited in place (its folder's mtime stays) so that it now
+matches a query it did not match before; it is indexed again when a query hits it, or by
+`reader search --update`, which stats every file (the app does that too). A folder mtime
+recorded less than `RACY_NS` after it was set may still change within the same clock
+tick, so it is recorded as unknown and the folder is listed again next time (git's "racy"
+rule).
 
 New and changed articles are split with the evidence the index was built with: its
 repeated-line set (from the repeated-line cache, when that cache's set is the index's) and
 the corrections. When that evidence cannot be had, the full check runs instead. The
 repeated-line set itself is recounted only by the full check.
 """
-
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat as stat_mod
 import time
 from collections.abc import Callable
@@ -52,8 +55,7 @@ UNKNOWN = -1  # a recorded mtime that always counts as changed
 # time a search may take; tests/search/test_freshness.py checks they agree)
 JOURNAL_SUFFIX = ".journal"
 
-TABLE = """CREATE TABLE IF NOT EXISTS fresh(
-    name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL)"""
+STATE_VERSION = 1
 
 
 @dataclass(slots=True)
@@ -75,49 +77,56 @@ def corpus_key(root: Path, max_bytes: int, text_field: str | None) -> str:
     return f"{root}\0{max_bytes}\0{text_field or ''}"
 
 
-def load_state(db: sqlite3.Connection) -> State | None:
-    """The recorded state, or None when there is none (an index built by the app or by an
-    older reader, or a full check that did not finish)."""
+def state_path(index_path: Path) -> Path:
+    """Beside the index: `annotations.search.sqlite` -> `annotations.search.sqlite.fresh`.
+
+    Not a table of the index: writing the index makes SQLite's `-wal` file come and go,
+    which changes the mtime of the folder holding it, often the corpus's own top folder;
+    the state must be recordable without changing what it records. This file is
+    rewritten in place (a folder's mtime changes only when an entry is added, removed or
+    renamed), and the index is read without a trace (`SearchIndex.open_quiet`)."""
+    return index_path.with_name(index_path.name + ".fresh")
+
+
+def load_state(path: Path, token: str | None) -> State | None:
+    """The recorded state, or None when there is none or it is not this index's (`token`,
+    kept in the index's `meta`, is new at every full check: an index rebuilt since, by the
+    app or an older reader, or a full check that did not finish, has another or none)."""
+    import orjson
+
+    if token is None:
+        return None
     try:
-        rows = db.execute("SELECT name, size, mtime FROM fresh").fetchall()
-    except sqlite3.OperationalError:
+        data = orjson.loads(path.read_bytes())
+        if data["version"] != STATE_VERSION or data["token"] != token:
+            return None
+        state = State(data["key"], {d: int(m) for d, m in data["dirs"].items()},
+                      {j: (int(v[0]), int(v[1])) for j, v in data["jsonl"].items()},
+                      {f: (int(v[0]), int(v[1])) for f, v in data["store"].items()})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
-    key = next((n[2:] for n, _, _ in rows if n.startswith("k:")), None)
-    if key is None:
-        return None
-    state = State(key)
-    for name, size, mtime in rows:
-        kind, rest = name[:2], name[2:]
-        if kind == "d:":
-            state.dirs[rest] = mtime
-        elif kind == "j:":
-            state.jsonl[rest] = (size, mtime)
-        elif kind == "s:":
-            state.store[rest] = (size, mtime)
     return state if "" in state.dirs else None
 
 
-def clear_state(db: sqlite3.Connection) -> None:
-    """Forget the state (before a full check: if it stops half-way, the next search makes
-    the full check again)."""
-    db.execute(TABLE)
-    db.execute("DELETE FROM fresh")
+def save_state(path: Path, state: State, token: str) -> None:
+    """Write the state in place (no new directory entry once the file exists). A torn
+    write leaves a file that does not parse: the next search makes the full check."""
+    import orjson
 
-
-def save_state(db: sqlite3.Connection, state: State) -> None:
-    rows = [("k:" + state.key, 0, 0)]
-    rows += [("d:" + d, 0, m) for d, m in state.dirs.items()]
-    rows += [("j:" + j, s, m) for j, (s, m) in state.jsonl.items()]
-    rows += [("s:" + f, s, m) for f, (s, m) in state.store.items()]
-    db.execute(TABLE)
-    db.execute("BEGIN")
+    payload = orjson.dumps({
+        "version": STATE_VERSION, "token": token, "key": state.key, "dirs": state.dirs,
+        "jsonl": state.jsonl, "store": state.store,
+    })
     try:
-        db.execute("DELETE FROM fresh")
-        db.executemany("INSERT INTO fresh VALUES (?, ?, ?)", rows)
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
+        with open(path, "r+b" if path.exists() else "wb") as f:
+            f.write(payload)
+            f.truncate()
+    except OSError:
+        pass  # (derived data: the next search makes the full check again)
+
+
+def new_token() -> str:
+    return os.urandom(8).hex()
 
 
 def settled(mtime_ns: int, now_ns: int) -> int:
@@ -212,14 +221,8 @@ def check(
     root: Path,
     max_bytes: int,
     text_field: str | None,
-    own: str | None = None,
 ) -> Changes:
-    """Compare the corpus with the recorded state; raises NeedFullCheck (see there).
-
-    `own` is the folder (under the root) that holds the index itself: every search
-    changes its mtime (SQLite's `-wal` and `-shm` files come and go), so there only the
-    names are compared; in any other changed folder every `.txt` is stat-ed too (an
-    editor that saves by renaming a new file over the old one changes the folder)."""
+    """Compare the corpus with the recorded state; raises NeedFullCheck (see there)."""
     now = time.time_ns()
     new = State(state.key, dict(state.dirs), dict(state.jsonl), dict(state.store))
     todo: list[tuple[str, Any, int, int]] = []
@@ -249,8 +252,7 @@ def check(
     for prefix in relist:
         if prefix not in new.dirs:  # (inside a folder that is gone)
             continue
-        t, g, found_jsonl = _relist(index, root, prefix, new, max_bytes, now,
-                                    stat_all=prefix != own)
+        t, g, found_jsonl = _relist(index, root, prefix, new, max_bytes, now)
         todo.extend(t)
         gone.extend(i for i in g if i not in gone_set)
         new_jsonl.extend(j for j in found_jsonl if j not in new.jsonl)
@@ -284,12 +286,11 @@ def _article(path: str, entry_stat: os.stat_result, max_bytes: int) -> bool:
 
 
 def _relist(
-    index: Any, root: Path, prefix: str, new: State, max_bytes: int, now: int,
-    stat_all: bool = True,
+    index: Any, root: Path, prefix: str, new: State, max_bytes: int, now: int
 ) -> tuple[list[tuple[str, Any, int, int]], list[str], list[str]]:
-    """(articles to index, ids to drop, JSON Lines files) of one changed folder. New
-    subfolders are walked whole; with `stat_all`, the `.txt` files whose name stayed are
-    stat-ed too."""
+    """(articles to index, ids to drop, JSON Lines files) of one changed folder: every
+    `.txt` in it is stat-ed (an editor that saves by renaming a new file over the old one
+    changes the folder too); new subfolders are walked whole."""
     path = _join(root, prefix)
     try:
         with os.scandir(path) as it:
@@ -323,8 +324,6 @@ def _relist(
     gone = [i for i in known if i not in txt]
     for rel, e in txt.items():
         was = known.get(rel)
-        if was is not None and not stat_all:
-            continue
         try:
             st = e.stat(follow_symlinks=True)
         except OSError:

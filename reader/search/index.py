@@ -126,6 +126,7 @@ class SearchIndex:
         self._pending_digest = ""
         self._pending_context = ""
         self.rebuilt = False  # the last open found no usable index
+        self.quiet = False  # opened read-only by `open_quiet`
 
     # -- opening ------------------------------------------------------------------
 
@@ -422,6 +423,60 @@ class SearchIndex:
 
     # -- freshness: `reader search`'s quick check (reader.search.freshness) ------------
 
+    def open_quiet(self) -> bool:
+        """Open the index read-only without a trace in its folder; True when opened so.
+
+        A connection to a WAL database creates its `-wal` and `-shm` files and the last
+        one to close deletes them, which changes the mtime of the folder holding the index
+        (often the corpus's top folder, which the quick check watches). SQLite's
+        `immutable` mode reads the file alone; it is used only when no `-wal` or
+        `-journal` file exists (no other connection has the index open, and everything
+        committed is in the file) and the index checks out. False otherwise: `open`
+        it as usual (and for any write)."""
+        with self._lock:
+            if self._db is not None:
+                return False
+            if self.path is None or not self.path.exists() or any(
+                    Path(str(self.path) + s).exists() for s in ("-wal", "-journal")):
+                return False
+            try:
+                db = sqlite3.connect(self.path.absolute().as_uri() + "?immutable=1",
+                                     uri=True, check_same_thread=False, isolation_level=None)
+            except sqlite3.Error:
+                return False
+            try:
+                self._check(db)
+            except (sqlite3.Error, IndexBroken):
+                db.close()
+                return False
+            self._db = db
+            self.quiet = True
+            self._load_docs()
+            return True
+
+    def writable(self) -> None:
+        """Reopen as usual when opened by `open_quiet` (before a write)."""
+        with self._lock:
+            if self.quiet:
+                self.close()
+                self.quiet = False
+            self.open()
+
+    def fresh_token(self) -> str | None:
+        """The token of the quick check's state (`reader.search.freshness.load_state`)."""
+        with self._lock:
+            row = self.db.execute("SELECT value FROM meta WHERE key='fresh'").fetchone()
+        return row[0] if row else None
+
+    def set_fresh_token(self, token: str | None) -> None:
+        with self._lock:
+            if self.quiet:
+                self.writable()
+            if token is None:
+                self.db.execute("DELETE FROM meta WHERE key='fresh'")
+            else:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fresh', ?)", (token,))
+
     def context(self) -> str | None:
         """The evidence (`evidence_context`) the index was last brought up to date with."""
         with self._lock:
@@ -490,6 +545,8 @@ class SearchIndex:
         caller then runs the full `update`, which rebuilds."""
         corrections = list(corrections)
         with self._lock:
+            if self.quiet:
+                self.writable()
             live = self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
             replaced = len(self.doc_stamps([t[0] for t in todo]))
             dead = self._tombstones() + len(gone) + replaced

@@ -83,15 +83,9 @@ def found(corpus: Path, db: Path, query: str, *options: str,
 
 
 def _state(db: Path) -> dict[str, int]:
-    """The recorded folder mtimes (reading the index as a user of sqlite3 would)."""
-    import sqlite3
-
-    con = sqlite3.connect(db.with_name("annotations.search.sqlite"))
-    try:
-        return {n[2:]: m for n, m in con.execute("SELECT name, mtime FROM fresh")
-                if n.startswith("d:")}
-    finally:
-        con.close()
+    """The recorded folder mtimes (the state file beside the index)."""
+    data = json.loads(db.with_name("annotations.search.sqlite.fresh").read_text())
+    return {d: int(m) for d, m in data["dirs"].items()}
 
 
 def test_the_first_search_records_every_folder(corpus: Path, db: Path,
@@ -269,3 +263,29 @@ def test_the_annotation_journal_is_watched_under_its_name(db: Path) -> None:
     from reader.search.freshness import store_stats
 
     assert str(db.with_name(db.name + JOURNAL_SUFFIX)) in store_stats(db)
+
+
+def test_a_search_leaves_the_folder_holding_the_index_as_it_was(
+    tmp_path: Path, full_checks: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The default layout: the index beside the annotation file in the corpus's top
+    folder. Were a search to change that folder (SQLite's -wal file coming and going), the
+    next would have to list it again, every time."""
+    root = tmp_path / "flat"
+    for name, text in ARTICLES.items():
+        write(root, name.replace("/", "_"), text)
+    _age(root)
+
+    def search(query: str) -> list[str]:
+        main(["search", str(root), query])
+        return sorted(x.split("\t")[0] for x in capsys.readouterr().out.splitlines())
+
+    assert search("storm") == ["news_a.txt"]  # the full check, which writes the index
+    search("storm")  # lists the top folder again (the index's writes changed it)
+    before = root.stat().st_mtime_ns
+    assert search("budget") == ["news_b.txt"]
+    assert search("storm") == ["news_a.txt"]
+    assert root.stat().st_mtime_ns == before
+    assert len(full_checks) == 1
+    write(root, "new.txt", "Storm season\n\nAnother storm is due.\n")
+    assert search("storm") == ["new.txt", "news_a.txt"]

@@ -50,9 +50,9 @@ each search it is brought up to date without reading every file's size and date
 added, removed or renamed in it) is listed again, JSON Lines files are checked, every
 article a query hits is checked before it is printed (and indexed again if it
 changed), and changed corrections update the index as a whole. What this misses: a
-.txt edited in place (in the folder holding the index, also one an editor saved
-over) so that it now matches a query it did not match before. --update checks every
-file (as the app does when it opens the corpus; site: and date: queries do too).
+.txt edited in place (its folder keeps its date) so that it now matches a query it
+did not match before. --update checks every file (as the app does when it opens the
+corpus; site: and date: queries do too).
 
 Exit status: 0 with matches, 1 with none, 2 on a bad query or corpus."""
 

@@ -114,6 +114,8 @@ def _facts(args: argparse.Namespace, corpus: Any, query: Any, index_of: dict[str
 
 
 def run(args: argparse.Namespace) -> int:
+    """Bring the index up to date (the quick check by default, `--update` the full one,
+    `--no-update` none), search, stat the hits (quick check), print."""
     from annotations.paths import resolve_db_path
     from reader.filtering import parse
     from reader.search.index import SearchIndex, index_path_for
@@ -151,18 +153,21 @@ def run(args: argparse.Namespace) -> int:
             quick, corpus = None, _full_update(args, db_path, index)
         elif fresh:
             break
-    _print(args, index, query, found, stamps, rowids, corpus or named, quick)
+    _print(args, index, query, found, stamps, rowids, corpus or named)
     index.close()
     return 0 if found else 1
 
 
 def _print(args: argparse.Namespace, index: Any, query: Any, found: list[str],
            stamps: dict[str, tuple[int, int, str]], rowids: dict[int, str] | None,
-           corpus: Any, quick: _Quick | None) -> None:
+           corpus: Any) -> None:
+    """One line per article (plain or --json); the hit counts from the index's positions
+    when it can give them, else from the matches placed in each article's text."""
     from reader.corpus import ArticleError
     from reader.search.index import snippets_for
 
     out = sys.stdout
+    records: dict[str, dict[str, Any]] = {}
     counts = None if args.json else index.hit_counts(query, found, rowids=rowids)
     if args.json:
         import orjson
@@ -175,7 +180,7 @@ def _print(args: argparse.Namespace, index: Any, query: Any, found: list[str],
         snips = []
         if query.text_terms():
             try:
-                text = _read(args, corpus, article_id, quick)
+                text = _read(args, corpus, article_id, records)
             except ArticleError as exc:
                 print(f"skipped {article_id}: {exc}", file=sys.stderr)
                 continue
@@ -190,34 +195,27 @@ def _print(args: argparse.Namespace, index: Any, query: Any, found: list[str],
     out.flush()
 
 
-def _read(args: argparse.Namespace, corpus: Any, article_id: str, quick: _Quick | None) -> str:
-    """An article's text: from the listed corpus, else its file or JSON Lines record."""
+def _read(args: argparse.Namespace, corpus: Any, article_id: str,
+          records: dict[str, dict[str, Any]]) -> str:
+    """An article's text: from the listed corpus, else its file or JSON Lines record
+    (`records`: JSON Lines file -> id -> record locator, filled as needed)."""
     from reader.corpus import locator, read_located, read_text
 
     article = corpus.get(article_id)
     if article is not None:
         return str(read_located(locator(article), max_bytes(args)).text)
-    from reader.search.freshness import record_file
+    from reader.search.freshness import jsonl_articles, record_file
 
     rel = record_file(article_id)
     if rel is not None:
-        record = _records(args, corpus.root, rel).get(article_id)
+        if rel not in records:
+            found = jsonl_articles(corpus.root, rel, getattr(args, "text_field", None),
+                                   max_bytes(args))
+            records[rel] = {a.id: a.record for a in found}
+        record = records[rel].get(article_id)
         if record is not None:
             return str(read_located(record, max_bytes(args)).text)
     return str(read_text(corpus.root / article_id, max_bytes(args)).text)
-
-
-_RECORDS: dict[str, dict[str, Any]] = {}
-
-
-def _records(args: argparse.Namespace, root: Any, rel: str) -> dict[str, Any]:
-    """id -> record locator of one JSON Lines file (read once)."""
-    if rel not in _RECORDS:
-        from reader.search.freshness import jsonl_articles
-
-        found = jsonl_articles(root, rel, getattr(args, "text_field", None), max_bytes(args))
-        _RECORDS[rel] = {a.id: a.record for a in found}
-    return _RECORDS[rel]
 
 
 def _needs_listing(query: Any) -> bool:

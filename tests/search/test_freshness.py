@@ -289,3 +289,15 @@ def test_a_search_leaves_the_folder_holding_the_index_as_it_was(
     assert len(full_checks) == 1
     write(root, "new.txt", "Storm season\n\nAnother storm is due.\n")
     assert search("storm") == ["new.txt", "news_a.txt"]
+
+
+def test_a_broken_state_file_means_a_full_check(
+    corpus: Path, db: Path, full_checks: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert found(corpus, db, "storm", capsys=capsys) == ["news/a.txt"]
+    state = db.with_name("annotations.search.sqlite.fresh")
+    state.write_bytes(state.read_bytes()[:40])  # a write cut short
+    (corpus / "sport/d.txt").write_text("Sports roundup\n\nA storm stopped play.\n",
+                                        encoding="utf-8")
+    assert found(corpus, db, "storm", capsys=capsys) == ["news/a.txt", "sport/d.txt"]
+    assert len(full_checks) == 2

@@ -196,6 +196,8 @@ def test_a_record_appended_to_a_json_lines_file_is_found(
     (obj,) = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert obj["hits"] == 2 and obj["snippets"][0]["text"].lower().count("glacier") >= 1
     assert found(corpus, db, "ferry", capsys=capsys) == ["news/feed.jsonl#1"]
+    feed.unlink()
+    assert run(corpus, db, "ferry OR glacier", capsys=capsys)[0] == 1
     assert len(full_checks) == 1  # the first search only
 
 

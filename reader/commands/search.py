@@ -132,12 +132,31 @@ def run(args: argparse.Namespace) -> int:
     named = _unlisted(args.corpus)
     db_path = resolve_db_path(named, args.db, create=False)
     index = SearchIndex(index_path_for(db_path))
-    corpus = None  # the listed corpus, after a full check
-    quick: _Quick | None = None
     if args.no_update and (index.path is None or not index.path.exists()):
         raise UserError(f"no search index for {args.corpus} yet: run without --no-update")
     if not index.open_quiet():  # (reading leaves the index's folder as it was)
         index.open()
+    import sqlite3
+
+    try:
+        found, stamps, rowids, corpus = _answer(args, query, named, db_path, index)
+    except sqlite3.DatabaseError:
+        if not index.quiet:
+            raise
+        # (read without locks, the file changed under us: another process checkpointed)
+        index.writable()
+        found, stamps, rowids, corpus = _answer(args, query, named, db_path, index)
+    _print(args, index, query, found, stamps, rowids, corpus or named)
+    index.close()
+    return 0 if found else 1
+
+
+def _answer(args: argparse.Namespace, query: Any, named: Any, db_path: Any, index: Any
+            ) -> tuple[list[str], dict[str, tuple[int, int, str]], dict[int, str] | None, Any]:
+    """(found, stamps, row ids: see `_search`; the listed corpus after a full check, or
+    None) with the index brought up to date first as the options say."""
+    corpus = None
+    quick: _Quick | None = None
     if not args.no_update:
         if not (args.update or named.single_file is not None or index.rebuilt
                 or _needs_listing(query)):
@@ -153,9 +172,7 @@ def run(args: argparse.Namespace) -> int:
             quick, corpus = None, _full_update(args, db_path, index)
         elif fresh:
             break
-    _print(args, index, query, found, stamps, rowids, corpus or named)
-    index.close()
-    return 0 if found else 1
+    return found, stamps, rowids, corpus
 
 
 def _print(args: argparse.Namespace, index: Any, query: Any, found: list[str],

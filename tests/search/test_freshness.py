@@ -303,3 +303,29 @@ def test_a_broken_state_file_means_a_full_check(
                                         encoding="utf-8")
     assert found(corpus, db, "storm", capsys=capsys) == ["news/a.txt", "sport/d.txt"]
     assert len(full_checks) == 2
+
+
+def test_a_read_without_locks_that_fails_is_made_again_with_them(
+    corpus: Path, db: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The index is read in SQLite's immutable mode when no other connection has it
+    open; should another process write it meanwhile, the read fails (or would mislead)
+    and is made again the usual way, not reported as a traceback."""
+    import sqlite3
+
+    from reader.commands import search as command
+
+    assert found(corpus, db, "storm", capsys=capsys) == ["news/a.txt"]
+    real = command._search
+    failed: list[bool] = []
+
+    def flaky(args, index, *rest):  # type: ignore[no-untyped-def]
+        if index.quiet and not failed:
+            failed.append(True)
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return real(args, index, *rest)
+
+    monkeypatch.setattr(command, "_search", flaky)
+    assert found(corpus, db, "storm", capsys=capsys) == ["news/a.txt"]
+    assert failed == [True]

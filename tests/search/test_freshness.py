@@ -196,6 +196,11 @@ def test_a_record_appended_to_a_json_lines_file_is_found(
     (obj,) = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert obj["hits"] == 2 and obj["snippets"][0]["text"].lower().count("glacier") >= 1
     assert found(corpus, db, "ferry", capsys=capsys) == ["news/feed.jsonl#1"]
+    # a record's snippets are read from its file without listing the corpus
+    assert main(["search", str(corpus), "--db", str(db), "--json", "--no-update",
+                 "ferry"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["hits"] == 2 and err == ""
     feed.unlink()
     assert run(corpus, db, "ferry OR glacier", capsys=capsys)[0] == 1
     assert len(full_checks) == 1  # the first search only
@@ -329,3 +334,16 @@ def test_a_read_without_locks_that_fails_is_made_again_with_them(
     monkeypatch.setattr(command, "_search", flaky)
     assert found(corpus, db, "storm", capsys=capsys) == ["news/a.txt"]
     assert failed == [True]
+
+
+def test_site_and_date_queries_list_the_corpus(
+    corpus: Path, db: Path, full_checks: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """site: and date: come from the articles' metadata (records, sidecars,
+    metadata.csv), which only listing the corpus gives: such a query makes the full
+    check, and sees a sidecar added since."""
+    assert found(corpus, db, "storm", capsys=capsys) == ["news/a.txt"]
+    (corpus / "news" / "a.txt.json").write_text(
+        json.dumps({"url": "https://coast.example.org/storm"}), encoding="utf-8")
+    assert found(corpus, db, "site:coast.example.org storm", capsys=capsys) == ["news/a.txt"]
+    assert full_checks == ["storm", "site:coast.example.org storm"]

@@ -47,7 +47,7 @@ from reader.errorlog import log_problem
 from reader.filtering import help_line
 from reader.palette import colour_map, label_colour
 from reader.textlayout import sanitize
-from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header
+from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header, pane_widths
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screens import HelpScreen, MessageScreen
@@ -115,6 +115,9 @@ class MainScreen(Screen[None]):
     """
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        pane_widths.follow_focus(self, event.widget)  # narrower list while reading
 
 
 class ReaderApp(App[None]):

@@ -793,6 +793,7 @@ class ReaderApp(App[None]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._update_header)
+        self.call_after_refresh(self._update_progress)  # the label fits the list's width
 
     def action_focus_filter(self) -> None:
         box = self.query_one("#filter", Input)

@@ -37,12 +37,9 @@ def follow_focus(screen: Screen[object], widget: Widget) -> None:
         return
     left.set_class(reading, READING)
     app = screen.app
-    update = getattr(app, "_update_header", None)
-    if update is None:
-        return
-    # the header's title rows wrap to the pane's new width once it is laid out
-    if reading:
-        screen.call_after_refresh(update)
-    else:
-        article_list = screen.query_one(ArticleList)
-        screen.call_after_refresh(update, article_list.current)
+    # the header's title rows and the progress label fit the panes' new widths once laid out
+    index = None if reading else screen.query_one(ArticleList).current
+    for name, args in (("_update_header", (index,)), ("_update_progress", ())):
+        update = getattr(app, name, None)
+        if update is not None:
+            screen.call_after_refresh(update, *args)

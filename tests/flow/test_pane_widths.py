@@ -51,3 +51,30 @@ async def test_a_dialog_does_not_move_the_panes(seeds_copy: Path) -> None:
         assert view.size.width == width
         await press(pilot, "escape")
         assert view.has_focus and view.size.width == width
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_progress_label_fits_the_list_at_either_width(
+    seeds_copy: Path, size: tuple[int, int]
+) -> None:
+    from textual.widgets import Static
+
+    app = make_app(seeds_copy)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        label = app.query_one("#progress-label", Static)
+
+        def shown() -> str:
+            return str(label.render()).rstrip()
+
+        await press(pilot, "d")  # one done: the session has rates to show
+        await press(pilot, "h")
+        wide = shown()
+        assert "done" in wide and len(wide) <= label.size.width
+        await press(pilot, "l")
+        await pilot.pause()
+        narrow = shown()
+        assert "done" in narrow and len(narrow) <= label.size.width, (narrow, label.size)
+        await press(pilot, "h")
+        await pilot.pause()
+        assert shown() == wide

@@ -168,7 +168,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("article.pick_label", "L", "app.pick_label", "Label…",
             "Pick any label by name (type part of it) and highlight with it, or relabel the "
             "highlight at the cursor", "Annotate", "article"),
-    Command("article.note", "a", "app.edit_note", "Note", "Add or edit the note of the highlight",
+    Command("article.note", "a", "app.edit_note", "Note",
+            "Add or edit the note of the highlight (enter: new line; ctrl+s saves)",
             "Annotate", "article", footer=True),
     Command("article.delete", "delete,D", "app.delete_highlight", "Delete",
             "Delete the highlight at the cursor", "Annotate", "article"),

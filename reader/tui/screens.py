@@ -142,7 +142,15 @@ class PromptScreen(ModalScreen[str | None]):
 
 
 class NoteScreen(ModalScreen[str | None]):
-    """A multi-line note; ctrl+s saves, escape cancels."""
+    """A multi-line note; ctrl+s saves, escape cancels.
+
+    Enter is a new line, as in any editor, which a coder used to one-line boxes does not
+    expect: the hint says so, and escape with unsaved changes closes only when pressed a
+    second time (as in the memo editor), so a note is never thrown away by reflex.
+    """
+
+    HINT = "enter: new line · ctrl+s saves · esc cancels"
+    DISCARD = "unsaved note: esc again discards it, ctrl+s saves"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="note.save"),
@@ -153,12 +161,13 @@ class NoteScreen(ModalScreen[str | None]):
         super().__init__()
         self.title_text = title
         self.value = value
+        self._warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield TextArea(self.value, id="note-area", soft_wrap=True)
-            yield Static("ctrl+s saves · esc cancels", classes="dialog-hint")
+            yield Static(self.HINT, id="note-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -169,6 +178,10 @@ class NoteScreen(ModalScreen[str | None]):
         self.dismiss(self.query_one(TextArea).text)
 
     def action_cancel(self) -> None:
+        if self.query_one(TextArea).text != self.value and not self._warned:
+            self._warned = True
+            self.query_one("#note-hint", Static).update(Text(self.DISCARD, style="bold"))
+            return
         self.dismiss(None)
 
 

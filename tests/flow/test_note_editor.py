@@ -1,0 +1,45 @@
+"""The highlight note editor is multi-line: its hint says enter is a new line, and a stray
+escape does not throw away a note being written (a second escape does, as in memos)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from reader.tui.screens import NoteScreen
+from tests.tui.helpers import make_app, press, settle
+
+FIRST = "000_4f563db4c078cd2b.txt"
+
+
+async def _note_open(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    await press(pilot, "enter", "right_square_bracket", "1", "a")
+    assert isinstance(app.screen, NoteScreen)
+
+
+async def test_the_hint_says_enter_is_a_new_line_and_ctrl_s_saves(seeds_copy: Path) -> None:
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _note_open(app, pilot)
+        hint = str(app.screen.query_one("#note-hint", Static).render())
+        assert "enter: new line" in hint and "ctrl+s saves" in hint
+        await press(pilot, *"two", "enter", *"lines", "ctrl+s")
+        assert app.store.highlights(FIRST)[0].note == "two\nlines"
+
+
+async def test_one_escape_keeps_an_unsaved_note_two_discard_it(seeds_copy: Path) -> None:
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _note_open(app, pilot)
+        await press(pilot, *"half a thought", "escape")
+        assert isinstance(app.screen, NoteScreen)  # still there, with the text
+        assert "esc again discards" in str(app.screen.query_one("#note-hint", Static).render())
+        await press(pilot, "ctrl+s")
+        assert app.store.highlights(FIRST)[0].note == "half a thought"
+        await press(pilot, "a", *" more", "escape", "escape")
+        assert not isinstance(app.screen, NoteScreen)
+        assert app.store.highlights(FIRST)[0].note == "half a thought"  # discarded on purpose
+        await press(pilot, "a", "escape")  # nothing changed: one escape closes
+        assert not isinstance(app.screen, NoteScreen)

@@ -75,7 +75,8 @@ COMMANDS: tuple[Command, ...] = (
             "List the units the coders disagree on and settle each into the adjudicator "
             "coder (gold)", "Annotate"),
     Command("app.export", "E", "export", "Export",
-            "Export annotations to Markdown, JSON, JSON-LD, CSV or clean text", "App"),
+            "Export annotations to Markdown, JSON, JSON-LD, CSV, clean text or REFI-QDA",
+            "App"),
     Command("app.memo", "m", "memo", "Memo",
             "Write the memo of the article (your notes on it, beside the codes)", "Annotate"),
     Command("app.project_memo", "M", "project_memo", "Project memo",

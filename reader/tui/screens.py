@@ -175,7 +175,8 @@ class NoteScreen(ModalScreen[str | None]):
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        # an enter pressed to save (before ctrl+s) is not part of the note
+        self.dismiss(self.query_one(TextArea).text.rstrip())
 
     def action_cancel(self) -> None:
         if self.query_one(TextArea).text != self.value and not self._warned:

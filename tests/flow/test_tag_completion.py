@@ -112,3 +112,17 @@ async def test_tab_typed_fast_completes_what_was_typed_before_it(seeds_copy: Pat
         await pilot.pause()
         await pilot.pause()
         assert app.screen.query_one("#prompt-input", Input).value == "north-korea, "
+
+
+async def test_the_tag_box_names_the_article_by_its_title(seeds_copy: Path) -> None:
+    """Tagging from the list: the box says which article by the title the coder sees in
+    the list, not by its file name."""
+    from tests.conftest import SEED_TITLES
+
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "j", "t")
+        assert isinstance(app.screen, TagPromptScreen)
+        title = app.screen.title_text
+        assert title.startswith("Tags for “" + SEED_TITLES[1][:30]) and SECOND not in title

@@ -31,3 +31,26 @@ def test_help_for_E_names_every_format_the_export_dialog_offers() -> None:
     for name in ("Markdown", "JSON", "JSON-LD", "CSV", "clean text", "REFI-QDA"):
         assert name in help_of_e
     assert any("REFI-QDA" in label for _, label, _, _ in CHOICES)
+
+
+async def test_adjudication_rows_fit_80_columns_decision_first(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """At 80x24 each unit is one row, the coders' values and gold's first (they wrapped
+    onto a second row, under the article's file name)."""
+    from textual.widgets import OptionList
+
+    from tests.tui.helpers import make_app
+    from tests.tui.test_coding_screens import _adjudication_ready, _corpus
+
+    app = make_app(_corpus(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _adjudication_ready(app, pilot)
+        options = screen.query_one(OptionList)
+        width = options.scrollable_content_region.width
+        assert screen.rows
+        for i in range(options.option_count):
+            row = options.get_option_at_index(i).prompt
+            plain = row.plain if hasattr(row, "plain") else str(row)
+            assert len(plain) <= width, plain
+            assert plain.startswith("1:") and "gold:" in plain[:20]

@@ -371,7 +371,8 @@ def mark_status(app: ReaderApp, status: str) -> None:
             app.session.done += 1
             app.session.done_ids.add(article)
         app.refresh_annotations()
-        app.notify(f"{article}: {new}", timeout=1.5)
+        # by title: `d` and `x` move on to the next article, so say which one was marked
+        app.notify(f"{_titled(app, article, 44)}: {new}", timeout=1.5)
 
     if app.store.change(app, "set_status", article, new, then=saved) and new != "todo":
         goto_todo(app, 1, quiet=True, skip=article)

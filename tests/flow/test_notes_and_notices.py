@@ -1,5 +1,6 @@
 """The highlight note editor is multi-line: its hint says enter is a new line, and a stray
-escape does not throw away a note being written (a second escape does, as in memos)."""
+escape does not throw away a note being written (a second escape does, as in memos).
+Notices name articles by their title."""
 
 from __future__ import annotations
 
@@ -44,3 +45,17 @@ async def test_one_escape_keeps_an_unsaved_note_two_discard_it(seeds_copy: Path)
         assert app.store.highlights(FIRST)[0].note == "half a thought"  # discarded on purpose
         await press(pilot, "a", "escape")  # nothing changed: one escape closes
         assert not isinstance(app.screen, NoteScreen)
+
+
+async def test_marking_done_names_the_article_by_title(seeds_copy: Path) -> None:
+    """`d` opens the next article at once: the notice says which one was marked, by the
+    title the coder read, not its file name."""
+    from tests.conftest import SEED_TITLES
+
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter", "d")
+        said = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("“" + SEED_TITLES[0][:30]) and m.endswith(": done")
+                   for m in said), said

@@ -55,15 +55,22 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(g, style="bold underline"), "")
                 group = g
             table.add_row(keys, text)
+        from rich.console import Group
+
         from reader.filtering import OPERATORS
 
-        table.add_row("", "")
-        table.add_row(Text("Search queries (/)", style="bold underline"), "")
+        # a table of its own: its long operators (is:done|todo|skipped) would otherwise
+        # widen the keys' column and squeeze every description (80 columns above all)
+        queries = Table.grid(padding=(0, 2))
+        queries.add_column(no_wrap=True, style="bold")
+        queries.add_column(ratio=1)
         for syntax, meaning in OPERATORS:  # the grammar's own list: never out of date
-            table.add_row(syntax, meaning)
+            queries.add_row(syntax, meaning)
+        body = Group(table, Text(""), Text("Search queries (/)", style="bold underline"),
+                     queries)
         with VerticalScroll():
             yield Static(Text("reader — keys", style="bold"), classes="dialog-title")
-            yield Static(table, id="help-body")
+            yield Static(body, id="help-body")
             yield Static(
                 "ctrl+p opens the command palette. Keys can be remapped by command id in "
                 "keymap.toml (see README). Press esc to close.",

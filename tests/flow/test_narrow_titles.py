@@ -3,6 +3,7 @@ phrase ("boilerplate 36% of" …)."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from textual.widgets import Static
@@ -54,3 +55,29 @@ async def test_adjudication_rows_fit_80_columns_decision_first(
             plain = row.plain if hasattr(row, "plain") else str(row)
             assert len(plain) <= width, plain
             assert plain.startswith("1:") and "gold:" in plain[:20]
+
+
+async def test_help_keys_column_is_as_wide_as_the_keys_not_the_query_operators(
+    seeds_copy: Path,
+) -> None:
+    """The operators of the query table (`is:done|todo|skipped`) no longer widen the keys'
+    column: at 80 columns descriptions start right after the longest key."""
+    from rich.console import Console
+
+    from reader.tui.screens import HelpScreen
+    from tests.tui.helpers import make_app, settle
+
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body", Static)
+        console = Console(width=body.size.width, record=True, file=io.StringIO())
+        console.print(body.content)
+        lines = console.export_text().splitlines()
+        quit_row = next(line for line in lines if line.startswith("q "))
+        longest_key = max(len(keys) for _, keys, _ in HelpScreen().help_rows())
+        assert quit_row.index("Quit") <= longest_key + 2
+        assert any(line.startswith("is:done|todo|skipped") for line in lines)

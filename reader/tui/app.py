@@ -50,7 +50,7 @@ from reader.textlayout import sanitize
 from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header, pane_widths
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
-from reader.tui.screens import HelpScreen, MessageScreen
+from reader.tui.screens import HelpScreen, MessageScreen, skipped_count
 from reader.tui.search import AppSearch
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
@@ -264,7 +264,7 @@ class ReaderApp(App[None]):
                         severity="error", timeout=15)
         if self.corpus.skipped:
             self.notify(
-                f"{len(self.corpus.skipped)} file(s) not loaded: press S to see why",
+                f"{skipped_count(self.corpus.skipped)} not loaded: press S to see why",
                 severity="warning",
             )
         # the indexing thread starts now (so workers.wait_for_complete() covers it) but
@@ -867,7 +867,8 @@ class ReaderApp(App[None]):
 
     def action_show_skipped(self) -> None:
         lines = [f"{s.id}: {s.reason}" for s in self.corpus.skipped]
-        self.push_screen(MessageScreen(f"Skipped files ({len(lines)})", lines))
+        self.push_screen(MessageScreen(f"Skipped: {skipped_count(self.corpus.skipped)}",
+                                       lines))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.user_keymap))

@@ -78,6 +78,19 @@ class HelpScreen(ModalScreen[None]):
             )
 
 
+def skipped_count(skipped: Sequence[object]) -> str:
+    """`3 files`, `5 records`, `1 file and 5 records`: what was not loaded, named right.
+
+    A bad line of a JSON Lines file is skipped as `FILE line N`: a record, not a file
+    (a JSON Lines user was told "5 file(s) not loaded" about one file's five bad lines).
+    """
+    records = sum(1 for s in skipped if " line " in str(getattr(s, "id", "")))
+    files = len(skipped) - records
+    parts = [f"{n} {word}{'' if n == 1 else 's'}"
+             for n, word in ((files, "file"), (records, "record")) if n]
+    return " and ".join(parts) or "nothing"
+
+
 class MessageScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Close")]
 

@@ -59,3 +59,31 @@ async def test_marking_done_names_the_article_by_title(seeds_copy: Path) -> None
         said = [str(n.message) for n in app._notifications]
         assert any(m.startswith("“" + SEED_TITLES[0][:30]) and m.endswith(": done")
                    for m in said), said
+
+
+async def test_bad_json_lines_records_are_called_records_not_files(tmp_path: Path) -> None:
+    from textual.widgets import Label
+
+    from reader.tui.screens import MessageScreen
+
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text('{"text": "Good one\\n\\nA body."}\nnot json\n[1]\n', encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert "2 records not loaded: press S to see why" in said, said
+        await press(pilot, "S")
+        assert isinstance(app.screen, MessageScreen)
+        assert "Skipped: 2 records" in str(app.screen.query_one(Label).render())
+
+
+def test_skipped_count_names_files_and_records() -> None:
+    from reader.corpus import Skipped
+    from reader.tui.screens import skipped_count
+
+    bad = [Skipped("a.txt", Path("a.txt"), "binary"),
+           Skipped("n.jsonl line 2", Path("n.jsonl"), "invalid JSON"),
+           Skipped("n.jsonl line 9", Path("n.jsonl"), "no text")]
+    assert skipped_count(bad) == "1 file and 2 records"
+    assert skipped_count(bad[:1]) == "1 file"

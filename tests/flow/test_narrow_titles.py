@@ -81,3 +81,23 @@ async def test_help_keys_column_is_as_wide_as_the_keys_not_the_query_operators(
         longest_key = max(len(keys) for _, keys, _ in HelpScreen().help_rows())
         assert quit_row.index("Quit") <= longest_key + 2
         assert any(line.startswith("is:done|todo|skipped") for line in lines)
+
+
+async def test_key_bar_at_80_columns_keeps_the_coding_keys(seeds_copy: Path) -> None:
+    """In an article at 80 columns the bar showed select, note, help, quit, filter and
+    boilerplate, and no room was left for tag, next, done or undo: quit and the keys on
+    the start card give way first now; at 120 columns everything still shows."""
+    from reader.tui.widgets.keybar import KeyBar
+    from tests.tui.helpers import make_app, press, settle
+
+    for size, expect in (((80, 24), ["t Tag", "d Done", "u Undo", "? Help"]),
+                         ((120, 40), ["t Tag", "d Done", "u Undo", "q Quit", "b Boilerplate"])):
+        app = make_app(seeds_copy)
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            await press(pilot, "enter")
+            bar = app.query_one(KeyBar)
+            keys = str(bar.render())
+            assert all(k in keys for k in expect), (size, keys)
+            assert keys.endswith("^p palette") and len(keys) <= bar.size.width
+            assert keys.index("? Help") < keys.index("t Tag")  # the list's order is kept

@@ -101,3 +101,20 @@ async def test_key_bar_at_80_columns_keeps_the_coding_keys(seeds_copy: Path) -> 
             assert all(k in keys for k in expect), (size, keys)
             assert keys.endswith("^p palette") and len(keys) <= bar.size.width
             assert keys.index("? Help") < keys.index("t Tag")  # the list's order is kept
+
+
+async def test_a_short_choice_list_is_as_tall_as_its_options(seeds_copy: Path) -> None:
+    """`e` in coded passages offers two formats: the box was twenty rows high."""
+    from textual.widgets import OptionList
+
+    from reader.tui.screens import ChoiceScreen
+    from tests.tui.helpers import make_app, press, settle
+
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter", "s", "1", "P", "e")
+        assert isinstance(app.screen, ChoiceScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 2
+        assert options.size.height <= options.option_count + 2  # its border

@@ -50,7 +50,7 @@ from reader.textlayout import sanitize
 from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header, pane_widths
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
-from reader.tui.screens import HelpScreen, MessageScreen, skipped_count
+from reader.tui.screens import HelpScreen, MessageScreen, palette_help, skipped_count
 from reader.tui.search import AppSearch
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
@@ -86,7 +86,7 @@ class CommandsProvider(Provider):
                 yield DiscoveryHit(
                     command.title,
                     lambda c=command: app.run_command(c.id),
-                    help=command.help,
+                    help=palette_help(command, app.user_keymap),
                 )
 
     async def search(self, query: str) -> Hits:
@@ -102,7 +102,7 @@ class CommandsProvider(Provider):
                     score,
                     matcher.highlight(command.title),
                     lambda c=command: app.run_command(c.id),
-                    help=command.help,
+                    help=palette_help(command, app.user_keymap),
                 )
 
 

@@ -15,7 +15,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from reader.tui.commands import COMMANDS
+from reader.tui.commands import COMMANDS, Command
 
 
 def key_text(keys: str, display: str | None) -> str:
@@ -23,6 +23,14 @@ def key_text(keys: str, display: str | None) -> str:
         return display
     names = {"question_mark": "?", "slash": "/", "enter": "⏎", "escape": "esc"}
     return " ".join(names.get(k, k) for k in keys.split(","))
+
+
+def palette_help(command: Command, keymap: dict[str, str]) -> str:
+    """A command's help in the palette, its key first (`E · Export annotations…`), so the
+    palette teaches the key instead of being the only way there."""
+    remapped = command.id in keymap
+    key = key_text(keymap.get(command.id, command.keys), None if remapped else command.display)
+    return f"{key} · {command.help}"
 
 
 class HelpScreen(ModalScreen[None]):

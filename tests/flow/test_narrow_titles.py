@@ -118,3 +118,20 @@ async def test_a_short_choice_list_is_as_tall_as_its_options(seeds_copy: Path) -
         options = app.screen.query_one(OptionList)
         assert options.option_count == 2
         assert options.size.height <= options.option_count + 2  # its border
+
+
+async def test_the_palette_teaches_each_commands_key(seeds_copy: Path) -> None:
+    """ctrl+p found "Export" but never said that E does it; now the key leads its help."""
+    from textual.command import CommandList
+
+    from tests.tui.helpers import make_app, settle
+
+    app = make_app(seeds_copy, keymap={"app.done": "enter"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        listed = app.screen.query_one(CommandList)
+        prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert any("E · Export annotations" in p for p in prompts), prompts
+        assert any("⏎ · Mark the article done" in p for p in prompts), prompts  # remapped

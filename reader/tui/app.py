@@ -746,6 +746,13 @@ class ReaderApp(App[None]):
         out.append(f"line {line}", style="dim")
         if self.query_one("#status", Static).size.width >= 100:  # narrow: room for the rest
             out.append(f" · char {offset}", style="dim")
+        if view.selection:  # first: what the next key does; a long note may be cut instead
+            a, b = view.selection
+            out.append(f"  │  selected {b - a} chars (1-9 to highlight)", style="bold")
+            bp = view.boilerplate_lines_in(a, b)
+            if bp:  # a caption or a menu line would go into the highlight: say so
+                out.append(f" · includes {header.plural(bp, 'boilerplate line')}",
+                           style="bold reverse")
         q = view.span_at(view.quotes, offset)
         if q is not None:
             quote = q.ref
@@ -764,13 +771,6 @@ class ReaderApp(App[None]):
             out.append(f"[{sanitize(hl.label or 'highlight')}]", style=f"bold {h.colour}")
             if hl.note:
                 out.append(" " + sanitize(hl.note.splitlines()[0])[: 60 if j == 0 else 30])
-        if view.selection:
-            a, b = view.selection
-            out.append(f"  │  selected {b - a} chars (1-9 to highlight)", style="bold")
-            bp = view.boilerplate_lines_in(a, b)
-            if bp:  # a caption or a menu line would go into the highlight: say so
-                out.append(f" · includes {header.plural(bp, 'boilerplate line')}",
-                           style="bold reverse")
         return out
 
     @on(ArticleView.Back)

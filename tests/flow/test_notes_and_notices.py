@@ -87,3 +87,17 @@ def test_skipped_count_names_files_and_records() -> None:
            Skipped("n.jsonl line 9", Path("n.jsonl"), "no text")]
     assert skipped_count(bad) == "1 file and 2 records"
     assert skipped_count(bad[:1]) == "1 file"
+
+
+async def test_the_selection_hint_is_not_cut_by_a_note_at_80_columns(seeds_copy: Path) -> None:
+    """Selecting inside a highlight with a long note: the status line said the note and
+    cut "selected N chars (1-9 to highlight)" off at 80 columns; the hint comes first."""
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _note_open(app, pilot)
+        await press(pilot, *"a note long enough to fill the status line of a narrow terminal",
+                    "ctrl+s", "v", "w", "w")
+        status = app.query_one("#status", Static)
+        text = str(status.render())
+        hint = "(1-9 to highlight)"
+        assert hint in text and text.index(hint) + len(hint) <= status.size.width, text

@@ -101,3 +101,19 @@ async def test_the_selection_hint_is_not_cut_by_a_note_at_80_columns(seeds_copy:
         text = str(status.render())
         hint = "(1-9 to highlight)"
         assert hint in text and text.index(hint) + len(hint) <= status.size.width, text
+
+
+async def test_a_long_memo_title_ends_with_an_ellipsis_at_80_columns(seeds_copy: Path) -> None:
+    from textual.geometry import Region
+    from textual.widgets import Label
+
+    from reader.tui.memo import MemoScreen
+
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "j", "enter", "m")  # the second article's title is long
+        assert isinstance(app.screen, MemoScreen)
+        label = app.screen.query_one("#memo-title", Label)
+        row = label.render_lines(Region(0, 0, label.size.width, 1))[0].text.rstrip()
+        assert row.startswith("Memo:") and row.endswith("…"), row

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from itertools import chain
 
 from reader.marks.features import LINE_FEATURES, STOPWORDS
-from reader.marks.text import CLOSERS
+from reader.marks.text import CLOSERS, ends_sentence
 
 WINDOW_BEFORE = 40
 WINDOW_AFTER = 4
@@ -216,24 +216,45 @@ def content_words(s: str) -> frozenset[bytes]:
     return cw
 
 
+def article_start(lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float]) -> int | None:
+    """Where the article text starts (a position in `idx`): the first confident body line
+    of 80+ characters that ends like a sentence. A teaser title or a long link in a list
+    ("California power shutoff: Largest utility to intentionally cut ...") is as long and
+    may look as body-like to the boilerplate model, but does not end with a period; a lede
+    does. Failing that, the first confident body line of 80+ characters; failing that, the
+    most body-like line of 80+ characters (a model trained on other sites may trust no line
+    of the page); None when the page has no line that long.
+    """
+    first = best = None
+    best_p = 2.0
+    for k in range(len(idx)):
+        p = p_bp[k]
+        if p >= best_p:
+            continue
+        s = lines[idx[k]].strip()
+        if len(s) < 80:
+            continue
+        if p < 0.5:
+            if ends_sentence(s):
+                return k
+            if first is None:
+                first = k
+        elif first is None:
+            best, best_p = k, p
+    return first if first is not None else best
+
+
 def _candidates(
     lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float]
 ) -> tuple[int, list[int], dict[int, int]]:
     """First confident body line, candidate positions and their lengths (stripped)."""
     m = len(idx)
-    chars: dict[int, int] = {}
-    start = None
-    for k in range(m):
-        n = chars[k] = len(lines[idx[k]].strip())
-        if p_bp[k] < 0.5 and n >= 80:
-            start = k
-            break
+    start = article_start(lines, idx, p_bp)
     if start is None:
         # no article prose at all (a note, a stub): the first line is the best title
-        return 0, [0], chars
+        return 0, [0], {0: len(lines[idx[0]].strip())}
     lo, hi = max(0, start - WINDOW_BEFORE), min(m, start + WINDOW_AFTER + 1)
-    for k in range(start + 1, hi):
-        chars[k] = len(lines[idx[k]].strip())
+    chars = {k: len(lines[idx[k]].strip()) for k in range(lo, hi)}
     return start, [k for k in range(lo, hi) if 3 <= chars[k] <= 300], chars
 
 

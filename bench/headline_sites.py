@@ -53,6 +53,9 @@ from reader.marks.repeated import repeated_lines  # noqa: E402
 from reader.marks.text import text_line_keys  # noqa: E402
 
 K = 3
+# features left out (zeroed) for an ablation: HEADLINE_DROP=first_copy,dek_pair
+DROP = frozenset(hl.TITLE_FEATURES.index(n)
+                 for n in os.environ.get("HEADLINE_DROP", "").split(",") if n)
 
 
 def fold_of(site: str, k: int = K) -> int:
@@ -149,6 +152,8 @@ def rows_of(doc: tb.Doc, inp: tuple) -> tuple[list[int], list[list[float]], int]
     idx, _, keys, p_bp, _ = inp
     rows1 = LazyRows(doc.lines, idx)
     cands, rows = hl.title_rows(doc.lines, idx, rows1, p_bp, keys)
+    if DROP:
+        rows = [[0.0 if j in DROP else v for j, v in enumerate(r)] for r in rows]
     gold = next(ln for ln, lab in doc.labels.items() if lab == "title")
     pos = next((j for j, k in enumerate(cands) if idx[k] + 1 == gold), -1)
     return cands, rows, pos

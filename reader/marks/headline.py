@@ -5,7 +5,7 @@ line, and shares its content words with the article (a masthead such as "The Was
 PostDemocracy Dies in Darkness", a section label, a byline or the title of a teaser for
 another story does not). It stands alone or with its dek, right before the byline or the
 dateline, where a list of teasers is a long run of similar lines. Candidates in a window
-before the first body line are scored with a small linear model (`_title_weights.py`,
+before the article's first paragraph (`article_start`) are scored with a small linear model (`_title_weights.py`,
 trained by `train_headline.py`); the best wins. A line that is only a date or a byline
 (with at most the author's name) is never chosen; a sentence in quotation marks counts as
 ending with its period; a line the page repeats right before the article text is a dek;
@@ -17,8 +17,10 @@ headline-like line followed by a sentence and then the byline is the headline ov
 capitals above the headline is its kicker ("BLACK DEATH FEARS"); a number in a headline
 ("Opening Bell 11.18.19") does not make it a dateline.
 
-The feature set is deliberately small (23 features): with ~130 labelled pages a larger
-one fitted dev better but cross-validated worse (see `bench/README_marks.md`).
+The feature set is deliberately small (22 features): with ~130 labelled pages a larger
+one fitted dev better but cross-validated worse, and two features made from dev misses (a
+headline-like line over a longer sentence, the byline right under a line) were dropped when
+the site-held-out estimate rose without them (see `bench/README_marks.md`).
 """
 
 from __future__ import annotations
@@ -58,8 +60,6 @@ TITLE_FEATURES: tuple[str, ...] = (
     "dup_after_copy",  # second of two adjacent copies
     "ends_with_other",  # a breadcrumb or label glued before another candidate
     "glued",  # masthead-like glued words ("The Washington PostDemocracy Dies ...")
-    "dek_next",  # a headline-like line followed by a longer sentence (its dek)
-    "meta_next1",  # the byline or dateline is the very next line
     "run_2",  # length of the run of adjacent text-like lines around the line
     "run_3_5",
     "run_last",  # last of such a run (a dek, the last teaser of a list)
@@ -380,11 +380,6 @@ def title_rows(
     )
     rank = {k: j for j, k in enumerate(by_overlap)}
 
-    def sentence_like(k: int) -> bool:
-        return k in cand_set and (
-            bool(rows1[k][_JSENT]) or text[k].endswith((".", "?", "!")) or nwords[k] >= 9
-        )
-
     def headline_like(k: int) -> bool:
         # (an all-capitals line is a kicker or a label: "BLACK DEATH FEARS")
         return (
@@ -422,16 +417,6 @@ def title_rows(
         # with; `endswith` tries them all at C speed)
         suffix_other = overlaps[k][0] >= 0.3 and key[1:].endswith(texts)
         nxt = k + 1
-        dek_next = (
-            headline_like(k)
-            and nxt in cand_set
-            and nwords[nxt] > nw
-            and nwords[nxt] >= 6
-            and p_bp[nxt] >= 0.5
-            and nxt < start
-            and not meta(nxt)
-            and sentence_like(nxt)
-        )
         dek_pair = (
             headline_like(k)
             and nxt in cand_set
@@ -460,8 +445,6 @@ def title_rows(
                 1.0 if dup and k > 0 and keys[k - 1] == key else 0.0,
                 1.0 if suffix_other else 0.0,
                 rows1[k][_JGLUED],
-                1.0 if dek_next else 0.0,
-                1.0 if meta(k + 1) else 0.0,
                 1.0 if run_len == 2 else 0.0,
                 1.0 if 3 <= run_len <= 5 else 0.0,
                 1.0 if run_len > 1 and run_hi[k] == k and not meta(k + 1) else 0.0,

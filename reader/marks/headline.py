@@ -5,17 +5,17 @@ line, and shares its content words with the article (a masthead such as "The Was
 PostDemocracy Dies in Darkness", a section label, a byline or the title of a teaser for
 another story does not). It stands alone or with its dek, right before the byline or the
 dateline, where a list of teasers is a long run of similar lines. Candidates in a window
-before the article's first paragraph (`article_start`) are scored with a small linear model (`_title_weights.py`,
-trained by `train_headline.py`); the best wins. A line that is only a date or a byline
-(with at most the author's name) is never chosen; a sentence in quotation marks counts as
-ending with its period; a line the page repeats right before the article text is a dek;
-a bare person's name just above the article text ("Anna Menin") is the byline of the line
-above it; a line that names the byline's author ("Follow Jane Smith on Twitter") is an
-author box, never the headline; "Jane Smith | The Texas Newsroom" is a byline. A short
-headline-like line followed by a sentence and then the byline is the headline over its dek
-(on dev that pattern names the headline on 18 of the 23 pages where it occurs); a line in
-capitals above the headline is its kicker ("BLACK DEATH FEARS"); a number in a headline
-("Opening Bell 11.18.19") does not make it a dateline.
+before the article's first paragraph (`article_start`) are scored with a small linear model
+(`_title_weights.py`, trained by `train_headline.py`); the best wins. A line that is only a
+date or a byline (with at most the author's name) is never chosen; a sentence in quotation
+marks counts as ending with its period; a line the page repeats right before the article
+text is a dek; a bare person's name just above the article text ("Anna Menin") is the
+byline of the line above it; a line that names the byline's author ("Follow Jane Smith on
+Twitter") is an author box, never the headline; "Jane Smith | The Texas Newsroom" is a
+byline. A short headline-like line followed by a sentence and then the byline is the
+headline over its dek (on dev that pattern names the headline on 18 of the 23 pages where
+it occurs); a line in capitals above the headline is its kicker ("BLACK DEATH FEARS"); a
+number in a headline ("Opening Bell 11.18.19") does not make it a dateline.
 
 The feature set is deliberately small (22 features): with ~130 labelled pages a larger
 one fitted dev better but cross-validated worse, and two features made from dev misses (a

@@ -247,7 +247,8 @@ def article_start(lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float
 def _candidates(
     lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float]
 ) -> tuple[int, list[int], dict[int, int]]:
-    """First confident body line, candidate positions and their lengths (stripped)."""
+    """The article's start (`article_start`), candidate positions and their lengths
+    (stripped)."""
     m = len(idx)
     start = article_start(lines, idx, p_bp)
     if start is None:

@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
 
+from reader.marks import _weights
 from reader.marks.features import LINE_FEATURES, STOPWORDS
 from reader.marks.text import CLOSERS, ends_sentence
 
@@ -218,29 +219,38 @@ def content_words(s: str) -> frozenset[bytes]:
 
 def article_start(lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float]) -> int | None:
     """Where the article text starts (a position in `idx`): the first confident body line
-    of 80+ characters that ends like a sentence. A teaser title or a long link in a list
-    ("California power shutoff: Largest utility to intentionally cut ...") is as long and
-    may look as body-like to the boilerplate model, but does not end with a period; a lede
-    does. Failing that, the first confident body line of 80+ characters; failing that, the
-    most body-like line of 80+ characters (a model trained on other sites may trust no line
-    of the page); None when the page has no line that long.
+    (p < 0.5) of 80+ characters that ends like a sentence. A teaser title or a long link in
+    a list ("California power shutoff: Largest utility to intentionally cut ...") is as long
+    and may look as body-like to the boilerplate model, but does not end with a period; a
+    lede does. When a line of that shape that the page keeps as body (p below the
+    boilerplate threshold) comes more than a window (`WINDOW_BEFORE`) above it, that line
+    is the start: a guide's or a listicle's introduction the model half trusts, whose
+    headline the window above the confident line would not reach. Failing a sentence, the
+    first confident body line of 80+ characters; failing that, the most body-like line of
+    80+ characters (a model trained on other sites may trust no line of the page); None
+    when the page has no line that long.
     """
-    first = best = None
+    kept = _weights.THRESHOLD
+    first = best = loose = None
     best_p = 2.0
     for k in range(len(idx)):
         p = p_bp[k]
-        if p >= best_p:
+        if p >= kept and (first is not None or p >= best_p):
             continue
         s = lines[idx[k]].strip()
         if len(s) < 80:
             continue
+        sentence = ends_sentence(s)
         if p < 0.5:
-            if ends_sentence(s):
-                return k
+            if sentence:
+                return k if loose is None or k - loose <= WINDOW_BEFORE else loose
             if first is None:
                 first = k
-        elif first is None:
-            best, best_p = k, p
+        else:
+            if sentence and loose is None and p < kept:
+                loose = k
+            if first is None and p < best_p:
+                best, best_p = k, p
     return first if first is not None else best
 
 

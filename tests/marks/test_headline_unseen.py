@@ -115,3 +115,20 @@ CONFUSIONS = {
 @pytest.mark.parametrize("name", sorted(CONFUSIONS))
 def test_named_confusions_keep_the_headline(name: str) -> None:
     assert _title(*CONFUSIONS[name]) == HEAD
+
+
+def test_listicle_title_above_a_half_trusted_introduction_is_found() -> None:
+    # a listicle: its title, an introduction the boilerplate model only half trusts (kept
+    # as body, p 0.7), then fifty short list lines, and only then a paragraph it is sure
+    # of: the headline is fifty lines above that paragraph, out of the window before it
+    title = "16 Best Harbour Bridge Walks of 2026 (Ranking and Guide)"
+    intro = ("Walking across the old harbour bridges is the best way to see the city, and "
+             "we ranked the sixteen walks that the council and the engineers recommend.")
+    items = [f"{n}. Harbour walk number {n} across the bridge" for n in range(1, 51)]
+    lines = ["Home", "Guides", title, "By Jane Smith", intro, *items, *BODY]
+    p_bp = [0.99, 0.99, 0.9, 0.99, 0.7, *[0.9] * len(items), 0.2, 0.2, 0.2]
+    assert article_start(lines, list(range(len(lines))), p_bp) == 4
+    idx, rows1, keys = bp.stage1_rows(lines, frozenset())
+    cands, rows = hl.title_rows(lines, idx, rows1, p_bp, keys)
+    best = hl.choose(cands, rows, _title_weights.WEIGHTS)
+    assert lines[idx[best]] == title

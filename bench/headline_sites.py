@@ -229,8 +229,14 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset()
 
 
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return 0
     args = [a for a in argv if not a.startswith("--")]
     eval_dir = Path(args[0]) if args else REPO.parent / "shared" / "eval"
+    if not (eval_dir / "boilerplate" / "train" / "gold.jsonl").is_file():
+        print(f"no benchmark with a train split at {eval_dir}", file=sys.stderr)
+        return 2
     tws = [a.split("=", 1)[1] for a in argv if a.startswith("--train-weight=")] or ["0", "1"]
     data = build(eval_dir, "--refresh" in argv)
     print(f"{'train weight':>12s} {'site 3-fold':>16s} {'->scrapinghub':>16s} "

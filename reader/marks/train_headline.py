@@ -130,6 +130,9 @@ def held_out_hits(
 
 
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return 0
     args = [a for a in argv if not a.startswith("--")]
     eval_dir = Path(args[0]) if args else REPO.parent / "shared" / "eval"
     docs = load_training(eval_dir)

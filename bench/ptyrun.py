@@ -189,6 +189,54 @@ class PtyApp:
             last = t
         return Burst(events[0][0], last, sum(n for _, n in events), events[-1][0])
 
+    def key_drawn(self, keys: bytes, ignore_rows: tuple[int, ...] = (0,),
+                  quiet: float = 0.005, settle: float = 0.15,
+                  timeout: float = 2.0) -> tuple[Burst, float]:
+        """As `key`, and the seconds to the end of the last burst that changed what the
+        screen shows outside `ignore_rows` (the title bar by default: a background pass
+        counting there draws frames the key did not cause). Frames that repaint what is
+        already shown do not count either. NaN when nothing changed. Needs pyte."""
+        t0 = time.perf_counter()
+        os.write(self.fd, keys)
+        events: list[tuple[float, bytes]] = []
+        deadline = t0 + timeout
+        while True:
+            wait = settle if events else deadline - time.perf_counter()
+            if wait <= 0:
+                break
+            try:
+                data = self._read_some(wait)
+            except EOFError:
+                break
+            if not data:
+                break
+            events.append((time.perf_counter() - t0, data))
+        nan = float("nan")
+        if not events:
+            return Burst(nan, nan, 0, nan), nan
+        bursts: list[tuple[float, list[bytes]]] = []  # (end, data) at `quiet` gaps
+        for t, data in events:
+            if bursts and t - bursts[-1][0] <= quiet:
+                bursts[-1] = (t, bursts[-1][1] + [data])
+            else:
+                bursts.append((t, [data]))
+        drawn = nan
+
+        def shown() -> list[str]:
+            return [row for k, row in enumerate(self.text().split("\n"))
+                    if k not in ignore_rows]
+
+        before = shown()
+        for end, chunks in bursts:
+            self._feed(b"".join(chunks))
+            after = shown()
+            if after != before:
+                drawn = end
+            before = after
+        burst = Burst(events[0][0], bursts[0][0], sum(len(d) for _, d in events),
+                      events[-1][0])
+        return burst, drawn
+
     # -- process --------------------------------------------------------------
 
     def alive(self) -> bool:

@@ -25,10 +25,25 @@ from reader.tui.widgets.article_view import ArticleView, Span
 
 if TYPE_CHECKING:
     from reader.search.index import SearchIndex
+    from reader.search.live import LiveSearch
     from reader.tui.app import ReaderApp
 
 _UNSET = object()
 KWIC_WIDTH = 36  # characters either side of the match in a keyword-in-context line
+# how long a keystroke's handler waits for its answer, so that the frame echoing the key
+# shows the results too (when they take longer they are drawn as soon as they come)
+SAME_FRAME_S = 0.025
+SNIPPETS_WITH_ANSWER_S = 0.008  # CPU for the keyword in context of the first rows
+
+
+class _Job:
+    """One keystroke's query and, once `done`, its answer."""
+
+    def __init__(self, query: Query, facts: Facts, generation: int, rows: int) -> None:
+        self.query, self.facts, self.generation, self.rows = query, facts, generation, rows
+        self.indices: list[int] | None = None
+        self.error: str | None = None
+        self.done = threading.Event()
 
 
 class AppSearch:
@@ -49,6 +64,8 @@ class AppSearch:
         self._wanted: list[int] = []
         self._wanted_lock = threading.Lock()
         self._generation = 0
+        self._live_search: LiveSearch | None = None  # `/`'s own read connection
+        self._info_shown: Text | None = None  # what the info line shows now
         self.opened_with: Query | None = None  # the query the open article was found by
         # the repeated-line set the index was last built with (`_UNSET`: no build yet)
         self._evidence: object = _UNSET
@@ -137,6 +154,7 @@ class AppSearch:
 
     def _became_ready(self) -> None:
         self._changed()
+        self._warm()
         if self.app.query_one("#filter", Input).value:
             self.apply()
 
@@ -156,6 +174,8 @@ class AppSearch:
         return "search index…"
 
     def close(self) -> None:
+        if self._live_search is not None:
+            self._live_search.close()
         if self.index is not None:
             self.index.close()
 
@@ -194,41 +214,58 @@ class AppSearch:
                                      annotated=app._annotated_rows, facts=self.facts())
             self._show(indices, ranked=False)
             return
-        generation = self._generation
         # (annotation terms only: a store of 50,000 highlights is not walked a keystroke)
         facts = self.facts() if _has_annotation_terms(query) else Facts()
-        app.run_worker(lambda: self._search(query, facts, generation), thread=True,
-                       exclusive=True, group="search", name="search")
+        live = self._live()
+        job = _Job(query, facts, self._generation,
+                   max(1, app.query_one(ArticleList).size.height))
+        threading.Thread(target=self._answer, args=(job, live), daemon=True,
+                         name="search").start()
+        if job.done.wait(SAME_FRAME_S):
+            self._deliver(job)  # drawn in the frame that echoes the keystroke
+        else:  # drawn when it comes (a Textual worker: tests can wait for it)
+            app.run_worker(lambda: self._deliver_later(job), thread=True, exclusive=True,
+                           group="search", name="search")
 
-    def _search(self, query: Query, facts: Facts, generation: int) -> None:
-        from reader.filtering import evaluate
+    def _live(self) -> LiveSearch:
+        from reader.search.live import LiveSearch
 
-        index = self.index
-        assert index is not None
-        app = self.app
-        ids = self._ids()
-        text_engine, speakers = index.engine(app.corpus._index)
-        facts.speakers = speakers
-        found = evaluate(query, len(ids), text_engine, facts)
-        if generation != self._generation:
+        assert self.index is not None
+        if self._live_search is None or self._live_search.index is not self.index:
+            self._live_search = LiveSearch(self.index)
+        return self._live_search
+
+    def _answer(self, job: _Job, live: LiveSearch) -> None:
+        """The ranked hits (and the keyword in context of those the list shows first)
+        for one keystroke, in its own thread; abandoned when the user types on (each
+        keystroke moves `_generation` on: SQLite stops at its next look)."""
+
+        def stale() -> bool:
+            return job.generation != self._generation
+
+        try:
+            job.indices = live.answer(job.query, self.app.corpus._index, job.facts, stale)
+            if job.indices is not None and job.query.text_terms():
+                self._compute_snippets(job.query, job.indices[: job.rows], job.generation,
+                                       budget=SNIPPETS_WITH_ANSWER_S)
+        except Exception as exc:  # noqa: BLE001 - derived data: say so in the info line
+            job.error = f"search failed: {exc}"
+        finally:
+            job.done.set()
+
+    def _deliver(self, job: _Job) -> None:
+        if job.generation != self._generation:
             return  # typed on meanwhile
-        ranked = index.rank(query, [ids[i] for i in found])
-        where = app.corpus._index
-        indices = [where[i] for i in ranked]
-        if generation != self._generation:
-            return
-        if query.text_terms():  # the first hit's context with the results: one redraw
-            self._compute_snippets(query, indices[:1], generation)
-        if generation == self._generation:
-            app.call_from_thread(self._show, indices, True, generation)
+        if job.error is not None:
+            self.error = job.error
+            self.show_info()
+        elif job.indices is not None:
+            self._show(job.indices, True, job.generation)
 
-    def _ids(self) -> list[str]:
-        """Article ids in corpus order (kept: 100,000 of them cost ~10 ms a keystroke)."""
-        articles = self.app.corpus.articles
-        cached = getattr(self, "_ids_cache", None)
-        if cached is None or len(cached) != len(articles):
-            cached = self._ids_cache = [a.id for a in articles]
-        return cached
+    def _deliver_later(self, job: _Job) -> None:
+        job.done.wait()
+        if job.generation == self._generation:
+            self.app.call_from_thread(self._deliver, job)
 
     def _show(self, indices: list[int], ranked: bool, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:
@@ -242,7 +279,11 @@ class AppSearch:
         indices = state(self.app).collapse(indices)  # one row per group of syndicated copies
         self.shown = len(indices)
         self.ranked = ranked
-        article_list.set_visible(indices, article_list.current if not ranked else None)
+        keep = article_list.current if not ranked else None
+        # (the same rows with the cursor where it would go: nothing to redraw)
+        if indices != article_list.indices or article_list.cursor != (
+                0 if keep is None else article_list.cursor):
+            article_list.set_visible(indices, keep)
         self.show_info()
 
     def clear(self) -> None:
@@ -263,6 +304,7 @@ class AppSearch:
         box = app.query_one("#filter", Input)
         if not box.value and not box.has_focus:
             info.display = False
+            self._info_shown = None
             return
         info.display = True
         total = len(app.corpus.articles)
@@ -281,7 +323,9 @@ class AppSearch:
         if kwic is not None:
             line.append("\n")
             line.append_text(kwic)
-        info.update(line)
+        if line != self._info_shown:  # (an update repaints, even with the same line)
+            self._info_shown = line
+            info.update(line)
 
     # -- keyword in context ----------------------------------------------------------
 
@@ -304,8 +348,10 @@ class AppSearch:
         return None
 
     def _compute_snippets(self, query: Query, indices: list[int],
-                          generation: int | None = None) -> None:
-        """Keyword-in-context lines of these hits into the cache (in a worker thread)."""
+                          generation: int | None = None, budget: float | None = None) -> None:
+        """Keyword-in-context lines of these hits into the cache (in a worker thread);
+        with a `budget` (CPU seconds of this thread), the first and as many more as it
+        allows (the others when a row asks for them)."""
         from reader.corpus import ArticleError, read_article
         from reader.search.index import snippet, snippets_for
 
@@ -313,8 +359,12 @@ class AppSearch:
         index = self.index
         if index is None:
             return
-        for i in indices:
+        live = self._live()
+        start = time.thread_time()
+        for k, i in enumerate(indices):
             if generation is not None and generation != self._generation:
+                return
+            if k and budget is not None and time.thread_time() - start > budget:
                 return
             if (query.source, i) in self._snippets:
                 continue
@@ -324,7 +374,7 @@ class AppSearch:
             except ArticleError:
                 self._snippets[(query.source, i)] = ""
                 continue
-            snips = snippets_for(text, query, index.doc(article.id))
+            snips = snippets_for(text, query, live.doc(article.id))
             line = ""
             if snips:
                 s = snips[0]
@@ -387,9 +437,18 @@ class AppSearch:
     def _refresh(self, targets: list[Any], corrections: list[object],
                  repeated: frozenset[str] | None) -> None:
         index = self.index
-        if index is not None:
-            index.refresh(targets, corrections, max_bytes=self.app.max_bytes,
-                          repeated=repeated)
+        if index is not None and index.refresh(targets, corrections,
+                                               max_bytes=self.app.max_bytes,
+                                               repeated=repeated):
+            self._live().warm(self.app.corpus._index)  # (now, not at the next keystroke)
+
+    def _warm(self) -> None:
+        """Read what `/`'s first keystroke would otherwise wait for, in the background."""
+        if self.index is None:
+            return
+        live, where = self._live(), self.app.corpus._index
+        threading.Thread(target=live.warm, args=(where,), daemon=True,
+                         name="search warm").start()
 
     def jump_match(self, forward: bool) -> bool:
         """n / N in an article with matches lit: the next / previous match."""

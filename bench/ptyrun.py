@@ -194,8 +194,9 @@ class PtyApp:
                   timeout: float = 2.0) -> tuple[Burst, float]:
         """As `key`, and the seconds to the end of the last burst that changed what the
         screen shows outside `ignore_rows` (the title bar by default: a background pass
-        counting there draws frames the key did not cause). Frames that repaint what is
-        already shown do not count either. NaN when nothing changed. Needs pyte."""
+        counting there draws frames the key did not cause), characters or attributes.
+        Frames that repaint what is already shown do not count. NaN when nothing changed.
+        """
         t0 = time.perf_counter()
         os.write(self.fd, keys)
         events: list[tuple[float, bytes]] = []
@@ -222,9 +223,13 @@ class PtyApp:
                 bursts.append((t, [data]))
         drawn = nan
 
-        def shown() -> list[str]:
-            return [row for k, row in enumerate(self.text().split("\n"))
-                    if k not in ignore_rows]
+        def shown() -> list[object]:  # every cell's character and attributes
+            if self.screen is None:
+                return [row for k, row in enumerate(self.text().split("\n"))
+                        if k not in ignore_rows]
+            buf = self.screen.buffer
+            return [tuple(buf[y][x] for x in range(self.cols)) for y in range(self.rows)
+                    if y not in ignore_rows]
 
         before = shown()
         for end, chunks in bursts:

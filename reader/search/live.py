@@ -306,3 +306,30 @@ def _text_only(query: Query) -> bool:
             if isinstance(t, Meta):
                 return False
     return True
+
+
+def first_match(text: str, query: Query, info: DocInfo | None) -> tuple[int, int] | None:
+    """(start, end) of the query's first match in the article's scope, as the first of
+    `snippets_for` (the keyword-in-context line of a listed hit), without finding the
+    others: the lines after the first that holds one are not tokenized."""
+    from reader.search.index import scope_lines
+    from reader.search.text import find_in_line, fold, token_spans
+
+    terms = [t for t in query.text_terms() if t.terms]
+    if not terms:
+        return None
+    firsts = {t.terms[0] for t in terms}
+    boiler = info.boiler_lines if info else frozenset()
+    title_line = info.title_line if info else None
+    for _, base, line in scope_lines(text, query.scope, boiler, title_line):
+        if not line:
+            continue
+        low = line.lower() if line.isascii() else fold(line)
+        if not any(f in low for f in firsts):
+            continue
+        spans = token_spans(line)
+        found = [m for t in terms for m in find_in_line(spans, t.terms, t.prefix)]
+        if found:
+            a, b = min(found)
+            return base + a, base + b
+    return None

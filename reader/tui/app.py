@@ -54,6 +54,7 @@ from reader.tui.screens import HelpScreen, MessageScreen
 from reader.tui.search import AppSearch
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
+from reader.tui.widgets.filter_input import FilterInput
 from reader.tui.widgets.keybar import KeyBar
 from reader.view_state import view_path_for
 
@@ -195,7 +196,7 @@ class ReaderApp(App[None]):
         yield Static(id="title-bar")
         with Horizontal(id="main"):
             with Vertical(id="left"):
-                yield Input(placeholder="search: " + help_line(), id="filter")
+                yield FilterInput(placeholder="search: " + help_line(), id="filter")
                 yield Static(id="search-info")
                 yield ArticleList(
                     self._title_of,

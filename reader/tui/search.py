@@ -325,7 +325,7 @@ class AppSearch:
             line.append_text(kwic)
         if line != self._info_shown:  # (an update repaints, even with the same line)
             self._info_shown = line
-            info.update(line)
+            info.update(line, layout=False)  # (its height is fixed: reader.tcss)
 
     # -- keyword in context ----------------------------------------------------------
 
@@ -353,7 +353,8 @@ class AppSearch:
         with a `budget` (CPU seconds of this thread), the first and as many more as it
         allows (the others when a row asks for them)."""
         from reader.corpus import ArticleError, read_article
-        from reader.search.index import snippet, snippets_for
+        from reader.search.index import snippet
+        from reader.search.live import first_match
 
         app = self.app
         index = self.index
@@ -374,11 +375,8 @@ class AppSearch:
             except ArticleError:
                 self._snippets[(query.source, i)] = ""
                 continue
-            snips = snippets_for(text, query, live.doc(article.id))
-            line = ""
-            if snips:
-                s = snips[0]
-                line = snippet(text, s.start, s.end, KWIC_WIDTH)
+            found = first_match(text, query, live.doc(article.id))
+            line = snippet(text, found[0], found[1], KWIC_WIDTH) if found else ""
             if len(self._snippets) > 2000:
                 self._snippets.clear()
             self._snippets[(query.source, i)] = line

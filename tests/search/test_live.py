@@ -92,6 +92,26 @@ def test_common_and_rare_words_rank_as_the_index_does(
     assert live_ids(ids, live, query) == expected  # answered again from what it kept
 
 
+@needs_dev
+@pytest.mark.parametrize("query", ["trump", "the", "c", "elect*", '"North Korea"',
+                                   "in:all cookie*", "in:title trump", "korea OR trump"])
+def test_the_first_match_is_the_first_snippet(
+    dev_index: tuple[list[str], SearchIndex, LiveSearch], dev_copy: Path, query: str
+) -> None:
+    """The keyword in context of a listed hit: its first match, found without the rest."""
+    from reader.corpus import read_text
+    from reader.search.index import snippets_for
+    from reader.search.live import first_match
+
+    ids, index, live = dev_index
+    q = parse(query)
+    for article_id in index.search(q, article_ids=ids)[:40]:
+        text = read_text(dev_copy / article_id).text
+        snips = snippets_for(text, q, index.doc(article_id))
+        want = (snips[0].start, snips[0].end) if snips else None
+        assert first_match(text, q, live.doc(article_id)) == want, article_id
+
+
 def small_index(tmp_path: Path) -> tuple[Path, list[str], SearchIndex]:
     root = tmp_path / "corpus"
     write(root, "a.txt", "Harbour news\n\nThe storm surge flooded the harbour.\n")

@@ -251,6 +251,7 @@ class ReaderApp(App[None]):
         if self.view_state.open_article in where:
             self.call_after_refresh(self._reopen_last, where[self.view_state.open_article])
         article_list.snippet_of = self.search.snippet_of
+        self.query_one(FilterInput).typed = self.search.typed  # (before the echo's frame)
         article_list.focus()
         self.query_one(ArticleView).display = False  # the start card until an article opens
         self.query_one("#start-card", Static).update(header.start_card(self))
@@ -507,7 +508,7 @@ class ReaderApp(App[None]):
         if article_list.has_focus and article_list.current is not None:
             self._update_header(article_list.current)  # its title is known now
         if self.query_one("#filter", Input).value:
-            self.apply_filter()
+            self.search.titles_changed()
         self._update_title_bar(finished)
 
     def _update_title_bar(self, finished: bool = False) -> None:
@@ -804,7 +805,7 @@ class ReaderApp(App[None]):
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
-        self.apply_filter()
+        self.search.changed()  # (usually applied already, as the box changed)
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:

@@ -66,6 +66,8 @@ class AppSearch:
         self._generation = 0
         self._live_search: LiveSearch | None = None  # `/`'s own read connection
         self._info_shown: Text | None = None  # what the info line shows now
+        self._typed: str | None = None  # the box's value `typed` applied at once
+        self._rows_kwic = False  # the list's rows had room for keyword in context lately
         self.opened_with: Query | None = None  # the query the open article was found by
         # the repeated-line set the index was last built with (`_UNSET`: no build yet)
         self._evidence: object = _UNSET
@@ -192,6 +194,27 @@ class AppSearch:
         facts.add_annotations(store, app.corpus._index.get)
         return facts
 
+    def typed(self, value: str) -> None:
+        """The box's value changed: filter now, so that the frame that echoes the key
+        can show the results too (`FilterInput`)."""
+        self._typed = value
+        self.apply()
+
+    def changed(self) -> None:
+        """The box's `Changed` message: filter, unless `typed` did for this value."""
+        box = self.app.query_one("#filter", Input)
+        if self._typed is not None and self._typed == box.value:
+            self._typed = None
+            return
+        self.apply()
+
+    def titles_changed(self) -> None:
+        """The background passes found titles: the title filter (before the index is
+        ready) is asked again; full-text results do not depend on them (the list
+        repaints its rows), and asking again would put the cursor back on the first."""
+        if not (self.ready and self.index is not None):
+            self.apply()
+
     def apply(self) -> None:
         """Filter the list by the box's query (called on every keystroke)."""
         app = self.app
@@ -246,7 +269,10 @@ class AppSearch:
         try:
             job.indices = live.answer(job.query, self.app.corpus._index, job.facts, stale)
             if job.indices is not None and job.query.text_terms():
-                self._compute_snippets(job.query, job.indices[: job.rows], job.generation,
+                # the hit under the cursor (the info line shows its context); those of
+                # the first rows too when rows have room to show them
+                rows = job.rows if self._rows_kwic else 1
+                self._compute_snippets(job.query, job.indices[:rows], job.generation,
                                        budget=SNIPPETS_WITH_ANSWER_S)
         except Exception as exc:  # noqa: BLE001 - derived data: say so in the info line
             job.error = f"search failed: {exc}"
@@ -330,8 +356,15 @@ class AppSearch:
     # -- keyword in context ----------------------------------------------------------
 
     def snippet_of(self, index: int) -> str | None:
-        """The keyword-in-context line of a listed hit, when known (else it is computed
-        in the background and the list redrawn)."""
+        """A listed row's keyword-in-context line (`ArticleList` asks only for rows with
+        room for it)."""
+        if self.full_text:
+            self._rows_kwic = True
+        return self._snippet(index)
+
+    def _snippet(self, index: int) -> str | None:
+        """The keyword-in-context line of a hit, when known (else it is computed in the
+        background and the list redrawn)."""
         if not self.full_text or self.query is None:
             return None
         key = (self.query.source, index)
@@ -403,7 +436,7 @@ class AppSearch:
         current = self.app.query_one(ArticleList).current
         if current is None:
             return None
-        line = self.snippet_of(current)
+        line = self._snippet(current)
         if not line:
             return None
         return _lit(line, self.query)

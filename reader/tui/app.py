@@ -504,7 +504,7 @@ class ReaderApp(App[None]):
 
     def _indexed_some(self, finished: bool = False) -> None:
         article_list = self.query_one(ArticleList)
-        article_list.refresh()
+        article_list.refresh_if_renamed()
         if article_list.has_focus and article_list.current is not None:
             self._update_header(article_list.current)  # its title is known now
         if self.query_one("#filter", Input).value:

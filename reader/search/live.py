@@ -27,6 +27,8 @@ import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from itertools import filterfalse
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from reader.filtering import AnyOf, Facts, Meta, Not, Query, Text, evaluate
@@ -90,7 +92,11 @@ class LiveSearch:
         self._answers.clear()
         self._terms.clear()
         rows = self.db.execute("SELECT rowid, id FROM docs WHERE error IS NULL").fetchall()
-        top = max((r for r, _ in rows), default=0)
+        # (every FTS row was once a `docs` row: AUTOINCREMENT's counter bounds them all,
+        # tombstones of deleted articles included, so rowids index the array unchecked)
+        seq = self.db.execute(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'docs'").fetchone()
+        top = max(max((r for r, _ in rows), default=0), seq[0] if seq else 0)
         where = array("i", [-1]) * (top + 1)
         get = index_of.get
         for r, article_id in rows:
@@ -172,11 +178,11 @@ class LiveSearch:
                 self._terms.move_to_end(key)
                 return set(hit)
             where = self._where
-            top = len(where)
             rows = self._rows("SELECT rowid FROM fts WHERE fts MATCH ?",
                               (f"{COLUMNS[scope]} : {fts_phrase(term)}",))
-            found = {where[r] for (r,) in rows if r < top}  # type: ignore[operator]
+            found = set(map(where.__getitem__, map(itemgetter(0), rows)))  # type: ignore[arg-type]
             if scope == "all":
+                top = len(where)  # (boilerplate lists keep rows of deleted articles)
                 found.update(where[r] for r in self._boiler_rows(term) if r < top)
             found.discard(-1)
             self._terms[key] = frozenset(found)
@@ -210,10 +216,8 @@ class LiveSearch:
         if not positive or len(found) < 2:
             return found
         expr = " OR ".join(fts_phrase(t) for t in positive)
-        score = [0.0] * (max(found) + 1)
-        for k, s in self._scored(f"{COLUMNS[query.scope]} : ({expr})"):
-            if k < len(score):
-                score[k] = s
+        score = dict.fromkeys(found, 0.0)  # (a hit the expression does not score: 0.0)
+        score.update(self._scored(f"{COLUMNS[query.scope]} : ({expr})"))
         return self._order(found, score, expr)
 
     def _rank_conjunction(self, query: Query, words: list[Text]) -> list[int]:
@@ -222,43 +226,33 @@ class LiveSearch:
         holding every one it is the same with AND as with the OR `_rank` asks for)."""
         from reader.search.index import COLUMNS, fts_phrase
 
-        scored = self._scored(
+        score = self._scored(
             f"{COLUMNS[query.scope]} : ({' AND '.join(fts_phrase(t) for t in words)})")
-        if not scored:
-            return []
-        found = sorted(k for k, _ in scored)
+        found = sorted(score)
         if len(found) < 2:
             return found
-        score = [0.0] * (found[-1] + 1)
-        for k, s in scored:
-            score[k] = s
         return self._order(found, score, " OR ".join(fts_phrase(t) for t in words))
 
-    def _scored(self, expr: str) -> list[tuple[int, float]]:
-        """(article index, BM25) of the live rows matching an FTS5 expression."""
-        where = self._where
-        top = len(where)
-        out = []
-        for r, s in self._rows("SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ?",
-                               (expr,)):
-            if r < top:  # type: ignore[operator]
-                k = where[r]  # type: ignore[index]
-                if k >= 0:
-                    out.append((k, s))
+    def _scored(self, expr: str) -> dict[int, float]:
+        """Article index -> BM25 of the live rows matching an FTS5 expression (in C-level
+        loops: 100,000 rows are a common word's)."""
+        rows = self._rows("SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ?", (expr,))
+        if not rows:
+            return {}
+        found = map(self._where.__getitem__, map(itemgetter(0), rows))  # type: ignore[arg-type]
+        out = dict(zip(found, map(itemgetter(1), rows), strict=True))
+        out.pop(-1, None)  # (tombstones: rows of articles indexed again or gone)
         return out  # type: ignore[return-value]
 
-    def _order(self, found: list[int], score: list[float], expr: str) -> list[int]:
+    def _order(self, found: list[int], score: dict[int, float], expr: str) -> list[int]:
         """`found` (corpus order) by (title hit first, BM25, corpus order)."""
-        where = self._where
-        top = len(where)
-        in_title = {where[r] for (r,) in self._rows(
-            "SELECT rowid FROM fts WHERE fts MATCH ?", (f"{{title}} : ({expr})",))
-            if r < top}  # type: ignore[operator]
+        rows = self._rows("SELECT rowid FROM fts WHERE fts MATCH ?", (f"{{title}} : ({expr})",))
         ordered = sorted(found, key=score.__getitem__)  # stable: corpus order breaks ties
-        if not in_title:
+        if not rows:
             return ordered
-        return [i for i in ordered if i in in_title] + [i for i in ordered
-                                                         if i not in in_title]
+        in_title = set(map(self._where.__getitem__, map(itemgetter(0), rows)))  # type: ignore[arg-type]
+        first = list(filter(in_title.__contains__, ordered))
+        return first + list(filterfalse(in_title.__contains__, ordered)) if first else ordered
 
     def warm(self, index_of: Mapping[str, int]) -> None:
         """Read what the first keystroke would otherwise wait for (rowid -> index)."""

@@ -305,6 +305,7 @@ class AppSearch:
         indices = state(self.app).collapse(indices)  # one row per group of syndicated copies
         self.shown = len(indices)
         self.ranked = ranked
+        article_list.set_class(self.query is not None and not self.query.empty, "-searching")
         keep = article_list.current if not ranked else None
         # (the same rows with the cursor where it would go: nothing to redraw)
         if indices != article_list.indices or article_list.cursor != (

@@ -22,6 +22,7 @@ Nothing here knows the UI: `reader.tui.search` schedules it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from array import array
@@ -29,6 +30,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from itertools import filterfalse
 from operator import itemgetter
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.filtering import AnyOf, Facts, Meta, Not, Query, Text, evaluate
@@ -51,8 +53,11 @@ class LiveSearch:
 
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
-        self._lock = threading.Lock()
+        # (an in-memory index, in tests, is read through its own connection: its lock)
+        self._lock: threading.Lock | threading.RLock = (
+            threading.Lock() if index.path is not None else index._lock)
         self._db: sqlite3.Connection | None = None
+        self._file: tuple[int, int] | None = None  # (device, inode) of the file opened
         self._version: int | None = None
         self._where: array[int] = array("i")  # rowid -> article index (-1: none)
         self._where_of: tuple[int, int] | None = None  # (id(index_of), len) it was made for
@@ -68,6 +73,7 @@ class LiveSearch:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False,
                              isolation_level=None)
         db.execute("PRAGMA query_only=ON")
+        self._file = _identity(path)
         return db
 
     @property
@@ -84,7 +90,14 @@ class LiveSearch:
 
     def _sync(self, index_of: Mapping[str, int]) -> None:
         """Forget what was read when the index file changed (an article re-indexed) or
-        the corpus did; read rowid -> article index again then."""
+        the corpus did; read rowid -> article index again then. A file rebuilt from
+        scratch (another version, too many tombstones) is another file: opened anew."""
+        path = self.index.path
+        if path is not None and self._db is not None:
+            now = _identity(path)
+            if now is not None and now != self._file:
+                self._db.close()
+                self._db, self._version = None, None
         version = self.db.execute("PRAGMA data_version").fetchone()[0]
         key = (id(index_of), len(index_of))
         if version == self._version and key == self._where_of and self.index.path:
@@ -277,6 +290,14 @@ class LiveSearch:
         if row is None:
             return None
         return DocInfo(row[0], row[1], row[2] or "", row[3], _unranges(row[4] or ""))
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:  # (between a rebuild's delete and its new file: keep the open one)
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _conjunction(query: Query) -> list[Text] | None:

@@ -255,6 +255,8 @@ class AppSearch:
 
         assert self.index is not None
         if self._live_search is None or self._live_search.index is not self.index:
+            if self._live_search is not None:  # (the index was opened again)
+                self._live_search.close()
             self._live_search = LiveSearch(self.index)
         return self._live_search
 

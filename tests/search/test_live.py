@@ -174,3 +174,21 @@ def test_a_newer_keystroke_abandons_the_query_in_progress(tmp_path: Path) -> Non
     assert live.answer(parse("storm"), where, Facts(), cancelled=lambda: True) is None
     live.close()
     index.close()
+
+
+def test_an_index_rebuilt_from_scratch_is_read_anew(tmp_path: Path) -> None:
+    """A rebuild deletes the file and writes another (too many tombstones, an older
+    version): the next keystroke reads the new file, not the deleted one it had open."""
+    root, ids, index = small_index(tmp_path)
+    live = LiveSearch(index)
+    assert live_ids(ids, live, "surge") == ["a.txt"]
+    write(root, "a.txt", "Harbour news\n\nThe lighthouse keeper retired today.\n")
+    index.close()
+    index._remove_files()
+    index.open()
+    articles = scan(root).articles
+    index.update([(a.id, a.path, a.size, a.mtime_ns) for a in articles])
+    assert live_ids(ids, live, "surge") == []
+    assert live_ids(ids, live, "lighthouse") == ["a.txt"]
+    live.close()
+    index.close()

@@ -5,6 +5,15 @@ The domain work is `reader.search` and `reader.filtering`; this module only sche
 (threads, so typing never waits on SQLite), and puts results on the screen. Until the
 index is ready the `/` box filters by titles (and tags, status) as it always did, and
 says so.
+
+A keystroke in `/` (at 100,000 articles): the box tells `typed` its new value before the
+frame that echoes the key is drawn; the query goes to its own thread
+(`reader.search.live`: its own read connection, abandoned by SQLite as soon as a newer
+keystroke makes it stale) and the handler waits up to `SAME_FRAME_S` for the answer, so
+that a usual query's ranked list is drawn in the echo's frame; a longer one is drawn as
+soon as it comes. The answer brings the keyword in context of the hit under the cursor
+(and of the first rows, when rows show it); rows scrolled to later ask for theirs as they
+are drawn. Nothing is redrawn when the answer is what the screen shows.
 """
 
 from __future__ import annotations

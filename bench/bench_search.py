@@ -21,14 +21,15 @@
    default scope leaves them out). By default `reader search` first checks every file's
    size and mtime against the index (a stat of each); `--no-update` skips that check;
 5. `/` in the app: key-to-frame per keystroke while typing the word (first frame: the
-   box echoes; results drawn: the end of the last frame the key caused that changed what
-   the screen shows (the ranked list, its count, its keyword in context), median (target
-   <= 50 ms). The title bar's counter of the background headline pass draws frames the
-   key did not cause: they are left out. Two more conservative figures beside it: the
-   last frame that wrote to the list at all (a repaint of an unchanged list counts: a
-   keystroke whose hits did not change is drawn by the echo otherwise), and the last
-   frame before 150 ms of quiet (title-bar frames included); the query CPU per
-   keystroke of the app's path, in process, beside
+   box echoes; results drawn: the end of the last frame the key caused that wrote
+   anywhere but the title bar, the ranked list, its count and keyword in context, even
+   when it repaints what was shown), median (target <= 50 ms). The title bar's counter
+   of the background headline pass draws frames the key did not cause: they are left
+   out. Beside it: "screen final", the last frame that changed a cell (a letter whose
+   hits are the previous letter's changes nothing but the box: its echo counts), and
+   the last frame before 150 ms of quiet (title-bar frames included, the figure this
+   bench printed first); the query CPU per keystroke of the app's path, in process,
+   beside
    the `SearchIndex.search` path's in the same run (for --word and --also); and the
    app's peak RSS with the index open (target <= 400 MB).
 
@@ -346,13 +347,13 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(("/ keystroke, first frame (median)", f"{k['first_ms']:.0f} ms",
                              "<= 50 ms"))
                 rows.append(("/ keystroke, results drawn (median)",
-                             f"{k['drawn_ms']:.0f} ms (max {k['drawn_max_ms']:.0f} ms; "
-                             f"per key {', '.join(f'{x:.0f}' for x in k['drawn_all'])})",
-                             "<= 50 ms"))
-                rows.append(("  ... last frame writing the list (median)",
                              f"{k['painted_ms']:.0f} ms (max {k['painted_max_ms']:.0f} ms; "
-                             f"per key {', '.join(f'{x:.0f}' for x in k['painted_all'])}; "
-                             "repaints of what was shown included)", "<= 50 ms"))
+                             f"per key {', '.join(f'{x:.0f}' for x in k['painted_all'])})",
+                             "<= 50 ms"))
+                rows.append(("  ... screen final (median)",
+                             f"{k['drawn_ms']:.0f} ms (max {k['drawn_max_ms']:.0f} ms; "
+                             f"per key {', '.join(f'{x:.0f}' for x in k['drawn_all'])}; "
+                             "last frame changing a cell)", "report"))
                 rows.append(("  ... last frame before 150 ms of quiet (median)",
                              f"{k['settled_ms']:.0f} ms (max {k['settled_max_ms']:.0f} ms; "
                              "title-bar progress frames and repaints included)", "report"))

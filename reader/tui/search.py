@@ -316,7 +316,6 @@ class AppSearch:
         indices = state(self.app).collapse(indices)  # one row per group of syndicated copies
         self.shown = len(indices)
         self.ranked = ranked
-        article_list.set_class(self.query is not None and not self.query.empty, "-searching")
         keep = article_list.current if not ranked else None
         # (the same rows with the cursor where it would go: nothing to redraw)
         if indices != article_list.indices or article_list.cursor != (
@@ -340,6 +339,9 @@ class AppSearch:
         app = self.app
         info = app.query_one("#search-info", Static)
         box = app.query_one("#filter", Input)
+        # (from `/` on, not at the first letter: the one layout pass this costs is paid
+        # before typing starts; reader.tcss)
+        app.query_one(ArticleList).set_class(bool(box.value) or box.has_focus, "-searching")
         if not box.value and not box.has_focus:
             info.display = False
             self._info_shown = None

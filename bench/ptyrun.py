@@ -189,6 +189,67 @@ class PtyApp:
             last = t
         return Burst(events[0][0], last, sum(n for _, n in events), events[-1][0])
 
+    def key_drawn(self, keys: bytes, ignore_rows: tuple[int, ...] = (0,),
+                  quiet: float = 0.005, settle: float = 0.15,
+                  timeout: float = 2.0) -> tuple[Burst, float, float]:
+        """As `key`, and two stricter ends of what the key caused, in seconds, leaving
+        out the frames that only write `ignore_rows` (the title bar by default: a
+        background pass counting there draws frames the key did not cause):
+
+        - drawn: the end of the last burst that changed what the screen shows (a cell's
+          character or attributes): from then on the screen shows the key's result;
+        - painted: the end of the last burst that wrote anything there, even what was
+          already shown (an app that repaints an unchanged list pays for it).
+
+        NaN when there is none. Without pyte both are `settled`."""
+        t0 = time.perf_counter()
+        os.write(self.fd, keys)
+        events: list[tuple[float, bytes]] = []
+        deadline = t0 + timeout
+        while True:
+            wait = settle if events else deadline - time.perf_counter()
+            if wait <= 0:
+                break
+            try:
+                data = self._read_some(wait)
+            except EOFError:
+                break
+            if not data:
+                break
+            events.append((time.perf_counter() - t0, data))
+        nan = float("nan")
+        if not events:
+            return Burst(nan, nan, 0, nan), nan, nan
+        bursts: list[tuple[float, list[bytes]]] = []  # (end, data) at `quiet` gaps
+        for t, data in events:
+            if bursts and t - bursts[-1][0] <= quiet:
+                bursts[-1] = (t, bursts[-1][1] + [data])
+            else:
+                bursts.append((t, [data]))
+        burst = Burst(events[0][0], bursts[0][0], sum(len(d) for _, d in events),
+                      events[-1][0])
+        if self.screen is None:
+            self._feed(b"".join(d for _, d in events))
+            return burst, burst.settled, burst.settled
+        drawn = painted = nan
+        buf = self.screen.buffer
+
+        def shown() -> list[object]:  # every cell's character and attributes
+            return [tuple(buf[y][x] for x in range(self.cols)) for y in range(self.rows)
+                    if y not in ignore_rows]
+
+        before = shown()
+        for end, chunks in bursts:
+            self.screen.dirty.clear()
+            self._feed(b"".join(chunks))
+            if set(self.screen.dirty) - set(ignore_rows):
+                painted = end
+            after = shown()
+            if after != before:
+                drawn = end
+            before = after
+        return burst, drawn, painted
+
     # -- process --------------------------------------------------------------
 
     def alive(self) -> bool:

@@ -54,6 +54,7 @@ from reader.tui.screens import HelpScreen, MessageScreen, palette_help, skipped_
 from reader.tui.search import AppSearch
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
+from reader.tui.widgets.filter_input import FilterInput
 from reader.tui.widgets.keybar import KeyBar
 from reader.view_state import view_path_for
 
@@ -198,7 +199,7 @@ class ReaderApp(App[None]):
         yield Static(id="title-bar")
         with Horizontal(id="main"):
             with Vertical(id="left"):
-                yield Input(placeholder="search: " + help_line(), id="filter")
+                yield FilterInput(placeholder="search: " + help_line(), id="filter")
                 yield Static(id="search-info")
                 yield ArticleList(
                     self._title_of,
@@ -253,6 +254,7 @@ class ReaderApp(App[None]):
         if self.view_state.open_article in where:
             self.call_after_refresh(self._reopen_last, where[self.view_state.open_article])
         article_list.snippet_of = self.search.snippet_of
+        self.query_one(FilterInput).typed = self.search.typed  # (before the echo's frame)
         article_list.focus()
         self.query_one(ArticleView).display = False  # the start card until an article opens
         self.query_one("#start-card", Static).update(header.start_card(self))
@@ -505,11 +507,11 @@ class ReaderApp(App[None]):
 
     def _indexed_some(self, finished: bool = False) -> None:
         article_list = self.query_one(ArticleList)
-        article_list.refresh()
+        article_list.refresh_if_renamed()
         if article_list.has_focus and article_list.current is not None:
             self._update_header(article_list.current)  # its title is known now
         if self.query_one("#filter", Input).value:
-            self.apply_filter()
+            self.search.titles_changed()
         self._update_title_bar(finished)
 
     def _update_title_bar(self, finished: bool = False) -> None:
@@ -807,7 +809,7 @@ class ReaderApp(App[None]):
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
-        self.apply_filter()
+        self.search.changed()  # (usually applied already, as the box changed)
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:

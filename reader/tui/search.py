@@ -5,6 +5,15 @@ The domain work is `reader.search` and `reader.filtering`; this module only sche
 (threads, so typing never waits on SQLite), and puts results on the screen. Until the
 index is ready the `/` box filters by titles (and tags, status) as it always did, and
 says so.
+
+A keystroke in `/` (at 100,000 articles): the box tells `typed` its new value before the
+frame that echoes the key is drawn; the query goes to its own thread
+(`reader.search.live`: its own read connection, abandoned by SQLite as soon as a newer
+keystroke makes it stale) and the handler waits up to `SAME_FRAME_S` for the answer, so
+that a usual query's ranked list is drawn in the echo's frame; a longer one is drawn as
+soon as it comes. The answer brings the keyword in context of the hit under the cursor
+(and of the first rows, when rows show it); rows scrolled to later ask for theirs as they
+are drawn. Nothing is redrawn when the answer is what the screen shows.
 """
 
 from __future__ import annotations
@@ -25,10 +34,25 @@ from reader.tui.widgets.article_view import ArticleView, Span
 
 if TYPE_CHECKING:
     from reader.search.index import SearchIndex
+    from reader.search.live import LiveSearch
     from reader.tui.app import ReaderApp
 
 _UNSET = object()
 KWIC_WIDTH = 36  # characters either side of the match in a keyword-in-context line
+# how long a keystroke's handler waits for its answer, so that the frame echoing the key
+# shows the results too (when they take longer they are drawn as soon as they come)
+SAME_FRAME_S = 0.025
+SNIPPETS_WITH_ANSWER_S = 0.008  # CPU for the keyword in context of the first rows
+
+
+class _Job:
+    """One keystroke's query and, once `done`, its answer."""
+
+    def __init__(self, query: Query, facts: Facts, generation: int, rows: int) -> None:
+        self.query, self.facts, self.generation, self.rows = query, facts, generation, rows
+        self.indices: list[int] | None = None
+        self.error: str | None = None
+        self.done = threading.Event()
 
 
 class AppSearch:
@@ -49,6 +73,10 @@ class AppSearch:
         self._wanted: list[int] = []
         self._wanted_lock = threading.Lock()
         self._generation = 0
+        self._live_search: LiveSearch | None = None  # `/`'s own read connection
+        self._info_shown: Text | None = None  # what the info line shows now
+        self._typed: str | None = None  # the box's value `typed` applied at once
+        self._rows_kwic = False  # the list's rows had room for keyword in context lately
         self.opened_with: Query | None = None  # the query the open article was found by
         # the repeated-line set the index was last built with (`_UNSET`: no build yet)
         self._evidence: object = _UNSET
@@ -137,6 +165,7 @@ class AppSearch:
 
     def _became_ready(self) -> None:
         self._changed()
+        self._warm()
         if self.app.query_one("#filter", Input).value:
             self.apply()
 
@@ -156,6 +185,8 @@ class AppSearch:
         return "search index…"
 
     def close(self) -> None:
+        if self._live_search is not None:
+            self._live_search.close()
         if self.index is not None:
             self.index.close()
 
@@ -171,6 +202,27 @@ class AppSearch:
             return facts
         facts.add_annotations(store, app.corpus._index.get)
         return facts
+
+    def typed(self, value: str) -> None:
+        """The box's value changed: filter now, so that the frame that echoes the key
+        can show the results too (`FilterInput`)."""
+        self._typed = value
+        self.apply()
+
+    def changed(self) -> None:
+        """The box's `Changed` message: filter, unless `typed` did for this value."""
+        box = self.app.query_one("#filter", Input)
+        if self._typed is not None and self._typed == box.value:
+            self._typed = None
+            return
+        self.apply()
+
+    def titles_changed(self) -> None:
+        """The background passes found titles: the title filter (before the index is
+        ready) is asked again; full-text results do not depend on them (the list
+        repaints its rows), and asking again would put the cursor back on the first."""
+        if not (self.ready and self.index is not None):
+            self.apply()
 
     def apply(self) -> None:
         """Filter the list by the box's query (called on every keystroke)."""
@@ -194,41 +246,63 @@ class AppSearch:
                                      annotated=app._annotated_rows, facts=self.facts())
             self._show(indices, ranked=False)
             return
-        generation = self._generation
         # (annotation terms only: a store of 50,000 highlights is not walked a keystroke)
         facts = self.facts() if _has_annotation_terms(query) else Facts()
-        app.run_worker(lambda: self._search(query, facts, generation), thread=True,
-                       exclusive=True, group="search", name="search")
+        live = self._live()
+        job = _Job(query, facts, self._generation,
+                   max(1, app.query_one(ArticleList).size.height))
+        threading.Thread(target=self._answer, args=(job, live), daemon=True,
+                         name="search").start()
+        if job.done.wait(SAME_FRAME_S):
+            self._deliver(job)  # drawn in the frame that echoes the keystroke
+        else:  # drawn when it comes (a Textual worker: tests can wait for it)
+            app.run_worker(lambda: self._deliver_later(job), thread=True, exclusive=True,
+                           group="search", name="search")
 
-    def _search(self, query: Query, facts: Facts, generation: int) -> None:
-        from reader.filtering import evaluate
+    def _live(self) -> LiveSearch:
+        from reader.search.live import LiveSearch
 
-        index = self.index
-        assert index is not None
-        app = self.app
-        ids = self._ids()
-        text_engine, speakers = index.engine(app.corpus._index)
-        facts.speakers = speakers
-        found = evaluate(query, len(ids), text_engine, facts)
-        if generation != self._generation:
+        assert self.index is not None
+        if self._live_search is None or self._live_search.index is not self.index:
+            if self._live_search is not None:  # (the index was opened again)
+                self._live_search.close()
+            self._live_search = LiveSearch(self.index)
+        return self._live_search
+
+    def _answer(self, job: _Job, live: LiveSearch) -> None:
+        """The ranked hits (and the keyword in context of those the list shows first)
+        for one keystroke, in its own thread; abandoned when the user types on (each
+        keystroke moves `_generation` on: SQLite stops at its next look)."""
+
+        def stale() -> bool:
+            return job.generation != self._generation
+
+        try:
+            job.indices = live.answer(job.query, self.app.corpus._index, job.facts, stale)
+            if job.indices is not None and job.query.text_terms():
+                # the hit under the cursor (the info line shows its context); those of
+                # the first rows too when rows have room to show them
+                rows = job.rows if self._rows_kwic else 1
+                self._compute_snippets(job.query, job.indices[:rows], job.generation,
+                                       budget=SNIPPETS_WITH_ANSWER_S)
+        except Exception as exc:  # noqa: BLE001 - derived data: say so in the info line
+            job.error = f"search failed: {exc}"
+        finally:
+            job.done.set()
+
+    def _deliver(self, job: _Job) -> None:
+        if job.generation != self._generation:
             return  # typed on meanwhile
-        ranked = index.rank(query, [ids[i] for i in found])
-        where = app.corpus._index
-        indices = [where[i] for i in ranked]
-        if generation != self._generation:
-            return
-        if query.text_terms():  # the first hit's context with the results: one redraw
-            self._compute_snippets(query, indices[:1], generation)
-        if generation == self._generation:
-            app.call_from_thread(self._show, indices, True, generation)
+        if job.error is not None:
+            self.error = job.error
+            self.show_info()
+        elif job.indices is not None:
+            self._show(job.indices, True, job.generation)
 
-    def _ids(self) -> list[str]:
-        """Article ids in corpus order (kept: 100,000 of them cost ~10 ms a keystroke)."""
-        articles = self.app.corpus.articles
-        cached = getattr(self, "_ids_cache", None)
-        if cached is None or len(cached) != len(articles):
-            cached = self._ids_cache = [a.id for a in articles]
-        return cached
+    def _deliver_later(self, job: _Job) -> None:
+        job.done.wait()
+        if job.generation == self._generation:
+            self.app.call_from_thread(self._deliver, job)
 
     def _show(self, indices: list[int], ranked: bool, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:
@@ -242,7 +316,11 @@ class AppSearch:
         indices = state(self.app).collapse(indices)  # one row per group of syndicated copies
         self.shown = len(indices)
         self.ranked = ranked
-        article_list.set_visible(indices, article_list.current if not ranked else None)
+        keep = article_list.current if not ranked else None
+        # (the same rows with the cursor where it would go: nothing to redraw)
+        if indices != article_list.indices or article_list.cursor != (
+                0 if keep is None else article_list.cursor):
+            article_list.set_visible(indices, keep)
         self.show_info()
 
     def clear(self) -> None:
@@ -261,8 +339,12 @@ class AppSearch:
         app = self.app
         info = app.query_one("#search-info", Static)
         box = app.query_one("#filter", Input)
+        # (from `/` on, not at the first letter: the one layout pass this costs is paid
+        # before typing starts; reader.tcss)
+        app.query_one(ArticleList).set_class(bool(box.value) or box.has_focus, "-searching")
         if not box.value and not box.has_focus:
             info.display = False
+            self._info_shown = None
             return
         info.display = True
         total = len(app.corpus.articles)
@@ -281,13 +363,22 @@ class AppSearch:
         if kwic is not None:
             line.append("\n")
             line.append_text(kwic)
-        info.update(line)
+        if line != self._info_shown:  # (an update repaints, even with the same line)
+            self._info_shown = line
+            info.update(line, layout=False)  # (its height is fixed: reader.tcss)
 
     # -- keyword in context ----------------------------------------------------------
 
     def snippet_of(self, index: int) -> str | None:
-        """The keyword-in-context line of a listed hit, when known (else it is computed
-        in the background and the list redrawn)."""
+        """A listed row's keyword-in-context line (`ArticleList` asks only for rows with
+        room for it)."""
+        if self.full_text:
+            self._rows_kwic = True
+        return self._snippet(index)
+
+    def _snippet(self, index: int) -> str | None:
+        """The keyword-in-context line of a hit, when known (else it is computed in the
+        background and the list redrawn)."""
         if not self.full_text or self.query is None:
             return None
         key = (self.query.source, index)
@@ -304,17 +395,24 @@ class AppSearch:
         return None
 
     def _compute_snippets(self, query: Query, indices: list[int],
-                          generation: int | None = None) -> None:
-        """Keyword-in-context lines of these hits into the cache (in a worker thread)."""
+                          generation: int | None = None, budget: float | None = None) -> None:
+        """Keyword-in-context lines of these hits into the cache (in a worker thread);
+        with a `budget` (CPU seconds of this thread), the first and as many more as it
+        allows (the others when a row asks for them)."""
         from reader.corpus import ArticleError, read_article
-        from reader.search.index import snippet, snippets_for
+        from reader.search.index import snippet
+        from reader.search.live import first_match
 
         app = self.app
         index = self.index
         if index is None:
             return
-        for i in indices:
+        live = self._live()
+        start = time.thread_time()
+        for k, i in enumerate(indices):
             if generation is not None and generation != self._generation:
+                return
+            if k and budget is not None and time.thread_time() - start > budget:
                 return
             if (query.source, i) in self._snippets:
                 continue
@@ -324,11 +422,8 @@ class AppSearch:
             except ArticleError:
                 self._snippets[(query.source, i)] = ""
                 continue
-            snips = snippets_for(text, query, index.doc(article.id))
-            line = ""
-            if snips:
-                s = snips[0]
-                line = snippet(text, s.start, s.end, KWIC_WIDTH)
+            found = first_match(text, query, live.doc(article.id))
+            line = snippet(text, found[0], found[1], KWIC_WIDTH) if found else ""
             if len(self._snippets) > 2000:
                 self._snippets.clear()
             self._snippets[(query.source, i)] = line
@@ -355,7 +450,7 @@ class AppSearch:
         current = self.app.query_one(ArticleList).current
         if current is None:
             return None
-        line = self.snippet_of(current)
+        line = self._snippet(current)
         if not line:
             return None
         return _lit(line, self.query)
@@ -387,9 +482,18 @@ class AppSearch:
     def _refresh(self, targets: list[Any], corrections: list[object],
                  repeated: frozenset[str] | None) -> None:
         index = self.index
-        if index is not None:
-            index.refresh(targets, corrections, max_bytes=self.app.max_bytes,
-                          repeated=repeated)
+        if index is not None and index.refresh(targets, corrections,
+                                               max_bytes=self.app.max_bytes,
+                                               repeated=repeated):
+            self._live().warm(self.app.corpus._index)  # (now, not at the next keystroke)
+
+    def _warm(self) -> None:
+        """Read what `/`'s first keystroke would otherwise wait for, in the background."""
+        if self.index is None:
+            return
+        live, where = self._live(), self.app.corpus._index
+        threading.Thread(target=live.warm, args=(where,), daemon=True,
+                         name="search warm").start()
 
     def jump_match(self, forward: bool) -> bool:
         """n / N in an article with matches lit: the next / previous match."""

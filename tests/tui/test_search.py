@@ -270,3 +270,52 @@ async def test_the_index_follows_a_new_repeated_set(corpus: Path) -> None:
         assert context() == evidence_context(app.repeated, [])
         after = stamps()
         assert [i for i in before if before[i] != after[i]] == ["b.txt"]
+
+
+@pytest.fixture
+def many_hits(tmp_path: Path, isolated_home: Path) -> Path:
+    root = tmp_path / "many"
+    for k in range(120):
+        write(root, f"n{k:03d}.txt", f"Note {k}\n\nNothing here.\n\n"
+              f"By dusk the harbour was calm again, said keeper {k}.\n")
+    return root
+
+
+async def test_rows_far_down_a_long_result_show_their_context_too(many_hits: Path) -> None:
+    """The keyword in context comes with the answer for the first rows only; a row
+    scrolled to later gets its own as it is drawn."""
+    app = ReaderApp(many_hits)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.search.ready
+        await type_query(app, pilot, "harbour")
+        assert "120 of 120" in info(app)
+        article_list = app.query_one(ArticleList)
+        await pilot.press("enter", "G")  # to the list, to its last row
+        for _ in range(20):
+            await settle(app, pilot)
+            row = article_list.cursor - int(article_list.scroll_offset.y)
+            line = article_list.render_line(row).text
+            if "harbour was calm" in line:
+                break
+        last = app.corpus.articles[article_list.current].id
+        assert last not in {app.corpus.articles[i].id
+                            for i in article_list.indices[: article_list.size.height]}
+        keeper = last[1:4].lstrip("0") or "0"
+        assert f"harbour was calm again, said keeper {keeper}" in line
+
+
+async def test_titles_found_meanwhile_leave_the_cursor_on_its_hit(corpus: Path) -> None:
+    """The background passes name articles every half second; ranked results are not
+    asked again for it, so the cursor stays where the user moved it."""
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "storm")
+        assert listed(app) == ["b.txt", "a.txt"]
+        await pilot.press("enter", "j")
+        article_list = app.query_one(ArticleList)
+        assert article_list.cursor == 1
+        app._indexed_some()
+        await settle(app, pilot)
+        assert article_list.cursor == 1 and listed(app) == ["b.txt", "a.txt"]

@@ -95,6 +95,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._meta_of = meta_of
         self._badge_of = badge_of
         self.indices: list[int] = []
+        self._named: list[tuple[object, ...]] = []  # (refresh_if_renamed)
         self.show_share = False
         # keyword in context after the title, where the row has room (reader.tui.search)
         self.snippet_of: Callable[[int], str | None] | None = None
@@ -123,6 +124,18 @@ class ArticleList(ScrollView, can_focus=True):
     def refresh_entry(self, index: int | None = None) -> None:
         """Redraw after titles, tags or statuses changed (cheap: only the screen)."""
         self.refresh()
+
+    def refresh_if_renamed(self) -> None:
+        """Redraw when a row on screen has another title, word count or share than at
+        the last call: a background pass naming articles asks every half second, and repainting
+        an unchanged screen then costs a frame that typing or moving waits behind."""
+        top = int(self.scroll_offset.y)
+        rows = self.indices[top : top + max(1, self.size.height)]
+        share = self._share_of if self.show_share else lambda i: None
+        seen = [(i, self._title_of(i), self._words_of(i), share(i)) for i in rows]
+        if seen != self._named:
+            self._named = seen
+            self.refresh()
 
     # -- rendering ----------------------------------------------------------
 

@@ -355,7 +355,13 @@ class AppSearch:
             line.append(help_line(), style="dim")
         else:
             line.append(f"{self.shown:,} of {total:,}", style="bold")
-            if self.ready:
+            if self.ready and self.shown == 0 and self.full_text and self.query is not None \
+                    and self.query.scope == "body":
+                # (a word found only in menus or teasers: the default scope leaves
+                # boilerplate lines out, which a user cannot guess from "0 of 130")
+                line.append(" · not in article text; in:all searches boilerplate too",
+                            style="dim")
+            elif self.ready:
                 line.append(" · ranked" if self.full_text else "", style="dim")
             else:
                 line.append(" · titles only until the search index is ready", style="dim")

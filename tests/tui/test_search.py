@@ -183,10 +183,13 @@ async def test_a_line_made_boilerplate_leaves_the_default_scope(corpus: Path) ->
         await pilot.press("h")
         await type_query(app, pilot, "monday")
         assert listed(app) == []
+        # "0 of 4" alone leaves the user guessing: the line says where else to look
+        assert "0 of 4" in info(app) and "in:all" in info(app)
         box = app.query_one("#filter", Input)
         box.value = "in:all monday"
         await settle(app, pilot)
         assert listed(app) == ["a.txt"]
+        assert "in:all searches" not in info(app)
 
 
 async def test_annotation_terms_with_full_text(corpus: Path) -> None:

@@ -2,6 +2,7 @@
 
     python bench/estimate_marks.py [EVAL_DIR] [--data dev|dev+train] [--train-weight W]
                                    [--folds K] [--only kfold|cross] [--score-train]
+                                   [--no-stage1-pages]
 
 The maintainers' held-out split holds pages of the same kind as dev from sites nothing was
 tuned on. Two estimates of it, both scored by the benchmark's own scorers:
@@ -18,6 +19,9 @@ tuned on. Two estimates of it, both scored by the benchmark's own scorers:
   blogs and reviews of the train split alone -> all of dev. Pages from a test site are
   never in training.
 
+With `--data dev` the boilerplate model's stage 1 is also trained on the train-split pages
+the trainer uses for it (`train_boilerplate.STAGE1_SPLITS`; never a dev site), as the
+committed model is; `--no-stage1-pages` leaves them out (the model before that change).
 Quotation speaker and kind are also scored on the extra labels of `bench/heldout_quotes/`
 (dev pages outside the quotation gold). `--score-train` also scores the train split's pages
 of each test fold (boilerplate and headline; slow). Takes minutes with the train split.
@@ -51,10 +55,16 @@ HEADER = ("line F1", "char F1", "kept", "headline", "quote F1", "speaker", "kind
           "speaker*", "kind*")
 
 
+# pages that train the boilerplate model's stage 1 only, as the trainer's (`--data dev`)
+STAGE1: list[tb.Doc] = []
+
+
 def fit_all(train: list[tb.Doc], eval_dir: Path) -> None:
-    """Fit the three models on `train` and install them where `analyze` reads them."""
+    """Fit the three models on `train` and install them where `analyze` reads them (the
+    boilerplate model's stage 1 also on `STAGE1`, as `train_boilerplate` does)."""
+    bp_train = train + STAGE1
+    bp.use_weights(*tb.fit(bp_train, tb.corpus_repeated(bp_train)))
     rep = tb.corpus_repeated(train)
-    bp.use_weights(*tb.fit(train, rep))
     pages = [th.page_rows(d, rep) for d in train]
     _title_weights.WEIGHTS = tuple(th.train(pages, weights=th.page_weights(train)))
     quote_docs = {d.name for d in train if d.split == "dev"}
@@ -187,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="use one train-split page in N (default: the trainers' TRAIN_SHARE)")
     ap.add_argument("--folds", type=int, default=3, help="site folds (default 3)")
     ap.add_argument("--only", choices=("kfold", "cross"), default=None)
+    ap.add_argument("--no-stage1-pages", action="store_true",
+                    help="with --data dev: fit the boilerplate model on dev alone, without the "
+                    "train-split pages its stage 1 is trained on (the model before that)")
     ap.add_argument("--score-train", action="store_true",
                     help="also score the train-split pages of each test fold")
     args = ap.parse_args(argv)
@@ -196,14 +209,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     dev = tb.load_split(eval_dir, "dev")
     data = list(dev)
+    if args.data == "dev" and not args.no_stage1_pages:
+        STAGE1[:] = tb.load_stage1_pages(eval_dir)
     if args.data == "dev+train":
         w = args.train_weight
         if w is None:
-            w = dict(tb.TRAIN_SPLITS).get("train", 1.0)
+            w = dict(tb.STAGE1_SPLITS).get("train", 1.0)
         share = tb.TRAIN_SHARE if args.train_share is None else args.train_share
         data += tb.load_split(eval_dir, "train", w, share)
     t0 = time.perf_counter()
-    print(f"trained on {args.data} ({len(data)} pages, {len({d.site for d in data})} sites); "
+    print(f"trained on {args.data} ({len(data)} pages, {len({d.site for d in data})} sites"
+          f"{f'; boilerplate stage 1 also on {len(STAGE1)} train-split pages' if STAGE1 else ''}); "
           "* = extra quotation labels (bench/heldout_quotes)")
     print(f"{'':34s} {'pages':>5s} " + " ".join(f"{h:>8s}" for h in HEADER))
     if args.only in (None, "kfold"):

@@ -2,7 +2,7 @@
 
     python bench/estimate_marks.py [EVAL_DIR] [--data dev|dev+train] [--train-weight W]
                                    [--folds K] [--only kfold|cross] [--score-train]
-                                   [--no-stage1-pages] [--salt S]
+                                   [--no-stage1-pages] [--salt S] [--dump FILE]
 
 The maintainers' held-out split holds pages of the same kind as dev from sites nothing was
 tuned on. Two estimates of it, both scored by the benchmark's own scorers:
@@ -156,7 +156,7 @@ def fold_of(site: str, k: int) -> int:
 
 
 def site_kfold(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc], k: int,
-               score_train: bool) -> None:
+               score_train: bool, dump: str | None = None) -> None:
     preds: list[dict] = []
     train_preds: list[dict] = []
     for f in range(k):
@@ -168,6 +168,8 @@ def site_kfold(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc], k: int,
             test_tr = [d for d in data if d.split == "train" and fold_of(d.site, k) == f]
             train_preds += predict(test_tr)
     show(f"site {k}-fold, dev pages", score(eval_dir, dev, preds))
+    if dump:
+        Path(dump).write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
     if score_train:
         show(f"site {k}-fold, train-split pages", score(eval_dir, data, train_preds, "train"))
 
@@ -206,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-stage1-pages", action="store_true",
                     help="with --data dev: fit the boilerplate model on dev alone, without the "
                     "train-split pages its stage 1 is trained on (the model before that)")
+    ap.add_argument("--dump", metavar="FILE",
+                    help="write the site k-fold predictions (`reader analyze` JSON Lines) to FILE "
+                    "(for bench/body_loss.py)")
     ap.add_argument("--score-train", action="store_true",
                     help="also score the train-split pages of each test fold")
     args = ap.parse_args(argv)
@@ -231,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
           "* = extra quotation labels (bench/heldout_quotes)")
     print(f"{'':34s} {'pages':>5s} " + " ".join(f"{h:>8s}" for h in HEADER))
     if args.only in (None, "kfold"):
-        site_kfold(eval_dir, data, dev, args.folds, args.score_train)
+        site_kfold(eval_dir, data, dev, args.folds, args.score_train, args.dump)
     if args.only in (None, "cross"):
         cross_source(eval_dir, data, dev)
     print(f"({time.perf_counter() - t0:.0f} s)")

@@ -176,6 +176,9 @@ def write_passages(passages: Sequence[Passage], path: Path, fmt: str) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(data)
+            from annotations.export import file_mode
+
+            os.fchmod(f.fileno(), file_mode())  # a document to share: not mkstemp's 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

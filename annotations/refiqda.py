@@ -329,6 +329,9 @@ def write_qdpx(path: Path, qde: bytes, files: dict[str, str]) -> None:
             z.writestr("project.qde", qde)
             for name, text in files.items():
                 z.writestr(name, text.encode("utf-8"))
+        from annotations.export import file_mode
+
+        os.chmod(tmp, file_mode())  # a document to share: not mkstemp's 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

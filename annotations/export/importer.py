@@ -137,8 +137,12 @@ def load_export(path: str | Path) -> ExportBundle:
         raise UserError(f"no such file: {path}") from exc
     except IsADirectoryError as exc:
         raise UserError(f"{path} is a folder, not a JSON export") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read {path}: {exc}") from exc
+    except UnicodeDecodeError as exc:  # a binary file, a zip, a spreadsheet…
+        raise UserError(f"{path} is not a reader JSON export (not UTF-8 text: byte "
+                        f"{exc.start}); exports come from reader export --format json "
+                        "or qdpx") from exc
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
     try:
         doc = json.loads(raw)
     except json.JSONDecodeError as exc:

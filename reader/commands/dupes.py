@@ -25,7 +25,8 @@ With --json, one JSON object per group (JSON Lines):
     {"articles": [ID, ...], "similarity": S}
 
 where S is the smallest estimated Jaccard similarity between two articles of the group.
-Articles in no group are not printed. Exit status 0 also when there are no groups."""
+Articles in no group are not printed. Exit status 0 also when there are no groups (then
+stderr says so)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -88,4 +89,7 @@ def run(args: argparse.Namespace) -> int:
     out.flush()
     for s in corpus.skipped:
         print(f"skipped {s.id}: {s.reason}", file=sys.stderr)
+    if not groups:  # (on stderr: stdout stays empty for scripts) not a silent nothing
+        print(f"no copies found among {len(items):,} article(s) at similarity ≥ "
+              f"{args.threshold:g} (--threshold lowers it)", file=sys.stderr)
     return 0

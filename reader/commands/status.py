@@ -1,4 +1,4 @@
-"""`reader status CORPUS ARTICLE done|todo|skipped`: set an article's coding status."""
+"""`reader status CORPUS ARTICLE [done|todo|skipped]`: set (or print) an article's status."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from reader.commands.common import (
 from reader.commands.store_access import open_store
 
 NAME = "status"
-HELP = "mark an article done, todo or skipped"
+HELP = "mark an article done, todo or skipped (or print its status)"
 STATUSES = tuple(s.value for s in ArticleStatus)
 DESCRIPTION = """\
 Set the status of ARTICLE (an id as printed by `reader list`) to done, todo or skipped,
@@ -26,6 +26,7 @@ Prints the article id and its status for that coder, tab-separated:
 
     <article id>\\t<status>\\t<coder>
 
+Without a status, prints that line and changes nothing (as `reader memo` without --text).
 The change is saved durably before the command exits and can be undone in the app.
 Exit status: 0 on success, 2 on bad input (unknown article or status, unusable store),
 in which case nothing is written."""
@@ -34,7 +35,8 @@ in which case nothing is written."""
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_argument(parser)
     parser.add_argument("article", metavar="ARTICLE", help="article id (see `reader list`)")
-    parser.add_argument("status", choices=STATUSES, help="the new status")
+    parser.add_argument("status", choices=STATUSES, nargs="?",
+                        help="the new status (none: print the current one)")
     add_db_argument(parser)
     add_coder_argument(parser)
 
@@ -42,8 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     corpus = load(args, read=False)
     article = corpus.article(args.article)
-    with open_store(args, corpus, write=True) as store:
-        store.set_status(article.id, args.status)
+    with open_store(args, corpus, write=args.status is not None) as store:
+        if args.status is not None:
+            store.set_status(article.id, args.status)
         state = store.article_state(article.id)
         coder = store.coder
     print(f"{article.id}\t{state.status}\t{coder}")

@@ -126,6 +126,7 @@ class SearchIndex:
         self._pending_digest = ""
         self._pending_context = ""
         self.rebuilt = False  # the last open found no usable index
+        self.quiet = False  # opened read-only by `open_quiet`
 
     # -- opening ------------------------------------------------------------------
 
@@ -420,6 +421,161 @@ class SearchIndex:
                 self.db.execute("DELETE FROM meta WHERE key = 'digest'")
         return len(extracts)
 
+    # -- freshness: `reader search`'s quick check (reader.search.freshness) ------------
+
+    def open_quiet(self) -> bool:
+        """Open the index read-only without a trace in its folder; True when opened so.
+
+        A connection to a WAL database creates its `-wal` and `-shm` files and the last
+        one to close deletes them, which changes the mtime of the folder holding the index
+        (often the corpus's top folder, which the quick check watches). SQLite's
+        `immutable` mode reads the file alone; it is used only when no `-wal` or
+        `-journal` file exists (no other connection has the index open, and everything
+        committed is in the file) and the index checks out. False otherwise: `open`
+        it as usual (and for any write)."""
+        with self._lock:
+            if self._db is not None:
+                return False
+            if self.path is None or not self.path.exists() or any(
+                    Path(str(self.path) + s).exists() for s in ("-wal", "-journal")):
+                return False
+            try:
+                db = sqlite3.connect(self.path.absolute().as_uri() + "?immutable=1",
+                                     uri=True, check_same_thread=False, isolation_level=None)
+            except sqlite3.Error:
+                return False
+            try:
+                self._check(db)
+            except (sqlite3.Error, IndexBroken):
+                db.close()
+                return False
+            self._db = db
+            self.quiet = True
+            self._load_docs()
+            return True
+
+    def writable(self) -> None:
+        """Reopen as usual when opened by `open_quiet` (before a write)."""
+        with self._lock:
+            if self.quiet:
+                self.close()
+                self.quiet = False
+            self.open()
+
+    def fresh_token(self) -> str | None:
+        """The token of the quick check's state (`reader.search.freshness.load_state`)."""
+        with self._lock:
+            row = self.db.execute("SELECT value FROM meta WHERE key='fresh'").fetchone()
+        return row[0] if row else None
+
+    def set_fresh_token(self, token: str | None) -> None:
+        with self._lock:
+            if self.quiet:
+                self.writable()
+            if token is None:
+                self.db.execute("DELETE FROM meta WHERE key='fresh'")
+            else:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fresh', ?)", (token,))
+
+    def context(self) -> str | None:
+        """The evidence (`evidence_context`) the index was last brought up to date with."""
+        with self._lock:
+            row = self.db.execute("SELECT value FROM meta WHERE key='context'").fetchone()
+        return row[0] if row else None
+
+    def _range(self, prefix: str, columns: str = "id, size, mtime",
+               skip: Sequence[str] = ()) -> list[tuple[Any, ...]]:
+        """Rows of `docs` whose id starts with `prefix`, leaving out the ranges `skip`
+        (each id index lookup a range: a folder's own files without its subfolders')."""
+        bounds = [prefix]
+        for s in sorted(skip):
+            bounds += [s, s + "\U0010ffff"]
+        bounds.append(prefix + "\U0010ffff")
+        out: list[tuple[Any, ...]] = []
+        with self._lock:
+            for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
+                out += self.db.execute(
+                    f"SELECT {columns} FROM docs WHERE id >= ? AND id < ?", (lo, hi))
+        return out
+
+    def docs_under(self, prefix: str) -> list[str]:
+        """Ids of every article (and record) in a folder and its subfolders."""
+        return [i for (i,) in self._range(prefix, "id")]
+
+    def docs_in(self, prefix: str, subfolders: Sequence[str] = ()) -> dict[str, tuple[int, int]]:
+        """id -> (size, mtime_ns) of the `.txt` articles right in a folder (`prefix` ""
+        or ending in "/"; `subfolders`, its known ones, are skipped by range)."""
+        from reader.search.freshness import record_file
+
+        n = len(prefix)
+        return {i: (s, m) for i, s, m in self._range(prefix, skip=subfolders)
+                if "/" not in i[n:] and record_file(i) is None}
+
+    def records_of(self, rel: str) -> dict[str, tuple[int, int]]:
+        """id -> (size, mtime_ns) of the records of one JSON Lines file."""
+        return {i: (s, m) for i, s, m in self._range(rel + "#")}
+
+    def doc_stamps(self, ids: Sequence[str]) -> dict[str, tuple[int, int, str]]:
+        """id -> (size, mtime_ns, title) as indexed (one query for many)."""
+        out: dict[str, tuple[int, int, str]] = {}
+        id_list = list(ids)
+        with self._lock:
+            for k in range(0, len(id_list), 900):
+                chunk = id_list[k : k + 900]
+                out.update((i, (s, m, t or "")) for i, s, m, t in self.db.execute(
+                    "SELECT id, size, mtime, title FROM docs WHERE id IN "
+                    f"({','.join('?' * len(chunk))})", chunk))
+        return out
+
+    def apply(
+        self,
+        todo: Sequence[tuple[str, Any, int, int]],
+        gone: Sequence[str],
+        corrections: Sequence[Any],
+        repeated: frozenset[str] | None,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        jobs: int = 1,
+        max_bytes: int = 20 * 1024 * 1024,
+        batch: int = 16,
+    ) -> bool:
+        """Index just `todo` ((id, path or record, size, mtime_ns)) and drop `gone`: what
+        the quick check found changed, split with the evidence the index holds. False
+        (nothing done) when the tombstones this would leave call for a rebuild: the
+        caller then runs the full `update`, which rebuilds."""
+        corrections = list(corrections)
+        with self._lock:
+            if self.quiet:
+                self.writable()
+            live = self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
+            replaced = len(self.doc_stamps([t[0] for t in todo]))
+            dead = self._tombstones() + len(gone) + replaced
+            if live and dead > REBUILD_SHARE * max(live, 1000):
+                return False
+            if gone:
+                self._drop(gone)
+        items = [(i, str(p) if isinstance(p, (str, os.PathLike)) else p, s, m, None)
+                 for i, p, s, m in todo]
+        done = 0
+        if progress is not None:
+            progress(0, len(items))
+        pending: list[Extract] = []
+        for extracts in self._extracts(items, corrections, repeated, jobs, max_bytes, batch,
+                                       lambda: False, jobs > 1):
+            pending.extend(extracts)
+            done += len(extracts)
+            if len(pending) >= 2048:
+                self._write(pending)
+                pending = []
+            if progress is not None:
+                progress(done, len(items))
+        if pending:
+            self._write(pending)
+        with self._lock:
+            self._load_docs()
+            self.db.execute("DELETE FROM meta WHERE key = 'digest'")
+        return True
+
     def _tombstones(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key='tombstones'").fetchone()
         return int(row[0]) if row else 0
@@ -639,12 +795,13 @@ class SearchIndex:
         found = evaluate(query, len(ids), text_engine, facts)
         return self.rank(query, [ids[k] for k in found])
 
-    def hit_counts(self, query: Query, ids: Sequence[str],
-                   budget: int = 400_000) -> dict[str, int] | None:
+    def hit_counts(self, query: Query, ids: Sequence[str], budget: int = 400_000,
+                   rowids: dict[int, str] | None = None) -> dict[str, int] | None:
         """Matches per article, from the index's positions (no article is read), for the
         default body scope: the number of snippets `snippets_for` would give. None when
         the scope is another, or when the terms occur so often across the corpus (more
-        than `budget` positions) that reading the matching articles is cheaper."""
+        than `budget` positions) that reading the matching articles is cheaper.
+        `rowids` (row id -> id of `ids`, when the caller has them) saves their look-up."""
         terms = [t for t in query.text_terms() if t.terms]
         if query.scope != "body" or not ids:
             return None
@@ -670,8 +827,8 @@ class SearchIndex:
                                         f"WHERE {cond}", args).fetchone()[0]
                     if total > budget:
                         return None
-            wanted: dict[int, str] = {}
-            id_list = list(ids)
+            wanted: dict[int, str] = dict(rowids or {})
+            id_list = [] if rowids is not None else list(ids)
             for k in range(0, len(id_list), 900):
                 chunk = id_list[k : k + 900]
                 wanted.update(db.execute(

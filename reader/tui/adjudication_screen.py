@@ -90,6 +90,10 @@ class AdjudicationScreen(Screen[None]):
         self.query_one("#adjudication-detail", Static).update(Text("reading the articles…"))
         self.gather()
 
+    def on_resize(self) -> None:
+        if self.gathered is not None:
+            self.refill()  # rows fit the new width
+
     @work(thread=True, exclusive=True)
     def gather(self) -> None:
         from annotations.agreement_data import gather
@@ -133,19 +137,29 @@ class AdjudicationScreen(Screen[None]):
         self._detail()
 
     def _row(self, d: Disagreement, gold: int | None) -> Text:
-        text = Text(f"{d.article[:28]:<28}  ")
+        """One unit on one row of the list's width: the coders' values and the
+        adjudicator's first (what is decided on, never cut or wrapped), then the variable,
+        then the passage and the article in what room is left."""
+        width = max(40, self.query_one(OptionList).scrollable_content_region.width - 1)
+        text = Text()
+        for i, v in enumerate(d.values, 1):
+            text.append(f"{i}:{_mark(v)}  ")
+        text.append(f"{self.adjudicator}:{_mark(gold)}   ", style="bold")
         if d.kind == "tag":
             text.append(f"tag {d.name}"[:22].ljust(22), style="bold")
-            text.append("  (whole article)".ljust(34), style="dim")
+            what = "(whole article)"
         else:
             label = self.reader.codebook.label(d.name)
             text.append(f"label {d.name}"[:22].ljust(22),
                         style=f"bold {label.colour}" if label else "bold")
-            body = self.gathered.texts.get(d.article, "")[d.start:d.end]
-            text.append(f"  {one_line(body, 30):<32}", style="dim")
-        for i, v in enumerate(d.values, 1):
-            text.append(f"  {i}:{_mark(v)}")
-        text.append(f"   {self.adjudicator}:{_mark(gold)}", style="bold")
+            what = one_line(self.gathered.texts.get(d.article, "")[d.start:d.end], 400)
+        room = width - text.cell_len - 2
+        if room >= 12:
+            article = d.article if len(d.article) <= room // 2 else (
+                d.article[: max(1, room // 2 - 1)] + "…")
+            passage = max(1, room - len(article) - 2)
+            text.append("  " + one_line(what, passage).ljust(passage), style="dim")
+            text.append("  " + article)
         return text
 
     @on(OptionList.OptionHighlighted)

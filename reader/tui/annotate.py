@@ -294,6 +294,17 @@ def _target_article(app: ReaderApp) -> str | None:
     return app.corpus.articles[app.current].id
 
 
+def _titled(app: ReaderApp, article: str, width: int = 48) -> str:
+    """The article as a coder knows it: “its title”, shortened (the id if it has none)."""
+    from reader.textlayout import sanitize
+
+    found = next((a for a in app.corpus.articles if a.id == article), None)
+    title = " ".join(sanitize(found.display_title).split()) if found is not None else ""
+    if not title:
+        return article
+    return f"“{title if len(title) <= width else title[: width - 1] + '…'}”"
+
+
 def _view(app: ReaderApp):  # type: ignore[no-untyped-def]
     from reader.tui.widgets.article_view import ArticleView
 
@@ -333,9 +344,10 @@ def tag_prompt(app: ReaderApp) -> None:
             if remove:
                 app.store.change(app, "remove_tags", article, remove, then=redraw)
 
+    now = f"  (now: {', '.join(current)})" if current else ""  # one row, 80 columns too
     app.push_screen(
         TagPromptScreen(
-            f"Tags for {article}" + (f"  (now: {', '.join(current)})" if current else ""),
+            f"Tags for {_titled(app, article, max(16, 54 - len(now)))}{now}",
             known,
             current,
             quick=quick,
@@ -359,7 +371,8 @@ def mark_status(app: ReaderApp, status: str) -> None:
             app.session.done += 1
             app.session.done_ids.add(article)
         app.refresh_annotations()
-        app.notify(f"{article}: {new}", timeout=1.5)
+        # by title: `d` and `x` move on to the next article, so say which one was marked
+        app.notify(f"{_titled(app, article, 44)}: {new}", timeout=1.5)
 
     if app.store.change(app, "set_status", article, new, then=saved) and new != "todo":
         goto_todo(app, 1, quiet=True, skip=article)

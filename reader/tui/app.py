@@ -47,10 +47,10 @@ from reader.errorlog import log_problem
 from reader.filtering import help_line
 from reader.palette import colour_map, label_colour
 from reader.textlayout import sanitize
-from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header
+from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header, pane_widths
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
-from reader.tui.screens import HelpScreen, MessageScreen
+from reader.tui.screens import HelpScreen, MessageScreen, palette_help, skipped_count
 from reader.tui.search import AppSearch
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
@@ -86,7 +86,7 @@ class CommandsProvider(Provider):
                 yield DiscoveryHit(
                     command.title,
                     lambda c=command: app.run_command(c.id),
-                    help=command.help,
+                    help=palette_help(command, app.user_keymap),
                 )
 
     async def search(self, query: str) -> Hits:
@@ -102,7 +102,7 @@ class CommandsProvider(Provider):
                     score,
                     matcher.highlight(command.title),
                     lambda c=command: app.run_command(c.id),
-                    help=command.help,
+                    help=palette_help(command, app.user_keymap),
                 )
 
 
@@ -115,6 +115,9 @@ class MainScreen(Screen[None]):
     """
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        pane_widths.follow_focus(self, event.widget)  # narrower list while reading
 
 
 class ReaderApp(App[None]):
@@ -261,7 +264,7 @@ class ReaderApp(App[None]):
                         severity="error", timeout=15)
         if self.corpus.skipped:
             self.notify(
-                f"{len(self.corpus.skipped)} file(s) not loaded: press S to see why",
+                f"{skipped_count(self.corpus.skipped)} not loaded: press S to see why",
                 severity="warning",
             )
         # the indexing thread starts now (so workers.wait_for_complete() covers it) but
@@ -743,6 +746,13 @@ class ReaderApp(App[None]):
         out.append(f"line {line}", style="dim")
         if self.query_one("#status", Static).size.width >= 100:  # narrow: room for the rest
             out.append(f" · char {offset}", style="dim")
+        if view.selection:  # first: what the next key does; a long note may be cut instead
+            a, b = view.selection
+            out.append(f"  │  selected {b - a} chars (1-9 to highlight)", style="bold")
+            bp = view.boilerplate_lines_in(a, b)
+            if bp:  # a caption or a menu line would go into the highlight: say so
+                out.append(f" · includes {header.plural(bp, 'boilerplate line')}",
+                           style="bold reverse")
         q = view.span_at(view.quotes, offset)
         if q is not None:
             quote = q.ref
@@ -761,13 +771,6 @@ class ReaderApp(App[None]):
             out.append(f"[{sanitize(hl.label or 'highlight')}]", style=f"bold {h.colour}")
             if hl.note:
                 out.append(" " + sanitize(hl.note.splitlines()[0])[: 60 if j == 0 else 30])
-        if view.selection:
-            a, b = view.selection
-            out.append(f"  │  selected {b - a} chars (1-9 to highlight)", style="bold")
-            bp = view.boilerplate_lines_in(a, b)
-            if bp:  # a caption or a menu line would go into the highlight: say so
-                out.append(f" · includes {header.plural(bp, 'boilerplate line')}",
-                           style="bold reverse")
         return out
 
     @on(ArticleView.Back)
@@ -790,6 +793,7 @@ class ReaderApp(App[None]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._update_header)
+        self.call_after_refresh(self._update_progress)  # the label fits the list's width
 
     def action_focus_filter(self) -> None:
         box = self.query_one("#filter", Input)
@@ -863,7 +867,8 @@ class ReaderApp(App[None]):
 
     def action_show_skipped(self) -> None:
         lines = [f"{s.id}: {s.reason}" for s in self.corpus.skipped]
-        self.push_screen(MessageScreen(f"Skipped files ({len(lines)})", lines))
+        self.push_screen(MessageScreen(f"Skipped: {skipped_count(self.corpus.skipped)}",
+                                       lines))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.user_keymap))

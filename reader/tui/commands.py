@@ -75,7 +75,8 @@ COMMANDS: tuple[Command, ...] = (
             "List the units the coders disagree on and settle each into the adjudicator "
             "coder (gold)", "Annotate"),
     Command("app.export", "E", "export", "Export",
-            "Export annotations to Markdown, JSON, JSON-LD, CSV or clean text", "App"),
+            "Export annotations to Markdown, JSON, JSON-LD, CSV, clean text or REFI-QDA",
+            "App"),
     Command("app.memo", "m", "memo", "Memo",
             "Write the memo of the article (your notes on it, beside the codes)", "Annotate"),
     Command("app.project_memo", "M", "project_memo", "Project memo",
@@ -168,7 +169,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("article.pick_label", "L", "app.pick_label", "Label…",
             "Pick any label by name (type part of it) and highlight with it, or relabel the "
             "highlight at the cursor", "Annotate", "article"),
-    Command("article.note", "a", "app.edit_note", "Note", "Add or edit the note of the highlight",
+    Command("article.note", "a", "app.edit_note", "Note",
+            "Add or edit the note of the highlight (enter: new line; ctrl+s saves)",
             "Annotate", "article", footer=True),
     Command("article.delete", "delete,D", "app.delete_highlight", "Delete",
             "Delete the highlight at the cursor", "Annotate", "article"),

@@ -4,7 +4,8 @@ The correction itself (with its template, `annotations.learning.context_of`) is 
 change, so one `u` undoes all of it. Which lines of which articles it re-marked is found
 in a thread (`reader.pipeline.remark_changes`): the message "N lines in M articles
 changed" comes when that is done, and the list's share column of those articles is
-brought up to date.
+brought up to date. Articles the correction cannot reach are ruled out from their raw
+text first (`reader.correction_reach`), so only a few are analysed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotations.learning import LINE_KINDS
 from reader.corpus import ArticleError, read_article
+from reader.correction_reach import might_reach
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -59,13 +61,20 @@ def report_changes(
         except ArticleError:
             return None
 
+    reachable = might_reach(correction)
+
+    def read_reached(a: Any) -> str | None:
+        """The text of an article the correction may change; None (skipped) otherwise."""
+        text = read(a)
+        return text if text is not None and reachable(a.id, text) else None
+
     def work() -> None:
         from textual.worker import get_current_worker
 
         from reader.pipeline import remark_changes
 
         worker = get_current_worker()
-        result = remark_changes(articles, read, correction, before, repeated,
+        result = remark_changes(articles, read_reached, correction, before, repeated,
                                 lambda: worker.is_cancelled)
         if result is None:
             return

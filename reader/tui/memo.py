@@ -35,6 +35,10 @@ class MemoScreen(ModalScreen[str | None]):
         height: 1fr;
     }
     MemoScreen #memo-title {
+        /* one row, cut with an ellipsis: a long title was cut mid-word at 80 columns */
+        width: 100%;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
         text-style: bold;
         margin-bottom: 1;
     }

@@ -112,7 +112,8 @@ class OverviewScreen(Screen[None]):
             lst.highlighted = first
         share = ""
         if ov.mean_share is not None:
-            share = f" · boilerplate {ov.mean_share:.0%} of characters on average"
+            # (short: the title fits 80 columns; the band section says "of characters")
+            share = f" · boilerplate {ov.mean_share:.0%}"
         coder = getattr(self.reader.store, "coder", None)
         who = f" · coder {sanitize(coder)}" if coder else ""
         self.query_one("#overview-title", Static).update(Text(

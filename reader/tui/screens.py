@@ -15,7 +15,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from reader.tui.commands import COMMANDS
+from reader.tui.commands import COMMANDS, Command
 
 
 def key_text(keys: str, display: str | None) -> str:
@@ -23,6 +23,14 @@ def key_text(keys: str, display: str | None) -> str:
         return display
     names = {"question_mark": "?", "slash": "/", "enter": "⏎", "escape": "esc"}
     return " ".join(names.get(k, k) for k in keys.split(","))
+
+
+def palette_help(command: Command, keymap: dict[str, str]) -> str:
+    """A command's help in the palette, its key first (`E · Export annotations…`), so the
+    palette teaches the key instead of being the only way there."""
+    remapped = command.id in keymap
+    key = key_text(keymap.get(command.id, command.keys), None if remapped else command.display)
+    return f"{key} · {command.help}"
 
 
 class HelpScreen(ModalScreen[None]):
@@ -55,20 +63,40 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(g, style="bold underline"), "")
                 group = g
             table.add_row(keys, text)
+        from rich.console import Group
+
         from reader.filtering import OPERATORS
 
-        table.add_row("", "")
-        table.add_row(Text("Search queries (/)", style="bold underline"), "")
+        # a table of its own: its long operators (is:done|todo|skipped) would otherwise
+        # widen the keys' column and squeeze every description (80 columns above all)
+        queries = Table.grid(padding=(0, 2))
+        queries.add_column(no_wrap=True, style="bold")
+        queries.add_column(ratio=1)
         for syntax, meaning in OPERATORS:  # the grammar's own list: never out of date
-            table.add_row(syntax, meaning)
+            queries.add_row(syntax, meaning)
+        body = Group(table, Text(""), Text("Search queries (/)", style="bold underline"),
+                     queries)
         with VerticalScroll():
             yield Static(Text("reader — keys", style="bold"), classes="dialog-title")
-            yield Static(table, id="help-body")
+            yield Static(body, id="help-body")
             yield Static(
                 "ctrl+p opens the command palette. Keys can be remapped by command id in "
                 "keymap.toml (see README). Press esc to close.",
                 classes="dialog-hint",
             )
+
+
+def skipped_count(skipped: Sequence[object]) -> str:
+    """`3 files`, `5 records`, `1 file and 5 records`: what was not loaded, named right.
+
+    A bad line of a JSON Lines file is skipped as `FILE line N`: a record, not a file
+    (a JSON Lines user was told "5 file(s) not loaded" about one file's five bad lines).
+    """
+    records = sum(1 for s in skipped if " line " in str(getattr(s, "id", "")))
+    files = len(skipped) - records
+    parts = [f"{n} {word}{'' if n == 1 else 's'}"
+             for n, word in ((files, "file"), (records, "record")) if n]
+    return " and ".join(parts) or "nothing"
 
 
 class MessageScreen(ModalScreen[None]):
@@ -142,7 +170,15 @@ class PromptScreen(ModalScreen[str | None]):
 
 
 class NoteScreen(ModalScreen[str | None]):
-    """A multi-line note; ctrl+s saves, escape cancels."""
+    """A multi-line note; ctrl+s saves, escape cancels.
+
+    Enter is a new line, as in any editor, which a coder used to one-line boxes does not
+    expect: the hint says so, and escape with unsaved changes closes only when pressed a
+    second time (as in the memo editor), so a note is never thrown away by reflex.
+    """
+
+    HINT = "enter: new line · ctrl+s saves · esc cancels"
+    DISCARD = "unsaved note: esc again discards it, ctrl+s saves"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="note.save"),
@@ -153,12 +189,13 @@ class NoteScreen(ModalScreen[str | None]):
         super().__init__()
         self.title_text = title
         self.value = value
+        self._warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield TextArea(self.value, id="note-area", soft_wrap=True)
-            yield Static("ctrl+s saves · esc cancels", classes="dialog-hint")
+            yield Static(self.HINT, id="note-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -166,9 +203,14 @@ class NoteScreen(ModalScreen[str | None]):
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        # an enter pressed to save (before ctrl+s) is not part of the note
+        self.dismiss(self.query_one(TextArea).text.rstrip())
 
     def action_cancel(self) -> None:
+        if self.query_one(TextArea).text != self.value and not self._warned:
+            self._warned = True
+            self.query_one("#note-hint", Static).update(Text(self.DISCARD, style="bold"))
+            return
         self.dismiss(None)
 
 

@@ -21,9 +21,12 @@ from reader.tui.screens import PromptScreen
 
 
 class TagInput(Input):
-    """An Input whose Tab completes the tag at the cursor instead of moving the focus."""
+    """An Input whose Tab completes the tag at the cursor instead of moving the focus.
 
-    BINDINGS = [Binding("tab", "complete", "Complete", show=False, priority=True)]
+    Not a priority binding: those run before the letters still queued for the box, so
+    `nor` + Tab arriving in one burst (fast typing, ssh) completed the empty box."""
+
+    BINDINGS = [Binding("tab", "complete", "Complete", show=False)]
 
     def __init__(self, completer: TagCompleter, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

@@ -127,3 +127,13 @@ async def test_quitting_stops_a_running_search_for_copies(
         assert proc is not None
         app.shutdown()
         assert proc.wait(timeout=10) != 0  # killed, not left to finish
+
+
+def test_no_copies_is_said_on_stderr_not_left_silent(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "a.txt").write_text("Storm\n\nThe storm surge flooded the harbour today.\n")
+    (root / "b.txt").write_text("Budget\n\nThe council could not agree on the budget.\n")
+    done = reader("dupes", str(root))
+    assert done.returncode == 0 and done.stdout == ""  # nothing for a script to read
+    assert "no copies found among 2 article(s)" in done.stderr

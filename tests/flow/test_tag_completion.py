@@ -91,3 +91,38 @@ def test_a_tag_with_a_space_is_one_tag_in_store_and_filter(tmp_path: Path) -> No
     hits = filter_indices(parse("tag:north-korea"), ["x a"], lambda i: ["north korea"],
                           lambda i: "todo")
     assert hits == [0]
+
+
+async def test_tab_typed_fast_completes_what_was_typed_before_it(seeds_copy: Path) -> None:
+    """Keys that arrive in one burst (a fast typist, a paste, ssh) are handled in order:
+    Tab completes `nor`, not the empty box it saw before the letters were handled."""
+    from textual import events
+    from textual.widgets import Input
+
+    store = AnnotationStore.open(seeds_copy / "annotations.json")
+    store.add_tags(SECOND, ["north-korea", "opinion"])
+    store.close()
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "t")
+        for key in "nor":  # posted at once, without waiting for each to be handled
+            app.post_message(events.Key(key, key))
+        app.post_message(events.Key("tab", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#prompt-input", Input).value == "north-korea, "
+
+
+async def test_the_tag_box_names_the_article_by_its_title(seeds_copy: Path) -> None:
+    """Tagging from the list: the box says which article by the title the coder sees in
+    the list, not by its file name."""
+    from tests.conftest import SEED_TITLES
+
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "j", "t")
+        assert isinstance(app.screen, TagPromptScreen)
+        title = app.screen.title_text
+        assert title.startswith("Tags for “" + SEED_TITLES[1][:30]) and SECOND not in title

@@ -170,3 +170,33 @@ def test_hit_counts_from_the_index_equal_the_matches_in_the_text(
         text = read_text(dev_copy / article_id).text
         assert counts[article_id] == len(snippets_for(text, q, index.doc(article_id))), (
             article_id)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(queries())
+def test_the_cli_one_pass_ranking_equals_the_index_search(
+    both: tuple[Scan, SearchIndex], query: str
+) -> None:
+    """`reader search` answers a query of words from one pass (`reader.search.hits`): the
+    same articles in the same order as `SearchIndex.search` over every id."""
+    from reader.search.hits import only_words, word_hits
+
+    brute, index = both
+    if not _safe(query) or not only_words(parse(query)):
+        return
+    hits = word_hits(index, parse(query))
+    assert [h.id for h in hits] == index.search(parse(query), article_ids=sorted(brute.ids))
+    stamps = index.doc_stamps([h.id for h in hits])
+    assert all(stamps[h.id] == (h.size, h.mtime_ns, h.title) for h in hits)
+
+
+@pytest.mark.parametrize("query", ["Noem", "trump OR biden", '"North Korea"', "elect* trump",
+                                   "in:title trump", "president OR minister said"])
+def test_fixed_queries_rank_alike_in_one_pass(both: tuple[Scan, SearchIndex],
+                                              query: str) -> None:
+    from reader.search.hits import only_words, word_hits
+
+    brute, index = both
+    assert only_words(parse(query))
+    ids = [h.id for h in word_hits(index, parse(query))]
+    assert ids and ids == index.search(parse(query), article_ids=sorted(brute.ids))

@@ -176,11 +176,12 @@ class ArticleView(ScrollView, can_focus=True):
             cells += w
         return max(row.start, row.end - 1) if row.end > row.start else row.start
 
-    def scroll_cursor_into_view(self) -> None:
+    def scroll_cursor_into_view(self, recentre: bool = True) -> None:
         if not self.rows:
             return
         scroll_row_into_view(
-            self, self.row_of(self.cursor), self.scrollable_content_region.height
+            self, self.row_of(self.cursor), self.scrollable_content_region.height,
+            recentre=recentre,
         )
 
     @property
@@ -274,14 +275,15 @@ class ArticleView(ScrollView, can_focus=True):
     # -- cursor -------------------------------------------------------------
 
     def move_cursor(
-        self, offset: int, *, select: bool | None = None, direction: int = 1
+        self, offset: int, *, select: bool | None = None, direction: int = 1,
+        recentre: bool = True,
     ) -> None:
         offset = max(0, min(offset, len(self.text)))
         # with boilerplate hidden the cursor never rests on a hidden line (after `z` made
         # its line boilerplate, a re-open put it back there): on to the next visible text
         offset = self._skip_hidden(offset, direction)
         self.cursor = offset
-        self.scroll_cursor_into_view()
+        self.scroll_cursor_into_view(recentre)
         self.refresh()
         self._tell_app()
 
@@ -294,8 +296,8 @@ class ArticleView(ScrollView, can_focus=True):
         step = 1 if delta > 0 else -1
         while 0 < target < len(self.rows) - 1 and self.rows[target].start == self.rows[target].end:
             target += step  # blank lines are not worth a keypress
-        row = self.rows[target]
-        self.move_cursor(min(row.start + col, max(row.start, row.end - 1)))
+        row = self.rows[target]  # line and page moves scroll the least, never recentre
+        self.move_cursor(min(row.start + col, max(row.start, row.end - 1)), recentre=False)
 
     def action_cursor_down(self) -> None:
         self._row_move(1)

@@ -10,6 +10,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+# shown only when there is room for them after the others: quit is known to everyone,
+# the search box and the boilerplate key are on the start card and in help
+YIELD_FIRST = frozenset({"app.quit", "app.filter", "app.boilerplate"})
+
 
 class KeyBar(Static):
     DEFAULT_CSS = """
@@ -37,30 +41,38 @@ class KeyBar(Static):
 
     def render_keys(self) -> Text:
         """The keys that fit the width, in the command list's order; `? Help` and the
-        palette always show, so nothing is cut mid-word at 80 columns."""
+        palette always show, so nothing is cut mid-word at 80 columns. When not all fit,
+        the keys a coder knows or meets elsewhere (`YIELD_FIRST`) give way first, so at
+        80 columns an article shows tag, next, done and undo rather than quit."""
         key_style = "bold " + str(self.app.theme_variables.get("accent", "yellow"))
-        items: list[tuple[str, str]] = []
+        items: list[tuple[str, str, bool]] = []
         seen: set[str] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if not binding.show or binding.action in seen or not binding.description:
                 continue
             seen.add(binding.action)
-            items.append((self.app.get_key_display(binding), binding.description))
+            items.append((self.app.get_key_display(binding), binding.description,
+                          binding.id in YIELD_FIRST))
         width = self.size.width - 2 if self.size.width else 10_000
         tail = ("^p", "palette")
         room = width - (len(tail[0]) + len(tail[1]) + 4)
-        out = Text(no_wrap=True, overflow="ellipsis")
+        chosen: set[int] = set()
         used = 0
-        for key, description in items:
-            cost = len(key) + 1 + len(description) + (2 if used else 0)
-            if used + cost > room:
-                continue  # a shorter one further on may still fit
-            if used:
+        for yields in (False, True):  # the others first, then these in what room is left
+            for i, (key, description, last) in enumerate(items):
+                cost = len(key) + 1 + len(description) + (2 if used else 0)
+                if last == yields and used + cost <= room:
+                    chosen.add(i)  # (a shorter one further on may still fit)
+                    used += cost
+        out = Text(no_wrap=True, overflow="ellipsis")
+        for i, (key, description, _) in enumerate(items):
+            if i not in chosen:
+                continue
+            if out:
                 out.append("  ")
             out.append(key, style=key_style)
             out.append(" " + description)
-            used += cost
         out.append("   " if used else "", style="")
         out.append(tail[0] + " ", style=key_style)
         out.append(tail[1])

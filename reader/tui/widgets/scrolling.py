@@ -6,11 +6,21 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 
 
-def scroll_row_into_view(widget: ScrollView, row: int, height: int) -> None:
-    """Scroll the least needed to show `row`: a moving cursor never jumps the page."""
+def scroll_row_into_view(
+    widget: ScrollView, row: int, height: int, *, recentre: bool = False
+) -> None:
+    """Scroll the least needed to show `row`: a moving cursor never jumps the page.
+
+    With `recentre`, a row more than half a screen out of view (a jump: the first search
+    match, the place of the last session, the next quotation) goes a third of the way
+    down, so what follows it is on screen too, not the bottom row under a page of what
+    came before it.
+    """
     top = int(widget.scroll_offset.y)
     height = max(1, height)
-    if row < top:
+    if recentre and (row < top - height // 2 or row >= top + height + height // 2):
+        widget.scroll_to(y=max(0, row - height // 3), animate=False, immediate=True)
+    elif row < top:
         widget.scroll_to(y=row, animate=False, immediate=True)
     elif row >= top + height:
         widget.scroll_to(y=row - height + 1, animate=False, immediate=True)

@@ -5,20 +5,22 @@ line, and shares its content words with the article (a masthead such as "The Was
 PostDemocracy Dies in Darkness", a section label, a byline or the title of a teaser for
 another story does not). It stands alone or with its dek, right before the byline or the
 dateline, where a list of teasers is a long run of similar lines. Candidates in a window
-before the first body line are scored with a small linear model (`_title_weights.py`,
-trained by `train_headline.py`); the best wins. A line that is only a date or a byline
-(with at most the author's name) is never chosen; a sentence in quotation marks counts as
-ending with its period; a line the page repeats right before the article text is a dek;
-a bare person's name just above the article text ("Anna Menin") is the byline of the line
-above it; a line that names the byline's author ("Follow Jane Smith on Twitter") is an
-author box, never the headline; "Jane Smith | The Texas Newsroom" is a byline. A short
-headline-like line followed by a sentence and then the byline is the headline over its dek
-(on dev that pattern names the headline on 18 of the 23 pages where it occurs); a line in
-capitals above the headline is its kicker ("BLACK DEATH FEARS"); a number in a headline
-("Opening Bell 11.18.19") does not make it a dateline.
+before the article's first paragraph (`article_start`) are scored with a small linear model
+(`_title_weights.py`, trained by `train_headline.py`); the best wins. A line that is only a
+date or a byline (with at most the author's name) is never chosen; a sentence in quotation
+marks counts as ending with its period; a line the page repeats right before the article
+text is a dek; a bare person's name just above the article text ("Anna Menin") is the
+byline of the line above it; a line that names the byline's author ("Follow Jane Smith on
+Twitter") is an author box, never the headline; "Jane Smith | The Texas Newsroom" is a
+byline. A short headline-like line followed by a sentence and then the byline is the
+headline over its dek (on dev that pattern names the headline on 18 of the 23 pages where
+it occurs); a line in capitals above the headline is its kicker ("BLACK DEATH FEARS"); a
+number in a headline ("Opening Bell 11.18.19") does not make it a dateline.
 
-The feature set is deliberately small (23 features): with ~130 labelled pages a larger
-one fitted dev better but cross-validated worse (see `bench/README_marks.md`).
+The feature set is deliberately small (22 features): with ~130 labelled pages a larger
+one fitted dev better but cross-validated worse, and two features made from dev misses (a
+headline-like line over a longer sentence, the byline right under a line) were dropped when
+the site-held-out estimate rose without them (see `bench/README_marks.md`).
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
 
+from reader.marks import _weights
 from reader.marks.features import LINE_FEATURES, STOPWORDS
-from reader.marks.text import CLOSERS
+from reader.marks.text import CLOSERS, ends_sentence
 
 WINDOW_BEFORE = 40
 WINDOW_AFTER = 4
@@ -58,8 +61,6 @@ TITLE_FEATURES: tuple[str, ...] = (
     "dup_after_copy",  # second of two adjacent copies
     "ends_with_other",  # a breadcrumb or label glued before another candidate
     "glued",  # masthead-like glued words ("The Washington PostDemocracy Dies ...")
-    "dek_next",  # a headline-like line followed by a longer sentence (its dek)
-    "meta_next1",  # the byline or dateline is the very next line
     "run_2",  # length of the run of adjacent text-like lines around the line
     "run_3_5",
     "run_last",  # last of such a run (a dek, the last teaser of a list)
@@ -216,24 +217,55 @@ def content_words(s: str) -> frozenset[bytes]:
     return cw
 
 
+def article_start(lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float]) -> int | None:
+    """Where the article text starts (a position in `idx`): the first confident body line
+    (p < 0.5) of 80+ characters that ends like a sentence. A teaser title or a long link in
+    a list ("California power shutoff: Largest utility to intentionally cut ...") is as long
+    and may look as body-like to the boilerplate model, but does not end with a period; a
+    lede does. When a line of that shape that the page keeps as body (p below the
+    boilerplate threshold) comes more than a window (`WINDOW_BEFORE`) above it, that line
+    is the start: a guide's or a listicle's introduction the model half trusts, whose
+    headline the window above the confident line would not reach. Failing a sentence, the
+    first confident body line of 80+ characters; failing that, the most body-like line of
+    80+ characters (a model trained on other sites may trust no line of the page); None
+    when the page has no line that long.
+    """
+    kept = _weights.THRESHOLD
+    first = best = loose = None
+    best_p = 2.0
+    for k in range(len(idx)):
+        p = p_bp[k]
+        if p >= kept and (first is not None or p >= best_p):
+            continue
+        s = lines[idx[k]].strip()
+        if len(s) < 80:
+            continue
+        sentence = ends_sentence(s)
+        if p < 0.5:
+            if sentence:
+                return k if loose is None or k - loose <= WINDOW_BEFORE else loose
+            if first is None:
+                first = k
+        else:
+            if sentence and loose is None and p < kept:
+                loose = k
+            if first is None and p < best_p:
+                best, best_p = k, p
+    return first if first is not None else best
+
+
 def _candidates(
     lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float]
 ) -> tuple[int, list[int], dict[int, int]]:
-    """First confident body line, candidate positions and their lengths (stripped)."""
+    """The article's start (`article_start`), candidate positions and their lengths
+    (stripped)."""
     m = len(idx)
-    chars: dict[int, int] = {}
-    start = None
-    for k in range(m):
-        n = chars[k] = len(lines[idx[k]].strip())
-        if p_bp[k] < 0.5 and n >= 80:
-            start = k
-            break
+    start = article_start(lines, idx, p_bp)
     if start is None:
         # no article prose at all (a note, a stub): the first line is the best title
-        return 0, [0], chars
+        return 0, [0], {0: len(lines[idx[0]].strip())}
     lo, hi = max(0, start - WINDOW_BEFORE), min(m, start + WINDOW_AFTER + 1)
-    for k in range(start + 1, hi):
-        chars[k] = len(lines[idx[k]].strip())
+    chars = {k: len(lines[idx[k]].strip()) for k in range(lo, hi)}
     return start, [k for k in range(lo, hi) if 3 <= chars[k] <= 300], chars
 
 
@@ -359,11 +391,6 @@ def title_rows(
     )
     rank = {k: j for j, k in enumerate(by_overlap)}
 
-    def sentence_like(k: int) -> bool:
-        return k in cand_set and (
-            bool(rows1[k][_JSENT]) or text[k].endswith((".", "?", "!")) or nwords[k] >= 9
-        )
-
     def headline_like(k: int) -> bool:
         # (an all-capitals line is a kicker or a label: "BLACK DEATH FEARS")
         return (
@@ -401,16 +428,6 @@ def title_rows(
         # with; `endswith` tries them all at C speed)
         suffix_other = overlaps[k][0] >= 0.3 and key[1:].endswith(texts)
         nxt = k + 1
-        dek_next = (
-            headline_like(k)
-            and nxt in cand_set
-            and nwords[nxt] > nw
-            and nwords[nxt] >= 6
-            and p_bp[nxt] >= 0.5
-            and nxt < start
-            and not meta(nxt)
-            and sentence_like(nxt)
-        )
         dek_pair = (
             headline_like(k)
             and nxt in cand_set
@@ -439,8 +456,6 @@ def title_rows(
                 1.0 if dup and k > 0 and keys[k - 1] == key else 0.0,
                 1.0 if suffix_other else 0.0,
                 rows1[k][_JGLUED],
-                1.0 if dek_next else 0.0,
-                1.0 if meta(k + 1) else 0.0,
                 1.0 if run_len == 2 else 0.0,
                 1.0 if 3 <= run_len <= 5 else 0.0,
                 1.0 if run_len > 1 and run_hi[k] == k and not meta(k + 1) else 0.0,

@@ -1,15 +1,25 @@
-"""Score `reader analyze` quotations on the extra labels in bench/heldout_quotes/.
+"""Score `reader analyze` quotations on the extra quotation labels kept in bench/.
 
-    python bench/score_heldout_quotes.py [EVAL_DIR]
+    python bench/score_heldout_quotes.py [EVAL_DIR] [--set dev|train|all]
 
-Runs `reader analyze` on the dev texts and the benchmark's own scorer (score_quotes.py)
-twice: on the official dev quote gold and on bench/heldout_quotes/gold.jsonl (without the
-one page the benchmark skips). See bench/heldout_quotes/README.md for what the second set is.
+--set dev (the default): runs `reader analyze` on the dev texts and the benchmark's own
+scorer (score_quotes.py) twice, on the official dev quote gold and on
+bench/heldout_quotes/gold.jsonl (without the one page the benchmark skips). See
+bench/heldout_quotes/README.md for what that second set is (no longer out of sample).
+
+--set train: the fresh blind set bench/heldout_quotes_train/gold.jsonl (14 pages of the
+benchmark's train split, labelled before any speaker rule was judged on them; see its
+README). The 14 pages are analysed as a corpus of their own (copied to a temporary
+folder with their line labels) and scored with the same scorer.
+
+--set all: both.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,28 +28,74 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def main(argv: list[str]) -> int:
-    eval_dir = Path(argv[0]) if argv else REPO.parent / "shared" / "eval"
+def _analyze(corpus: Path, out: Path) -> None:
+    """Run `reader analyze CORPUS` with this checkout's code, writing JSON Lines to OUT."""
+    with out.open("wb") as fh:
+        subprocess.run([sys.executable, "-m", "reader", "analyze", str(corpus)], stdout=fh,
+                       check=True, cwd=REPO)
+
+
+def _score(scorer: Path, texts: Path, gold: Path, pred: Path, name: str) -> None:
+    print(f"== {name}")
+    sys.stdout.flush()
+    subprocess.run([sys.executable, str(scorer), str(texts), str(gold), str(pred)], check=True)
+
+
+def score_dev(eval_dir: Path, scorer: Path, tmp: Path) -> None:
+    """The official dev quote gold and the extra dev labels (bench/heldout_quotes)."""
     dev = eval_dir / "boilerplate" / "dev"
-    scorer = eval_dir / "score_quotes.py"
+    pred = tmp / "pred.jsonl"
+    _analyze(dev, pred)
+    extra = tmp / "extra.jsonl"
+    lines = (REPO / "bench" / "heldout_quotes" / "gold.jsonl").read_text().splitlines()
+    extra.write_text("\n".join(ln for ln in lines
+                               if not json.loads(ln)["file"].startswith("118_")) + "\n")
+    _score(scorer, dev, eval_dir / "quotes" / "dev" / "gold.jsonl", pred, "dev quote gold")
+    _score(scorer, dev, extra, pred, "extra labels (bench/heldout_quotes)")
+
+
+def score_train(eval_dir: Path, scorer: Path, tmp: Path) -> None:
+    """The fresh blind labels on 14 train pages (bench/heldout_quotes_train)."""
+    train = eval_dir / "boilerplate" / "train"
+    gold = REPO / "bench" / "heldout_quotes_train" / "gold.jsonl"
+    files = [json.loads(ln)["file"] for ln in gold.read_text(encoding="utf-8").splitlines()
+             if ln.strip()]
+    corpus = tmp / "train_corpus"      # the texts alone: what `reader analyze` reads
+    texts = tmp / "train_texts"        # the texts and their line labels: what the scorer reads
+    corpus.mkdir()
+    texts.mkdir()
+    wanted = set(files)
+    with (train / "gold.jsonl").open(encoding="utf-8") as fh, \
+            (texts / "gold.jsonl").open("w", encoding="utf-8") as out:
+        for ln in fh:
+            if json.loads(ln)["file"] in wanted:
+                out.write(ln)
+    for name in files:
+        shutil.copyfile(train / name, corpus / name)
+        shutil.copyfile(train / name, texts / name)
+    pred = tmp / "pred_train.jsonl"
+    _analyze(corpus, pred)
+    _score(scorer, texts, gold, pred, "fresh blind labels (bench/heldout_quotes_train)")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("eval_dir", nargs="?", type=Path, default=REPO.parent / "shared" / "eval",
+                        help="the benchmark folder (default: ../shared/eval)")
+    parser.add_argument("--set", choices=("dev", "train", "all"), default="dev",
+                        help="which labels to score (default: dev)")
+    args = parser.parse_args(argv)
+    scorer = args.eval_dir / "score_quotes.py"
     if not scorer.is_file():
         print(f"no scorer at {scorer}", file=sys.stderr)
         return 2
-    with tempfile.TemporaryDirectory() as tmp:
-        pred = Path(tmp) / "pred.jsonl"
-        with pred.open("wb") as out:
-            subprocess.run([sys.executable, "-m", "reader", "analyze", str(dev)], stdout=out,
-                           check=True, cwd=REPO)
-        extra = Path(tmp) / "extra.jsonl"
-        lines = (REPO / "bench" / "heldout_quotes" / "gold.jsonl").read_text().splitlines()
-        extra.write_text("\n".join(ln for ln in lines
-                                   if not json.loads(ln)["file"].startswith("118_")) + "\n")
-        for name, gold in (("dev quote gold", eval_dir / "quotes" / "dev" / "gold.jsonl"),
-                           ("extra labels (bench/heldout_quotes)", extra)):
-            print(f"== {name}")
-            sys.stdout.flush()
-            subprocess.run([sys.executable, str(scorer), str(dev), str(gold), str(pred)],
-                           check=True)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        if args.set in ("dev", "all"):
+            score_dev(args.eval_dir, scorer, tmp)
+        if args.set in ("train", "all"):
+            score_train(args.eval_dir, scorer, tmp)
     return 0
 
 

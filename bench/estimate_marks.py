@@ -2,6 +2,7 @@
 
     python bench/estimate_marks.py [EVAL_DIR] [--data dev|dev+train] [--train-weight W]
                                    [--folds K] [--only kfold|cross] [--score-train]
+                                   [--no-stage1-pages] [--salt S] [--dump FILE]
 
 The maintainers' held-out split holds pages of the same kind as dev from sites nothing was
 tuned on. Two estimates of it, both scored by the benchmark's own scorers:
@@ -18,6 +19,9 @@ tuned on. Two estimates of it, both scored by the benchmark's own scorers:
   blogs and reviews of the train split alone -> all of dev. Pages from a test site are
   never in training.
 
+With `--data dev` the boilerplate model's stage 1 is also trained on the train-split pages
+the trainer uses for it (`train_boilerplate.STAGE1_SPLITS`; never a dev site), as the
+committed model is; `--no-stage1-pages` leaves them out (the model before that change).
 Quotation speaker and kind are also scored on the extra labels of `bench/heldout_quotes/`
 (dev pages outside the quotation gold). `--score-train` also scores the train split's pages
 of each test fold (boilerplate and headline; slow). Takes minutes with the train split.
@@ -51,10 +55,16 @@ HEADER = ("line F1", "char F1", "kept", "headline", "quote F1", "speaker", "kind
           "speaker*", "kind*")
 
 
+# pages that train the boilerplate model's stage 1 only, as the trainer's (`--data dev`)
+STAGE1: list[tb.Doc] = []
+
+
 def fit_all(train: list[tb.Doc], eval_dir: Path) -> None:
-    """Fit the three models on `train` and install them where `analyze` reads them."""
+    """Fit the three models on `train` and install them where `analyze` reads them (the
+    boilerplate model's stage 1 also on `STAGE1`, as `train_boilerplate` does)."""
+    bp_train = train + STAGE1
+    bp.use_weights(*tb.fit(bp_train, tb.corpus_repeated(bp_train)))
     rep = tb.corpus_repeated(train)
-    bp.use_weights(*tb.fit(train, rep))
     pages = [th.page_rows(d, rep) for d in train]
     _title_weights.WEIGHTS = tuple(th.train(pages, weights=th.page_weights(train)))
     quote_docs = {d.name for d in train if d.split == "dev"}
@@ -138,12 +148,15 @@ def show(label: str, figures: dict) -> None:
     print(f"{label:34s} {figures['pages']:5d} {cells}", flush=True)
 
 
+SALT = ""  # prefixed to the site before hashing (`--salt`): another assignment of sites to folds
+
+
 def fold_of(site: str, k: int) -> int:
-    return int(hashlib.sha1(site.encode()).hexdigest(), 16) % k
+    return int(hashlib.sha1((SALT + site).encode()).hexdigest(), 16) % k
 
 
 def site_kfold(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc], k: int,
-               score_train: bool) -> None:
+               score_train: bool, dump: str | None = None) -> None:
     preds: list[dict] = []
     train_preds: list[dict] = []
     for f in range(k):
@@ -155,6 +168,8 @@ def site_kfold(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc], k: int,
             test_tr = [d for d in data if d.split == "train" and fold_of(d.site, k) == f]
             train_preds += predict(test_tr)
     show(f"site {k}-fold, dev pages", score(eval_dir, dev, preds))
+    if dump:
+        Path(dump).write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
     if score_train:
         show(f"site {k}-fold, train-split pages", score(eval_dir, data, train_preds, "train"))
 
@@ -186,28 +201,42 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train-share", type=int, default=None,
                     help="use one train-split page in N (default: the trainers' TRAIN_SHARE)")
     ap.add_argument("--folds", type=int, default=3, help="site folds (default 3)")
+    ap.add_argument("--salt", default="",
+                    help="another assignment of the sites to folds (a string hashed with the "
+                    "site; default none), to see how much the figures move between assignments")
     ap.add_argument("--only", choices=("kfold", "cross"), default=None)
+    ap.add_argument("--no-stage1-pages", action="store_true",
+                    help="with --data dev: fit the boilerplate model on dev alone, without the "
+                    "train-split pages its stage 1 is trained on (the model before that)")
+    ap.add_argument("--dump", metavar="FILE",
+                    help="write the site k-fold predictions (`reader analyze` JSON Lines) to FILE "
+                    "(for bench/body_loss.py)")
     ap.add_argument("--score-train", action="store_true",
                     help="also score the train-split pages of each test fold")
     args = ap.parse_args(argv)
     eval_dir = Path(args.eval_dir)
+    global SALT
+    SALT = args.salt
     if not (eval_dir / "boilerplate" / "train" / "gold.jsonl").is_file():
         print(f"no benchmark with a train split at {eval_dir}", file=sys.stderr)
         return 2
     dev = tb.load_split(eval_dir, "dev")
     data = list(dev)
+    if args.data == "dev" and not args.no_stage1_pages:
+        STAGE1[:] = tb.load_stage1_pages(eval_dir)
     if args.data == "dev+train":
         w = args.train_weight
         if w is None:
-            w = dict(tb.TRAIN_SPLITS).get("train", 1.0)
+            w = dict(tb.STAGE1_SPLITS).get("train", 1.0)
         share = tb.TRAIN_SHARE if args.train_share is None else args.train_share
         data += tb.load_split(eval_dir, "train", w, share)
     t0 = time.perf_counter()
-    print(f"trained on {args.data} ({len(data)} pages, {len({d.site for d in data})} sites); "
+    print(f"trained on {args.data} ({len(data)} pages, {len({d.site for d in data})} sites"
+          f"{f'; boilerplate stage 1 also on {len(STAGE1)} train-split pages' if STAGE1 else ''}); "
           "* = extra quotation labels (bench/heldout_quotes)")
     print(f"{'':34s} {'pages':>5s} " + " ".join(f"{h:>8s}" for h in HEADER))
     if args.only in (None, "kfold"):
-        site_kfold(eval_dir, data, dev, args.folds, args.score_train)
+        site_kfold(eval_dir, data, dev, args.folds, args.score_train, args.dump)
     if args.only in (None, "cross"):
         cross_source(eval_dir, data, dev)
     print(f"({time.perf_counter() - t0:.0f} s)")

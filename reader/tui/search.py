@@ -380,7 +380,11 @@ class AppSearch:
         room for it)."""
         if self.full_text:
             self._rows_kwic = True
-        return self._snippet(index)
+        line = self._snippet(index)
+        if line and self.query is not None:
+            # (a row has room for a few words after its title: the match comes first)
+            line = _around_match(line, self.query, 12)
+        return line
 
     def _snippet(self, index: int) -> str | None:
         """The keyword-in-context line of a hit, when known (else it is computed in the
@@ -459,6 +463,11 @@ class AppSearch:
         line = self._snippet(current)
         if not line:
             return None
+        if self.query is not None:
+            # (the line under the box is as narrow as the list: at 80 columns the
+            # match of a 36-character left context fell past its end)
+            width = self.app.query_one("#search-info", Static).size.width
+            line = _around_match(line, self.query, max(8, width // 3))
         return _lit(line, self.query)
 
     # -- the open article ----------------------------------------------------------
@@ -574,6 +583,22 @@ def _has_annotation_terms(query: Query) -> bool:
             if isinstance(t, Meta) and t.kind != "speaker":
                 return True
     return False
+
+
+def _around_match(line: str, query: Query, left: int) -> str:
+    """The snippet cut so that its first match starts at most `left` characters in (an
+    ellipsis marks the cut), so that a narrow line still shows the match."""
+    from reader.search.index import find_matches
+
+    found = find_matches(line, query.text_terms(), "all")
+    if not found:
+        return line
+    start = min(a for _, a, _ in found)
+    if start <= left:
+        return line
+    cut = line.find(" ", start - left, start)  # (at a word's start where one is near)
+    cut = cut + 1 if cut >= 0 else start - left
+    return "…" + line[cut:].lstrip("…")
 
 
 def _lit(line: str, query: Query | None) -> Text:

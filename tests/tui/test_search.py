@@ -322,3 +322,20 @@ async def test_titles_found_meanwhile_leave_the_cursor_on_its_hit(corpus: Path) 
         app._indexed_some()
         await settle(app, pilot)
         assert article_list.cursor == 1 and listed(app) == ["b.txt", "a.txt"]
+
+
+async def test_the_match_shows_in_a_narrow_terminal(tmp_path: Path, isolated_home: Path) -> None:
+    """At 80 columns the line under the box is ~38 wide: a match with a long left context
+    (the whole 36 characters) must still be on it, not cut off past its end."""
+    root = tmp_path / "corpus"
+    write(root, "a.txt", "Harbour news today\n\nA drug ad campaign led by the governor of the "
+          "state, Kristi Noem, drew mockery online.\n")
+    write(root, "b.txt", "Other news\n\nNothing to see.\n")
+    app = ReaderApp(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "noem")
+        assert listed(app) == ["a.txt"]
+        width = app.query_one("#search-info", Static).size.width
+        shown = info(app).split("\n")[1][:width]  # (the line is not wrapped: cut there)
+        assert "Noem" in shown

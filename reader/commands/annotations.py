@@ -165,6 +165,12 @@ def run(args: argparse.Namespace) -> int:
         entries = [article_entry(store, corpus, i) for i in ids]
         everywhere = [] if args.article is not None else [
             correction_row(c) for c in store.corrections() if not c.article]
+        others = [c for c in store.coders() if c != store.coder]
+        if not entries and not everywhere and others:
+            # (work is per coder: an empty answer for the login name, when a colleague's
+            # or one's own --coder work is there, looked like lost work)
+            print(f"reader: nothing by coder {store.coder!r}; work by "
+                  f"{', '.join(others)} is there (--coder NAME)", file=sys.stderr)
     if args.json:
         doc = {"articles": entries, "corrections": everywhere}
         sys.stdout.buffer.write(orjson.dumps(doc) + b"\n")

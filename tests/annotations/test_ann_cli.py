@@ -290,3 +290,14 @@ def test_reading_the_bundled_corpus_creates_no_user_data_folder(  # type: ignore
     assert reader_cli("tag", seeds, first, "probe").returncode == 0
     assert (tmp_path / "xdg-data" / "reader").is_dir()
     assert "probe" in reader_cli("annotations", seeds).stdout
+
+
+def test_an_empty_listing_names_who_has_work(corpus_dir: Path, reader_cli) -> None:  # type: ignore[no-untyped-def]
+    """Work is per coder: an empty listing for one coder says whose work is there, on
+    stderr (stdout stays empty for scripts), so it does not look lost."""
+    assert reader_cli("tag", corpus_dir, "alpha.txt", "flood", "--coder", "maya").returncode == 0
+    r = reader_cli("annotations", corpus_dir, "--coder", "sam")
+    assert r.returncode == 0 and r.stdout == ""
+    assert "maya" in r.stderr and "--coder" in r.stderr
+    r = reader_cli("annotations", corpus_dir, "--coder", "maya")
+    assert "flood" in r.stdout and r.stderr == ""

@@ -781,7 +781,10 @@ class ReaderApp(App[None]):
         if not left.display:  # back from full-width reading
             left.display = True
             self.call_after_refresh(self._update_header)
-        self.query_one(ArticleList).focus()
+        if isinstance(self.focused, ArticleView | None):
+            # (not when a key typed right after h, as "h/" in one burst, has already sent
+            # the focus elsewhere: the search box lost its letters to the list)
+            self.query_one(ArticleList).focus()
 
     def action_toggle_list(self) -> None:
         """Hide the list for full-width reading, or show it again."""

@@ -156,6 +156,32 @@ def _join(root: Path, rel: str) -> str:
     return f"{root}/{rel}" if rel else str(root)
 
 
+def _listing(path: str) -> list[tuple[str, os.DirEntry[str]]] | None:
+    """A folder's entries as `reader.corpus.scan` sees them, each with its kind ("dir",
+    "txt", "jsonl"; others and hidden names left out), or None when it cannot be listed.
+    The three walks below (snapshot, a changed folder, a new folder) share it."""
+    try:
+        with os.scandir(path) as it:
+            entries = list(it)
+    except OSError:
+        return None
+    out = []
+    for e in entries:
+        name = e.name
+        if name.startswith("."):
+            continue
+        try:
+            if e.is_dir(follow_symlinks=True):
+                out.append(("dir", e))
+            elif name.lower().endswith(".txt"):
+                out.append(("txt", e))
+            elif _is_jsonl(name):
+                out.append(("jsonl", e))
+        except OSError:
+            continue
+    return out
+
+
 def snapshot(root: Path) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
     """(folders, JSON Lines files) of the corpus, walked as `reader.corpus.scan` walks it
     (hidden names skipped, each folder once), each folder stat-ed before it is listed. Made
@@ -176,24 +202,19 @@ def snapshot(root: Path) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
             return
         seen.add(key)
         dirs[prefix] = settled(st.st_mtime_ns, now)
-        try:
-            with os.scandir(path) as it:
-                entries = list(it)
-        except OSError:
+        listing = _listing(path)
+        if listing is None:
             dirs[prefix] = UNKNOWN
             return
-        for e in entries:
-            name = e.name
-            if name.startswith("."):
-                continue
-            try:
-                if e.is_dir(follow_symlinks=True):
-                    walk(e.path, prefix + name + "/")
-                elif _is_jsonl(name):
+        for kind, e in listing:
+            if kind == "dir":
+                walk(e.path, prefix + e.name + "/")
+            elif kind == "jsonl":
+                try:
                     s = e.stat(follow_symlinks=True)
-                    jsonl[prefix + name] = (s.st_size, settled(s.st_mtime_ns, now))
-            except OSError:
-                continue
+                except OSError:
+                    continue
+                jsonl[prefix + e.name] = (s.st_size, settled(s.st_mtime_ns, now))
 
     walk(str(root), "")
     return dirs, jsonl
@@ -291,33 +312,24 @@ def _relist(
     """(articles to index, ids to drop, JSON Lines files) of one changed folder: every
     `.txt` in it is stat-ed (an editor that saves by renaming a new file over the old one
     changes the folder too); new subfolders are walked whole."""
-    path = _join(root, prefix)
-    try:
-        with os.scandir(path) as it:
-            entries = list(it)
-    except OSError:
-        entries = []
+    listing = _listing(_join(root, prefix))
+    if listing is None:
+        listing = []
         new.dirs[prefix] = UNKNOWN
     txt: dict[str, os.DirEntry[str]] = {}
     subdirs: list[str] = []
     jsonl: list[str] = []
-    for e in entries:
-        name = e.name
-        if name.startswith("."):
-            continue
-        try:
-            if e.is_dir(follow_symlinks=True):
-                sub = prefix + name + "/"
-                if sub not in new.dirs:
-                    if e.is_symlink():
-                        raise NeedFullCheck(sub)
-                    subdirs.append(sub)
-            elif name.lower().endswith(".txt"):
-                txt[prefix + name] = e
-            elif _is_jsonl(name):
-                jsonl.append(prefix + name)
-        except OSError:
-            continue
+    for kind, e in listing:
+        rel = prefix + e.name
+        if kind == "dir":
+            if rel + "/" not in new.dirs:
+                if e.is_symlink():
+                    raise NeedFullCheck(rel + "/")
+                subdirs.append(rel + "/")
+        elif kind == "txt":
+            txt[rel] = e
+        else:
+            jsonl.append(rel)
     known = index.docs_in(prefix, [d for d in new.dirs if d != prefix and d.startswith(prefix)
                                    and "/" not in d[len(prefix):-1]])
     todo = []
@@ -348,33 +360,33 @@ def _walk_new(
     path = _join(root, prefix)
     try:
         st = os.stat(path)
-        new.dirs[prefix] = settled(st.st_mtime_ns, now)
-        with os.scandir(path) as it:
-            entries = list(it)
     except OSError:
+        listing = None
+    else:
+        new.dirs[prefix] = settled(st.st_mtime_ns, now)
+        listing = _listing(path)
+    if listing is None:
         new.dirs[prefix] = UNKNOWN
         return [], []
     todo: list[tuple[str, Any, int, int]] = []
     jsonl: list[str] = []
-    for e in entries:
-        name = e.name
-        if name.startswith("."):
-            continue
-        try:
-            if e.is_dir(follow_symlinks=True):
-                if e.is_symlink():
-                    raise NeedFullCheck(prefix + name)
-                t, j = _walk_new(root, prefix + name + "/", new, max_bytes, now)
-                todo.extend(t)
-                jsonl.extend(j)
-            elif name.lower().endswith(".txt"):
+    for kind, e in listing:
+        rel = prefix + e.name
+        if kind == "dir":
+            if e.is_symlink():
+                raise NeedFullCheck(rel)
+            t, j = _walk_new(root, rel + "/", new, max_bytes, now)
+            todo.extend(t)
+            jsonl.extend(j)
+        elif kind == "txt":
+            try:
                 s = e.stat(follow_symlinks=True)
-                if _article(e.path, s, max_bytes):
-                    todo.append((prefix + name, e.path, s.st_size, s.st_mtime_ns))
-            elif _is_jsonl(name):
-                jsonl.append(prefix + name)
-        except OSError:
-            continue
+            except OSError:
+                continue
+            if _article(e.path, s, max_bytes):
+                todo.append((rel, e.path, s.st_size, s.st_mtime_ns))
+        else:
+            jsonl.append(rel)
     return todo, jsonl
 
 

@@ -153,18 +153,13 @@ class PtyApp:
     def send(self, keys: bytes) -> None:
         os.write(self.fd, keys)
 
-    def key(self, keys: bytes, quiet: float = 0.005, settle: float = 0.05,
-            timeout: float = 2.0) -> Burst:
-        """Send keys and time the answer (see the module docstring).
-
-        `first`: to the first byte; `last`: to the end of the first burst (output followed
-        by `quiet` of silence: one frame); `settled`: to the last byte before `settle` of
-        silence (every frame the key caused, e.g. a status line drawn a frame later).
-        """
+    def _write_and_read(self, keys: bytes, settle: float,
+                        timeout: float) -> list[tuple[float, bytes]]:
+        """Send `keys`, then read until `settle` seconds of silence (or `timeout` with
+        nothing): each read with its time since the keys were sent."""
         t0 = time.perf_counter()
         os.write(self.fd, keys)
-        events: list[tuple[float, int]] = []
-        got: list[bytes] = []
+        events: list[tuple[float, bytes]] = []
         deadline = t0 + timeout
         while True:
             wait = settle if events else deadline - time.perf_counter()
@@ -176,9 +171,20 @@ class PtyApp:
                 break
             if not data:
                 break
-            events.append((time.perf_counter() - t0, len(data)))
-            got.append(data)  # fed to the screen after the burst: pyte is slow
-        self._feed(b"".join(got))
+            events.append((time.perf_counter() - t0, data))
+        return events
+
+    def key(self, keys: bytes, quiet: float = 0.005, settle: float = 0.05,
+            timeout: float = 2.0) -> Burst:
+        """Send keys and time the answer (see the module docstring).
+
+        `first`: to the first byte; `last`: to the end of the first burst (output followed
+        by `quiet` of silence: one frame); `settled`: to the last byte before `settle` of
+        silence (every frame the key caused, e.g. a status line drawn a frame later).
+        """
+        reads = self._write_and_read(keys, settle, timeout)
+        events = [(t, len(data)) for t, data in reads]
+        self._feed(b"".join(data for _, data in reads))  # after the burst: pyte is slow
         if not events:
             nan = float("nan")
             return Burst(nan, nan, 0, nan)
@@ -202,21 +208,7 @@ class PtyApp:
           already shown (an app that repaints an unchanged list pays for it).
 
         NaN when there is none. Without pyte both are `settled`."""
-        t0 = time.perf_counter()
-        os.write(self.fd, keys)
-        events: list[tuple[float, bytes]] = []
-        deadline = t0 + timeout
-        while True:
-            wait = settle if events else deadline - time.perf_counter()
-            if wait <= 0:
-                break
-            try:
-                data = self._read_some(wait)
-            except EOFError:
-                break
-            if not data:
-                break
-            events.append((time.perf_counter() - t0, data))
+        events = self._write_and_read(keys, settle, timeout)
         nan = float("nan")
         if not events:
             return Burst(nan, nan, 0, nan), nan, nan

@@ -7,7 +7,6 @@ processes can use it cheaply. Entry point: `analyze(text) -> Marks`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import accumulate, repeat
@@ -16,7 +15,6 @@ from operator import mul
 from reader.marks import _kind_weights, _title_weights, _weights
 from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
-from reader.marks.echoes import echo_speakers
 from reader.marks.furniture import furniture_lines
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
@@ -388,23 +386,8 @@ def _find_quotes(
             out.append(Quote(start + a, start + b, att.kind, att.speaker))
             prev_end = b
         _note(line[prev_end:], c)
-    out = _echoes(out, lines, starts, kinds, text)
     out.sort(key=_quote_start)
     return out
-
-
-def _echoes(
-    out: list[Quote], lines: list[str], starts: list[int], kinds: list[LineKind], text: str
-) -> list[Quote]:
-    """A headline or display line repeating an attributed quotation is that speaker's
-    (`echoes.echo_speakers`); quotations on boilerplate lines and turns are left alone."""
-    if not any(q.speaker is None and not q.on_boilerplate and not q.turn for q in out):
-        return out
-    mine = [q for q in out if not q.on_boilerplate and not q.turn]
-    rest = [q for q in out if q.on_boilerplate or q.turn]
-    line_of = [bisect_right(starts, q.start) - 1 for q in mine]
-    title = frozenset(i for i, k in enumerate(kinds) if k is LineKind.TITLE)
-    return rest + echo_speakers(text, mine, line_of, lines, starts, title)
 
 
 # `NAME: words` at a line's start, the name in capitals (with a role after a comma:

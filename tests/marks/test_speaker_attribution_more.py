@@ -42,44 +42,6 @@ def test_a_role_then_the_name_in_commas_is_the_named_person() -> None:
     assert of(text, "It is over")[1] == "Mary Barra"
 
 
-def test_a_headline_repeating_an_attributed_quotation_is_that_speaker_s() -> None:
-    text = (
-        "'We Got Her!': Video Shows Dramatic Rescue of Kidnapped Girl\n\n"
-        "Officers ran up the stairs and forced the door.\n\n"
-        "“We got her. We got her,” an officer shouts as they carry the girl out."
-    )
-    assert of(text, "We Got Her!") == ("speech", "an officer")
-    text = (
-        "‘He Died in My Hands’: Three Killed in Clashes\n\n"
-        "“He died in my hands, there was nothing I could do,” the doctor said."
-    )
-    assert of(text, "He Died") == ("speech", "the doctor")
-
-
-def test_a_title_the_speaker_mentions_stays_a_term() -> None:
-    from reader.marks import Quote
-    from reader.marks.echoes import echo_speakers
-
-    lines = [
-        "Van Der Beek Leaves 'Dancing with the Stars'",
-        "",
-        "“I loved every minute of Dancing with the Stars and the people,” Van Der Beek said.",
-    ]
-    text = "\n".join(lines)
-    starts = [0, len(lines[0]) + 1, len(lines[0]) + 2]
-    a = text.index("'Dancing")
-    b = text.index("'", a + 1) + 1
-    c = text.index("“")
-    head = Quote(a, b, "term", None)
-    said = Quote(c, text.index("”") + 1, "speech", "James Van Der Beek")
-    got = echo_speakers(text, [head, said], [0, 2], lines, starts, frozenset({0}))
-    assert got[0] == head  # a show's name in its own capitals is not his words
-    lines[2] = lines[2].replace("Dancing with the Stars", "dancing with the stars")
-    text = "\n".join(lines)
-    got = echo_speakers(text, [head, said], [0, 2], lines, starts, frozenset({0}))
-    assert (got[0].kind, got[0].speaker) == ("speech", "James Van Der Beek")
-
-
 def test_it_said_is_the_organisation_never_a_person() -> None:
     text = ("The Swedish Prosecution Authority dropped the case against Julian Assange. "
             "“The evidence has weakened considerably,” it said.")

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import mul
+
+from reader.marks import _antecedent_weights
+from reader.marks import antecedents as _ant
 
 _VERBS = (
     "said|says|say|told|tells|tell|added|adds|asked|asks|explained|explains|wrote|writes"
@@ -360,6 +363,18 @@ class Context:
     # speaker of a quotation they report, nor a referent for "he" or "the minister"
     reporters: frozenset[str] = frozenset()
 
+    def scratch(self) -> Context:
+        """A copy to attribute a boilerplate line's quotations in: what it learns there
+        (names, speakers) is thrown away with it."""
+        return replace(
+            self,
+            surnames=dict(self.surnames),
+            mentions=list(self.mentions),
+            gender=dict(self.gender),
+            spoken=dict(self.spoken),
+            acronyms=dict(self.acronyms),
+        )
+
 
 _GLUED_NAME_RE = re.compile(r"[a-z]{3}[A-Z][a-z]{3}")
 
@@ -575,7 +590,13 @@ def _recent(ctx: Context, gender: str | None, window: int) -> str | None:
     named (the subject: "says Richard Locksley, an immunologist at the University of
     California, San Francisco"). Recency comes first: a surname-only mention right before
     "she added" beats a full name two sentences back (which used to win: on dev 3 speakers
-    gained and 1 lost, on the extra labels 3 gained)."""
+    gained and 1 lost, on the extra labels 3 gained). With trained weights
+    (`antecedents`), a learned score over the same candidates decides instead."""
+    return _ranked(ctx, gender, window, False, _recent_fixed(ctx, gender, window))
+
+
+def _recent_fixed(ctx: Context, gender: str | None, window: int) -> str | None:
+    """`_recent` by the fixed order alone."""
     lo = ctx.sentence - window
     best: tuple[int, int, int, int] | None = None
     pick = None
@@ -589,6 +610,41 @@ def _recent(ctx: Context, gender: str | None, window: int) -> str | None:
         if best is None or key > best:
             best, pick = key, name
     return pick
+
+
+_LOGGING = False  # inside `_find_speaker`: candidates go to `antecedents.LOG` when set
+
+
+def _ranked(
+    ctx: Context, gender: str | None, window: int, carry: bool, pick: str | None
+) -> str | None:
+    """The learned choice among the people in reach (`antecedents`), one feature of which
+    is the fixed order's `pick`; `pick` itself when no weights are trained."""
+    w = _antecedent_weights.WEIGHTS
+    if w is None and (_ant.LOG is None or not _LOGGING):
+        return pick
+    names, feats = _ant.rows(
+        ctx.mentions, ctx.sentence, window, ctx.last_speaker, ctx.last_speaker_sent,
+        ctx.spoken, ctx.gender, gender, carry, lambda n: _fits(ctx, n, gender), _thing_like,
+        pick, lambda n: _ordinary_word(n, ctx),
+    )
+    if _ant.LOG is not None and _LOGGING:
+        _ant.LOG.append((names, feats))
+    if w is None or not names:
+        return pick
+    return _ant.choose(names, feats, w)
+
+
+def _ordinary_word(name: str, ctx: Context) -> bool:
+    """A one-word "name" the article also writes in lower case ("Math gave her ...": "she
+    studied math"), and not a surname of a full name it gives."""
+    return (
+        " " not in name
+        and not name.isupper()
+        and name.lower() not in ctx.surnames
+        and not _inner_capital(name)
+        and name.lower() in ctx.lower_words
+    )
 
 
 def _thing_like(name: str) -> bool:
@@ -1072,6 +1128,10 @@ def attribute(
     signature gives (`signature`): without an attribution in the text, the quotation is
     that person's speech.
     """
+    if TRACE is not None:
+        TRACE.append(f"@{pos}")
+    if _ant.LOG is not None:
+        _ant.LOG.append(([f"@{pos}"], []))
     words = _WORD_RE.findall(inner)
     nw = len(words)
     sent_left = _sentence_left(left[-240:])
@@ -1208,8 +1268,10 @@ def attribute(
     ):
         # a footnote: `Carriero et al., “Title,” Section 1: “…”` - the source heads the line
         who, speaker = cite[1], cite[1]
+        _path("cite")
     elif signed_by is not None:
         speaker, who = signed_by, None
+        _path("signed")
     else:
         speaker, who = _find_speaker(who, sentence_verb, stripped_left, sent_left, ctx, True)
     if speaker and ctx.reporters and is_reporter(speaker, ctx):
@@ -1257,6 +1319,15 @@ def signature(right: str, following: Sequence[str]) -> str | None:
     return who
 
 
+# set to a list by bench/speaker_errors.py to learn which step named each speaker
+TRACE: list[str] | None = None
+
+
+def _path(step: str) -> None:
+    if TRACE is not None:
+        TRACE.append(step)
+
+
 def _find_speaker(
     who: str | None,
     sentence_verb: str | None,
@@ -1268,24 +1339,45 @@ def _find_speaker(
     """The speaker from the attribution found (`who`, else the subject of a speech verb),
     else an intro line, the subject of the sentence, or the previous speaker; `who` comes
     back None when it named nobody."""
+    global _LOGGING
+    _LOGGING = True
+    try:
+        return _find_speaker_(who, sentence_verb, stripped_left, sent_left, ctx, carry)
+    finally:
+        _LOGGING = False
+
+
+def _find_speaker_(
+    who: str | None,
+    sentence_verb: str | None,
+    stripped_left: str,
+    sent_left: str,
+    ctx: Context,
+    carry: bool,
+) -> tuple[str | None, str | None]:
     speaker: str | None = None
     if who is not None:
         speaker = _resolve(who, ctx)
+        _path("pronoun" if who.strip().lower() in _PRONOUNS else "direct")
         if speaker is None and who.strip().lower() not in _PRONOUNS:
             who = None
     elif sentence_verb is not None:
         speaker = _resolve(sentence_verb, ctx)
+        _path("sentence_verb")
     if speaker is None and who is None and sentence_verb is None and stripped_left:
         intro = intro_name(sent_left, ctx.lower_words) if stripped_left[-1] == ":" else None
         if intro is not None:
             speaker = _expand(intro, ctx)
+            _path("intro")
         else:
             # a fragment woven into a sentence: its subject is the speaker
             subj = _subject(sent_left, ctx)
             if subj is not None:
                 speaker = _resolve(subj, ctx)
+                _path("subject")
     if speaker is None and who is None and carry:
         speaker = _carry(ctx)
+        _path("carry")
     if speaker is not None and speaker[-1].isupper() and _ACRONYM_RE.fullmatch(speaker.split()[-1]):
         speaker = _acronym(speaker, ctx)
     return speaker, who
@@ -1309,7 +1401,13 @@ def _cite_head(sent_left: str, lower_words: LowerWords | frozenset[str]) -> str 
 def _carry(ctx: Context) -> str | None:
     """Speaker of an unattributed quotation: the person named in the last two sentences
     ("According to Bongard, that's because ... “If you play ...”"), else the previous
-    speaker whose quote it continues (next sentence or paragraph, nobody in between)."""
+    speaker whose quote it continues (next sentence or paragraph, nobody in between).
+    With trained weights (`antecedents`), a learned score over them decides instead."""
+    return _ranked(ctx, None, 3, True, _carry_fixed(ctx))
+
+
+def _carry_fixed(ctx: Context) -> str | None:
+    """`_carry` by the fixed order alone."""
     lo = ctx.sentence - 2
     for sent, name, strong in reversed(ctx.mentions):
         if sent < lo:

@@ -272,6 +272,7 @@ def _rows(eval_dir: Path, items: list[tuple[str, dict]], weights: tuple[float, .
 
 
 SPOKEN_WEIGHT = 1.0
+KIND_L2: float | None = None  # None: the trainer's (train_boilerplate.L2)
 
 
 def _fit(docs: list) -> list[float]:
@@ -279,7 +280,7 @@ def _fit(docs: list) -> list[float]:
     x = [r for _, rows, _ in docs for r in rows]
     y = [min(v, 1) for _, _, ys in docs for v in ys]
     sw = [SPOKEN_WEIGHT if v == 2 else 1.0 for _, _, ys in docs for v in ys]
-    w = tq.train_lr(x, y, sw, epochs=40)
+    w = tq.train_lr(x, y, sw, epochs=40, l2=KIND_L2)
     w[0] += tq.SPEECH_BIAS
     return w
 
@@ -369,13 +370,16 @@ def main(argv: list[str]) -> int:
                     help="with --folds: the kind model's speech bias (train_quotes.SPEECH_BIAS)")
     ap.add_argument("--spoken-weight", type=float, default=1.0,
                     help="with --folds: weight of speech spans with a speaker in the kind fit")
+    ap.add_argument("--kind-l2", type=float, default=None,
+                    help="with --folds: the kind model's L2 penalty")
     ap.add_argument("--salt", default="", help="with --folds: another assignment of sites")
     args = ap.parse_args(argv)
     if not (args.eval_dir / "quotes" / "dev" / "gold.jsonl").is_file():
         print(f"no quotation gold under {args.eval_dir}", file=sys.stderr)
         return 2
-    global SPOKEN_WEIGHT
+    global SPOKEN_WEIGHT, KIND_L2
     SPOKEN_WEIGHT = args.spoken_weight
+    KIND_L2 = args.kind_l2
     if args.bias is not None:
         tq.SPEECH_BIAS = args.bias
     global SHOW_PATH

@@ -37,14 +37,9 @@ from urllib.parse import urlparse
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.marks import (  # noqa: E402
-    LineKind,
-    _antecedent_weights,  # noqa: E402
-    _find_quotes,
-)
+from reader.marks import LineKind, _find_quotes  # noqa: E402
 from reader.marks import speakers as sp  # noqa: E402
 from reader.marks import train_quotes as tq  # noqa: E402
-from reader.marks import train_speakers as ts  # noqa: E402
 
 SHOW_PATH: str | None = None  # --show only misses named by this step
 PATHS: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -317,39 +312,6 @@ def folds(eval_dir: Path, k: int, train_sets: tuple[str, ...], salt: str) -> Non
               f"{a}/{b} = {a / max(b, 1):.3f}   kind {c}/{d} = {c / max(d, 1):.3f}")
 
 
-def ranker_folds(eval_dir: Path, k: int, salt: str) -> None:
-    """Site k-fold of the antecedent ranker (train_speakers): each fold's pages are
-    attributed with weights fitted on the other folds' sites; then, for comparison, the
-    fixed-order rules (no weights) and the committed weights, on the same pages."""
-    pages = ts.load(eval_dir)  # (site, instances), in the order of ts.SETS
-    site = ts.sites(eval_dir)
-    items = [(name, g) for name in ("dev", "extra", "train") for g in gold_records(eval_dir, name)]
-    saved = _antecedent_weights.WEIGHTS
-    rows = []
-    for label, weights_of in (
-        ("fixed order (no weights)", lambda f: None),
-        (f"site {k}-fold", lambda f: tuple(ts.fit(
-            [i for s, ins in pages if ts.fold_of(s, k, salt) != f for i in ins]))),
-        ("committed weights (in-sample)", lambda f: saved),
-    ):
-        tot = {n: [0, 0] for n in ("dev", "extra", "train")}
-        for f in range(k):
-            _antecedent_weights.WEIGHTS = weights_of(f)
-            for name in ("dev", "extra", "train"):
-                test = [g for n, g in items if n == name
-                        and ts.fold_of(site[(SETS[n][0], g["file"])], k, salt) == f]
-                r = run_set(eval_dir, name, False, False, Counter(), None, test)
-                tot[name][0] += r[0]
-                tot[name][1] += r[1]
-        rows.append((label, tot))
-    _antecedent_weights.WEIGHTS = saved
-    for label, tot in rows:
-        a = sum(v[0] for v in tot.values())
-        b = sum(v[1] for v in tot.values())
-        print(f"{label:32s} " + "  ".join(f"{n} {x}/{y}" for n, (x, y) in tot.items())
-              + f"   all {a}/{b} = {a / max(b, 1):.3f}")
-
-
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("eval_dir", nargs="?", type=Path, default=REPO.parent / "shared" / "eval")
@@ -364,8 +326,6 @@ def main(argv: list[str]) -> int:
                     help="site K-fold of the kind model instead (see --train-sets)")
     ap.add_argument("--train-sets", default="dev",
                     help="with --folds: the sets the kind model learns from, e.g. dev+extra+train")
-    ap.add_argument("--ranker-folds", type=int, default=0,
-                    help="site K-fold of the antecedent ranker (train_speakers)")
     ap.add_argument("--bias", type=float, default=None,
                     help="with --folds: the kind model's speech bias (train_quotes.SPEECH_BIAS)")
     ap.add_argument("--spoken-weight", type=float, default=1.0,
@@ -384,9 +344,6 @@ def main(argv: list[str]) -> int:
         tq.SPEECH_BIAS = args.bias
     global SHOW_PATH
     SHOW_PATH = args.show_path
-    if args.ranker_folds:
-        ranker_folds(args.eval_dir, args.ranker_folds, args.salt)
-        return 0
     if args.folds:
         folds(args.eval_dir, args.folds, tuple(args.train_sets.split("+")), args.salt)
         return 0

@@ -18,9 +18,6 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import mul
 
-from reader.marks import _antecedent_weights
-from reader.marks import antecedents as _ant
-
 _VERBS = (
     "said|says|say|told|tells|tell|added|adds|asked|asks|explained|explains|wrote|writes"
     "|noted|notes|stated|states|described|describes|commented|comments|argued|argues"
@@ -590,13 +587,7 @@ def _recent(ctx: Context, gender: str | None, window: int) -> str | None:
     named (the subject: "says Richard Locksley, an immunologist at the University of
     California, San Francisco"). Recency comes first: a surname-only mention right before
     "she added" beats a full name two sentences back (which used to win: on dev 3 speakers
-    gained and 1 lost, on the extra labels 3 gained). With trained weights
-    (`antecedents`), a learned score over the same candidates decides instead."""
-    return _ranked(ctx, gender, window, False, _recent_fixed(ctx, gender, window))
-
-
-def _recent_fixed(ctx: Context, gender: str | None, window: int) -> str | None:
-    """`_recent` by the fixed order alone."""
+    gained and 1 lost, on the extra labels 3 gained)."""
     lo = ctx.sentence - window
     best: tuple[int, int, int, int] | None = None
     pick = None
@@ -610,41 +601,6 @@ def _recent_fixed(ctx: Context, gender: str | None, window: int) -> str | None:
         if best is None or key > best:
             best, pick = key, name
     return pick
-
-
-_LOGGING = False  # inside `_find_speaker`: candidates go to `antecedents.LOG` when set
-
-
-def _ranked(
-    ctx: Context, gender: str | None, window: int, carry: bool, pick: str | None
-) -> str | None:
-    """The learned choice among the people in reach (`antecedents`), one feature of which
-    is the fixed order's `pick`; `pick` itself when no weights are trained."""
-    w = _antecedent_weights.WEIGHTS
-    if w is None and (_ant.LOG is None or not _LOGGING):
-        return pick
-    names, feats = _ant.rows(
-        ctx.mentions, ctx.sentence, window, ctx.last_speaker, ctx.last_speaker_sent,
-        ctx.spoken, ctx.gender, gender, carry, lambda n: _fits(ctx, n, gender), _thing_like,
-        pick, lambda n: _ordinary_word(n, ctx),
-    )
-    if _ant.LOG is not None and _LOGGING:
-        _ant.LOG.append((names, feats))
-    if w is None or not names:
-        return pick
-    return _ant.choose(names, feats, w)
-
-
-def _ordinary_word(name: str, ctx: Context) -> bool:
-    """A one-word "name" the article also writes in lower case ("Math gave her ...": "she
-    studied math"), and not a surname of a full name it gives."""
-    return (
-        " " not in name
-        and not name.isupper()
-        and name.lower() not in ctx.surnames
-        and not _inner_capital(name)
-        and name.lower() in ctx.lower_words
-    )
 
 
 def _thing_like(name: str) -> bool:
@@ -1130,8 +1086,6 @@ def attribute(
     """
     if TRACE is not None:
         TRACE.append(f"@{pos}")
-    if _ant.LOG is not None:
-        _ant.LOG.append(([f"@{pos}"], []))
     words = _WORD_RE.findall(inner)
     nw = len(words)
     sent_left = _sentence_left(left[-240:])
@@ -1339,22 +1293,6 @@ def _find_speaker(
     """The speaker from the attribution found (`who`, else the subject of a speech verb),
     else an intro line, the subject of the sentence, or the previous speaker; `who` comes
     back None when it named nobody."""
-    global _LOGGING
-    _LOGGING = True
-    try:
-        return _find_speaker_(who, sentence_verb, stripped_left, sent_left, ctx, carry)
-    finally:
-        _LOGGING = False
-
-
-def _find_speaker_(
-    who: str | None,
-    sentence_verb: str | None,
-    stripped_left: str,
-    sent_left: str,
-    ctx: Context,
-    carry: bool,
-) -> tuple[str | None, str | None]:
     speaker: str | None = None
     if who is not None:
         speaker = _resolve(who, ctx)
@@ -1401,13 +1339,7 @@ def _cite_head(sent_left: str, lower_words: LowerWords | frozenset[str]) -> str 
 def _carry(ctx: Context) -> str | None:
     """Speaker of an unattributed quotation: the person named in the last two sentences
     ("According to Bongard, that's because ... “If you play ...”"), else the previous
-    speaker whose quote it continues (next sentence or paragraph, nobody in between).
-    With trained weights (`antecedents`), a learned score over them decides instead."""
-    return _ranked(ctx, None, 3, True, _carry_fixed(ctx))
-
-
-def _carry_fixed(ctx: Context) -> str | None:
-    """`_carry` by the fixed order alone."""
+    speaker whose quote it continues (next sentence or paragraph, nobody in between)."""
     lo = ctx.sentence - 2
     for sent, name, strong in reversed(ctx.mentions):
         if sent < lo:

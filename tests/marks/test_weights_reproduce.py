@@ -28,7 +28,6 @@ pytestmark = pytest.mark.skipif(
         ("train_boilerplate", "_weights.py"),
         ("train_headline", "_title_weights.py"),
         ("train_quotes", "_kind_weights.py"),
-        ("train_speakers", "_antecedent_weights.py"),
     ],
 )
 def test_committed_weights_are_the_trainer_output(trainer: str, weights: str) -> None:

@@ -289,7 +289,9 @@ def summary_batch(
             continue
         marks = article_marks(text, article_id, repeated=repeated, corrections=corrections)
         title, words, share = summary_of(text, marks)
-        quotes = [[q.start, q.end, q.speaker] for q in marks.quotes
+        # (the article's own: a teaser's or menu's quotation has a speaker too, but is no
+        # quotation of this article)
+        quotes = [[q.start, q.end, q.speaker] for q in marks.article_quotes
                   if q.speaker and q.kind == "speech"]
         out.append((article_id, title, words, share, None, quotes))
     return out

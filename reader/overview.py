@@ -22,6 +22,7 @@ from typing import Any
 import orjson
 
 from reader.quote_table import QuoteTable
+from reader.speaker_names import speaker_key
 
 QUOTES_VERSION = 2  # 1: one JSON object; 2: JSON Lines (read both)
 SHARE_BUCKETS = 5  # boilerplate share in steps of 20 %
@@ -85,15 +86,22 @@ def speaker_rows(
     """
     fixes = _quote_fixes(corrections)
     rows: dict[str, Row] = {}
+    forms: dict[str, dict[str, int]] = {}  # key → written form → quotations
     for article in quotes:
         if only is not None and article not in only:
             continue
         for _start, _end, speaker in _corrected(article, quotes[article], fixes):
             name = normalise_speaker(speaker)
-            row = rows.setdefault(name, Row(name, 0, [], "speaker", name))
+            key = speaker_key(name)  # "North Korea" and "the North Korean government"
+            row = rows.setdefault(key, Row(name, 0, [], "speaker", name))
             row.count += 1
+            seen = forms.setdefault(key, {})
+            seen[name] = seen.get(name, 0) + 1
             if not row.articles or row.articles[-1] != article:
                 row.articles.append(article)
+    for key, row in rows.items():  # shown as it is written most (else as the key reads)
+        best = min(forms[key], key=lambda f: (-forms[key][f], f.casefold() != key, f))
+        row.label = row.value = best
     return _sorted(rows)[:limit]
 
 
@@ -226,13 +234,13 @@ def quotations_of(
     `read(id)` returns an article's text (None when it cannot be read: skipped). Articles
     come in `order` (corpus order) when given.
     """
-    want = normalise_speaker(speaker).casefold()
+    want = speaker_key(speaker)
     fixes = _quote_fixes(corrections)
     ids = [a for a in (order if order is not None else sorted(quotes)) if a in quotes]
     out: list[QuoteInContext] = []
     for article in ids:
         mine = [(s, e) for s, e, who in _corrected(article, quotes[article], fixes)
-                if normalise_speaker(who).casefold() == want]
+                if speaker_key(who) == want]
         if not mine:
             continue
         text = read(article)

@@ -143,3 +143,20 @@ def test_quote_table_reads_like_the_dict_it_replaces() -> None:
     assert t["a"] == [(S, E, "Ann Lee"), (70, 80, "Bo")] and t["b"] == []
     assert [r.label for r in speaker_rows(t)] == ["Bo", "Ann Lee"]
     assert quotations_of("ann lee", t, {"a": TEXT}.get)[0].quote.startswith('"we will')
+
+
+def test_one_speaker_written_two_ways_is_counted_once() -> None:
+    """"North Korea said" and "the North Korean government said" (or "North Korean", cut
+    short) are one speaker in the overview; names that need judgement stay apart."""
+    quotes = {"a": [[1, 9, "North Korea"], [20, 30, "Trump"]],
+              "b": [[1, 9, "North Korean"], [20, 30, "Donald Trump"]],
+              "c": [[1, 9, "the North Korean government"], [20, 30, "north  Korea"]],
+              "d": [[1, 9, "the Electoral Commission"], [20, 30, "Electoral Commission"]]}
+    rows = {r.label: (r.count, r.articles) for r in speaker_rows(quotes)}
+    assert rows["North Korea"] == (4, ["a", "b", "c"])
+    assert not any("Korean" in label for label in rows)
+    assert rows["Trump"] == (1, ["a"]) and rows["Donald Trump"] == (1, ["b"])
+    assert rows["Electoral Commission"][0] == 2  # "the" or not
+    text = "x" * 40
+    found = quotations_of("North Korea", quotes, {a: text for a in quotes}.get)
+    assert [(q.article, q.start) for q in found] == [("a", 1), ("b", 1), ("c", 1), ("c", 20)]

@@ -276,7 +276,7 @@ class QuoteCache:
     The file is JSON Lines: a header `{"version", "detectors", "context"}`, then one
     `[id, size, mtime_ns, [[start, end, speaker], ...]]` per article, so it is read one
     line at a time into a `QuoteTable` and never held whole as Python objects (a
-    100,000-article corpus writes ~9 MB; parsed at once that was ~100 MB at peak). A
+    100,000-article corpus writes ~8 MB; parsed at once that was ~90 MB at peak). A
     version-1 file (one JSON object) is still read, and replaced at the next save.
     """
 

@@ -81,7 +81,11 @@ L2_LAST = 1e-2
 STAGE1_SPLITS: tuple[tuple[str, float], ...] = (("train", 0.25),)
 STAGE1_ONLY_SPLITS: frozenset[str] = frozenset(s for s, _ in STAGE1_SPLITS)
 SOURCE_COLUMN = True
+# weight factor of the stage-1-only pages in the context stages (0: they train stage 1 only)
+CONTEXT_SHARE = 0.0
 UPDATES = 300_000  # SGD steps of a fit (`train_lr`)
+WEIGHT_EXP = 0.75  # a line weighs chars ** WEIGHT_EXP + 3 in training (`_weight`)
+CONTEXT_WEIGHT_EXP: float | None = None  # the same in the context stages (None: WEIGHT_EXP)
 
 
 class Doc:
@@ -220,8 +224,9 @@ def _open_lines(doc: Doc, idx: list[int]) -> list[float]:
     return [0.0 if i in settled else 1.0 for i in idx]
 
 
-def _weight(c: int) -> float:
-    return (c ** 0.75 + 3.0)
+def _weight(c: int, exp: float | None = None) -> float:
+    """A line's training weight from its length in characters (`WEIGHT_EXP`)."""
+    return c ** (WEIGHT_EXP if exp is None else exp) + 3.0
 
 
 def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], list]:
@@ -251,7 +256,8 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
     w1 = train_lr(x1, y1, s1)
     if src:
         w1 = w1[:-1]
-    keep = [not o for o in only1]
+    keep = [not o or CONTEXT_SHARE > 0 for o in only1]
+    cw = [CONTEXT_SHARE if o else 1.0 for o, k in zip(only1, keep, strict=True) if k]
     docs = [d for d, k in zip(docs, keep, strict=True) if k]
     per = [p for p, k in zip(per, keep, strict=True) if k]
     open_ = [o for o, k in zip(open_, keep, strict=True) if k]
@@ -260,7 +266,7 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
         xs: list[list[float]] = []
         ys: list[int] = []
         ws: list[float] = []
-        for d, (_, rows1, y, chars, texts), ks in zip(docs, per, open_, strict=True):
+        for d, (_, rows1, y, chars, texts), ks, f in zip(docs, per, open_, cw, strict=True):
             cap: list = []
             bp.run_stages(rows1, chars, w1, stages + [[0.0] * len(bp.STAGE2_FEATURES)], cap,
                           texts)
@@ -269,7 +275,8 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
             active, rows = cap[-1]
             xs.extend(rows)
             ys.extend(y[k] for k in active)
-            ws.extend(_weight(chars[k]) * ks[k] * d.weight for k in active)
+            ws.extend(_weight(chars[k], CONTEXT_WEIGHT_EXP) * ks[k] * d.weight * f
+                      for k in active)
         if not xs:  # every line settled before this stage: it has nothing to learn
             stages.append([0.0] * len(bp.STAGE2_FEATURES))
             continue

@@ -121,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
                     "thresholds costs no refit)")
     ap.add_argument("--ctx-weight-exp", type=float, default=None,
                     help="the same in the context stages only")
+    ap.add_argument("--drop", default="",
+                    help="comma-separated context features held at 0 in training (ablation)")
+    ap.add_argument("--stage1-pages-weight-exp", type=float, default=None,
+                    help="the same for the stage-1-only (train-split) pages only")
     ap.add_argument("--dump-loss", metavar="FILE",
                     help="write per-page body characters lost on the salt-'' 3-fold (JSON)")
     args = ap.parse_args(argv)
@@ -134,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
         tb.WEIGHT_EXP = args.weight_exp
     if args.ctx_weight_exp is not None:
         tb.CONTEXT_WEIGHT_EXP = args.ctx_weight_exp
+    if args.stage1_pages_weight_exp is not None:
+        tb.STAGE1_PAGES_WEIGHT_EXP = args.stage1_pages_weight_exp
+    if args.drop:
+        tb.DROP_CONTEXT = frozenset(args.drop.split(","))
     if args.ctx_weight is not None:
         tb.CONTEXT_SHARE = args.ctx_weight
     global CACHE
@@ -141,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         CACHE = Path(args.cache)
         CACHE.mkdir(parents=True, exist_ok=True)
     SETTINGS[:] = [tb.STAGE1_SPLITS, tb.TRAIN_SHARE, args.ctx_weight, args.weight_exp,
-                    args.ctx_weight_exp]
+                    args.ctx_weight_exp, args.drop, args.stage1_pages_weight_exp]
     DEV[:] = tb.load_split(eval_dir, "dev")
     STAGE1[:] = tb.load_stage1_pages(eval_dir)
     THRESHOLDS[:] = ([float(t) for t in args.thresholds.split(",")] if args.thresholds

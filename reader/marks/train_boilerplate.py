@@ -86,6 +86,9 @@ CONTEXT_SHARE = 0.0
 UPDATES = 300_000  # SGD steps of a fit (`train_lr`)
 WEIGHT_EXP = 0.75  # a line weighs chars ** WEIGHT_EXP + 3 in training (`_weight`)
 CONTEXT_WEIGHT_EXP: float | None = None  # the same in the context stages (None: WEIGHT_EXP)
+STAGE1_PAGES_WEIGHT_EXP: float | None = None  # the same for the stage-1-only pages
+# context features held at 0 in training (an ablation: their weights come out 0)
+DROP_CONTEXT: frozenset[str] = frozenset()
 
 
 class Doc:
@@ -249,8 +252,8 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
           for p, o in zip(per, only1, strict=True) for r in p[1]]
     y1 = [v for p in per for v in p[2]]
     s1 = [
-        _weight(c) * k * d.weight
-        for d, p, ks in zip(docs, per, open_, strict=True)
+        _weight(c, STAGE1_PAGES_WEIGHT_EXP if o else None) * k * d.weight
+        for d, p, ks, o in zip(docs, per, open_, only1, strict=True)
         for c, k in zip(p[3], ks, strict=True)
     ]
     w1 = train_lr(x1, y1, s1)
@@ -273,6 +276,9 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
             if not cap:
                 continue
             active, rows = cap[-1]
+            if DROP_CONTEXT:
+                drop = [j for j, n in enumerate(bp.STAGE2_FEATURES) if n in DROP_CONTEXT]
+                rows = [[0.0 if j in drop else v for j, v in enumerate(r)] for r in rows]
             xs.extend(rows)
             ys.extend(y[k] for k in active)
             ws.extend(_weight(chars[k], CONTEXT_WEIGHT_EXP) * ks[k] * d.weight * f

@@ -94,6 +94,22 @@ def run(job: tuple[str, list[str], list[str]]) -> tuple[str, dict[float, dict]]:
     return label, out
 
 
+def _counts(labels: dict, marked: set[int]) -> list[int]:
+    """A page's tp, fp, fn, their character sums, body characters and body kept (the
+    scorer's micro counts, for a paired bootstrap over pages)."""
+    c = [0] * 8
+    for i, (lab, n) in labels.items():
+        g, m = lab == "boilerplate", i in marked
+        if g or m:
+            j = 0 if g and m else 1 if m else 2
+            c[j] += 1
+            c[j + 3] += n
+        if lab == "body":
+            c[6] += n
+            c[7] += 0 if m else n
+    return c
+
+
 def _scorer(eval_dir: Path):
     spec = importlib.util.spec_from_file_location("score_bp", eval_dir / "score_boilerplate.py")
     mod = importlib.util.module_from_spec(spec)
@@ -125,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="comma-separated context features held at 0 in training (ablation)")
     ap.add_argument("--stage1-pages-weight-exp", type=float, default=None,
                     help="the same for the stage-1-only (train-split) pages only")
+    ap.add_argument("--dump-pages", metavar="FILE",
+                    help="write each scenario's per-page figures at the first threshold (JSON)")
     ap.add_argument("--dump-loss", metavar="FILE",
                     help="write per-page body characters lost on the salt-'' 3-fold (JSON)")
     args = ap.parse_args(argv)
@@ -184,6 +202,10 @@ def main(argv: list[str] | None = None) -> int:
             sum(figs[f"kfold{s or '0'}"][i] for s in SALTS) / len(SALTS) for i in range(3))
         row = "  ".join(f"{k} {a:.4f}/{b:.4f}/{c:.4f}" for k, (a, b, c) in figs.items())
         print(f"{name}  {row}")
+        if args.dump_pages and name == schemes[0][0]:
+            pages = {label: {n: _counts(gold[n]["labels"], preds[n]) for n in preds}
+                     for label, preds in merged.items()}
+            Path(args.dump_pages).write_text(json.dumps(pages), encoding="utf-8")
         if args.dump_loss and name == schemes[0][0]:
             loss = {}
             for n, marked in merged["kfold0"].items():

@@ -141,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="comma-separated context features held at 0 in training (ablation)")
     ap.add_argument("--stage1-pages-weight-exp", type=float, default=None,
                     help="the same for the stage-1-only (train-split) pages only")
+    ap.add_argument("--ctx-source-column", action="store_true",
+                    help="with --ctx-weight: a source column in the context stages too")
     ap.add_argument("--dump-pages", metavar="FILE",
                     help="write each scenario's per-page figures at the first threshold (JSON)")
     ap.add_argument("--dump-loss", metavar="FILE",
@@ -158,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
         tb.CONTEXT_WEIGHT_EXP = args.ctx_weight_exp
     if args.stage1_pages_weight_exp is not None:
         tb.STAGE1_PAGES_WEIGHT_EXP = args.stage1_pages_weight_exp
+    if args.ctx_source_column:
+        tb.CONTEXT_SOURCE_COLUMN = True
     if args.drop:
         tb.DROP_CONTEXT = frozenset(args.drop.split(","))
     if args.ctx_weight is not None:
@@ -167,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         CACHE = Path(args.cache)
         CACHE.mkdir(parents=True, exist_ok=True)
     SETTINGS[:] = [tb.STAGE1_SPLITS, tb.TRAIN_SHARE, args.ctx_weight, args.weight_exp,
-                    args.ctx_weight_exp, args.drop, args.stage1_pages_weight_exp]
+                    args.ctx_weight_exp, args.drop, args.stage1_pages_weight_exp,
+                    args.ctx_source_column]
     DEV[:] = tb.load_split(eval_dir, "dev")
     STAGE1[:] = tb.load_stage1_pages(eval_dir)
     THRESHOLDS[:] = ([float(t) for t in args.thresholds.split(",")] if args.thresholds

@@ -83,6 +83,8 @@ STAGE1_ONLY_SPLITS: frozenset[str] = frozenset(s for s, _ in STAGE1_SPLITS)
 SOURCE_COLUMN = True
 # weight factor of the stage-1-only pages in the context stages (0: they train stage 1 only)
 CONTEXT_SHARE = 0.0
+# with CONTEXT_SHARE > 0, a source column in the context stages too (dropped after each fit)
+CONTEXT_SOURCE_COLUMN = False
 UPDATES = 300_000  # SGD steps of a fit (`train_lr`)
 WEIGHT_EXP = 0.75  # a line weighs chars ** WEIGHT_EXP + 3 in training (`_weight`)
 CONTEXT_WEIGHT_EXP: float | None = None  # the same in the context stages (None: WEIGHT_EXP)
@@ -279,6 +281,9 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
             if DROP_CONTEXT:
                 drop = [j for j, n in enumerate(bp.STAGE2_FEATURES) if n in DROP_CONTEXT]
                 rows = [[0.0 if j in drop else v for j, v in enumerate(r)] for r in rows]
+            if CONTEXT_SOURCE_COLUMN and CONTEXT_SHARE > 0:
+                col = 1.0 if d.split in STAGE1_ONLY_SPLITS else 0.0
+                rows = [[*r, col] for r in rows]
             xs.extend(rows)
             ys.extend(y[k] for k in active)
             ws.extend(_weight(chars[k], CONTEXT_WEIGHT_EXP) * ks[k] * d.weight * f
@@ -286,7 +291,8 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
         if not xs:  # every line settled before this stage: it has nothing to learn
             stages.append([0.0] * len(bp.STAGE2_FEATURES))
             continue
-        stages.append(train_lr(xs, ys, ws, l2=L2_LAST if st == N_STAGES - 1 else L2))
+        w = train_lr(xs, ys, ws, l2=L2_LAST if st == N_STAGES - 1 else L2)
+        stages.append(w[: len(bp.STAGE2_FEATURES)])  # (a source column's weight dropped)
     return w1, stages
 
 

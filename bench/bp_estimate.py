@@ -1,7 +1,10 @@
 """The boilerplate part of `estimate_marks.py`, fast enough to judge one change at a time.
 
     nice python bench/bp_estimate.py [EVAL_DIR] [--jobs N] [--thresholds T,...]
-        [--stage1-weight W] [--stage1-share N] [--ctx-weight W] [--dump-loss FILE]
+        [--split-lengths N,...] [--stage1-weight W] [--stage1-share N] [--ctx-weight W
+        [--ctx-source-column]] [--weight-exp E] [--ctx-weight-exp E]
+        [--stage1-pages-weight-exp E] [--drop F,...] [--cache DIR] [--dump-pages FILE]
+        [--dump-loss FILE]
 
 Only the boilerplate model is refitted (the committed headline ranker and kind model are
 kept: they change the title line at most); each test set is analysed as `reader analyze`
@@ -120,11 +123,13 @@ def _scorer(eval_dir: Path):
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("eval_dir", nargs="?", default=str(REPO.parent / "shared" / "eval"))
-    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--jobs", type=int, default=2, help="fits run at a time (default 2)")
     ap.add_argument("--thresholds", default=None,
                     help="comma-separated decision thresholds (default: the trainer's)")
-    ap.add_argument("--stage1-weight", type=float, default=None)
-    ap.add_argument("--stage1-share", type=int, default=None)
+    ap.add_argument("--stage1-weight", type=float, default=None,
+                    help="weight of a train-split page in stage 1 (default: the trainer's)")
+    ap.add_argument("--stage1-share", type=int, default=None,
+                    help="use one train-split page in N (default: the trainer's TRAIN_SHARE)")
     ap.add_argument("--ctx-weight", type=float, default=None,
                     help="weight factor of the stage-1 pages in the context stages")
     ap.add_argument("--split-lengths", type=lambda v: [int(x) for x in v.split(",")],
@@ -149,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="write per-page body characters lost on the salt-'' 3-fold (JSON)")
     args = ap.parse_args(argv)
     eval_dir = Path(args.eval_dir)
+    if not (eval_dir / "boilerplate" / "train" / "gold.jsonl").is_file():
+        print(f"no benchmark with a train split at {eval_dir}", file=sys.stderr)
+        return 2
     if args.stage1_weight is not None or args.stage1_share is not None:
         w = args.stage1_weight if args.stage1_weight is not None else tb.STAGE1_SPLITS[0][1]
         tb.STAGE1_SPLITS = (("train", w),)

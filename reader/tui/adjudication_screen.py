@@ -25,6 +25,7 @@ from annotations.adjudication import BOTH, GOLD, NEITHER, decide, gold_value
 from annotations.agreement import Disagreement, disagreements
 from annotations.model import one_line
 from reader.tui.commands import bindings_for
+from reader.tui.widgets.option_list import MotionOptionList
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -78,7 +79,7 @@ class AdjudicationScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="adjudication"):
             yield Static(self._title(), id="adjudication-title", classes="dialog-title")
-            yield OptionList(id="adjudication-list")
+            yield MotionOptionList(id="adjudication-list")
             yield Static(id="adjudication-detail")
             yield Static(Text(HINT), classes="dialog-hint")
 

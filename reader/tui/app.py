@@ -50,6 +50,7 @@ from reader.textlayout import sanitize
 from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header, pane_widths
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
+from reader.tui.screen_scope import allowed as action_allowed
 from reader.tui.screens import HelpScreen, MessageScreen, palette_help, skipped_count
 from reader.tui.search import AppSearch
 from reader.tui.widgets.article_list import ArticleList
@@ -839,6 +840,10 @@ class ReaderApp(App[None]):
         where = self.corpus._index
         return [(where[s.article], s.status, s.tags) for s in store.article_states()
                 if s.article in where]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # article and list keys do nothing under the overview, passages, etc.
+        return action_allowed(action, isinstance(self.screen, MainScreen))
 
     def action_escape(self) -> None:
         box = self.query_one("#filter", Input)

@@ -23,6 +23,7 @@ from reader.overview import Overview, QuoteInContext, Row, bar, build_overview, 
 from reader.textlayout import cell_width, sanitize
 from reader.tui import corpus_views
 from reader.tui.commands import bindings_for
+from reader.tui.widgets.option_list import MotionOptionList
 from reader.tui.widgets.scope_keybar import ScopeKeyBar
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class OverviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="overview-title")
-        yield OptionList(id="overview")
+        yield MotionOptionList(id="overview")
         yield ScopeKeyBar("overview")
 
     def on_mount(self) -> None:
@@ -193,7 +194,7 @@ class QuotationsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(f"Quotations of {sanitize(self.speaker)} · finding…", style="bold"),
                      id="quotations-title")
-        yield OptionList(id="quotations")
+        yield MotionOptionList(id="quotations")
         yield ScopeKeyBar("quotations")
 
     def on_mount(self) -> None:

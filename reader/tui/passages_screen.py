@@ -30,6 +30,7 @@ from reader.textlayout import sanitize
 from reader.tui import corpus_views
 from reader.tui.commands import bindings_for
 from reader.tui.screens import ChoiceScreen, PromptScreen
+from reader.tui.widgets.option_list import MotionOptionList
 from reader.tui.widgets.scope_keybar import ScopeKeyBar
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class PassagesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="passages-title")
-        yield OptionList(id="passages")
+        yield MotionOptionList(id="passages")
         yield ScopeKeyBar("passages")
 
     def on_mount(self) -> None:

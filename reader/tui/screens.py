@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from reader.tui.commands import COMMANDS, Command
+from reader.tui.widgets.option_list import MotionOptionList
 
 
 def key_text(keys: str, display: str | None) -> str:
@@ -228,7 +229,7 @@ class ChoiceScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(
+            yield MotionOptionList(
                 *[Option(Text(label), id=value) for value, label in self.options],
                 classes="list-dialog",
             )

@@ -1,0 +1,24 @@
+"""Which of the app's keys act only on the reading screen.
+
+The app's bindings stay live under every screen Textual stacks on top of the reader
+(dialogs are modal and stop them; the overview, coded passages, a speaker's quotations and
+adjudication are full screens and did not). So `d` in the overview marked the article
+behind it done and opened the next one, `b` toggled boilerplate nobody could see, `n`
+moved to another article: work changed out of sight, with counts on the screen that no
+longer matched. These actions act on the open article or the list, so they run only when
+the reading screen is the one shown; the corpus views and dialogs (help, export, the
+codebook, the other views) stay reachable from anywhere.
+"""
+
+from __future__ import annotations
+
+READING_ONLY: frozenset[str] = frozenset({
+    "focus_filter", "find_in_article", "switch_pane", "toggle_list", "toggle_boilerplate",
+    "toggle_share", "tag_prompt", "next_todo", "prev_todo", "mark_done", "mark_skipped",
+    "undo", "redo", "memo", "collapse_copies", "copy_tags_to_copies",
+})
+
+
+def allowed(action: str, on_reading_screen: bool) -> bool:
+    """False for an article or list action while another screen covers the reader."""
+    return on_reading_screen or action not in READING_ONLY

@@ -404,7 +404,8 @@ def undo(app: ReaderApp, redo: bool) -> None:
     from reader.tui.learn import corrections_now, report_undone
 
     # named from the record changes (label, start of the text), not the store's ids
-    readable = next_step(app.store.store, redo) if app.store.store is not None else None
+    readable = (next_step(app.store.store, redo, lambda a: _titled(app, a, 40))
+                if app.store.store is not None else None)
     had = corrections_now(app)
 
     def done(what: str | None) -> None:

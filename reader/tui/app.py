@@ -842,8 +842,10 @@ class ReaderApp(App[None]):
                 if s.article in where]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # article and list keys do nothing under the overview, passages, etc.
-        return action_allowed(action, isinstance(self.screen, MainScreen))
+        # article and list keys do nothing under the overview, passages, etc. (a modal
+        # dialog stops them already; its key bar below stays as it was)
+        screen = self.screen
+        return action_allowed(action, isinstance(screen, MainScreen) or screen.is_modal)
 
     def action_escape(self) -> None:
         box = self.query_one("#filter", Input)

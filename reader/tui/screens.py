@@ -37,7 +37,18 @@ def palette_help(command: Command, keymap: dict[str, str]) -> str:
 class HelpScreen(ModalScreen[None]):
     """Every key, grouped, generated from the command list (and the user's keymap)."""
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
+        # the reading keys scroll it too: at 80x24 it is several pages
+        Binding("j", "scroll('scroll_down')", "Down", show=False),
+        Binding("k", "scroll('scroll_up')", "Up", show=False),
+        Binding("space", "scroll('page_down')", "Page down", show=False),
+        Binding("g", "scroll('scroll_home')", "Top", show=False),
+        Binding("G", "scroll('scroll_end')", "Bottom", show=False),
+    ]
+
+    def action_scroll(self, how: str) -> None:
+        getattr(self.query_one(VerticalScroll), f"action_{how}")()
 
     def __init__(self, keymap: dict[str, str] | None = None) -> None:
         super().__init__()

@@ -92,3 +92,39 @@ async def test_reader_keys_do_not_act_through_a_corpus_view(
         assert app.store.status(A1) == status
         assert sorted(app.store.tags(A1)) == tags
         assert app.hide_boilerplate == hidden
+
+
+async def test_the_help_scrolls_with_the_reading_keys(
+    seeds_copy: Path, isolated_home: Path
+) -> None:
+    """At 80x24 the help is several pages; it scrolled only with the arrows."""
+    from textual.containers import VerticalScroll
+
+    from reader.tui.screens import HelpScreen
+
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        scroll = app.screen.query_one(VerticalScroll)
+        assert scroll.max_scroll_y > scroll.size.height  # more than a page to read
+        await pilot.press("j", "j", "j")
+        await pilot.pause(0.3)
+        assert scroll.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause(0.3)
+        assert scroll.scroll_y == 2
+        await pilot.press("space")
+        await pilot.pause(0.3)
+        assert scroll.scroll_y >= 2 + scroll.size.height - 2, "space pages down"
+        await pilot.press("G")
+        await pilot.pause(0.3)
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause(0.3)
+        assert scroll.scroll_y == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)

@@ -529,7 +529,7 @@ class ReaderApp(App[None]):
         if search:
             parts.append(search)
         if self.corpus.skipped:
-            parts.append(f"{len(self.corpus.skipped)} skipped (S)")
+            parts.append(f"{len(self.corpus.skipped)} not loaded (S)")  # `x` skips articles
         if self.store.coder:
             parts.append(f"coder {self.store.coder}")
         if self.store.readonly:
@@ -879,7 +879,7 @@ class ReaderApp(App[None]):
 
     def action_show_skipped(self) -> None:
         lines = [f"{s.id}: {s.reason}" for s in self.corpus.skipped]
-        self.push_screen(MessageScreen(f"Skipped: {skipped_count(self.corpus.skipped)}",
+        self.push_screen(MessageScreen(f"Not loaded: {skipped_count(self.corpus.skipped)}",
                                        lines))
 
     def action_help(self) -> None:

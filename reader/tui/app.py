@@ -1004,6 +1004,9 @@ class ReaderApp(App[None]):
     # -- shutdown ---------------------------------------------------------------
 
     async def action_quit(self) -> None:
+        hold = getattr(self.screen, "hold_quit", None)  # an editor with unsaved text
+        if hold is not None and hold():
+            return
         self.shutdown()
         self.exit()
 

@@ -191,6 +191,7 @@ class NoteScreen(ModalScreen[str | None]):
 
     HINT = "enter: new line · ctrl+s saves · esc cancels"
     DISCARD = "unsaved note: esc again discards it, ctrl+s saves"
+    QUIT = "unsaved note: ctrl+s saves it, ctrl+q again quits without it"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="note.save"),
@@ -202,6 +203,7 @@ class NoteScreen(ModalScreen[str | None]):
         self.title_text = title
         self.value = value
         self._warned = False
+        self._quit_warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -217,6 +219,14 @@ class NoteScreen(ModalScreen[str | None]):
     def action_save(self) -> None:
         # an enter pressed to save (before ctrl+s) is not part of the note
         self.dismiss(self.query_one(TextArea).text.rstrip())
+
+    def hold_quit(self) -> bool:
+        """ctrl+q with unsaved text: warn once instead of quitting (the app asks)."""
+        if self.query_one(TextArea).text == self.value or self._quit_warned:
+            return False
+        self._quit_warned = True
+        self.query_one("#note-hint", Static).update(Text(self.QUIT, style="bold"))
+        return True
 
     def action_cancel(self) -> None:
         if self.query_one(TextArea).text != self.value and not self._warned:

@@ -32,6 +32,7 @@ from reader import tagging
 from reader.corpus import Corpus
 from reader.errorlog import log_problem
 from reader.errors import UserError
+from reader.tui import unsaved_text
 from reader.tui.header import plural
 from reader.tui.screens import ChoiceScreen, NoteScreen, PromptScreen
 from reader.tui.tag_prompt import TagPromptScreen
@@ -136,15 +137,19 @@ class StoreFacade:
         method: str | Callable[..., Any],
         *args: Any,
         then: Callable[[Any], None] | None = None,
+        failed: Callable[[], None] | None = None,
         **kwargs: Any,
     ) -> bool:
         """Queue one store mutation on the store's writer thread; the UI never waits.
 
         `then(result)` runs on the UI thread once the change is durable (its journal line
-        fsynced); problems become notifications. Returns False when nothing was queued.
+        fsynced); problems become notifications, and `failed()` runs when the change was
+        not saved (typed text to keep). Returns False when nothing was queued.
         """
         if self.store is None or self.readonly:
             app.notify(self.readonly_reason or "annotations are read-only", severity="error")
+            if failed is not None:
+                failed()
             return False
         self.pending += 1
 
@@ -154,9 +159,13 @@ class StoreFacade:
                 result = future.result()
             except UserError as exc:
                 app.notify(str(exc), severity="error")
+                if failed is not None:
+                    failed()
                 return
             except OSError as exc:
                 app.notify(f"could not save: {exc}", severity="error", timeout=10)
+                if failed is not None:
+                    failed()
                 return
             app.session.changes += 1
             if then is not None:
@@ -316,7 +325,7 @@ def _view(app: ReaderApp):  # type: ignore[no-untyped-def]
 
 def tag_prompt(app: ReaderApp) -> None:
     article = _target_article(app)
-    if article is None:
+    if article is None or not unsaved_text.can_save(app):
         return
     current = app.store.tags(article)
     # every coder's tags as suggestions: a team converges on one spelling of each tag
@@ -488,11 +497,14 @@ def edit_note(app: ReaderApp) -> None:
         app.notify("put the cursor on a highlight first (> jumps to the next)",
                    severity="warning")
         return
+    if not unsaved_text.can_save(app):
+        return
 
     def done(value: str | None) -> None:
         if value is not None and value != hl.note:
             app.store.change(app, "update_highlight", hl.id, note=value,
-                             then=lambda _: _redraw(app))
+                             then=lambda _: _redraw(app),
+                             failed=lambda: unsaved_text.keep(app, "note", value))
 
     app.push_screen(NoteScreen(f"Note on {hl.quoted()}", hl.note), done)
 

@@ -1,0 +1,42 @@
+"""A folder with no articles says what it does hold, so the user knows what to change.
+
+A researcher pointed `reader` at their scraper's folder of `.json` files (or saved pages,
+`.html`, `.md`) and got "no articles (.txt files or JSON Lines records)": nothing said the
+files were there but of a kind not read. The message now names the kinds found.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.e2e.tmux import reader_script
+
+
+def reader(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([reader_script(), *args], capture_output=True, text=True,
+                          timeout=60, stdin=subprocess.DEVNULL)
+
+
+def test_a_folder_of_other_files_names_them(tmp_path: Path) -> None:
+    corpus = tmp_path / "scraped"
+    (corpus / "2019").mkdir(parents=True)
+    for i in range(3):
+        (corpus / "2019" / f"a{i}.json").write_text('{"text": "Hello"}', encoding="utf-8")
+    (corpus / "page.html").write_text("<html></html>", encoding="utf-8")
+    for args in (("list", str(corpus)), ("analyze", str(corpus))):
+        out = reader(*args)
+        assert out.returncode == 2, out
+        line = out.stderr.strip()
+        assert "\n" not in line and "Traceback" not in line, line
+        assert "no articles" in line
+        assert "3 .json files" in line and "1 .html file" in line, line
+        assert ".jsonl" in line, line  # what to do with JSON: one object per line, .jsonl
+
+
+def test_an_empty_folder_says_it_is_empty(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    out = reader("list", str(tmp_path / "empty"))
+    assert out.returncode == 2
+    assert "no articles" in out.stderr and "empty" in out.stderr
+    assert "files" not in out.stderr.split("in ")[-1], out.stderr  # no list of kinds

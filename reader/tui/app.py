@@ -51,6 +51,7 @@ from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, heade
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screen_scope import allowed as action_allowed
+from reader.tui.screen_scope import palette_refusal
 from reader.tui.screens import HelpScreen, MessageScreen, palette_help, skipped_count
 from reader.tui.search import AppSearch
 from reader.tui.widgets.article_list import ArticleList
@@ -887,6 +888,12 @@ class ReaderApp(App[None]):
 
     def run_command(self, command_id: str) -> None:
         command = BY_ID[command_id]
+        screen = self.screen
+        refusal = palette_refusal(command.title, command.scope, command.action.removeprefix(
+            "app."), isinstance(screen, MainScreen) or screen.is_modal)
+        if refusal:
+            self.notify(refusal, severity="warning")
+            return
         if command.scope == "app" or command.action.startswith("app."):
             self.call_next(self.run_action, command.action.removeprefix("app."))
         else:

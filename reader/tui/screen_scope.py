@@ -22,3 +22,12 @@ READING_ONLY: frozenset[str] = frozenset({
 def allowed(action: str, on_reading_screen: bool) -> bool:
     """False for an article or list action while another screen covers the reader."""
     return on_reading_screen or action not in READING_ONLY
+
+
+def palette_refusal(command_title: str, scope: str, action: str,
+                    on_reading_screen: bool) -> str | None:
+    """What to tell a coder who picks an article command in the palette over a corpus
+    view (it would act on the article hidden behind it), or None when it may run."""
+    if on_reading_screen or (scope == "app" and allowed(action, False)):
+        return None
+    return f"{command_title}: works on the article; esc goes back to it"

@@ -128,3 +128,27 @@ async def test_the_help_scrolls_with_the_reading_keys(
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_palette_over_a_corpus_view_does_not_act_on_the_hidden_article(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """The guard's other way in: ctrl+p, "Skip", enter, from the overview."""
+    corpus = demo_corpus(tmp_path, annotated=True)
+    app = make_app(corpus, coder=DEMO_CODER)
+    said: list[str] = []
+    real = app.notify
+    app.notify = lambda message, *a, **k: (said.append(str(message)), real(message, *a, **k))[1]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter")
+        opened, status = app.current, app.store.status(A1)
+        await press(pilot, "V", "ctrl+p")
+        await pilot.pause()
+        await press(pilot, *"mark the article skipped")
+        await pilot.pause(0.3)
+        await press(pilot, "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        assert app.current == opened and app.store.status(A1) == status
+        assert any("esc" in m for m in said), said  # it says how to get back to the article

@@ -523,7 +523,8 @@ def orphans(app: ReaderApp) -> None:
     if not found:
         app.notify("no orphaned highlights", timeout=2)
         return
-    options = [(h.id, f"{h.article}: {h.quoted()} [{h.label}]") for h in found]
+    options = [(h.id, f"{_titled(app, h.article, 30)}: {h.quoted()} [{h.label}]")
+               for h in found]  # the article by its title, as the list names it
 
     def chosen(hid: str | None) -> None:
         if hid is None:

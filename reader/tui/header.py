@@ -72,9 +72,13 @@ def header_text(app: ReaderApp, index: int, width: int, marks: object | None,
     facts = Text(f"{article.words or 0:,} words", style="dim")
     status = app.store.status(article.id)
     facts.append(f" · {status}", style="green" if status == "done" else "dim")
-    n_hl = len(app.store.highlights(article.id))
-    if n_hl:
-        facts.append(f" · {plural(n_hl, 'highlight')}", style="dim")
+    found = app.store.highlights(article.id)
+    # one whose text changed on disk is not drawn: say so, not "1 highlight" to look for
+    lost = sum(1 for h in found if getattr(h, "status", "") == "orphaned")
+    if len(found) - lost:
+        facts.append(f" · {plural(len(found) - lost, 'highlight')}", style="dim")
+    if lost:
+        facts.append(f" · {lost:,} lost (O)", style="bold")
     memo = getattr(app.store, "memo", None)
     if memo is not None and memo(article.id) is not None:
         facts.append(" · memo", style="dim")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from reader.textlayout import sanitize
+from reader.textlayout import cell_width, sanitize
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -99,10 +99,26 @@ def header_text(app: ReaderApp, index: int, width: int, marks: object | None,
     tags = app.store.tags(article.id)
     if tags:
         header.append("\n")
-        for t in tags:
-            header.append(f" #{sanitize(t)} ", style="bold reverse")
-            header.append(" ")
+        header.append_text(tag_row(tags, width))
     return header
+
+
+def tag_row(tags: list[str], width: int) -> Text:
+    """The tags as badges on one row; those that do not fit are counted, `+N (t)`
+    (the tag prompt lists them all), never cut without a sign."""
+    badges = [f" #{sanitize(t)} " for t in tags]
+    row = Text()
+    used = 0
+    for i, badge in enumerate(badges):
+        rest = len(badges) - i - 1
+        more = len(f"+{rest} (t)") if rest else 0
+        if used + cell_width(badge) + 1 + more > width:
+            row.append(f"+{len(badges) - i} (t)", style="bold")
+            return row
+        row.append(badge, style="bold reverse")
+        row.append(" ")
+        used += cell_width(badge) + 1
+    return row
 
 
 def start_card(app: ReaderApp) -> Text:

@@ -96,6 +96,10 @@ class AdjudicationScreen(Screen[None]):
         if self.gathered is not None:
             self.refill()  # rows fit the new width
 
+    def others_saved(self) -> None:
+        """Another coder saved: gather the units again (refill keeps the cursor's row)."""
+        self.gather()
+
     @work(thread=True, exclusive=True)
     def gather(self) -> None:
         from annotations.agreement_data import gather

@@ -499,7 +499,7 @@ class ReaderApp(App[None]):
             self.call_from_thread(self.notify, problem, severity="error", timeout=15)
             return
         if changed:
-            self.call_from_thread(self.refresh_annotations)
+            self.call_from_thread(corpus_views.others_saved, self)
 
     def _skip_later(self, article: Article, reason: str) -> None:
         """A file that only reading shows to be bad: listed as skipped, kept greyed out."""

@@ -21,6 +21,15 @@ if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
 
 
+def others_saved(app: ReaderApp) -> None:
+    """Another window or coder saved: redraw the reader, and the view on top of it (the
+    overview, coded passages, adjudication) recounts, keeping its cursor's row."""
+    app.refresh_annotations()
+    follow = getattr(app.screen, "others_saved", None)
+    if follow is not None:
+        follow()
+
+
 def title_of(app: ReaderApp, article_id: str) -> str | None:
     a = app.corpus.get(article_id)
     return a.display_title if a is not None else None

@@ -66,6 +66,10 @@ class OverviewScreen(Screen[None]):
 
     # -- data -------------------------------------------------------------------
 
+    def others_saved(self) -> None:
+        """Another writer saved: count again (the cursor keeps its row)."""
+        self.action_refresh()
+
     def action_refresh(self) -> None:
         app = self.reader
         store = app.store.store

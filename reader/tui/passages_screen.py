@@ -80,6 +80,18 @@ class PassagesScreen(Screen[None]):
             label_order=[lab.name for lab in app.codebook.labels],
         )
 
+    def others_saved(self) -> None:
+        """Another writer saved: list again, the cursor on the passage it was on."""
+        current = self.current()
+        self.reload()
+        if current is None:
+            return
+        lst = self.query_one(OptionList)
+        for i in range(lst.option_count):
+            if lst.get_option_at_index(i).id == current.highlight:
+                lst.highlighted = i
+                return
+
     def reload(self) -> None:
         app = self.reader
         store = app.store.store

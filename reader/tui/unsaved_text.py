@@ -22,8 +22,7 @@ def can_save(app: ReaderApp) -> bool:
     if not app.store.readonly:
         return True
     reason = app.store.readonly_reason or "annotations are read-only"
-    app.notify(f"{reason} (nothing can be saved here, so no editor opens)",
-               severity="error", timeout=10)
+    app.notify(f"no editor opens: {reason}", severity="error", timeout=10)
     return False
 
 

@@ -90,3 +90,19 @@ def next_step(store: Any, redo: bool, title_of: TitleOf | None = None) -> str | 
         return None
     entry = stack[-1]
     return describe(entry.changes, entry.description, title_of)
+
+
+def status_article(store: Any, redo: bool) -> str | None:
+    """The article whose status `undo` (or `redo`) would change now, else None: `d` and
+    `x` open the next article, so undoing one goes back to the article it marked."""
+    history = getattr(store, "_history", None)
+    stack = getattr(history, "redo_stack" if redo else "undo_stack", None)
+    if not stack:
+        return None
+    for c in stack[-1].changes:
+        if c.table != "articles":
+            continue
+        b, a = c.before or {}, c.after or {}
+        if b.get("status", "todo") != a.get("status", "todo"):
+            return str(a.get("article") or b.get("article") or "") or None
+    return None

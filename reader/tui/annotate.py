@@ -409,18 +409,22 @@ def goto_todo(
 
 
 def undo(app: ReaderApp, redo: bool) -> None:
-    from annotations.describe import next_step
+    from annotations.describe import next_step, status_article
     from reader.tui.learn import corrections_now, report_undone
 
+    store = app.store.store
     # named from the record changes (label, start of the text), not the store's ids
-    readable = (next_step(app.store.store, redo, lambda a: _titled(app, a, 40))
-                if app.store.store is not None else None)
+    readable = (next_step(store, redo, lambda a: _titled(app, a, 40))
+                if store is not None else None)
+    back_to = status_article(store, redo) if store is not None else None
     had = corrections_now(app)
 
     def done(what: str | None) -> None:
         if what:
             app.notify(("redone: " if redo else "undone: ") + str(readable or what), timeout=2)
-            if app.current is not None:
+            if back_to is not None and _reopen(app, back_to):
+                pass  # `d`/`x` had moved on: back to the article whose status this was
+            elif app.current is not None:
                 app.open_article_keep_cursor()
             app.refresh_annotations()
             report_undone(app, had)
@@ -428,6 +432,20 @@ def undo(app: ReaderApp, redo: bool) -> None:
             app.notify("nothing to redo" if redo else "nothing to undo", timeout=1.5)
 
     app.store.change(app, "redo" if redo else "undo", then=done)
+
+
+def _reopen(app: ReaderApp, article: str) -> bool:
+    """Open `article` (the list's cursor on it when it is listed) unless it is open."""
+    from reader.tui.widgets.article_list import ArticleList
+
+    index = app.corpus._index.get(article)
+    if index is None or index == app.current or app.current is None:
+        return False
+    article_list = app.query_one(ArticleList)
+    if index in article_list.indices:
+        article_list.cursor = article_list.indices.index(index)
+    app.open_article(index)
+    return True
 
 
 # -- highlights ------------------------------------------------------------------

@@ -43,3 +43,23 @@ async def test_undoing_done_and_a_tag_names_the_title_and_the_change(
         undone = [m for m in said if m.startswith("undone: ")][-1]
         assert "#urgent" in undone and SEED_TITLES[0][:20] in undone, undone
         assert FIRST not in undone, undone
+
+
+async def test_undoing_done_goes_back_to_the_article(seeds_copy: Path, isolated_home: Path) -> None:
+    """`d` (meant as `D`, delete the highlight) marks the article done and opens the next;
+    `u` put the status back but left the coder on the next article, to find the first
+    again. Undoing (and redoing) a status change now opens the article it changed."""
+    app = make_app(seeds_copy, coder="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter")
+        first = app.current
+        await press(pilot, "d")
+        assert app.current != first  # moved on to the next to do
+        await press(pilot, "u")
+        await settle(app, pilot)
+        assert app.store.status(FIRST) == "todo"
+        assert app.current == first, "undo brings the article back"
+        from reader.tui.widgets.article_list import ArticleList
+
+        assert app.query_one(ArticleList).current == first  # the list's cursor too

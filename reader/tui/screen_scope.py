@@ -30,4 +30,4 @@ def palette_refusal(command_title: str, scope: str, action: str,
     view (it would act on the article hidden behind it), or None when it may run."""
     if on_reading_screen or (scope == "app" and allowed(action, False)):
         return None
-    return f"{command_title}: works on the article; esc goes back to it"
+    return f"{command_title}: in the reader only (esc goes back to it)"

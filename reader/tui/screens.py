@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
+from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -145,6 +146,7 @@ class PromptScreen(ModalScreen[str | None]):
         self.hint = hint
         self.suggestions = list(suggestions)
         self.quick = list(quick)
+        self._quick_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -164,14 +166,34 @@ class PromptScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
+    QUICK_WAIT = 0.3  # seconds: a quick digit that more typing follows is text
+
     @on(Input.Changed)
     def quick_key(self, event: Input.Changed) -> None:
-        """A lone digit typed into the empty box toggles that quick tag at once."""
-        value = event.value
+        """A lone digit typed into the empty box toggles that quick tag, once no more
+        typing follows for a moment: "2020-election" toggled quick tag 2 at its first
+        key and sent the rest of the word to the reader as commands."""
+        if self._quick_timer is not None:
+            self._quick_timer.stop()
+            self._quick_timer = None
+        name = self.quick_tag(event.value)
+        if name is not None:
+            value = event.value
+            self._quick_timer = self.set_timer(
+                self.QUICK_WAIT, lambda: self._quick_now(value, name))
+
+    def quick_tag(self, value: str) -> str | None:
+        """The quick tag a lone digit in the box stands for, else None."""
         if self.quick and len(value) == 1 and value.isdigit():
             n = int(value)
             if 1 <= n <= len(self.quick):
-                self.dismiss("\x00quick:" + self.quick[n - 1])
+                return self.quick[n - 1]
+        return None
+
+    def _quick_now(self, value: str, name: str) -> None:
+        self._quick_timer = None
+        if self.is_current and self.query_one(Input).value == value:
+            self.dismiss("\x00quick:" + name)
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:

@@ -25,6 +25,7 @@ from annotations.adjudication import BOTH, GOLD, NEITHER, decide, gold_value
 from annotations.agreement import Disagreement, disagreements
 from annotations.model import one_line
 from reader.textlayout import cell_width, sanitize
+from reader.tui import corpus_views
 from reader.tui.commands import bindings_for
 from reader.tui.widgets.option_list import MotionOptionList
 
@@ -246,7 +247,7 @@ class AdjudicationScreen(Screen[None]):
         if index is None:
             self.reader.notify(f"{d.article} is not in the corpus", severity="warning")
             return
-        self.app.pop_screen()
+        corpus_views.back_to_reader(self.reader)  # (J may be opened over the overview)
         self.reader.open_article(index)
         view = self.reader.query_one(ArticleView)
         view.move_cursor(d.start or 0)

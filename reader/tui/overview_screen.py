@@ -256,10 +256,7 @@ class QuotationsScreen(Screen[None]):
             return
         q = self.found[int(lst.get_option_at_index(lst.highlighted).id or 0)]
         app = self.reader
-        # back to the reader: this screen and the overview under it
-        while len(app.screen_stack) > 1:
-            app.pop_screen()
-        corpus_views.jump_to(app, q.article, q.start)
+        corpus_views.jump_to(app, q.article, q.start)  # (closes this and the overview)
 
     def action_close(self) -> None:
         self.dismiss()

@@ -152,3 +152,41 @@ async def test_the_palette_over_a_corpus_view_does_not_act_on_the_hidden_article
         assert isinstance(app.screen, OverviewScreen)
         assert app.current == opened and app.store.status(A1) == status
         assert any("esc" in m for m in said), said  # it says how to get back to the article
+
+
+@pytest.mark.parametrize("via", [("V", "P"), ("P",)])
+async def test_a_passage_opened_from_a_stack_of_views_lands_in_the_reader(
+    tmp_path: Path, isolated_home: Path, via: tuple[str, ...]
+) -> None:
+    """Overview, then `P`, then enter on a passage: the article opened behind the
+    overview, which stayed on screen; the coder saw the overview, not the passage."""
+    from reader.tui.app import MainScreen
+
+    corpus = demo_corpus(tmp_path, annotated=True)
+    app = make_app(corpus, coder=DEMO_CODER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for key in via:
+            await press(pilot, key)
+        assert isinstance(app.screen, PassagesScreen)
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen), type(app.screen).__name__
+        assert app.corpus.articles[app.current].id == A1
+
+
+async def test_a_filter_picked_in_the_overview_over_the_passages_lands_in_the_reader(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    from reader.tui.app import MainScreen
+
+    corpus = demo_corpus(tmp_path, annotated=True)
+    app = make_app(corpus, coder=DEMO_CODER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "P", "V")
+        assert isinstance(app.screen, OverviewScreen)
+        await press(pilot, "enter")  # the first row: a status, "is:..." in the box
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen), type(app.screen).__name__
+        assert app.query_one("#filter").value.startswith("is:")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotations.coders import check_coder
 from annotations.errors import AnnotationInputError
-from reader.tui import unsaved_text
+from reader.tui import corpus_views, unsaved_text
 from reader.tui.annotate import SaveDone, _target_article
 from reader.tui.memo import MemoScreen
 from reader.tui.screens import PromptScreen
@@ -78,7 +78,7 @@ def switch_coder(app: ReaderApp) -> None:
             if (exc := future.exception()) is not None:
                 app.notify(str(exc), severity="error")
                 return
-            app.refresh_annotations()
+            corpus_views.others_saved(app)  # the reader, and a view open over it
             app._update_title_bar()
             if app.query_one("#filter").value:  # type: ignore[attr-defined]
                 app.apply_filter()

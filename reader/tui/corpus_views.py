@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 
 def others_saved(app: ReaderApp) -> None:
-    """Another window or coder saved: redraw the reader, and the view on top of it (the
-    overview, coded passages, adjudication) recounts, keeping its cursor's row."""
+    """Another window or coder saved (or the coder changed): redraw the reader, and the
+    view on top of it (the overview, coded passages, adjudication) recounts, keeping its
+    cursor's row."""
     app.refresh_annotations()
     follow = getattr(app.screen, "others_saved", None)
     if follow is not None:

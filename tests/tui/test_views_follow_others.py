@@ -80,3 +80,22 @@ async def test_coded_passages_follow_another_writer_and_keep_the_cursor(
         assert len(screen.passages) == before + 1
         assert screen.current() is not None and screen.current().highlight == current.highlight
         assert lst.highlighted is not None
+
+
+async def test_the_overview_follows_a_switch_of_coder(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    from textual.widgets import Static
+
+    corpus = demo_corpus(tmp_path, annotated=True)
+    app = make_app(corpus, coder=DEMO_CODER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "V")
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        await press(pilot, "U", *"newcomer", "enter")
+        await settle(app, pilot)
+        title = str(screen.query_one("#overview-title", Static).render())
+        assert "coder newcomer" in title, title
+        assert not any("north-korea" in r for r in _rows(screen)), "the new coder has no tags"

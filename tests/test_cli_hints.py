@@ -1,4 +1,5 @@
-"""A folder with no articles says what it does hold, so the user knows what to change.
+"""One-line messages that say what to change: a folder with no articles says what it
+does hold; a listing command given a --db with no file there says so.
 
 A researcher pointed `reader` at their scraper's folder of `.json` files (or saved pages,
 `.html`, `.md`) and got "no articles (.txt files or JSON Lines records)": nothing said the
@@ -40,3 +41,13 @@ def test_an_empty_folder_says_it_is_empty(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "no articles" in out.stderr and "the folder is empty" in out.stderr, out.stderr
     assert "it holds" not in out.stderr, out.stderr  # no list of kinds
+
+
+def test_a_mistyped_db_for_a_listing_command_is_named(seeds_copy: Path, tmp_path: Path) -> None:
+    """`reader annotations CORPUS --db typo.json` printed nothing, as if nothing were
+    annotated; it now says there is no annotation file there (and writes none)."""
+    missing = tmp_path / "anotations.json"
+    out = reader("annotations", str(seeds_copy), "--db", str(missing))
+    assert out.returncode == 0
+    assert f"no annotation file at {missing}" in out.stderr, out.stderr
+    assert not missing.exists()

@@ -803,6 +803,7 @@ class ReaderApp(App[None]):
         self.call_after_refresh(self._update_progress)  # the label fits the list's width
 
     def action_focus_filter(self) -> None:
+        corpus_views.back_to_reader(self)  # `/` from the overview or passages: search
         box = self.query_one("#filter", Input)
         box.add_class("active")
         self.query_one("#left").display = True

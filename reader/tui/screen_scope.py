@@ -7,13 +7,14 @@ behind it done and opened the next one, `b` toggled boilerplate nobody could see
 moved to another article: work changed out of sight, with counts on the screen that no
 longer matched. These actions act on the open article or the list, so they run only when
 the reading screen is the one shown; the corpus views and dialogs (help, export, the
-codebook, the other views) stay reachable from anywhere.
+codebook, the other views) stay reachable from anywhere, and `/` closes the views and
+searches.
 """
 
 from __future__ import annotations
 
 READING_ONLY: frozenset[str] = frozenset({
-    "focus_filter", "find_in_article", "switch_pane", "toggle_list", "toggle_boilerplate",
+    "find_in_article", "switch_pane", "toggle_list", "toggle_boilerplate",
     "toggle_share", "tag_prompt", "next_todo", "prev_todo", "mark_done", "mark_skipped",
     "undo", "redo", "memo", "collapse_copies", "copy_tags_to_copies",
 })

@@ -190,3 +190,22 @@ async def test_a_filter_picked_in_the_overview_over_the_passages_lands_in_the_re
         await pilot.pause()
         assert isinstance(app.screen, MainScreen), type(app.screen).__name__
         assert app.query_one("#filter").value.startswith("is:")
+
+
+async def test_slash_in_a_corpus_view_goes_to_the_search_box(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    from textual.widgets import Input
+
+    from reader.tui.app import MainScreen
+
+    corpus = demo_corpus(tmp_path, annotated=True)
+    app = make_app(corpus, coder=DEMO_CODER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "V", "P", "slash")
+        assert isinstance(app.screen, MainScreen)
+        box = app.query_one("#filter", Input)
+        assert box.has_focus
+        await press(pilot, *"kim")
+        assert box.value == "kim"

@@ -843,6 +843,11 @@ class ReaderApp(App[None]):
         return [(where[s.article], s.status, s.tags) for s in store.article_states()
                 if s.article in where]
 
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        # notices quote titles and text ("“Shares [/drop]…”: done"): never read as markup
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # article and list keys do nothing under the overview, passages, etc. (a modal
         # dialog stops them already; its key bar below stays as it was)

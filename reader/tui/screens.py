@@ -122,7 +122,7 @@ class MessageScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
             yield Static(Text("\n".join(self.lines) or "(nothing)"))
             yield Static("esc closes", classes="dialog-hint")
 
@@ -150,7 +150,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
             suggester = (
                 SuggestFromList(self.suggestions, case_sensitive=False)
                 if self.suggestions
@@ -229,7 +229,7 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
             yield TextArea(self.value, id="note-area", soft_wrap=True)
             yield Static(self.HINT, id="note-hint", classes="dialog-hint")
 
@@ -271,7 +271,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
             yield MotionOptionList(
                 *[Option(Text(label), id=value) for value, label in self.options],
                 classes="list-dialog",

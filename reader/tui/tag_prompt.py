@@ -61,7 +61,7 @@ class TagPromptScreen(PromptScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
             yield TagInput(self.completer, value=self.value, id="prompt-input")
             yield Static("", id="tag-candidates", classes="dialog-hint")
             if self.quick:

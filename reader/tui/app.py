@@ -506,6 +506,7 @@ class ReaderApp(App[None]):
         if not any(s.id == article.id for s in self.corpus.skipped):
             self.corpus.skipped.append(Skipped(article.id, article.path, reason))
             self._update_title_bar()
+            self._update_progress()  # one article fewer to do
 
     def _indexed_some(self, finished: bool = False) -> None:
         article_list = self.query_one(ArticleList)
@@ -519,7 +520,7 @@ class ReaderApp(App[None]):
     def _update_title_bar(self, finished: bool = False) -> None:
         n = len(self.corpus.articles)
         where = (self.corpus.single_file or self.corpus.root).name
-        parts = [f"reader · {where} · {header.plural(n, 'article')}"]
+        parts = [f"reader · {where} · {header.plural(header.readable_count(self), 'article')}"]
         if self.indexed < n and not finished:
             parts.append(f"indexing {self.indexed:,}/{n:,}")
         elif self.analysed < self.to_analyse:
@@ -539,7 +540,7 @@ class ReaderApp(App[None]):
 
     def _update_progress(self) -> None:
         done = self.store.done_count()
-        total = len(self.corpus.articles)
+        total = header.readable_count(self)  # not the files that could not be read
         bar = self.query_one("#session-progress", ProgressBar)
         bar.update(total=max(1, total), progress=done)
         rate = self.session.rates()

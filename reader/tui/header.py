@@ -121,9 +121,16 @@ def tag_row(tags: list[str], width: int) -> Text:
     return row
 
 
+def readable_count(app: ReaderApp) -> int:
+    """The articles there are to read: a file found unreadable only once read stays in
+    the list (⚠, so it can be found) but counts under "not loaded", not as an article."""
+    corpus = app.corpus
+    return len(corpus.articles) - sum(1 for s in corpus.skipped if s.id in corpus._index)
+
+
 def start_card(app: ReaderApp) -> Text:
     """What the article pane shows before an article is opened: where to start."""
-    n = len(app.corpus.articles)
+    n = readable_count(app)
     done = app.store.done_count()
     where = (app.corpus.single_file or app.corpus.root).name
     card = Text()

@@ -48,12 +48,12 @@ class HelpScreen(ModalScreen[None]):
         Binding("G", "scroll('scroll_end')", "Bottom", show=False),
     ]
 
-    def action_scroll(self, how: str) -> None:
-        getattr(self.query_one(VerticalScroll), f"action_{how}")()
-
     def __init__(self, keymap: dict[str, str] | None = None) -> None:
         super().__init__()
         self.keymap = keymap or {}
+
+    def action_scroll(self, how: str) -> None:
+        getattr(self.query_one(VerticalScroll), f"action_{how}")()
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """(group, keys, help) for every command, grouped, with the user's keymap applied."""
@@ -131,6 +131,7 @@ class PromptScreen(ModalScreen[str | None]):
     """One line of input; enter returns it, escape returns None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    QUICK_WAIT = 0.3  # seconds: a quick digit that more typing follows is text
 
     def __init__(
         self,
@@ -165,8 +166,6 @@ class PromptScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-
-    QUICK_WAIT = 0.3  # seconds: a quick digit that more typing follows is text
 
     @on(Input.Changed)
     def quick_key(self, event: Input.Changed) -> None:

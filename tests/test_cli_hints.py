@@ -51,3 +51,15 @@ def test_a_mistyped_db_for_a_listing_command_is_named(seeds_copy: Path, tmp_path
     assert out.returncode == 0
     assert f"no annotation file at {missing}" in out.stderr, out.stderr
     assert not missing.exists()
+
+
+def test_importing_a_markdown_export_says_what_import_reads(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """`reader import CORPUS notes.md` (the Markdown export) said only "not valid JSON
+    (line 1, column 1)"; it now says which exports import reads."""
+    md = tmp_path / "notes.md"
+    md.write_text("---\ntitle: x\n---\n# Annotations\n", encoding="utf-8")
+    out = reader("import", str(seeds_copy), str(md))
+    assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
+    assert "not valid JSON" in out.stderr and "--format json" in out.stderr, out.stderr

@@ -49,6 +49,7 @@ from reader.palette import colour_map, label_colour
 from reader.textlayout import sanitize
 from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header, pane_widths
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
+from reader.tui.keymap_check import warn_unknown as warn_unknown_keys
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screen_scope import allowed as action_allowed
 from reader.tui.screen_scope import palette_refusal
@@ -248,6 +249,7 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
+            warn_unknown_keys(self, self.user_keymap)  # a typo'd id: say so
         article_list = self.query_one(ArticleList)
         article_list.set_visible(list(range(len(self.corpus.articles))))
         where = self.corpus._index

@@ -49,12 +49,14 @@ from reader.palette import colour_map, label_colour
 from reader.textlayout import sanitize
 from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header, pane_widths
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
+from reader.tui.hangup import quit_on_hangup
 from reader.tui.keymap_check import warn_unknown as warn_unknown_keys
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
 from reader.tui.screen_scope import allowed as action_allowed
 from reader.tui.screen_scope import palette_refusal
 from reader.tui.screens import HelpScreen, MessageScreen, palette_help, skipped_count
 from reader.tui.search import AppSearch
+from reader.tui.unsaved_text import kept_at_exit
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
 from reader.tui.widgets.filter_input import FilterInput
@@ -247,6 +249,7 @@ class ReaderApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        quit_on_hangup(self)  # a closed terminal: the normal exit, an open memo kept
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
             warn_unknown_keys(self, self.user_keymap)  # a typo'd id: say so
@@ -1031,6 +1034,7 @@ class ReaderApp(App[None]):
         if self._shut_down:
             return
         self._shut_down = True
+        self.exit_problems += kept_at_exit(self)  # an editor left open with text in it
         for worker in self.workers:
             worker.cancel()
         dupes_ui.stop(self)  # a `reader dupes` still running would hold the exit

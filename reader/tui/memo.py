@@ -82,6 +82,10 @@ class MemoScreen(ModalScreen[str | None]):
     def action_save(self) -> None:
         self.dismiss(self.text)
 
+    def unsaved(self) -> tuple[str, str] | None:
+        """("memo", its text) when the editor holds changes not saved."""
+        return ("memo", self.text) if self.is_mounted and self.text != self.value else None
+
     def hold_quit(self) -> bool:
         """ctrl+q with unsaved text: warn once instead of quitting (the app asks)."""
         if self.text == self.value or self._quit_warned:

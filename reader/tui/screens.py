@@ -241,6 +241,13 @@ class NoteScreen(ModalScreen[str | None]):
         # an enter pressed to save (before ctrl+s) is not part of the note
         self.dismiss(self.query_one(TextArea).text.rstrip())
 
+    def unsaved(self) -> tuple[str, str] | None:
+        """("note", its text) when the editor holds changes not saved."""
+        if not self.is_mounted:
+            return None
+        text = self.query_one(TextArea).text
+        return ("note", text) if text != self.value else None
+
     def hold_quit(self) -> bool:
         """ctrl+q with unsaved text: warn once instead of quitting (the app asks)."""
         if self.query_one(TextArea).text == self.value or self._quit_warned:

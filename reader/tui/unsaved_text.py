@@ -31,3 +31,21 @@ def keep(app: ReaderApp, what: str, text: str) -> None:
     log_problem(f"{what} not saved; its text follows\n{text}")
     app.notify(f"{what} not saved: its text is kept in {log_path()}", severity="error",
                timeout=20)
+
+
+def kept_at_exit(app: ReaderApp) -> list[str]:
+    """Text still open in an editor when the app ends (the terminal closed, a second
+    ctrl+q): into the log, with a line for the terminal saying where."""
+    out = []
+    try:
+        screens = app.screen_stack
+    except KeyError:  # no screen stack (the app never started): no editor was open
+        return out
+    for screen in screens:
+        unsaved = getattr(screen, "unsaved", None)
+        found = unsaved() if unsaved is not None else None
+        if found:
+            what, text = found
+            log_problem(f"{what} not saved when the app ended; its text follows\n{text}")
+            out.append(f"{what} not saved: its text is kept in {log_path()}")
+    return out

@@ -62,3 +62,21 @@ async def test_ctrl_q_with_an_unsaved_note_warns(tmp_path: Path, isolated_home: 
         assert not isinstance(app.screen, NoteScreen)
     notes = [h.note for h in app.store.highlights("000_4f563db4c078cd2b.txt")]
     assert "The column's thesis and more" in notes, notes
+
+
+async def test_text_left_in_an_editor_when_the_app_ends_is_kept_in_the_log(
+    seeds_copy: Path, isolated_home: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The terminal closed (or ctrl+q twice) with a memo open: the text was gone. The
+    app's shutdown now writes it to the log and says so once the terminal is back."""
+    log = tmp_path / "log" / "reader.log"
+    monkeypatch.setenv("READER_LOG", str(log))
+    app = make_app(seeds_copy, coder="ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "M")
+        await pilot.press(*"decisions so far")
+        app.shutdown()  # what the exit path runs, whatever ended the app
+        assert any("memo not saved" in p and str(log) in p for p in app.exit_problems), (
+            app.exit_problems)
+    assert "decisions so far" in log.read_text(encoding="utf-8")

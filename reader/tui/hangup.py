@@ -1,4 +1,4 @@
-"""A closed terminal ends the app through its normal exit, not by being killed.
+"""A closed terminal (or `kill`) ends the app through its normal exit, not outright.
 
 SIGHUP (the terminal window closed, an ssh session dropped) killed the process at once:
 every saved change was safe in the journal, but a memo or note still open in its editor
@@ -19,15 +19,15 @@ if TYPE_CHECKING:
 
 
 def quit_on_hangup(app: ReaderApp) -> None:
-    """Have SIGHUP end the app as a quit does (where the platform has SIGHUP and the loop
-    can take signal handlers: not on Windows, not off the main thread)."""
-    hup = getattr(signal, "SIGHUP", None)
-    if hup is None:
-        return
+    """Have SIGHUP and SIGTERM end the app as a quit does (where the platform has them
+    and the loop can take signal handlers: not on Windows, not off the main thread)."""
 
     def hang_up() -> None:
         app.shutdown()  # first, while an open editor is still there to read
         app.exit()
 
-    with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-        asyncio.get_running_loop().add_signal_handler(hup, hang_up)
+    for name in ("SIGHUP", "SIGTERM"):  # a closed terminal; `kill`, a service stopping
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                asyncio.get_running_loop().add_signal_handler(sig, hang_up)

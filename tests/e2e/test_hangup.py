@@ -13,6 +13,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.e2e.tmux import EXIT, Tmux, reader_script
 
 
@@ -27,8 +29,9 @@ def _reader_pid(tmux: Tmux) -> int:
     raise AssertionError("no reader process under the pane's shell")
 
 
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM])
 def test_a_hangup_keeps_the_open_memo_and_exits(tmux: Tmux, seeds_copy: Path,
-                                                tmp_path: Path) -> None:
+                                                tmp_path: Path, sig: int) -> None:
     log = tmp_path / "reader.log"
     tmux.env["READER_LOG"] = str(log)
     tmux.start(f"READER_LOG={log} {reader_script()} {seeds_copy}; "
@@ -38,6 +41,6 @@ def test_a_hangup_keeps_the_open_memo_and_exits(tmux: Tmux, seeds_copy: Path,
     tmux.wait_for(lambda s: "Project memo" in s)
     tmux.type("written before the window closed")
     tmux.wait_for(lambda s: "written before the window closed" in s)
-    os.kill(_reader_pid(tmux), signal.SIGHUP)
+    os.kill(_reader_pid(tmux), sig)
     tmux.wait_for(lambda s: EXIT.search(s) is not None)
     assert "written before the window closed" in log.read_text(encoding="utf-8")

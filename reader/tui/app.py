@@ -857,7 +857,10 @@ class ReaderApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # article and list keys do nothing under the overview, passages, etc. (a modal
         # dialog stops them already; its key bar below stays as it was)
-        screen = self.screen
+        stack = self.screen_stack
+        if not stack:  # starting or ending: nothing covers the reader
+            return True
+        screen = stack[-1]
         return action_allowed(action, isinstance(screen, MainScreen) or screen.is_modal)
 
     def action_escape(self) -> None:

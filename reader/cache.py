@@ -216,7 +216,7 @@ class SummaryCache:
         return True
 
 
-def replace_file(path: Path, payload: bytes, prefix: str = ".cache-") -> None:
+def replace_file(path: Path, payload: bytes | bytearray, prefix: str = ".cache-") -> None:
     """Write `payload` to `path` through a temp file and a rename, so a reader never sees a
     half-written file. No fsync: everything written this way is derived data (caches, the
     view state) that is recomputed when lost; the user's work goes through the annotation

@@ -476,7 +476,9 @@ def open_corpus(
             summarize(article, decoded.text, title_of(decoded.text))
             article.lossy = decoded.lossy
     if not corpus.articles:
-        detail = f" ({len(corpus.skipped)} skipped)" if corpus.skipped else ""
+        from reader.unread_files import unread_note
+
+        detail = f" ({len(corpus.skipped)} skipped)" if corpus.skipped else unread_note(path)
         raise UserError(f"no articles (.txt files or JSON Lines records) in {path}{detail}")
     return corpus
 

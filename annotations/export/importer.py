@@ -147,7 +147,8 @@ def load_export(path: str | Path) -> ExportBundle:
         doc = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise UserError(
-            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno})"
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}); reader "
+            "import reads what reader export --format json or qdpx wrote"
         ) from exc
     return parse_export(doc, str(path))
 

@@ -49,7 +49,10 @@ def run(args: argparse.Namespace) -> int:
         text_field=getattr(args, "text_field", None),
     )
     if not app.corpus.articles and not app.corpus.pending:
-        detail = f" ({len(app.corpus.skipped)} skipped)" if app.corpus.skipped else ""
+        from reader.unread_files import unread_note
+
+        detail = (f" ({len(app.corpus.skipped)} skipped)" if app.corpus.skipped
+                  else unread_note(corpus))
         raise UserError(f"no articles (.txt files or JSON Lines records) in {corpus}{detail}")
     try:
         app.run()

@@ -191,6 +191,7 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
                 file=sys.stderr,
             )
     if not data.articles:
+        _say_unknown_filters(store, args)
         print("reader: nothing to export: no annotated article matches", file=sys.stderr)
     if out is None:
         _write_stdout(text)
@@ -201,12 +202,33 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
     return 0
 
 
+def _say_unknown_filters(store: StoreLike, args: argparse.Namespace) -> None:
+    """A --tag or --label that nothing has: name those there are (a typo is the usual
+    cause of an empty export), as an unknown --coder does."""
+    from annotations.tags import same_tag
+
+    tag = getattr(args, "tag", None)
+    if tag:
+        tags = sorted(getattr(store, "tag_counts", lambda _c: {})(None), key=str.lower)
+        if not any(same_tag(tag, t) for t in tags):
+            print(f"reader: no article has the tag {tag!r} (tags: {', '.join(tags) or 'none'})",
+                  file=sys.stderr)
+    label = getattr(args, "label", None)
+    if label:
+        labels = sorted({h.label for h in getattr(store, "highlights", lambda **_k: [])(
+            coder=None) if h.label})
+        if label not in labels:
+            print(f"reader: no highlight has the label {label!r} "
+                  f"(labels: {', '.join(labels) or 'none'})", file=sys.stderr)
+
+
 def _run_split(args: argparse.Namespace, corpus: Corpus, store: StoreLike) -> int:
     from annotations.export.notes import export_notes
 
     data, notes = export_notes(corpus, store, args.split, article=args.article, tag=args.tag,
                                label=args.label, quotes=args.quotes, coders=_coders(args))
     if not notes:
+        _say_unknown_filters(store, args)
         print("reader: nothing to export: no annotated article matches", file=sys.stderr)
     print(f"wrote {len(notes)} note(s) and index.md to {args.split}", file=sys.stderr)
     return 0

@@ -7,6 +7,7 @@ store for writing, so bad input exits 2 without creating or touching any file.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from annotations.model import AnchorStatus, Highlight
@@ -22,6 +23,10 @@ def open_store(args: argparse.Namespace, corpus: Corpus, *, write: bool) -> Anno
     handle works as `--coder` (see `annotations.coders.resolve_coder`)."""
     path = resolve_db_path(corpus, getattr(args, "db", None), create=write)
     coder = getattr(args, "coder", None)
+    if not write and getattr(args, "db", None) and not path.exists():
+        # a mistyped --db read as "nothing annotated" with no word of why
+        print(f"reader: note: no annotation file at {path} (nothing is annotated there)",
+              file=sys.stderr)
     return AnnotationStore.open(path, readonly=not write, coder=coder)
 
 

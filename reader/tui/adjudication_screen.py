@@ -24,7 +24,10 @@ from textual.widgets.option_list import Option
 from annotations.adjudication import BOTH, GOLD, NEITHER, decide, gold_value
 from annotations.agreement import Disagreement, disagreements
 from annotations.model import one_line
+from reader.textlayout import cell_width, sanitize
+from reader.tui import corpus_views
 from reader.tui.commands import bindings_for
+from reader.tui.widgets.option_list import MotionOptionList
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -78,7 +81,7 @@ class AdjudicationScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="adjudication"):
             yield Static(self._title(), id="adjudication-title", classes="dialog-title")
-            yield OptionList(id="adjudication-list")
+            yield MotionOptionList(id="adjudication-list")
             yield Static(id="adjudication-detail")
             yield Static(Text(HINT), classes="dialog-hint")
 
@@ -93,6 +96,10 @@ class AdjudicationScreen(Screen[None]):
     def on_resize(self) -> None:
         if self.gathered is not None:
             self.refill()  # rows fit the new width
+
+    def others_saved(self) -> None:
+        """Another coder saved: gather the units again (refill keeps the cursor's row)."""
+        self.gather()
 
     @work(thread=True, exclusive=True)
     def gather(self) -> None:
@@ -145,22 +152,32 @@ class AdjudicationScreen(Screen[None]):
         for i, v in enumerate(d.values, 1):
             text.append(f"{i}:{_mark(v)}  ")
         text.append(f"{self.adjudicator}:{_mark(gold)}   ", style="bold")
+        title = self._title_of(d.article)
+        room = width - text.cell_len - 22 - 2
         if d.kind == "tag":
             text.append(f"tag {d.name}"[:22].ljust(22), style="bold")
-            what = "(whole article)"
-        else:
-            label = self.reader.codebook.label(d.name)
-            text.append(f"label {d.name}"[:22].ljust(22),
-                        style=f"bold {label.colour}" if label else "bold")
-            what = one_line(self.gathered.texts.get(d.article, "")[d.start:d.end], 400)
-        room = width - text.cell_len - 2
+            if room >= 12:  # the whole article is the unit: its title gets the room
+                text.append("  (article) ", style="dim")
+                text.append(one_line(title, max(1, room - 10)))
+            return text
+        label = self.reader.codebook.label(d.name)
+        text.append(f"label {d.name}"[:22].ljust(22),
+                    style=f"bold {label.colour}" if label else "bold")
+        what = one_line(self.gathered.texts.get(d.article, "")[d.start:d.end], 400)
         if room >= 12:
-            article = d.article if len(d.article) <= room // 2 else (
-                d.article[: max(1, room // 2 - 1)] + "…")
-            passage = max(1, room - len(article) - 2)
+            article = one_line(title, max(1, room // 2))
+            passage = max(1, room - cell_width(article) - 2)
             text.append("  " + one_line(what, passage).ljust(passage), style="dim")
             text.append("  " + article)
         return text
+
+    def _title_of(self, article: str) -> str:
+        """The article as the list shows it (its title), else its id."""
+        corpus = self.reader.corpus
+        index = corpus._index.get(article)
+        if index is None:
+            return article
+        return sanitize(corpus.articles[index].display_title) or article
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, _: OptionList.OptionHighlighted) -> None:
@@ -179,11 +196,12 @@ class AdjudicationScreen(Screen[None]):
             detail.update(Text(""))
             return
         out = Text()
+        name = f"“{one_line(self._title_of(d.article), 60)}” ({d.article})"
         if d.kind == "tag":
-            out.append(f"{d.article}: tag {d.name}\n", style="bold")
+            out.append(f"{name}: tag {d.name}\n", style="bold")
         else:
             body = self.gathered.texts.get(d.article, "")[d.start:d.end]
-            out.append(f"{d.article}: label {d.name}\n", style="bold")
+            out.append(f"{name}: label {d.name}\n", style="bold")
             out.append(one_line(body, 400) + "\n")
         for i, (coder, v) in enumerate(zip(self.coders, d.values, strict=True), 1):
             out.append(f"{i} {coder}: {'has it' if v else 'has not'}   ")
@@ -229,7 +247,7 @@ class AdjudicationScreen(Screen[None]):
         if index is None:
             self.reader.notify(f"{d.article} is not in the corpus", severity="warning")
             return
-        self.app.pop_screen()
+        corpus_views.back_to_reader(self.reader)  # (J may be opened over the overview)
         self.reader.open_article(index)
         view = self.reader.query_one(ArticleView)
         view.move_cursor(d.start or 0)

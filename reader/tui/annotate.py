@@ -32,6 +32,7 @@ from reader import tagging
 from reader.corpus import Corpus
 from reader.errorlog import log_problem
 from reader.errors import UserError
+from reader.tui import unsaved_text
 from reader.tui.header import plural
 from reader.tui.screens import ChoiceScreen, NoteScreen, PromptScreen
 from reader.tui.tag_prompt import TagPromptScreen
@@ -136,15 +137,19 @@ class StoreFacade:
         method: str | Callable[..., Any],
         *args: Any,
         then: Callable[[Any], None] | None = None,
+        failed: Callable[[], None] | None = None,
         **kwargs: Any,
     ) -> bool:
         """Queue one store mutation on the store's writer thread; the UI never waits.
 
         `then(result)` runs on the UI thread once the change is durable (its journal line
-        fsynced); problems become notifications. Returns False when nothing was queued.
+        fsynced); problems become notifications, and `failed()` runs when the change was
+        not saved (typed text to keep). Returns False when nothing was queued.
         """
         if self.store is None or self.readonly:
             app.notify(self.readonly_reason or "annotations are read-only", severity="error")
+            if failed is not None:
+                failed()
             return False
         self.pending += 1
 
@@ -154,9 +159,13 @@ class StoreFacade:
                 result = future.result()
             except UserError as exc:
                 app.notify(str(exc), severity="error")
+                if failed is not None:
+                    failed()
                 return
             except OSError as exc:
                 app.notify(f"could not save: {exc}", severity="error", timeout=10)
+                if failed is not None:
+                    failed()
                 return
             app.session.changes += 1
             if then is not None:
@@ -316,7 +325,7 @@ def _view(app: ReaderApp):  # type: ignore[no-untyped-def]
 
 def tag_prompt(app: ReaderApp) -> None:
     article = _target_article(app)
-    if article is None:
+    if article is None or not unsaved_text.can_save(app):
         return
     current = app.store.tags(article)
     # every coder's tags as suggestions: a team converges on one spelling of each tag
@@ -400,17 +409,22 @@ def goto_todo(
 
 
 def undo(app: ReaderApp, redo: bool) -> None:
-    from annotations.describe import next_step
+    from annotations.describe import next_step, status_article
     from reader.tui.learn import corrections_now, report_undone
 
+    store = app.store.store
     # named from the record changes (label, start of the text), not the store's ids
-    readable = next_step(app.store.store, redo) if app.store.store is not None else None
+    readable = (next_step(store, redo, lambda a: _titled(app, a, 40))
+                if store is not None else None)
+    back_to = status_article(store, redo) if store is not None else None
     had = corrections_now(app)
 
     def done(what: str | None) -> None:
         if what:
             app.notify(("redone: " if redo else "undone: ") + str(readable or what), timeout=2)
-            if app.current is not None:
+            if back_to is not None and _reopen(app, back_to):
+                pass  # `d`/`x` had moved on: back to the article whose status this was
+            elif app.current is not None:
                 app.open_article_keep_cursor()
             app.refresh_annotations()
             report_undone(app, had)
@@ -418,6 +432,20 @@ def undo(app: ReaderApp, redo: bool) -> None:
             app.notify("nothing to redo" if redo else "nothing to undo", timeout=1.5)
 
     app.store.change(app, "redo" if redo else "undo", then=done)
+
+
+def _reopen(app: ReaderApp, article: str) -> bool:
+    """Open `article` (the list's cursor on it when it is listed) unless it is open."""
+    from reader.tui.widgets.article_list import ArticleList
+
+    index = app.corpus._index.get(article)
+    if index is None or index == app.current or app.current is None:
+        return False
+    article_list = app.query_one(ArticleList)
+    if index in article_list.indices:
+        article_list.cursor = article_list.indices.index(index)
+    app.open_article(index)
+    return True
 
 
 # -- highlights ------------------------------------------------------------------
@@ -487,11 +515,14 @@ def edit_note(app: ReaderApp) -> None:
         app.notify("put the cursor on a highlight first (> jumps to the next)",
                    severity="warning")
         return
+    if not unsaved_text.can_save(app):
+        return
 
     def done(value: str | None) -> None:
         if value is not None and value != hl.note:
             app.store.change(app, "update_highlight", hl.id, note=value,
-                             then=lambda _: _redraw(app))
+                             then=lambda _: _redraw(app),
+                             failed=lambda: unsaved_text.keep(app, "note", value))
 
     app.push_screen(NoteScreen(f"Note on {hl.quoted()}", hl.note), done)
 
@@ -510,7 +541,8 @@ def orphans(app: ReaderApp) -> None:
     if not found:
         app.notify("no orphaned highlights", timeout=2)
         return
-    options = [(h.id, f"{h.article}: {h.quoted()} [{h.label}]") for h in found]
+    options = [(h.id, f"{_titled(app, h.article, 30)}: {h.quoted()} [{h.label}]")
+               for h in found]  # the article by its title, as the list names it
 
     def chosen(hid: str | None) -> None:
         if hid is None:

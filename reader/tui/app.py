@@ -50,9 +50,14 @@ from reader.quote_table import QuoteTable
 from reader.textlayout import sanitize
 from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header, pane_widths
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
+from reader.tui.hangup import quit_on_hangup
+from reader.tui.keymap_check import warn_unknown as warn_unknown_keys
 from reader.tui.keys import esc_then_key, keep_escape_before_symbols
+from reader.tui.screen_scope import allowed as action_allowed
+from reader.tui.screen_scope import palette_refusal
 from reader.tui.screens import HelpScreen, MessageScreen, palette_help, skipped_count
 from reader.tui.search import AppSearch
+from reader.tui.unsaved_text import kept_at_exit
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
 from reader.tui.widgets.filter_input import FilterInput
@@ -245,8 +250,10 @@ class ReaderApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        quit_on_hangup(self)  # a closed terminal: the normal exit, an open memo kept
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
+            warn_unknown_keys(self, self.user_keymap)  # a typo'd id: say so
         article_list = self.query_one(ArticleList)
         article_list.set_visible(list(range(len(self.corpus.articles))))
         where = self.corpus._index
@@ -498,13 +505,14 @@ class ReaderApp(App[None]):
             self.call_from_thread(self.notify, problem, severity="error", timeout=15)
             return
         if changed:
-            self.call_from_thread(self.refresh_annotations)
+            self.call_from_thread(corpus_views.others_saved, self)
 
     def _skip_later(self, article: Article, reason: str) -> None:
         """A file that only reading shows to be bad: listed as skipped, kept greyed out."""
         if not any(s.id == article.id for s in self.corpus.skipped):
             self.corpus.skipped.append(Skipped(article.id, article.path, reason))
             self._update_title_bar()
+            self._update_progress()  # one article fewer to do
 
     def _indexed_some(self, finished: bool = False) -> None:
         article_list = self.query_one(ArticleList)
@@ -518,7 +526,7 @@ class ReaderApp(App[None]):
     def _update_title_bar(self, finished: bool = False) -> None:
         n = len(self.corpus.articles)
         where = (self.corpus.single_file or self.corpus.root).name
-        parts = [f"reader · {where} · {header.plural(n, 'article')}"]
+        parts = [f"reader · {where} · {header.plural(header.readable_count(self), 'article')}"]
         if self.indexed < n and not finished:
             parts.append(f"indexing {self.indexed:,}/{n:,}")
         elif self.analysed < self.to_analyse:
@@ -529,7 +537,7 @@ class ReaderApp(App[None]):
         if search:
             parts.append(search)
         if self.corpus.skipped:
-            parts.append(f"{len(self.corpus.skipped)} skipped (S)")
+            parts.append(f"{len(self.corpus.skipped)} not loaded (S)")  # `x` skips articles
         if self.store.coder:
             parts.append(f"coder {self.store.coder}")
         if self.store.readonly:
@@ -538,7 +546,7 @@ class ReaderApp(App[None]):
 
     def _update_progress(self) -> None:
         done = self.store.done_count()
-        total = len(self.corpus.articles)
+        total = header.readable_count(self)  # not the files that could not be read
         bar = self.query_one("#session-progress", ProgressBar)
         bar.update(total=max(1, total), progress=done)
         rate = self.session.rates()
@@ -802,6 +810,7 @@ class ReaderApp(App[None]):
         self.call_after_refresh(self._update_progress)  # the label fits the list's width
 
     def action_focus_filter(self) -> None:
+        corpus_views.back_to_reader(self)  # `/` from the overview or passages: search
         box = self.query_one("#filter", Input)
         box.add_class("active")
         self.query_one("#left").display = True
@@ -841,6 +850,20 @@ class ReaderApp(App[None]):
         return [(where[s.article], s.status, s.tags) for s in store.article_states()
                 if s.article in where]
 
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        # notices quote titles and text ("“Shares [/drop]…”: done"): never read as markup
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # article and list keys do nothing under the overview, passages, etc. (a modal
+        # dialog stops them already; its key bar below stays as it was)
+        stack = self.screen_stack
+        if not stack:  # starting or ending: nothing covers the reader
+            return True
+        screen = stack[-1]
+        return action_allowed(action, isinstance(screen, MainScreen) or screen.is_modal)
+
     def action_escape(self) -> None:
         box = self.query_one("#filter", Input)
         if corpus_views.clear_ids(self) and not box.value:
@@ -873,7 +896,7 @@ class ReaderApp(App[None]):
 
     def action_show_skipped(self) -> None:
         lines = [f"{s.id}: {s.reason}" for s in self.corpus.skipped]
-        self.push_screen(MessageScreen(f"Skipped: {skipped_count(self.corpus.skipped)}",
+        self.push_screen(MessageScreen(f"Not loaded: {skipped_count(self.corpus.skipped)}",
                                        lines))
 
     def action_help(self) -> None:
@@ -881,6 +904,12 @@ class ReaderApp(App[None]):
 
     def run_command(self, command_id: str) -> None:
         command = BY_ID[command_id]
+        screen = self.screen
+        refusal = palette_refusal(command.title, command.scope, command.action.removeprefix(
+            "app."), isinstance(screen, MainScreen) or screen.is_modal)
+        if refusal:
+            self.notify(refusal, severity="warning")
+            return
         if command.scope == "app" or command.action.startswith("app."):
             self.call_next(self.run_action, command.action.removeprefix("app."))
         else:
@@ -998,6 +1027,9 @@ class ReaderApp(App[None]):
     # -- shutdown ---------------------------------------------------------------
 
     async def action_quit(self) -> None:
+        hold = getattr(self.screen, "hold_quit", None)  # an editor with unsaved text
+        if hold is not None and hold():
+            return
         self.shutdown()
         self.exit()
 
@@ -1006,6 +1038,7 @@ class ReaderApp(App[None]):
         if self._shut_down:
             return
         self._shut_down = True
+        self.exit_problems += kept_at_exit(self)  # an editor left open with text in it
         for worker in self.workers:
             worker.cancel()
         dupes_ui.stop(self)  # a `reader dupes` still running would hold the exit

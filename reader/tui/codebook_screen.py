@@ -27,6 +27,7 @@ from reader.palette import colour_map
 from reader.tui.commands import bindings_for
 from reader.tui.label_picker import LabelPicker, _safe
 from reader.tui.screens import ChoiceScreen, PromptScreen
+from reader.tui.widgets.option_list import MotionOptionList
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -85,7 +86,7 @@ class CodebookScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Codebook", classes="dialog-title")
-            yield OptionList(id="codebook-labels", classes="list-dialog")
+            yield MotionOptionList(id="codebook-labels", classes="list-dialog")
             yield Static(id="codebook-tags")
             yield Static(Text(HINT), classes="dialog-hint")
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotations.coders import check_coder
 from annotations.errors import AnnotationInputError
+from reader.tui import corpus_views, unsaved_text
 from reader.tui.annotate import SaveDone, _target_article
 from reader.tui.memo import MemoScreen
 from reader.tui.screens import PromptScreen
@@ -33,6 +34,8 @@ def edit_memo(app: ReaderApp, project: bool) -> None:
         article = found
         src = app.corpus.get(article)
         title = f"Memo: {src.display_title if src is not None else article}"
+    if not unsaved_text.can_save(app):
+        return
     memo = store.memo(article) if store is not None else None
     old = memo.text if memo is not None else ""
     when = f" · last changed {memo.updated[:16].replace('T', ' ')}" if memo else ""
@@ -46,7 +49,8 @@ def edit_memo(app: ReaderApp, project: bool) -> None:
             app.refresh_annotations()
             app.notify("memo deleted (u undoes)" if gone else "memo saved", timeout=2)
 
-        app.store.change(app, "set_memo", article, value, then=saved)
+        app.store.change(app, "set_memo", article, value, then=saved,
+                         failed=lambda: unsaved_text.keep(app, "memo", value))
 
     app.push_screen(MemoScreen(title, old, f"coder {app.store.coder}{when}"), done)
 
@@ -74,7 +78,7 @@ def switch_coder(app: ReaderApp) -> None:
             if (exc := future.exception()) is not None:
                 app.notify(str(exc), severity="error")
                 return
-            app.refresh_annotations()
+            corpus_views.others_saved(app)  # the reader, and a view open over it
             app._update_title_bar()
             if app.query_one("#filter").value:  # type: ignore[attr-defined]
                 app.apply_filter()

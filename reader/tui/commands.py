@@ -48,7 +48,7 @@ COMMANDS: tuple[Command, ...] = (
             "Hide or show the dimmed boilerplate lines", "View", footer=True),
     Command("app.share", "percent_sign", "toggle_share", "Boilerplate share",
             "Show each article's boilerplate share in the list", "View", display="%"),
-    Command("app.skipped", "S", "show_skipped", "Skipped files",
+    Command("app.skipped", "S", "show_skipped", "Files not loaded",
             "List the files that were not loaded and why", "View"),
     Command("app.tag", "t", "tag_prompt", "Tag", "Add or remove tags on the article", "Annotate",
             footer=True),

@@ -21,6 +21,16 @@ if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
 
 
+def others_saved(app: ReaderApp) -> None:
+    """Another window or coder saved (or the coder changed): redraw the reader, and the
+    view on top of it (the overview, coded passages, adjudication) recounts, keeping its
+    cursor's row."""
+    app.refresh_annotations()
+    follow = getattr(app.screen, "others_saved", None)
+    if follow is not None:
+        follow()
+
+
 def title_of(app: ReaderApp, article_id: str) -> str | None:
     a = app.corpus.get(article_id)
     return a.display_title if a is not None else None
@@ -28,6 +38,7 @@ def title_of(app: ReaderApp, article_id: str) -> str | None:
 
 def filter_by_query(app: ReaderApp, query: str) -> None:
     """Put `query` in the `/` box and filter by it (the restriction to a set goes)."""
+    back_to_reader(app)
     app.only = None
     app.only_label = ""
     box = app.query_one("#filter", Input)
@@ -40,6 +51,7 @@ def filter_by_query(app: ReaderApp, query: str) -> None:
 
 def filter_by_ids(app: ReaderApp, article_ids: Iterable[str], label: str) -> None:
     """Show only these articles in the list (the `/` box is cleared)."""
+    back_to_reader(app)
     where = app.corpus._index
     app.only = {where[a] for a in article_ids if a in where}
     app.only_label = label
@@ -63,6 +75,13 @@ def clear_ids(app: ReaderApp) -> bool:
     return True
 
 
+def back_to_reader(app: ReaderApp) -> None:
+    """Close every view over the reader: a passage opened from the coded passages that
+    were opened from the overview landed behind the overview, which stayed on screen."""
+    while len(app.screen_stack) > 1:
+        app.pop_screen()
+
+
 def jump_to(app: ReaderApp, article_id: str, start: int, highlight_id: str | None = None) -> bool:
     """Open an article with the cursor at `start` (the highlight's current start when it
     moved since it was listed); False when the article is not in the corpus."""
@@ -70,6 +89,7 @@ def jump_to(app: ReaderApp, article_id: str, start: int, highlight_id: str | Non
     if index is None:
         app.notify(f"{article_id} is not in the corpus", severity="warning")
         return False
+    back_to_reader(app)
     article_list = app.query_one(ArticleList)
     if index not in article_list.indices:  # filtered out: show everything again
         clear_ids(app)

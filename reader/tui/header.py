@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from reader.textlayout import sanitize
+from reader.textlayout import cell_width, sanitize
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -72,9 +72,13 @@ def header_text(app: ReaderApp, index: int, width: int, marks: object | None,
     facts = Text(f"{article.words or 0:,} words", style="dim")
     status = app.store.status(article.id)
     facts.append(f" · {status}", style="green" if status == "done" else "dim")
-    n_hl = len(app.store.highlights(article.id))
-    if n_hl:
-        facts.append(f" · {plural(n_hl, 'highlight')}", style="dim")
+    found = app.store.highlights(article.id)
+    # one whose text changed on disk is not drawn: say so, not "1 highlight" to look for
+    lost = sum(1 for h in found if getattr(h, "status", "") == "orphaned")
+    if len(found) - lost:
+        facts.append(f" · {plural(len(found) - lost, 'highlight')}", style="dim")
+    if lost:
+        facts.append(f" · {lost:,} lost (O)", style="bold")
     memo = getattr(app.store, "memo", None)
     if memo is not None and memo(article.id) is not None:
         facts.append(" · memo", style="dim")
@@ -95,15 +99,38 @@ def header_text(app: ReaderApp, index: int, width: int, marks: object | None,
     tags = app.store.tags(article.id)
     if tags:
         header.append("\n")
-        for t in tags:
-            header.append(f" #{sanitize(t)} ", style="bold reverse")
-            header.append(" ")
+        header.append_text(tag_row(tags, width))
     return header
+
+
+def tag_row(tags: list[str], width: int) -> Text:
+    """The tags as badges on one row; those that do not fit are counted, `+N (t)`
+    (the tag prompt lists them all), never cut without a sign."""
+    badges = [f" #{sanitize(t)} " for t in tags]
+    row = Text()
+    used = 0
+    for i, badge in enumerate(badges):
+        rest = len(badges) - i - 1
+        more = len(f"+{rest} (t)") if rest else 0
+        if used + cell_width(badge) + 1 + more > width:
+            row.append(f"+{len(badges) - i} (t)", style="bold")
+            return row
+        row.append(badge, style="bold reverse")
+        row.append(" ")
+        used += cell_width(badge) + 1
+    return row
+
+
+def readable_count(app: ReaderApp) -> int:
+    """The articles there are to read: a file found unreadable only once read stays in
+    the list (⚠, so it can be found) but counts under "not loaded", not as an article."""
+    corpus = app.corpus
+    return len(corpus.articles) - sum(1 for s in corpus.skipped if s.id in corpus._index)
 
 
 def start_card(app: ReaderApp) -> Text:
     """What the article pane shows before an article is opened: where to start."""
-    n = len(app.corpus.articles)
+    n = readable_count(app)
     done = app.store.done_count()
     where = (app.corpus.single_file or app.corpus.root).name
     card = Text()

@@ -66,7 +66,7 @@ class LabelPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
             yield Input(placeholder="label name", id="picker-input")
             yield OptionList(id="picker-list", classes="list-dialog")
             yield Static(Text(self.hint), classes="dialog-hint")

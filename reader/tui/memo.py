@@ -17,6 +17,7 @@ from textual.widgets import Label, Static, TextArea
 
 HINT = "ctrl+s saves · esc cancels · an empty memo is deleted"
 DISCARD = "unsaved changes: esc again discards them, ctrl+s saves"
+QUIT = "unsaved changes: ctrl+s saves them, ctrl+q again quits without them"
 
 
 class MemoScreen(ModalScreen[str | None]):
@@ -59,6 +60,7 @@ class MemoScreen(ModalScreen[str | None]):
         self.subtitle = subtitle
         self.value = value
         self._warned = False
+        self._quit_warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="memo-dialog"):
@@ -79,6 +81,18 @@ class MemoScreen(ModalScreen[str | None]):
 
     def action_save(self) -> None:
         self.dismiss(self.text)
+
+    def unsaved(self) -> tuple[str, str] | None:
+        """("memo", its text) when the editor holds changes not saved."""
+        return ("memo", self.text) if self.is_mounted and self.text != self.value else None
+
+    def hold_quit(self) -> bool:
+        """ctrl+q with unsaved text: warn once instead of quitting (the app asks)."""
+        if self.text == self.value or self._quit_warned:
+            return False
+        self._quit_warned = True
+        self.query_one("#memo-hint", Static).update(Text(QUIT, style="bold"))
+        return True
 
     def action_cancel(self) -> None:
         if self.text != self.value and not self._warned:

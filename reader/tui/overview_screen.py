@@ -23,6 +23,7 @@ from reader.overview import Overview, QuoteInContext, Row, bar, build_overview, 
 from reader.textlayout import cell_width, sanitize
 from reader.tui import corpus_views
 from reader.tui.commands import bindings_for
+from reader.tui.widgets.option_list import MotionOptionList
 from reader.tui.widgets.scope_keybar import ScopeKeyBar
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class OverviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="overview-title")
-        yield OptionList(id="overview")
+        yield MotionOptionList(id="overview")
         yield ScopeKeyBar("overview")
 
     def on_mount(self) -> None:
@@ -64,6 +65,10 @@ class OverviewScreen(Screen[None]):
             self._draw()
 
     # -- data -------------------------------------------------------------------
+
+    def others_saved(self) -> None:
+        """Another writer saved: count again (the cursor keeps its row)."""
+        self.action_refresh()
 
     def action_refresh(self) -> None:
         app = self.reader
@@ -193,7 +198,7 @@ class QuotationsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(f"Quotations of {sanitize(self.speaker)} · finding…", style="bold"),
                      id="quotations-title")
-        yield OptionList(id="quotations")
+        yield MotionOptionList(id="quotations")
         yield ScopeKeyBar("quotations")
 
     def on_mount(self) -> None:
@@ -251,10 +256,7 @@ class QuotationsScreen(Screen[None]):
             return
         q = self.found[int(lst.get_option_at_index(lst.highlighted).id or 0)]
         app = self.reader
-        # back to the reader: this screen and the overview under it
-        while len(app.screen_stack) > 1:
-            app.pop_screen()
-        corpus_views.jump_to(app, q.article, q.start)
+        corpus_views.jump_to(app, q.article, q.start)  # (closes this and the overview)
 
     def action_close(self) -> None:
         self.dismiss()

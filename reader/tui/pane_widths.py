@@ -34,6 +34,12 @@ def follow_focus(screen: Screen[object], widget: Widget) -> None:
         return
     left = screen.query_one("#left")
     if left.has_class(READING) == reading:
+        if isinstance(widget, ArticleList):
+            # from the search box into the results: same width, but the header still
+            # named the article read before, not the hit under the cursor
+            update = getattr(screen.app, "_update_header", None)
+            if update is not None:
+                screen.call_after_refresh(update, widget.current)
         return
     left.set_class(reading, READING)
     app = screen.app

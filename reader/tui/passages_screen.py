@@ -30,6 +30,7 @@ from reader.textlayout import sanitize
 from reader.tui import corpus_views
 from reader.tui.commands import bindings_for
 from reader.tui.screens import ChoiceScreen, PromptScreen
+from reader.tui.widgets.option_list import MotionOptionList
 from reader.tui.widgets.scope_keybar import ScopeKeyBar
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class PassagesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="passages-title")
-        yield OptionList(id="passages")
+        yield MotionOptionList(id="passages")
         yield ScopeKeyBar("passages")
 
     def on_mount(self) -> None:
@@ -78,6 +79,18 @@ class PassagesScreen(Screen[None]):
             order=[a.id for a in app.corpus.articles],
             label_order=[lab.name for lab in app.codebook.labels],
         )
+
+    def others_saved(self) -> None:
+        """Another writer saved: list again, the cursor on the passage it was on."""
+        current = self.current()
+        self.reload()
+        if current is None:
+            return
+        lst = self.query_one(OptionList)
+        for i in range(lst.option_count):
+            if lst.get_option_at_index(i).id == current.highlight:
+                lst.highlighted = i
+                return
 
     def reload(self) -> None:
         app = self.reader

@@ -12,10 +12,12 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
+from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from reader.tui.commands import COMMANDS, Command
+from reader.tui.widgets.option_list import MotionOptionList
 
 
 def key_text(keys: str, display: str | None) -> str:
@@ -36,11 +38,22 @@ def palette_help(command: Command, keymap: dict[str, str]) -> str:
 class HelpScreen(ModalScreen[None]):
     """Every key, grouped, generated from the command list (and the user's keymap)."""
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
+        # the reading keys scroll it too: at 80x24 it is several pages
+        Binding("j", "scroll('scroll_down')", "Down", show=False),
+        Binding("k", "scroll('scroll_up')", "Up", show=False),
+        Binding("space", "scroll('page_down')", "Page down", show=False),
+        Binding("g", "scroll('scroll_home')", "Top", show=False),
+        Binding("G", "scroll('scroll_end')", "Bottom", show=False),
+    ]
 
     def __init__(self, keymap: dict[str, str] | None = None) -> None:
         super().__init__()
         self.keymap = keymap or {}
+
+    def action_scroll(self, how: str) -> None:
+        getattr(self.query_one(VerticalScroll), f"action_{how}")()
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """(group, keys, help) for every command, grouped, with the user's keymap applied."""
@@ -109,7 +122,7 @@ class MessageScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
             yield Static(Text("\n".join(self.lines) or "(nothing)"))
             yield Static("esc closes", classes="dialog-hint")
 
@@ -118,6 +131,7 @@ class PromptScreen(ModalScreen[str | None]):
     """One line of input; enter returns it, escape returns None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    QUICK_WAIT = 0.3  # seconds: a quick digit that more typing follows is text
 
     def __init__(
         self,
@@ -133,10 +147,11 @@ class PromptScreen(ModalScreen[str | None]):
         self.hint = hint
         self.suggestions = list(suggestions)
         self.quick = list(quick)
+        self._quick_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
             suggester = (
                 SuggestFromList(self.suggestions, case_sensitive=False)
                 if self.suggestions
@@ -154,12 +169,30 @@ class PromptScreen(ModalScreen[str | None]):
 
     @on(Input.Changed)
     def quick_key(self, event: Input.Changed) -> None:
-        """A lone digit typed into the empty box toggles that quick tag at once."""
-        value = event.value
+        """A lone digit typed into the empty box toggles that quick tag, once no more
+        typing follows for a moment: "2020-election" toggled quick tag 2 at its first
+        key and sent the rest of the word to the reader as commands."""
+        if self._quick_timer is not None:
+            self._quick_timer.stop()
+            self._quick_timer = None
+        name = self.quick_tag(event.value)
+        if name is not None:
+            value = event.value
+            self._quick_timer = self.set_timer(
+                self.QUICK_WAIT, lambda: self._quick_now(value, name))
+
+    def quick_tag(self, value: str) -> str | None:
+        """The quick tag a lone digit in the box stands for, else None."""
         if self.quick and len(value) == 1 and value.isdigit():
             n = int(value)
             if 1 <= n <= len(self.quick):
-                self.dismiss("\x00quick:" + self.quick[n - 1])
+                return self.quick[n - 1]
+        return None
+
+    def _quick_now(self, value: str, name: str) -> None:
+        self._quick_timer = None
+        if self.is_current and self.query_one(Input).value == value:
+            self.dismiss("\x00quick:" + name)
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
@@ -179,6 +212,7 @@ class NoteScreen(ModalScreen[str | None]):
 
     HINT = "enter: new line · ctrl+s saves · esc cancels"
     DISCARD = "unsaved note: esc again discards it, ctrl+s saves"
+    QUIT = "unsaved note: ctrl+s saves it, ctrl+q again quits without it"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="note.save"),
@@ -190,10 +224,11 @@ class NoteScreen(ModalScreen[str | None]):
         self.title_text = title
         self.value = value
         self._warned = False
+        self._quit_warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
             yield TextArea(self.value, id="note-area", soft_wrap=True)
             yield Static(self.HINT, id="note-hint", classes="dialog-hint")
 
@@ -205,6 +240,21 @@ class NoteScreen(ModalScreen[str | None]):
     def action_save(self) -> None:
         # an enter pressed to save (before ctrl+s) is not part of the note
         self.dismiss(self.query_one(TextArea).text.rstrip())
+
+    def unsaved(self) -> tuple[str, str] | None:
+        """("note", its text) when the editor holds changes not saved."""
+        if not self.is_mounted:
+            return None
+        text = self.query_one(TextArea).text
+        return ("note", text) if text != self.value else None
+
+    def hold_quit(self) -> bool:
+        """ctrl+q with unsaved text: warn once instead of quitting (the app asks)."""
+        if self.query_one(TextArea).text == self.value or self._quit_warned:
+            return False
+        self._quit_warned = True
+        self.query_one("#note-hint", Static).update(Text(self.QUIT, style="bold"))
+        return True
 
     def action_cancel(self) -> None:
         if self.query_one(TextArea).text != self.value and not self._warned:
@@ -227,8 +277,8 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(
+            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
+            yield MotionOptionList(
                 *[Option(Text(label), id=value) for value, label in self.options],
                 classes="list-dialog",
             )

@@ -61,7 +61,7 @@ class TagPromptScreen(PromptScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
             yield TagInput(self.completer, value=self.value, id="prompt-input")
             yield Static("", id="tag-candidates", classes="dialog-hint")
             if self.quick:
@@ -89,6 +89,10 @@ class TagPromptScreen(PromptScreen):
         """A tag that is only a number is saved only when enter is pressed a second time."""
         event.stop()
         event.prevent_default()  # PromptScreen's own handler would dismiss at once
+        quick = self.quick_tag(event.value)
+        if quick is not None:  # a quick digit and enter before its wait ended
+            self.dismiss("\x00quick:" + quick)
+            return
         numbers = bare_numbers(event.value)
         if numbers and self._confirm_numbers != event.value:
             self._confirm_numbers = event.value

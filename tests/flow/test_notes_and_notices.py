@@ -75,7 +75,7 @@ async def test_bad_json_lines_records_are_called_records_not_files(tmp_path: Pat
         assert "2 records not loaded: press S to see why" in said, said
         await press(pilot, "S")
         assert isinstance(app.screen, MessageScreen)
-        assert "Skipped: 2 records" in str(app.screen.query_one(Label).render())
+        assert "Not loaded: 2 records" in str(app.screen.query_one(Label).render())
 
 
 def test_skipped_count_names_files_and_records() -> None:

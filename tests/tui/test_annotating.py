@@ -182,6 +182,8 @@ async def test_tags_from_prompt_and_quick_keys(seeds_copy: Path) -> None:
         await press(pilot, "t", *"-economy", "enter")
         assert app.store.tags(FIRST) == ["sanctions"]
         await press(pilot, "t", "1")  # quick tag 1 of the default codebook
+        await pilot.pause(0.5)  # (it waits a moment for more typing: "2020-election")
+        await press(pilot)
         assert "relevant" in app.store.tags(FIRST)
         await press(pilot, "u")
         assert "relevant" not in app.store.tags(FIRST)

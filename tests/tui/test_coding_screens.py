@@ -141,3 +141,27 @@ async def test_export_menu_writes_a_qdpx(
     with zipfile.ZipFile(qdpx) as z:
         assert "project.qde" in z.namelist()
         assert b"urn:QDA-XML:project:1.0" in z.read("project.qde")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 40)])
+async def test_adjudication_names_articles_by_title(
+    tmp_path: Path, isolated_home: Path, size: tuple[int, int]
+) -> None:
+    """The rows and the detail named the article by its file name only ("alpha.txt",
+    "000_4f563db4c…" at 80 columns): an adjudicator thinks of articles by title."""
+    from textual.widgets import OptionList, Static
+
+    corpus = _corpus(tmp_path)
+    app = make_app(corpus)
+    async with app.run_test(size=size) as pilot:
+        screen = await _adjudication_ready(app, pilot)
+        options = screen.query_one(OptionList)
+        for i, d in enumerate(screen.rows):
+            row = str(options.get_option_at_index(i).prompt)
+            title = "Council appr" if d.article == "alpha.txt" else "Strike ends "
+            assert title in row and d.article not in row, row
+        detail = str(screen.query_one("#adjudication-detail", Static).render())
+        first = screen.rows[options.highlighted or 0]
+        title = "Council approves flood budget" if first.article == "alpha.txt" else (
+            "Strike ends at the harbour")
+        assert title in detail and first.article in detail, detail

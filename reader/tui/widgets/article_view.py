@@ -91,12 +91,15 @@ class ArticleView(ScrollView, can_focus=True):
         self.line_kinds = line_kinds
         self.quotes = sorted(quotes, key=lambda s: s.start)
         self.highlight_spans = sorted(highlights, key=lambda s: (s.start, s.end))
+        had_matches = bool(self.match_spans)
         self.match_spans = []
         self.cursor = 0
         self._anchor = None  # (the CursorMoved below tells the app, once)
         self._relayout(force=True)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.post_message(self.CursorMoved(self.cursor))
+        if had_matches:
+            self._keys_changed()
 
     def set_highlights(self, highlights: Sequence[Span]) -> None:
         self.highlight_spans = sorted(highlights, key=lambda s: (s.start, s.end))
@@ -105,8 +108,22 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_matches(self, matches: Sequence[Span]) -> None:
         """Light these search matches (n / N jump between them)."""
+        had = bool(self.match_spans)
         self.match_spans = sorted(matches, key=lambda s: (s.start, s.end))
         self.refresh()
+        if had != bool(self.match_spans):
+            self._keys_changed()
+
+    def key_descriptions(self) -> dict[str, str]:
+        """What the key bar should call keys whose meaning this view changes: with
+        matches lit, `n`/`N` jump between them, not to the next article to do."""
+        if not self.match_spans:
+            return {}
+        return {"app.next_todo": "Next match", "app.prev_todo": "Previous match"}
+
+    def _keys_changed(self) -> None:
+        if self.is_mounted:
+            self.screen.refresh_bindings()  # the key bar asks key_descriptions again
 
     def _tell_app(self) -> None:
         """Have the app redraw the status line (cursor, quotation, highlight, selection)."""

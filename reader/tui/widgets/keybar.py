@@ -47,12 +47,16 @@ class KeyBar(Static):
         key_style = "bold " + str(self.app.theme_variables.get("accent", "yellow"))
         items: list[tuple[str, str, bool]] = []
         seen: set[str] = set()
+        # the focused widget may say a key means something else now (`n`: next match)
+        describe = getattr(self.screen.focused, "key_descriptions", None)
+        renamed: dict[str, str] = describe() if describe is not None else {}
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if not binding.show or binding.action in seen or not binding.description:
                 continue
             seen.add(binding.action)
-            items.append((self.app.get_key_display(binding), binding.description,
+            items.append((self.app.get_key_display(binding),
+                          renamed.get(binding.id or "", binding.description),
                           binding.id in YIELD_FIRST))
         width = self.size.width - 2 if self.size.width else 10_000
         tail = ("^p", "palette")

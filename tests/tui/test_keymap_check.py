@@ -1,0 +1,32 @@
+"""A keymap entry whose id no key has is named in a notice, not silently ignored.
+
+`"app.don" = "enter"` (meant: app.done) changed nothing and said nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.tui.helpers import make_app, settle
+
+
+def _said(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_an_unknown_binding_id_is_named(seeds_copy: Path, isolated_home: Path) -> None:
+    app = make_app(seeds_copy, keymap={"app.don": "enter", "article.select": "V"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        said = [m for m in _said(app) if "keymap" in m]
+        assert said and "'app.don'" in said[0], _said(app)
+        assert "article.select" not in said[0]  # a real id is not named
+
+
+async def test_known_ids_of_every_scope_say_nothing(seeds_copy: Path, isolated_home: Path) -> None:
+    keymap = {"app.done": "ctrl+d", "article.label_1": "ctrl+1", "list.down": "ctrl+n",
+              "overview.quotes": "Q", "memo.save": "ctrl+w", "help.close": "ctrl+h"}
+    app = make_app(seeds_copy, keymap=keymap)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert not [m for m in _said(app) if "keymap" in m], _said(app)

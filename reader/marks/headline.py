@@ -29,8 +29,9 @@ import math
 import re
 import string
 from collections import Counter
-from collections.abc import Sequence
-from itertools import chain
+from collections.abc import Callable, Container, Sequence
+from itertools import chain, repeat
+from operator import mul
 
 from reader.marks import _weights
 from reader.marks.features import LINE_FEATURES, STOPWORDS
@@ -508,3 +509,35 @@ def choose(cands: Sequence[int], rows: Sequence[Sequence[float]], w: Sequence[fl
         if s > best:
             best, best_k = s, k
     return best_k
+
+
+def pick_line(
+    idx: Sequence[int],
+    keys: Sequence[str],
+    cands: Sequence[int],
+    rows: Sequence[Sequence[float]],
+    w: Sequence[float],
+    skip: Callable[[int], bool] = lambda k: False,
+    not_second: Container[int] = (),
+) -> int | None:
+    """The headline's 1-based line number, as `reader analyze` chooses it: the best-scoring
+    candidate that `skip` (a position in `idx`) does not rule out (furniture, the user's
+    corrections); of two identical lines in a row, the second (the first is a breadcrumb or
+    the page title above the <h1>: 6 of the 6 such automatically labelled dev pages),
+    unless its line number is in `not_second`. None when no candidate is left. (Shared by
+    `analyze` and the benches, so they pick alike.)
+    """
+    if any(len(r) != len(w) for r in rows):
+        raise ValueError("headline rows and weights differ in length")
+    # (the same products summed in the same order as a generator would, at C speed)
+    scored = sorted(
+        zip(map(sum, map(map, repeat(mul), repeat(w), rows)), cands, strict=True),
+        reverse=True,
+    )
+    for _, k in scored:
+        if skip(k):
+            continue
+        if k + 1 < len(idx) and keys[k + 1] == keys[k] and idx[k + 1] + 1 not in not_second:
+            return idx[k + 1] + 1
+        return idx[k] + 1
+    return None

@@ -38,6 +38,12 @@ from reader.marks.features import LINE_FEATURES, STOPWORDS
 from reader.marks.text import CLOSERS, ends_sentence
 
 WINDOW_BEFORE = 40
+# `article_start`: a body line the boilerplate model trusts (p below CONFIDENT) of START_CHARS
+# or more characters starts the article; a half-trusted one (below the boilerplate
+# threshold and LOOSE) far above it may
+CONFIDENT = 0.5
+LOOSE = 1.0
+START_CHARS = 100
 WINDOW_AFTER = 4
 BODY_LINES = 25  # the article lines whose words the candidates are compared with
 
@@ -232,6 +238,8 @@ def article_start(lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float
     when the page has no line that long.
     """
     kept = _weights.THRESHOLD
+    loose_max = min(kept, LOOSE)
+    confident = CONFIDENT
     first = best = loose = None
     best_p = 2.0
     for k in range(len(idx)):
@@ -239,16 +247,16 @@ def article_start(lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float
         if p >= kept and (first is not None or p >= best_p):
             continue
         s = lines[idx[k]].strip()
-        if len(s) < 80:
+        if len(s) < START_CHARS:
             continue
         sentence = ends_sentence(s)
-        if p < 0.5:
+        if p < confident:
             if sentence:
                 return k if loose is None or k - loose <= WINDOW_BEFORE else loose
             if first is None:
                 first = k
         else:
-            if sentence and loose is None and p < kept:
+            if sentence and loose is None and p < loose_max:
                 loose = k
             if first is None and p < best_p:
                 best, best_p = k, p

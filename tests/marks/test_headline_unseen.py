@@ -67,7 +67,8 @@ def test_body_like_teaser_title_does_not_hide_the_headline() -> None:
 def test_article_start_is_a_line_that_ends_like_a_sentence() -> None:
     lines = [
         "Home",
-        "California power shutoff: largest utility to cut electricity to 150,000 customers now",
+        "California power shutoff: largest utility to cut electricity to 150,000 customers in "
+        "the north this week",
         HEAD,
         BODY[0],
         BODY[1],

@@ -17,10 +17,11 @@ headline over its dek (on dev that pattern names the headline on 18 of the 23 pa
 it occurs); a line in capitals above the headline is its kicker ("BLACK DEATH FEARS"); a
 number in a headline ("Opening Bell 11.18.19") does not make it a dateline.
 
-The feature set is deliberately small (22 features): with ~130 labelled pages a larger
-one fitted dev better but cross-validated worse, and two features made from dev misses (a
-headline-like line over a longer sentence, the byline right under a line) were dropped when
-the site-held-out estimate rose without them (see `bench/README_marks.md`).
+The feature set is deliberately small (21 features): with ~130 labelled pages a larger
+one fitted dev better but cross-validated worse, and three features made from dev misses (a
+headline-like line over a longer sentence, the byline right under a line, the first of two
+copies apart) were dropped when the site-held-out estimates and the train split did not
+lose without them (see `bench/README_marks.md`).
 """
 
 from __future__ import annotations
@@ -74,7 +75,6 @@ TITLE_FEATURES: tuple[str, ...] = (
     "question",  # ends with "?" (a headline may; a sentence-end otherwise is a dek's)
     "dek_in_body",  # the same text again where the article starts (a dek, a lede)
     "dek_pair",  # a headline-like line, then a sentence, then the byline or dateline
-    "first_copy",  # the first of two or more copies of a headline-like text near the body
 )
 
 # a date or time as a dateline shows it ("Nov 19, 2019", "15 November", "6:46 pm",
@@ -411,20 +411,6 @@ def title_rows(
             and k not in meta_only
         )
 
-    # the first of several copies of a text among the candidates (not the first of two in a
-    # row, which `dup_after_copy` speaks for): the page's own heading comes before the
-    # sticky bar, share box or gallery that repeat it
-    copies = Counter(keys[k] for k in cands)
-    first_of: dict[str, int] = {}
-    for k in cands:
-        first_of.setdefault(keys[k], k)
-    first_copies = {
-        k
-        for k in good
-        if copies[keys[k]] >= 2
-        and first_of[keys[k]] == k
-        and (k + 1 >= m or keys[k + 1] != keys[k])
-    }
     rows = []
     for k in cands:
         nw = nwords[k]
@@ -471,7 +457,6 @@ def title_rows(
                 1.0 if line.endswith("?") else 0.0,
                 1.0 if dup and start - 1 <= last_seen[key] <= start + WINDOW_AFTER else 0.0,
                 1.0 if dek_pair else 0.0,
-                1.0 if k in first_copies else 0.0,
             ]
         )
     # the author's names from the bylines (person-shaped: not "LISA MASCARO" or a desk): a

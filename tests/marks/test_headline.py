@@ -316,16 +316,21 @@ def test_accented_names_are_names() -> None:
     assert not name_and_outlet("Jane Smith | a very long outlet name that is a sentence really")
 
 
-def test_of_copies_apart_above_the_byline_the_first_is_the_headline() -> None:
+def test_of_copies_apart_above_the_byline_one_is_the_headline_the_other_boilerplate() -> None:
     # the page's heading, then share buttons and a sticky bar or section label that repeat
-    # it right above the byline (the benchmark's labels take the heading: 109, 291)
+    # it right above the byline. Which copy the labels take is a convention (dev: the first
+    # 11 times in 15; the train split 46 in 89): the `first_copy` feature that took the
+    # first was dropped (no gain out of fold, 9 of 843 train pages lost), so either copy
+    # may be the headline, and the other is boilerplate
     for top in (
         (HEAD, "Read Later", "Share", "Comments", "Read Later", "immunology", HEAD,
          "By Jane Smith", "November 15, 2019"),
         (HEAD, "Share", "Comments", "Science", HEAD, "By Jane Smith"),
     ):
         text = page(*top)
+        lines = text.split("\n")
         m = analyze(text)
-        assert m.title_line == 1, top
-        copy = text.split("\n").index(HEAD, 1)
-        assert m.line_kinds[copy] is LineKind.BOILERPLATE
+        copies = [n for n, ln in enumerate(lines, 1) if ln == HEAD]
+        assert m.title_line in copies, top
+        other = next(n for n in copies if n != m.title_line)
+        assert m.line_kinds[other - 1] is LineKind.BOILERPLATE

@@ -1,6 +1,6 @@
 """Score `reader analyze` quotations on the extra quotation labels kept in bench/.
 
-    python bench/score_heldout_quotes.py [EVAL_DIR] [--set dev|train|all]
+    python bench/score_heldout_quotes.py [EVAL_DIR] [--set dev|train|train2|all]
 
 --set dev (the default): runs `reader analyze` on the dev texts and the benchmark's own
 scorer (score_quotes.py) twice, on the official dev quote gold and on
@@ -12,7 +12,12 @@ benchmark's train split, labelled before any speaker rule was judged on them; se
 README). The 14 pages are analysed as a corpus of their own (copied to a temporary
 folder with their line labels) and scored with the same scorer.
 
---set all: both.
+--set train2: the second blind set bench/heldout_quotes_train2/gold.jsonl (14 other train
+pages, labelled while the first train set was being tuned on; see its README), analysed
+and scored the same way as --set train.
+
+--set all: dev and train. It leaves train2 out on purpose: that set is scored only when
+asked for by name, so that it stays out of sample.
 """
 
 from __future__ import annotations
@@ -54,15 +59,18 @@ def score_dev(eval_dir: Path, scorer: Path, tmp: Path) -> None:
     _score(scorer, dev, extra, pred, "extra labels (bench/heldout_quotes)")
 
 
-def score_train(eval_dir: Path, scorer: Path, tmp: Path) -> None:
-    """The fresh blind labels on 14 train pages (bench/heldout_quotes_train)."""
+def score_train(eval_dir: Path, scorer: Path, tmp: Path,
+                set_dir: str = "heldout_quotes_train",
+                title: str = "fresh blind labels (bench/heldout_quotes_train)") -> None:
+    """Labels on train pages (bench/SET_DIR/gold.jsonl), the pages analysed as their own corpus."""
     train = eval_dir / "boilerplate" / "train"
-    gold = REPO / "bench" / "heldout_quotes_train" / "gold.jsonl"
+    gold = REPO / "bench" / set_dir / "gold.jsonl"
     files = [json.loads(ln)["file"] for ln in gold.read_text(encoding="utf-8").splitlines()
              if ln.strip()]
-    corpus = tmp / "train_corpus"      # the texts alone: what `reader analyze` reads
-    texts = tmp / "train_texts"        # the texts and their line labels: what the scorer reads
-    corpus.mkdir()
+    work = tmp / set_dir
+    corpus = work / "corpus"           # the texts alone: what `reader analyze` reads
+    texts = work / "texts"             # the texts and their line labels: what the scorer reads
+    corpus.mkdir(parents=True)
     texts.mkdir()
     wanted = set(files)
     with (train / "gold.jsonl").open(encoding="utf-8") as fh, \
@@ -73,9 +81,9 @@ def score_train(eval_dir: Path, scorer: Path, tmp: Path) -> None:
     for name in files:
         shutil.copyfile(train / name, corpus / name)
         shutil.copyfile(train / name, texts / name)
-    pred = tmp / "pred_train.jsonl"
+    pred = work / "pred.jsonl"
     _analyze(corpus, pred)
-    _score(scorer, texts, gold, pred, "fresh blind labels (bench/heldout_quotes_train)")
+    _score(scorer, texts, gold, pred, title)
 
 
 def main(argv: list[str]) -> int:
@@ -83,7 +91,7 @@ def main(argv: list[str]) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("eval_dir", nargs="?", type=Path, default=REPO.parent / "shared" / "eval",
                         help="the benchmark folder (default: ../shared/eval)")
-    parser.add_argument("--set", choices=("dev", "train", "all"), default="dev",
+    parser.add_argument("--set", choices=("dev", "train", "train2", "all"), default="dev",
                         help="which labels to score (default: dev)")
     args = parser.parse_args(argv)
     scorer = args.eval_dir / "score_quotes.py"
@@ -96,6 +104,9 @@ def main(argv: list[str]) -> int:
             score_dev(args.eval_dir, scorer, tmp)
         if args.set in ("train", "all"):
             score_train(args.eval_dir, scorer, tmp)
+        if args.set == "train2":
+            score_train(args.eval_dir, scorer, tmp, "heldout_quotes_train2",
+                        "second blind labels (bench/heldout_quotes_train2)")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.marks import LineKind, analyze
+from reader.marks import headline as hl
 
 BODY = (
     "The city council voted on Tuesday to rebuild the old harbour bridge after engineers "
@@ -334,3 +335,20 @@ def test_of_copies_apart_above_the_byline_one_is_the_headline_the_other_boilerpl
         assert m.title_line in copies, top
         other = next(n for n in copies if n != m.title_line)
         assert m.line_kinds[other - 1] is LineKind.BOILERPLATE
+
+
+def test_pick_line_skips_ruled_out_lines_and_takes_the_second_of_adjacent_copies() -> None:
+    # `pick_line` is how `reader analyze` and the benches choose (one function, so the
+    # benches' figures are the command's): best score first, lines `skip` rules out
+    # passed over, of two identical lines in a row the second unless it is ruled out
+    idx = [0, 2, 3, 5]
+    keys = ["masthead", "head", "head", "lede"]
+    w = [1.0]
+    rows = [[3.0], [2.0], [1.0]]
+    cands = [0, 1, 3]
+    assert hl.pick_line(idx, keys, cands, rows, w) == 1
+    assert hl.pick_line(idx, keys, cands, rows, w, lambda k: k == 0) == 4
+    assert hl.pick_line(idx, keys, cands, rows, w, lambda k: k == 0, not_second={4}) == 3
+    assert hl.pick_line(idx, keys, cands, rows, w, lambda k: True) is None
+    with pytest.raises(ValueError):
+        hl.pick_line(idx, keys, cands, [[1.0, 2.0]] * 3, w)

@@ -45,7 +45,7 @@ WINDOW_BEFORE = 40
 CONFIDENT = 0.5
 LOOSE = 1.0
 START_CHARS = 100
-WINDOW_AFTER = 4
+WINDOW_AFTER = 8
 BODY_LINES = 25  # the article lines whose words the candidates are compared with
 
 _F = {n: j for j, n in enumerate(LINE_FEATURES)}

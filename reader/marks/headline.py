@@ -44,7 +44,7 @@ WINDOW_BEFORE = 40
 # threshold and LOOSE) far above it may
 CONFIDENT = 0.5
 LOOSE = 1.0
-START_CHARS = 100
+START_CHARS = 80
 WINDOW_AFTER = 8
 BODY_LINES = 25  # the article lines whose words the candidates are compared with
 

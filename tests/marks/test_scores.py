@@ -27,8 +27,9 @@ FLOORS = {
     "line_f1": 0.972,
     "char_f1": 0.926,
     "body_kept": 0.985,
-    # (in-sample 123/130 = 0.946 since issue 16's third headline round: article start of
-    # 100+ characters, `first_copy` dropped, both judged out of fold; one page of margin)
+    # (in-sample 123/130 = 0.946 since issue 16's third headline round: candidates 8 lines
+    # past the article start, `first_copy` dropped, both judged out of fold; one page of
+    # margin)
     "headline": 0.935,
     "quote_f1": 0.99,
     "speaker": 0.91,

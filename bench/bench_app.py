@@ -12,6 +12,10 @@ with HOME / XDG_* and `--db` in a fresh temp folder (nothing is written to the c
 2. warm start (the cache the first run left): time to first frame, time until indexing
    is done, peak RSS.
 
+With --whole-pass both runs also wait for the background headline/boilerplate pass to
+end (the first run's writes the quotation cache `annotations.quotes.json`, which the warm
+start loads) and open the overview (V, the speaker counts) before the peak RSS is read.
+
 See bench/ptyrun.py for what "first frame" and "key-to-frame" mean exactly.
 """
 
@@ -82,7 +86,8 @@ def indexing_done(screen: str) -> bool:
 
 
 def run_app(corpus: Path, tmp: Path, env: dict[str, str], needles: tuple[str, ...],
-            interact: bool, keys: int, index_timeout: float) -> dict[str, object]:
+            interact: bool, keys: int, index_timeout: float, whole_pass: bool = False
+            ) -> dict[str, object]:
     db = tmp / "db" / "annotations.json"
     db.parent.mkdir(parents=True, exist_ok=True)
     app = PtyApp([reader_cmd(), str(corpus), "--db", str(db)], env=env)
@@ -102,6 +107,18 @@ def run_app(corpus: Path, tmp: Path, env: dict[str, str], needles: tuple[str, ..
         if interact:
             out.update(interact_with(app, keys))
         out["analysis_per_s"] = analysis_rate(app)
+        if whole_pass:  # the headline/boilerplate pass to its end (it writes the quotation
+            # cache a warm start reads), then the overview, which counts the speakers
+            quotes = db.with_name("annotations.quotes.json")
+            done = app.wait_until(lambda s: quotes.exists() and "headlines & boilerplate"
+                                  not in s.split("\n")[0], timeout=index_timeout)
+            out["pass_done_s"] = (time.perf_counter() - app.t0) if done else None
+            app.key(b"V")
+            out["overview_shown"] = app.wait_until(lambda s: "Most quoted speakers" in s,
+                                                   timeout=60)
+            app.drain(0.5, 10)
+            out["quotes_cache_bytes"] = quotes.stat().st_size if quotes.exists() else None
+            app.key(b"\x1b", settle=0.2)  # back to the list, where q quits
         out["peak_rss_mb"] = app.peak_rss_mb()
     finally:
         t_quit = time.perf_counter()
@@ -169,17 +186,17 @@ def interact_with(app: PtyApp, keys: int) -> dict[str, object]:
 
 
 def measure(corpus: Path, keys: int = 60, index_timeout: float = 900,
-            keep: bool = False) -> dict[str, object]:
+            keep: bool = False, whole_pass: bool = False) -> dict[str, object]:
     corpus = corpus.resolve()
     tmp = Path(tempfile.mkdtemp(prefix="bench-app-"))
     try:
         env = isolated_env(tmp)
         name, title = first_article(corpus)
         needles = (name, title)
-        cold = run_app(corpus, tmp, env, needles, keys > 0, keys, index_timeout)
+        cold = run_app(corpus, tmp, env, needles, keys > 0, keys, index_timeout, whole_pass)
         cache = tmp / "db" / "annotations.cache.json"
         cold["cache_bytes"] = cache.stat().st_size if cache.exists() else None
-        warm = run_app(corpus, tmp, env, needles, False, keys, index_timeout)
+        warm = run_app(corpus, tmp, env, needles, False, keys, index_timeout, whole_pass)
         return {"corpus": str(corpus), "cold": cold, "warm": warm}
     finally:
         if not keep:
@@ -234,8 +251,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="seconds to wait for the first indexing pass")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the temp folder")
+    ap.add_argument("--whole-pass", action="store_true",
+                    help="wait for the background headline/boilerplate pass to end (it writes "
+                         "the quotation cache), then open the overview (V), in both runs")
     args = ap.parse_args(argv)
-    r = measure(args.corpus, args.keys, args.index_timeout, keep=args.keep)
+    r = measure(args.corpus, args.keys, args.index_timeout, keep=args.keep,
+                whole_pass=args.whole_pass)
     if args.json:
         print(json.dumps(r, indent=1, default=str))
     else:

@@ -216,7 +216,7 @@ class SummaryCache:
         return True
 
 
-def replace_file(path: Path, payload: bytes, prefix: str = ".cache-") -> None:
+def replace_file(path: Path, payload: bytes | bytearray, prefix: str = ".cache-") -> None:
     """Write `payload` to `path` through a temp file and a rename, so a reader never sees a
     half-written file. No fsync: everything written this way is derived data (caches, the
     view state) that is recomputed when lost; the user's work goes through the annotation
@@ -289,7 +289,9 @@ def summary_batch(
             continue
         marks = article_marks(text, article_id, repeated=repeated, corrections=corrections)
         title, words, share = summary_of(text, marks)
-        quotes = [[q.start, q.end, q.speaker] for q in marks.quotes
+        # (the article's own: a teaser's or menu's quotation has a speaker too, but is no
+        # quotation of this article)
+        quotes = [[q.start, q.end, q.speaker] for q in marks.article_quotes
                   if q.speaker and q.kind == "speech"]
         out.append((article_id, title, words, share, None, quotes))
     return out

@@ -8,7 +8,10 @@ optional `id`, `title`, `url`, `date` (or `date_publish`, `published`) and `sour
 
 Identity: `FILE#ID` when the record has an id, else `FILE#LINE` (1-based), where FILE is
 the file's path in the corpus. Appending records changes neither, so annotations stay
-attached; an edit of one record leaves every other record's id alone too.
+attached; an edit of one record leaves every other record's id alone too. When an explicit
+id equals the number of a line without one (`"id": 7` and line 7), the earlier of the two
+keeps `FILE#7` and the later one is `FILE#id:7` (the record with the id) or `FILE#line:7`
+(the line without): never one id for two records, and never a record skipped for it.
 
 A record is read by seeking to its offset, so a 2 GB file never has to be held in memory.
 The offsets come from one pass over the file (the *index*), which is saved beside it as a
@@ -41,7 +44,7 @@ from reader.corpus import Article, ArticleError, Skipped
 TEXT_FIELDS = ("text", "maintext", "content", "body")
 DATE_FIELDS = ("date", "date_publish", "published")
 SOURCE_FIELDS = ("source", "source_domain", "site")
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: an explicit id equal to another record's line number is kept
 HEAD_ROWS = 2000  # records in the head file a warm start reads before the first frame
 CHECK_BYTES = 64 * 1024  # head and tail of the indexed part, checked before reusing an index
 
@@ -313,7 +316,8 @@ class JsonlIndexer:
         self.rows = [r for r in data["rows"] if r[1] < end]
         self.bad = [(int(n), str(why)) for n, why in data.get("bad", []) if n <= line]
         self.end, self.line = end, line
-        self._ids = {(r[5] if r[5] is not None else str(r[0])): r[0] for r in self.rows}
+        self._ids = {(r[5] if r[5] is not None else str(r[0])):
+                     (r[0] if r[5] is not None else -r[0]) for r in self.rows}
         # unchanged: done, unless a last line without its newline is to be read again
         self.done = full and (self.gz or end == st.st_size)
         return True
@@ -442,9 +446,14 @@ class JsonlIndexer:
         rid = _scalar(record.get("id"))
         key = rid if rid is not None else str(line)
         first = ids.get(key)
-        if first is not None:  # an id seen before, or one that is another line's number
-            return f"duplicate id {key!r} (first on line {first})"
-        ids[key] = line
+        if first is not None and (rid is None or first < 0):
+            # an explicit id and an earlier line's number (or the reverse): both are kept,
+            # the later one under a form of its own, so no id changes when lines are added
+            key = f"id:{rid}" if rid is not None else f"line:{line}"
+            rid, first = key, ids.get(key)
+        if first is not None:  # the same explicit id twice
+            return f"duplicate id {key!r} (first on line {abs(first)})"
+        ids[key] = line if rid is not None else -line  # (negative: a line-number id)
         title, url, date, source = metadata_of(record)
         return [line, start, len(body), zlib.crc32(body), name, rid, title, url, date, source]
 

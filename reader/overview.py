@@ -14,14 +14,17 @@ user (`quote_speaker`, `quote_reject`, `quote_kind`) are laid over the cached ro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-QUOTES_VERSION = 1
+from reader.quote_table import QuoteTable
+from reader.speaker_names import speaker_key
+
+QUOTES_VERSION = 2  # 1: one JSON object; 2: JSON Lines (read both)
 SHARE_BUCKETS = 5  # boilerplate share in steps of 20 %
 CONTEXT = 160  # characters either side of a quotation in the speaker's list
 
@@ -72,22 +75,33 @@ def _sorted(rows: dict[str, Row]) -> list[Row]:
 
 
 def speaker_rows(
-    quotes: dict[str, list[Any]], corrections: Iterable[Any] = (), limit: int = 20
+    quotes: Mapping[str, Sequence[Any]], corrections: Iterable[Any] = (), limit: int = 20,
+    only: set[str] | None = None,
 ) -> list[Row]:
     """Speakers by number of named speech quotations, with the articles they appear in.
 
-    `quotes` maps article id → [start, end, speaker] rows (`QuoteCache`); the user's
-    quotation corrections of an article are applied to its rows by span.
+    `quotes` maps article id → [start, end, speaker] rows (`QuoteTable`), read one
+    article at a time; `only` keeps those articles. The user's quotation corrections of
+    an article are applied to its rows by span.
     """
     fixes = _quote_fixes(corrections)
     rows: dict[str, Row] = {}
-    for article, found in quotes.items():
-        for _start, _end, speaker in _corrected(article, found, fixes):
+    forms: dict[str, dict[str, int]] = {}  # key → written form → quotations
+    for article in quotes:
+        if only is not None and article not in only:
+            continue
+        for _start, _end, speaker in _corrected(article, quotes[article], fixes):
             name = normalise_speaker(speaker)
-            row = rows.setdefault(name, Row(name, 0, [], "speaker", name))
+            key = speaker_key(name)  # "North Korea" and "the North Korean government"
+            row = rows.setdefault(key, Row(name, 0, [], "speaker", name))
             row.count += 1
+            seen = forms.setdefault(key, {})
+            seen[name] = seen.get(name, 0) + 1
             if not row.articles or row.articles[-1] != article:
                 row.articles.append(article)
+    for key, row in rows.items():  # shown as it is written most (else as the key reads)
+        best = min(forms[key], key=lambda f: (-forms[key][f], f.casefold() != key, f))
+        row.label = row.value = best
     return _sorted(rows)[:limit]
 
 
@@ -128,7 +142,7 @@ def build_overview(
     states: Iterable[Any],
     highlights: Iterable[Any],
     shares: Sequence[float | None],
-    quotes: dict[str, list[Any]],
+    quotes: Mapping[str, Sequence[Any]],
     corrections: Iterable[Any] = (),
     speaker_limit: int = 20,
 ) -> Overview:
@@ -180,8 +194,7 @@ def build_overview(
         shares=buckets,
         mean_share=total / n if n else None,
         analysed=n,
-        speakers=speaker_rows({a: q for a, q in quotes.items() if a in known}, corrections,
-                              speaker_limit),
+        speakers=speaker_rows(quotes, corrections, speaker_limit, only=known),
         speakers_known=sum(1 for a in article_ids if a in quotes),
     )
 
@@ -211,7 +224,7 @@ class QuoteInContext:
 
 def quotations_of(
     speaker: str,
-    quotes: dict[str, list[Any]],
+    quotes: Mapping[str, Sequence[Any]],
     read: Callable[[str], str | None],
     corrections: Iterable[Any] = (),
     order: Sequence[str] | None = None,
@@ -221,13 +234,13 @@ def quotations_of(
     `read(id)` returns an article's text (None when it cannot be read: skipped). Articles
     come in `order` (corpus order) when given.
     """
-    want = normalise_speaker(speaker).casefold()
+    want = speaker_key(speaker)
     fixes = _quote_fixes(corrections)
     ids = [a for a in (order if order is not None else sorted(quotes)) if a in quotes]
     out: list[QuoteInContext] = []
     for article in ids:
         mine = [(s, e) for s, e, who in _corrected(article, quotes[article], fixes)
-                if normalise_speaker(who).casefold() == want]
+                if speaker_key(who) == want]
         if not mine:
             continue
         text = read(article)
@@ -258,54 +271,91 @@ def quote_cache_path_for(summary_cache: Path) -> Path:
 
 
 class QuoteCache:
-    """Named speech quotations per article, keyed by size and mtime; derived data only."""
+    """Named speech quotations per article, keyed by size and mtime; derived data only.
+
+    The file is JSON Lines: a header `{"version", "detectors", "context"}`, then one
+    `[id, size, mtime_ns, [[start, end, speaker], ...]]` per article, so it is read one
+    line at a time into a `QuoteTable` and never held whole as Python objects (a
+    100,000-article corpus writes ~8 MB; parsed at once that was ~90 MB at peak). A
+    version-1 file (one JSON object) is still read, and replaced at the next save.
+    """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
 
-    def load(self, context: str, articles: Iterable[Any]) -> dict[str, list[Any]]:
+    def load(self, context: str, articles: Iterable[Any]) -> QuoteTable:
         """The entries still valid for `articles` (id, size, mtime_ns) under `context`."""
         from reader.cache import detector_stamp
 
+        out = QuoteTable()
         if self.path is None:
-            return {}
+            return out
         try:
-            data = orjson.loads(self.path.read_bytes())
-        except (OSError, ValueError):
-            return {}
-        if (
-            not isinstance(data, dict)
-            or data.get("version") != QUOTES_VERSION
-            or data.get("detectors") != detector_stamp()
-            or data.get("context") != context
-            or not isinstance(data.get("entries"), dict)
-        ):
-            return {}
-        entries = data["entries"]
-        out: dict[str, list[Any]] = {}
-        for a in articles:
-            v = entries.get(a.id)
+            f = self.path.open("rb")
+        except OSError:
+            return out
+        with f:
+            try:
+                head = orjson.loads(f.readline())
+            except (OSError, ValueError):
+                return out
             if (
-                isinstance(v, list) and len(v) == 3 and v[0] == a.size and v[1] == a.mtime_ns
-                and isinstance(v[2], list)
-                and all(isinstance(r, list) and len(r) == 3 for r in v[2])
+                not isinstance(head, dict)
+                or head.get("version") not in (1, QUOTES_VERSION)
+                or head.get("detectors") != detector_stamp()
+                or head.get("context") != context
             ):
-                out[a.id] = v[2]
+                return out
+            stamp = {a.id: a for a in articles}
+            if head["version"] == 1:  # the whole file was that one line
+                entries = head.get("entries")
+                rows = ([k, *v] for k, v in entries.items() if isinstance(v, list)) \
+                    if isinstance(entries, dict) else ()
+            else:
+                rows = _lines(f)
+            try:
+                for row in rows:
+                    _take(row, stamp, out)
+            except (OSError, ValueError):
+                return QuoteTable()
         return out
 
-    def save(self, context: str, articles: Iterable[Any], quotes: dict[str, list[Any]]) -> bool:
+    def save(self, context: str, articles: Iterable[Any],
+             quotes: Mapping[str, Sequence[Sequence[Any]]]) -> bool:
         """Atomic write; failure is silent (the quotations are found again next time)."""
-        from reader.cache import detector_stamp
+        from reader.cache import detector_stamp, replace_file
 
         if self.path is None:
             return False
-        entries = {a.id: [a.size, a.mtime_ns, quotes[a.id]] for a in articles if a.id in quotes}
-        payload = orjson.dumps({"version": QUOTES_VERSION, "detectors": detector_stamp(),
-                                "context": context, "entries": entries})
-        from reader.cache import replace_file
-
+        # one buffer: each line's bytes are freed at once (kept, orjson's per-call
+        # buffers cost ~4 KB a line: 400 MB at 100,000 articles)
+        payload = bytearray(orjson.dumps({"version": QUOTES_VERSION,
+                                          "detectors": detector_stamp(), "context": context}))
+        for a in articles:
+            if a.id in quotes:
+                payload += b"\n"
+                payload += orjson.dumps([a.id, a.size, a.mtime_ns,
+                                         [list(r) for r in quotes[a.id]]])
+        payload += b"\n"
         try:
-            replace_file(self.path, payload, ".quotes-")
+            replace_file(self.path, payload, ".quotes-")  # (no copy of ~9 MB)
         except OSError:
             return False
         return True
+
+
+def _lines(f: Any) -> Iterator[Any]:
+    for line in f:
+        if line.strip():
+            yield orjson.loads(line)
+
+
+def _take(row: Any, stamp: dict[str, Any], out: QuoteTable) -> None:
+    """One cached article into `out` if it is still the article it was found in."""
+    if not (isinstance(row, list) and len(row) == 4 and isinstance(row[3], list)):
+        return
+    a = stamp.get(row[0])
+    if a is None or row[1] != a.size or row[2] != a.mtime_ns:
+        return
+    if all(isinstance(r, list) and len(r) == 3 for r in row[3]):
+        out[a.id] = row[3]

@@ -54,7 +54,8 @@ changed), and changed corrections update the index as a whole. What this misses:
 did not match before. --update checks every file (as the app does when it opens the
 corpus; site: and date: queries do too).
 
-Exit status: 0 with matches, 1 with none, 2 on a bad query or corpus."""
+Exit status: 0 with matches, 1 with none (stdout stays empty; on a terminal a
+line on stderr says so), 2 on a bad query or corpus."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -148,7 +149,19 @@ def run(args: argparse.Namespace) -> int:
         found, stamps, rowids, corpus = _answer(args, query, named, db_path, index)
     _print(args, index, query, found, stamps, rowids, corpus or named)
     index.close()
+    if not found:
+        _no_hits(args.query, query)
     return 0 if found else 1
+
+
+def _no_hits(typed: str, query: Any) -> None:
+    """Say so in one line on stderr when a person is there to read it; a script (stderr
+    not a terminal) sees what grep gives it: no output, exit status 1."""
+    if not sys.stderr.isatty():
+        return
+    more = (" (boilerplate lines are left out: add in:all to search them too)"
+            if query.scope == "body" and query.text_terms() else "")
+    print(f"no article matches {_clean(typed)}{more}", file=sys.stderr)
 
 
 def _answer(args: argparse.Namespace, query: Any, named: Any, db_path: Any, index: Any

@@ -308,29 +308,28 @@ def _find_quotes(
     if not marked:
         out.sort(key=_quote_start)
         return out
-    # quotations on boilerplate lines are not attributed (nothing reads their speaker,
-    # and a menu or teaser must not feed the article's context): cheap kind, no speaker
-    for i in sorted(i for i in marked if kinds[i] is bp):
-        line = lines[i]
-        start = starts[i]
-        for a, b, _closed in line_spans(line):
-            kind = "speech" if line.count(" ", a, b) >= 3 else "term"
-            out.append(Quote(start + a, start + b, kind, None, True))
-        marked.discard(i)
-    if not marked:
-        out.sort(key=_quote_start)
-        return out
+    # quotations on boilerplate lines are attributed in a throwaway copy of the article's
+    # context (a menu or a teaser must not lend its names to the article's pronouns), so a
+    # paragraph the line model wrongly calls boilerplate keeps its speakers
+    on_bp = {i for i in marked if kinds[i] is bp}
+    marked -= on_bp
     # the article's own lines, headline included (it may spell out an acronym): found once,
     # as most lines of a page are blank or boilerplate, which the context never sees
     own = [i for i, k in enumerate(kinds) if k is body or k is title]
     lower = LowerWords(" ".join([lines[i] for i in own]))
     ctx = Context(lower_words=lower, reporters=reporters(text))
     near = set()
-    for i in marked:
+    for i in marked | on_bp:
         near.update(range(i - 6, i))
+    if on_bp:
+        own = sorted(own + sorted(on_bp))
+    weights = kind_weights or _kind_weights.WEIGHTS
     for i in own:
         line = lines[i]
         start = starts[i]
+        if i in on_bp:
+            _attribute_line(lines, i, start, ctx.scratch(), weights, None, out, True)
+            continue
         ctx.sentence += 1
         if i in turns:  # a transcript's turn: its quotations are the turn speaker's
             _turn_speaker(ctx, turns[i][0])
@@ -343,36 +342,50 @@ def _find_quotes(
             else:
                 ctx.sentence += line.count(". ")
             continue
-        spans = line_spans(line)
-        c = ctx
-        prev_end = 0
-        prev_speech = False
-        for j, (a, b, closed) in enumerate(spans):
-            left = line[max(prev_end, a - MAX_CONTEXT) : a]
-            nxt = spans[j + 1][0] if j + 1 < len(spans) else len(line)
-            right = line[b : min(nxt, b + MAX_CONTEXT)]
-            _note(line[prev_end:a], c)
-            inner = line[a + 1 : b - 1] if closed else line[a + 1 : b]
-            follows = j > 0 and not line[prev_end:a].strip(" ,;:\u2014-")
-            # the last quotation of a line may be signed (`“…” — Mark Twain`, or a
-            # testimonial with `– Name` on the next line)
-            signed = (
-                signature(right, lines[i + 1 : i + 3])
-                if j == len(spans) - 1 and inner.count(" ") >= 2
-                else None
-            )
-            att = attribute(inner, left, right, closed, follows or (j == 0 and a == 0),
-                            prev_speech, c, start + a, kind_weights or _kind_weights.WEIGHTS,
-                            signed)
-            prev_speech = prev_speech or att.kind == "speech"
-            if collect is not None:
-                collect.append((start + a, start + b, att.features))
-            c.sentence += max(0, inner.count(". ") + inner.count("? ") + inner.count("! "))
-            out.append(Quote(start + a, start + b, att.kind, att.speaker))
-            prev_end = b
-        _note(line[prev_end:], c)
+        _attribute_line(lines, i, start, ctx, weights, collect, out, False)
     out.sort(key=_quote_start)
     return out
+
+
+def _attribute_line(
+    lines: list[str],
+    i: int,
+    start: int,
+    c: Context,
+    weights: tuple[float, ...],
+    collect: list | None,
+    out: list[Quote],
+    on_boilerplate: bool,
+) -> None:
+    """Attribute the quotations of line `i` (at offset `start`) in context `c`, reading
+    the line's text between them into it; the quotes go to `out`."""
+    line = lines[i]
+    spans = line_spans(line)
+    prev_end = 0
+    prev_speech = False
+    for j, (a, b, closed) in enumerate(spans):
+        left = line[max(prev_end, a - MAX_CONTEXT) : a]
+        nxt = spans[j + 1][0] if j + 1 < len(spans) else len(line)
+        right = line[b : min(nxt, b + MAX_CONTEXT)]
+        _note(line[prev_end:a], c)
+        inner = line[a + 1 : b - 1] if closed else line[a + 1 : b]
+        follows = j > 0 and not line[prev_end:a].strip(" ,;:\u2014-")
+        # the last quotation of a line may be signed (`“…” — Mark Twain`, or a
+        # testimonial with `– Name` on the next line)
+        signed = (
+            signature(right, lines[i + 1 : i + 3])
+            if j == len(spans) - 1 and inner.count(" ") >= 2
+            else None
+        )
+        att = attribute(inner, left, right, closed, follows or (j == 0 and a == 0),
+                        prev_speech, c, start + a, weights, signed)
+        prev_speech = prev_speech or att.kind == "speech"
+        if collect is not None:
+            collect.append((start + a, start + b, att.features))
+        c.sentence += max(0, inner.count(". ") + inner.count("? ") + inner.count("! "))
+        out.append(Quote(start + a, start + b, att.kind, att.speaker, on_boilerplate))
+        prev_end = b
+    _note(line[prev_end:], c)
 
 
 # `NAME: words` at a line's start, the name in capitals (with a role after a comma:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import mul
 
@@ -359,6 +359,18 @@ class Context:
     # last names (lower case) of the article's own reporters, from its bylines: never the
     # speaker of a quotation they report, nor a referent for "he" or "the minister"
     reporters: frozenset[str] = frozenset()
+
+    def scratch(self) -> Context:
+        """A copy to attribute a boilerplate line's quotations in: what it learns there
+        (names, speakers) is thrown away with it."""
+        return replace(
+            self,
+            surnames=dict(self.surnames),
+            mentions=list(self.mentions),
+            gender=dict(self.gender),
+            spoken=dict(self.spoken),
+            acronyms=dict(self.acronyms),
+        )
 
 
 _GLUED_NAME_RE = re.compile(r"[a-z]{3}[A-Z][a-z]{3}")
@@ -1072,6 +1084,8 @@ def attribute(
     signature gives (`signature`): without an attribution in the text, the quotation is
     that person's speech.
     """
+    if TRACE is not None:
+        TRACE.append(f"@{pos}")
     words = _WORD_RE.findall(inner)
     nw = len(words)
     sent_left = _sentence_left(left[-240:])
@@ -1208,8 +1222,10 @@ def attribute(
     ):
         # a footnote: `Carriero et al., “Title,” Section 1: “…”` - the source heads the line
         who, speaker = cite[1], cite[1]
+        _path("cite")
     elif signed_by is not None:
         speaker, who = signed_by, None
+        _path("signed")
     else:
         speaker, who = _find_speaker(who, sentence_verb, stripped_left, sent_left, ctx, True)
     if speaker and ctx.reporters and is_reporter(speaker, ctx):
@@ -1257,6 +1273,15 @@ def signature(right: str, following: Sequence[str]) -> str | None:
     return who
 
 
+# set to a list by bench/speaker_errors.py to learn which step named each speaker
+TRACE: list[str] | None = None
+
+
+def _path(step: str) -> None:
+    if TRACE is not None:
+        TRACE.append(step)
+
+
 def _find_speaker(
     who: str | None,
     sentence_verb: str | None,
@@ -1271,21 +1296,26 @@ def _find_speaker(
     speaker: str | None = None
     if who is not None:
         speaker = _resolve(who, ctx)
+        _path("pronoun" if who.strip().lower() in _PRONOUNS else "direct")
         if speaker is None and who.strip().lower() not in _PRONOUNS:
             who = None
     elif sentence_verb is not None:
         speaker = _resolve(sentence_verb, ctx)
+        _path("sentence_verb")
     if speaker is None and who is None and sentence_verb is None and stripped_left:
         intro = intro_name(sent_left, ctx.lower_words) if stripped_left[-1] == ":" else None
         if intro is not None:
             speaker = _expand(intro, ctx)
+            _path("intro")
         else:
             # a fragment woven into a sentence: its subject is the speaker
             subj = _subject(sent_left, ctx)
             if subj is not None:
                 speaker = _resolve(subj, ctx)
+                _path("subject")
     if speaker is None and who is None and carry:
         speaker = _carry(ctx)
+        _path("carry")
     if speaker is not None and speaker[-1].isupper() and _ACRONYM_RE.fullmatch(speaker.split()[-1]):
         speaker = _acronym(speaker, ctx)
     return speaker, who

@@ -81,7 +81,16 @@ L2_LAST = 1e-2
 STAGE1_SPLITS: tuple[tuple[str, float], ...] = (("train", 0.25),)
 STAGE1_ONLY_SPLITS: frozenset[str] = frozenset(s for s, _ in STAGE1_SPLITS)
 SOURCE_COLUMN = True
+# weight factor of the stage-1-only pages in the context stages (0: they train stage 1 only)
+CONTEXT_SHARE = 0.0
+# with CONTEXT_SHARE > 0, a source column in the context stages too (dropped after each fit)
+CONTEXT_SOURCE_COLUMN = False
 UPDATES = 300_000  # SGD steps of a fit (`train_lr`)
+WEIGHT_EXP = 0.75  # a line weighs chars ** WEIGHT_EXP + 3 in training (`_weight`)
+CONTEXT_WEIGHT_EXP: float | None = None  # the same in the context stages (None: WEIGHT_EXP)
+STAGE1_PAGES_WEIGHT_EXP: float | None = None  # the same for the stage-1-only pages
+# context features held at 0 in training (an ablation: their weights come out 0)
+DROP_CONTEXT: frozenset[str] = frozenset()
 
 
 class Doc:
@@ -220,8 +229,9 @@ def _open_lines(doc: Doc, idx: list[int]) -> list[float]:
     return [0.0 if i in settled else 1.0 for i in idx]
 
 
-def _weight(c: int) -> float:
-    return (c ** 0.75 + 3.0)
+def _weight(c: int, exp: float | None = None) -> float:
+    """A line's training weight from its length in characters (`WEIGHT_EXP`)."""
+    return c ** (WEIGHT_EXP if exp is None else exp) + 3.0
 
 
 def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], list]:
@@ -244,14 +254,15 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
           for p, o in zip(per, only1, strict=True) for r in p[1]]
     y1 = [v for p in per for v in p[2]]
     s1 = [
-        _weight(c) * k * d.weight
-        for d, p, ks in zip(docs, per, open_, strict=True)
+        _weight(c, STAGE1_PAGES_WEIGHT_EXP if o else None) * k * d.weight
+        for d, p, ks, o in zip(docs, per, open_, only1, strict=True)
         for c, k in zip(p[3], ks, strict=True)
     ]
     w1 = train_lr(x1, y1, s1)
     if src:
         w1 = w1[:-1]
-    keep = [not o for o in only1]
+    keep = [not o or CONTEXT_SHARE > 0 for o in only1]
+    cw = [CONTEXT_SHARE if o else 1.0 for o, k in zip(only1, keep, strict=True) if k]
     docs = [d for d, k in zip(docs, keep, strict=True) if k]
     per = [p for p, k in zip(per, keep, strict=True) if k]
     open_ = [o for o, k in zip(open_, keep, strict=True) if k]
@@ -260,20 +271,28 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
         xs: list[list[float]] = []
         ys: list[int] = []
         ws: list[float] = []
-        for d, (_, rows1, y, chars, texts), ks in zip(docs, per, open_, strict=True):
+        for d, (_, rows1, y, chars, texts), ks, f in zip(docs, per, open_, cw, strict=True):
             cap: list = []
             bp.run_stages(rows1, chars, w1, stages + [[0.0] * len(bp.STAGE2_FEATURES)], cap,
                           texts)
             if not cap:
                 continue
             active, rows = cap[-1]
+            if DROP_CONTEXT:
+                drop = [j for j, n in enumerate(bp.STAGE2_FEATURES) if n in DROP_CONTEXT]
+                rows = [[0.0 if j in drop else v for j, v in enumerate(r)] for r in rows]
+            if CONTEXT_SOURCE_COLUMN and CONTEXT_SHARE > 0:
+                col = 1.0 if d.split in STAGE1_ONLY_SPLITS else 0.0
+                rows = [[*r, col] for r in rows]
             xs.extend(rows)
             ys.extend(y[k] for k in active)
-            ws.extend(_weight(chars[k]) * ks[k] * d.weight for k in active)
+            ws.extend(_weight(chars[k], CONTEXT_WEIGHT_EXP) * ks[k] * d.weight * f
+                      for k in active)
         if not xs:  # every line settled before this stage: it has nothing to learn
             stages.append([0.0] * len(bp.STAGE2_FEATURES))
             continue
-        stages.append(train_lr(xs, ys, ws, l2=L2_LAST if st == N_STAGES - 1 else L2))
+        w = train_lr(xs, ys, ws, l2=L2_LAST if st == N_STAGES - 1 else L2)
+        stages.append(w[: len(bp.STAGE2_FEATURES)])  # (a source column's weight dropped)
     return w1, stages
 
 

@@ -61,7 +61,7 @@ def split_lines(
     title = ""
     if marks.title_line is not None and 0 < marks.title_line <= len(lines):
         title = " ".join(lines[marks.title_line - 1].split())[:300]
-    speakers = tuple(sorted({q.speaker for q in marks.quotes if q.speaker}))
+    speakers = tuple(sorted({q.speaker for q in marks.article_quotes if q.speaker}))
     return title or first_line_title(text), marks.title_line, marks.boilerplate_lines, speakers
 
 

@@ -7,12 +7,14 @@ row decode). `SearchIndex.search` reads them for the ids, again for the BM25 sco
 the CLI then for the titles, the file stamps it checks (`reader.search.freshness`) and
 the hit counts: five passes, ~60 ms at 1,500 hits. Here the ids, stamps, titles and
 scores come from one joined query; term sets and title hits are taken as row ids from
-FTS5 alone. The order is `SearchIndex.rank`'s: title hits first, then BM25, then id.
+FTS5 alone. The order is `reader.search.ranking`'s, as for every path: title hits first,
+then BM25, then id.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from reader.filtering import AnyOf, Query, Text
@@ -40,30 +42,27 @@ def only_words(query: Query) -> bool:
 
 def word_hits(index: Any, query: Query) -> list[Hit]:
     """The live articles matching a query of words (`only_words`), best first."""
-    from reader.search.index import COLUMNS, fts_phrase
+    from reader.search import ranking
 
-    columns = COLUMNS[query.scope]
     db = index.db
     with index._lock:
         def rowids(expr: str) -> set[int]:
-            return {r for (r,) in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?",
-                                             (expr,))}
+            return {r for (r,) in db.execute(ranking.MATCHING, (expr,))}
 
         allowed: set[int] | None = None
         if len(query.clauses) > 1:
             for c in query.clauses:
                 terms = c.terms if isinstance(c, AnyOf) else (c,)
-                part = rowids(f"{columns} : ({' OR '.join(fts_phrase(t) for t in terms)})")
+                part = rowids(ranking.scope_expr(query.scope, terms))
                 allowed = part if allowed is None else allowed & part
                 if not allowed:
                     return []
-        expr = " OR ".join(fts_phrase(t) for t in query.text_terms() if t.terms)
-        rows = db.execute(
-            "SELECT d.rowid, d.id, d.size, d.mtime, d.title, bm25(fts) FROM fts "
-            "JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ?",
-            (f"{columns} : ({expr})",)).fetchall()
-        in_title = rowids(f"{{title}} : ({expr})")
+        words = ranking.ranked_terms(query)
+        rows = db.execute(ranking.scored_sql("d.id, d.size, d.mtime, d.title"),
+                          (ranking.scope_expr(query.scope, words),)).fetchall()
+        in_title = rowids(ranking.title_expr(words))
     if allowed is not None:
         rows = [r for r in rows if r[0] in allowed]
-    rows.sort(key=lambda r: (r[0] not in in_title, r[5], r[1]))
-    return [Hit(r[0], r[1], r[2], r[3], r[4] or "") for r in rows]
+    rows.sort(key=itemgetter(2))  # ids: the order ties keep, as `SearchIndex.search`'s
+    rows = ranking.best_first(rows, itemgetter(1), lambda r: r[0] in in_title)
+    return [Hit(r[0], r[2], r[3], r[4], r[5] or "") for r in rows]

@@ -42,11 +42,12 @@ from pathlib import Path
 from typing import Any
 
 from reader.filtering import Facts, Query, Text, evaluate
+from reader.search import ranking
 from reader.search.extract import Extract, extract_batch, title_text
+from reader.search.ranking import COLUMNS, fts_phrase  # (also imported from here)
 from reader.search.text import TOKENIZE, find_in_line, fold, token_spans, tokens
 
 INDEX_VERSION = 3  # 3: the split of the one pipeline; evidence stamps
-COLUMNS = {"body": "{title body}", "all": "{title body}", "title": "{title}"}
 SNIPPET_CONTEXT = 40  # characters either side of a match in a snippet
 REBUILD_SHARE = 0.25  # tombstones per live row that trigger a rebuild
 
@@ -99,11 +100,6 @@ class DocInfo:
 
 class IndexBroken(Exception):
     """The index file cannot be used; it is rebuilt."""
-
-
-def fts_phrase(term: Text) -> str:
-    """A text term in FTS5 query syntax: its tokens as one quoted phrase."""
-    return '"' + " ".join(term.terms) + '"' + (" *" if term.prefix else "")
 
 
 def evidence_context(repeated: frozenset[str] | None, corrections: Sequence[Any]) -> str:
@@ -690,10 +686,8 @@ class SearchIndex:
         """(id, BM25 score) of the live articles matching an FTS5 expression."""
         with self._lock:
             try:
-                return self.db.execute(
-                    "SELECT d.id, bm25(fts) FROM fts JOIN docs d ON d.rowid = fts.rowid "
-                    "WHERE fts MATCH ?", (expr,)
-                ).fetchall()
+                return [(i, s) for _, s, i in
+                        self.db.execute(ranking.scored_sql("d.id"), (expr,))]
             except sqlite3.OperationalError:
                 return []
 
@@ -761,18 +755,13 @@ class SearchIndex:
     def rank(self, query: Query, ids: Sequence[str]) -> list[str]:
         """`ids` best first: title hits, then BM25 over the query's words; the rest (no
         words in the query) keep their order."""
-        positive = [t for t in query.text_terms() if t.terms]
-        if not positive or len(ids) < 2:
+        terms = ranking.ranked_terms(query)
+        if not terms or len(ids) < 2:
             return list(ids)
-        expr = " OR ".join(fts_phrase(t) for t in positive)
-        score = dict(self._match(f"{COLUMNS[query.scope]} : ({expr})"))
-        in_title = self._match_ids(f"{{title}} : ({expr})")
-        order = {i: k for k, i in enumerate(ids)}
-
-        def key(i: str) -> tuple[int, float, int]:
-            return (0 if i in in_title else 1, score.get(i, 0.0), order[i])
-
-        return sorted(ids, key=key)
+        score = dict.fromkeys(ids, 0.0)  # (a hit the expression does not score: 0.0)
+        score.update(self._match(ranking.scope_expr(query.scope, terms)))
+        in_title = self._match_ids(ranking.title_expr(terms))
+        return ranking.best_first(ids, score.__getitem__, in_title.__contains__)
 
     def all_ids(self) -> list[str]:
         """Every indexed article, by id."""

@@ -1,5 +1,6 @@
-"""The answers `/` gives as the user types: the same results and ranking as
-`SearchIndex.search`, cheap enough to draw with the keystroke that asked for them.
+"""The answers `/` gives as the user types: the same results as `SearchIndex.search`, in
+the order `reader.search.ranking` gives every path, cheap enough to draw with the keystroke
+that asked for them.
 
 What a keystroke costs at 100,000 articles, and what this module does about it:
 
@@ -28,12 +29,12 @@ import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from itertools import filterfalse
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.filtering import AnyOf, Facts, Meta, Not, Query, Text, evaluate
+from reader.search import ranking
 
 if TYPE_CHECKING:
     from reader.search.index import DocInfo, SearchIndex
@@ -180,7 +181,7 @@ class LiveSearch:
         return ranked
 
     def _text_engine(self, cancelled: Callable[[], bool]) -> Callable[[Text, str], set[int]]:
-        from reader.search.index import COLUMNS, fts_phrase
+        from reader.search.ranking import COLUMNS, fts_phrase
 
         def run(term: Text, scope: str) -> set[int]:
             if cancelled():
@@ -207,7 +208,7 @@ class LiveSearch:
 
     def _boiler_rows(self, term: Text) -> set[int]:
         """Rows with a boilerplate line holding the term (as `SearchIndex._boiler_rows`)."""
-        from reader.search.index import fts_phrase
+        from reader.search.ranking import fts_phrase
 
         lines = [r for (r,) in self._rows("SELECT rowid FROM bfts WHERE bfts MATCH ?",
                                           (fts_phrase(term),))]
@@ -223,33 +224,27 @@ class LiveSearch:
     def _rank(self, query: Query, found: list[int]) -> list[int]:
         """`found` (corpus order) as `SearchIndex.rank` orders it: title hits first, then
         BM25 over the query's words, then corpus order."""
-        from reader.search.index import COLUMNS, fts_phrase
-
-        positive = [t for t in query.text_terms() if t.terms]
+        positive = ranking.ranked_terms(query)
         if not positive or len(found) < 2:
             return found
-        expr = " OR ".join(fts_phrase(t) for t in positive)
         score = dict.fromkeys(found, 0.0)  # (a hit the expression does not score: 0.0)
-        score.update(self._scored(f"{COLUMNS[query.scope]} : ({expr})"))
-        return self._order(found, score, expr)
+        score.update(self._scored(ranking.scope_expr(query.scope, positive)))
+        return self._order(found, score, positive)
 
     def _rank_conjunction(self, query: Query, words: list[Text]) -> list[int]:
         """The answer to words and phrases that must all occur: the rows of one BM25
         query over them all (BM25 sums over the phrases of the expression: for a row
         holding every one it is the same with AND as with the OR `_rank` asks for)."""
-        from reader.search.index import COLUMNS, fts_phrase
-
-        score = self._scored(
-            f"{COLUMNS[query.scope]} : ({' AND '.join(fts_phrase(t) for t in words)})")
+        score = self._scored(ranking.scope_expr(query.scope, words, "AND"))
         found = sorted(score)
         if len(found) < 2:
             return found
-        return self._order(found, score, " OR ".join(fts_phrase(t) for t in words))
+        return self._order(found, score, words)
 
     def _scored(self, expr: str) -> dict[int, float]:
         """Article index -> BM25 of the live rows matching an FTS5 expression (in C-level
         loops: 100,000 rows are a common word's)."""
-        rows = self._rows("SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ?", (expr,))
+        rows = self._rows(ranking.scored_sql(), (expr,))
         if not rows:
             return {}
         found = map(self._where.__getitem__, map(itemgetter(0), rows))  # type: ignore[arg-type]
@@ -257,15 +252,12 @@ class LiveSearch:
         out.pop(-1, None)  # (tombstones: rows of articles indexed again or gone)
         return out  # type: ignore[return-value]
 
-    def _order(self, found: list[int], score: dict[int, float], expr: str) -> list[int]:
+    def _order(self, found: list[int], score: dict[int, float], terms: list[Text]
+               ) -> list[int]:
         """`found` (corpus order) by (title hit first, BM25, corpus order)."""
-        rows = self._rows("SELECT rowid FROM fts WHERE fts MATCH ?", (f"{{title}} : ({expr})",))
-        ordered = sorted(found, key=score.__getitem__)  # stable: corpus order breaks ties
-        if not rows:
-            return ordered
+        rows = self._rows(ranking.MATCHING, (ranking.title_expr(terms),))
         in_title = set(map(self._where.__getitem__, map(itemgetter(0), rows)))  # type: ignore[arg-type]
-        first = list(filter(in_title.__contains__, ordered))
-        return first + list(filterfalse(in_title.__contains__, ordered)) if first else ordered
+        return ranking.best_first(found, score.__getitem__, in_title.__contains__)
 
     def warm(self, index_of: Mapping[str, int]) -> None:
         """Read what the first keystroke would otherwise wait for (rowid -> index)."""

@@ -46,6 +46,7 @@ from reader.corpus import (
 from reader.errorlog import log_problem
 from reader.filtering import help_line
 from reader.palette import colour_map, label_colour
+from reader.quote_table import QuoteTable
 from reader.textlayout import sanitize
 from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header, pane_widths
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
@@ -177,7 +178,7 @@ class ReaderApp(App[None]):
         # then articles are marked without that evidence and re-marked once it is ready
         self.repeated: frozenset[str] | None = None
         self.repeated_ready = False
-        self.quotes: dict[str, list[Any]] = {}  # article id → named speech quotations
+        self.quotes = QuoteTable()  # article id → named speech quotations (compact)
         self.last_learned: tuple[int, int] | None = None  # (lines, articles) the last z changed
         self.only: set[int] | None = None  # list restricted to these (`tui.corpus_views`)
         self.only_label = ""

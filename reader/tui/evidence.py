@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.overview import QuoteCache, quote_cache_path_for
 from reader.pipeline import RepeatedCache, corpus_repeated, digest, repeated_cache_path_for
+from reader.quote_table import QuoteTable
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -47,13 +48,13 @@ def _quote_cache(app: ReaderApp) -> QuoteCache:
     return QuoteCache(quote_cache_path_for(path) if path is not None else None)
 
 
-def load_quotes(app: ReaderApp) -> dict[str, list[Any]]:
+def load_quotes(app: ReaderApp) -> QuoteTable:
     """The cached named quotations of the articles that did not change, into `app.quotes`."""
     found = _quote_cache(app).load(digest(app.repeated), app.corpus.articles)
     app.quotes = found
     return found
 
 
-def save_quotes(app: ReaderApp, quotes: dict[str, list[Any]]) -> None:
+def save_quotes(app: ReaderApp, quotes: QuoteTable) -> None:
     app.quotes = quotes
     _quote_cache(app).save(digest(app.repeated), app.corpus.articles, quotes)

@@ -75,7 +75,7 @@ class OverviewScreen(Screen[None]):
         else:
             states, highlights, corrections = [], [], []
         self.overview = build_overview(ids, states, highlights, list(app.shares),
-                                       dict(app.quotes), corrections)
+                                       app.quotes.copy(), corrections)
         self._draw()
 
     def _draw(self) -> None:
@@ -215,7 +215,7 @@ class QuotationsScreen(Screen[None]):
             except ArticleError:
                 return None
 
-        found = quotations_of(self.speaker, dict(app.quotes), read, corrections,
+        found = quotations_of(self.speaker, app.quotes.copy(), read, corrections,
                               order=[a.id for a in app.corpus.articles])
         self.app.call_from_thread(self._show, found)
 

@@ -210,3 +210,34 @@ def test_a_labels_file_beside_the_articles_is_named_once(tmp_path: Path) -> None
     assert [(s.id, s.reason.split(":")[0]) for s in corpus.skipped] == [
         ("gold.jsonl", "not an article file")]
     assert "40 records" in corpus.skipped[0].reason
+
+
+def test_an_explicit_id_never_takes_another_lines_number(tmp_path: Path) -> None:
+    """`"id": 1` on line 2 and line 1 without an id were both `FILE#1`: the later one was
+    skipped as a duplicate. Now each has its own id, whichever came first keeps `FILE#N`
+    (so annotations made before the clash stay attached), and appends change no id."""
+    path = write_jsonl(tmp_path / "c.jsonl", [
+        {"text": "Line one story\n\nNo id here."},
+        {"id": "a", "text": "Alpha story\n\nWith an id."},
+        {"id": 5, "text": "Five story\n\nAn id that is a later line's number."},
+    ])
+    out = reader("tag", str(path), "c.jsonl#1", "first")
+    assert out.returncode == 0, out.stderr
+    out = reader("tag", str(path), "c.jsonl#5", "fifth")
+    assert out.returncode == 0, out.stderr
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(json.dumps({"id": 1, "text": "Numbered story\n\nThe id 1, on line 4."}) + "\n")
+        f.write(json.dumps({"text": "Line five story\n\nNo id, on line 5."}) + "\n")
+    corpus = scan(path)
+    assert [a.id for a in corpus.articles] == ["c.jsonl#1", "c.jsonl#a", "c.jsonl#5",
+                                               "c.jsonl#id:1", "c.jsonl#line:5"]
+    assert corpus.skipped == []
+    texts = [read_article(a).text.split("\n")[0] for a in corpus.articles]
+    assert texts == ["Line one story", "Alpha story", "Five story", "Numbered story",
+                     "Line five story"]
+    out = reader("annotations", str(path), "--json")
+    by_id = {a["article"]: a for a in json.loads(out.stdout)["articles"]}
+    assert by_id["c.jsonl#1"]["tags"] == ["first"] and by_id["c.jsonl#5"]["tags"] == ["fifth"]
+    assert scan(path).articles[3].id == "c.jsonl#id:1"  # again, from the saved index
+    listed = reader("list", str(path))
+    assert "c.jsonl#id:1\tNumbered story" in listed.stdout and "skipped" not in listed.stderr

@@ -286,3 +286,34 @@ def test_no_update_answers_from_the_index_as_it_is(
     assert sorted(json.loads(x)["file"] for x in out.splitlines()) == ["a.txt", "b.txt"]
     rc, out, _ = search(corpus, "storm", "--update", capsys=capsys)
     assert sorted(ids(out)) == ["a.txt", "b.txt", "d.txt"]
+
+
+def test_no_match_says_so_on_a_terminal_and_nothing_to_a_script(corpus: Path) -> None:
+    """Exit 1 and an empty stdout either way; a person at a terminal gets one line on
+    stderr (an empty screen looked like a hang or a crash), a script gets grep's silence."""
+    import pty
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "reader", "search", str(corpus), "zebra"]
+    piped = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert (piped.returncode, piped.stdout, piped.stderr) == (1, "", "")
+    main_fd, tty_fd = pty.openpty()
+    try:
+        run = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=tty_fd, timeout=120)
+        os.close(tty_fd)
+        said = b""
+        while True:
+            try:
+                chunk = os.read(main_fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            said += chunk
+    finally:
+        os.close(main_fd)
+    assert run.returncode == 1 and run.stdout == b""
+    lines = [ln for ln in said.decode().splitlines() if ln.strip()]
+    assert lines == ["no article matches zebra (boilerplate lines are left out: add in:all "
+                     "to search them too)"]

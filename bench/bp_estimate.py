@@ -1,0 +1,232 @@
+"""The boilerplate part of `estimate_marks.py`, fast enough to judge one change at a time.
+
+    nice python bench/bp_estimate.py [EVAL_DIR] [--jobs N] [--thresholds T,...]
+        [--split-lengths N,...] [--stage1-weight W] [--stage1-share N] [--ctx-weight W
+        [--ctx-source-column]] [--weight-exp E] [--ctx-weight-exp E]
+        [--stage1-pages-weight-exp E] [--drop F,...] [--cache DIR] [--dump-pages FILE]
+        [--dump-loss FILE]
+
+Only the boilerplate model is refitted (the committed headline ranker and kind model are
+kept: they change the title line at most); each test set is analysed as `reader analyze`
+analyses a corpus of those pages (their own repeated lines, the furniture patterns, the
+guards) and scored with the benchmark's own scorer (imported, micro figures). Scenarios,
+all out of sample: the site 3-fold on three assignments of the sites to folds (salts "",
+"a", "b", as `estimate_marks.py --salt`), their mean, and the two cross-source directions
+(not Scrapinghub -> Scrapinghub, not WCXB news -> WCXB news). Eleven fits, run `--jobs`
+at a time (default 2). The options override the trainer's settings for the run (the
+train-split pages of stage 1: `--stage1-weight`, `--stage1-share`; `--ctx-weight`: their
+weight in the context stages, `train_boilerplate.CONTEXT_SHARE`), so a variant is judged
+without editing the trainer; `--thresholds` scores each fit at several decision
+thresholds. Its site 3-fold figures equal `estimate_marks.py --data dev`'s boilerplate
+columns up to the headline (a line labelled title is never boilerplate).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import sys
+import time
+from multiprocessing import get_context
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from reader.marks import _weights, analyze  # noqa: E402
+from reader.marks import boilerplate as bp  # noqa: E402
+from reader.marks import train_boilerplate as tb  # noqa: E402
+from reader.marks.repeated import repeated_lines  # noqa: E402
+
+SALTS = ("", "a", "b")
+K = 3
+DEV: list[tb.Doc] = []
+STAGE1: list[tb.Doc] = []
+THRESHOLDS: list[float] = []
+CACHE: Path | None = None  # fitted weights by (code, settings, training pages): `--cache`
+# the trainer's code and the settings a run overrides, part of the cache key
+CODE = hashlib.sha1(b"".join(
+    p.read_bytes() for p in sorted((REPO / "reader" / "marks").glob("*.py"))
+    if not p.name.startswith("_"))).hexdigest()
+SETTINGS: list = []
+
+
+def _fold(site: str, salt: str) -> int:
+    return int(hashlib.sha1((salt + site).encode()).hexdigest(), 16) % K
+
+
+def jobs() -> list[tuple[str, list[str], list[str]]]:
+    """(scenario, training page names, test page names) of every fit."""
+    out = []
+    for salt in SALTS:
+        for f in range(K):
+            out.append((f"kfold{salt or '0'}",
+                        [d.name for d in DEV if _fold(d.site, salt) != f],
+                        [d.name for d in DEV if _fold(d.site, salt) == f]))
+    for target in ("scrapinghub", "wcxb-news"):
+        test = [d for d in DEV if d.origin == target]
+        sites = {d.site for d in test}
+        out.append((f"->{target}",
+                    [d.name for d in DEV if d.origin != target and d.site not in sites],
+                    [d.name for d in test]))
+    return out
+
+
+def run(job: tuple[str, list[str], list[str]]) -> tuple[str, dict[float, dict]]:
+    """Fit on the job's training pages (+ the stage-1 pages), predict its test pages."""
+    label, train_names, test_names = job
+    by = {d.name: d for d in DEV}
+    train = [by[n] for n in train_names] + STAGE1
+    test = [by[n] for n in test_names]
+    key = hashlib.sha1(json.dumps([CODE, SETTINGS, train_names]).encode()).hexdigest()
+    cached = CACHE / f"{key}.json" if CACHE else None
+    if cached and cached.is_file():
+        w1, stages = json.loads(cached.read_text(encoding="utf-8"))
+    else:
+        w1, stages = tb.fit(train, tb.corpus_repeated(train))
+        if cached:
+            cached.write_text(json.dumps([w1, stages]), encoding="utf-8")
+    bp.use_weights(w1, stages)
+    rep = repeated_lines(d.text for d in test)
+    out = {}
+    for t in THRESHOLDS:
+        _weights.THRESHOLD = t
+        out[t] = {d.name: set(analyze(d.text, repeated=rep).boilerplate_lines) for d in test}
+    return label, out
+
+
+def _counts(labels: dict, marked: set[int]) -> list[int]:
+    """A page's tp, fp, fn, their character sums, body characters and body kept (the
+    scorer's micro counts, for a paired bootstrap over pages)."""
+    c = [0] * 8
+    for i, (lab, n) in labels.items():
+        g, m = lab == "boilerplate", i in marked
+        if g or m:
+            j = 0 if g and m else 1 if m else 2
+            c[j] += 1
+            c[j + 3] += n
+        if lab == "body":
+            c[6] += n
+            c[7] += 0 if m else n
+    return c
+
+
+def _scorer(eval_dir: Path):
+    spec = importlib.util.spec_from_file_location("score_bp", eval_dir / "score_boilerplate.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("eval_dir", nargs="?", default=str(REPO.parent / "shared" / "eval"))
+    ap.add_argument("--jobs", type=int, default=2, help="fits run at a time (default 2)")
+    ap.add_argument("--thresholds", default=None,
+                    help="comma-separated decision thresholds (default: the trainer's)")
+    ap.add_argument("--stage1-weight", type=float, default=None,
+                    help="weight of a train-split page in stage 1 (default: the trainer's)")
+    ap.add_argument("--stage1-share", type=int, default=None,
+                    help="use one train-split page in N (default: the trainer's TRAIN_SHARE)")
+    ap.add_argument("--ctx-weight", type=float, default=None,
+                    help="weight factor of the stage-1 pages in the context stages")
+    ap.add_argument("--split-lengths", type=lambda v: [int(x) for x in v.split(",")],
+                    default=[], help="also score: lines shorter than N characters at one "
+                    "threshold, longer ones at another (each pair of --thresholds)")
+    ap.add_argument("--weight-exp", type=float, default=None,
+                    help="a line's training weight is chars**E + 3 (the trainer's `WEIGHT_EXP`)")
+    ap.add_argument("--cache", metavar="DIR",
+                    help="keep each fit's weights in DIR and reuse them (re-scoring at other "
+                    "thresholds costs no refit)")
+    ap.add_argument("--ctx-weight-exp", type=float, default=None,
+                    help="the same in the context stages only")
+    ap.add_argument("--drop", default="",
+                    help="comma-separated context features held at 0 in training (ablation)")
+    ap.add_argument("--stage1-pages-weight-exp", type=float, default=None,
+                    help="the same for the stage-1-only (train-split) pages only")
+    ap.add_argument("--ctx-source-column", action="store_true",
+                    help="with --ctx-weight: a source column in the context stages too")
+    ap.add_argument("--dump-pages", metavar="FILE",
+                    help="write each scenario's per-page figures at the first threshold (JSON)")
+    ap.add_argument("--dump-loss", metavar="FILE",
+                    help="write per-page body characters lost on the salt-'' 3-fold (JSON)")
+    args = ap.parse_args(argv)
+    eval_dir = Path(args.eval_dir)
+    if not (eval_dir / "boilerplate" / "train" / "gold.jsonl").is_file():
+        print(f"no benchmark with a train split at {eval_dir}", file=sys.stderr)
+        return 2
+    if args.stage1_weight is not None or args.stage1_share is not None:
+        w = args.stage1_weight if args.stage1_weight is not None else tb.STAGE1_SPLITS[0][1]
+        tb.STAGE1_SPLITS = (("train", w),)
+        if args.stage1_share is not None:
+            tb.TRAIN_SHARE = args.stage1_share
+    if args.weight_exp is not None:
+        tb.WEIGHT_EXP = args.weight_exp
+    if args.ctx_weight_exp is not None:
+        tb.CONTEXT_WEIGHT_EXP = args.ctx_weight_exp
+    if args.stage1_pages_weight_exp is not None:
+        tb.STAGE1_PAGES_WEIGHT_EXP = args.stage1_pages_weight_exp
+    if args.ctx_source_column:
+        tb.CONTEXT_SOURCE_COLUMN = True
+    if args.drop:
+        tb.DROP_CONTEXT = frozenset(args.drop.split(","))
+    if args.ctx_weight is not None:
+        tb.CONTEXT_SHARE = args.ctx_weight
+    global CACHE
+    if args.cache:
+        CACHE = Path(args.cache)
+        CACHE.mkdir(parents=True, exist_ok=True)
+    SETTINGS[:] = [tb.STAGE1_SPLITS, tb.TRAIN_SHARE, args.ctx_weight, args.weight_exp,
+                    args.ctx_weight_exp, args.drop, args.stage1_pages_weight_exp,
+                    args.ctx_source_column]
+    DEV[:] = tb.load_split(eval_dir, "dev")
+    STAGE1[:] = tb.load_stage1_pages(eval_dir)
+    THRESHOLDS[:] = ([float(t) for t in args.thresholds.split(",")] if args.thresholds
+                     else [tb.THRESHOLD])
+    sc = _scorer(eval_dir)
+    gold = sc.load_gold(str(eval_dir / "boilerplate" / "dev"))
+    t0 = time.perf_counter()
+    with get_context("fork").Pool(args.jobs) as pool:
+        results = pool.map(run, jobs(), chunksize=1)
+    print(f"stage 1 pages {len(STAGE1)} at {tb.STAGE1_SPLITS}, context share "
+          f"{getattr(tb, 'CONTEXT_SHARE', 0)}; {time.perf_counter() - t0:.0f} s")
+    schemes: list[tuple[str, float, float, int]] = [(f"thr {t:.2f}", t, t, 0) for t in THRESHOLDS]
+    for lo in THRESHOLDS:
+        for hi in THRESHOLDS:
+            if lo != hi:
+                schemes += [(f"{lo:.2f}<{n}<={hi:.2f}", lo, hi, n) for n in args.split_lengths]
+    for name, lo, hi, n in schemes:
+        merged: dict[str, dict] = {}
+        for label, out in results:
+            for page, a in out[lo].items():
+                b = out[hi][page]
+                ch = gold[page]["labels"]
+                merged.setdefault(label, {})[page] = (
+                    {i for i in a if ch.get(i, ("", 0))[1] < n}
+                    | {i for i in b if ch.get(i, ("", 0))[1] >= n})
+        figs = {}
+        for label, preds in merged.items():
+            sub = {n: gold[n] for n in preds}
+            m = sc.score(sub, preds)["micro"]
+            figs[label] = (m["line_f1"], m["char_f1"], m["body_retention"])
+        figs["kfold mean"] = tuple(
+            sum(figs[f"kfold{s or '0'}"][i] for s in SALTS) / len(SALTS) for i in range(3))
+        row = "  ".join(f"{k} {a:.4f}/{b:.4f}/{c:.4f}" for k, (a, b, c) in figs.items())
+        print(f"{name}  {row}")
+        if args.dump_pages and name == schemes[0][0]:
+            pages = {label: {n: _counts(gold[n]["labels"], preds[n]) for n in preds}
+                     for label, preds in merged.items()}
+            Path(args.dump_pages).write_text(json.dumps(pages), encoding="utf-8")
+        if args.dump_loss and name == schemes[0][0]:
+            loss = {}
+            for n, marked in merged["kfold0"].items():
+                loss[n] = sorted(i for i, (lab, c) in gold[n]["labels"].items()
+                                 if lab == "body" and i in marked)
+            Path(args.dump_loss).write_text(json.dumps(loss), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -59,11 +59,18 @@ HEADER = ("line F1", "char F1", "kept", "headline", "quote F1", "speaker", "kind
 STAGE1: list[tb.Doc] = []
 
 
+def fit_boilerplate(train: list[tb.Doc]) -> None:
+    """Fit the boilerplate model on `train` (its stage 1 also on `STAGE1`, as
+    `train_boilerplate` does) and install it where `analyze` reads it. Shared with
+    `bench/headline_sites.py`, so both benches judge the headline under the same scores."""
+    bp_train = train + STAGE1
+    bp.use_weights(*tb.fit(bp_train, tb.corpus_repeated(bp_train)))
+
+
 def fit_all(train: list[tb.Doc], eval_dir: Path) -> None:
     """Fit the three models on `train` and install them where `analyze` reads them (the
     boilerplate model's stage 1 also on `STAGE1`, as `train_boilerplate` does)."""
-    bp_train = train + STAGE1
-    bp.use_weights(*tb.fit(bp_train, tb.corpus_repeated(bp_train)))
+    fit_boilerplate(train)
     rep = tb.corpus_repeated(train)
     pages = [th.page_rows(d, rep) for d in train]
     _title_weights.WEIGHTS = tuple(th.train(pages, weights=th.page_weights(train)))
@@ -155,13 +162,36 @@ def fold_of(site: str, k: int) -> int:
     return int(hashlib.sha1((SALT + site).encode()).hexdigest(), 16) % k
 
 
+def kfold_scenarios(data: list[tb.Doc], dev: list[tb.Doc], k: int
+                    ) -> list[tuple[str, list[tb.Doc], list[tb.Doc]]]:
+    """(label, training pages, test dev pages) of each site fold."""
+    return [(f"fold{f}", [d for d in data if fold_of(d.site, k) != f],
+             [d for d in dev if fold_of(d.site, k) == f]) for f in range(k)]
+
+
+def cross_scenarios(data: list[tb.Doc], dev: list[tb.Doc]
+                    ) -> list[tuple[str, list[tb.Doc], list[tb.Doc]]]:
+    """(label, training pages, test dev pages) of each cross-source estimate: one source
+    of dev from the others (never a test page's site), and, when `data` holds train-split
+    pages, the train split alone -> dev."""
+    out = []
+    for target in ("scrapinghub", "wcxb-news"):
+        test = [d for d in dev if d.origin == target]
+        sites = {d.site for d in test}
+        train = [d for d in data if d.origin != target and d.site not in sites]
+        out.append((f"not {target} -> {target}", train, test))
+    if any(d.split == "train" for d in data):
+        train = [d for d in data if d.split == "train"]
+        sites = {d.site for d in train}
+        out.append(("train split only -> dev", train, [d for d in dev if d.site not in sites]))
+    return out
+
+
 def site_kfold(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc], k: int,
                score_train: bool, dump: str | None = None) -> None:
     preds: list[dict] = []
     train_preds: list[dict] = []
-    for f in range(k):
-        train = [d for d in data if fold_of(d.site, k) != f]
-        test = [d for d in dev if fold_of(d.site, k) == f]
+    for f, (_, train, test) in enumerate(kfold_scenarios(data, dev, k)):
         fit_all(train, eval_dir)
         preds += predict(test)
         if score_train:
@@ -175,18 +205,7 @@ def site_kfold(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc], k: int,
 
 
 def cross_source(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc]) -> None:
-    scenarios = []
-    for target in ("scrapinghub", "wcxb-news"):
-        test = [d for d in dev if d.origin == target]
-        sites = {d.site for d in test}
-        train = [d for d in data if d.origin != target and d.site not in sites]
-        scenarios.append((f"not {target} -> {target}", train, test))
-    if any(d.split == "train" for d in data):
-        train = [d for d in data if d.split == "train"]
-        sites = {d.site for d in train}
-        scenarios.append(("train split only -> dev", train,
-                          [d for d in dev if d.site not in sites]))
-    for label, train, test in scenarios:
+    for label, train, test in cross_scenarios(data, dev):
         fit_all(train, eval_dir)
         show(label, score(eval_dir, dev, predict(test)))
 

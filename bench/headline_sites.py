@@ -1,32 +1,42 @@
 """Headline-only estimates on sites nothing was tuned on (issue 16, item 4), fast enough to
-judge one ranker feature at a time.
+judge one ranker feature or threshold at a time.
 
-    python bench/headline_sites.py [EVAL_DIR] [--train-weight=W ...] [--misses]
-                                   [--show=PAGE ...] [--refresh]
+    python bench/headline_sites.py [EVAL_DIR] [--salt=S ...] [--train-weight=W ...]
+                                   [--misses] [--show=PAGE ...] [--refresh]
 
 The headline ranker reads the boilerplate model's probabilities, so each scenario first
-fits the boilerplate model exactly as `bench/estimate_marks.py` does (on the scenario's
-dev training pages: the committed boilerplate model is trained on dev only) and keeps, for
-every dev page and every page of the train split, what that model makes of it (cached in
-`$TMPDIR/reader-headline-sites/`, keyed by the boilerplate code and weights; `--refresh`
-recomputes). Then, for each training-data choice, the ranker is fitted on the scenario's
-training pages (headline features recomputed from the current `headline.py`) and the
-test pages' headlines are picked the way `reader analyze` picks them (furniture lines
-skipped, the second of two adjacent copies). Scenarios:
+fits the boilerplate model with `bench/estimate_marks.py`'s own code (`fit_boilerplate`:
+the scenario's dev training pages, and the train-split pages that train its stage 1 only,
+as `train_boilerplate` and `estimate_marks.py --data dev` do) on that bench's own folds
+(`kfold_scenarios`, `cross_scenarios`, `fold_of` with its `SALT`), and keeps what that
+model makes of every dev page and every page of the train split (cached in
+`$TMPDIR/reader-headline-sites/`, keyed by the boilerplate code and weights, the scenario
+and the fold salt; `--refresh` recomputes). Then, for each training-data choice, the
+ranker is fitted on the scenario's training pages (headline features recomputed from the
+current `headline.py`, page weights as `train_headline`) and each test page's headline is
+picked by `headline.pick_line`, the function `reader analyze` picks it with (furniture
+lines skipped, the second of two adjacent copies). So its figures are
+`estimate_marks.py --data dev`'s headline column. Scenarios:
 
-* **site 3-fold**: dev pages in 3 folds by web domain (the folds of `estimate_marks.py`);
-  train-split pages of a test fold's sites are left out of its training data;
+* **site 3-fold**: dev pages in 3 folds by web domain; train-split pages of a test fold's
+  sites are left out of its ranker training data (`--train-weight` above 0);
+  `--salt=S` (repeatable; `--salt=` is the default assignment) other assignments of the
+  sites to the folds, and the mean over them;
 * **cross-source**: not Scrapinghub -> Scrapinghub, not WCXB news -> WCXB news (no test
   site in training);
 * **train pages**: the train split's pages of each site fold, headlines picked by that
-  fold's models (843 pages of guides, blogs and reviews no model or rule was made from:
-  less noisy than 130 dev pages, though of another kind).
+  fold's models (843 pages of guides, blogs and reviews no ranker or rule was made from;
+  the 200 that train the boilerplate model's stage 1 are in-sample for that stage only, so
+  the 643 others are also counted apart).
 
-Training data per run (`--train-weight W`, repeatable; default `0,1`): dev pages at weight
-1 and the train split's pages at weight W (0: dev only); `--train-weight=only` trains the
-ranker on the train split alone. `--misses` prints each out-of-fold miss of the first
-choice with the chosen and the gold line, for sorting by type; `--show=PAGE` the best
-candidates of a test page with their scores and features.
+Training data per run (`--train-weight W`, repeatable; default `0`): dev pages at their
+weight and the train split's pages at weight W (0: dev only, as committed);
+`--train-weight=only` trains the ranker on the train split alone. `--misses` prints each
+out-of-fold miss of the first choice with the chosen and the gold line, for sorting by
+type; `--show=PAGE` the best candidates of a test page with their scores and features.
+`HEADLINE_DROP=f1,f2` zeroes ranker features (an ablation); `HEADLINE_SET=NAME=V,...` sets
+module constants of `headline.py` for the run (a threshold sweep:
+`HEADLINE_SET=CONFIDENT=0.4`).
 """
 
 from __future__ import annotations
@@ -41,6 +51,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+import estimate_marks as em  # noqa: E402
 
 from reader.marks import _weights  # noqa: E402
 from reader.marks import boilerplate as bp  # noqa: E402
@@ -56,28 +69,11 @@ K = 3
 # features left out (zeroed) for an ablation: HEADLINE_DROP=first_copy,dek_pair
 DROP = frozenset(hl.TITLE_FEATURES.index(n)
                  for n in os.environ.get("HEADLINE_DROP", "").split(",") if n)
-
-
-def fold_of(site: str, k: int = K) -> int:
-    return int(hashlib.sha1(site.encode()).hexdigest(), 16) % k
-
-
-def scenarios(dev: list[tb.Doc], train: list[tb.Doc]
-              ) -> list[tuple[str, list, list, list, list]]:
-    """(name, boilerplate/ranker dev training pages, train-split pages allowed, test dev
-    pages, test train-split pages)."""
-    out = []
-    for f in range(K):
-        out.append((f"fold{f}", [d for d in dev if fold_of(d.site) != f],
-                    [d for d in train if fold_of(d.site) != f],
-                    [d for d in dev if fold_of(d.site) == f],
-                    [d for d in train if fold_of(d.site) == f]))
-    for target in ("scrapinghub", "wcxb-news"):
-        test = [d for d in dev if d.origin == target]
-        sites = {d.site for d in test}
-        out.append((f"->{target}", [d for d in dev if d.origin != target and d.site not in sites],
-                    [d for d in train if d.site not in sites], test, []))
-    return out
+for _item in filter(None, os.environ.get("HEADLINE_SET", "").split(",")):
+    _name, _val = _item.split("=", 1)
+    if not hasattr(hl, _name):
+        raise SystemExit(f"headline.py has no {_name}")
+    setattr(hl, _name, type(getattr(hl, _name))(float(_val)))
 
 
 class LazyRows:
@@ -107,47 +103,70 @@ def page_input(doc: tb.Doc, repeated: frozenset[str]) -> tuple:
     return (idx, None, keys, p_bp, frozenset(furn))
 
 
-def _cache_key() -> str:
-    # (the modules whose code decides the cached probabilities and furniture lines)
+def _code_key() -> str:
+    # (the modules whose code decides the cached probabilities and furniture lines, and the
+    # bench that fits the model)
     names = ("boilerplate.py", "_weights.py", "train_boilerplate.py", "features.py",
              "furniture.py", "repeated.py", "text.py")
     src = b"".join((Path(bp.__file__).with_name(n)).read_bytes() for n in names)
+    src += Path(em.__file__).read_bytes()
     return hashlib.sha1(src).hexdigest()[:12]
 
 
-def build(eval_dir: Path, refresh: bool) -> dict:
-    """Per scenario: the page inputs of its training and test pages (cached)."""
+def scenario_list(dev: list[tb.Doc], train: list[tb.Doc]) -> list[tuple]:
+    """(name, dev training pages, train-split pages allowed in ranker training, test dev
+    pages, test train-split pages, salted) from `estimate_marks`' scenarios."""
+    out = []
+    for f, (name, dtr, test) in enumerate(em.kfold_scenarios(dev, dev, K)):
+        out.append((name, dtr, [d for d in train if em.fold_of(d.site, K) != f], test,
+                    [d for d in train if em.fold_of(d.site, K) == f], True))
+    for name, dtr, test in em.cross_scenarios(dev, dev):
+        sites = {d.site for d in test}
+        out.append((name, dtr, [d for d in train if d.site not in sites], test, [], False))
+    return out
+
+
+def build(eval_dir: Path, salt: str, refresh: bool) -> dict:
+    """Per scenario: the page inputs of its training and test pages (cached per scenario)."""
     cache = Path(os.environ.get("TMPDIR", tempfile.gettempdir())) / "reader-headline-sites"
     cache.mkdir(exist_ok=True)
-    path = cache / f"{_cache_key()}.pkl"
-    if path.is_file() and not refresh:
-        with open(path, "rb") as f:
-            return pickle.load(f)
+    em.SALT = salt
     dev = tb.load_split(eval_dir, "dev")
     train = tb.load_split(eval_dir, "train")
-    out: dict = {"dev": dev, "train": train, "scen": []}
+    em.STAGE1[:] = tb.load_stage1_pages(eval_dir)
+    out: dict = {"dev": dev, "train": train, "scen": [],
+                 "stage1": frozenset(d.name for d in em.STAGE1)}
     saved = (list(_weights.STAGE1), [list(s) for s in _weights.STAGES])
-    for name, dtr, ttr, test, test_tr in scenarios(dev, train):
+    code = _code_key()
+    for name, dtr, ttr, test, test_tr, salted in scenario_list(dev, train):
+        tag = hashlib.sha1(f"{code} {name} {salt if salted else ''}".encode()).hexdigest()[:16]
+        path = cache / f"{tag}.pkl"
+        if path.is_file() and not refresh:
+            with open(path, "rb") as f:
+                out["scen"].append(pickle.load(f))
+            continue
         t0 = time.perf_counter()
-        bp.use_weights(*tb.fit(dtr, tb.corpus_repeated(dtr)))
+        em.fit_boilerplate(dtr)
         rep_dev = tb.corpus_repeated(dtr)
         rep_train = tb.corpus_repeated(ttr)
         rep_test = repeated_lines(d.text for d in test)
-        inp = {}
-        for d in dtr:
-            inp[d.name] = page_input(d, rep_dev)
-        for d in ttr:
-            inp[d.name] = page_input(d, rep_train)
+        inp = {d.name: page_input(d, rep_dev) for d in dtr}
+        inp.update((d.name, page_input(d, rep_train)) for d in ttr)
         test_inp = {d.name: page_input(d, rep_test) for d in test}
         rep_test_tr = tb.corpus_repeated(test_tr)
         test_inp.update((d.name, page_input(d, rep_test_tr)) for d in test_tr)
-        out["scen"].append((name, [d.name for d in dtr], [d.name for d in ttr],
-                            [d.name for d in test], inp, test_inp, [d.name for d in test_tr]))
+        scen = (name, [d.name for d in dtr], [d.name for d in ttr], [d.name for d in test],
+                inp, test_inp, [d.name for d in test_tr])
+        with open(path, "wb") as f:
+            pickle.dump(scen, f, protocol=pickle.HIGHEST_PROTOCOL)
+        out["scen"].append(scen)
         print(f"built {name} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
     bp.use_weights(*saved)
-    with open(path, "wb") as f:
-        pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
     return out
+
+
+def gold_line(doc: tb.Doc) -> int:
+    return next(ln for ln, lab in doc.labels.items() if lab == "title")
 
 
 def rows_of(doc: tb.Doc, inp: tuple) -> tuple[list[int], list[list[float]], int]:
@@ -156,25 +175,15 @@ def rows_of(doc: tb.Doc, inp: tuple) -> tuple[list[int], list[list[float]], int]
     cands, rows = hl.title_rows(doc.lines, idx, rows1, p_bp, keys)
     if DROP:
         rows = [[0.0 if j in DROP else v for j, v in enumerate(r)] for r in rows]
-    gold = next(ln for ln, lab in doc.labels.items() if lab == "title")
+    gold = gold_line(doc)
     pos = next((j for j, k in enumerate(cands) if idx[k] + 1 == gold), -1)
     return cands, rows, pos
 
 
-def pick(doc: tb.Doc, inp: tuple, cands: list[int], rows: list[list[float]],
-         w: list[float]) -> int | None:
+def pick(inp: tuple, cands: list[int], rows: list[list[float]], w: list[float]) -> int | None:
     """The 1-based headline line `reader analyze` would choose (no corrections)."""
     idx, _, keys, _, furn = inp
-    scored = sorted(zip((sum(a * b for a, b in zip(w, r, strict=True)) for r in rows), cands,
-                        strict=True), reverse=True)
-    for _, k in scored:
-        n = idx[k] + 1
-        if n - 1 in furn:
-            continue
-        if k + 1 < len(idx) and keys[k + 1] == keys[k]:
-            n = idx[k + 1] + 1
-        return n
-    return None
+    return hl.pick_line(idx, keys, cands, rows, w, lambda k: idx[k] in furn)
 
 
 def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset()
@@ -182,7 +191,7 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset()
     by = {d.name: d for d in data["dev"] + data["train"]}
     res: dict[str, tuple[int, int]] = {}
     kf_ok = kf_n = 0
-    tr_ok = tr_n = 0
+    tr_ok = tr_n = fresh_ok = fresh_n = 0
     for name, dtr, ttr, test, inp, test_inp, test_tr in data["scen"]:
         names = [] if tw == "only" else list(dtr)
         if tw == "only" or float(tw) > 0:
@@ -193,14 +202,14 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset()
             _, rows, pos = rows_of(d, inp[n])
             pages.append((rows, pos))
             wt = 1.0 if d.split == "dev" else (1.0 if tw == "only" else float(tw))
-            pw.append(wt * (th.SEED_WEIGHT if th.is_seed(d) else 1.0))
+            pw.append(wt * th.page_weights([d])[0])
         w = th.train(pages, weights=pw)
         ok = 0
         for n in test:
             d = by[n]
             cands, rows, _ = rows_of(d, test_inp[n])
-            got = pick(d, test_inp[n], cands, rows, w)
-            gold = next(ln for ln, lab in d.labels.items() if lab == "title")
+            got = pick(test_inp[n], cands, rows, w)
+            gold = gold_line(d)
             ok += got == gold
             if n in show:
                 scores = [sum(a * b for a, b in zip(w, r, strict=True)) for r in rows]
@@ -220,14 +229,20 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset()
         for n in test_tr:
             d = by[n]
             cands, rows, _ = rows_of(d, test_inp[n])
-            gold = next(ln for ln, lab in d.labels.items() if lab == "title")
-            tr_ok += pick(d, test_inp[n], cands, rows, w) == gold
-            tr_n += 1
+            hit = pick(test_inp[n], cands, rows, w) == gold_line(d)
+            tr_ok, tr_n = tr_ok + hit, tr_n + 1
+            if n not in data["stage1"]:
+                fresh_ok, fresh_n = fresh_ok + hit, fresh_n + 1
         if name.startswith("fold"):
             kf_ok, kf_n = kf_ok + ok, kf_n + len(test)
     res["kfold"] = (kf_ok, kf_n)
     res["train pages"] = (tr_ok, tr_n)
+    res["not stage 1"] = (fresh_ok, fresh_n)
     return res
+
+
+COLUMNS = ("kfold", "not scrapinghub -> scrapinghub", "not wcxb-news -> wcxb-news",
+           "train pages", "not stage 1")
 
 
 def main(argv: list[str]) -> int:
@@ -239,17 +254,26 @@ def main(argv: list[str]) -> int:
     if not (eval_dir / "boilerplate" / "train" / "gold.jsonl").is_file():
         print(f"no benchmark with a train split at {eval_dir}", file=sys.stderr)
         return 2
-    tws = [a.split("=", 1)[1] for a in argv if a.startswith("--train-weight=")] or ["0", "1"]
-    data = build(eval_dir, "--refresh" in argv)
-    print(f"{'train weight':>12s} {'site 3-fold':>16s} {'->scrapinghub':>16s} "
-          f"{'->wcxb-news':>16s} {'train pages':>16s}")
+    tws = [a.split("=", 1)[1] for a in argv if a.startswith("--train-weight=")] or ["0"]
+    salts = [a.split("=", 1)[1] for a in argv if a.startswith("--salt=")] or [""]
+    show = frozenset(a.split("=", 1)[1] for a in argv if a.startswith("--show="))
+    datas = [(s, build(eval_dir, s, "--refresh" in argv)) for s in salts]
+    print(f"{'train weight':>12s} {'salt':>4s} {'site 3-fold':>15s} {'->scrapinghub':>15s} "
+          f"{'->wcxb-news':>15s} {'train pages':>15s} {'not in stage 1':>15s}")
     for tw in tws:
-        t0 = time.perf_counter()
-        show = frozenset(a.split("=", 1)[1] for a in argv if a.startswith("--show="))
-        r = run(data, tw, "--misses" in argv, show)
-        cells = " ".join(f"{r[k][0] / r[k][1]:.3f} ({r[k][0]:3d}/{r[k][1]:3d})"
-                         for k in ("kfold", "->scrapinghub", "->wcxb-news", "train pages"))
-        print(f"{tw:>12s} {cells}   ({time.perf_counter() - t0:.0f} s)", flush=True)
+        sums = [0.0] * len(COLUMNS)
+        for salt, data in datas:
+            t0 = time.perf_counter()
+            r = run(data, tw, "--misses" in argv, show)
+            for j, k in enumerate(COLUMNS):
+                sums[j] += r[k][0] / r[k][1]
+            cells = " ".join(f"{r[k][0] / r[k][1]:.3f} ({r[k][0]:3d}/{r[k][1]:3d})"
+                             for k in COLUMNS)
+            print(f"{tw:>12s} {salt or '-':>4s} {cells}   ({time.perf_counter() - t0:.0f} s)",
+                  flush=True)
+        if len(datas) > 1:
+            print(f"{tw:>12s} {'mean':>4s} "
+                  + " ".join(f"{v / len(datas):.3f}{'':10s}" for v in sums), flush=True)
     return 0
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import accumulate, repeat
-from operator import mul
+from itertools import accumulate
 
 from reader.marks import _kind_weights, _title_weights, _weights
 from reader.marks import boilerplate as _bp
@@ -169,27 +168,13 @@ def _analyze(
     title_line = None
     if idx:
         cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys)
-        w = _title_weights.WEIGHTS
-        if any(len(r) != len(w) for r in trows):
-            raise ValueError("headline rows and weights differ in length")
-        # (the same products summed in the same order as a generator would, at C speed)
-        scored = sorted(
-            zip(map(sum, map(map, repeat(mul), repeat(w), trows)), cands, strict=True),
-            reverse=True,
-        )
-        for _, k in scored:
+
+        def skip(k: int) -> bool:
             n = idx[k] + 1
-            if n in forced_boilerplate or keys[k] in boilerplate_texts or n - 1 in furniture:
-                continue
-            # of two identical lines in a row, the second is the headline (the first is a
-            # breadcrumb or the page title above the <h1>: 6 of the 6 such automatically
-            # labelled dev pages)
-            if k + 1 < len(idx) and keys[k + 1] == keys[k] and idx[k + 1] + 1 not in (
-                forced_boilerplate
-            ):
-                n = idx[k + 1] + 1
-            title_line = n
-            break
+            return n in forced_boilerplate or keys[k] in boilerplate_texts or n - 1 in furniture
+
+        title_line = _hl.pick_line(idx, keys, cands, trows, _title_weights.WEIGHTS, skip,
+                                   forced_boilerplate)
     if title_line is not None:
         kinds[title_line - 1] = LineKind.TITLE
         tkey = line_keys[title_line - 1]

@@ -17,10 +17,11 @@ headline over its dek (on dev that pattern names the headline on 18 of the 23 pa
 it occurs); a line in capitals above the headline is its kicker ("BLACK DEATH FEARS"); a
 number in a headline ("Opening Bell 11.18.19") does not make it a dateline.
 
-The feature set is deliberately small (22 features): with ~130 labelled pages a larger
-one fitted dev better but cross-validated worse, and two features made from dev misses (a
-headline-like line over a longer sentence, the byline right under a line) were dropped when
-the site-held-out estimate rose without them (see `bench/README_marks.md`).
+The feature set is deliberately small (21 features): with ~130 labelled pages a larger
+one fitted dev better but cross-validated worse, and three features made from dev misses (a
+headline-like line over a longer sentence, the byline right under a line, the first of two
+copies apart) were dropped when the site-held-out estimates and the train split did not
+lose without them (see `bench/README_marks.md`).
 """
 
 from __future__ import annotations
@@ -29,15 +30,22 @@ import math
 import re
 import string
 from collections import Counter
-from collections.abc import Sequence
-from itertools import chain
+from collections.abc import Callable, Container, Sequence
+from itertools import chain, repeat
+from operator import mul
 
 from reader.marks import _weights
 from reader.marks.features import LINE_FEATURES, STOPWORDS
 from reader.marks.text import CLOSERS, ends_sentence
 
 WINDOW_BEFORE = 40
-WINDOW_AFTER = 4
+# `article_start`: a body line the boilerplate model trusts (p below CONFIDENT) of START_CHARS
+# or more characters starts the article; a half-trusted one (below the boilerplate
+# threshold and LOOSE) far above it may
+CONFIDENT = 0.5
+LOOSE = 1.0
+START_CHARS = 80
+WINDOW_AFTER = 8
 BODY_LINES = 25  # the article lines whose words the candidates are compared with
 
 _F = {n: j for j, n in enumerate(LINE_FEATURES)}
@@ -67,7 +75,6 @@ TITLE_FEATURES: tuple[str, ...] = (
     "question",  # ends with "?" (a headline may; a sentence-end otherwise is a dek's)
     "dek_in_body",  # the same text again where the article starts (a dek, a lede)
     "dek_pair",  # a headline-like line, then a sentence, then the byline or dateline
-    "first_copy",  # the first of two or more copies of a headline-like text near the body
 )
 
 # a date or time as a dateline shows it ("Nov 19, 2019", "15 November", "6:46 pm",
@@ -231,6 +238,8 @@ def article_start(lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float
     when the page has no line that long.
     """
     kept = _weights.THRESHOLD
+    loose_max = min(kept, LOOSE)
+    confident = CONFIDENT
     first = best = loose = None
     best_p = 2.0
     for k in range(len(idx)):
@@ -238,16 +247,16 @@ def article_start(lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float
         if p >= kept and (first is not None or p >= best_p):
             continue
         s = lines[idx[k]].strip()
-        if len(s) < 80:
+        if len(s) < START_CHARS:
             continue
         sentence = ends_sentence(s)
-        if p < 0.5:
+        if p < confident:
             if sentence:
                 return k if loose is None or k - loose <= WINDOW_BEFORE else loose
             if first is None:
                 first = k
         else:
-            if sentence and loose is None and p < kept:
+            if sentence and loose is None and p < loose_max:
                 loose = k
             if first is None and p < best_p:
                 best, best_p = k, p
@@ -402,20 +411,6 @@ def title_rows(
             and k not in meta_only
         )
 
-    # the first of several copies of a text among the candidates (not the first of two in a
-    # row, which `dup_after_copy` speaks for): the page's own heading comes before the
-    # sticky bar, share box or gallery that repeat it
-    copies = Counter(keys[k] for k in cands)
-    first_of: dict[str, int] = {}
-    for k in cands:
-        first_of.setdefault(keys[k], k)
-    first_copies = {
-        k
-        for k in good
-        if copies[keys[k]] >= 2
-        and first_of[keys[k]] == k
-        and (k + 1 >= m or keys[k + 1] != keys[k])
-    }
     rows = []
     for k in cands:
         nw = nwords[k]
@@ -462,7 +457,6 @@ def title_rows(
                 1.0 if line.endswith("?") else 0.0,
                 1.0 if dup and start - 1 <= last_seen[key] <= start + WINDOW_AFTER else 0.0,
                 1.0 if dek_pair else 0.0,
-                1.0 if k in first_copies else 0.0,
             ]
         )
     # the author's names from the bylines (person-shaped: not "LISA MASCARO" or a desk): a
@@ -508,3 +502,35 @@ def choose(cands: Sequence[int], rows: Sequence[Sequence[float]], w: Sequence[fl
         if s > best:
             best, best_k = s, k
     return best_k
+
+
+def pick_line(
+    idx: Sequence[int],
+    keys: Sequence[str],
+    cands: Sequence[int],
+    rows: Sequence[Sequence[float]],
+    w: Sequence[float],
+    skip: Callable[[int], bool] = lambda k: False,
+    not_second: Container[int] = (),
+) -> int | None:
+    """The headline's 1-based line number, as `reader analyze` chooses it: the best-scoring
+    candidate that `skip` (a position in `idx`) does not rule out (furniture, the user's
+    corrections); of two identical lines in a row, the second (the first is a breadcrumb or
+    the page title above the <h1>: 6 of the 6 such automatically labelled dev pages),
+    unless its line number is in `not_second`. None when no candidate is left. (Shared by
+    `analyze` and the benches, so they pick alike.)
+    """
+    if any(len(r) != len(w) for r in rows):
+        raise ValueError("headline rows and weights differ in length")
+    # (the same products summed in the same order as a generator would, at C speed)
+    scored = sorted(
+        zip(map(sum, map(map, repeat(mul), repeat(w), rows)), cands, strict=True),
+        reverse=True,
+    )
+    for _, k in scored:
+        if skip(k):
+            continue
+        if k + 1 < len(idx) and keys[k + 1] == keys[k] and idx[k + 1] + 1 not in not_second:
+            return idx[k + 1] + 1
+        return idx[k] + 1
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.marks import LineKind, analyze
+from reader.marks import headline as hl
 
 BODY = (
     "The city council voted on Tuesday to rebuild the old harbour bridge after engineers "
@@ -316,16 +317,38 @@ def test_accented_names_are_names() -> None:
     assert not name_and_outlet("Jane Smith | a very long outlet name that is a sentence really")
 
 
-def test_of_copies_apart_above_the_byline_the_first_is_the_headline() -> None:
+def test_of_copies_apart_above_the_byline_one_is_the_headline_the_other_boilerplate() -> None:
     # the page's heading, then share buttons and a sticky bar or section label that repeat
-    # it right above the byline (the benchmark's labels take the heading: 109, 291)
+    # it right above the byline. Which copy the labels take is a convention (dev: the first
+    # 11 times in 15; the train split 46 in 89): the `first_copy` feature that took the
+    # first was dropped (no gain out of fold, 9 of 843 train pages lost), so either copy
+    # may be the headline, and the other is boilerplate
     for top in (
         (HEAD, "Read Later", "Share", "Comments", "Read Later", "immunology", HEAD,
          "By Jane Smith", "November 15, 2019"),
         (HEAD, "Share", "Comments", "Science", HEAD, "By Jane Smith"),
     ):
         text = page(*top)
+        lines = text.split("\n")
         m = analyze(text)
-        assert m.title_line == 1, top
-        copy = text.split("\n").index(HEAD, 1)
-        assert m.line_kinds[copy] is LineKind.BOILERPLATE
+        copies = [n for n, ln in enumerate(lines, 1) if ln == HEAD]
+        assert m.title_line in copies, top
+        other = next(n for n in copies if n != m.title_line)
+        assert m.line_kinds[other - 1] is LineKind.BOILERPLATE
+
+
+def test_pick_line_skips_ruled_out_lines_and_takes_the_second_of_adjacent_copies() -> None:
+    # `pick_line` is how `reader analyze` and the benches choose (one function, so the
+    # benches' figures are the command's): best score first, lines `skip` rules out
+    # passed over, of two identical lines in a row the second unless it is ruled out
+    idx = [0, 2, 3, 5]
+    keys = ["masthead", "head", "head", "lede"]
+    w = [1.0]
+    rows = [[3.0], [2.0], [1.0]]
+    cands = [0, 1, 3]
+    assert hl.pick_line(idx, keys, cands, rows, w) == 1
+    assert hl.pick_line(idx, keys, cands, rows, w, lambda k: k == 0) == 4
+    assert hl.pick_line(idx, keys, cands, rows, w, lambda k: k == 0, not_second={4}) == 3
+    assert hl.pick_line(idx, keys, cands, rows, w, lambda k: True) is None
+    with pytest.raises(ValueError):
+        hl.pick_line(idx, keys, cands, [[1.0, 2.0]] * 3, w)

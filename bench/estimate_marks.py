@@ -100,7 +100,7 @@ def _subset_gold(src: Path, names: set[str], dest: Path) -> Path:
             if raw.strip() and json.loads(raw)["file"] in names:
                 out.write(raw)
     for n in names:
-        (dest / n).symlink_to(src / n)
+        (dest / n).symlink_to(src.resolve() / n)  # absolute: the eval dir may be given relative
     return dest
 
 

@@ -50,7 +50,11 @@ def score_dev(eval_dir: Path, scorer: Path, tmp: Path) -> None:
     """The official dev quote gold and the extra dev labels (bench/heldout_quotes)."""
     dev = eval_dir / "boilerplate" / "dev"
     pred = tmp / "pred.jsonl"
-    _analyze(dev, pred)
+    pages = tmp / "dev-pages"  # a copy: `reader analyze` keeps its caches beside the corpus,
+    pages.mkdir()              # and the benchmark's folder is not ours to write into
+    for page in dev.glob("*.txt"):
+        shutil.copyfile(page, pages / page.name)
+    _analyze(pages, pred)
     extra = tmp / "extra.jsonl"
     lines = (REPO / "bench" / "heldout_quotes" / "gold.jsonl").read_text().splitlines()
     extra.write_text("\n".join(ln for ln in lines

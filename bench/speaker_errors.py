@@ -76,12 +76,12 @@ def _analyze_cached(eval_dir: Path, split: str, files: list[str], refresh: bool)
     if refresh or not out.exists():
         src = eval_dir / "boilerplate" / split
         with tempfile.TemporaryDirectory() as tmp:
-            corpus = src
-            if split == "train":
-                corpus = Path(tmp) / "c"
-                corpus.mkdir()
-                for f in files:
-                    shutil.copyfile(src / f, corpus / f)
+            # always a copy: `reader analyze` keeps its caches beside the corpus, and the
+            # benchmark's folder is not ours to write into
+            corpus = Path(tmp) / "c"
+            corpus.mkdir()
+            for f in (files if split == "train" else [p.name for p in src.glob("*.txt")]):
+                shutil.copyfile(src / f, corpus / f)
             with out.open("wb") as fh:
                 subprocess.run([sys.executable, "-m", "reader", "analyze", str(corpus)],
                                stdout=fh, check=True, cwd=REPO)

@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.widgets import Input, Static
 
-from reader.filtering import Facts, Query, QueryError, filter_indices, help_line, parse
+from reader.filtering import (
+    Facts,
+    Query,
+    QueryError,
+    filter_indices,
+    help_line,
+    parse,
+    tag_key,
+)
 from reader.textlayout import sanitize
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
@@ -361,6 +369,8 @@ class AppSearch:
                 # boilerplate lines out, which a user cannot guess from "0 of 130")
                 line.append(" · not in article text; in:all searches boilerplate too",
                             style="dim")
+            elif self.shown == 0 and (unknown := self._unknown_tag()) is not None:
+                line.append(unknown, style="dim")
             elif self.ready:
                 line.append(" · ranked" if self.full_text else "", style="dim")
             else:
@@ -372,6 +382,20 @@ class AppSearch:
         if line != self._info_shown:  # (an update repaints, even with the same line)
             self._info_shown = line
             info.update(line, layout=False)  # (its height is fixed: reader.tcss)
+
+    def _unknown_tag(self) -> str | None:
+        """" · no tag 'x'; tags: a, b, …" when the query asks for a tag nobody gave (a typo
+        reads as "0 of 130" otherwise), else None."""
+        store = self.app.store.store
+        if self.query is None or store is None or not self.query.tags:
+            return None
+        known = sorted(store.tag_counts(None))
+        keys = {tag_key(t) for t in known}
+        missing = [t for t in self.query.tags if tag_key(t) not in keys]
+        if not missing:
+            return None
+        shown = ", ".join(known[:6]) + (", …" if len(known) > 6 else "")
+        return f" · no tag {missing[0]!r}; " + (f"tags: {shown}" if known else "no tags yet")
 
     # -- keyword in context ----------------------------------------------------------
 

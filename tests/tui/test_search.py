@@ -339,3 +339,26 @@ async def test_the_match_shows_in_a_narrow_terminal(tmp_path: Path, isolated_hom
         width = app.query_one("#search-info", Static).size.width
         shown = info(app).split("\n")[1][:width]  # (the line is not wrapped: cut there)
         assert "Noem" in shown
+
+
+async def test_a_tag_nobody_gave_is_named_with_the_tags_there_are(corpus: Path) -> None:
+    # "tag:ecnomy" read as a bare "0 of 4": was the tag misspelt, or is nothing tagged?
+    from annotations.store import AnnotationStore
+
+    store = AnnotationStore.open(corpus / "annotations.json")
+    store.add_tags("c.txt", ["economy", "council"])
+    store.close()
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "tag:ecnomy")
+        assert listed(app) == []
+        assert "0 of 4" in info(app)
+        assert "no tag 'ecnomy'; tags: council, economy" in info(app)
+        for _ in "ecnomy":
+            await pilot.press("backspace")
+        for ch in "economy":
+            await pilot.press(ch)
+        await settle(app, pilot)
+        assert listed(app) == ["c.txt"]
+        assert "no tag" not in info(app)

@@ -12,6 +12,8 @@ be any Kim), and it leaves the attribution itself alone.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # countries (lower case) and their demonyms where the demonym is not "country + n"
 _ONE_WORD_COUNTRIES = """
 afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain
@@ -77,6 +79,7 @@ def _country(words: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)  # the overview asks once per quotation; names repeat a lot
 def speaker_key(name: str) -> str:
     """The key two written forms of one speaker share (see the module doc)."""
     key = " ".join(name.split()).casefold()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from reader.tui.app import ReaderApp
 from reader.tui.widgets.article_view import ArticleView
@@ -40,3 +43,17 @@ async def press(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
                 break
             await asyncio.sleep(0.005)
         await pilot.pause()
+
+
+@asynccontextmanager
+async def demo_session(
+    tmp_path: Path, size: tuple[int, int] = (120, 40)
+) -> AsyncIterator[tuple[ReaderApp, Any, Path]]:
+    """(app, pilot, corpus): the annotated demo corpus opened by its demo coder, settled."""
+    from tests.tui.snapshot_apps import DEMO_CODER, demo_corpus
+
+    corpus = demo_corpus(tmp_path, annotated=True)
+    app = make_app(corpus, coder=DEMO_CODER)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        yield app, pilot, corpus

@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 
 from reader.tui.overview_screen import OverviewScreen
 from reader.tui.passages_screen import PassagesScreen
-from tests.tui.helpers import make_app, press, settle
+from tests.tui.helpers import demo_session, make_app, press, settle
 from tests.tui.snapshot_apps import DEMO_CODER, demo_corpus
 
 A1 = "000_4f563db4c078cd2b.txt"
@@ -23,10 +23,7 @@ A1 = "000_4f563db4c078cd2b.txt"
 async def test_j_and_k_move_in_the_overview_and_passages(
     tmp_path: Path, isolated_home: Path
 ) -> None:
-    corpus = demo_corpus(tmp_path, annotated=True)
-    app = make_app(corpus, coder=DEMO_CODER)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+    async with demo_session(tmp_path, size=(80, 24)) as (app, pilot, corpus):
         for key, screen_type in (("V", OverviewScreen), ("P", PassagesScreen)):
             await pilot.press(key)
             await pilot.pause()
@@ -55,10 +52,7 @@ async def test_j_and_k_move_in_the_overview_and_passages(
 async def test_j_and_k_move_in_the_export_format_choice(
     tmp_path: Path, isolated_home: Path
 ) -> None:
-    corpus = demo_corpus(tmp_path, annotated=True)
-    app = make_app(corpus, coder=DEMO_CODER)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+    async with demo_session(tmp_path, size=(80, 24)) as (app, pilot, corpus):
         await pilot.press("E")
         await pilot.pause()
         lst = app.screen.query_one(OptionList)
@@ -73,10 +67,7 @@ async def test_j_and_k_move_in_the_export_format_choice(
 async def test_reader_keys_do_not_act_through_a_corpus_view(
     tmp_path: Path, isolated_home: Path, screen_key: str, key: str
 ) -> None:
-    corpus = demo_corpus(tmp_path, annotated=True)
-    app = make_app(corpus, coder=DEMO_CODER)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+    async with demo_session(tmp_path, size=(120, 40)) as (app, pilot, corpus):
         await press(pilot, "enter")  # open the first article (done in the demo)
         opened = app.current
         status = app.store.status(A1)
@@ -162,10 +153,7 @@ async def test_a_passage_opened_from_a_stack_of_views_lands_in_the_reader(
     overview, which stayed on screen; the coder saw the overview, not the passage."""
     from reader.tui.app import MainScreen
 
-    corpus = demo_corpus(tmp_path, annotated=True)
-    app = make_app(corpus, coder=DEMO_CODER)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+    async with demo_session(tmp_path, size=(120, 40)) as (app, pilot, corpus):
         for key in via:
             await press(pilot, key)
         assert isinstance(app.screen, PassagesScreen)
@@ -180,10 +168,7 @@ async def test_a_filter_picked_in_the_overview_over_the_passages_lands_in_the_re
 ) -> None:
     from reader.tui.app import MainScreen
 
-    corpus = demo_corpus(tmp_path, annotated=True)
-    app = make_app(corpus, coder=DEMO_CODER)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+    async with demo_session(tmp_path, size=(120, 40)) as (app, pilot, corpus):
         await press(pilot, "P", "V")
         assert isinstance(app.screen, OverviewScreen)
         await press(pilot, "enter")  # the first row: a status, "is:..." in the box
@@ -199,10 +184,7 @@ async def test_slash_in_a_corpus_view_goes_to_the_search_box(
 
     from reader.tui.app import MainScreen
 
-    corpus = demo_corpus(tmp_path, annotated=True)
-    app = make_app(corpus, coder=DEMO_CODER)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+    async with demo_session(tmp_path, size=(120, 40)) as (app, pilot, corpus):
         await press(pilot, "V", "P", "slash")
         assert isinstance(app.screen, MainScreen)
         box = app.query_one("#filter", Input)

@@ -14,8 +14,8 @@ from textual.widgets import OptionList
 from annotations.store import AnnotationStore
 from reader.tui.overview_screen import OverviewScreen
 from reader.tui.passages_screen import PassagesScreen
-from tests.tui.helpers import make_app, press, settle
-from tests.tui.snapshot_apps import DEMO_CODER, demo_corpus
+from tests.tui.helpers import demo_session, press, settle
+from tests.tui.snapshot_apps import DEMO_CODER
 
 A1 = "000_4f563db4c078cd2b.txt"
 
@@ -38,10 +38,7 @@ async def _other_writer_saves(app, pilot, corpus: Path, what) -> None:  # type: 
 async def test_the_overview_recounts_when_another_writer_saves(
     tmp_path: Path, isolated_home: Path
 ) -> None:
-    corpus = demo_corpus(tmp_path, annotated=True)
-    app = make_app(corpus, coder=DEMO_CODER)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+    async with demo_session(tmp_path, size=(120, 40)) as (app, pilot, corpus):
         await press(pilot, "V")
         screen = app.screen
         assert isinstance(screen, OverviewScreen)
@@ -57,10 +54,7 @@ async def test_the_overview_recounts_when_another_writer_saves(
 async def test_coded_passages_follow_another_writer_and_keep_the_cursor(
     tmp_path: Path, isolated_home: Path
 ) -> None:
-    corpus = demo_corpus(tmp_path, annotated=True)
-    app = make_app(corpus, coder=DEMO_CODER)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+    async with demo_session(tmp_path, size=(120, 40)) as (app, pilot, corpus):
         await press(pilot, "P")
         screen = app.screen
         assert isinstance(screen, PassagesScreen)
@@ -87,10 +81,7 @@ async def test_the_overview_follows_a_switch_of_coder(
 ) -> None:
     from textual.widgets import Static
 
-    corpus = demo_corpus(tmp_path, annotated=True)
-    app = make_app(corpus, coder=DEMO_CODER)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
+    async with demo_session(tmp_path, size=(120, 40)) as (app, pilot, corpus):
         await press(pilot, "V")
         screen = app.screen
         assert isinstance(screen, OverviewScreen)

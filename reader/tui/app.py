@@ -1000,6 +1000,15 @@ class ReaderApp(App[None]):
         return super().deliver_screenshot(filename, path or str(screenshot_folder()),
                                           time_format)
 
+    @on(events.DeliveryComplete)
+    def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
+        """In place of Textual's notice, whose markup our plain notices would show raw."""
+        if event.name == "screenshot":
+            from reader.tui.screenshot import saved_notice
+
+            event.prevent_default()
+            self.notify(saved_notice(event.path), title="Screenshot")
+
     def action_passages(self) -> None:
         from reader.tui.passages_screen import PassagesScreen
 

@@ -8,6 +8,7 @@ confirms. Keys come from the command list (scope "passages").
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ from annotations.passages import (
 from reader.textlayout import sanitize
 from reader.tui import corpus_views
 from reader.tui.commands import bindings_for
+from reader.tui.export_dialog import ask_target, shown
 from reader.tui.screens import ChoiceScreen, PromptScreen
 from reader.tui.widgets.option_list import MotionOptionList
 from reader.tui.widgets.scope_keybar import ScopeKeyBar
@@ -202,26 +204,28 @@ class PassagesScreen(Screen[None]):
             return
         app = self.reader
         base = app.store.path.parent if app.store.path else Path.cwd()
+        if not os.access(base, os.W_OK):  # a read-only corpus: where E puts its files
+            base = Path.cwd()
 
         def fmt_chosen(fmt: str | None) -> None:
             if fmt is None:
                 return
 
-            def path_chosen(value: str | None) -> None:
-                if not value or not value.strip():
-                    return
+            def write(target: Path) -> None:
                 try:
-                    written = write_passages(self.passages, Path(value.strip()), fmt)
+                    written = write_passages(self.passages, target, fmt)
                 except (OSError, ValueError) as exc:
                     app.notify(f"export failed: {exc}", severity="error")
                     return
-                app.notify(f"{len(self.passages)} passages exported to {written}",
+                n = len(self.passages)
+                app.notify(f"{n} passage{'' if n == 1 else 's'} exported to {shown(written)}",
                            title="Export", timeout=8)
 
             self.app.push_screen(
-                PromptScreen("Export coded passages to", str(default_export_path(base, fmt)),
-                             "enter writes the file (replacing it); esc cancels"),
-                path_chosen,
+                PromptScreen("Export coded passages to", shown(default_export_path(base, fmt)),
+                             "enter exports · esc cancels · a relative path is from "
+                             f"{shown(Path.cwd())}"),
+                lambda value: ask_target(app, value, write),
             )
 
         self.app.push_screen(

@@ -26,7 +26,8 @@ async def test_the_screenshot_notice_names_the_file_without_markup(
         said: list[str] = []
         for _ in range(60):
             await pilot.pause(0.05)
-            said = [n.message for n in app._notifications if n.title == "Screenshot"]
+            said = [n.message.replace("/\n", "/") for n in app._notifications
+                    if n.title == "Screenshot"]
             if said:
                 break
     (svg,) = start.glob("*.svg")

@@ -80,6 +80,13 @@ def ask_target(app: Any, value: str | None, then: Callable[[Path], None],
             lambda answer: then(target) if answer == "replace" else None,
         )
         return
+    if folder and target.is_dir() and any(target.iterdir()):  # notes edited in a vault
+        app.push_screen(
+            ChoiceScreen(f"{shown(target)} holds files: notes of the same name are replaced",
+                         [("replace", "Replace them"), ("cancel", "Cancel")]),
+            lambda answer: then(target) if answer == "replace" else None,
+        )
+        return
     then(target)
 
 

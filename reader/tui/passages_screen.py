@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -121,17 +123,17 @@ class PassagesScreen(Screen[None]):
             lst.highlighted = first
         self._update_title()
 
-    def _row(self, p: Passage) -> Text:
-        row = Text()
-        row.append(sanitize(one_line(p.text, 300)))
-        row.append("\n  ")
-        row.append(sanitize(one_line(p.title, 80)), style="dim")
+    def _row(self, p: Passage) -> Group:
+        meta = Text()
+        meta.append(sanitize(one_line(p.title, 80)), style="dim")
         if p.coder:
-            row.append(f" · coder {sanitize(p.coder)}", style="dim")
+            meta.append(f" · coder {sanitize(p.coder)}", style="dim")
         if p.note:
-            row.append(" · note: ", style="dim")
-            row.append(sanitize(one_line(p.note, 120)), style="italic")
-        return row
+            meta.append(" · note: ", style="dim")
+            meta.append(sanitize(one_line(p.note, 120)), style="italic")
+        # indented as a block: a wrapped line of it went back to the first column, where
+        # it read as the next passage
+        return Group(Text(sanitize(one_line(p.text, 300))), Padding(meta, (0, 0, 0, 2)))
 
     def _update_title(self) -> None:
         n = len(self.passages)

@@ -193,8 +193,8 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
     if not data.articles:
         _say_unknown_filters(store, args)
         print("reader: nothing to export: no annotated article matches", file=sys.stderr)
-    if out is None:
-        _write_stdout(text)
+    if out is None:  # `> out.csv` with --excel: the mark too, or Excel misreads accents
+        _write_stdout(("\ufeff" if encoding_for(fmt, args.excel) == "utf-8-sig" else "") + text)
         return 0
     write_atomic(out, text, encoding=encoding_for(fmt, args.excel))
     n, h = data.article_count, data.highlight_count

@@ -231,8 +231,9 @@ def replace_file(path: Path, payload: bytes | bytearray, prefix: str = ".cache-"
         raise
 
 
-# the caches named from the summary cache's path (`reader.pipeline`, `reader.overview`)
-CACHE_SUFFIXES = (".cache.json", ".repeated.json", ".quotes.json")
+# the files named from the summary cache's path (`reader.pipeline`, `reader.overview`,
+# `reader.view_state`)
+CACHE_SUFFIXES = (".cache.json", ".repeated.json", ".quotes.json", ".view.json")
 
 
 def _writable(path: Path) -> bool:

@@ -115,3 +115,29 @@ async def test_the_app_on_a_read_only_corpus_saves_its_caches_elsewhere(
     cached = cache_path_for(frozen / "annotations.json")
     assert len(SummaryCache(cached)) == 3
     assert _names(frozen) == before
+
+
+async def test_the_app_remembers_the_view_of_a_read_only_corpus(
+    frozen: Path, isolated_home: Path
+) -> None:
+    """Boilerplate hidden, the open article: forgotten at every start on a read-only
+    corpus, since `annotations.view.json` could not be written beside it."""
+    from reader.tui.app import ReaderApp
+
+    app = ReaderApp(frozen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.hide_boilerplate and app.current is not None
+        opened = app.corpus.articles[app.current].id
+        await pilot.press("q")
+    again = ReaderApp(frozen)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(again, pilot)
+        await pilot.pause(0.2)
+        assert again.hide_boilerplate
+        assert again.current is not None and again.corpus.articles[again.current].id == opened
+    assert not (frozen / "annotations.view.json").exists()

@@ -81,3 +81,17 @@ async def test_one_passage_is_singular(tmp_path: Path, isolated_home: Path) -> N
         notices = [n.message for n in app._notifications]
     assert any("1 passage exported" in n for n in notices), notices
     assert not any("1 passages" in n for n in notices), notices
+
+
+async def test_a_new_folder_is_made_as_E_makes_it(tmp_path: Path, isolated_home: Path) -> None:
+    """It failed with "No such file or directory: '…/.passages-x1y2.tmp'", naming a file
+    the user never asked for, where `E` makes the folder."""
+    corpus = demo_corpus(tmp_path, annotated=True)
+    target = tmp_path / "new" / "folder" / "passages.md"
+    app = make_app(corpus, coder=DEMO_CODER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("P")
+        await _export_md(app, pilot, str(target))
+        notices = [n.message for n in app._notifications]
+    assert target.read_text(encoding="utf-8").startswith("# Coded passages"), notices

@@ -148,6 +148,14 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.output_errors import writing
+
+    # an unwritable -o or --split: one line naming it, not a traceback about a temp file
+    with writing(args.split or args.output):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.format in REFI_FORMATS:
         from reader.commands import refi_io
 

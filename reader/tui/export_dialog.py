@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import UserError
+from reader.output_errors import write_error
 from reader.tui.screens import ChoiceScreen, PromptScreen
 
 if TYPE_CHECKING:
@@ -116,8 +117,9 @@ def export(app: ReaderApp) -> None:
         try:
             message = _write(app, choice, fmt, target)
         except (OSError, UserError, ImportError, ValueError) as exc:
-            app.call_from_thread(app.notify, f"export failed: {exc}", severity="error",
-                                 timeout=10)
+            said = write_error(target, exc) if isinstance(exc, OSError) else None
+            app.call_from_thread(app.notify, f"export failed: {said or exc}",
+                                 severity="error", timeout=10)
             return
         app.call_from_thread(app.notify, message, title="Export", timeout=8)
 

@@ -29,6 +29,7 @@ from annotations.passages import (
     list_passages,
     write_passages,
 )
+from reader.output_errors import write_error
 from reader.textlayout import sanitize
 from reader.tui import corpus_views
 from reader.tui.commands import bindings_for
@@ -217,7 +218,8 @@ class PassagesScreen(Screen[None]):
                 try:
                     written = write_passages(self.passages, target, fmt)
                 except (OSError, ValueError) as exc:
-                    app.notify(f"export failed: {exc}", severity="error")
+                    said = write_error(target, exc) if isinstance(exc, OSError) else None
+                    app.notify(f"export failed: {said or exc}", severity="error")
                     return
                 n = len(self.passages)
                 app.notify(f"{n} passage{'' if n == 1 else 's'} exported to {shown(written)}",

@@ -130,6 +130,9 @@ _VERB_THEN_SPEAKER = (
     r"|insists|suggested|suggests|admitted|admits|cautioned|cautions|confessed|confesses"
     r"|reported|reports|laughed|quipped|quips|joked|jokes|tweeted|posted|acknowledged|read)"
 )
+# a parenthesis between a name and its verb: "Jane Doe (D-Springfield) said", "(R)",
+# "(pictured)", as US political copy and captions write party and state
+_PAREN = r"(?:\s+\([^()\u201c\u201d\"]{1,40}\))?"
 # `“…,” said NAME` / `“…,” says general manager Gil Vallee`
 _AFTER_VERB_FIRST = re.compile(
     rf"^[\s,]*(?!told\b|tells\b|calls\b|called\b|dubbed\b){_SPEECH_VERB}\s+((?:[a-z0-9][\w\-]*\s+){{0,4}}?{_NAME}|{_DESC}|{_GROUP}|he|she|they)",
@@ -138,13 +141,13 @@ _AFTER_VERB_FIRST = re.compile(
 _AFTER_NAME_FIRST = re.compile(
     rf"^[\s,]*((?!(?:and|but|or|while|so|as|yet)\s)(?:[a-z][\w\-]*\s+){{0,3}}?{_NAME}"
     rf"|{_DESC}|{_GROUP}|he|she|they|it|we|I)"
-    rf"(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b(?!\s*:)",
+    rf"{_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b(?!\s*:)",
 )
 # `NAME said, “…”` / `As Vermont's Bongard told the New York Times, “…”`, and the
 # tight form `NAME said that “…` (a left context ends in `,`/`:` or not, so one pattern
 # with two tails does the work of two searches)
 _BEFORE = re.compile(
-    rf"({_WHO})(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+    rf"({_WHO}){_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
     rf"(?:[^\u201c\u201d\"]{{0,60}}?[,:]|(?:\s+that)?)\s*$",
 )
 _FULL = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,4}}"
@@ -198,7 +201,7 @@ _DESC_DETS = frozenset(("the", "a", "an", "one", "another", "its", "his", "her",
 
 
 _SENT_VERB = re.compile(
-    rf"({_WHO})(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+    rf"({_WHO}){_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
 )
 
 
@@ -223,6 +226,71 @@ def _after_clause_verb() -> re.Pattern[str]:
     return re.compile(
         rf"^[\s,]*[a-z][^,\u201c\u201d\".!?]{{0,60}},\s+{_VERB_THEN_SPEAKER}\s+({_FULL})"
     )
+
+
+# after a verb: an office or affiliation in front of a full name, with a capitalised word in
+# it ("said Springfield mayor Jane Doe", "said MIT computer science professor Aleksander
+# Madry", "said Acme Corp. chief executive Jane Doe"), or a description, a comma and the
+# name ("said the Springfield mayor, Jane Doe", "said her lawyer, John Roe")
+_ROLE_NAME = re.compile(rf"((?:[\w\-.&'\u2019]+\s+){{1,7}}?)({_FULL})")
+_ROLE_COMMA_NAME = re.compile(
+    rf"((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)\s+[^,\u201c\u201d\".!?]{{1,60}}),"
+    rf"\s+({_FULL})(?=\s*(?:[,.;:!?)]|$))"
+)
+# words that end a noun phrase: an office never contains them ("said Trump in an interview
+# with Fox News" is Trump's)
+_PHRASE_STOPS = {  # (and `_PREPOSITIONS`)
+    "who", "which", "that", "when", "while", "as", "but", "if", "because", "after",
+    "before", "during", "than", "then", "he", "she", "they", "it", "we", "i", "you", "is",
+    "was", "were", "are", "has", "had", "have", "will", "would", "not", "also", "said",
+    "says", "adding",
+}
+
+
+def _role_name(tail: str, lower_words: LowerWords | frozenset[str]) -> str | None:
+    """The person an office or description names right after a speech verb (`tail` starts
+    after the verb), when that office holds a capitalised place or organisation that
+    would otherwise be taken for the speaker; None if `tail` is not of that shape."""
+    m = _ROLE_COMMA_NAME.match(tail)
+    if m is None:
+        m = _ROLE_NAME.match(tail)
+        if m is None or not any(w[:1].isupper() for w in m.group(1).split()):
+            return None
+    words = [w.strip(".,").lower() for w in m.group(1).split()]
+    if m.re is _ROLE_COMMA_NAME:
+        words = words[1:]
+    elif words and words[0] in _ARTICLES:
+        words = words[1:]
+    last = words[-1] if words else ""
+    if not last.isalpha() or last in _NOT_NAMES:
+        return None
+    if m.group(1).split()[-1][:1].isupper() or any(
+        w in _PHRASE_STOPS or w in _PREPOSITIONS for w in words
+    ):
+        return None
+    name = clean_name(m.group(2), lower_words)
+    if name is None or len(name.split()) < 2 or not _is_person(name.split()):
+        return None
+    return m.group(2)
+
+
+# a description after its verb, as long as it goes ("said a senior official", "said a
+# senior administration official who ...": the lazy `_DESC` would stop at "a senior")
+_WHOLE_DESC = re.compile(
+    rf"{_DET}\s+(?:{_DESC_WORD}[a-z][\w\-'\u2019]*\s+){{0,4}}{_DESC_WORD}[a-z][\w\-'\u2019]*"
+)
+
+
+def _whole_desc(who: str, tail: str) -> str:
+    """`who`, a description `_AFTER_VERB_FIRST` caught at the start of `tail`, extended to
+    the end of its noun phrase (a last "-ing" word is a clause: "speaking on condition")."""
+    m = _WHOLE_DESC.match(tail)
+    if m is None or len(m.group(0)) <= len(who):
+        return who
+    words = m.group(0).split()
+    if len(words) > 2 and words[-1].endswith("ing"):
+        words.pop()
+    return " ".join(words)
 
 
 @cache
@@ -1105,6 +1173,10 @@ def attribute(
         who, direct = clause, True  # not "announced in October"
     elif m and right_s.lstrip(" ,")[:1].islower():
         who, direct = m.group(1), True
+        tail = right_s[m.start(1) :]
+        who = _role_name(tail, ctx.lower_words) or who
+        if who.split()[0] in _DESC_DETS and who.islower():
+            who = _whole_desc(who, tail)
     if who is None and verb_right:
         m = _AFTER_NAME_FIRST.match(right_s)
         if m and right_s.lstrip()[:1] not in (".", ";"):
@@ -1251,8 +1323,8 @@ def attribute(
     return Attribution("speech", speaker, feats)
 
 
-_SIGNATURE_RE = re.compile(
-    r"^[\u2013\u2014\u2015-]\s*([^\s\u2013\u2014\u2015(@][^(@]{0,60}?)"
+_SIGNATURE_RE = re.compile(  # (a typewriter's "--" is one dash)
+    r"^(?:[\u2013\u2014\u2015]|--?)\s*([^\s\u2013\u2014\u2015(@\-][^(@]{0,60}?)"
     r"(?:\s*\(@\w+\).*|\s+on\s+\w+day\b.*|\s*,\s.*)?$"
 )
 

@@ -1,0 +1,182 @@
+"""The common attribution forms of English news writing, one synthetic case each.
+
+Written from the grammar of news copy (wire style guides' attribution forms), not from any
+labelled page: verb first and name first, titles and appositives, parentheses after a
+name, pronoun back-references, multi-paragraph quotations, partial quotes, transcripts,
+organisations, unnamed sources and dash signatures. Each case names the speaker a reader
+would give, exactly as the app shows it. Cases marked "was:" failed before the change
+that made them pass (the wrong answer is in the comment); the others protect forms that
+already worked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.marks import analyze
+
+Q = "\u201cWe will rebuild the bridge by spring,\u201d"  # a quotation before its attribution
+Q2 = "\u201cWe will rebuild the bridge by spring.\u201d"  # one after it
+CONTEXT = "Jane Doe has run the city for ten years. John Roe runs the port.\n\n"
+
+
+def speech(text: str) -> list[tuple[str, str | None]]:
+    """(kind, speaker) of every quotation or transcript turn of `text`, all lines body."""
+    n = text.count("\n") + 1
+    m = analyze(text, forced_body=frozenset(range(1, n + 1)))
+    return [(q.kind, q.speaker) for q in m.quotes]
+
+
+FORMS = {
+    # -- said / says / told / added / according to, name first and verb first
+    "said NAME": (f"{Q} said Jane Doe.", "Jane Doe"),
+    "NAME said": (f"{Q} Jane Doe said.", "Jane Doe"),
+    "says NAME": (f"{Q} says Jane Doe.", "Jane Doe"),
+    "NAME told an outlet": (f"{Q} Jane Doe told The New York Times.", "Jane Doe"),
+    "NAME told a named person": (f"{Q} Jane Doe told CNN's Jake Tapper.", "Jane Doe"),
+    "NAME added": (f"{Q} Jane Doe added.", "Jane Doe"),
+    "asked NAME": (f"{Q} asked Jane Doe.", "Jane Doe"),
+    "NAME said, before": (f"Jane Doe said, {Q2}", "Jane Doe"),
+    "NAME told X:, before": (f"Jane Doe told the Post: {Q2}", "Jane Doe"),
+    "according to NAME": (f"According to Jane Doe, {Q2}", "Jane Doe"),
+    "NAME said in a statement": (f"{Q} Jane Doe said in a statement.", "Jane Doe"),
+    "NAME wrote on Twitter:": (f"Jane Doe wrote on Twitter: {Q2}", "Jane Doe"),
+    "NAME said Tuesday": (f"{Q} Jane Doe said Tuesday.", "Jane Doe"),
+    "NAME put it:": (f"Jane Doe put it simply: {Q2}", "Jane Doe"),
+    # -- titles and offices before the name
+    "Mayor NAME said": (f"{Q} Mayor Jane Doe said.", "Jane Doe"),
+    "said Gov. NAME": (f"{Q} said Gov. Jane Doe.", "Jane Doe"),
+    "said state Sen. NAME": (f"{Q} said state Sen. Jane Doe.", "Jane Doe"),
+    "said lower-case office NAME": (f"{Q} said city council member Jane Doe.", "Jane Doe"),
+    "said Place Mayor NAME": (f"{Q} said Springfield Mayor Jane Doe.", "Jane Doe"),
+    "Org CEO NAME said": (f"{Q} Acme CEO Jane Doe said.", "Jane Doe"),
+    # was: "Springfield"
+    "said place lower-case office NAME": (f"{Q} said Springfield mayor Jane Doe.", "Jane Doe"),
+    # was: "Springfield"
+    "said former place office NAME": (f"{Q} said former Springfield mayor Jane Doe.",
+                                      "Jane Doe"),
+    # was: "Acme Corp"
+    "said Org lower-case office NAME": (f"{Q} said Acme Corp. chief executive Jane Doe.",
+                                        "Jane Doe"),
+    # was: "MIT"
+    "said Org field professor NAME": (f"{Q} said MIT computer science professor Jane Doe.",
+                                      "Jane Doe"),
+    # was: "Springfield"
+    "said the office, NAME": (f"{Q} said the Springfield mayor, Jane Doe.", "Jane Doe"),
+    # -- appositives
+    "NAME, a spokeswoman for Y, said": (f"{Q} Jane Doe, a spokeswoman for the city, said.",
+                                        "Jane Doe"),
+    "NAME, a spokeswoman for Y, said:": (f"Jane Doe, a spokeswoman for the city, said: {Q2}",
+                                         "Jane Doe"),
+    "a spokeswoman for Y, NAME, said": (f"{Q} a spokeswoman for the city, Jane Doe, said.",
+                                        "Jane Doe"),
+    "said NAME, a spokeswoman": (f"{Q} said Jane Doe, a spokeswoman for the city.",
+                                 "Jane Doe"),
+    "NAME, 45, said": (f"{Q} Jane Doe, 45, said.", "Jane Doe"),
+    "NAME, 45, of Place, said:": (f"Jane Doe, 45, of Springfield, said: {Q2}", "Jane Doe"),
+    "NAME, who ..., said": (f"{Q} Jane Doe, who has led the city since 2010, said.",
+                            "Jane Doe"),
+    "Rep. NAME, D-Ill., said": (f"{Q} Rep. Jane Doe, D-Ill., said.", "Jane Doe"),
+    "said Rep. NAME, R-Texas": (f"{Q} said Rep. Jane Doe, R-Texas.", "Jane Doe"),
+    # -- a parenthesis between the name and the verb
+    # was: None
+    "NAME (party-place) said": (f"{Q} Jane Doe (D-Springfield) said.", "Jane Doe"),
+    # was: None
+    "NAME (party) said": (f"{Q} Jane Doe (R) said.", "Jane Doe"),
+    # was: None
+    "NAME (pictured) said": (f"{Q} Jane Doe (pictured) said.", "Jane Doe"),
+    "Sen. NAME (D-Ill.) said, before": (f"Sen. Jane Doe (D-Ill.) said, {Q2}", "Jane Doe"),
+    "said NAME (party-place)": (f"{Q} said Jane Doe (D-Springfield).", "Jane Doe"),
+    # -- back-references to a named speaker
+    "she said": (f"{CONTEXT}{Q} she said.", "Jane Doe"),
+    "he says": (f"{CONTEXT}{Q} he says.", "John Roe"),
+    "said she": (f"{CONTEXT}{Q} said she.", "Jane Doe"),
+    "she told X": (f"{CONTEXT}{Q} she told the Post.", "Jane Doe"),
+    "Doe later said": (f"{CONTEXT}{Q} Doe later said.", "Jane Doe"),
+    "Ms. Doe said": (f"{CONTEXT}{Q} Ms. Doe said.", "Jane Doe"),
+    "the mayor said": ("Jane Doe is the mayor of Springfield.\n\n" f"{Q} the mayor said.",
+                       "Jane Doe"),
+    # -- partial quotes woven into the sentence
+    "partial quote": ("Jane Doe said the city would \u201crebuild the bridge by spring\u201d "
+                      "and pay for it.", "Jane Doe"),
+    # -- organisations and governments
+    "the council said": (f"{Q} the city council said in a statement.", "the city council"),
+    "the government said": (f"{Q} the North Korean government said.",
+                            "the North Korean government"),
+    "Org said": (f"{Q} Acme Corp. said in a statement.", "Acme Corp"),
+    "the department said:": (f"The Justice Department said in a statement: {Q2}",
+                             "The Justice Department"),
+    "the White House said": (f"{Q} the White House said.", "the White House"),
+    # -- unnamed and described sources
+    "a senior official said": (f"{Q} a senior official said.", "a senior official"),
+    "a senior official told X": (f"{Q} a senior official told Reuters.", "a senior official"),
+    # was: "a senior"
+    "said a senior official": (f"{Q} said a senior official.", "a senior official"),
+    # was: "a senior"
+    "said a senior official, who": (f"{Q} said a senior official, who was not named.",
+                                    "a senior official"),
+    "a senior official said:": (f"A senior official said: {Q2}", "A senior official"),
+    "police said": (f"{Q} police said.", "police"),
+    # -- dash signatures
+    "em dash NAME, role": (f"{Q2}\n\n\u2014 Jane Doe, senior engineer", "Jane Doe"),
+    # was: "- Jane Doe"
+    "double hyphen NAME, role": (f"{Q2}\n\n-- Jane Doe, senior engineer", "Jane Doe"),
+    # was: "- Senior software engineer"
+    "double hyphen role": (f"{Q2}\n\n-- Senior software engineer",
+                           "Senior software engineer"),
+    # -- NAME: words
+    "NAME: quotation": ("Jane Doe: \u201cWe will rebuild the bridge.\u201d", "Jane Doe"),
+    # was: None (a headline's "Surname: quote", the name written in full in the article)
+    "Surname: quotation, headline": (
+        "Doe: \u201cWe will rebuild the bridge\u201d\n\n"
+        "Mayor Jane Doe spoke to residents on Tuesday about the bridge.", "Jane Doe"),
+}
+
+
+# forms not handled yet: they must fail (strict), so a fix shows here
+PENDING = {"she said", "said she", "she told X", "Surname: quotation, headline"}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True)) if n in PENDING else n for n in FORMS
+])
+def test_attribution_form(name: str) -> None:
+    text, want = FORMS[name]
+    got = speech(text)
+    assert got and got[0] == ("speech", want), got
+
+
+def test_a_quotation_over_several_paragraphs_keeps_its_speaker() -> None:
+    """A paragraph that ends inside a quotation and a next one that opens with a mark: one
+    speaker for every paragraph, however many sentences the first holds."""
+    text = ("\u201cWe will rebuild,\u201d said Jane Doe. \u201cIt is hard. It costs money. "
+            "It takes time. We know that.\n\n\u201cThe road comes next. Then the port.\n\n"
+            "\u201cAnd then the school.\u201d")
+    assert speech(text) == [("speech", "Jane Doe")] * 4
+
+
+def test_an_interrupted_quotation_has_one_speaker() -> None:
+    text = "\u201cWe will rebuild,\u201d Jane Doe said, \u201cand we will do it by spring.\u201d"
+    assert speech(text) == [("speech", "Jane Doe")] * 2
+
+
+def test_a_capitals_transcript_gives_each_turn_its_speaker() -> None:
+    text = "JANE DOE: We will rebuild.\n\nJOHN ROE: When?\n\nJANE DOE: By spring."
+    assert speech(text) == [("speech", "Jane Doe"), ("speech", "John Roe"),
+                            ("speech", "Jane Doe")]
+
+
+@pytest.mark.xfail(strict=True)
+def test_a_transcript_with_names_in_title_case_gives_each_turn_its_speaker() -> None:
+    """was: no turns (only names in capitals made a transcript)."""
+    text = ("Jane Doe: We will rebuild the bridge.\n\nJohn Roe: When will that be?\n\n"
+            "Jane Doe: By spring, we hope.")
+    assert speech(text) == [("speech", "Jane Doe"), ("speech", "John Roe"),
+                            ("speech", "Jane Doe")]
+
+
+def test_title_case_labels_are_no_transcript() -> None:
+    """Labels that are no one's name ("Photo:", "Related:", "Read More:") make no turns."""
+    text = ("Photo: The bridge in 2019.\n\nRelated: Bridge closes.\n\n"
+            "Read More: The city budget.\n\nPhoto: The port.")
+    assert speech(text) == []

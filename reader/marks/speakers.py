@@ -257,10 +257,8 @@ def _role_name(tail: str, lower_words: LowerWords | frozenset[str]) -> str | Non
         if m is None or not any(w[:1].isupper() for w in m.group(1).split()):
             return None
     words = [w.strip(".,").lower() for w in m.group(1).split()]
-    if m.re is _ROLE_COMMA_NAME:
-        words = words[1:]
-    elif words and words[0] in _ARTICLES:
-        words = words[1:]
+    if m.re is _ROLE_COMMA_NAME or (words and words[0] in _ARTICLES):
+        words = words[1:]  # the determiner
     last = words[-1] if words else ""
     if not last.isalpha() or last in _NOT_NAMES:
         return None

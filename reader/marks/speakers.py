@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import mul
 
+from reader.marks.given_names import name_gender
+
 _VERBS = (
     "said|says|say|told|tells|tell|added|adds|asked|asks|explained|explains|wrote|writes"
     "|noted|notes|stated|states|described|describes|commented|comments|argued|argues"
@@ -642,7 +644,7 @@ def _fits(ctx: Context, name: str, gender: str | None) -> bool:
     """Whether `name` can be the referent of a pronoun of `gender` (unknown fits both)."""
     if gender is None:
         return True
-    known = ctx.gender.get(name)
+    known = ctx.gender.get(name) or name_gender(name)  # what the text says comes first
     return known is None or known == gender
 
 

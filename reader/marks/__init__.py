@@ -7,7 +7,7 @@ processes can use it cheaply. Entry point: `analyze(text) -> Marks`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import accumulate
 
@@ -21,6 +21,7 @@ from reader.marks.speakers import (
     Context,
     LowerWords,
     attribute,
+    full_names,
     note_names,
     reporters,
     signature,
@@ -343,8 +344,23 @@ def _find_quotes(
                 ctx.sentence += line.count(". ")
             continue
         _attribute_line(lines, i, start, ctx, weights, collect, out, False)
+    _complete_surnames(out, [lines[i] for i in own if i not in on_bp], lower)
     out.sort(key=_quote_start)
     return out
+
+
+def _complete_surnames(out: list[Quote], own_lines: list[str], lower: LowerWords) -> None:
+    """A speaker known by a surname only where it spoke (a headline's "Doe: “…”", before
+    the body names "Mayor Jane Doe") gets the full name the article gives it later."""
+    lone = {q.speaker for q in out if q.speaker and " " not in q.speaker
+            and q.speaker[:1].isupper() and not q.speaker.isupper() and not q.turn}
+    if not lone:
+        return
+    full = full_names(lone, "\n".join(own_lines), lower)
+    if full:
+        for k, q in enumerate(out):
+            if q.speaker in full and not q.turn:
+                out[k] = replace(q, speaker=full[q.speaker])
 
 
 def _attribute_line(

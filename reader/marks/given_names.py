@@ -40,6 +40,7 @@ sarah savannah shannon sharon sheila shirley simone sofia sonia sophia sophie st
 stella stephanie susan susanne suzanne svetlana sylvia tamara tammy tanya tatiana teresa
 theresa tiffany tina valentina valeria valerie vanessa vera veronica victoria violet
 virginia vivian wanda wendy whitney yasmin yolanda yvonne zoe zoey
+marta anja anjali sunita pooja priyanka deepika ayesha zainab mariam leyla ines agathe
 """
 _MALE = """
 aaron abdul abraham adam adrian ahmed alan albert alberto alejandro alexander alfred
@@ -64,6 +65,9 @@ roberto roger roland ronald ross roy russell ryan salvatore samuel scott sean se
 sergio seth shane shawn stanley stefan stephen steve steven stuart ted terrence theodore
 thomas timothy todd tom tommy tony travis trevor troy tyler vincent vladimir walter
 warren wayne wesley william willie xavier yusuf zachary
+nicolas oskar aleksander lars jens sven hans klaus wolfgang jacques olivier philippe
+laurent christophe thierry didier matteo lorenzo alessandro francesco rahul amit vikram
+arjun anil sanjay ravi rajesh hiroshi kenji takashi hassan hussein khalid tariq
 """
 FEMALE = frozenset(_FEMALE.split())
 MALE = frozenset(_MALE.split())

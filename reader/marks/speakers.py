@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import mul
 
-from reader.marks.given_names import name_gender
+from reader.marks.given_names import FEMALE, MALE, name_gender
 
 _VERBS = (
     "said|says|say|told|tells|tell|added|adds|asked|asks|explained|explains|wrote|writes"
@@ -249,10 +249,16 @@ _PHRASE_STOPS = {  # (and `_PREPOSITIONS`)
 }
 
 
+_GLUED_WORD_RE = re.compile(r"\b([a-z]{3,})([A-Z][a-z])")
+
+
 def _role_name(tail: str, lower_words: LowerWords | frozenset[str]) -> str | None:
     """The person an office or description names right after a speech verb (`tail` starts
     after the verb), when that office holds a capitalised place or organisation that
     would otherwise be taken for the speaker; None if `tail` is not of that shape."""
+    # a link's text glued to the word before it by the scraper ("professorThomas W.
+    # Malone") is two words
+    tail = _GLUED_WORD_RE.sub(r"\1 \2", tail[:160])
     m = _ROLE_COMMA_NAME.match(tail)
     if m is None:
         m = _ROLE_NAME.match(tail)
@@ -264,7 +270,7 @@ def _role_name(tail: str, lower_words: LowerWords | frozenset[str]) -> str | Non
     last = words[-1] if words else ""
     if not last.isalpha() or last in _NOT_NAMES:
         return None
-    if m.group(1).split()[-1][:1].isupper() or any(
+    if not m.group(1).split()[-1].islower() or any(  # ("professorThomas W. Malone": glue)
         w in _PHRASE_STOPS or w in _PREPOSITIONS for w in words
     ):
         return None
@@ -1324,7 +1330,7 @@ def attribute(
 
 
 _SIGNATURE_RE = re.compile(  # (a typewriter's "--" is one dash)
-    r"^(?:[\u2013\u2014\u2015]|--?)\s*([^\s\u2013\u2014\u2015(@\-][^(@]{0,60}?)"
+    r"^(?:[\u2013\u2014\u2015]|--?)\s*([^\s\u2013\u2014\u2015(@\-][^(@]{0,100}?)"
     r"(?:\s*\(@\w+\).*|\s+on\s+\w+day\b.*|\s*,\s.*)?$"
 )
 
@@ -1340,7 +1346,14 @@ def signature(right: str, following: Sequence[str]) -> str | None:
     if m is None:
         return None
     who = m.group(1).strip(" .,;:")
-    if not who or len(who.split()) > 5 or who[0].islower():
+    if not who or who[0].islower():
+        return None
+    words = who.split()
+    # a name has few words; an anonymised source's description more ("-- Embedded systems
+    # engineer working on safety-critical robotics", as surveys and round-ups sign quotes)
+    if len(words) > 5 and not (
+        len(words) <= 12 and any(w[:1].islower() for w in words[1:4])
+    ):
         return None
     return who
 
@@ -1421,3 +1434,40 @@ def _carry(ctx: Context) -> str | None:
     if ctx.last_speaker and ctx.sentence - ctx.last_speaker_sent <= 3:
         return ctx.last_speaker
     return None
+
+
+_FIRST_NAMES = FEMALE | MALE
+
+
+def full_names(surnames: set[str], text: str,
+               lower_words: LowerWords | frozenset[str] = frozenset()) -> dict[str, str]:
+    """For each one-word speaker in `surnames`, the one person's full name the article
+    writes anywhere with that last word ("Doe: “…”" in a headline, "Mayor Jane Doe" in the
+    body -> "Jane Doe"), which the reading order could not know yet; a surname two people
+    share ("Jane Doe", "John Doe") or none bears stays as it is."""
+    out: dict[str, str] = {}
+    for word in surnames:
+        if word.lower() in _FIRST_NAMES:
+            continue  # "Dan says": a first name, whose surname is another word
+        found: set[str] = set()
+        # one to two words before it on the same line, starting a word ("professorThomas"
+        # is glue), after no other capitalised word (a heading run into the name)
+        for m in re.finditer(
+            rf"(?<![\w'\u2019.\-])(?:{_CAP}[ \t]+){{1,2}}{re.escape(word)}\b", text
+        ):
+            before = text[max(0, m.start() - 30) : m.start()].split()
+            if before and not before[-1].islower() and not before[-1].endswith((".", ",")):
+                continue
+            name = clean_name(m.group(0), lower_words)
+            parts = name.split() if name else []
+            if (
+                len(parts) >= 2
+                and parts[-1] == word
+                and parts[0].lower() in _FIRST_NAMES  # a person's, not "Fair Housing"
+                and len(set(parts)) == len(parts)
+                and _is_person(parts)
+            ):
+                found.add(name)
+        if len(found) == 1:
+            out[word] = found.pop()
+    return out

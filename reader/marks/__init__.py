@@ -15,6 +15,7 @@ from reader.marks import _kind_weights, _title_weights, _weights
 from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
 from reader.marks.furniture import furniture_lines
+from reader.marks.given_names import FEMALE, MALE
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
 from reader.marks.speakers import (
@@ -346,7 +347,33 @@ def _find_quotes(
         _attribute_line(lines, i, start, ctx, weights, collect, out, False)
     _complete_surnames(out, [lines[i] for i in own if i not in on_bp], lower)
     out.sort(key=_quote_start)
+    _back_fill_paragraphs(out, text)
     return out
+
+
+_CLOSERS = "\u201d\u00bb\"'\u2019"
+
+
+def _back_fill_paragraphs(out: list[Quote], text: str) -> None:
+    """A quotation over several paragraphs whose attribution comes only in a later one
+    ("“… bridge.¶“And then the road,” Jane Doe said."): the paragraphs before it, each
+    left open at its end and followed at once by the next one's opening mark, are the same
+    speaker's. `out` is in text order."""
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k], out[k + 1]
+        if (
+            q.speaker is None
+            and q.kind == "speech"
+            and nxt.speaker is not None
+            and nxt.kind == "speech"
+            and not q.turn
+            and not nxt.turn
+            and q.on_boilerplate == nxt.on_boilerplate
+            and text[q.end - 1 : q.end] not in _CLOSERS
+            and not text[q.end : nxt.start].strip()
+            and "\n" in text[q.end : nxt.start]
+        ):
+            out[k] = replace(q, speaker=nxt.speaker)
 
 
 def _complete_surnames(out: list[Quote], own_lines: list[str], lower: LowerWords) -> None:
@@ -437,7 +464,48 @@ def _turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str, int]
             name = full.get(last, name)
         found[i] = (name, m.end())
     if len(found) < TURNS_MIN or len({n for n, _ in found.values()}) < 2:
+        found = _title_case_turns(lines, kinds)
+        if len(found) < TURNS_MIN or len({n for n, _ in found.values()}) < 2:
+            return {}
+    return found
+
+
+_FIRST_NAMES = FEMALE | MALE
+# `Jane Doe: words`: a transcript that writes its speakers' names in title case
+_TITLE_TURN_RE = re.compile(
+    r"([A-Z][a-z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2}): (?=\S)"
+)
+
+
+def _title_case_turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str, int]]:
+    """Turns written `Jane Doe: words`. A label is a person's name when it opens with a
+    common given name ("Jane Doe:"; a review's "Pros:", "Battery Life:", "Myth:" are
+    labels, and labels repeat as turns do); a surname alone ("Doe:") follows its full
+    name. (Labels that repeat and that the article never writes in lower case were tried
+    as names too: "Pros:"/"Cons:", "Beginner:", "Myth:"/"Fact:" on 8 of 530 pages.)"""
+    cands: dict[int, tuple[str, int]] = {}
+    for i, line in enumerate(lines):
+        if not line[:1].isupper() or ": " not in line[:40]:
+            continue
+        if kinds[i] is not LineKind.BODY and kinds[i] is not LineKind.TITLE:
+            continue
+        m = _TITLE_TURN_RE.match(line)
+        if m is not None:
+            cands[i] = (m.group(1), m.end())
+    if len(cands) < TURNS_MIN:
         return {}
+    full: dict[str, str] = {}
+    people = {name for name, _ in cands.values()
+              if " " in name and name.split()[0].lower() in _FIRST_NAMES}
+    for name in people:
+        if " " in name:
+            full.setdefault(name.split()[-1], name)
+    found: dict[int, tuple[str, int]] = {}
+    for i, (name, at) in cands.items():
+        if name in people:
+            found[i] = (full.get(name, name) if " " not in name else name, at)
+        elif " " not in name and name in full:
+            found[i] = (full[name], at)
     return found
 
 

@@ -43,6 +43,8 @@ FORMS = {
     "NAME wrote on Twitter:": (f"Jane Doe wrote on Twitter: {Q2}", "Jane Doe"),
     "NAME said Tuesday": (f"{Q} Jane Doe said Tuesday.", "Jane Doe"),
     "NAME put it:": (f"Jane Doe put it simply: {Q2}", "Jane Doe"),
+    # was: "term", no speaker (a reporting verb missing from the list)
+    "NAME speculated": (f"{Q} Jane Doe speculated.", "Jane Doe"),
     # -- titles and offices before the name
     "Mayor NAME said": (f"{Q} Mayor Jane Doe said.", "Jane Doe"),
     "said Gov. NAME": (f"{Q} said Gov. Jane Doe.", "Jane Doe"),
@@ -63,6 +65,19 @@ FORMS = {
                                       "Jane Doe"),
     # was: "Springfield"
     "said the office, NAME": (f"{Q} said the Springfield mayor, Jane Doe.", "Jane Doe"),
+    # was: "Google Jane Doe" (an organisation's possessive is no part of the name)
+    "said Org's NAME": (f"{Q} said Google\u2019s Jane Doe.", "Jane Doe"),
+    "Org's NAME said": (f"{Q} Google\u2019s Jane Doe said.", "Jane Doe"),
+    # was: None
+    "said brand's NAME": (f"{Q} said theCUBE\u2019s Jane Doe.", "Jane Doe"),
+    # was: "the company’s chief executive"
+    "said the company's office NAME": (f"{Q} said the company\u2019s chief executive Jane Doe.",
+                                       "Jane Doe"),
+    # was: "the company's"
+    "said the company's CEO, NAME": (f"{Q} said the company's CEO, Jane Doe.", "Jane Doe"),
+    # was: "Google"
+    "said Org's office of X, NAME": (f"{Q} said Google\u2019s head of research, Jane Doe.",
+                                     "Jane Doe"),
     # -- appositives
     "NAME, a spokeswoman for Y, said": (f"{Q} Jane Doe, a spokeswoman for the city, said.",
                                         "Jane Doe"),

@@ -18,6 +18,7 @@ from reader.marks.furniture import furniture_lines
 from reader.marks.given_names import FEMALE, MALE
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
+from reader.marks.roundups import roundup_speakers
 from reader.marks.speakers import (
     Context,
     LowerWords,
@@ -326,6 +327,9 @@ def _find_quotes(
     if on_bp:
         own = sorted(own + sorted(on_bp))
     weights = kind_weights or _kind_weights.WEIGHTS
+    # quotation paragraphs headed or signed by a line that is only a name (round-ups,
+    # testimonials)
+    heads = roundup_speakers(lines, [i for i in own if i not in on_bp])
     for i in own:
         line = lines[i]
         start = starts[i]
@@ -344,7 +348,7 @@ def _find_quotes(
             else:
                 ctx.sentence += line.count(". ")
             continue
-        _attribute_line(lines, i, start, ctx, weights, collect, out, False)
+        _attribute_line(lines, i, start, ctx, weights, collect, out, False, heads.get(i))
     _complete_surnames(out, [lines[i] for i in own if i not in on_bp], lower)
     out.sort(key=_quote_start)
     _back_fill_paragraphs(out, text)
@@ -399,9 +403,11 @@ def _attribute_line(
     collect: list | None,
     out: list[Quote],
     on_boilerplate: bool,
+    head: str | None = None,
 ) -> None:
     """Attribute the quotations of line `i` (at offset `start`) in context `c`, reading
-    the line's text between them into it; the quotes go to `out`."""
+    the line's text between them into it; the quotes go to `out`. `head`: the speaker a
+    name line above or below gives the paragraph (`roundups`), used as a signature."""
     line = lines[i]
     spans = line_spans(line)
     prev_end = 0
@@ -419,7 +425,7 @@ def _attribute_line(
             signature(right, lines[i + 1 : i + 3])
             if j == len(spans) - 1 and inner.count(" ") >= 2
             else None
-        )
+        ) or head
         att = attribute(inner, left, right, closed, follows or (j == 0 and a == 0),
                         prev_speech, c, start + a, weights, signed)
         prev_speech = prev_speech or att.kind == "speech"

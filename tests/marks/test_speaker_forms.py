@@ -216,3 +216,30 @@ def test_a_closed_quotation_does_not_borrow_the_next_paragraphs_speaker() -> Non
     text = ("Residents were angry. \u201cWe will not pay for it.\u201d\n\n"
             "\u201cAnd then the road,\u201d Jane Doe said.")
     assert speech(text)[0][1] != "Jane Doe"
+
+
+ROUNDUP = ("Experts weigh in on the market.\n\nJane Doe, Founder of Acme\n\n"
+           "\u201cThe market is changing fast and we see it every day.\u201d\n\n"
+           "2. John Roe \u2013 CEO of Widgets Inc.\n\n"
+           "\u201cPrices will rise next year, no doubt about it.\u201d")
+TESTIMONIALS = ("Customers love it.\n\n"
+                "\u201cThe best purchase I made this year, I use it every day.\u201d\n\n"
+                "Jane Doe, Boston\n\n"
+                "\u201cIt broke after a week and support never answered me.\u201d\n\n"
+                "John Roe, Ohio")
+
+
+def test_a_roundups_name_lines_head_the_quotations_below_them() -> None:
+    """was: None, None (a line that is only a name and a role is no sentence)."""
+    assert speech(ROUNDUP) == [("speech", "Jane Doe"), ("speech", "John Roe")]
+
+
+def test_testimonials_signed_by_a_name_line_without_a_dash() -> None:
+    """was: None, None; the page's layout (name below) is told by what comes first."""
+    assert speech(TESTIMONIALS) == [("speech", "Jane Doe"), ("speech", "John Roe")]
+
+
+def test_a_heading_above_a_quotation_is_no_speaker() -> None:
+    text = ("Market Outlook\n\n\u201cThe market is changing fast and we see it every day."
+            "\u201d\n\nJane Doe, who ran Acme, retired in May.")
+    assert speech(text) == [("speech", None)]

@@ -453,9 +453,11 @@ def _turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str, int]
     found: dict[int, tuple[str, int]] = {}
     full: dict[str, str] = {}
     body, title = LineKind.BODY, LineKind.TITLE
+    labelled: list[int] = []  # lines that open with `Something: `
     for i, line in enumerate(lines):
         if not line[:1].isupper() or ": " not in line[:60]:
             continue
+        labelled.append(i)
         m = _TURN_RE.match(line)
         if m is None or (kinds[i] is not body and kinds[i] is not title):
             continue
@@ -470,7 +472,7 @@ def _turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str, int]
             name = full.get(last, name)
         found[i] = (name, m.end())
     if len(found) < TURNS_MIN or len({n for n, _ in found.values()}) < 2:
-        found = _title_case_turns(lines, kinds)
+        found = _title_case_turns(lines, kinds, labelled) if len(labelled) >= TURNS_MIN else {}
         if len(found) < TURNS_MIN or len({n for n, _ in found.values()}) < 2:
             return {}
     return found
@@ -483,16 +485,17 @@ _TITLE_TURN_RE = re.compile(
 )
 
 
-def _title_case_turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str, int]]:
+def _title_case_turns(
+    lines: list[str], kinds: list[LineKind], labelled: list[int]
+) -> dict[int, tuple[str, int]]:
     """Turns written `Jane Doe: words`. A label is a person's name when it opens with a
     common given name ("Jane Doe:"; a review's "Pros:", "Battery Life:", "Myth:" are
     labels, and labels repeat as turns do); a surname alone ("Doe:") follows its full
     name. (Labels that repeat and that the article never writes in lower case were tried
     as names too: "Pros:"/"Cons:", "Beginner:", "Myth:"/"Fact:" on 8 of 530 pages.)"""
     cands: dict[int, tuple[str, int]] = {}
-    for i, line in enumerate(lines):
-        if not line[:1].isupper() or ": " not in line[:40]:
-            continue
+    for i in labelled:
+        line = lines[i]
         if kinds[i] is not LineKind.BODY and kinds[i] is not LineKind.TITLE:
             continue
         m = _TITLE_TURN_RE.match(line)

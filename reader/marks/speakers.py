@@ -1476,29 +1476,26 @@ def full_names(surnames: set[str], text: str,
     writes anywhere with that last word ("Doe: “…”" in a headline, "Mayor Jane Doe" in the
     body -> "Jane Doe"), which the reading order could not know yet; a surname two people
     share ("Jane Doe", "John Doe") or none bears stays as it is."""
-    out: dict[str, str] = {}
-    for word in surnames:
-        if word.lower() in _FIRST_NAMES:
-            continue  # "Dan says": a first name, whose surname is another word
-        found: set[str] = set()
-        # one to two words before it on the same line, starting a word ("professorThomas"
-        # is glue), after no other capitalised word (a heading run into the name)
-        for m in re.finditer(
-            rf"(?<![\w'\u2019.\-])(?:{_CAP}[ \t]+){{1,2}}{re.escape(word)}\b", text
+    words = sorted(w for w in surnames if w.lower() not in _FIRST_NAMES and w in text)
+    # ("Dan says": a first name, whose surname is another word)
+    if not words:
+        return {}
+    found: dict[str, set[str]] = {}
+    # one to two words before it on the same line, starting a word ("professorThomas"
+    # is glue), after no other capitalised word (a heading run into the name)
+    pattern = rf"(?<![\w'\u2019.\-])(?:{_CAP}[ \t]+){{1,2}}(?:{'|'.join(map(re.escape, words))})\b"
+    for m in re.finditer(pattern, text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if before and not before[-1].islower() and not before[-1].endswith((".", ",")):
+            continue
+        name = clean_name(m.group(0), lower_words)
+        parts = name.split() if name else []
+        if (
+            len(parts) >= 2
+            and parts[-1] in surnames
+            and parts[0].lower() in _FIRST_NAMES  # a person's, not "Fair Housing"
+            and len(set(parts)) == len(parts)
+            and _is_person(parts)
         ):
-            before = text[max(0, m.start() - 30) : m.start()].split()
-            if before and not before[-1].islower() and not before[-1].endswith((".", ",")):
-                continue
-            name = clean_name(m.group(0), lower_words)
-            parts = name.split() if name else []
-            if (
-                len(parts) >= 2
-                and parts[-1] == word
-                and parts[0].lower() in _FIRST_NAMES  # a person's, not "Fair Housing"
-                and len(set(parts)) == len(parts)
-                and _is_person(parts)
-            ):
-                found.add(name)
-        if len(found) == 1:
-            out[word] = found.pop()
-    return out
+            found.setdefault(parts[-1], set()).add(name)
+    return {w: next(iter(names)) for w, names in found.items() if len(names) == 1}

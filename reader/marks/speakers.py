@@ -130,7 +130,17 @@ _GROUP_WORDS = frozenset((
     "activists", "officers", "users", "customers", "viewers", "readers", "employees",
 ))
 _GROUP = rf"(?:{'|'.join(sorted(_GROUP_WORDS))})\b"
-_WHO = rf"(?:{_NAME}|{_DESC}|{_GROUP}|he|she|they|it|we|I)"
+# someone described through another's name: "Doe's attorney", "Acme's chief executive"
+# (not Doe, who is only named); lower-case words after the possessive, none a verb's
+# helper
+_POSS_DESC = (
+    rf"{_CAP}(?:\s+{_CAP}){{0,3}}['\u2019]s(?:\s+{_DESC_WORD}(?!{_ADV})[a-z][\w\-]*){{1,3}}"
+    rf"(?=\s+(?:(?:also|[a-z]+ly)\s+)?(?:{_SPEECH_VERB})\b)"  # (not a passive: "was revealed")
+)
+_POSS_DESC_RE = re.compile(
+    rf"{_CAP}(?:\s+{_CAP}){{0,3}}['\u2019]s(?:\s+[a-z][\w\-]*){{1,3}}"
+)
+_WHO = rf"(?:{_POSS_DESC}|{_NAME}|{_DESC}|{_GROUP}|he|she|they|it|we|I)"
 _VERB_THEN_SPEAKER = (
     r"(?:said|says|asked|asks|wrote|writes|added|adds|explained|explains|noted|notes|stated"
     r"|states|commented|comments|replied|answered|argued|argues|recalled|recalls|continued"
@@ -147,7 +157,7 @@ _AFTER_VERB_FIRST = re.compile(
 )
 # `“…,” NAME said` / `“…,” Mayer, Disney’s chairman of …, said`
 _AFTER_NAME_FIRST = re.compile(
-    rf"^[\s,]*((?!(?:and|but|or|while|so|as|yet)\s)(?:[a-z][\w\-]*\s+){{0,3}}?{_NAME}"
+    rf"^[\s,]*({_POSS_DESC}|(?!(?:and|but|or|while|so|as|yet)\s)(?:[a-z][\w\-]*\s+){{0,3}}?{_NAME}"
     rf"|{_DESC}|{_GROUP}|he|she|they|it|we|I)"
     rf"{_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b(?!\s*:)",
 )
@@ -605,6 +615,8 @@ def is_reporter(name: str, ctx: Context) -> bool:
 def _resolve(who: str, ctx: Context) -> str | None:
     """Turn a captured speaker phrase into the name to report."""
     w = who.strip(" ,.")
+    if _POSS_DESC_RE.fullmatch(w):
+        return w  # "Doe's attorney": an unnamed person, kept as the text gives them
     low = w.lower()
     if low in _PRONOUNS:
         if low in ("i", "we", "you"):

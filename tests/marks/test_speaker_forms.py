@@ -78,6 +78,10 @@ FORMS = {
     # was: "Google"
     "said Org's office of X, NAME": (f"{Q} said Google\u2019s head of research, Jane Doe.",
                                      "Jane Doe"),
+    # was: "Jane Doe" (carried: the attorney is not Doe)
+    "Surname's attorney said": (f"{CONTEXT}{Q} Doe's attorney said.", "Doe's attorney"),
+    "said Surname's attorney, NAME": (f"{CONTEXT}{Q} said Doe's attorney, Ann Poe.",
+                                      "Ann Poe"),
     # -- appositives
     "NAME, a spokeswoman for Y, said": (f"{Q} Jane Doe, a spokeswoman for the city, said.",
                                         "Jane Doe"),
@@ -237,6 +241,11 @@ def test_a_roundups_name_lines_head_the_quotations_below_them() -> None:
 def test_testimonials_signed_by_a_name_line_without_a_dash() -> None:
     """was: None, None; the page's layout (name below) is told by what comes first."""
     assert speech(TESTIMONIALS) == [("speech", "Jane Doe"), ("speech", "John Roe")]
+
+
+def test_a_possessive_before_a_passive_verb_is_no_speaker() -> None:
+    text = "Korea\u2019s beauty was revealed at the \u2018Welcome Daehak-ro Festival\u2019!"
+    assert all(who is None for _, who in speech(text))
 
 
 def test_a_heading_above_a_quotation_is_no_speaker() -> None:

@@ -80,6 +80,7 @@ FORMS = {
                                      "Jane Doe"),
     # was: "Jane Doe" (carried: the attorney is not Doe)
     "Surname's attorney said": (f"{CONTEXT}{Q} Doe's attorney said.", "Doe's attorney"),
+    # was: "Jane Doe"
     "said Surname's attorney, NAME": (f"{CONTEXT}{Q} said Doe's attorney, Ann Poe.",
                                       "Ann Poe"),
     # -- appositives

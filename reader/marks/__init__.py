@@ -20,6 +20,8 @@ from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
 from reader.marks.roundups import roundup_speakers
 from reader.marks.speakers import (
+    LOWER,
+    UPPER,
     Context,
     LowerWords,
     attribute,
@@ -46,7 +48,7 @@ _SINGLES = "'\u2018\u2019\u201a"
 # the mark first, then the look-behinds (from after it): the same matches as with the
 # look-behinds first, but the regex engine can skip to the next [.!?] (~9x faster)
 _SENT_SPLIT_RE = re.compile(
-    r"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)\s+(?=[A-Z])"
+    rf"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)\s+(?=[{UPPER}])"
 )
 
 
@@ -481,7 +483,7 @@ def _turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str, int]
 _FIRST_NAMES = FEMALE | MALE
 # `Jane Doe: words`: a transcript that writes its speakers' names in title case
 _TITLE_TURN_RE = re.compile(
-    r"([A-Z][a-z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2}): (?=\S)"
+    rf"([{UPPER}][{LOWER}][\w'\u2019\-]*(?: [{UPPER}][\w'\u2019\-]*){{0,2}}): (?=\S)"
 )
 
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 
 from reader.marks.given_names import FEMALE, MALE
+from reader.marks.speakers import UPPER
 
 _FIRST_NAMES = FEMALE | MALE
-_CAP = r"[A-Z][\w'\u2019\-]*\.?"
+_CAP = rf"[{UPPER}][\w'\u2019\-]*\.?"
 _NAME_LINE_RE = re.compile(
     rf"^(?:\d{{1,2}}[.)]\s+)?({_CAP}(?:\s+{_CAP}){{1,3}})"
     r"(?:\s*(?:,|\u2013|\u2014|-|\|)\s*([^\u201c\u201d\"]{0,90}))?$"

@@ -112,7 +112,15 @@ _NOT_NAMES = {
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "el",
               "dos", "das", "del", "ter", "ten", "y"}
 
-_CAP = r"(?:[A-Z][\w'\u2019\-]*\.?|[A-Z]\.)"
+# capital letters, accented ones included ("Émilie Dupont", "Łukasz Nowak", "Ángel
+# Martínez"): a class fragment for the patterns' `[…]`
+UPPER = "A-Z" + "".join(
+    c for c in map(chr, range(0xC0, 0x530)) if c.isupper() and c.isalpha()
+)
+LOWER = "a-z" + "".join(
+    c for c in map(chr, range(0xC0, 0x530)) if c.islower() and c.isalpha()
+)
+_CAP = rf"(?:[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
 _PART = r"(?:de|van|von|der|den|da|di|du|la|le|al|bin|el|dos|das|del|ter|ten)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{0,4}}"
 _NAME_RE = re.compile(_NAME)
@@ -344,7 +352,7 @@ _SENT_END = re.compile(
     r"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)"
     r"(?<!Sen.)(?<!Rep.)(?<!Gov.)(?<!Gen.)(?<!Col.)(?<!Sgt.)(?<!Lt.)(?<!Capt.)(?<!Prof.)"
     r"(?<!Rev.)[\"'\u201d\u2019)]*\s+"
-    r"(?=[A-Z\"'\u201c\u2018(\[])"
+    rf"(?=[{UPPER}\"'\u201c\u2018(\[])"
 )
 _WORD_RE = re.compile(r"[\w'\u2019\-]+")
 
@@ -978,7 +986,7 @@ def _is_titlecase(words: list[str]) -> bool:
 
 _ARTICLES = frozenset(("the", "a", "an"))
 # one part of a surname: "Slayton", and the capitals inside "McKinley", "DePetris", "O'Brien"
-_SURNAME_PART = re.compile(r"(?:Mc|Mac|O['\u2019]|De|Di|Da|Du|La|Le)?[A-Z][a-z]+")
+_SURNAME_PART = re.compile(rf"(?:Mc|Mac|O['\u2019]|De|Di|Da|Du|La|Le)?[{UPPER}][{LOWER}]+")
 # a sentence that opens with a description ("A meta-analysis of ...", "The authors of ...")
 _LEAD_DESC = re.compile(
     r"^\s*((?:[Tt]he|[Aa]n?)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)"

@@ -45,6 +45,11 @@ FORMS = {
     "NAME put it:": (f"Jane Doe put it simply: {Q2}", "Jane Doe"),
     # was: "term", no speaker (a reporting verb missing from the list)
     "NAME speculated": (f"{Q} Jane Doe speculated.", "Jane Doe"),
+    # -- names that open with an accented capital (was: None, None, "Martínez")
+    "said accented NAME": (f"{Q} said \u00c9milie Dupont.", "\u00c9milie Dupont"),
+    "said accented NAME, role": (f"{Q} said \u0141ukasz Nowak, a spokesman.",
+                                 "\u0141ukasz Nowak"),
+    "accented NAME said": (f"{Q} \u00c1ngel Mart\u00ednez said.", "\u00c1ngel Mart\u00ednez"),
     # -- titles and offices before the name
     "Mayor NAME said": (f"{Q} Mayor Jane Doe said.", "Jane Doe"),
     "said Gov. NAME": (f"{Q} said Gov. Jane Doe.", "Jane Doe"),

@@ -148,6 +148,43 @@ _POSS_DESC = (
 _POSS_DESC_RE = re.compile(
     rf"{_CAP}(?:\s+{_CAP}){{0,3}}['\u2019]s(?:\s+[a-z][\w\-]*){{1,3}}"
 )
+# an unnamed source with the phrase that places it: "a source familiar with the matter",
+# "a spokesman for Mayor Jane Doe", "two people with knowledge of the plan", "one of the
+# organizers" (the name inside is not the speaker)
+_SOURCE_NOUNS = (
+    "source|sources|official|officials|person|people|spokesman|spokeswoman|spokesperson"
+    "|aide|aides|adviser|advisers|advisor|advisors|member|members|representative"
+    "|representatives|employee|employees|resident|residents|executive|executives|officer"
+    "|officers|lawyer|lawyers|attorney|attorneys|friend|friends|relative|relatives"
+    "|colleague|colleagues|staffer|staffers|worker|workers|analyst|analysts|expert|experts"
+    "|insider|insiders|diplomat|diplomats|organizer|organizers|organiser|organisers"
+    "|one|some|several|many|most|none|two|three|four"
+    # offices ("the mayor of Springfield", "the head of the agency")
+    "|mayor|president|director|head|chief|chairman|chairwoman|founder|ceo|manager|leader"
+    "|minister|secretary|governor|professor|researcher|researchers|author|authors"
+)
+_SOURCE_PHRASE = (
+    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Aa]nother|[Ss]ome|[Mm]any)\s+)?"
+    r"(?:[a-z][\w\-]*\s+){0,2}?"
+    rf"(?:{_SOURCE_NOUNS})\s+(?:familiar with|close to|with knowledge of|in|for|at|of|from"
+    r"|inside|within|on)\s+[^,\u201c\u201d\".!?;:]{1,60}?"
+)
+_SOURCE_DESC = _SOURCE_PHRASE + rf"(?=\s+(?:(?:also|[a-z]+ly)\s+)?(?:{_SPEECH_VERB})\b)"
+_SOURCE_DESC_RE = re.compile(_SOURCE_PHRASE)
+_SOURCE_LEAD_RE = re.compile(rf"\s*({_SOURCE_DESC})")
+_SOURCE_FIRST = frozenset(
+    ("a", "an", "the", "one", "two", "three", "several", "another", "some", "many",
+     *_SOURCE_NOUNS.split("|"))
+)
+
+
+def _source_lead(sentence: str) -> re.Match[str] | None:
+    """A sentence that opens with an unnamed source placed by a phrase ("A source close
+    to the president said"), its group 1 the source; checked on the first word first."""
+    first = sentence.split(None, 1)[:1]
+    if not first or first[0].lower() not in _SOURCE_FIRST:
+        return None
+    return _SOURCE_LEAD_RE.match(sentence)
 _WHO = rf"(?:{_POSS_DESC}|{_NAME}|{_DESC}|{_GROUP}|he|she|they|it|we|I)"
 _VERB_THEN_SPEAKER = (
     r"(?:said|says|asked|asks|wrote|writes|added|adds|explained|explains|noted|notes|stated"
@@ -165,7 +202,7 @@ _AFTER_VERB_FIRST = re.compile(
 )
 # `“…,” NAME said` / `“…,” Mayer, Disney’s chairman of …, said`
 _AFTER_NAME_FIRST = re.compile(
-    rf"^[\s,]*({_POSS_DESC}|(?!(?:and|but|or|while|so|as|yet)\s)(?:[a-z][\w\-]*\s+){{0,3}}?{_NAME}"
+    rf"^[\s,]*({_SOURCE_DESC}|{_POSS_DESC}|(?!(?:and|but|or|while|so|as|yet)\s)(?:[a-z][\w\-]*\s+){{0,3}}?{_NAME}"
     rf"|{_DESC}|{_GROUP}|he|she|they|it|we|I)"
     rf"{_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b(?!\s*:)",
 )
@@ -623,8 +660,8 @@ def is_reporter(name: str, ctx: Context) -> bool:
 def _resolve(who: str, ctx: Context) -> str | None:
     """Turn a captured speaker phrase into the name to report."""
     w = who.strip(" ,.")
-    if _POSS_DESC_RE.fullmatch(w):
-        return w  # "Doe's attorney": an unnamed person, kept as the text gives them
+    if _POSS_DESC_RE.fullmatch(w) or _SOURCE_DESC_RE.fullmatch(w):
+        return w  # "Doe's attorney", "a source close to the president": kept as written
     low = w.lower()
     if low in _PRONOUNS:
         if low in ("i", "we", "you"):
@@ -1263,7 +1300,10 @@ def attribute(
             if d:
                 who, direct, tight = d.group(1), True, not colon
                 m = None
-        if m:
+        if m and (src := _source_lead(sent_left)) is not None and src.end(1) >= m.start(1):
+            # "A source close to the president said:": the source, not the president
+            who, direct, tight = src.group(1), True, not colon
+        elif m:
             who, direct, tight = m.group(1), True, not colon
         elif colon:
             m = _before_verb_first().search(sent_left)

@@ -142,6 +142,22 @@ FORMS = {
     "said a senior official, who": (f"{Q} said a senior official, who was not named.",
                                     "a senior official"),
     "a senior official said:": (f"A senior official said: {Q2}", "A senior official"),
+    # was: "the matter", "the president", "Jane Doe", "the plan", "Springfield", "Acme"
+    # (the name inside the phrase that places an unnamed source)
+    "a source familiar with X said": (f"{Q} a source familiar with the matter said.",
+                                      "a source familiar with the matter"),
+    "a source close to X said:": (f"A source close to the president said: {Q2}",
+                                  "A source close to the president"),
+    "a spokesman for NAME said": (f"{Q} a spokesman for Mayor Jane Doe said.",
+                                  "a spokesman for Mayor Jane Doe"),
+    "two people with knowledge of X said": (
+        f"{Q} two people with knowledge of the plan said.",
+        "two people with knowledge of the plan"),
+    "officials in Place said": (f"{Q} officials in Springfield said.",
+                                "officials in Springfield"),
+    "the office of Place said:": (f"The mayor of Springfield said: {Q2}",
+                                  "The mayor of Springfield"),
+    "one of the organizers said": (f"{Q} one of the organizers said.", "one of the organizers"),
     "police said": (f"{Q} police said.", "police"),
     # -- dash signatures
     "em dash NAME, role": (f"{Q2}\n\n\u2014 Jane Doe, senior engineer", "Jane Doe"),

@@ -26,8 +26,10 @@ from reader.marks.speakers import (
     LowerWords,
     attribute,
     full_names,
+    headline_role,
     note_names,
     reporters,
+    role_holder,
     signature,
 )
 from reader.marks.text import ends_sentence, normalise_line, text_line_keys
@@ -352,6 +354,7 @@ def _find_quotes(
             continue
         _attribute_line(lines, i, start, ctx, weights, collect, out, False, heads.get(i))
     _complete_surnames(out, [lines[i] for i in own if i not in on_bp], lower)
+    _headline_roles(out, lines, kinds, starts, own, lower)
     out.sort(key=_quote_start)
     _back_fill_paragraphs(out, text)
     return out
@@ -394,6 +397,32 @@ def _complete_surnames(out: list[Quote], own_lines: list[str], lower: LowerWords
         for k, q in enumerate(out):
             if q.speaker in full and not q.turn:
                 out[k] = replace(q, speaker=full[q.speaker])
+
+
+def _headline_roles(out: list[Quote], lines: list[str], kinds: list[LineKind],
+                    starts: list[int], own: list[int], lower: LowerWords) -> None:
+    """A headline's quotation given to a bare office ("‘We will rebuild,’ says mayor") is
+    the person the article names with that office ("Mayor Jane Doe"), whom the reading
+    order had not met yet."""
+    title = next((i for i, k in enumerate(kinds) if k is LineKind.TITLE), None)
+    if title is None:
+        return
+    a, b = starts[title], starts[title] + len(lines[title])
+    text = None
+    for k, q in enumerate(out):
+        if q.kind != "speech" or q.turn or not a <= q.start < b:
+            continue
+        if q.speaker is not None and headline_role("", " - " + q.speaker.lower()) is None:
+            continue  # (a bare office as the speaker, "Mayor: ‘…’", is resolved too)
+        line = lines[title]
+        role = headline_role(line[: q.start - a], line[q.end - a :])
+        if role is None:
+            continue
+        if text is None:  # (the body: the headline's own words name nobody new)
+            text = "\n".join(lines[i] for i in own if kinds[i] is LineKind.BODY)
+        who = role_holder(role, text, lower)
+        if who is not None:
+            out[k] = replace(q, speaker=who)
 
 
 def _attribute_line(

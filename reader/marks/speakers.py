@@ -1559,3 +1559,39 @@ def full_names(surnames: set[str], text: str,
         ):
             found.setdefault(parts[-1], set()).add(name)
     return {w: next(iter(names)) for w, names in found.items() if len(names) == 1}
+
+
+# a headline's bare office after or before its quotation, as headlines drop articles:
+# "‘We will rebuild,’ says mayor", "Mayor: ‘We will rebuild’", "PM vows to ‘…’"
+_HEAD_ROLE_AFTER = re.compile(
+    rf"^[\s,:]*(?:(?:{_VERB_THEN_SPEAKER}|says|vows|warns|tells)\s+|[\u2013\u2014-]\s*)"
+    r"((?:[A-Za-z][\w\-]*\s+)?[a-z][\w\-]*)\s*[.!?]?\s*$"
+)
+_HEAD_ROLE_BEFORE = re.compile(r"^\s*(?:[A-Z][\w\-]*\s+)?([A-Za-z][a-z\-]+)\s*:\s*$")
+
+
+def headline_role(left: str, right: str) -> str | None:
+    """The bare office (lower case) a headline gives as the speaker of its quotation, if
+    it is one of the roles people are named by ("mayor", "minister", "coach"); else None."""
+    m = _HEAD_ROLE_AFTER.match(right) or _HEAD_ROLE_BEFORE.match(left)
+    if m is None:
+        return None
+    role = m.group(1).split()[-1].lower()
+    return role if role in _ROLE_WORDS or role in _TITLES else None
+
+
+def role_holder(role: str, text: str, lower_words: LowerWords | frozenset[str]) -> str | None:
+    """The one person the article names with `role` ("Mayor Jane Doe", "Jane Doe, the
+    city's mayor"), else None."""
+    found: set[str] = set()
+    r = re.escape(role)
+    for m in re.finditer(rf"(?i:\b{r})[ \t]+({_FULL})", text):
+        name = clean_name(m.group(1), lower_words)
+        if name and len(name.split()) >= 2 and _is_person(name.split()):
+            found.add(name)
+    after = rf"({_FULL}),[ \t]+(?:the|a|an|[\w\-]+['\u2019]s)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?{r}\b"
+    for m in re.finditer(after, text):
+        name = clean_name(m.group(1), lower_words)
+        if name and len(name.split()) >= 2 and _is_person(name.split()):
+            found.add(name)
+    return found.pop() if len(found) == 1 else None

@@ -274,3 +274,28 @@ def test_a_heading_above_a_quotation_is_no_speaker() -> None:
     text = ("Market Outlook\n\n\u201cThe market is changing fast and we see it every day."
             "\u201d\n\nJane Doe, who ran Acme, retired in May.")
     assert speech(text) == [("speech", None)]
+
+
+@pytest.mark.parametrize("headline", [
+    "\u2018We will rebuild the bridge,\u2019 says mayor",
+    "Mayor: \u2018We will rebuild the bridge\u2019",
+    "\u2018We will rebuild the bridge\u2019 \u2013 mayor",
+])
+def test_a_headlines_bare_office_is_the_person_the_body_names_with_it(headline: str) -> None:
+    """was: None, "Mayor", None (headlines drop the article and the name)."""
+    from reader.marks import LineKind, _find_quotes
+
+    lines = [headline, "", "Mayor Jane Doe spoke to residents on Tuesday about the bridge.",
+             "", "\u201cIt is old,\u201d she said."]
+    t, n, b = LineKind.TITLE, LineKind.BLANK, LineKind.BODY
+    quotes = _find_quotes(lines, [t, n, b, n, b])
+    assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe"]
+
+
+def test_a_headlines_office_nobody_in_the_body_holds_stays_unattributed() -> None:
+    from reader.marks import LineKind, _find_quotes
+
+    lines = ["\u2018We will rebuild the bridge,\u2019 says coach", "",
+             "Mayor Jane Doe spoke to residents on Tuesday about the bridge."]
+    t, n, b = LineKind.TITLE, LineKind.BLANK, LineKind.BODY
+    assert _find_quotes(lines, [t, n, b])[0].speaker is None

@@ -1032,6 +1032,14 @@ _LEAD_DESC = re.compile(
 _SUBJ_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
 
+# words before "with"/"to" that make its object the person interviewed, the referent of
+# the "she said" that follows ("We spoke with Jane Doe", "in an interview with")
+_INTERVIEW_WORDS = frozenset((
+    "spoke", "speaks", "speaking", "talked", "talks", "talking", "chatted", "chats",
+    "interview", "interviews", "conversation",
+))
+
+
 def _after_preposition(text: str, start: int) -> bool:
     """Whether the word at `start` is governed by a preposition ("at Ubisoft"), except
     "according to X", whose X is the source."""
@@ -1039,8 +1047,11 @@ def _after_preposition(text: str, start: int) -> bool:
     if before and before[-1].lower() in _ARTICLES:
         before.pop()  # "at the Aberdeen Royal Infirmary", "for the Middle East"
     before = before[-2:]
-    if len(before) == 2 and before[0].lower() == "according":
-        return False
+    if len(before) == 2 and (
+        before[0].lower() == "according"
+        or (before[0].lower() in _INTERVIEW_WORDS and before[1].lower() in ("with", "to"))
+    ):
+        return False  # the source, the interviewee ("we spoke with Jane Doe")
     return bool(before) and before[-1].lower() in _PREPOSITIONS
 
 

@@ -299,3 +299,16 @@ def test_a_headlines_office_nobody_in_the_body_holds_stays_unattributed() -> Non
              "Mayor Jane Doe spoke to residents on Tuesday about the bridge."]
     t, n, b = LineKind.TITLE, LineKind.BLANK, LineKind.BODY
     assert _find_quotes(lines, [t, n, b])[0].speaker is None
+
+
+@pytest.mark.parametrize("intro", [
+    "We spoke with Jane Doe, founder of Acme, about the market. Here\u2019s what she had to "
+    "say:\n\n\u201cThe market is changing fast and we see it every day.\u201d",
+    "I talked to Jane Doe about the market.\n\n\u201cThe market is changing fast and we see "
+    "it every day,\u201d she told me.",
+    "In an interview with Jane Doe, she explained the market.\n\n\u201cWe see it every day in "
+    "the shop,\u201d she said.",
+])
+def test_the_person_interviewed_is_the_referent_of_she(intro: str) -> None:
+    """was: None (a name after "with"/"to" was never a referent: "told NBC News")."""
+    assert speech(intro) == [("speech", "Jane Doe")]

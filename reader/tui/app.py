@@ -543,6 +543,7 @@ class ReaderApp(App[None]):
         if self.store.readonly:
             parts.append("READ-ONLY annotations")
         self.query_one("#title-bar", Static).update(Text(" · ".join(parts)), layout=False)
+        self._update_start_card()
 
     def _update_progress(self) -> None:
         done = self.store.done_count()
@@ -555,6 +556,13 @@ class ReaderApp(App[None]):
         if label.size.width and len(text) > label.size.width:  # narrow: the count only
             text = f" {done:,}/{total:,} done"
         label.update(Text(text, style=""))
+        self._update_start_card()
+
+    def _update_start_card(self) -> None:
+        """Its counts follow the title bar's and the progress bar's (it was drawn once)."""
+        card = self.query_one("#start-card", Static)
+        if card.display:
+            card.update(header.start_card(self))
 
     # -- list and filter ----------------------------------------------------
 

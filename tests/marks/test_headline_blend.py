@@ -30,7 +30,7 @@ def test_blend_takes_the_train_split_share_of_its_weights() -> None:
 def test_a_blended_ranker_follows_dev_where_the_two_disagree() -> None:
     # dev pages: the headline is the line with the article's words; "train" pages: the line
     # followed by a byline; at the committed share the blend still picks as dev does where
-    # the two cues point at different lines, and trusts the byline cue less than dev did
+    # the two cues point at different lines, while leaning towards the train pages' cue
     dev_pages = [([_row(body_cover=1.0), _row(next_meta=1.0), _row()], 0)] * 4
     train_pages = [([_row(body_cover=1.0), _row(next_meta=1.0), _row()], 1)] * 4
     w_dev = th.train(dev_pages)

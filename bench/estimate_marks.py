@@ -2,7 +2,7 @@
 
     python bench/estimate_marks.py [EVAL_DIR] [--data dev|dev+train] [--train-weight W]
                                    [--folds K] [--only kfold|cross] [--score-train]
-                                   [--no-stage1-pages] [--salt S] [--dump FILE]
+                                   [--no-stage1-pages] [--no-blend] [--salt S] [--dump FILE]
 
 The maintainers' held-out split holds pages of the same kind as dev from sites nothing was
 tuned on. Two estimates of it, both scored by the benchmark's own scorers:
@@ -22,6 +22,9 @@ tuned on. Two estimates of it, both scored by the benchmark's own scorers:
 With `--data dev` the boilerplate model's stage 1 is also trained on the train-split pages
 the trainer uses for it (`train_boilerplate.STAGE1_SPLITS`; never a dev site), as the
 committed model is; `--no-stage1-pages` leaves them out (the model before that change).
+The headline ranker is then blended with one fitted on the train split's pages of the sites
+a scenario does not test (`train_headline.TRAIN_BLEND`), as the committed one is blended
+with one fitted on the whole train split; `--no-blend` leaves it the dev ranker alone.
 Quotation speaker and kind are also scored on the extra labels of `bench/heldout_quotes/`
 (dev pages outside the quotation gold). `--score-train` also scores the train split's pages
 of each test fold (boilerplate and headline; slow). Takes minutes with the train split.

@@ -146,7 +146,8 @@ def _analyze(
     lines = text.split("\n")
     if line_keys is None:
         line_keys = text_line_keys(text)
-    idx, rows1, keys, p_bp = _bp.analyze_lines(lines, repeated, line_keys)
+    found = furniture_lines(text, lines, line_keys)
+    idx, rows1, keys, p_bp = _bp.analyze_lines(lines, repeated, line_keys, found)
     # (enum members in locals: `LineKind.BODY` is a slow attribute lookup)
     body, boiler = LineKind.BODY, LineKind.BOILERPLATE
     kinds = [LineKind.BLANK] * len(lines)
@@ -164,7 +165,7 @@ def _analyze(
         for i, p in zip(idx, p_bp, strict=True):
             kinds[i] = boiler if p >= threshold else body
 
-    furniture, teasers, thread = furniture_lines(text, lines, line_keys)
+    furniture, teasers, thread = found
     title_line = None
     if idx:
         cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys)

@@ -4,7 +4,7 @@
         [--split-lengths N,...] [--stage1-weight W] [--stage1-share N] [--ctx-weight W
         [--ctx-source-column]] [--weight-exp E] [--ctx-weight-exp E]
         [--stage1-pages-weight-exp E] [--drop F,...] [--neutral-lists 0-3]
-        [--fit-neutral] [--cache DIR]
+        [--fit-neutral] [--title-weight W] [--cache DIR]
         [--dump-pages FILE] [--dump-loss FILE]
 
 Only the boilerplate model is refitted (the committed headline ranker and kind model are
@@ -153,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="headed teaser lists in the run search: 0 weigh as other lines, 1 "
                     "weigh nothing, 2 nothing at its two strict levels, 3 as 2 for lists "
                     "between two paragraphs only (default: `boilerplate.NEUTRAL_LISTS`)")
+    ap.add_argument("--title-weight", type=float, default=None,
+                    help="weight factor of the title lines in the fit (`TITLE_WEIGHT`)")
     ap.add_argument("--fit-neutral", action="store_true",
                     help="the fits see --neutral-lists too (`train_boilerplate.FIT_NEUTRAL`; "
                     "by default only the analysis does)")
@@ -186,13 +188,16 @@ def main(argv: list[str] | None = None) -> int:
         bp.NEUTRAL_LISTS = args.neutral_lists
     if args.fit_neutral:
         tb.FIT_NEUTRAL = True
+    if args.title_weight is not None:
+        tb.TITLE_WEIGHT = args.title_weight
     global CACHE
     if args.cache:
         CACHE = Path(args.cache)
         CACHE.mkdir(parents=True, exist_ok=True)
     SETTINGS[:] = [tb.STAGE1_SPLITS, tb.TRAIN_SHARE, args.ctx_weight, args.weight_exp,
                     args.ctx_weight_exp, args.drop, args.stage1_pages_weight_exp,
-                    args.ctx_source_column, bp.NEUTRAL_LISTS, tb.FIT_NEUTRAL]
+                    args.ctx_source_column, bp.NEUTRAL_LISTS, tb.FIT_NEUTRAL,
+                    tb.TITLE_WEIGHT]
     DEV[:] = tb.load_split(eval_dir, "dev")
     STAGE1[:] = tb.load_stage1_pages(eval_dir)
     THRESHOLDS[:] = ([float(t) for t in args.thresholds.split(",")] if args.thresholds

@@ -90,7 +90,7 @@ UPDATES = 300_000  # SGD steps of a fit (`train_lr`)
 # round (0.75 before): out of fold line and char F1 up on all 3 site-fold assignments and
 # both cross-source directions (bench/README_marks.md, "Fourth round - boilerplate")
 WEIGHT_EXP = 0.5
-CONTEXT_WEIGHT_EXP: float | None = None  # the same in the context stages (None: WEIGHT_EXP)
+CONTEXT_WEIGHT_EXP: float | None = 0.75  # the same in the context stages (None: WEIGHT_EXP)
 STAGE1_PAGES_WEIGHT_EXP: float | None = None  # the same for the stage-1-only pages
 # whether the fit, too, lets a headed list between two paragraphs through the strict levels
 # of the run search (`boilerplate.NEUTRAL_LISTS`; analysis always does). It changes the

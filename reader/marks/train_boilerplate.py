@@ -86,11 +86,14 @@ CONTEXT_SHARE = 0.0
 # with CONTEXT_SHARE > 0, a source column in the context stages too (dropped after each fit)
 CONTEXT_SOURCE_COLUMN = False
 UPDATES = 300_000  # SGD steps of a fit (`train_lr`)
-# a line weighs chars ** WEIGHT_EXP + 3 in training (`_weight`): 0.5 since issue 16's fourth
-# round (0.75 before): out of fold line and char F1 up on all 3 site-fold assignments and
-# both cross-source directions (bench/README_marks.md, "Fourth round - boilerplate")
+# a line weighs chars ** WEIGHT_EXP + 3 in stage 1 (`_weight`), chars ** CONTEXT_WEIGHT_EXP
+# + 3 in the context stages: 0.5 / 0.75 since issue 16's fourth round (0.75 for all
+# before). Out of fold (bench/bp_estimate.py) line F1 up on all 3 site-fold assignments and
+# both cross-source directions, char F1 on 4 of the 5; 0.5 in the context stages too gained
+# a little more boilerplate but cost the headline ranker, which reads these scores, on
+# every set (bench/README_marks.md, "Fourth round - boilerplate")
 WEIGHT_EXP = 0.5
-CONTEXT_WEIGHT_EXP: float | None = 0.75  # the same in the context stages (None: WEIGHT_EXP)
+CONTEXT_WEIGHT_EXP: float | None = 0.75  # (None: WEIGHT_EXP)
 STAGE1_PAGES_WEIGHT_EXP: float | None = None  # the same for the stage-1-only pages
 # whether the fit, too, lets a headed list between two paragraphs through the strict levels
 # of the run search (`boilerplate.NEUTRAL_LISTS`; analysis always does). It changes the

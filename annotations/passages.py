@@ -160,8 +160,8 @@ def default_export_path(base: Path, fmt: str) -> Path:
 def write_passages(passages: Sequence[Passage], path: Path, fmt: str) -> Path:
     """Write the Markdown (`md`) or CSV (`csv`) export atomically; returns the path.
 
-    Raises OSError (folder missing, no permission) and ValueError (unknown format); the
-    caller says so in one line.
+    A missing folder is made, as every other export makes it. Raises OSError (no
+    permission) and ValueError (unknown format); the caller says so in one line.
     """
     if fmt == "md":
         data = passages_markdown(passages)
@@ -172,6 +172,7 @@ def write_passages(passages: Sequence[Passage], path: Path, fmt: str) -> Path:
     path = path.expanduser()
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a folder")
+    path.parent.mkdir(parents=True, exist_ok=True)  # as every other export does
     fd, tmp = tempfile.mkstemp(prefix=".passages-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:

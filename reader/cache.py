@@ -231,9 +231,47 @@ def replace_file(path: Path, payload: bytes | bytearray, prefix: str = ".cache-"
         raise
 
 
+# the files named from the summary cache's path (`reader.pipeline`, `reader.overview`,
+# `reader.view_state`)
+CACHE_SUFFIXES = (".cache.json", ".repeated.json", ".quotes.json", ".view.json")
+
+
+def _writable(path: Path) -> bool:
+    if path.exists():
+        return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    return os.access(path.parent, os.W_OK)
+
+
 def cache_path_for(db_path: Path) -> Path:
-    """`annotations.json` → `annotations.cache.json`, beside it."""
-    return db_path.with_name(db_path.stem + ".cache.json")
+    """`annotations.json` → `annotations.cache.json`, beside it, where the repeated-line
+    and quotation caches are named from it too.
+
+    When that folder cannot be written (a read-only corpus: a shared drive, a mounted
+    archive) they were not kept at all, and every `reader list` or start of the app counted
+    the corpus's repeated lines again. There they go to the user cache folder, in a folder
+    named from the annotation file's path (as the search index and JSON Lines indexes do);
+    caches left beside it from when the folder was writable are copied there once, so they
+    are still read.
+    """
+    beside = db_path.with_name(db_path.stem + ".cache.json")
+    if _writable(beside):
+        return beside
+    import hashlib
+
+    import platformdirs
+
+    digest = hashlib.sha256(str(db_path.absolute()).encode("utf-8", "surrogatepass"))
+    folder = Path(platformdirs.user_cache_dir("reader")) / "corpora" / digest.hexdigest()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for suffix in CACHE_SUFFIXES:
+            old = db_path.with_name(db_path.stem + suffix)
+            new = folder / old.name
+            if old.is_file() and not new.exists():
+                replace_file(new, old.read_bytes(), ".copy-")
+    except OSError:
+        pass  # derived data: the caches are counted again, as before
+    return folder / beside.name
 
 
 # -- the boilerplate-share pass ------------------------------------------------------

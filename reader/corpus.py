@@ -476,9 +476,9 @@ def open_corpus(
             summarize(article, decoded.text, title_of(decoded.text))
             article.lossy = decoded.lossy
     if not corpus.articles:
-        from reader.unread_files import unread_note
+        from reader.unread_files import skipped_note, unread_note
 
-        detail = f" ({len(corpus.skipped)} skipped)" if corpus.skipped else unread_note(path)
+        detail = skipped_note(corpus.skipped) if corpus.skipped else unread_note(path)
         raise UserError(f"no articles (.txt files or JSON Lines records) in {path}{detail}")
     return corpus
 

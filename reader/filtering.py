@@ -8,7 +8,8 @@
     tag:NAME  -tag:NAME    has (has not) the tag; tag:"foreign policy" for spaces
     is:done  is:todo  is:skipped
     label:NAME             has a highlight with that label
-    speaker:"Name"         quotes that speaker (every word of Name in the speaker's name)
+    speaker:"Name"         quotes that speaker (every word of Name in the speaker's name,
+                           or one speaker as the overview counts: "North Korea")
     has:note  has:highlight
     in:all  in:title       search every line / titles only (default: the body)
     site:NAME              the source (or the URL's host) contains NAME

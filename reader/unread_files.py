@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 LOOK_AT = 20_000  # files: enough to name the kinds, quick on a big tree
 
@@ -40,3 +42,14 @@ def unread_note(path: str | os.PathLike[str]) -> str:
     if ".json" in kinds:
         hint += "; JSON with one article per line is JSON Lines: name it .jsonl"
     return f": it holds {listing}; {hint}"
+
+
+def skipped_note(skipped: Sequence[Any]) -> str:
+    """` (empty file)` for a corpus whose one file was skipped, ` (2 skipped: a.txt: empty
+    file; b.txt: binary file …)` for more: "(1 skipped)" left the user guessing why."""
+    if not skipped:
+        return ""
+    if len(skipped) == 1:
+        return f" ({skipped[0].reason})"
+    shown = "; ".join(f"{s.id}: {s.reason}" for s in skipped[:2])
+    return f" ({len(skipped)} skipped: {shown}{'; …' if len(skipped) > 2 else ''})"

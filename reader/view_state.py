@@ -26,8 +26,12 @@ class ViewState:
 
 
 def view_path_for(db_path: Path) -> Path:
-    """`annotations.json` → `annotations.view.json`, beside it."""
-    return db_path.with_name(db_path.stem + ".view.json")
+    """`annotations.json` → `annotations.view.json`, beside it; for a read-only corpus,
+    beside its caches in the user cache folder (`reader.cache.cache_path_for`), or the
+    view was forgotten at every start."""
+    from reader.cache import cache_path_for
+
+    return cache_path_for(db_path).with_name(db_path.stem + ".view.json")
 
 
 def load(path: Path | None) -> ViewState:

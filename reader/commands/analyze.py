@@ -251,13 +251,15 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
 
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
-    failed = 0
+    failed = printed = 0
     for line, problem, error in _with_progress(mapper(_analyze_one, items, jobs),
                                                len(items), "analysing", show):
         if line is None:
             failed += error
             print(problem, file=sys.stderr)
-        elif buffer is not None:
+            continue
+        printed += 1
+        if buffer is not None:
             buffer.write(line)
         else:
             sys.stdout.write(line.decode("utf-8"))
@@ -270,6 +272,8 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
         print(f"detection failed on {failed} article{'s' if failed != 1 else ''} "
               "(see above); the others were printed", file=sys.stderr)
         return 1
+    if not printed:  # as `reader list` says: a script must not take no output for success
+        raise UserError(f"no readable articles in {args.corpus}")
     return 0
 
 

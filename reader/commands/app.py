@@ -49,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
         text_field=getattr(args, "text_field", None),
     )
     if not app.corpus.articles and not app.corpus.pending:
-        from reader.unread_files import unread_note
+        from reader.unread_files import skipped_note, unread_note
 
-        detail = (f" ({len(app.corpus.skipped)} skipped)" if app.corpus.skipped
+        detail = (skipped_note(app.corpus.skipped) if app.corpus.skipped
                   else unread_note(corpus))
         raise UserError(f"no articles (.txt files or JSON Lines records) in {corpus}{detail}")
     try:

@@ -148,6 +148,14 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.output_errors import writing
+
+    # an unwritable -o or --split: one line naming it, not a traceback about a temp file
+    with writing(args.split or args.output):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.format in REFI_FORMATS:
         from reader.commands import refi_io
 
@@ -193,8 +201,8 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
     if not data.articles:
         _say_unknown_filters(store, args)
         print("reader: nothing to export: no annotated article matches", file=sys.stderr)
-    if out is None:
-        _write_stdout(text)
+    if out is None:  # `> out.csv` with --excel: the mark too, or Excel misreads accents
+        _write_stdout(("\ufeff" if encoding_for(fmt, args.excel) == "utf-8-sig" else "") + text)
         return 0
     write_atomic(out, text, encoding=encoding_for(fmt, args.excel))
     n, h = data.article_count, data.highlight_count

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from reader.commands.common import add_corpus_argument, load, max_bytes
+from reader.commands.common import add_corpus_argument, add_db_argument, load, max_bytes
 
 NAME = "list"
 HELP = "list the articles of a corpus (id, title, words)"
@@ -18,11 +18,13 @@ List the articles of CORPUS, one per line on stdout, tab-separated:
 The title is the detected headline (else the first non-blank line). Files that cannot be
 read (binary, empty, too large, unreadable) are listed on stderr with the reason, and do
 not change the exit status. Large corpora are read on all cores, with a progress bar on
-stderr when it is a terminal; titles the app has already cached are not computed again."""
+stderr when it is a terminal; titles the app has already cached are not computed again
+(beside the annotation file: give the app's --db PATH when it has one)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_argument(parser)
+    add_db_argument(parser)  # the caches beside it are the app's: titles not computed again
 
 
 def _clean(s: str) -> str:
@@ -31,13 +33,15 @@ def _clean(s: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from annotations.paths import resolve_db_path
     from reader.cache import SummaryCache, analyse_summaries, cache_path_for
     from reader.corpus import locator
     from reader.pipeline import RepeatedCache, corpus_repeated, digest, repeated_cache_path_for
     from reader.progress import Progress
 
     corpus = load(args, read=False)
-    cache_path = cache_path_for(corpus.default_db_path)
+    # where the app keeps the annotations, so its caches (and `--db`'s) are found
+    cache_path = cache_path_for(resolve_db_path(corpus, args.db, create=False))
     cache = SummaryCache(cache_path)
     # the headlines the app shows: found with the corpus's repeated lines (reader.pipeline)
     _, repeated = corpus_repeated(corpus.articles, max_bytes(args),

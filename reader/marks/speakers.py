@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import mul
 
+from reader.marks.given_names import FEMALE, MALE, name_gender
+
 _VERBS = (
     "said|says|say|told|tells|tell|added|adds|asked|asks|explained|explains|wrote|writes"
     "|noted|notes|stated|states|described|describes|commented|comments|argued|argues"
@@ -47,6 +49,12 @@ _VERBS = (
     "|alleged|alleges|asserted|asserts|retorted|reiterated|reiterates|clarified|clarifies"
     "|confided|grumbled|marveled|marvelled|gushed|raved|snapped|murmured|muttered|scoffed"
     "|underscored|underscores|affirmed"
+    # more reporting verbs of news and feature copy (not those that are as often nouns or
+    # take a thing as object: "offers", "tweets", "highlights", "remembered", "reflects",
+    # "echoes", "estimates" were tried and made product names and titles speech)
+    "|reckons|reckoned|echoed|reflected|laughs|proclaimed|proclaims|interjected"
+    "|hinted|speculated|opined|disclosed|protested|objected|queried|reasoned|theorized"
+    "|theorised|posited|enthused|enthuses"
 )
 _SPEECH_VERB = rf"(?:{_VERBS})"
 # first words of the verbs: a context without any of them needs no attribution regex
@@ -104,7 +112,15 @@ _NOT_NAMES = {
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "el",
               "dos", "das", "del", "ter", "ten", "y"}
 
-_CAP = r"(?:[A-Z][\w'\u2019\-]*\.?|[A-Z]\.)"
+# capital letters, accented ones included ("Émilie Dupont", "Łukasz Nowak", "Ángel
+# Martínez"): a class fragment for the patterns' `[…]`
+UPPER = "A-Z" + "".join(
+    c for c in map(chr, range(0xC0, 0x530)) if c.isupper() and c.isalpha()
+)
+LOWER = "a-z" + "".join(
+    c for c in map(chr, range(0xC0, 0x530)) if c.islower() and c.isalpha()
+)
+_CAP = rf"(?:[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
 _PART = r"(?:de|van|von|der|den|da|di|du|la|le|al|bin|el|dos|das|del|ter|ten)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{0,4}}"
 _NAME_RE = re.compile(_NAME)
@@ -122,7 +138,54 @@ _GROUP_WORDS = frozenset((
     "activists", "officers", "users", "customers", "viewers", "readers", "employees",
 ))
 _GROUP = rf"(?:{'|'.join(sorted(_GROUP_WORDS))})\b"
-_WHO = rf"(?:{_NAME}|{_DESC}|{_GROUP}|he|she|they|it|we|I)"
+# someone described through another's name: "Doe's attorney", "Acme's chief executive"
+# (not Doe, who is only named); lower-case words after the possessive, none a verb's
+# helper
+_POSS_DESC = (
+    rf"{_CAP}(?:\s+{_CAP}){{0,3}}['\u2019]s(?:\s+{_DESC_WORD}(?!{_ADV})[a-z][\w\-]*){{1,3}}"
+    rf"(?=\s+(?:(?:also|[a-z]+ly)\s+)?(?:{_SPEECH_VERB})\b)"  # (not a passive: "was revealed")
+)
+_POSS_DESC_RE = re.compile(
+    rf"{_CAP}(?:\s+{_CAP}){{0,3}}['\u2019]s(?:\s+[a-z][\w\-]*){{1,3}}"
+)
+# an unnamed source with the phrase that places it: "a source familiar with the matter",
+# "a spokesman for Mayor Jane Doe", "two people with knowledge of the plan", "one of the
+# organizers" (the name inside is not the speaker)
+_SOURCE_NOUNS = (
+    "source|sources|official|officials|person|people|spokesman|spokeswoman|spokesperson"
+    "|aide|aides|adviser|advisers|advisor|advisors|member|members|representative"
+    "|representatives|employee|employees|resident|residents|executive|executives|officer"
+    "|officers|lawyer|lawyers|attorney|attorneys|friend|friends|relative|relatives"
+    "|colleague|colleagues|staffer|staffers|worker|workers|analyst|analysts|expert|experts"
+    "|insider|insiders|diplomat|diplomats|organizer|organizers|organiser|organisers"
+    "|one|some|several|many|most|none|two|three|four"
+    # offices ("the mayor of Springfield", "the head of the agency")
+    "|mayor|president|director|head|chief|chairman|chairwoman|founder|ceo|manager|leader"
+    "|minister|secretary|governor|professor|researcher|researchers|author|authors"
+)
+_SOURCE_PHRASE = (
+    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Aa]nother|[Ss]ome|[Mm]any)\s+)?"
+    r"(?:[a-z][\w\-]*\s+){0,2}?"
+    rf"(?:{_SOURCE_NOUNS})\s+(?:familiar with|close to|with knowledge of|in|for|at|of|from"
+    r"|inside|within|on)\s+[^,\u201c\u201d\".!?;:]{1,60}?"
+)
+_SOURCE_DESC = _SOURCE_PHRASE + rf"(?=\s+(?:(?:also|[a-z]+ly)\s+)?(?:{_SPEECH_VERB})\b)"
+_SOURCE_DESC_RE = re.compile(_SOURCE_PHRASE)
+_SOURCE_LEAD_RE = re.compile(rf"\s*({_SOURCE_DESC})")
+_SOURCE_FIRST = frozenset(
+    ("a", "an", "the", "one", "two", "three", "several", "another", "some", "many",
+     *_SOURCE_NOUNS.split("|"))
+)
+
+
+def _source_lead(sentence: str) -> re.Match[str] | None:
+    """A sentence that opens with an unnamed source placed by a phrase ("A source close
+    to the president said"), its group 1 the source; checked on the first word first."""
+    first = sentence.split(None, 1)[:1]
+    if not first or first[0].lower() not in _SOURCE_FIRST:
+        return None
+    return _SOURCE_LEAD_RE.match(sentence)
+_WHO = rf"(?:{_POSS_DESC}|{_NAME}|{_DESC}|{_GROUP}|he|she|they|it|we|I)"
 _VERB_THEN_SPEAKER = (
     r"(?:said|says|asked|asks|wrote|writes|added|adds|explained|explains|noted|notes|stated"
     r"|states|commented|comments|replied|answered|argued|argues|recalled|recalls|continued"
@@ -130,21 +193,24 @@ _VERB_THEN_SPEAKER = (
     r"|insists|suggested|suggests|admitted|admits|cautioned|cautions|confessed|confesses"
     r"|reported|reports|laughed|quipped|quips|joked|jokes|tweeted|posted|acknowledged|read)"
 )
+# a parenthesis between a name and its verb: "Jane Doe (D-Springfield) said", "(R)",
+# "(pictured)", as US political copy and captions write party and state
+_PAREN = r"(?:\s+\([^()\u201c\u201d\"]{1,40}\))?"
 # `“…,” said NAME` / `“…,” says general manager Gil Vallee`
 _AFTER_VERB_FIRST = re.compile(
     rf"^[\s,]*(?!told\b|tells\b|calls\b|called\b|dubbed\b){_SPEECH_VERB}\s+((?:[a-z0-9][\w\-]*\s+){{0,4}}?{_NAME}|{_DESC}|{_GROUP}|he|she|they)",
 )
 # `“…,” NAME said` / `“…,” Mayer, Disney’s chairman of …, said`
 _AFTER_NAME_FIRST = re.compile(
-    rf"^[\s,]*((?!(?:and|but|or|while|so|as|yet)\s)(?:[a-z][\w\-]*\s+){{0,3}}?{_NAME}"
+    rf"^[\s,]*({_SOURCE_DESC}|{_POSS_DESC}|(?!(?:and|but|or|while|so|as|yet)\s)(?:[a-z][\w\-]*\s+){{0,3}}?{_NAME}"
     rf"|{_DESC}|{_GROUP}|he|she|they|it|we|I)"
-    rf"(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b(?!\s*:)",
+    rf"{_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b(?!\s*:)",
 )
 # `NAME said, “…”` / `As Vermont's Bongard told the New York Times, “…”`, and the
 # tight form `NAME said that “…` (a left context ends in `,`/`:` or not, so one pattern
 # with two tails does the work of two searches)
 _BEFORE = re.compile(
-    rf"({_WHO})(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+    rf"({_WHO}){_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
     rf"(?:[^\u201c\u201d\"]{{0,60}}?[,:]|(?:\s+that)?)\s*$",
 )
 _FULL = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,4}}"
@@ -198,7 +264,7 @@ _DESC_DETS = frozenset(("the", "a", "an", "one", "another", "its", "his", "her",
 
 
 _SENT_VERB = re.compile(
-    rf"({_WHO})(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+    rf"({_WHO}){_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
 )
 
 
@@ -225,6 +291,86 @@ def _after_clause_verb() -> re.Pattern[str]:
     )
 
 
+# after a verb: an office or affiliation in front of a full name, with a capitalised word in
+# it ("said Springfield mayor Jane Doe", "said MIT computer science professor Aleksander
+# Madry", "said Acme Corp. chief executive Jane Doe"), or a description, a comma and the
+# name ("said the Springfield mayor, Jane Doe", "said her lawyer, John Roe")
+_ROLE_NAME = re.compile(rf"((?:[\w\-.&'\u2019]+\s+){{1,7}}?)({_FULL})")
+_ROLE_COMMA_NAME = re.compile(
+    rf"((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|{_CAP}['\u2019]s)\s+"
+    rf"[^,\u201c\u201d\".!?]{{1,60}}),"
+    rf"\s+({_FULL})(?=\s*(?:[,.;:!?)]|$))"
+)
+# words that end a noun phrase: an office never contains them ("said Trump in an interview
+# with Fox News" is Trump's)
+_PHRASE_STOPS = {  # (and `_PREPOSITIONS`)
+    "who", "which", "that", "when", "while", "as", "but", "if", "because", "after",
+    "before", "during", "than", "then", "he", "she", "they", "it", "we", "i", "you", "is",
+    "was", "were", "are", "has", "had", "have", "will", "would", "not", "also", "said",
+    "says", "adding",
+}
+
+
+_GLUED_WORD_RE = re.compile(r"\b([a-z]{3,})([A-Z][a-z])")
+_POSSESSIVE_SUFFIXES = ("'s", "\u2019s")
+# a speech verb opening the text after a quotation, for `_role_name` when the usual
+# patterns found no speaker after it ("said theCUBE’s Savannah Peterson")
+_VERB_HEAD = re.compile(rf"^[\s,]*(?!told\b|tells\b|calls\b|called\b|dubbed\b){_SPEECH_VERB}\s+")
+
+
+def _role_name(tail: str, lower_words: LowerWords | frozenset[str]) -> str | None:
+    """The person an office or description names right after a speech verb (`tail` starts
+    after the verb), when that office holds a capitalised place or organisation that
+    would otherwise be taken for the speaker; None if `tail` is not of that shape."""
+    # a link's text glued to the word before it by the scraper ("professorThomas W.
+    # Malone") is two words
+    tail = _GLUED_WORD_RE.sub(r"\1 \2", tail[:160])
+    m = _ROLE_COMMA_NAME.match(tail)
+    if m is None:
+        m = _ROLE_NAME.match(tail)
+        if m is None or not any(  # a place, an organisation or a possessive in it
+            w[:1].isupper() or w.endswith(_POSSESSIVE_SUFFIXES) for w in m.group(1).split()
+        ):
+            return None
+    words = [w.strip(".,").lower() for w in m.group(1).split()]
+    if m.re is _ROLE_COMMA_NAME or (words and words[0] in _ARTICLES):
+        words = words[1:]  # the determiner
+    last = _strip_possessive(words[-1]) if words else ""
+    if not last.isalpha() or last in _NOT_NAMES:
+        return None
+    tail_word = m.group(1).split()[-1]
+    if m.re is _ROLE_NAME and (
+        not (tail_word.islower() or tail_word.endswith(_POSSESSIVE_SUFFIXES))
+        or any(w in _PHRASE_STOPS or w in _PREPOSITIONS for w in words)
+    ):
+        return None  # (the comma closes the description: "head of research, Jane Doe")
+    if any(w in _PHRASE_STOPS for w in words):
+        return None
+    name = clean_name(m.group(2), lower_words)
+    if name is None or len(name.split()) < 2 or not _is_person(name.split()):
+        return None
+    return m.group(2)
+
+
+# a description after its verb, as long as it goes ("said a senior official", "said a
+# senior administration official who ...": the lazy `_DESC` would stop at "a senior")
+_WHOLE_DESC = re.compile(
+    rf"{_DET}\s+(?:{_DESC_WORD}[a-z][\w\-'\u2019]*\s+){{0,4}}{_DESC_WORD}[a-z][\w\-'\u2019]*"
+)
+
+
+def _whole_desc(who: str, tail: str) -> str:
+    """`who`, a description `_AFTER_VERB_FIRST` caught at the start of `tail`, extended to
+    the end of its noun phrase (a last "-ing" word is a clause: "speaking on condition")."""
+    m = _WHOLE_DESC.match(tail)
+    if m is None or len(m.group(0)) <= len(who):
+        return who
+    words = m.group(0).split()
+    if len(words) > 2 and words[-1].endswith("ing"):
+        words.pop()
+    return " ".join(words)
+
+
 @cache
 def _before_verb_first() -> re.Pattern[str]:
     """`said NAME, “…”` (rare: compiled on first use)."""
@@ -243,7 +389,7 @@ _SENT_END = re.compile(
     r"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)"
     r"(?<!Sen.)(?<!Rep.)(?<!Gov.)(?<!Gen.)(?<!Col.)(?<!Sgt.)(?<!Lt.)(?<!Capt.)(?<!Prof.)"
     r"(?<!Rev.)[\"'\u201d\u2019)]*\s+"
-    r"(?=[A-Z\"'\u201c\u2018(\[])"
+    rf"(?=[{UPPER}\"'\u201c\u2018(\[])"
 )
 _WORD_RE = re.compile(r"[\w'\u2019\-]+")
 
@@ -415,7 +561,18 @@ def clean_name(raw: str, lower_words: LowerWords | frozenset[str] = frozenset())
 
 
 def _clean_name(raw: str, lower_words: LowerWords | frozenset[str]) -> str | None:
-    words = [_strip_possessive(w) for w in raw.split()]
+    words = raw.split()
+    for k in range(len(words) - 2, -1, -1):
+        if (
+            words[k].endswith(_POSSESSIVE_SUFFIXES)
+            # (an office after it is kept: "Framer's CEO")
+            and words[k + 1][:1].isupper()
+            and words[k + 1].lower().rstrip(".") not in _TITLES
+        ):
+            # "Google’s Jane Doe": the organisation's, not part of the name
+            words = words[k + 1 :]
+            break
+    words = [_strip_possessive(w) for w in words]
     while (
         words
         and words[-1].rstrip(".,").lower() in _NOT_NAMES
@@ -503,6 +660,8 @@ def is_reporter(name: str, ctx: Context) -> bool:
 def _resolve(who: str, ctx: Context) -> str | None:
     """Turn a captured speaker phrase into the name to report."""
     w = who.strip(" ,.")
+    if _POSS_DESC_RE.fullmatch(w) or _SOURCE_DESC_RE.fullmatch(w):
+        return w  # "Doe's attorney", "a source close to the president": kept as written
     low = w.lower()
     if low in _PRONOUNS:
         if low in ("i", "we", "you"):
@@ -576,7 +735,7 @@ def _fits(ctx: Context, name: str, gender: str | None) -> bool:
     """Whether `name` can be the referent of a pronoun of `gender` (unknown fits both)."""
     if gender is None:
         return True
-    known = ctx.gender.get(name)
+    known = ctx.gender.get(name) or name_gender(name)  # what the text says comes first
     return known is None or known == gender
 
 
@@ -864,13 +1023,21 @@ def _is_titlecase(words: list[str]) -> bool:
 
 _ARTICLES = frozenset(("the", "a", "an"))
 # one part of a surname: "Slayton", and the capitals inside "McKinley", "DePetris", "O'Brien"
-_SURNAME_PART = re.compile(r"(?:Mc|Mac|O['\u2019]|De|Di|Da|Du|La|Le)?[A-Z][a-z]+")
+_SURNAME_PART = re.compile(rf"(?:Mc|Mac|O['\u2019]|De|Di|Da|Du|La|Le)?[{UPPER}][{LOWER}]+")
 # a sentence that opens with a description ("A meta-analysis of ...", "The authors of ...")
 _LEAD_DESC = re.compile(
     r"^\s*((?:[Tt]he|[Aa]n?)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)"
     r"\s+(?:of|in|at|from|for|with|by|on|published|who|that)\b"
 )
 _SUBJ_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+
+
+# words before "with"/"to" that make its object the person interviewed, the referent of
+# the "she said" that follows ("We spoke with Jane Doe", "in an interview with")
+_INTERVIEW_WORDS = frozenset((
+    "spoke", "speaks", "speaking", "talked", "talks", "talking", "chatted", "chats",
+    "interview", "interviews", "conversation",
+))
 
 
 def _after_preposition(text: str, start: int) -> bool:
@@ -880,8 +1047,11 @@ def _after_preposition(text: str, start: int) -> bool:
     if before and before[-1].lower() in _ARTICLES:
         before.pop()  # "at the Aberdeen Royal Infirmary", "for the Middle East"
     before = before[-2:]
-    if len(before) == 2 and before[0].lower() == "according":
-        return False
+    if len(before) == 2 and (
+        before[0].lower() == "according"
+        or (before[0].lower() in _INTERVIEW_WORDS and before[1].lower() in ("with", "to"))
+    ):
+        return False  # the source, the interviewee ("we spoke with Jane Doe")
     return bool(before) and before[-1].lower() in _PREPOSITIONS
 
 
@@ -1105,6 +1275,13 @@ def attribute(
         who, direct = clause, True  # not "announced in October"
     elif m and right_s.lstrip(" ,")[:1].islower():
         who, direct = m.group(1), True
+        tail = right_s[m.start(1) :]
+        who = _role_name(tail, ctx.lower_words) or who
+        if who.split()[0] in _DESC_DETS and who.islower():
+            who = _whole_desc(who, tail)
+    if who is None and verb_right and (h := _VERB_HEAD.match(right_s)) is not None:
+        who = _role_name(right_s[h.end() :], ctx.lower_words)
+        direct = who is not None
     if who is None and verb_right:
         m = _AFTER_NAME_FIRST.match(right_s)
         if m and right_s.lstrip()[:1] not in (".", ";"):
@@ -1134,7 +1311,10 @@ def attribute(
             if d:
                 who, direct, tight = d.group(1), True, not colon
                 m = None
-        if m:
+        if m and (src := _source_lead(sent_left)) is not None and src.end(1) >= m.start(1):
+            # "A source close to the president said:": the source, not the president
+            who, direct, tight = src.group(1), True, not colon
+        elif m:
             who, direct, tight = m.group(1), True, not colon
         elif colon:
             m = _before_verb_first().search(sent_left)
@@ -1251,8 +1431,8 @@ def attribute(
     return Attribution("speech", speaker, feats)
 
 
-_SIGNATURE_RE = re.compile(
-    r"^[\u2013\u2014\u2015-]\s*([^\s\u2013\u2014\u2015(@][^(@]{0,60}?)"
+_SIGNATURE_RE = re.compile(  # (a typewriter's "--" is one dash)
+    r"^(?:[\u2013\u2014\u2015]|--?)\s*([^\s\u2013\u2014\u2015(@\-][^(@]{0,100}?)"
     r"(?:\s*\(@\w+\).*|\s+on\s+\w+day\b.*|\s*,\s.*)?$"
 )
 
@@ -1268,7 +1448,14 @@ def signature(right: str, following: Sequence[str]) -> str | None:
     if m is None:
         return None
     who = m.group(1).strip(" .,;:")
-    if not who or len(who.split()) > 5 or who[0].islower():
+    if not who or who[0].islower():
+        return None
+    words = who.split()
+    # a name has few words; an anonymised source's description more ("-- Embedded systems
+    # engineer working on safety-critical robotics", as surveys and round-ups sign quotes)
+    if len(words) > 5 and not (
+        len(words) <= 12 and any(w[:1].islower() for w in words[1:4])
+    ):
         return None
     return who
 
@@ -1349,3 +1536,73 @@ def _carry(ctx: Context) -> str | None:
     if ctx.last_speaker and ctx.sentence - ctx.last_speaker_sent <= 3:
         return ctx.last_speaker
     return None
+
+
+_FIRST_NAMES = FEMALE | MALE
+
+
+def full_names(surnames: set[str], text: str,
+               lower_words: LowerWords | frozenset[str] = frozenset()) -> dict[str, str]:
+    """For each one-word speaker in `surnames`, the one person's full name the article
+    writes anywhere with that last word ("Doe: “…”" in a headline, "Mayor Jane Doe" in the
+    body -> "Jane Doe"), which the reading order could not know yet; a surname two people
+    share ("Jane Doe", "John Doe") or none bears stays as it is."""
+    words = sorted(w for w in surnames if w.lower() not in _FIRST_NAMES and w in text)
+    # ("Dan says": a first name, whose surname is another word)
+    if not words:
+        return {}
+    found: dict[str, set[str]] = {}
+    # one to two words before it on the same line, starting a word ("professorThomas"
+    # is glue), after no other capitalised word (a heading run into the name)
+    pattern = rf"(?<![\w'\u2019.\-])(?:{_CAP}[ \t]+){{1,2}}(?:{'|'.join(map(re.escape, words))})\b"
+    for m in re.finditer(pattern, text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if before and not before[-1].islower() and not before[-1].endswith((".", ",")):
+            continue
+        name = clean_name(m.group(0), lower_words)
+        parts = name.split() if name else []
+        if (
+            len(parts) >= 2
+            and parts[-1] in surnames
+            and parts[0].lower() in _FIRST_NAMES  # a person's, not "Fair Housing"
+            and len(set(parts)) == len(parts)
+            and _is_person(parts)
+        ):
+            found.setdefault(parts[-1], set()).add(name)
+    return {w: next(iter(names)) for w, names in found.items() if len(names) == 1}
+
+
+# a headline's bare office after or before its quotation, as headlines drop articles:
+# "‘We will rebuild,’ says mayor", "Mayor: ‘We will rebuild’", "PM vows to ‘…’"
+_HEAD_ROLE_AFTER = re.compile(
+    rf"^[\s,:]*(?:(?:{_VERB_THEN_SPEAKER}|says|vows|warns|tells)\s+|[\u2013\u2014-]\s*)"
+    r"((?:[A-Za-z][\w\-]*\s+)?[a-z][\w\-]*)\s*[.!?]?\s*$"
+)
+_HEAD_ROLE_BEFORE = re.compile(r"^\s*(?:[A-Z][\w\-]*\s+)?([A-Za-z][a-z\-]+)\s*:\s*$")
+
+
+def headline_role(left: str, right: str) -> str | None:
+    """The bare office (lower case) a headline gives as the speaker of its quotation, if
+    it is one of the roles people are named by ("mayor", "minister", "coach"); else None."""
+    m = _HEAD_ROLE_AFTER.match(right) or _HEAD_ROLE_BEFORE.match(left)
+    if m is None:
+        return None
+    role = m.group(1).split()[-1].lower()
+    return role if role in _ROLE_WORDS or role in _TITLES else None
+
+
+def role_holder(role: str, text: str, lower_words: LowerWords | frozenset[str]) -> str | None:
+    """The one person the article names with `role` ("Mayor Jane Doe", "Jane Doe, the
+    city's mayor"), else None."""
+    found: set[str] = set()
+    r = re.escape(role)
+    for m in re.finditer(rf"(?i:\b{r})[ \t]+({_FULL})", text):
+        name = clean_name(m.group(1), lower_words)
+        if name and len(name.split()) >= 2 and _is_person(name.split()):
+            found.add(name)
+    after = rf"({_FULL}),[ \t]+(?:the|a|an|[\w\-]+['\u2019]s)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?{r}\b"
+    for m in re.finditer(after, text):
+        name = clean_name(m.group(1), lower_words)
+        if name and len(name.split()) >= 2 and _is_person(name.split()):
+            found.add(name)
+    return found.pop() if len(found) == 1 else None

@@ -46,6 +46,7 @@ from reader.search import ranking
 from reader.search.extract import Extract, extract_batch, title_text
 from reader.search.ranking import COLUMNS, fts_phrase  # (also imported from here)
 from reader.search.text import TOKENIZE, find_in_line, fold, token_spans, tokens
+from reader.speaker_names import speaker_key
 
 INDEX_VERSION = 3  # 3: the split of the one pipeline; evidence stamps
 SNIPPET_CONTEXT = 40  # characters either side of a match in a snippet
@@ -117,7 +118,7 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
         self._maps: tuple[dict[str, int], dict[int, str]] | None = None  # (lazy: 100k rows)
-        self._speakers: list[tuple[int, tuple[tuple[str, ...], ...]]] | None = None
+        self._speakers: list[tuple[int, tuple[tuple[frozenset[str], str], ...]]] | None = None
         self._line_text: dict[bytes, str] = {}
         self._pending_digest = ""
         self._pending_context = ""
@@ -728,19 +729,23 @@ class SearchIndex:
         return found
 
     def speaker_ids(self, name: str) -> set[str]:
-        """Articles with a quotation whose speaker's name holds every word of `name`."""
+        """Articles with a quotation whose speaker's name holds every word of `name`, or
+        is the same speaker as the overview counts them (`speaker_key`: "North Korea" and
+        "the North Korean government")."""
         want = set(tokens(name))
         if not want:
             return set()
+        key = speaker_key(name)
         with self._lock:
             if self._speakers is None:
                 rows = self.db.execute(
                     "SELECT id, speakers FROM docs WHERE speakers != ''").fetchall()
                 self._speakers = [
-                    (r, tuple(tuple(tokens(s)) for s in sp.split("\n"))) for r, sp in rows
+                    (r, tuple((frozenset(tokens(s)), speaker_key(s)) for s in sp.split("\n")))
+                    for r, sp in rows
                 ]
             cached = self._speakers
-        return {r for r, names in cached if any(want <= set(n) for n in names)}
+        return {r for r, names in cached if any(want <= t or k == key for t, k in names)}
 
     def engine(self, index_of: dict[str, int]) -> tuple[Callable[[Text, str], set[int]],
                                                           Callable[[str], set[int]]]:

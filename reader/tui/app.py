@@ -852,7 +852,11 @@ class ReaderApp(App[None]):
 
     def notify(self, message: str, *, title: str = "", severity: Any = "information",
                timeout: float | None = None, markup: bool = False) -> None:
-        # notices quote titles and text ("“Shares [/drop]…”: done"): never read as markup
+        # notices quote titles and text ("“Shares [/drop]…”: done"): never read as markup;
+        # a path longer than the notice breaks after a "/", not mid-name
+        from reader.tui.notice_text import break_long_words, notice_width
+
+        message = break_long_words(message, notice_width(self.size.width))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -999,6 +1003,15 @@ class ReaderApp(App[None]):
 
         return super().deliver_screenshot(filename, path or str(screenshot_folder()),
                                           time_format)
+
+    @on(events.DeliveryComplete)
+    def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
+        """In place of Textual's notice, whose markup our plain notices would show raw."""
+        if event.name == "screenshot":
+            from reader.tui.screenshot import saved_notice
+
+            event.prevent_default()
+            self.notify(saved_notice(event.path), title="Screenshot")
 
     def action_passages(self) -> None:
         from reader.tui.passages_screen import PassagesScreen

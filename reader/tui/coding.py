@@ -15,7 +15,7 @@ from annotations.errors import AnnotationInputError
 from reader.tui import corpus_views, unsaved_text
 from reader.tui.annotate import SaveDone, _target_article
 from reader.tui.memo import MemoScreen
-from reader.tui.screens import PromptScreen
+from reader.tui.screens import ChoiceScreen, PromptScreen
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -73,7 +73,16 @@ def switch_coder(app: ReaderApp) -> None:
             return
         if name == store.coder:
             return
+        if known and name not in known:  # a typo would split a coder's work in two
+            app.push_screen(
+                ChoiceScreen(f"{name} is a new coder (coders here: {', '.join(known)})",
+                             [("new", f"Work as {name}, a new coder"), ("cancel", "Cancel")]),
+                lambda answer: switch(name) if answer == "new" else None,
+            )
+            return
+        switch(name)
 
+    def switch(name: str) -> None:
         def switched(future: Future[None]) -> None:
             if (exc := future.exception()) is not None:
                 app.notify(str(exc), severity="error")
@@ -90,7 +99,8 @@ def switch_coder(app: ReaderApp) -> None:
             store.switch_coder, name, callback=lambda f: app.post_message(SaveDone(switched, f))
         )
 
-    hint = "coders in this store: " + ", ".join(known) if known else "a new name starts empty"
+    hint = ("tab completes · coders in this store: " + ", ".join(known) if known
+            else "a new name starts empty")
     app.push_screen(
         PromptScreen(f"Work as coder (now: {store.coder})", "", hint, suggestions=known), done
     )

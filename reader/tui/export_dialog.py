@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import UserError
+from reader.output_errors import write_error
 from reader.tui.screens import ChoiceScreen, PromptScreen
 
 if TYPE_CHECKING:
@@ -57,6 +59,38 @@ def shown(path: Path) -> str:
         return str(path)
 
 
+def ask_target(app: Any, value: str | None, then: Callable[[Path], None],
+               folder: bool = False) -> None:
+    """The path typed in an export box: `~` expanded, relative to the folder the app was
+    started from; a file where a folder is meant (or the reverse) is refused, and an
+    existing file is replaced only once the user says so. Both exports (`E` and the coded
+    passages' `e`) go through here, so they behave alike."""
+    if value is None or not value.strip():
+        return
+    target = Path(value.strip()).expanduser()
+    if not target.is_absolute():
+        target = Path.cwd() / target
+    if target.exists() and target.is_dir() != folder:
+        kind = "a folder" if target.is_dir() else "a file"
+        app.notify(f"{shown(target)} is {kind}: give another path", severity="error")
+        return
+    if target.exists() and not folder:
+        app.push_screen(
+            ChoiceScreen(f"{shown(target)} exists",
+                         [("replace", "Replace it"), ("cancel", "Cancel")]),
+            lambda answer: then(target) if answer == "replace" else None,
+        )
+        return
+    if folder and target.is_dir() and any(target.iterdir()):  # notes edited in a vault
+        app.push_screen(
+            ChoiceScreen(f"{shown(target)} holds files: notes of the same name are replaced",
+                         [("replace", "Replace them"), ("cancel", "Cancel")]),
+            lambda answer: then(target) if answer == "replace" else None,
+        )
+        return
+    then(target)
+
+
 def export(app: ReaderApp) -> None:
     corpus_name = (app.corpus.single_file or app.corpus.root).name
 
@@ -71,24 +105,8 @@ def export(app: ReaderApp) -> None:
                         lambda value: where(choice, value))
 
     def where(choice: str, value: str | None) -> None:
-        if value is None or not value.strip():
-            return
-        target = Path(value.strip()).expanduser()
-        if not target.is_absolute():
-            target = Path.cwd() / target
-        folder_export = choice == "md-split"
-        if target.exists() and target.is_dir() != folder_export:
-            kind = "a folder" if target.is_dir() else "a file"
-            app.notify(f"{shown(target)} is {kind}: give another path", severity="error")
-            return
-        if target.exists() and not folder_export:
-            app.push_screen(
-                ChoiceScreen(f"{shown(target)} exists",
-                             [("replace", "Replace it"), ("cancel", "Cancel")]),
-                lambda answer: run(choice, target) if answer == "replace" else None,
-            )
-            return
-        run(choice, target)
+        ask_target(app, value, lambda target: run(choice, target),
+                   folder=choice == "md-split")
 
     def run(choice: str, target: Path) -> None:
         app.notify(f"exporting to {shown(target)}…", timeout=2)
@@ -99,8 +117,9 @@ def export(app: ReaderApp) -> None:
         try:
             message = _write(app, choice, fmt, target)
         except (OSError, UserError, ImportError, ValueError) as exc:
-            app.call_from_thread(app.notify, f"export failed: {exc}", severity="error",
-                                 timeout=10)
+            said = write_error(target, exc) if isinstance(exc, OSError) else None
+            app.call_from_thread(app.notify, f"export failed: {said or exc}",
+                                 severity="error", timeout=10)
             return
         app.call_from_thread(app.notify, message, title="Export", timeout=8)
 

@@ -8,9 +8,12 @@ confirms. Keys come from the command list (scope "passages").
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -26,9 +29,11 @@ from annotations.passages import (
     list_passages,
     write_passages,
 )
+from reader.output_errors import write_error
 from reader.textlayout import sanitize
 from reader.tui import corpus_views
 from reader.tui.commands import bindings_for
+from reader.tui.export_dialog import ask_target, shown
 from reader.tui.screens import ChoiceScreen, PromptScreen
 from reader.tui.widgets.option_list import MotionOptionList
 from reader.tui.widgets.scope_keybar import ScopeKeyBar
@@ -119,17 +124,17 @@ class PassagesScreen(Screen[None]):
             lst.highlighted = first
         self._update_title()
 
-    def _row(self, p: Passage) -> Text:
-        row = Text()
-        row.append(sanitize(one_line(p.text, 300)))
-        row.append("\n  ")
-        row.append(sanitize(one_line(p.title, 80)), style="dim")
+    def _row(self, p: Passage) -> Group:
+        meta = Text()
+        meta.append(sanitize(one_line(p.title, 80)), style="dim")
         if p.coder:
-            row.append(f" · coder {sanitize(p.coder)}", style="dim")
+            meta.append(f" · coder {sanitize(p.coder)}", style="dim")
         if p.note:
-            row.append(" · note: ", style="dim")
-            row.append(sanitize(one_line(p.note, 120)), style="italic")
-        return row
+            meta.append(" · note: ", style="dim")
+            meta.append(sanitize(one_line(p.note, 120)), style="italic")
+        # indented as a block: a wrapped line of it went back to the first column, where
+        # it read as the next passage
+        return Group(Text(sanitize(one_line(p.text, 300))), Padding(meta, (0, 0, 0, 2)))
 
     def _update_title(self) -> None:
         n = len(self.passages)
@@ -202,26 +207,29 @@ class PassagesScreen(Screen[None]):
             return
         app = self.reader
         base = app.store.path.parent if app.store.path else Path.cwd()
+        if not os.access(base, os.W_OK):  # a read-only corpus: where E puts its files
+            base = Path.cwd()
 
         def fmt_chosen(fmt: str | None) -> None:
             if fmt is None:
                 return
 
-            def path_chosen(value: str | None) -> None:
-                if not value or not value.strip():
-                    return
+            def write(target: Path) -> None:
                 try:
-                    written = write_passages(self.passages, Path(value.strip()), fmt)
+                    written = write_passages(self.passages, target, fmt)
                 except (OSError, ValueError) as exc:
-                    app.notify(f"export failed: {exc}", severity="error")
+                    said = write_error(target, exc) if isinstance(exc, OSError) else None
+                    app.notify(f"export failed: {said or exc}", severity="error")
                     return
-                app.notify(f"{len(self.passages)} passages exported to {written}",
+                n = len(self.passages)
+                app.notify(f"{n} passage{'' if n == 1 else 's'} exported to {shown(written)}",
                            title="Export", timeout=8)
 
             self.app.push_screen(
-                PromptScreen("Export coded passages to", str(default_export_path(base, fmt)),
-                             "enter writes the file (replacing it); esc cancels"),
-                path_chosen,
+                PromptScreen("Export coded passages to", shown(default_export_path(base, fmt)),
+                             "enter exports · esc cancels · a relative path is from "
+                             f"{shown(Path.cwd())}"),
+                lambda value: ask_target(app, value, write),
             )
 
         self.app.push_screen(

@@ -127,6 +127,17 @@ class MessageScreen(ModalScreen[None]):
             yield Static("esc closes", classes="dialog-hint")
 
 
+class SuggestInput(Input):
+    """An Input whose tab takes the suggestion shown in grey (Textual takes it on → only):
+    in `U` a coder typed "b", saw "bob", pressed tab, then enter, and worked as "b"."""
+
+    BINDINGS = [Binding("tab", "take_suggestion", "Complete", show=False)]
+
+    def action_take_suggestion(self) -> None:
+        self.cursor_position = len(self.value)
+        self.action_cursor_right()  # at the end of the text: takes the suggestion
+
+
 class PromptScreen(ModalScreen[str | None]):
     """One line of input; enter returns it, escape returns None."""
 
@@ -157,7 +168,8 @@ class PromptScreen(ModalScreen[str | None]):
                 if self.suggestions
                 else None
             )
-            yield Input(value=self.value, suggester=suggester, id="prompt-input")
+            box = SuggestInput if suggester is not None else Input
+            yield box(value=self.value, suggester=suggester, id="prompt-input")
             if self.quick:
                 quick = "  ".join(f"[{i}] {t}" for i, t in enumerate(self.quick, 1))
                 yield Static(Text("quick (empty box): " + quick), classes="dialog-hint")

@@ -30,3 +30,9 @@ def screenshot_folder() -> Path:
         if folder.is_dir() and os.access(folder, os.W_OK):
             return folder
     return Path(tempfile.gettempdir())
+
+
+def saved_notice(path: object) -> str:
+    """The notice once the file is written. Textual's says it in its markup, which the app's
+    plain-text notices (article titles hold brackets) would show raw: "[$text-success]'…'"."""
+    return f"saved to {path}" if path is not None else "saved"

@@ -20,7 +20,8 @@ from tests.tui.snapshot_apps import DEMO_CODER, demo_corpus
 
 
 def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [str(n.message) for n in app._notifications]
+    # a long path is shown broken into lines after its slashes (reader/tui/notice_text.py)
+    return [str(n.message).replace("/\n", "/") for n in app._notifications]
 
 
 @pytest.fixture

@@ -191,6 +191,16 @@ def test_when_no_paragraph_survives_the_sentences_under_the_headline_are_kept() 
     assert LineKind.BODY not in kinds
 
 
+def test_a_stub_keeps_its_one_sentence() -> None:
+    # a headline over one short sentence: no paragraph for the model to find the article by
+    sentence = "The council could not agree on a deal for the budget this week."
+    text = f"Budget talks stall\n\n{sentence}\n"
+    assert kinds_of(text)[sentence] is LineKind.BODY
+    menu = "Home\n\nNews\n\nSubscribe\n\n"
+    assert kinds_of(menu + text)[sentence] is LineKind.BODY
+    assert kinds_of(menu + text)["Subscribe"] is LineKind.BOILERPLATE
+
+
 def test_a_credit_without_parentheses_ends_a_caption() -> None:
     caption = ("Bayern's Alphonso Davies, right, challenges PSG's Thilo Kehrer during the "
                "Champions League final in Lisbon, Sunday, Aug. 23, 2020. THE CANADIAN "

@@ -3,8 +3,9 @@
     nice python bench/bp_estimate.py [EVAL_DIR] [--jobs N] [--thresholds T,...]
         [--split-lengths N,...] [--stage1-weight W] [--stage1-share N] [--ctx-weight W
         [--ctx-source-column]] [--weight-exp E] [--ctx-weight-exp E]
-        [--stage1-pages-weight-exp E] [--drop F,...] [--cache DIR] [--dump-pages FILE]
-        [--dump-loss FILE]
+        [--stage1-pages-weight-exp E] [--drop F,...] [--neutral-lists 0-3]
+        [--fit-neutral] [--title-weight W] [--cache DIR]
+        [--dump-pages FILE] [--dump-loss FILE]
 
 Only the boilerplate model is refitted (the committed headline ranker and kind model are
 kept: they change the title line at most); each test set is analysed as `reader analyze`
@@ -148,6 +149,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="the same for the stage-1-only (train-split) pages only")
     ap.add_argument("--ctx-source-column", action="store_true",
                     help="with --ctx-weight: a source column in the context stages too")
+    ap.add_argument("--neutral-lists", type=int, choices=(0, 1, 2, 3), default=None,
+                    help="headed teaser lists in the run search: 0 weigh as other lines, 1 "
+                    "weigh nothing, 2 nothing at its two strict levels, 3 as 2 for lists "
+                    "between two paragraphs only (default: `boilerplate.NEUTRAL_LISTS`)")
+    ap.add_argument("--title-weight", type=float, default=None,
+                    help="weight factor of the title lines in the fit (`TITLE_WEIGHT`)")
+    ap.add_argument("--fit-neutral", action="store_true",
+                    help="the fits see --neutral-lists too (`train_boilerplate.FIT_NEUTRAL`; "
+                    "by default only the analysis does)")
     ap.add_argument("--dump-pages", metavar="FILE",
                     help="write each scenario's per-page figures at the first threshold (JSON)")
     ap.add_argument("--dump-loss", metavar="FILE",
@@ -174,13 +184,20 @@ def main(argv: list[str] | None = None) -> int:
         tb.DROP_CONTEXT = frozenset(args.drop.split(","))
     if args.ctx_weight is not None:
         tb.CONTEXT_SHARE = args.ctx_weight
+    if args.neutral_lists is not None:
+        bp.NEUTRAL_LISTS = args.neutral_lists
+    if args.fit_neutral:
+        tb.FIT_NEUTRAL = True
+    if args.title_weight is not None:
+        tb.TITLE_WEIGHT = args.title_weight
     global CACHE
     if args.cache:
         CACHE = Path(args.cache)
         CACHE.mkdir(parents=True, exist_ok=True)
     SETTINGS[:] = [tb.STAGE1_SPLITS, tb.TRAIN_SHARE, args.ctx_weight, args.weight_exp,
                     args.ctx_weight_exp, args.drop, args.stage1_pages_weight_exp,
-                    args.ctx_source_column]
+                    args.ctx_source_column, bp.NEUTRAL_LISTS, tb.FIT_NEUTRAL,
+                    tb.TITLE_WEIGHT]
     DEV[:] = tb.load_split(eval_dir, "dev")
     STAGE1[:] = tb.load_stage1_pages(eval_dir)
     THRESHOLDS[:] = ([float(t) for t in args.thresholds.split(",")] if args.thresholds

@@ -2,7 +2,7 @@
 
     python bench/estimate_marks.py [EVAL_DIR] [--data dev|dev+train] [--train-weight W]
                                    [--folds K] [--only kfold|cross] [--score-train]
-                                   [--no-stage1-pages] [--salt S] [--dump FILE]
+                                   [--no-stage1-pages] [--no-blend] [--salt S] [--dump FILE]
 
 The maintainers' held-out split holds pages of the same kind as dev from sites nothing was
 tuned on. Two estimates of it, both scored by the benchmark's own scorers:
@@ -22,6 +22,9 @@ tuned on. Two estimates of it, both scored by the benchmark's own scorers:
 With `--data dev` the boilerplate model's stage 1 is also trained on the train-split pages
 the trainer uses for it (`train_boilerplate.STAGE1_SPLITS`; never a dev site), as the
 committed model is; `--no-stage1-pages` leaves them out (the model before that change).
+The headline ranker is then blended with one fitted on the train split's pages of the sites
+a scenario does not test (`train_headline.TRAIN_BLEND`), as the committed one is blended
+with one fitted on the whole train split; `--no-blend` leaves it the dev ranker alone.
 Quotation speaker and kind are also scored on the extra labels of `bench/heldout_quotes/`
 (dev pages outside the quotation gold). `--score-train` also scores the train split's pages
 of each test fold (boilerplate and headline; slow). Takes minutes with the train split.
@@ -57,6 +60,10 @@ HEADER = ("line F1", "char F1", "kept", "headline", "quote F1", "speaker", "kind
 
 # pages that train the boilerplate model's stage 1 only, as the trainer's (`--data dev`)
 STAGE1: list[tb.Doc] = []
+# the train split's pages (`--data dev`): the headline ranker is blended with one fitted on
+# those of the sites a scenario does not test, as `train_headline` blends the committed one
+# (`TRAIN_BLEND`) with one fitted on them all
+BLEND_PAGES: list[tb.Doc] = []
 
 
 def fit_boilerplate(train: list[tb.Doc]) -> None:
@@ -67,13 +74,20 @@ def fit_boilerplate(train: list[tb.Doc]) -> None:
     bp.use_weights(*tb.fit(bp_train, tb.corpus_repeated(bp_train)))
 
 
-def fit_all(train: list[tb.Doc], eval_dir: Path) -> None:
+def fit_all(train: list[tb.Doc], eval_dir: Path, blend: list[tb.Doc] = ()) -> None:
     """Fit the three models on `train` and install them where `analyze` reads them (the
-    boilerplate model's stage 1 also on `STAGE1`, as `train_boilerplate` does)."""
+    boilerplate model's stage 1 also on `STAGE1`, as `train_boilerplate` does; the headline
+    ranker blended with one fitted on `blend`, as `train_headline` does with the train
+    split)."""
     fit_boilerplate(train)
     rep = tb.corpus_repeated(train)
     pages = [th.page_rows(d, rep) for d in train]
-    _title_weights.WEIGHTS = tuple(th.train(pages, weights=th.page_weights(train)))
+    w = th.train(pages, weights=th.page_weights(train))
+    if blend and th.TRAIN_BLEND:
+        rep_b = tb.corpus_repeated(blend)
+        w_b = th.train([th.page_rows(d, rep_b) for d in blend], weights=th.page_weights(blend))
+        w = th.blend(w, w_b)
+    _title_weights.WEIGHTS = tuple(w)
     quote_docs = {d.name for d in train if d.split == "dev"}
     if not quote_docs & tq.gold_files(eval_dir):
         # no quotation labels among these pages (the train split alone): the kind model
@@ -192,7 +206,7 @@ def site_kfold(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc], k: int,
     preds: list[dict] = []
     train_preds: list[dict] = []
     for f, (_, train, test) in enumerate(kfold_scenarios(data, dev, k)):
-        fit_all(train, eval_dir)
+        fit_all(train, eval_dir, [d for d in BLEND_PAGES if fold_of(d.site, k) != f])
         preds += predict(test)
         if score_train:
             test_tr = [d for d in data if d.split == "train" and fold_of(d.site, k) == f]
@@ -206,7 +220,8 @@ def site_kfold(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc], k: int,
 
 def cross_source(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc]) -> None:
     for label, train, test in cross_scenarios(data, dev):
-        fit_all(train, eval_dir)
+        sites = {d.site for d in test}
+        fit_all(train, eval_dir, [d for d in BLEND_PAGES if d.site not in sites])
         show(label, score(eval_dir, dev, predict(test)))
 
 
@@ -227,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-stage1-pages", action="store_true",
                     help="with --data dev: fit the boilerplate model on dev alone, without the "
                     "train-split pages its stage 1 is trained on (the model before that)")
+    ap.add_argument("--no-blend", action="store_true",
+                    help="with --data dev: the headline ranker fitted on dev alone, not blended "
+                    "with one fitted on the train split (train_headline.TRAIN_BLEND)")
     ap.add_argument("--dump", metavar="FILE",
                     help="write the site k-fold predictions (`reader analyze` JSON Lines) to FILE "
                     "(for bench/body_loss.py)")
@@ -243,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     data = list(dev)
     if args.data == "dev" and not args.no_stage1_pages:
         STAGE1[:] = tb.load_stage1_pages(eval_dir)
+    if args.data == "dev" and not args.no_blend:
+        BLEND_PAGES[:] = tb.load_split(eval_dir, "train")
     if args.data == "dev+train":
         w = args.train_weight
         if w is None:

@@ -2,7 +2,7 @@
 judge one ranker feature or threshold at a time.
 
     python bench/headline_sites.py [EVAL_DIR] [--salt=S ...] [--train-weight=W ...]
-                                   [--misses] [--show=PAGE ...] [--refresh]
+                                   [--blend=S ...] [--misses] [--show=PAGE ...] [--refresh]
 
 The headline ranker reads the boilerplate model's probabilities, so each scenario first
 fits the boilerplate model with `bench/estimate_marks.py`'s own code (`fit_boilerplate`:
@@ -31,7 +31,11 @@ lines skipped, the second of two adjacent copies). So its figures are
 
 Training data per run (`--train-weight W`, repeatable; default `0`): dev pages at their
 weight and the train split's pages at weight W (0: dev only, as committed);
-`--train-weight=only` trains the ranker on the train split alone. `--misses` prints each
+`--train-weight=only` trains the ranker on the train split alone. Then, as `train_headline`
+makes the committed weights, that ranker is blended with one fitted on the train split's
+pages of the scenario's training sites (`--blend=S`, repeatable: the train split's share;
+default `train_headline.TRAIN_BLEND`, `--blend=0` the dev ranker alone; those fits are
+cached beside the page inputs, keyed by the headline code). `--misses` prints each
 out-of-fold miss of the first choice with the chosen and the gold line, for sorting by
 type; `--show=PAGE` the best candidates of a test page with their scores and features.
 `HEADLINE_DROP=f1,f2` zeroes ranker features (an ablation); `HEADLINE_SET=NAME=V,...` sets
@@ -135,7 +139,7 @@ def build(eval_dir: Path, salt: str, refresh: bool) -> dict:
     train = tb.load_split(eval_dir, "train")
     em.STAGE1[:] = tb.load_stage1_pages(eval_dir)
     out: dict = {"dev": dev, "train": train, "scen": [],
-                 "stage1": frozenset(d.name for d in em.STAGE1)}
+                 "stage1": frozenset(d.name for d in em.STAGE1), "cache": cache}
     saved = (list(_weights.STAGE1), [list(s) for s in _weights.STAGES])
     code = _code_key()
     for name, dtr, ttr, test, test_tr, salted in scenario_list(dev, train):
@@ -162,6 +166,7 @@ def build(eval_dir: Path, salt: str, refresh: bool) -> dict:
         out["scen"].append(scen)
         print(f"built {name} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
     bp.use_weights(*saved)
+    out["tag"] = hashlib.sha1(f"{code} {salt}".encode()).hexdigest()[:16]
     return out
 
 
@@ -186,9 +191,34 @@ def pick(inp: tuple, cands: list[int], rows: list[list[float]], w: list[float]) 
     return hl.pick_line(idx, keys, cands, rows, w, lambda k: idx[k] in furn)
 
 
-def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset()
-        ) -> dict[str, tuple[int, int]]:
+def _headline_key() -> str:
+    # (what the train-split rankers depend on besides the page inputs)
+    src = Path(hl.__file__).read_bytes() + Path(th.__file__).read_bytes()
+    env = f"{os.environ.get('HEADLINE_DROP', '')}|{os.environ.get('HEADLINE_SET', '')}"
+    return hashlib.sha1(src + env.encode()).hexdigest()[:12]
+
+
+def train_split_rankers(data: dict) -> dict[str, list[float]]:
+    """Per scenario, the ranker fitted on the train split's pages of its training sites
+    (what `train_headline.train_split_weights` fits on all of them), cached."""
     by = {d.name: d for d in data["dev"] + data["train"]}
+    path = data["cache"] / f"rankers-{_headline_key()}-{data['tag']}.pkl"
+    if path.is_file():
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    out = {}
+    for name, _, ttr, _, inp, _, _ in data["scen"]:
+        pages = [rows_of(by[n], inp[n])[1:] for n in ttr]
+        out[name] = th.train(pages, weights=th.page_weights([by[n] for n in ttr]))
+    with open(path, "wb") as f:
+        pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return out
+
+
+def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset(),
+        share: float = th.TRAIN_BLEND) -> dict[str, tuple[int, int]]:
+    by = {d.name: d for d in data["dev"] + data["train"]}
+    rankers = train_split_rankers(data) if share else {}
     res: dict[str, tuple[int, int]] = {}
     kf_ok = kf_n = 0
     tr_ok = tr_n = fresh_ok = fresh_n = 0
@@ -204,6 +234,8 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset()
             wt = 1.0 if d.split == "dev" else (1.0 if tw == "only" else float(tw))
             pw.append(wt * th.page_weights([d])[0])
         w = th.train(pages, weights=pw)
+        if share:
+            w = th.blend(w, rankers[name], share)
         ok = 0
         for n in test:
             d = by[n]
@@ -255,24 +287,27 @@ def main(argv: list[str]) -> int:
         print(f"no benchmark with a train split at {eval_dir}", file=sys.stderr)
         return 2
     tws = [a.split("=", 1)[1] for a in argv if a.startswith("--train-weight=")] or ["0"]
+    shares = [float(a.split("=", 1)[1]) for a in argv
+              if a.startswith("--blend=")] or [th.TRAIN_BLEND]
     salts = [a.split("=", 1)[1] for a in argv if a.startswith("--salt=")] or [""]
     show = frozenset(a.split("=", 1)[1] for a in argv if a.startswith("--show="))
     datas = [(s, build(eval_dir, s, "--refresh" in argv)) for s in salts]
-    print(f"{'train weight':>12s} {'salt':>4s} {'site 3-fold':>15s} {'->scrapinghub':>15s} "
-          f"{'->wcxb-news':>15s} {'train pages':>15s} {'not in stage 1':>15s}")
-    for tw in tws:
+    print(f"{'train weight':>12s} {'blend':>5s} {'salt':>4s} {'site 3-fold':>15s} "
+          f"{'->scrapinghub':>15s} {'->wcxb-news':>15s} {'train pages':>15s} "
+          f"{'not in stage 1':>15s}")
+    for tw, share in [(tw, share) for tw in tws for share in shares]:
         sums = [0.0] * len(COLUMNS)
         for salt, data in datas:
             t0 = time.perf_counter()
-            r = run(data, tw, "--misses" in argv, show)
+            r = run(data, tw, "--misses" in argv, show, share)
             for j, k in enumerate(COLUMNS):
                 sums[j] += r[k][0] / r[k][1]
             cells = " ".join(f"{r[k][0] / r[k][1]:.3f} ({r[k][0]:3d}/{r[k][1]:3d})"
                              for k in COLUMNS)
-            print(f"{tw:>12s} {salt or '-':>4s} {cells}   ({time.perf_counter() - t0:.0f} s)",
-                  flush=True)
+            print(f"{tw:>12s} {share:5g} {salt or '-':>4s} {cells}   "
+                  f"({time.perf_counter() - t0:.0f} s)", flush=True)
         if len(datas) > 1:
-            print(f"{tw:>12s} {'mean':>4s} "
+            print(f"{tw:>12s} {share:5g} {'mean':>4s} "
                   + " ".join(f"{v / len(datas):.3f}{'':10s}" for v in sums), flush=True)
     return 0
 

@@ -25,7 +25,7 @@ import re
 import string
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import accumulate
 from operator import itemgetter, mul
 
@@ -37,11 +37,18 @@ from reader.marks.features import (
     line_features,
     text_features,
 )
+from reader.marks.furniture import Furniture, furniture_lines, headed_lists, inside_lists
 from reader.marks.text import normalise_line, text_line_keys
 
 REGION_BIASES = (0.25, 0.4, 0.55, 0.7)
 SETTLED_STAGE_Z = 3.0  # after a context stage, lines this sure of either verdict keep it
 SETTLED_Z = -2.5  # stage-1 score below which a line outside every run is not rescored
+# the lines of a headed teaser list ("Just Posted" and the titles under it,
+# `furniture.headed_lists`) weigh nothing in the search for the article's run, so a list
+# between two paragraphs does not end the run there (see `run_weights`)
+# 0: off, 1: at every level of the run search, 2: at the strict two, 3: as 2 for the
+# lists between two paragraphs only (`furniture.inside_lists`)
+NEUTRAL_LISTS = 3
 
 CONTEXT_FEATURES: tuple[str, ...] = (
     "z",
@@ -132,7 +139,8 @@ def stage1_rows(
     return idx, rows, keys
 
 
-def main_regions(p: Sequence[float], sq: Sequence[float]) -> list[tuple[int, int]]:
+def main_regions(p: Sequence[float], sq: Sequence[float],
+                 strict_sq: Sequence[float] | None = None) -> list[tuple[int, int]]:
     """Maximum-sum segment of (p - bias) * sqrt(length) for each of `REGION_BIASES`.
 
     Long prose lines pull a run towards them, a stretch of short menu items pushes it away,
@@ -144,7 +152,8 @@ def main_regions(p: Sequence[float], sq: Sequence[float]) -> list[tuple[int, int
     s0 = s1 = s2 = s3 = 0
     best = [0.0, 0.0, 0.0, 0.0]
     span = [(0, -1), (0, -1), (0, -1), (0, -1)]
-    for k, (pk, q) in enumerate(zip(p, sq, strict=True)):
+    for k, (pk, q, qs) in enumerate(zip(p, sq, sq if strict_sq is None else strict_sq,
+                                        strict=True)):
         if c0 <= 0.0:
             c0, s0 = (pk - b0) * q, k
         else:
@@ -158,18 +167,51 @@ def main_regions(p: Sequence[float], sq: Sequence[float]) -> list[tuple[int, int
         if c1 > best[1]:
             best[1], span[1] = c1, (s1, k)
         if c2 <= 0.0:
-            c2, s2 = (pk - b2) * q, k
+            c2, s2 = (pk - b2) * qs, k
         else:
-            c2 += (pk - b2) * q
+            c2 += (pk - b2) * qs
         if c2 > best[2]:
             best[2], span[2] = c2, (s2, k)
         if c3 <= 0.0:
-            c3, s3 = (pk - b3) * q, k
+            c3, s3 = (pk - b3) * qs, k
         else:
-            c3 += (pk - b3) * q
+            c3 += (pk - b3) * qs
         if c3 > best[3]:
             best[3], span[3] = c3, (s3, k)
     return span
+
+
+def neutral_lines(lines: Sequence[str], line_keys: Sequence[str] | None = None,
+                  found: Furniture | None = None) -> set[int]:
+    """0-based indexes of the lines of `lines` that weigh nothing in the run search:
+    the headed teaser lists the furniture patterns find (`furniture.headed_lists`), or none
+    without `NEUTRAL_LISTS`. `found` is `furniture_lines` of the page, when known."""
+    if not NEUTRAL_LISTS:
+        return set()
+    if found is None:
+        text = "\n".join(lines)
+        if line_keys is None:
+            line_keys = text_line_keys(text)
+        found = furniture_lines(text, lines, line_keys)
+    lists = headed_lists(found, lines)
+    return inside_lists(lists, lines) if NEUTRAL_LISTS == 3 and lists else lists
+
+
+def run_weights(sq: list[float], idx: Sequence[int], neutral: Collection[int]
+                ) -> tuple[list[float], list[float] | None]:
+    """`main_regions`' line weights (`sq`: sqrt(length)) at the loose and at the strict
+    levels, with 0 for the lines in `neutral` (0-based line indexes; `idx` maps the
+    non-blank lines to them) at all levels (`NEUTRAL_LISTS` 1) or at the two strict ones
+    only (2); None: the strict levels use the loose weights.
+
+    A headed list of teaser titles inside an article (a "Just Posted" list between two
+    paragraphs) is five short, furniture-like lines: with their weight the stricter runs
+    stop at it, the paragraphs under it count as "after the article" and the last of them,
+    above the footer, was lost. The patterns settle the list's lines anyway."""
+    if not neutral or not NEUTRAL_LISTS:
+        return sq, None
+    zeroed = [0.0 if i in neutral else q for i, q in zip(idx, sq, strict=True)]
+    return (zeroed, None) if NEUTRAL_LISTS == 1 else (sq, zeroed)  # (3: as 2)
 
 
 def article_span(regions: Sequence[tuple[int, int]], p: Sequence[float],
@@ -351,12 +393,13 @@ def context_rows(
     active: Sequence[int],
     topic: Sequence[tuple[float, float]] | None = None,
     lists: Sequence[tuple[int, int] | None] | None = None,
+    strict_sq: Sequence[float] | None = None,
 ) -> list[list[float]]:
     """Context features (`CONTEXT_FEATURES`) of the lines in `active`, from scores `z`;
     `lists` from `list_runs` (without them the list evidence is 0)."""
     m = len(z)
     p = [_sigmoid(v) for v in z]
-    regions = main_regions(p, sq)
+    regions = main_regions(p, sq, strict_sq)
     a, b = article_span(regions, p, chars)
     total = sum(chars) or 1
     share = (sum(chars[a : b + 1]) if b >= a else 0) / total
@@ -461,19 +504,22 @@ def run_stages(
     stages: Sequence[Sequence[float]],
     capture: list | None = None,
     texts: Sequence[str] | None = None,
+    neutral: Collection[int] = (),
 ) -> list[float]:
     """Final body scores (logits) of all lines; `capture` receives (active, rows) per stage.
 
-    `texts` are the stripped lines (for `topic_overlap`; without them that evidence is 0).
+    `texts` are the stripped lines (for `topic_overlap`; without them that evidence is 0);
+    `neutral` the positions (in `rows1`) of the lines that weigh nothing in the run search
+    (`neutral_lines`, `run_weights`).
     """
     m = len(rows1)
     if not m:
         return []
     n1 = len(LINE_FEATURES)
     z = [_dot(stage1, r) for r in rows1]
-    sq = [math.sqrt(c) for c in chars]
+    sq, ssq = run_weights([math.sqrt(c) for c in chars], range(m), neutral)
     p1 = [_sigmoid(v) for v in z]
-    regions = main_regions(p1, sq)
+    regions = main_regions(p1, sq, ssq)
     lists = list_runs(texts) if texts is not None else None
     fixed = settled(z, regions, lists)
     active = [k for k in range(m) if not fixed[k]]
@@ -484,7 +530,7 @@ def run_stages(
     )
     for w in stages:
         wl, wc = w[:n1], w[n1:]
-        ctx = context_rows(rows1, z, chars, sq, active, topic, lists)
+        ctx = context_rows(rows1, z, chars, sq, active, topic, lists, ssq)
         if capture is not None:
             capture.append((active, [rows1[k] + c for k, c in zip(active, ctx, strict=True)]))
         z = list(z)
@@ -562,6 +608,7 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
     regions: list[tuple[int, int]] | None = None,
     cm: list[int] | None = None,
     lists: Sequence[tuple[int, int] | None] | None = None,
+    strict_sq: Sequence[float] | None = None,
 ) -> list[float]:
     """`sum(map(mul, w, row))` for each row `context_rows` would give for `active`.
 
@@ -578,7 +625,7 @@ def _context_dots(  # noqa: PLR0913, PLR0915 - one fused pass, locals on purpose
     if p is None:
         p = _sigmoids(z)
     if regions is None:
-        regions = main_regions(p, sq)
+        regions = main_regions(p, sq, strict_sq)
     (a25, b25), (a40, b40), (a55, b55), (a70, b70) = regions
     a, b = article_span(regions, p, chars)
     share = (sum(chars[a : b + 1]) if b >= a else 0) / total
@@ -673,6 +720,7 @@ def analyze_lines(
     lines: Sequence[str],
     repeated: frozenset[str] | None = None,
     line_keys: Sequence[str] | None = None,
+    found: Furniture | None = None,
 ) -> tuple[list[int], list[tuple[float, ...]], list[str], list[float]]:
     """Boilerplate probability of each non-blank line, the fast way.
 
@@ -680,8 +728,8 @@ def analyze_lines(
     dot product with the stage-1 weights are computed once per distinct line text and
     cached (menus and footers repeat across the articles of a corpus), and only the four
     position flags are added per occurrence. `line_keys` are the `normalise_line` keys of
-    all `lines` (computed when not given). Returns (line indexes, text feature rows,
-    normalised keys, p_boilerplate).
+    all `lines` (computed when not given), `found` the page's `furniture_lines` (likewise).
+    Returns (line indexes, text feature rows, normalised keys, p_boilerplate).
     """
     stripped_all = list(map(str.strip, lines))
     idx = [i for i, s in enumerate(stripped_all) if s]
@@ -725,9 +773,10 @@ def analyze_lines(
         z.append(e[1] + table[combo][0])
         prev_i = i
     chars = list(map(len, stripped))
-    sq = list(map(math.sqrt, chars))
+    sq, ssq = run_weights(list(map(math.sqrt, chars)), idx,
+                          neutral_lines(lines, line_keys, found))
     p1 = _sigmoids(z)
-    regions = main_regions(p1, sq)
+    regions = main_regions(p1, sq, ssq)
     lists = list_runs(stripped)
     fixed = settled(z, regions, lists)
     active = [k for k in range(m) if not fixed[k]]
@@ -739,7 +788,7 @@ def analyze_lines(
     cm = _comment_prefix(rows)
     for st, (wt, wc) in enumerate(((w1, _CTX_W[0]), (w2, _CTX_W[1])), start=1):
         dots = _context_dots(rows, z, chars, sq, cc, total, active, topic, wc,  # type: ignore[arg-type]
-                             pz, rz, cm, lists)
+                             pz, rz, cm, lists, ssq)
         pz = rz = None
         for k, c in zip(active, dots, strict=True):
             z[k] = sum(map(mul, wt, rows[k])) + table[combos[k]][st] + c
@@ -753,7 +802,9 @@ def score_rows(
     """Probability that each non-blank line (rows from `stage1_rows`) is boilerplate."""
     texts = [lines[i].strip() for i in idx]
     chars = list(map(len, texts))
-    z = run_stages(rows1, chars, _weights.STAGE1, _weights.STAGES, texts=texts)
+    neutral = neutral_lines(lines)
+    z = run_stages(rows1, chars, _weights.STAGE1, _weights.STAGES, texts=texts,
+                   neutral={k for k, i in enumerate(idx) if i in neutral})
     return [1.0 - _sigmoid(v) for v in z]
 
 

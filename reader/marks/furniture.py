@@ -269,3 +269,54 @@ def furniture_lines(text: str, lines: Sequence[str], keys: Sequence[str]) -> Fur
                 break  # a short sentence that leads into the article's next paragraph
             teasers.add(i - 1)
     return Furniture(certain, teasers, thread)
+
+
+def headed_lists(found: Furniture, lines: Sequence[str]) -> set[int]:
+    """The lines of the headed teaser lists `found` on a page: each teaser, and the
+    pattern lines (the header, a caption) above it up to the list's start (blank lines and
+    other teasers between them skipped).
+
+    Such a list says nothing about where the article is: inside an article ("Just Posted"
+    and three titles between two paragraphs) its short lines are no reason to end the
+    article's run there (`boilerplate.main_regions`), and under it they are settled
+    furniture whatever the run does."""
+    teasers = found.teasers
+    if not teasers:
+        return set()
+    certain = found.certain
+    out = set(teasers)
+    for t in sorted(teasers):  # (each walk stops at the teaser before: linear)
+        i = t - 1
+        while i >= 0 and i not in out and (i in certain or not lines[i].strip()):
+            if i in certain:
+                out.add(i)
+            i -= 1
+    return out
+
+
+def inside_lists(lists: set[int], lines: Sequence[str]) -> set[int]:
+    """The lines of `lists` (`headed_lists`) whose list sits between two paragraphs: the
+    non-blank line above its first line and the one under its last are paragraph-long
+    (`LONG`) and end like a sentence. A list under an article is followed by more furniture
+    or by the page's end far more often than by a paragraph."""
+    out: set[int] = set()
+    n = len(lines)
+
+    def paragraph(i: int, step: int) -> bool:
+        while 0 <= i < n and not lines[i].strip():
+            i += step
+        if not 0 <= i < n:
+            return False
+        s = lines[i].strip()
+        return len(s) >= LONG and s.endswith(_SENTENCE_END)
+
+    group: list[int] = []
+    for i in sorted(lists):
+        if group and any(lines[j].strip() for j in range(group[-1] + 1, i)):
+            if paragraph(group[0] - 1, -1) and paragraph(group[-1] + 1, 1):
+                out.update(group)
+            group = []
+        group.append(i)
+    if group and paragraph(group[0] - 1, -1) and paragraph(group[-1] + 1, 1):
+        out.update(group)
+    return out

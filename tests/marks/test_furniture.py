@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.marks import LineKind, analyze
-from reader.marks.furniture import furniture_lines
+from reader.marks.furniture import furniture_lines, headed_lists, inside_lists
 from reader.marks.text import text_line_keys
 from tests.marks.test_boilerplate import page
 
@@ -72,6 +72,21 @@ def test_the_list_under_a_header_is_boilerplate_until_the_article_resumes() -> N
     assert certain == ["Subscribe", "Just Posted", "(File photo by Advocate staff)"]
     assert listed == teasers  # the run stops at the next sentence
     assert_marked(text, ["Just Posted", *teasers], PROSE)
+
+
+def test_a_list_between_paragraphs_is_told_from_a_list_under_the_article() -> None:
+    # the run search lets the first through (`boilerplate.NEUTRAL_LISTS`): the paragraphs
+    # under it are the article's, while the second is followed by the footer
+    inside = ["Just Posted", "(File photo by Advocate staff)",
+              "Red Deer has 289 active cases of COVID-19",
+              "Cambridge Hotel in Red Deer has new ownership group"]
+    under = ["Related stories", "Council to vote on parks plan", "Snow clearing starts Monday"]
+    text = page(TITLE, *PROSE[:3], *inside, *PROSE[3:], *under)
+    lines = text.split("\n")
+    lists = headed_lists(furniture_lines(text, lines, text_line_keys(text)), lines)
+    assert set(inside + under) <= {lines[i] for i in lists}  # (the footer's links too)
+    assert sorted(lines[i] for i in inside_lists(lists, lines)) == sorted(inside)
+    assert_marked(text, inside + under, PROSE)
 
 
 def test_headers_are_whole_lines_only() -> None:
@@ -174,6 +189,16 @@ def test_when_no_paragraph_survives_the_sentences_under_the_headline_are_kept() 
     kinds = [LineKind.BOILERPLATE if ln else LineKind.BLANK for ln in lines]
     _rescue_lede(lines, kinds, 1, {4})  # a line the user or a pattern put aside stays
     assert LineKind.BODY not in kinds
+
+
+def test_a_stub_keeps_its_one_sentence() -> None:
+    # a headline over one short sentence: no paragraph for the model to find the article by
+    sentence = "The council could not agree on a deal for the budget this week."
+    text = f"Budget talks stall\n\n{sentence}\n"
+    assert kinds_of(text)[sentence] is LineKind.BODY
+    menu = "Home\n\nNews\n\nSubscribe\n\n"
+    assert kinds_of(menu + text)[sentence] is LineKind.BODY
+    assert kinds_of(menu + text)["Subscribe"] is LineKind.BOILERPLATE
 
 
 def test_a_credit_without_parentheses_ends_a_caption() -> None:

@@ -265,10 +265,6 @@ def test_adjacent_copy_of_the_headline_is_not_a_list_neighbour() -> None:
     assert copies[1][j] == 0.0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the ranker refitted on the boilerplate model whose stage 1 also learns from the train "
-    "split weighs p_bp 0.33 instead of 0.95 and picks the dek; out of sample it loses no "
-    "headline overall (bench/README_marks.md); for the headline ranker to win back"))
 def test_sentence_dek_under_a_short_headline_is_not_the_headline() -> None:
     # the dek shares more words with the article than the headline does, and is a sentence
     assert _title(page(

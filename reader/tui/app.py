@@ -259,6 +259,7 @@ class ReaderApp(App[None]):
         where = self.corpus._index
         if self.view_state.list_article in where:
             article_list.cursor = where[self.view_state.list_article]
+            self.call_after_refresh(article_list.show_cursor_centred)
         if self.view_state.open_article in where:
             self.call_after_refresh(self._reopen_last, where[self.view_state.open_article])
         article_list.snippet_of = self.search.snippet_of

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.tui.app import ReaderApp
+from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
 from tests.search.conftest import write
 from tests.tui.helpers import press, settle
@@ -74,3 +75,47 @@ async def test_reopening_puts_the_last_place_high_on_screen(corpus: Path) -> Non
         view = app.query_one(ArticleView)
         assert view.cursor == place
         assert 0 < cursor_row_on_screen(view) < view.scrollable_content_region.height // 2
+
+
+@pytest.fixture
+def long_list(tmp_path: Path, isolated_home: Path) -> Path:
+    """More articles than the list has rows, so it scrolls."""
+    root = tmp_path / "many"
+    for i in range(80):
+        write(root, f"{i:03d}.txt", f"Story number {i}\n\nA paragraph about story {i}.\n")
+    return root
+
+
+def list_row_on_screen(articles: ArticleList) -> int:
+    return articles.cursor - int(articles.scroll_offset.y)
+
+
+async def test_j_to_the_bottom_of_the_list_keeps_the_cursor_row_visible(long_list: Path) -> None:
+    # a horizontal scrollbar (shown once the vertical one took a column) covered the
+    # list's last row, and j put the cursor there: the highlighted title was not on screen
+    app = ReaderApp(long_list)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(app, pilot)
+        articles = app.query_one(ArticleList)
+        visible = articles.scrollable_content_region.height
+        await press(pilot, *["j"] * (visible + 5))
+        assert 0 <= list_row_on_screen(articles) < visible
+        assert not articles.show_horizontal_scrollbar
+        assert visible == articles.size.height  # no row lost under a scrollbar
+
+
+async def test_reopening_shows_the_last_article_in_the_list_not_on_its_edge(
+    long_list: Path,
+) -> None:
+    app = ReaderApp(long_list)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, *["j"] * 49, "enter")  # far down: the list must scroll to show it
+        await press(pilot, "q")
+    app = ReaderApp(long_list)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(app, pilot)
+        articles = app.query_one(ArticleList)
+        assert app.corpus.articles[articles.current].id == "049.txt"
+        row = list_row_on_screen(articles)
+        assert 0 < row < articles.scrollable_content_region.height - 1, row

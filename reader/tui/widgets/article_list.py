@@ -230,6 +230,16 @@ class ArticleList(ScrollView, can_focus=True):
     def scroll_to_show(self, row: int) -> None:
         scroll_row_into_view(self, row, self.size.height)
 
+    def show_cursor_centred(self) -> None:
+        """Bring a cursor set from afar (the last session's place) a third of the way down.
+
+        Set before the first layout, the cursor was scrolled to with no height yet and
+        could end on the list's last row, the one the progress bar sits under.
+        """
+        self.scroll_to(y=max(0, self.cursor - max(1, self.size.height) // 3),
+                       animate=False, immediate=True)
+        self.refresh()
+
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.indices))
         self.scroll_to_show(self.cursor)

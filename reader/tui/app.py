@@ -886,7 +886,9 @@ class ReaderApp(App[None]):
             box.remove_class("active")
             self.apply_filter()
             self.query_one(ArticleList).focus()
-            self.search.show_info()
+            # after the focus has moved: the box still holds it now, and an empty focused
+            # box shows the operator help, which would stay above the list
+            self.call_after_refresh(self.search.show_info)
 
     def action_switch_pane(self) -> None:
         article_list = self.query_one(ArticleList)

@@ -362,3 +362,17 @@ async def test_a_tag_nobody_gave_is_named_with_the_tags_there_are(corpus: Path) 
         await settle(app, pilot)
         assert listed(app) == ["c.txt"]
         assert "no tag" not in info(app)
+
+
+async def test_escape_while_typing_clears_the_search_and_its_help_line(corpus: Path) -> None:
+    # escape in the box emptied it while it still had focus, so the operator help (shown
+    # for an empty, focused box) stayed above the list after the focus went to the list
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "storm")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.query_one(ArticleList).has_focus
+        assert len(listed(app)) == 4
+        assert not app.query_one("#search-info", Static).display

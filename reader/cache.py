@@ -23,6 +23,8 @@ from typing import Any
 
 import orjson
 
+from reader.cache_places import can_write, user_cache
+
 CACHE_VERSION = 2
 FIELDS = 6  # size, mtime_ns, title, words, share, error
 
@@ -236,12 +238,6 @@ def replace_file(path: Path, payload: bytes | bytearray, prefix: str = ".cache-"
 CACHE_SUFFIXES = (".cache.json", ".repeated.json", ".quotes.json", ".view.json")
 
 
-def _writable(path: Path) -> bool:
-    if path.exists():
-        return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-    return os.access(path.parent, os.W_OK)
-
-
 def cache_path_for(db_path: Path) -> Path:
     """`annotations.json` → `annotations.cache.json`, beside it, where the repeated-line
     and quotation caches are named from it too.
@@ -254,14 +250,12 @@ def cache_path_for(db_path: Path) -> Path:
     are still read.
     """
     beside = db_path.with_name(db_path.stem + ".cache.json")
-    if _writable(beside):
+    if can_write(beside):
         return beside
     import hashlib
 
-    import platformdirs
-
     digest = hashlib.sha256(str(db_path.absolute()).encode("utf-8", "surrogatepass"))
-    folder = Path(platformdirs.user_cache_dir("reader")) / "corpora" / digest.hexdigest()[:16]
+    folder = user_cache("corpora", digest.hexdigest()[:16])
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for suffix in CACHE_SUFFIXES:

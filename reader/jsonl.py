@@ -164,10 +164,10 @@ def _hidden(path: Path, suffix: str) -> Path:
 
 def _fallback(path: Path, suffix: str) -> Path:
     """In the user cache folder, for a corpus in a read-only folder."""
-    from platformdirs import user_cache_dir
+    from reader.cache_places import user_cache
 
     digest = hashlib.sha1(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return Path(user_cache_dir("reader")) / "jsonl" / f"{digest}.{suffix}"
+    return user_cache("jsonl", f"{digest}.{suffix}")
 
 
 def _head_path(index: Path) -> Path:

@@ -15,7 +15,7 @@ from reader.marks import _kind_weights, _title_weights, _weights
 from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
 from reader.marks.furniture import furniture_lines
-from reader.marks.given_names import FEMALE, MALE
+from reader.marks.given_names import GIVEN
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
 from reader.marks.roundups import roundup_speakers
@@ -519,7 +519,6 @@ def _turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str, int]
     return found
 
 
-_FIRST_NAMES = FEMALE | MALE
 # `Jane Doe: words`: a transcript that writes its speakers' names in title case
 _TITLE_TURN_RE = re.compile(
     rf"([{UPPER}][{LOWER}][\w'\u2019\-]*(?: [{UPPER}][\w'\u2019\-]*){{0,2}}): (?=\S)"
@@ -546,7 +545,7 @@ def _title_case_turns(
         return {}
     full: dict[str, str] = {}
     people = {name for name, _ in cands.values()
-              if " " in name and name.split()[0].lower() in _FIRST_NAMES}
+              if " " in name and name.split()[0].lower() in GIVEN}
     for name in people:
         if " " in name:
             full.setdefault(name.split()[-1], name)

@@ -71,6 +71,8 @@ arjun anil sanjay ravi rajesh hiroshi kenji takashi hassan hussein khalid tariq
 """
 FEMALE = frozenset(_FEMALE.split())
 MALE = frozenset(_MALE.split())
+# either gender's: "is this word a common first name?" (a person, not a heading or a label)
+GIVEN = FEMALE | MALE
 
 
 def name_gender(name: str) -> str | None:

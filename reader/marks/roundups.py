@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 
-from reader.marks.given_names import FEMALE, MALE
+from reader.marks.given_names import GIVEN
 from reader.marks.speakers import UPPER
 
-_FIRST_NAMES = FEMALE | MALE
 _CAP = rf"[{UPPER}][\w'\u2019\-]*\.?"
 _NAME_LINE_RE = re.compile(
     rf"^(?:\d{{1,2}}[.)]\s+)?({_CAP}(?:\s+{_CAP}){{1,3}})"
@@ -44,7 +43,7 @@ def name_line(line: str) -> str | None:
     if m is None:
         return None
     parts = m.group(1).split()
-    if parts[0].lower() not in _FIRST_NAMES:
+    if parts[0].lower() not in GIVEN:
         return None
     role = m.group(2) or ""
     if any(w.strip(".,").lower() in _CLAUSE_WORDS for w in role.split()):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import mul
 
-from reader.marks.given_names import FEMALE, MALE, name_gender
+from reader.marks.given_names import GIVEN, name_gender
 
 _VERBS = (
     "said|says|say|told|tells|tell|added|adds|asked|asks|explained|explains|wrote|writes"
@@ -1538,7 +1538,6 @@ def _carry(ctx: Context) -> str | None:
     return None
 
 
-_FIRST_NAMES = FEMALE | MALE
 
 
 def full_names(surnames: set[str], text: str,
@@ -1547,7 +1546,7 @@ def full_names(surnames: set[str], text: str,
     writes anywhere with that last word ("Doe: “…”" in a headline, "Mayor Jane Doe" in the
     body -> "Jane Doe"), which the reading order could not know yet; a surname two people
     share ("Jane Doe", "John Doe") or none bears stays as it is."""
-    words = sorted(w for w in surnames if w.lower() not in _FIRST_NAMES and w in text)
+    words = sorted(w for w in surnames if w.lower() not in GIVEN and w in text)
     # ("Dan says": a first name, whose surname is another word)
     if not words:
         return {}
@@ -1564,7 +1563,7 @@ def full_names(surnames: set[str], text: str,
         if (
             len(parts) >= 2
             and parts[-1] in surnames
-            and parts[0].lower() in _FIRST_NAMES  # a person's, not "Fair Housing"
+            and parts[0].lower() in GIVEN  # a person's, not "Fair Housing"
             and len(set(parts)) == len(parts)
             and _is_person(parts)
         ):

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.cache_places import can_write, user_cache
 from reader.filtering import Facts, Query, Text, evaluate
 from reader.search import ranking
 from reader.search.extract import Extract, extract_batch, title_text
@@ -58,15 +59,10 @@ def index_path_for(db_path: Path) -> Path:
     cache); when that folder is not writable (a read-only corpus), the user cache folder,
     under a name made from the annotation file's path."""
     beside = db_path.with_name(db_path.stem + ".search.sqlite")
-    folder = beside.parent
-    if (beside.exists() and os.access(beside, os.W_OK)) or (
-        not beside.exists() and os.access(folder, os.W_OK)
-    ):
+    if can_write(beside):
         return beside
-    import platformdirs
-
     digest = hashlib.sha256(str(db_path.absolute()).encode()).hexdigest()[:16]
-    return Path(platformdirs.user_cache_dir("reader")) / f"search-{digest}.sqlite"
+    return user_cache(f"search-{digest}.sqlite")
 
 
 def corrections_stamp(corrections: Sequence[Any]) -> str:

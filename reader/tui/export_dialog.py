@@ -75,20 +75,18 @@ def ask_target(app: Any, value: str | None, then: Callable[[Path], None],
         app.notify(f"{shown(target)} is {kind}: give another path", severity="error")
         return
     if target.exists() and not folder:
-        app.push_screen(
-            ChoiceScreen(f"{shown(target)} exists",
-                         [("replace", "Replace it"), ("cancel", "Cancel")]),
-            lambda answer: then(target) if answer == "replace" else None,
-        )
+        ask = (f"{shown(target)} exists", "Replace it")
+    elif folder and target.is_dir() and any(target.iterdir()):  # notes edited in a vault
+        ask = (f"{shown(target)} holds files: notes of the same name are replaced",
+               "Replace them")
+    else:
+        then(target)
         return
-    if folder and target.is_dir() and any(target.iterdir()):  # notes edited in a vault
-        app.push_screen(
-            ChoiceScreen(f"{shown(target)} holds files: notes of the same name are replaced",
-                         [("replace", "Replace them"), ("cancel", "Cancel")]),
-            lambda answer: then(target) if answer == "replace" else None,
-        )
-        return
-    then(target)
+    question, replace = ask
+    app.push_screen(
+        ChoiceScreen(question, [("replace", replace), ("cancel", "Cancel")]),
+        lambda answer: then(target) if answer == "replace" else None,
+    )
 
 
 def export(app: ReaderApp) -> None:

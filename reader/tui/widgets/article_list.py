@@ -233,8 +233,9 @@ class ArticleList(ScrollView, can_focus=True):
     def show_cursor_centred(self) -> None:
         """Bring a cursor set from afar (the last session's place) a third of the way down.
 
-        Set before the first layout, the cursor was scrolled to with no height yet and
-        could end on the list's last row, the one the progress bar sits under.
+        Set before the first layout, the cursor was scrolled to the least, onto the list's
+        last row; a jump shows what comes after it too (as `scroll_row_into_view`'s
+        `recentre` does for the article).
         """
         self.scroll_to(y=max(0, self.cursor - max(1, self.size.height) // 3),
                        animate=False, immediate=True)

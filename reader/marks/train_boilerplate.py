@@ -247,10 +247,7 @@ def _open_lines(doc: Doc, idx: list[int]) -> list[float]:
     """1.0 for each line of `idx` that the furniture patterns leave to the model, else 0."""
     found = furniture_lines(doc.text, doc.lines, text_line_keys(doc.text))
     settled = found.certain | found.teasers
-    title = TITLE_WEIGHT
-    if title == 1.0:
-        return [0.0 if i in settled else 1.0 for i in idx]
-    return [0.0 if i in settled else title if doc.labels.get(i + 1) == "title" else 1.0
+    return [0.0 if i in settled else TITLE_WEIGHT if doc.labels.get(i + 1) == "title" else 1.0
             for i in idx]
 
 

@@ -504,6 +504,41 @@ def choose(cands: Sequence[int], rows: Sequence[Sequence[float]], w: Sequence[fl
     return best_k
 
 
+# what separates the steps of a breadcrumb path or a label from the headline it wraps
+# ("Home » Furniture » Title", "Car Talk / Car Reviews / Title", "PROJECT: Title"), or the
+# headline from a site name after it ("Title | Site")
+_PATH_SEPS = "\u00bb\u203a>/|\\:\u2022\u00b7-\u2013\u2014"
+WRAP_MIN = 10  # a wrapped text of fewer characters (a section name) is not a headline
+
+
+def wraps(outer: str, inner: str) -> bool:
+    """Whether line key `outer` is line key `inner` (two or more words, `WRAP_MIN`+
+    characters) inside a breadcrumb or behind a label ("home » furniture » <inner>",
+    "homeresearch<inner>", "project: <inner>"), or followed by bare punctuation or a
+    separator and a short site name ("<inner>:", "<inner> | the site"; not a subtitle:
+    "<inner>: 25 useful tips").
+
+    Such a line repeats the headline with site furniture around it: the wrapped text is
+    the headline. (A number or a word before the text is no wrapper: "7 healthy air fryer
+    recipes" is a headline that ends with another line, "healthy air fryer recipes".)
+    """
+    if len(inner) < WRAP_MIN or outer == inner or " " not in inner:
+        return False
+    if outer.endswith(inner):
+        before = outer[: -len(inner)]
+        head = before.rstrip()
+        # a separator before the text, or the text glued to the path ("homeresearchthe ...")
+        return bool(head) and (head[-1] in _PATH_SEPS or not before[-1].isspace())
+    if outer.startswith(inner):
+        tail = outer[len(inner):].strip()
+        if not tail:
+            return False
+        if not any(c.isalnum() for c in tail):
+            return True
+        return tail[0] in _PATH_SEPS and tail[0] != ":" and len(tail.split()) <= 5
+    return False
+
+
 def pick_line(
     idx: Sequence[int],
     keys: Sequence[str],
@@ -515,8 +550,10 @@ def pick_line(
 ) -> int | None:
     """The headline's 1-based line number, as `reader analyze` chooses it: the best-scoring
     candidate that `skip` (a position in `idx`) does not rule out (furniture, the user's
-    corrections); of two identical lines in a row, the second (the first is a breadcrumb or
-    the page title above the <h1>: 6 of the 6 such automatically labelled dev pages),
+    corrections); when that line wraps another candidate's text in a breadcrumb or a label
+    (`wraps`: "Home » Guides » <headline>", "<headline> | Site"), that candidate (the
+    longest such); of two identical lines in a row, the second (the first is a breadcrumb
+    or the page title above the <h1>: 6 of the 6 such automatically labelled dev pages),
     unless its line number is in `not_second`. None when no candidate is left. (Shared by
     `analyze` and the benches, so they pick alike.)
     """
@@ -530,6 +567,9 @@ def pick_line(
     for _, k in scored:
         if skip(k):
             continue
+        inner = [j for j in cands if j != k and wraps(keys[k], keys[j]) and not skip(j)]
+        if inner:
+            k = max(inner, key=lambda j: (len(keys[j]), -j))
         if k + 1 < len(idx) and keys[k + 1] == keys[k] and idx[k + 1] + 1 not in not_second:
             return idx[k + 1] + 1
         return idx[k] + 1

@@ -81,13 +81,19 @@ def fit_all(train: list[tb.Doc], eval_dir: Path, blend: list[tb.Doc] = ()) -> No
     split)."""
     fit_boilerplate(train)
     rep = tb.corpus_repeated(train)
-    pages = [th.page_rows(d, rep) for d in train]
-    w = th.train(pages, weights=th.page_weights(train))
-    if blend and th.TRAIN_BLEND:
+    data = [th.page_data(d, rep) for d in train]
+    w = th.train([(p.rows, p.pos) for p in data], weights=th.page_weights(train))
+    data_b = []
+    if blend:
         rep_b = tb.corpus_repeated(blend)
-        w_b = th.train([th.page_rows(d, rep_b) for d in blend], weights=th.page_weights(blend))
+        data_b = [th.page_data(d, rep_b) for d in blend]
+    if blend and th.TRAIN_BLEND:
+        w_b = th.train([(p.rows, p.pos) for p in data_b], weights=th.page_weights(blend))
         w = th.blend(w, w_b)
     _title_weights.WEIGHTS = tuple(w)
+    # the second look at the two best candidates, as `train_headline` fits it
+    _title_weights.PAIR_WEIGHTS = tuple(th.fit_pairs(list(zip(train, data, strict=True)),
+                                                     data_b, w))
     quote_docs = {d.name for d in train if d.split == "dev"}
     if not quote_docs & tq.gold_files(eval_dir):
         # no quotation labels among these pages (the train split alone): the kind model

@@ -2,7 +2,8 @@
 judge one ranker feature or threshold at a time.
 
     python bench/headline_sites.py [EVAL_DIR] [--salt=S ...] [--train-weight=W ...]
-                                   [--blend=S ...] [--misses] [--show=PAGE ...] [--refresh]
+                                   [--blend=S ...] [--no-pair] [--misses] [--show=PAGE ...]
+                                   [--refresh]
 
 The headline ranker reads the boilerplate model's probabilities, so each scenario first
 fits the boilerplate model with `bench/estimate_marks.py`'s own code (`fit_boilerplate`:
@@ -35,7 +36,11 @@ weight and the train split's pages at weight W (0: dev only, as committed);
 makes the committed weights, that ranker is blended with one fitted on the train split's
 pages of the scenario's training sites (`--blend=S`, repeatable: the train split's share;
 default `train_headline.TRAIN_BLEND`, `--blend=0` the dev ranker alone; those fits are
-cached beside the page inputs, keyed by the headline code). `--misses` prints each
+cached beside the page inputs, keyed by the headline code). The second look at the
+ranker's two best candidates (`headline_pair.py`) is then fitted per scenario as
+`train_headline.fit_pairs` fits the committed one, on the scenario's training sites only
+(the train split's pages of those sites, ranked by the blended ranker, and its dev training
+pages ranked out of fold); `--no-pair` leaves it out. `--misses` prints each
 out-of-fold miss of the first choice with the chosen and the gold line, for sorting by
 type; `--show=PAGE` the best candidates of a test page with their scores and features.
 `HEADLINE_DROP=f1,f2` zeroes ranker features (an ablation); `HEADLINE_SET=NAME=V,...` sets
@@ -185,10 +190,17 @@ def rows_of(doc: tb.Doc, inp: tuple) -> tuple[list[int], list[list[float]], int]
     return cands, rows, pos
 
 
-def pick(inp: tuple, cands: list[int], rows: list[list[float]], w: list[float]) -> int | None:
+def pick(inp: tuple, cands: list[int], rows: list[list[float]], w: list[float],
+         pair_w: list[float] | None = None, lines: list[str] | None = None) -> int | None:
     """The 1-based headline line `reader analyze` would choose (no corrections)."""
     idx, _, keys, _, furn = inp
-    return hl.pick_line(idx, keys, cands, rows, w, lambda k: idx[k] in furn)
+    return hl.pick_line(idx, keys, cands, rows, w, lambda k: idx[k] in furn, (), pair_w, lines)
+
+
+def page_rows(doc: tb.Doc, inp: tuple) -> th.PageRows:
+    """The page as `train_headline.fit_pairs` reads it."""
+    cands, rows, pos = rows_of(doc, inp)
+    return th.PageRows(doc.lines, inp[0], inp[2], cands, rows, pos)
 
 
 def _headline_key() -> str:
@@ -216,7 +228,7 @@ def train_split_rankers(data: dict) -> dict[str, list[float]]:
 
 
 def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset(),
-        share: float = th.TRAIN_BLEND) -> dict[str, tuple[int, int]]:
+        share: float = th.TRAIN_BLEND, pair: bool = True) -> dict[str, tuple[int, int]]:
     by = {d.name: d for d in data["dev"] + data["train"]}
     rankers = train_split_rankers(data) if share else {}
     res: dict[str, tuple[int, int]] = {}
@@ -236,11 +248,15 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset(),
         w = th.train(pages, weights=pw)
         if share:
             w = th.blend(w, rankers[name], share)
+        # the second look, fitted as `train_headline` fits it, on this scenario's training
+        # sites only
+        pair_w = th.fit_pairs([(by[n], page_rows(by[n], inp[n])) for n in dtr],
+                              [page_rows(by[n], inp[n]) for n in ttr], w) if pair else None
         ok = 0
         for n in test:
             d = by[n]
             cands, rows, _ = rows_of(d, test_inp[n])
-            got = pick(test_inp[n], cands, rows, w)
+            got = pick(test_inp[n], cands, rows, w, pair_w, d.lines)
             gold = gold_line(d)
             ok += got == gold
             if n in show:
@@ -261,7 +277,7 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset(),
         for n in test_tr:
             d = by[n]
             cands, rows, _ = rows_of(d, test_inp[n])
-            hit = pick(test_inp[n], cands, rows, w) == gold_line(d)
+            hit = pick(test_inp[n], cands, rows, w, pair_w, d.lines) == gold_line(d)
             tr_ok, tr_n = tr_ok + hit, tr_n + 1
             if n not in data["stage1"]:
                 fresh_ok, fresh_n = fresh_ok + hit, fresh_n + 1
@@ -299,7 +315,7 @@ def main(argv: list[str]) -> int:
         sums = [0.0] * len(COLUMNS)
         for salt, data in datas:
             t0 = time.perf_counter()
-            r = run(data, tw, "--misses" in argv, show, share)
+            r = run(data, tw, "--misses" in argv, show, share, "--no-pair" not in argv)
             for j, k in enumerate(COLUMNS):
                 sums[j] += r[k][0] / r[k][1]
             cells = " ".join(f"{r[k][0] / r[k][1]:.3f} ({r[k][0]:3d}/{r[k][1]:3d})"

@@ -182,7 +182,7 @@ def _analyze(
             return n in forced_boilerplate or keys[k] in boilerplate_texts or n - 1 in furniture
 
         title_line = _hl.pick_line(idx, keys, cands, trows, _title_weights.WEIGHTS, skip,
-                                   forced_boilerplate)
+                                   forced_boilerplate, _title_weights.PAIR_WEIGHTS, lines)
     if title_line is not None:
         kinds[title_line - 1] = LineKind.TITLE
         tkey = line_keys[title_line - 1]

@@ -17,6 +17,10 @@ headline over its dek (on dev that pattern names the headline on 18 of the 23 pa
 it occurs); a line in capitals above the headline is its kicker ("BLACK DEATH FEARS"); a
 number in a headline ("Opening Bell 11.18.19") does not make it a dateline.
 
+A line that wraps another candidate's text in a breadcrumb path or behind a label ("Home »
+Guides » <headline>", "<headline> | Site") yields to that text (`wraps`), and a second look
+at the two best candidates (`headline_pair.py`) may put the second first.
+
 The feature set is deliberately small (21 features): with ~130 labelled pages a larger
 one fitted dev better but cross-validated worse, and three features made from dev misses (a
 headline-like line over a longer sentence, the byline right under a line, the first of two
@@ -35,6 +39,7 @@ from itertools import chain, repeat
 from operator import mul
 
 from reader.marks import _weights
+from reader.marks import headline_pair as _pair
 from reader.marks.features import LINE_FEATURES, STOPWORDS
 from reader.marks.text import CLOSERS, ends_sentence
 
@@ -75,6 +80,11 @@ TITLE_FEATURES: tuple[str, ...] = (
     "question",  # ends with "?" (a headline may; a sentence-end otherwise is a dek's)
     "dek_in_body",  # the same text again where the article starts (a dek, a lede)
     "dek_pair",  # a headline-like line, then a sentence, then the byline or dateline
+)
+# the second look at the ranker's two best candidates (`headline_pair`): how they relate,
+# then the second's ranker row minus the best's
+PAIR_FEATURES: tuple[str, ...] = (
+    *_pair.RELATION_FEATURES, *(f"d_{n}" for n in TITLE_FEATURES)
 )
 
 # a date or time as a dateline shows it ("Nov 19, 2019", "15 November", "6:46 pm",
@@ -507,7 +517,8 @@ def choose(cands: Sequence[int], rows: Sequence[Sequence[float]], w: Sequence[fl
 # what separates the steps of a breadcrumb path or a label from the headline it wraps
 # ("Home » Furniture » Title", "Car Talk / Car Reviews / Title", "PROJECT: Title"), or the
 # headline from a site name after it ("Title | Site")
-_PATH_SEPS = "\u00bb\u203a>/|\\:\u2022\u00b7-\u2013\u2014"
+# (line keys fold "»" and "«" into '"': one between spaces is a path step too)
+_PATH_SEPS = "\u00bb\u203a>/|\\:\u2022\u00b7\u2192-\u2013\u2014"
 WRAP_MIN = 10  # a wrapped text of fewer characters (a section name) is not a headline
 
 
@@ -527,8 +538,15 @@ def wraps(outer: str, inner: str) -> bool:
     if outer.endswith(inner):
         before = outer[: -len(inner)]
         head = before.rstrip()
-        # a separator before the text, or the text glued to the path ("homeresearchthe ...")
-        return bool(head) and (head[-1] in _PATH_SEPS or not before[-1].isspace())
+        # a separator before the text, the text glued to the path ("homeresearchthe ..."),
+        # or a path from "Home" ("home news business news <inner>")
+        return bool(head) and (
+            head[-1] in _PATH_SEPS
+            or not before[-1].isspace()
+            or head == '"'
+            or head.endswith(' "')
+            or head.startswith(("home ", 'home"'))
+        )
     if outer.startswith(inner):
         tail = outer[len(inner):].strip()
         if not tail:
@@ -547,6 +565,8 @@ def pick_line(
     w: Sequence[float],
     skip: Callable[[int], bool] = lambda k: False,
     not_second: Container[int] = (),
+    pair_w: Sequence[float] | None = None,
+    lines: Sequence[str] | None = None,
 ) -> int | None:
     """The headline's 1-based line number, as `reader analyze` chooses it: the best-scoring
     candidate that `skip` (a position in `idx`) does not rule out (furniture, the user's
@@ -554,16 +574,21 @@ def pick_line(
     (`wraps`: "Home » Guides » <headline>", "<headline> | Site"), that candidate (the
     longest such); of two identical lines in a row, the second (the first is a breadcrumb
     or the page title above the <h1>: 6 of the 6 such automatically labelled dev pages),
-    unless its line number is in `not_second`. None when no candidate is left. (Shared by
-    `analyze` and the benches, so they pick alike.)
+    unless its line number is in `not_second`. With `pair_w` (and the page's `lines`), the
+    second look (`headline_pair`) first judges the best candidate against the next one
+    and may put the second first. None when no candidate is left. (Shared by `analyze`
+    and the benches, so they pick alike.)
     """
     if any(len(r) != len(w) for r in rows):
         raise ValueError("headline rows and weights differ in length")
     # (the same products summed in the same order as a generator would, at C speed)
-    scored = sorted(
-        zip(map(sum, map(map, repeat(mul), repeat(w), rows)), cands, strict=True),
-        reverse=True,
-    )
+    scores = list(map(sum, map(map, repeat(mul), repeat(w), rows)))
+    if pair_w is not None and lines is not None:
+        two = _pair.top_two(scores, cands, keys, skip)
+        if two is not None and _pair.second_wins(pair_w, lines, idx, cands, rows, scores,
+                                                 *two):
+            scores[two[1]] = scores[two[0]] + 1.0
+    scored = sorted(zip(scores, cands, strict=True), reverse=True)
     for _, k in scored:
         if skip(k):
             continue

@@ -25,6 +25,11 @@ WCXB news; the blend, judged out of fold (`bench/headline_sites.py`, which blend
 scenario's dev ranker with a ranker fitted on the train pages of its training sites only),
 gains a little on the site folds and the train split and loses nowhere at 0.1-0.15 (see
 `bench/README_marks.md`, "Fourth round"). `--cv` judges the dev ranker alone.
+
+The same file holds `PAIR_WEIGHTS`, the second look at the ranker's two best candidates
+(`headline_pair.py`, `fit_pairs`): a logistic regression over pairs taken from the train
+split's pages ranked by the committed (blended) ranker and from the dev pages ranked out of
+fold (two halves by web domain), fitted after the ranker ("Fifth round (headline)").
 """
 
 from __future__ import annotations
@@ -33,11 +38,14 @@ import hashlib
 import math
 import random
 import sys
+from collections.abc import Sequence
 from operator import mul
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.marks import boilerplate as bp
 from reader.marks import headline as hl
+from reader.marks import headline_pair as hp
 from reader.marks.train_boilerplate import (
     DATA_NOTE,
     REPO,
@@ -57,14 +65,74 @@ L2 = 3e-3  # 1e-2 and 3e-2 cross-validate no better (the small feature set does 
 TRAIN_BLEND = 0.1
 
 
-def page_rows(doc: Doc, repeated: frozenset[str]) -> tuple[list[list[float]], int]:
-    """Candidate rows of a page and the index of the gold headline among them (-1: absent)."""
+class PageRows(NamedTuple):
+    """A page's headline candidates as the ranker and the second look see them."""
+
+    lines: Sequence[str]
+    idx: Sequence[int]
+    keys: Sequence[str]
+    cands: list[int]
+    rows: list[list[float]]
+    pos: int  # the gold headline's index in `cands` (-1: absent)
+
+
+def page_data(doc: Doc, repeated: frozenset[str]) -> PageRows:
+    """Candidates of a page, their rows and the gold headline among them."""
     idx, rows1, keys = bp.stage1_rows(doc.lines, repeated)
     _, p_bp, _ = bp.boilerplate_probabilities(doc.lines, repeated)
     cands, rows = hl.title_rows(doc.lines, idx, rows1, p_bp, keys)
+    return PageRows(doc.lines, idx, keys, cands, rows, gold_pos(doc, idx, cands))
+
+
+def gold_pos(doc: Doc, idx: Sequence[int], cands: Sequence[int]) -> int:
+    """Index of the gold headline in `cands` (-1: not a candidate)."""
     gold = next(ln for ln, lab in doc.labels.items() if lab == "title")
-    pos = next((j for j, k in enumerate(cands) if idx[k] + 1 == gold), -1)
-    return rows, pos
+    return next((j for j, k in enumerate(cands) if idx[k] + 1 == gold), -1)
+
+
+def page_rows(doc: Doc, repeated: frozenset[str]) -> tuple[list[list[float]], int]:
+    """Candidate rows of a page and the index of the gold headline among them (-1: absent)."""
+    p = page_data(doc, repeated)
+    return p.rows, p.pos
+
+
+def pair_examples(pages: Sequence[PageRows], w: Sequence[float]) -> list[tuple[list[float], bool]]:
+    """The second look's training pairs: on each page where exactly one of the ranker's
+    (`w`) two best candidates (`headline_pair.top_two`) carries the headline's text, the
+    pair row and whether it is the second."""
+    out = []
+    for p in pages:
+        if p.pos < 0 or len(p.rows) < 2:
+            continue
+        scores = [sum(map(mul, w, r)) for r in p.rows]
+        two = hp.top_two(scores, p.cands, p.keys)
+        if two is None:
+            continue
+        b, s = two
+        gold = p.keys[p.cands[p.pos]]
+        b_gold, s_gold = p.keys[p.cands[b]] == gold, p.keys[p.cands[s]] == gold
+        if b_gold == s_gold:
+            continue
+        kb, ks = p.cands[b], p.cands[s]
+        out.append((hp.pair_row(p.lines[p.idx[kb]].strip(), p.lines[p.idx[ks]].strip(), kb,
+                                ks, p.rows[b], p.rows[s], scores[b] - scores[s]), s_gold))
+    return out
+
+
+def fit_pairs(
+    dev: Sequence[tuple[Doc, PageRows]], train_pages: Sequence[PageRows], w: Sequence[float]
+) -> list[float]:
+    """The second look: pairs from the train split's pages ranked by `w` (the committed
+    ranker) and from the dev pages ranked out of fold (two halves by web domain, each
+    ranked by a ranker fitted on the other), one logistic regression over them all."""
+    ex = pair_examples(train_pages, w)
+    half = [int(hashlib.sha1(d.site.encode()).hexdigest(), 16) % 2 for d, _ in dev]
+    for h in (0, 1):
+        fit_on = [(d, p) for (d, p), s in zip(dev, half, strict=True) if s != h]
+        w_h = train([(p.rows, p.pos) for _, p in fit_on],
+                    weights=page_weights([d for d, _ in fit_on]))
+        ex += pair_examples([p for (_, p), s in zip(dev, half, strict=True) if s == h], w_h)
+    return hp.fit(ex)
 
 
 SEED_WEIGHT = 5.0  # the two project seeds are labelled by hand, the rest automatically
@@ -127,12 +195,18 @@ def blend(w_dev: list[float], w_train: list[float], share: float = TRAIN_BLEND) 
     return [(1.0 - share) * a + share * b for a, b in zip(w_dev, w_train, strict=True)]
 
 
-def train_split_weights(eval_dir: Path) -> list[float]:
-    """The ranker fitted on the train split's pages (each once; their own repeated lines),
-    under the committed boilerplate model."""
+def train_split_pages(eval_dir: Path) -> tuple[list[Doc], list[PageRows]]:
+    """The train split's pages and their candidates (each page once; their own repeated
+    lines), under the committed boilerplate model."""
     docs = load_split(eval_dir, "train")
     rep = corpus_repeated(docs)
-    return train([page_rows(d, rep) for d in docs], weights=page_weights(docs))
+    return docs, [page_data(d, rep) for d in docs]
+
+
+def train_split_weights(eval_dir: Path) -> list[float]:
+    """The ranker fitted on the train split's pages."""
+    docs, pages = train_split_pages(eval_dir)
+    return train([(p.rows, p.pos) for p in pages], weights=page_weights(docs))
 
 
 def accuracy(pages: list[tuple[list[list[float]], int]], w: list[float]) -> float:
@@ -166,7 +240,8 @@ def main(argv: list[str]) -> int:
     eval_dir = Path(args[0]) if args else REPO.parent / "shared" / "eval"
     docs = load_training(eval_dir)
     rep = corpus_repeated(docs)
-    pages = [page_rows(d, rep) for d in docs]
+    data = [page_data(d, rep) for d in docs]
+    pages = [(p.rows, p.pos) for p in data]
     missing = [d.name for d, (_, pos) in zip(docs, pages, strict=True) if pos < 0]
     print(f"gold headline outside the candidates: {len(missing)} {missing}")
     sw = option(argv, "--seed-weight")
@@ -219,14 +294,20 @@ def main(argv: list[str]) -> int:
                   f"{ok_ns / tot_ns:.3f} ({ok_ns}/{tot_ns})")
     share = float(option(argv, "--blend") or TRAIN_BLEND)
     note = DATA_NOTE
+    train_docs, train_pages = train_split_pages(eval_dir)
     if share:
-        w = blend(w, train_split_weights(eval_dir), share)
+        w_train = train([(p.rows, p.pos) for p in train_pages], weights=page_weights(train_docs))
+        w = blend(w, w_train, share)
         note += f" + train split at {share:g}"
         print(f"train accuracy, blended with the train split's ranker at {share:g}: "
               f"{accuracy(pages, w):.3f}")
+    w2 = fit_pairs(list(zip(docs, data, strict=True)), train_pages, w)
     body = "\n".join(f"    {v!r},  # {n}" for n, v in zip(hl.TITLE_FEATURES, w, strict=True))
+    body2 = "\n".join(f"    {v!r},  # {n}" for n, v in zip(hl.PAIR_FEATURES, w2, strict=True))
     return emit(WEIGHTS, f'"""Generated by train_headline.py from {note}; do not edit."""\n\n'
-                f"WEIGHTS = (\n{body}\n)\n", argv)
+                f"WEIGHTS = (\n{body}\n)\n\n"
+                f"# the second look at the two best candidates (headline_pair.py)\n"
+                f"PAIR_WEIGHTS = (\n{body2}\n)\n", argv)
 
 
 if __name__ == "__main__":

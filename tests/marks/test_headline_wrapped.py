@@ -8,6 +8,7 @@ import pytest
 
 from reader.marks import analyze
 from reader.marks import headline as hl
+from reader.marks.text import normalise_line
 
 BODY = (
     "The city council voted on Tuesday to rebuild the old harbour bridge after engineers "
@@ -38,6 +39,8 @@ def test_the_headline_with_a_site_name_or_a_colon_after_it_is_not_the_headline(
 
 @pytest.mark.parametrize("outer", [
     "home » local news » city council votes",  # a breadcrumb path
+    'home " local news " city council votes',  # the same as a line key ("»" folded)
+    "home news local news city council votes",  # a path from "Home", no separators
     "home / news / city council votes",
     "homelocal newscity council votes",  # a path glued to the headline
     "news: city council votes",  # a label
@@ -58,6 +61,16 @@ def test_wrappers_of_a_headline(outer: str) -> None:
 ])
 def test_not_wrappers(outer: str, inner: str) -> None:
     assert not hl.wraps(outer, inner)
+
+
+def test_a_breadcrumb_with_guillemets_yields_to_the_headline_on_a_page() -> None:
+    # line keys fold "»" into a quotation mark: the path is still recognised
+    path = "Home » Local News » " + HEAD
+    text = "\n\n".join(("Menu", path, HEAD, *BODY))
+    lines = text.split("\n")
+    m = analyze(text)
+    assert lines[m.title_line - 1] == HEAD
+    assert hl.wraps(normalise_line(path), normalise_line(HEAD))
 
 
 def test_pick_line_takes_the_text_a_breadcrumb_wraps() -> None:

@@ -173,6 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--settled-stage-z", type=float, default=None,
                     help="|score| after a context stage beyond which a line keeps its "
                     "verdict (`boilerplate.SETTLED_STAGE_Z`)")
+    ap.add_argument("--l2", type=float, default=None,
+                    help="L2 penalty of stage 1 and the first context stage (`L2`)")
+    ap.add_argument("--l2-last", type=float, default=None,
+                    help="L2 penalty of the last context stage (`L2_LAST`)")
+    ap.add_argument("--average", type=float, default=None,
+                    help="share of the last SGD passes whose iterates are averaged "
+                    "(`train_boilerplate.AVERAGE`)")
     ap.add_argument("--dump-pages", metavar="FILE",
                     help="write each scenario's per-page figures at the first threshold (JSON)")
     ap.add_argument("--dump-preds", metavar="FILE",
@@ -212,6 +219,12 @@ def main(argv: list[str] | None = None) -> int:
         bp.SETTLED_Z = args.settled_z
     if args.settled_stage_z is not None:
         bp.SETTLED_STAGE_Z = args.settled_stage_z
+    if args.l2 is not None:
+        tb.L2 = args.l2
+    if args.l2_last is not None:
+        tb.L2_LAST = args.l2_last
+    if args.average is not None:
+        tb.AVERAGE = args.average
     global CACHE
     if args.cache:
         CACHE = Path(args.cache)
@@ -220,6 +233,10 @@ def main(argv: list[str] | None = None) -> int:
                     args.ctx_weight_exp, args.drop, args.stage1_pages_weight_exp,
                     args.ctx_source_column, bp.NEUTRAL_LISTS, tb.FIT_NEUTRAL,
                     tb.TITLE_WEIGHT, bp.SETTLED_Z, bp.SETTLED_STAGE_Z]
+    if args.l2 is not None or args.l2_last is not None:
+        SETTINGS.append([tb.L2, tb.L2_LAST])
+    if args.average is not None:
+        SETTINGS.append(["average", tb.AVERAGE])
     DEV[:] = tb.load_split(eval_dir, "dev")
     STAGE1[:] = tb.load_stage1_pages(eval_dir)
     if args.on_train:

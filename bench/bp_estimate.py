@@ -5,6 +5,8 @@
         [--ctx-source-column]] [--weight-exp E] [--ctx-weight-exp E]
         [--stage1-pages-weight-exp E] [--drop F,...] [--neutral-lists 0-3]
         [--fit-neutral] [--title-weight W] [--cache DIR]
+        [--on-train] [--settled-z Z] [--settled-stage-z Z] [--l2 L] [--l2-last L]
+        [--switch-cost C] [--length-exp E]
         [--dump-pages FILE] [--dump-preds FILE] [--dump-loss FILE]
 
 Only the boilerplate model is refitted (the committed headline ranker and kind model are
@@ -36,7 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.marks import _weights, analyze  # noqa: E402
+from reader.marks import _weights, analyze, smoothing  # noqa: E402
 from reader.marks import boilerplate as bp  # noqa: E402
 from reader.marks import train_boilerplate as tb  # noqa: E402
 from reader.marks.repeated import repeated_lines  # noqa: E402
@@ -177,9 +179,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="L2 penalty of stage 1 and the first context stage (`L2`)")
     ap.add_argument("--l2-last", type=float, default=None,
                     help="L2 penalty of the last context stage (`L2_LAST`)")
-    ap.add_argument("--average", type=float, default=None,
-                    help="share of the last SGD passes whose iterates are averaged "
-                    "(`train_boilerplate.AVERAGE`)")
+    ap.add_argument("--switch-cost", type=float, default=None,
+                    help="log-odds paid per change between body and boilerplate when the "
+                    "verdicts are taken in blocks (`smoothing.SWITCH_COST`; 0: each line "
+                    "alone, as before the fifth round). Analysis only: the fits are reused")
+    ap.add_argument("--length-exp", type=float, default=None,
+                    help="a line's evidence in the block verdicts is weighed chars**E "
+                    "(`smoothing.LENGTH_EXP`)")
     ap.add_argument("--dump-pages", metavar="FILE",
                     help="write each scenario's per-page figures at the first threshold (JSON)")
     ap.add_argument("--dump-preds", metavar="FILE",
@@ -223,8 +229,10 @@ def main(argv: list[str] | None = None) -> int:
         tb.L2 = args.l2
     if args.l2_last is not None:
         tb.L2_LAST = args.l2_last
-    if args.average is not None:
-        tb.AVERAGE = args.average
+    if args.switch_cost is not None:
+        smoothing.SWITCH_COST = args.switch_cost
+    if args.length_exp is not None:
+        smoothing.LENGTH_EXP = args.length_exp
     global CACHE
     if args.cache:
         CACHE = Path(args.cache)
@@ -235,8 +243,6 @@ def main(argv: list[str] | None = None) -> int:
                     tb.TITLE_WEIGHT, bp.SETTLED_Z, bp.SETTLED_STAGE_Z]
     if args.l2 is not None or args.l2_last is not None:
         SETTINGS.append([tb.L2, tb.L2_LAST])
-    if args.average is not None:
-        SETTINGS.append(["average", tb.AVERAGE])
     DEV[:] = tb.load_split(eval_dir, "dev")
     STAGE1[:] = tb.load_stage1_pages(eval_dir)
     if args.on_train:

@@ -11,8 +11,9 @@ boilerplate (a two-state Viterbi pass, linear in the lines).
 
 How much a line's probability counts grows with its length (`LENGTH_EXP`): a paragraph
 decides for itself, a three-word line mostly follows its block. A line the model is sure
-of stays as it is (its evidence is capped at `EVIDENCE_CAP` log-odds, so a block can
-outvote a short line only where the model itself is unsure).
+of keeps its verdict: evidence beyond twice `SWITCH_COST` against the threshold cannot be
+outvoted (an island costs two changes). The evidence is capped at `EVIDENCE_CAP` log-odds,
+so that one extreme line does not carry an unsure stretch next to it along.
 
 Out of fold (bench/README_marks.md, "Fifth round (boilerplate)"): line and char F1 up on
 every site-fold assignment, both cross-source directions and the train split's pages,

@@ -81,6 +81,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "dek_in_body",  # the same text again where the article starts (a dek, a lede)
     "dek_pair",  # a headline-like line, then a sentence, then the byline or dateline
 )
+_GLUED_COL = TITLE_FEATURES.index("glued")
 # the second look at the ranker's two best candidates (`headline_pair`): how they relate,
 # then the second's ranker row minus the best's
 PAIR_FEATURES: tuple[str, ...] = (
@@ -585,8 +586,10 @@ def pick_line(
     scores = list(map(sum, map(map, repeat(mul), repeat(w), rows)))
     if pair_w is not None and lines is not None:
         two = _pair.top_two(scores, cands, keys, skip)
-        if two is not None and _pair.second_wins(pair_w, lines, idx, cands, rows, scores,
-                                                 *two):
+        # (never for a masthead-like line of glued words: "The Washington PostDemocracy
+        # Dies in Darkness", which the ranker's own `glued` weight holds down)
+        if (two is not None and not rows[two[1]][_GLUED_COL]
+                and _pair.second_wins(pair_w, lines, idx, cands, rows, scores, *two)):
             scores[two[1]] = scores[two[0]] + 1.0
     scored = sorted(zip(scores, cands, strict=True), reverse=True)
     for _, k in scored:

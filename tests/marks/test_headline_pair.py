@@ -50,13 +50,22 @@ def test_the_second_takes_the_first_place_only_when_the_second_look_is_sure_enou
     lines = ["Harbour bridge to be rebuilt", "", "Council approves a plan after engineers "
              "find the bridge supports corroded", "", "lede"]
     idx, keys = [0, 2, 4], ["harbour bridge to be rebuilt", "council approves ...", "lede"]
-    cands, rows, w = [0, 1, 2], [[1.0], [2.0], [0.0]], [1.0]
+    dim = len(hl.TITLE_FEATURES)
+
+    def row(score: float) -> list[float]:
+        return [score] + [0.0] * (dim - 1)
+
+    cands, rows, w = [0, 1, 2], [row(1.0), row(2.0), row(0.0)], [1.0] + [0.0] * (dim - 1)
     assert hl.pick_line(idx, keys, cands, rows, w) == 3  # the ranker alone: the dek
     threshold = math.log(hp.SECOND_MIN / (1 - hp.SECOND_MIN))
-    pair_w = [0.0] * (len(hp.RELATION_FEATURES) + 1)
-    pair_w[REL["second_above"]] = threshold + 0.1
+    pair_w = _weights(second_above=threshold + 0.1)
     assert hl.pick_line(idx, keys, cands, rows, w, pair_w=pair_w, lines=lines) == 1
-    pair_w[REL["second_above"]] = threshold - 0.1
+    # never for a masthead-like line of glued words, however sure the look is
+    glued = hl.TITLE_FEATURES.index("glued")
+    rows_glued = [r[:] for r in rows]
+    rows_glued[0][glued] = 1.0
+    assert hl.pick_line(idx, keys, cands, rows_glued, w, pair_w=pair_w, lines=lines) == 3
+    pair_w = _weights(second_above=threshold - 0.1)
     assert hl.pick_line(idx, keys, cands, rows, w, pair_w=pair_w, lines=lines) == 3
     with pytest.raises(ValueError):
         hl.pick_line(idx, keys, cands, rows, w, pair_w=[1.0], lines=lines)

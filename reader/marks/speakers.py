@@ -55,6 +55,8 @@ _VERBS = (
     "|reckons|reckoned|echoed|reflected|laughs|proclaimed|proclaims|interjected"
     "|hinted|speculated|opined|disclosed|protested|objected|queried|reasoned|theorized"
     "|theorised|posited|enthused|enthuses"
+    # the passive of wire copy ("Doe was quoted as saying")
+    "|quoted as saying"
 )
 _SPEECH_VERB = rf"(?:{_VERBS})"
 # first words of the verbs: a context without any of them needs no attribution regex
@@ -79,6 +81,14 @@ _TITLES = {
     "saint", "councilman", "councilwoman", "councillor", "deputy", "inspector", "superintendent",
     "analyst", "economist", "founder", "co-founder", "editor", "manager", "spokesman",
     "spokeswoman", "spokesperson", "leader", "head", "team", "senior", "executive", "vp",
+    # the abbreviated ranks and offices of wire copy ("Det. John Roe", "Supt. Jane Doe")
+    "det", "supt", "insp", "cpl", "pvt", "pfc", "spc", "adm", "cmdr", "cdr", "maj", "brig",
+    "amb", "atty", "hon", "fr", "msgr", "lieutenant", "corporal", "admiral", "commander",
+    "trooper", "constable", "rabbi", "imam", "treasurer", "comptroller", "assemblyman",
+    "assemblywoman", "alderman", "congressman", "congresswoman", "councilmember",
+    "prosecutor", "provost",
+    # (not "major", "premier", "principal", "marshal": "Major League Baseball", "Premier
+    # League", "Principal Financial" open organisations' names)
 }
 _NOT_NAMES = {
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "this", "that", "these", "those",
@@ -259,6 +269,15 @@ _ACCORDING = re.compile(
     rf"\b(?:[Aa]ccording to|[Pp]er|[Aa]s)\s+({_NAME}|{_DESC})"
     rf"(?:\s+(?:{_SPEECH_VERB}|puts it))?\s*[,:]?",
 )
+_DOC_BY = re.compile(
+    r"(?:[\w\-]+\s+){1,3}?(?:statement|statements|report|survey|study|poll|letter|release"
+    r"|filing|complaint|lawsuit|memo|analysis|post|email|paper|ruling|affidavit|document"
+    r"|transcript|tweet|video|interview|estimate|estimates|data|figures|note|notice|blog post)"
+    rf"\s+(?:from|by|of|issued by|published by)\s+((?:the\s+)?{_NAME}"
+    r"|the\s+(?:[a-z][\w\-]*\s+){0,3}?(?:council|department|agency|ministry|company|firm"
+    r"|government|office|commission|committee|board|court|police|university|group|campaign"
+    r"|administration|organization|organisation|association|union|party))\b"
+)
 _DESC_DETS = frozenset(("the", "a", "an", "one", "another", "its", "his", "her", "their",
                         "our", "this", "that"))
 
@@ -283,6 +302,16 @@ def _sentence_verb(sentence: str) -> re.Match[str] | None:
     return None
 
 
+def _right_verb(right_s: str) -> re.Match[str] | None:
+    """The first `WHO … said` after a quotation; a name there governed by a preposition
+    gives way to the subject the text opens with ("“…,” Jane Doe of Acme Corp. said",
+    "Jane Doe at Springfield University said": Doe, not the company)."""
+    m = _SENT_VERB.search(right_s)
+    if m is not None and _governed(right_s, m.start(1)):
+        return _opening_subject(right_s) or m
+    return m
+
+
 @cache
 def _after_clause_verb() -> re.Pattern[str]:
     """`“…” announced in October, said Derek Scissors, …` (rare: compiled on first use)."""
@@ -297,7 +326,7 @@ def _after_clause_verb() -> re.Pattern[str]:
 # name ("said the Springfield mayor, Jane Doe", "said her lawyer, John Roe")
 _ROLE_NAME = re.compile(rf"((?:[\w\-.&'\u2019]+\s+){{1,7}}?)({_FULL})")
 _ROLE_COMMA_NAME = re.compile(
-    rf"((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|{_CAP}['\u2019]s)\s+"
+    rf"((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|{_CAP}['\u2019]s)\s+"
     rf"[^,\u201c\u201d\".!?]{{1,60}}),"
     rf"\s+({_FULL})(?=\s*(?:[,.;:!?)]|$))"
 )
@@ -335,6 +364,12 @@ def _role_name(tail: str, lower_words: LowerWords | frozenset[str]) -> str | Non
     words = [w.strip(".,").lower() for w in m.group(1).split()]
     if m.re is _ROLE_COMMA_NAME or (words and words[0] in _ARTICLES):
         words = words[1:]  # the determiner
+    if m.re is _ROLE_NAME and len(words) == 2 and words[1] == "of" and words[0] in _TITLES:
+        # an office of something, then the name: "said Director of Public Health Jane
+        # Doe" (`clean_name` starts the name at its given name)
+        name = clean_name(m.group(2), lower_words)
+        ok = name is not None and len(name.split()) >= 2 and _is_person(name.split())
+        return m.group(2) if ok else None
     last = _strip_possessive(words[-1]) if words else ""
     if not last.isalpha() or last in _NOT_NAMES:
         return None
@@ -388,7 +423,8 @@ def _sent_verb_first() -> re.Pattern[str]:
 _SENT_END = re.compile(
     r"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)"
     r"(?<!Sen.)(?<!Rep.)(?<!Gov.)(?<!Gen.)(?<!Col.)(?<!Sgt.)(?<!Lt.)(?<!Capt.)(?<!Prof.)"
-    r"(?<!Rev.)[\"'\u201d\u2019)]*\s+"
+    r"(?<!Rev.)(?<!Det.)(?<!Supt.)(?<!Insp.)(?<!Cpl.)(?<!Pvt.)(?<!Adm.)(?<!Cmdr.)(?<!Maj.)"
+    r"(?<!Amb.)(?<!Atty.)(?<!Hon.)(?<!Msgr.)[\"'\u201d\u2019)]*\s+"
     rf"(?=[{UPPER}\"'\u201c\u2018(\[])"
 )
 _WORD_RE = re.compile(r"[\w'\u2019\-]+")
@@ -413,7 +449,8 @@ _PREPOSITIONS = {"of", "at", "from", "with", "to", "by", "for", "in", "on", "tol
 
 # an abbreviated title ends in a full stop that ends no sentence: "Mr. Trump", "Dr. Hoge"
 _TITLE_ABBREV_RE = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|St)\.$"
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|St|Det|Supt|Insp"
+    r"|Cpl|Pvt|Adm|Cmdr|Maj|Amb|Atty|Hon|Msgr)\.$"
 )
 
 
@@ -596,6 +633,8 @@ def _clean_name(raw: str, lower_words: LowerWords | frozenset[str]) -> str | Non
         run.pop(0)
     if len(run) > 1:
         run = _after_institution(run)
+    if len(run) > 2:
+        run = _from_given_name(run)
     if not run:
         return None
     name = " ".join(run)
@@ -629,6 +668,20 @@ def _after_institution(run: list[str]) -> list[str]:
             ):
                 return rest
             return run
+    return run
+
+
+def _from_given_name(run: list[str]) -> list[str]:
+    """A capitalised run that reaches back past a person's name into the office before it
+    ("Secretary of State Jane Doe" caught as "State Jane Doe", "Minister of Finance Jane
+    Doe", "Director of Public Health Jane Doe") starts at the common given name inside it,
+    when its first word is none and two words or more follow ("Martin Luther King" and
+    "Sarah Jessica Parker" open with one and are kept whole)."""
+    if run[0].lower() in GIVEN:
+        return run
+    for k in range(1, len(run) - 1):
+        if run[k].lower() in GIVEN and run[k - 1].lower() not in _PARTICLES:
+            return run[k:]
     return run
 
 
@@ -686,7 +739,10 @@ def _resolve(who: str, ctx: Context) -> str | None:
             # Korean government", "The Justice Department", "the Electoral Commission")
             return w
         name = clean_name(w, ctx.lower_words)
-        if name and name[0].isupper() and " " in w and any(c.isupper() for c in w[1:]):
+        if (
+            name and name[0].isupper() and " " in w and any(c.isupper() for c in w[1:])
+            and not _is_role(name.lower())  # "the CEO", "the Democrat": a role, no name
+        ):
             # "a report from Kotak Institutional Equities" -> the organisation
             cap = _NAME_RE.findall(w)
             if cap:
@@ -728,7 +784,10 @@ def _resolve(who: str, ctx: Context) -> str | None:
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_ROLE_GENDER = {"actress": "f", "woman": "f", "actor": "m", "man": "m"}
+_ROLE_GENDER = {"actress": "f", "woman": "f", "actor": "m", "man": "m", "mother": "f",
+                "father": "m", "wife": "f", "husband": "m", "widow": "f", "son": "m",
+                "daughter": "f", "girl": "f", "boy": "m", "congressman": "m",
+                "congresswoman": "f"}
 
 
 def _fits(ctx: Context, name: str, gender: str | None) -> bool:
@@ -797,12 +856,26 @@ _ROLE_WORDS = {
     "attorney", "teacher", "veteran", "officer", "chief", "woman", "man", "quarterback",
     "manager", "editor", "reporter", "journalist", "producer", "filmmaker", "comedian",
     "rapper", "host", "dietitian", "nutritionist", "leader", "candidate",
+    # more of the descriptions news copy uses for a person it has named ("the Democrat
+    # said", "the retiree said", "the mother of three said")
+    "democrat", "republican", "representative", "detective", "sheriff", "commissioner",
+    "superintendent", "chancellor", "secretary",
+    "ambassador", "general", "colonel", "captain", "sergeant", "lieutenant", "pastor",
+    "mother", "father", "wife", "husband", "widow", "son", "daughter", "teen", "teenager",
+    "girl", "boy", "retiree", "owner", "chef", "pilot", "nurse", "driver", "student",
+    "engineer", "designer", "entrepreneur", "billionaire", "athlete", "pitcher", "striker",
+    "midfielder", "goalkeeper", "champion", "rookie", "novelist", "poet", "historian",
+    "psychologist", "therapist", "surgeon", "farmer", "victim", "survivor", "activist",
 }
+
+
+# "the 45-year-old said": a person described by age
+_AGE_RE = re.compile(r"\d{1,3}-year-old")
 
 
 def _is_role(desc: str) -> bool:
     words = desc.split()
-    return bool(words) and words[-1] in _ROLE_WORDS
+    return bool(words) and (words[-1] in _ROLE_WORDS or _AGE_RE.fullmatch(words[-1]) is not None)
 
 
 def _expand(name: str, ctx: Context) -> str:
@@ -1052,7 +1125,16 @@ def _after_preposition(text: str, start: int) -> bool:
         or (before[0].lower() in _INTERVIEW_WORDS and before[1].lower() in ("with", "to"))
     ):
         return False  # the source, the interviewee ("we spoke with Jane Doe")
+    if before and before[-1] == "and" and (
+        prev := _NAME_END_RE.search(text, max(0, start - 80), start - 4)
+    ):
+        # "Jane Doe and John Roe met": the second is as much a subject as the first
+        return _after_preposition(text, prev.start())
     return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+# a capitalised name right before " and " (the caller stops the search there)
+_NAME_END_RE = re.compile(rf"(?<![\w'\u2019\-])({_FULL})\s*$")
 
 
 _LEAD_NAME = re.compile(rf"\s*({_NAME})")
@@ -1081,6 +1163,11 @@ def _governed(text: str, start: int) -> bool:
     words = before.split()[-3:]
     for j, w in enumerate(words):
         rest = words[j + 1 :]
+        if j > 0 and (
+            (w == "of" and words[j - 1].lower().rstrip(".") in _TITLES)
+            or (w == "and" and words[j - 1][:1].isupper())
+        ):
+            continue  # an office's "of" ("Minister of Finance Jane Doe"), two subjects
         if (
             w.lower() in _PREPOSITIONS
             and w.lower() not in ("told", "tells")
@@ -1326,6 +1413,12 @@ def attribute(
         m = _ACCORDING.search(sent_left) or _ACCORDING.match(right_s.lstrip(" ,"))
         if m and (m.group(0).lower().startswith("according") or m.group(0).rstrip()[-1:] in ",:"):
             who, direct = m.group(1), True
+            if who[:1].islower() or who.split()[0] in ("The", "A", "An"):
+                # "according to a statement from the city council", "a 2018 survey by
+                # Jane Doe": who issued the document
+                d = _DOC_BY.match(m.string, m.start(1))
+                if d is not None:
+                    who = d.group(1)
     sentence_verb = None
     if who is None and (verb_left or verb_right):
         # a quotation that ends its sentence ("… an election.’’ Critically, it said …")
@@ -1335,7 +1428,7 @@ def attribute(
             _lead_appositive(sent_left), ctx.lower_words
         )
         m = (verb_left and not lead and _sentence_verb(sent_left)) or (
-            verb_right and not ends_sentence and _SENT_VERB.search(right_s)
+            verb_right and not ends_sentence and _right_verb(right_s)
         )
         if lead:
             sentence_verb = lead
@@ -1408,8 +1501,26 @@ def attribute(
         _path("signed")
     else:
         speaker, who = _find_speaker(who, sentence_verb, stripped_left, sent_left, ctx, True)
+    pair = None
+    if speaker and " " in speaker and " and " in right_s[:120] + sent_left[-160:]:
+        pair = _pair(right_s, sent_left, speaker, ctx)
+        if pair is not None:
+            _path("pair")
     if speaker and ctx.reporters and is_reporter(speaker, ctx):
         speaker = None  # the reporter reports the quotation; they did not say it
+    if pair is not None and speaker is not None:
+        # several people named as one subject: joined as written, each one remembered
+        end_sent = ctx.sentence + inner.count(". ") + inner.count("? ") + inner.count("! ")
+        saved = ctx.sentence
+        ctx.sentence = end_sent
+        for name in pair[1]:
+            ctx.surnames.setdefault(name.split()[-1].lower(), name)
+            _mention(ctx, name, True)
+        ctx.sentence = saved
+        ctx.last_speaker = pair[0]
+        ctx.last_speaker_pos = pos
+        ctx.last_speaker_sent = end_sent
+        return Attribution("speech", pair[0], feats)
     if speaker and who is not None:
         g = _PRONOUN_GENDER.get(who.strip().lower())
         if g is not None:
@@ -1429,6 +1540,36 @@ def attribute(
             _mention(ctx, speaker, True)
             ctx.sentence = saved
     return Attribution("speech", speaker, feats)
+
+
+# several full names as one subject of a speech verb: "Jane Doe and John Roe said", "Jane
+# Doe, John Roe and Ann Poe wrote in the letter:"
+_PAIR = rf"({_FULL}(?:,\s+{_FULL}){{0,3}},?\s+and\s+{_FULL})"
+_PAIR_AFTER = re.compile(rf"^[\s,]*{_PAIR}\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b")
+_PAIR_BEFORE = re.compile(
+    rf"{_PAIR}\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b[^\u201c\u201d\"]{{0,60}}?[,:]?\s*$"
+)
+_PAIR_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _pair(
+    right_s: str, sent_left: str, speaker: str, ctx: Context
+) -> tuple[str, list[str]] | None:
+    """The joined speakers ("Jane Doe and John Roe") when the attribution that named
+    `speaker` names two people or more as its subject, each a person's full name (not
+    "Smith and Wesson", nor "Procter & Gamble"), with the names; else None."""
+    m = _PAIR_AFTER.match(right_s) or _PAIR_BEFORE.search(sent_left)
+    if m is None:
+        return None
+    names = []
+    for raw in _PAIR_SPLIT.split(m.group(1)):
+        name = clean_name(raw, ctx.lower_words)
+        if name is None or len(name.split()) < 2 or not _is_person(name.split()):
+            return None
+        names.append(_expand(name, ctx))
+    if speaker not in names or len(set(names)) < len(names):
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1], names
 
 
 _SIGNATURE_RE = re.compile(  # (a typewriter's "--" is one dash)

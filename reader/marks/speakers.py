@@ -812,8 +812,8 @@ def _recent(ctx: Context, gender: str | None, window: int) -> str | None:
     for i, (sent, name, strong) in enumerate(reversed(ctx.mentions)):
         if sent < lo:
             break
-        if not _fits(ctx, name, gender):
-            continue
+        if not _fits(ctx, name, gender) or (" " in name and not _is_person(name.split())):
+            continue  # (an organisation is only what "it" points at: `_recent_thing`)
         known = name in ctx.spoken or (gender is not None and name in ctx.gender)
         key = (sent, 1 if strong else 0, 1 if known else 0, i)
         if best is None or key > best:
@@ -1053,6 +1053,12 @@ def note_names(text: str, ctx: Context) -> None:
             if not _after_preposition(text, at):
                 _mention(ctx, full, bare == raw)
                 here.append(full)
+        elif parts[-1].lower().rstrip(".") in _ORG_WORDS and not _after_preposition(
+            text, m.start()
+        ):
+            # an organisation as a subject ("Acme Corp. makes bridges"): what a later "it
+            # said" points at, never a person's referent (`_recent` passes over it)
+            _mention(ctx, name, False)
     if here and all(h == here[0] for h in here):
         male = _MALE_RE.search(text) is not None
         female = _FEMALE_RE.search(text) is not None
@@ -1312,6 +1318,16 @@ DEFAULT_KIND_WEIGHTS = (-0.5,) + (0.0,) * 14 + (1.0,) + (0.0,) * 11
 _TRAIL = "\"'\u201c\u201d\u2018\u2019)]} "
 
 
+def _whole_reply(inner: str, stripped_left: str) -> bool:
+    """A short quotation that is an utterance of its own, not a word woven into a sentence:
+    it opens with a capital and stands first in its sentence or right after the comma or
+    colon of an attribution ("“No,” she said.", "She answered: “Correct.”"; not "called it
+    a “boondoggle.”")."""
+    return inner.lstrip(" \u2026.")[:1].isupper() and (
+        not stripped_left or stripped_left[-1] in ",:.!?"
+    )
+
+
 @dataclass(slots=True)
 class Attribution:
     kind: str
@@ -1472,6 +1488,8 @@ def attribute(
     if not weights:
         weights = DEFAULT_KIND_WEIGHTS
     score = -1.0 if naming else sum(map(mul, weights, feats))
+    if score < 0.0 and direct and nw <= 3 and ends_punct and _whole_reply(inner, stripped_left):
+        score = 0.0  # "“No,” she said.", "The source answered, “Correct.”": a whole reply
     cite = ctx.cite
     ctx.cite = None
     # a signature beats a speaker carried over from an earlier quotation, not one the text
@@ -1696,7 +1714,8 @@ def full_names(surnames: set[str], text: str,
     # is glue), after no other capitalised word (a heading run into the name)
     pattern = rf"(?<![\w'\u2019.\-])(?:{_CAP}[ \t]+){{1,2}}(?:{'|'.join(map(re.escape, words))})\b"
     for m in re.finditer(pattern, text):
-        before = text[max(0, m.start() - 30) : m.start()].split()
+        # (the same line's words only: a line that opens with the name has none)
+        before = text[max(0, m.start() - 30) : m.start()].rsplit("\n", 1)[-1].split()
         if before and not before[-1].islower() and not before[-1].endswith((".", ",")):
             continue
         name = clean_name(m.group(0), lower_words)

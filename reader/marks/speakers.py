@@ -273,7 +273,8 @@ _DOC_BY = re.compile(
     r"(?:[\w\-]+\s+){1,3}?(?:statement|statements|report|survey|study|poll|letter|release"
     r"|filing|complaint|lawsuit|memo|analysis|post|email|paper|ruling|affidavit|document"
     r"|transcript|tweet|video|interview|estimate|estimates|data|figures|note|notice|blog post)"
-    rf"\s+(?:from|by|of|issued by|published by)\s+((?:the\s+)?{_NAME}"
+    rf"\s+(?:from|by|of|issued by|published by)\s+("
+    rf"[Tt]he\s+{_NAME}(?:\s+(?:of|for|and|on)\s+(?:the\s+)?{_NAME})*|{_NAME}"
     r"|the\s+(?:[a-z][\w\-]*\s+){0,3}?(?:council|department|agency|ministry|company|firm"
     r"|government|office|commission|committee|board|court|police|university|group|campaign"
     r"|administration|organization|organisation|association|union|party))\b"
@@ -634,7 +635,7 @@ def _clean_name(raw: str, lower_words: LowerWords | frozenset[str]) -> str | Non
     if len(run) > 1:
         run = _after_institution(run)
     if len(run) > 2:
-        run = _from_given_name(run)
+        run = _from_given_name(run, lower_words)
     if not run:
         return None
     name = " ".join(run)
@@ -671,18 +672,41 @@ def _after_institution(run: list[str]) -> list[str]:
     return run
 
 
-def _from_given_name(run: list[str]) -> list[str]:
+def _from_given_name(run: list[str], lower_words: LowerWords | frozenset[str]) -> list[str]:
     """A capitalised run that reaches back past a person's name into the office before it
     ("Secretary of State Jane Doe" caught as "State Jane Doe", "Minister of Finance Jane
     Doe", "Director of Public Health Jane Doe") starts at the common given name inside it,
-    when its first word is none and two words or more follow ("Martin Luther King" and
-    "Sarah Jessica Parker" open with one and are kept whole)."""
+    when its first word is none, two words or more follow ("Martin Luther King" and
+    "Sarah Jessica Parker" open with one and are kept whole) and what it drops is no
+    given name the lists lack: two words or more, or a word that is an office's object,
+    an institution's, hyphenated, or written in lower case elsewhere ("Carrie Ann Inaba"
+    stays whole)."""
     if run[0].lower() in GIVEN:
         return run
     for k in range(1, len(run) - 1):
         if run[k].lower() in GIVEN and run[k - 1].lower() not in _PARTICLES:
-            return run[k:]
+            prev = run[k - 1].lower().rstrip(".")
+            if (
+                k >= 2
+                or "-" in prev
+                or prev in _OFFICE_OBJECTS
+                or prev in _ORG_WORDS
+                or _institution_word(prev)
+                or prev in lower_words
+            ):
+                return run[k:]
+            return run
     return run
+
+
+# what offices are "of" ("Minister of Finance", "Chief of Staff", "Secretary of Defense")
+_OFFICE_OBJECTS = frozenset((
+    "finance", "defense", "defence", "health", "staff", "education", "justice", "interior",
+    "energy", "transportation", "transport", "commerce", "labor", "labour", "agriculture",
+    "treasury", "police", "homeland", "veterans", "housing", "culture", "trade", "economy",
+    "foreign", "affairs", "communications", "operations", "research", "marketing",
+    "engineering", "product", "sales", "security", "science", "technology", "policy",
+))
 
 
 BYLINE_RE = re.compile(
@@ -1318,6 +1342,26 @@ DEFAULT_KIND_WEIGHTS = (-0.5,) + (0.0,) * 14 + (1.0,) + (0.0,) * 11
 _TRAIL = "\"'\u201c\u201d\u2018\u2019)]} "
 
 
+_MINOR_WORDS = frozenset((
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
+    "with", "from", "as", "vs", "vs.", "into", "over", "per", "via",
+))
+
+
+def _work_title(words: list[str], inner: str, left: str, right: str) -> bool:
+    """A quotation in title case inside a sentence-case line: the title of a work, a show,
+    a campaign (“The Long Bridge”, “Dancing with the Stars”): every word but the minor ones
+    capitalised, one sentence at most, and lower-case words of more than three letters on
+    the line around it (a headline in title case quotes speech in title case too)."""
+    if any(not w[:1].isupper() and w.lower() not in _MINOR_WORDS for w in words):
+        return False
+    if not words[0][:1].isupper() or _INTERNAL_BREAK.search(inner):
+        return False
+    around = _WORD_RE.findall(left[-80:]) + _WORD_RE.findall(right[:80])
+    big = [w for w in around if len(w) > 3 and w.isalpha()]
+    return len(big) >= 2 and sum(1 for w in big if w.islower()) >= 0.5 * len(big)
+
+
 def _whole_reply(inner: str, stripped_left: str) -> bool:
     """A short quotation that is an utterance of its own, not a word woven into a sentence:
     it opens with a capital and stands first in its sentence or right after the comma or
@@ -1371,6 +1415,7 @@ def attribute(
     who: str | None = None
     direct = False
     tight = False
+    as_written: str | None = None  # an institution named in full, kept as the text has it
     m = _AFTER_VERB_FIRST.match(right_s) if verb_right else None
     if m and "," in right_s and (
         clause := _full_person(_after_clause_verb().match(right_s), ctx.lower_words)
@@ -1435,6 +1480,8 @@ def attribute(
                 d = _DOC_BY.match(m.string, m.start(1))
                 if d is not None:
                     who = d.group(1)
+                    if who[:4].lower() == "the " and who[4:5].isupper():
+                        as_written = who  # "the University of Chicago Education Lab"
     sentence_verb = None
     if who is None and (verb_left or verb_right):
         # a quotation that ends its sentence ("… an election.’’ Critically, it said …")
@@ -1488,6 +1535,11 @@ def attribute(
     if not weights:
         weights = DEFAULT_KIND_WEIGHTS
     score = -1.0 if naming else sum(map(mul, weights, feats))
+    if (
+        score >= 0.0 and (tight or not direct) and 2 <= nw <= 10
+        and _work_title(words, inner, left, right)
+    ):
+        score = -1.0  # "wrote “The Long Bridge” in 2010": a title in running text
     if score < 0.0 and direct and nw <= 3 and ends_punct and _whole_reply(inner, stripped_left):
         score = 0.0  # "“No,” she said.", "The source answered, “Correct.”": a whole reply
     cite = ctx.cite
@@ -1517,6 +1569,9 @@ def attribute(
     elif signed_by is not None:
         speaker, who = signed_by, None
         _path("signed")
+    elif as_written is not None:
+        speaker = as_written
+        _path("direct")
     else:
         speaker, who = _find_speaker(who, sentence_verb, stripped_left, sent_left, ctx, True)
     pair = None

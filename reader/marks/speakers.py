@@ -279,6 +279,7 @@ _DOC_BY = re.compile(
     r"|government|office|commission|committee|board|court|police|university|group|campaign"
     r"|administration|organization|organisation|association|union|party))\b"
 )
+_COLON_NAME = re.compile(rf"\s*:\s+({_FULL})(?=\s+(?:on|about|says|said)\b|\s*$|\s*[,.;])")
 _DESC_DETS = frozenset(("the", "a", "an", "one", "another", "its", "his", "her", "their",
                         "our", "this", "that"))
 
@@ -1442,6 +1443,11 @@ def attribute(
                 _full_person(_AFTER_DESC_NAME.match(right_s), ctx.lower_words)
             )
             direct = who is not None
+    if who is None and right_s[:3].lstrip()[:1] == ":" and not left.strip():
+        # a headline or dek that opens with the quotation and names its speaker after a
+        # colon: "‘We will rebuild’: Jane Doe on the city’s plan"
+        who = _full_person(_COLON_NAME.match(right_s), ctx.lower_words)
+        direct = who is not None
     if who is None and verb_left and sent_left.count(",") >= 2:
         who = _full_person(_BEFORE_APPOSITIVE.match(sent_left), ctx.lower_words)
         direct = who is not None
@@ -1665,6 +1671,14 @@ def signature(right: str, following: Sequence[str]) -> str | None:
     if not who or who[0].islower():
         return None
     words = who.split()
+    if len(words) >= 3 and words[0].lower().rstrip(".") in _TITLES and all(
+        w[:1].isupper() for w in words[1:]
+    ):
+        # "— Mayor Jane Doe", "— Dr. Jane Doe": the name, without the title
+        words = words[1:]
+        if words[0].lower().rstrip(".") in _TITLES and len(words) >= 3:
+            words = words[1:]  # "— Lt. Col. Jane Doe"
+        who = " ".join(words)
     # a name has few words; an anonymised source's description more ("-- Embedded systems
     # engineer working on safety-critical robotics", as surveys and round-ups sign quotes)
     if len(words) > 5 and not (
@@ -1789,10 +1803,14 @@ def full_names(surnames: set[str], text: str,
 # a headline's bare office after or before its quotation, as headlines drop articles:
 # "‘We will rebuild,’ says mayor", "Mayor: ‘We will rebuild’", "PM vows to ‘…’"
 _HEAD_ROLE_AFTER = re.compile(
-    rf"^[\s,:]*(?:(?:{_VERB_THEN_SPEAKER}|says|vows|warns|tells)\s+|[\u2013\u2014-]\s*)"
-    r"((?:[A-Za-z][\w\-]*\s+)?[a-z][\w\-]*)\s*[.!?]?\s*$"
+    rf"^(?:[\s,:]*(?:(?:{_VERB_THEN_SPEAKER}|says|vows|warns|tells)\s+|[\u2013\u2014-]\s*)"
+    r"|\s*:\s*)((?:[A-Za-z][\w\-]*\s+)?[a-z][\w\-]*)\s*[.!?]?\s*$"
 )
-_HEAD_ROLE_BEFORE = re.compile(r"^\s*(?:[A-Z][\w\-]*\s+)?([A-Za-z][a-z\-]+)\s*:\s*$")
+# "Mayor: ‘…’", "Mayor vows to ‘…’", "Coach says ‘…’"
+_HEAD_ROLE_BEFORE = re.compile(
+    r"^\s*(?:[A-Z][\w\-]*\s+)?([A-Za-z][a-z\-]+)\s*(?::|\s(?:says|vows|warns|promises"
+    r"|pledges|urges|insists|admits)(?:\s+to)?)\s*$"
+)
 
 
 def headline_role(left: str, right: str) -> str | None:

@@ -252,6 +252,11 @@ def _lead_appositive(s: str) -> re.Match[str] | None:
 # the same subject with the quotation right after it: `Steve Menet, Senior Vice President
 # of Sales for Dräger, Inc., says: “…”`
 _BEFORE_APPOSITIVE = re.compile(rf"^\s*{_APPOSITIVE}[^\u201c\u201d\"]{{0,60}}?[,:]\s*$")
+# a description, then the name, before the quotation: `Doe’s lawyer, Max Poe, said: “…”`
+_BEFORE_DESC_NAME = re.compile(
+    rf"^\s*[^,\u201c\u201d\".!?]{{1,80}},\s+({_FULL}),\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+    rf"[^\u201c\u201d\"]{{0,60}}?[,:]\s*$"
+)
 
 
 def _full_person(m: re.Match[str] | None, lower_words: LowerWords) -> str | None:
@@ -1449,7 +1454,10 @@ def attribute(
         who = _full_person(_COLON_NAME.match(right_s), ctx.lower_words)
         direct = who is not None
     if who is None and verb_left and sent_left.count(",") >= 2:
-        who = _full_person(_BEFORE_APPOSITIVE.match(sent_left), ctx.lower_words)
+        who = _full_person(_BEFORE_APPOSITIVE.match(sent_left), ctx.lower_words) or (
+            # "Doe’s lawyer, Max Poe, said: “…”": the person the description names
+            _full_person(_BEFORE_DESC_NAME.match(sent_left), ctx.lower_words)
+        )
         direct = who is not None
     naming = nw <= 8 and _naming_tail(sent_left[-30:])
     if naming:

@@ -338,3 +338,51 @@ def test_a_given_name_inside_a_name_keeps_the_name_whole() -> None:
     text = "\u201cWe will rebuild the bridge,\u201d said Carrie Ann Inaba."
     assert speech(text) == [("speech", "Carrie Ann Inaba")]
 
+# more wire forms around a second person named in the same sentence (who must not take the
+# quotation: "said of Roe", "told Roe", "Roe, like Doe, said") and long trailing clauses
+NEAR = [
+    (f"{Q} said Jane Doe, 45.", "Jane Doe"),
+    (f"{Q} Jane Doe, a Democrat from Springfield, said in an interview Tuesday.", "Jane Doe"),
+    (f"{Q} said Jane Doe, a spokeswoman for Acme Corp., in an email.", "Jane Doe"),
+    (f"{Q} said Jane Doe in an interview with The Associated Press.", "Jane Doe"),
+    (f"Jane Doe, speaking at a rally in Springfield on Tuesday, said: {Q2}", "Jane Doe"),
+    (f"{Q} Jane Doe wrote in an op-ed for The Washington Post.", "Jane Doe"),
+    (f"{C}{Q} Doe said of Roe.", "Jane Doe"),
+    (f"{C}{Q} Doe said about Roe\u2019s plan.", "Jane Doe"),
+    (f"{C}{Q} Doe told Roe.", "Jane Doe"),
+    (f"{C}Roe asked Doe: {Q2}", "John Roe"),
+    (f"{C}{Q} Doe told reporters, referring to Roe.", "Jane Doe"),
+    # was: "Jane Doe"
+    (f"{C}Doe\u2019s lawyer, Max Poe, said: {Q2}", "Max Poe"),
+    (
+        f"{Q} said Jane Doe, who spoke on condition of anonymity because she was not authorized to "
+        "speak publicly.",
+        "Jane Doe"),
+    (
+        f"{Q} a senior administration official said, speaking on condition of anonymity.",
+        "a senior administration official"),
+    (f"{C}Doe had said earlier: {Q2}", "Jane Doe"),
+    (f"Jane Doe wrote on Facebook that {Q2}", "Jane Doe"),
+    (f"{Q} Jane Doe said in a Facebook post.", "Jane Doe"),
+    (f"{Q} tweeted Jane Doe.", "Jane Doe"),
+    (f"{Q} Jane Doe, 45, told CNN.", "Jane Doe"),
+    (f"{C}{Q} Roe said, echoing Doe.", "John Roe"),
+    (f"{C}Roe, like Doe, said: {Q2}", "John Roe"),
+    (f"{C}Unlike Doe, Roe said: {Q2}", "John Roe"),
+    (f"{C}After meeting Doe, Roe said: {Q2}", "John Roe"),
+    (f"{C}In response to Doe, Roe said: {Q2}", "John Roe"),
+    (f"{C}{Q} Roe said after meeting Doe.", "John Roe"),
+    (f"{C}Roe responded to Doe: {Q2}", "John Roe"),
+    (f"{C}Roe, Doe\u2019s rival, said: {Q2}", "John Roe"),
+    (f"{C}{Q} Roe, Doe\u2019s rival, said.", "John Roe"),
+    (f"{C}Speaking after Doe, Roe said: {Q2}", "John Roe"),
+    (f"{C}{Q} said Roe, who replaced Doe in May.", "John Roe"),
+    (f"{C}Doe thanked Roe. {Q} she said.", "Jane Doe"),
+    (f"{C}Doe thanked Roe. {Q} he said.", "John Roe"),
+    (f"Jane Doe, 45, and her son John Roe, 12, fled the fire.\n\n{Q} she said.", "Jane Doe"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), NEAR)
+def test_the_speaker_among_two_people_or_behind_a_long_clause(text: str, want: str) -> None:
+    assert speech(text)[:1] == [("speech", want)]

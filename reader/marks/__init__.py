@@ -16,6 +16,7 @@ from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
 from reader.marks.furniture import furniture_lines
 from reader.marks.given_names import GIVEN
+from reader.marks.interviews import qa_turns
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
 from reader.marks.roundups import roundup_speakers
@@ -351,7 +352,8 @@ def _find_quotes(
             _attribute_line(lines, i, start, ctx.scratch(), weights, None, out, True)
             continue
         ctx.sentence += 1
-        if i in turns:  # a transcript's turn: its quotations are the turn speaker's
+        if i in turns and turns[i][0] is not None:
+            # a transcript's turn: its quotations are the turn speaker's
             _turn_speaker(ctx, turns[i][0])
         if i not in marked:
             # names a few paragraphs before a quotation may be its speaker; farther
@@ -487,10 +489,20 @@ _TURN_RE = re.compile(
 TURNS_MIN = 3  # turn lines, by at least two speakers: a transcript, not a dateline or two
 
 
-def _turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str, int]]:
+def _turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str | None, int]]:
     """Turns of a transcript among the article's lines: line index -> (speaker, offset of
     the words in the line). None unless the article has `TURNS_MIN` such lines by two or
-    more speakers ("NEW DELHI: ..." and "FILE PHOTO: ..." are one-offs)."""
+    more speakers ("NEW DELHI: ..." and "FILE PHOTO: ..." are one-offs), or is a "Q:" /
+    "A:" interview (`interviews.qa_turns`: the questions have no speaker)."""
+    found = _name_turns(lines, kinds)
+    if not found and ("Q" in "".join(ln[:1] for ln in lines)):
+        article = [k is LineKind.BODY or k is LineKind.TITLE for k in kinds]
+        return qa_turns(lines, article)
+    return found
+
+
+def _name_turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str | None, int]]:
+    """The `NAME: words` turns of `_turns`."""
     found: dict[int, tuple[str, int]] = {}
     full: dict[str, str] = {}
     body, title = LineKind.BODY, LineKind.TITLE

@@ -386,3 +386,32 @@ NEAR = [
 @pytest.mark.parametrize(("text", "want"), NEAR)
 def test_the_speaker_among_two_people_or_behind_a_long_clause(text: str, want: str) -> None:
     assert speech(text)[:1] == [("speech", want)]
+
+
+QA = ("We spoke with Jane Doe, the mayor, about the bridge. Doe took office in 2019.\n\n"
+      "Q: When will the bridge open?\n\nA: By spring, we hope.\n\n"
+      "Q: And what will it cost?\n\nA: Ten million, and \u201cevery cent of it is needed.\u201d")
+
+
+def test_a_question_and_answer_interview_gives_the_answers_to_the_person_interviewed() -> None:
+    """was: no turns, and the answer's quotation without a speaker."""
+    assert speech(QA) == [("speech", None), ("speech", "Jane Doe"), ("speech", None),
+                          ("speech", "Jane Doe"), ("speech", "Jane Doe")]
+
+
+def test_an_interviews_turns_are_left_out_of_the_articles_quotation_marks() -> None:
+    """Turns are shown and counted as speech, but `reader analyze` reports only text in
+    quotation marks (`Marks.quotes` holds both; turns are flagged)."""
+    n = QA.count("\n") + 1
+    m = analyze(QA, forced_body=frozenset(range(1, n + 1)))
+    assert [q.turn for q in m.quotes] == [True, True, True, True, False]
+
+
+@pytest.mark.parametrize("text", [
+    # one question is a FAQ line, not an interview
+    "Jane Doe runs the city.\n\nQ: When will the bridge open?\n\nA: By spring.",
+    # nobody named to answer
+    "The bridge closed.\n\nQ: When will it open?\n\nA: By spring.\n\nQ: Cost?\n\nA: Much.",
+])
+def test_no_interview_without_several_answers_and_a_person(text: str) -> None:
+    assert speech(text) == []

@@ -743,6 +743,8 @@ def is_reporter(name: str, ctx: Context) -> bool:
 def _resolve(who: str, ctx: Context) -> str | None:
     """Turn a captured speaker phrase into the name to report."""
     w = who.strip(" ,.")
+    if _SOURCE_DESC_RE.fullmatch(w) and (held := _office_holder(w, ctx)) is not None:
+        return held  # "the mayor of Springfield said", where "Mayor Jane Doe" is named
     if _POSS_DESC_RE.fullmatch(w) or _SOURCE_DESC_RE.fullmatch(w):
         return w  # "Doe's attorney", "a source close to the president": kept as written
     low = w.lower()
@@ -789,6 +791,8 @@ def _resolve(who: str, ctx: Context) -> str | None:
                 best = max(ctx.spoken, key=ctx.spoken.__getitem__)
                 if ctx.spoken[best] >= 2 and _fits(ctx, best, gender):
                     hit = best
+            if hit is None:
+                hit = _office_holder(w, ctx)
             if hit:
                 return hit
         return w
@@ -811,6 +815,33 @@ def _resolve(who: str, ctx: Context) -> str | None:
     ):
         return None  # "Consider what she said:", "Having lost, …": sentence openers
     return name
+
+
+# offices a text names its holder with ("Mayor Jane Doe", "Jane Doe, the city's mayor"),
+# which "the mayor said" and "the mayor of Springfield said" point back at
+_OFFICES = frozenset((
+    "mayor", "governor", "senator", "president", "minister", "premier", "chancellor",
+    "secretary", "sheriff", "commissioner", "superintendent", "coach", "ceo", "chairman",
+    "chairwoman", "director", "judge", "prosecutor", "ambassador", "congressman",
+    "congresswoman", "representative", "spokesman", "spokeswoman", "spokesperson",
+))
+
+
+def _office_holder(desc: str, ctx: Context) -> str | None:
+    """The one person the article names with the office of a definite description ("the
+    mayor", "The mayor of Springfield", "the former governor"), else None: a reader takes
+    "the mayor said" for the mayor the article has named, however far back."""
+    words = desc.split()
+    if len(words) < 2 or words[0].lower() not in ("the", "this", "that"):
+        return None
+    head = next((x.lower() for x in words[1:4] if x.lower() in _OFFICES), None)
+    lw = ctx.lower_words
+    if head is None or not isinstance(lw, LowerWords) or not lw.text.strip():
+        return None
+    held = role_holder(head, lw.text, lw)
+    if held is None or (ctx.reporters and is_reporter(held, ctx)):
+        return None
+    return held
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}

@@ -415,3 +415,27 @@ def test_an_interviews_turns_are_left_out_of_the_articles_quotation_marks() -> N
 ])
 def test_no_interview_without_several_answers_and_a_person(text: str) -> None:
     assert speech(text) == []
+
+
+FAR = ("Mayor Jane Doe opened the meeting on Tuesday.\n\nThe bridge closed in May. Traffic "
+       "has doubled since. Shops lost money. Buses were rerouted.\n\n")
+
+
+@pytest.mark.parametrize("attribution", [
+    # was: "the mayor" (the holder named more than three sentences back)
+    f"{Q} the mayor said.",
+    # was: "The mayor of Springfield"
+    f"The mayor of Springfield said: {Q2}",
+    # was: "the mayor"
+    f"{Q} said the mayor, a Democrat.",
+])
+def test_a_described_office_is_the_one_person_the_article_names_with_it(
+    attribution: str,
+) -> None:
+    assert speech(FAR + attribution) == [("speech", "Jane Doe")]
+
+
+def test_an_office_two_people_hold_stays_a_description() -> None:
+    text = (FAR + "Mayor John Roe of Shelbyville disagreed.\n\nThe bridge closed in May. "
+            f"Traffic has doubled since. Shops lost money.\n\n{Q} the mayor said.")
+    assert speech(text) == [("speech", "the mayor")]

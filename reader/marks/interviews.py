@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from reader.marks.given_names import GIVEN
 from reader.marks.speakers import _FULL, _is_person, clean_name
 
 # "Q:", "A:", also "Q.", "A." and "Q -"; the words after it on the same line
 _QA_RE = re.compile(r"([QA])(?::|\.|\s[\u2013\u2014-])\s+(?=\S)")
-_FULL_RE = re.compile(_FULL)
 QA_MIN = 2  # questions and answers each: one "A:" is a list's answer, not an interview
+
+
+@cache
+def _full_re() -> re.Pattern[str]:
+    """A full name (rare: compiled on first use)."""
+    return re.compile(_FULL)
 
 
 def interviewee(lines: list[str], first: int) -> str | None:
@@ -26,7 +32,7 @@ def interviewee(lines: list[str], first: int) -> str | None:
     counts: Counter[str] = Counter()
     full: dict[str, str] = {}
     intro = "\n".join(lines[:first])
-    for m in _FULL_RE.finditer(intro):
+    for m in _full_re().finditer(intro):
         name = clean_name(m.group(0))
         parts = name.split() if name else []
         if len(parts) >= 2 and parts[0].lower() in GIVEN and _is_person(parts):

@@ -252,11 +252,15 @@ def _lead_appositive(s: str) -> re.Match[str] | None:
 # the same subject with the quotation right after it: `Steve Menet, Senior Vice President
 # of Sales for Dräger, Inc., says: “…”`
 _BEFORE_APPOSITIVE = re.compile(rf"^\s*{_APPOSITIVE}[^\u201c\u201d\"]{{0,60}}?[,:]\s*$")
-# a description, then the name, before the quotation: `Doe’s lawyer, Max Poe, said: “…”`
-_BEFORE_DESC_NAME = re.compile(
-    rf"^\s*[^,\u201c\u201d\".!?]{{1,80}},\s+({_FULL}),\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
-    rf"[^\u201c\u201d\"]{{0,60}}?[,:]\s*$"
-)
+# what may follow the verb of an attribution before its quotation: `… said in a statement:`
+_VERB_TAIL = re.compile(r"[^\u201c\u201d\"]{0,60}?[,:]\s*")
+
+
+def _before_desc_name(sent_left: str) -> re.Match[str] | None:
+    """A description, then the name, before the quotation: `Doe’s lawyer, Max Poe, said:
+    “…”` (`_AFTER_DESC_NAME`, then only the verb's tail up to the quotation)."""
+    m = _AFTER_DESC_NAME.match(sent_left)
+    return m if m is not None and _VERB_TAIL.fullmatch(sent_left, m.end()) else None
 
 
 def _full_person(m: re.Match[str] | None, lower_words: LowerWords) -> str | None:
@@ -274,17 +278,52 @@ _ACCORDING = re.compile(
     rf"\b(?:[Aa]ccording to|[Pp]er|[Aa]s)\s+({_NAME}|{_DESC})"
     rf"(?:\s+(?:{_SPEECH_VERB}|puts it))?\s*[,:]?",
 )
+# a document and who issued it, after "according to": "a statement from the city council",
+# "a 2018 survey by Jane Doe", "a report by the University of Chicago"
 _DOC_BY = re.compile(
     r"(?:[\w\-]+\s+){1,3}?(?:statement|statements|report|survey|study|poll|letter|release"
     r"|filing|complaint|lawsuit|memo|analysis|post|email|paper|ruling|affidavit|document"
     r"|transcript|tweet|video|interview|estimate|estimates|data|figures|note|notice|blog post)"
-    rf"\s+(?:from|by|of|issued by|published by)\s+("
-    rf"[Tt]he\s+{_NAME}(?:\s+(?:of|for|and|on)\s+(?:the\s+)?{_NAME})*|{_NAME}"
-    r"|the\s+(?:[a-z][\w\-]*\s+){0,3}?(?:council|department|agency|ministry|company|firm"
-    r"|government|office|commission|committee|board|court|police|university|group|campaign"
-    r"|administration|organization|organisation|association|union|party))\b"
+    r"\s+(?:from|by|of|issued by|published by)\s+"
 )
-_COLON_NAME = re.compile(rf"\s*:\s+({_FULL})(?=\s+(?:on|about|says|said)\b|\s*$|\s*[,.;])")
+_DOC_ORG = re.compile(
+    r"the\s+(?:[a-z][\w\-]*\s+){0,3}?(?:council|department|agency|ministry|company|firm"
+    r"|government|office|commission|committee|board|court|police|university|group|campaign"
+    r"|administration|organization|organisation|association|union|party)\b"
+)
+_ORG_JOIN_WORDS = frozenset(("of", "for", "and", "on", "the", "&"))
+
+
+def _doc_source(text: str, at: int) -> tuple[str, bool] | None:
+    """Who issued the document a description at `at` names, and whether it is an
+    institution to keep as written ("the University of Chicago Education Lab and MDRC");
+    None if the description names no issuer."""
+    d = _DOC_BY.match(text, at)
+    if d is None:
+        return None
+    rest = text[d.end() : d.end() + 120]
+    words = rest.split()
+    if len(words) >= 2 and words[0] in ("the", "The") and words[1][:1].isupper():
+        run = words[:1]
+        for w in words[1:]:
+            core = w.rstrip(",.;:")
+            if not (core[:1].isupper() or core in _ORG_JOIN_WORDS):
+                break
+            run.append(core)
+            if core != w:
+                break  # a comma or a full stop ends the name
+        while run[-1] in _ORG_JOIN_WORDS:
+            run.pop()
+        return " ".join(run), True
+    m = _NAME_RE.match(rest) or _DOC_ORG.match(rest)
+    return (m.group(0), False) if m else None
+
+
+@cache
+def _colon_name() -> re.Pattern[str]:
+    """`‘…’: Jane Doe on the plan`, a headline's speaker after its colon (rare: compiled on
+    first use)."""
+    return re.compile(rf"\s*:\s+({_FULL})(?=\s+(?:on|about|says|said)\b|\s*$|\s*[,.;])")
 _DESC_DETS = frozenset(("the", "a", "an", "one", "another", "its", "his", "her", "their",
                         "our", "this", "that"))
 
@@ -1193,15 +1232,17 @@ def _after_preposition(text: str, start: int) -> bool:
     ):
         return False  # the source, the interviewee ("we spoke with Jane Doe")
     if before and before[-1] == "and" and (
-        prev := _NAME_END_RE.search(text, max(0, start - 80), start - 4)
+        prev := _name_end().search(text, max(0, start - 80), start - 4)
     ):
         # "Jane Doe and John Roe met": the second is as much a subject as the first
         return _after_preposition(text, prev.start())
     return bool(before) and before[-1].lower() in _PREPOSITIONS
 
 
-# a capitalised name right before " and " (the caller stops the search there)
-_NAME_END_RE = re.compile(rf"(?<![\w'\u2019\-])({_FULL})\s*$")
+@cache
+def _name_end() -> re.Pattern[str]:
+    """A capitalised name at the end of a stretch (rare: compiled on first use)."""
+    return re.compile(rf"(?<![\w'\u2019\-])({_FULL})\s*$")
 
 
 _LEAD_NAME = re.compile(rf"\s*({_NAME})")
@@ -1482,12 +1523,12 @@ def attribute(
     if who is None and right_s[:3].lstrip()[:1] == ":" and not left.strip():
         # a headline or dek that opens with the quotation and names its speaker after a
         # colon: "‘We will rebuild’: Jane Doe on the city’s plan"
-        who = _full_person(_COLON_NAME.match(right_s), ctx.lower_words)
+        who = _full_person(_colon_name().match(right_s), ctx.lower_words)
         direct = who is not None
     if who is None and verb_left and sent_left.count(",") >= 2:
         who = _full_person(_BEFORE_APPOSITIVE.match(sent_left), ctx.lower_words) or (
             # "Doe’s lawyer, Max Poe, said: “…”": the person the description names
-            _full_person(_BEFORE_DESC_NAME.match(sent_left), ctx.lower_words)
+            _full_person(_before_desc_name(sent_left), ctx.lower_words)
         )
         direct = who is not None
     naming = nw <= 8 and _naming_tail(sent_left[-30:])
@@ -1522,10 +1563,10 @@ def attribute(
             if who[:1].islower() or who.split()[0] in ("The", "A", "An"):
                 # "according to a statement from the city council", "a 2018 survey by
                 # Jane Doe": who issued the document
-                d = _DOC_BY.match(m.string, m.start(1))
-                if d is not None:
-                    who = d.group(1)
-                    if who[:4].lower() == "the " and who[4:5].isupper():
+                src = _doc_source(m.string, m.start(1))
+                if src is not None:
+                    who = src[0]
+                    if src[1]:
                         as_written = who  # "the University of Chicago Education Lab"
     sentence_verb = None
     if who is None and (verb_left or verb_right):
@@ -1661,13 +1702,37 @@ def attribute(
 
 
 # several full names as one subject of a speech verb: "Jane Doe and John Roe said", "Jane
-# Doe, John Roe and Ann Poe wrote in the letter:"
-_PAIR = rf"({_FULL}(?:,\s+{_FULL}){{0,3}},?\s+and\s+{_FULL})"
-_PAIR_AFTER = re.compile(rf"^[\s,]*{_PAIR}\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b")
-_PAIR_BEFORE = re.compile(
-    rf"{_PAIR}\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b[^\u201c\u201d\"]{{0,60}}?[,:]?\s*$"
-)
-_PAIR_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+# Doe, John Roe and Ann Poe wrote in the letter:" (found from `_NAME_RE`'s runs and the
+# separators between them: no pattern of its own to compile)
+_PAIR_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_HELPERS = frozenset(("also", "then", "later", "once", "again", "just", "had", "has", "have",
+                      "would", "will", "could", "did", "does", "do", "was", "is", "jointly"))
+
+
+def _verb_follows(text: str) -> bool:
+    """Whether `text` opens with a speech verb, after two adverbs or helpers at most."""
+    words = text[:60].split()[:4]
+    k = 0
+    while k < len(words) and k < 2 and (words[k] in _HELPERS or words[k].endswith("ly")):
+        k += 1
+    return k < len(words) and words[k].strip(",.:;") in _VERB_WORDS
+
+
+def _name_groups(text: str) -> list[tuple[int, int, list[str]]]:
+    """Runs of two or more capitalised names joined by ", " / " and " in `text`, the last
+    joint an "and": (start, end, raw names)."""
+    out: list[tuple[int, int, list[str]]] = []
+    group: list[re.Match[str]] = []
+    joints: list[str] = []
+    for m in [*_NAME_RE.finditer(text), None]:
+        if m is not None and group and _PAIR_SEP.fullmatch(text, group[-1].end(), m.start()):
+            joints.append(text[group[-1].end() : m.start()])
+            group.append(m)
+            continue
+        if len(group) >= 2 and "and" in joints[-1]:
+            out.append((group[0].start(), group[-1].end(), [g.group(0) for g in group]))
+        group, joints = ([m], []) if m is not None else ([], [])
+    return out
 
 
 def _pair(
@@ -1676,11 +1741,22 @@ def _pair(
     """The joined speakers ("Jane Doe and John Roe") when the attribution that named
     `speaker` names two people or more as its subject, each a person's full name (not
     "Smith and Wesson", nor "Procter & Gamble"), with the names; else None."""
-    m = _PAIR_AFTER.match(right_s) or _PAIR_BEFORE.search(sent_left)
-    if m is None:
+    raws = None
+    head = len(right_s) - len(right_s.lstrip(" ,"))
+    right = right_s[:160]
+    for a, b, names in _name_groups(right):
+        if a == head and _verb_follows(right[b:]):
+            raws = names  # "“…,” Jane Doe and John Roe said"
+        break
+    if raws is None:
+        left = sent_left[-200:]
+        for _a, b, names in _name_groups(left):
+            if _verb_follows(left[b:]):
+                raws = names  # "Jane Doe and John Roe said: “…”"
+    if raws is None:
         return None
     names = []
-    for raw in _PAIR_SPLIT.split(m.group(1)):
+    for raw in raws:
         name = clean_name(raw, ctx.lower_words)
         if name is None or len(name.split()) < 2 or not _is_person(name.split()):
             return None

@@ -455,10 +455,20 @@ def _attribute_line(
     spans = line_spans(line)
     prev_end = 0
     prev_speech = False
+    nick = [_nickname(line, a, b, closed) for a, b, closed in spans] if len(spans) > 1 else []
     for j, (a, b, closed) in enumerate(spans):
         left = line[max(prev_end, a - MAX_CONTEXT) : a]
         nxt = spans[j + 1][0] if j + 1 < len(spans) else len(line)
         right = line[b : min(nxt, b + MAX_CONTEXT)]
+        if nick and j > 0 and nick[j - 1]:
+            # a nickname inside the name before: `John “Big Bridge” Roe said, “…”`
+            pa, before = spans[j - 1][0], spans[j - 2][1] if j > 1 else 0
+            left = line[max(before, pa - MAX_CONTEXT) : pa].rstrip() + " " + left.lstrip()
+        if nick and j + 1 < len(spans) and nick[j + 1]:
+            # ... and after: `“…,” said John “Big Bridge” Roe.`
+            nb = spans[j + 1][1]
+            after = spans[j + 2][0] if j + 2 < len(spans) else len(line)
+            right = right.rstrip() + " " + line[nb : min(after, nb + MAX_CONTEXT)].lstrip()
         _note(line[prev_end:a], c)
         inner = line[a + 1 : b - 1] if closed else line[a + 1 : b]
         follows = j > 0 and not line[prev_end:a].strip(" ,;:\u2014-")
@@ -478,6 +488,21 @@ def _attribute_line(
         out.append(Quote(start + a, start + b, att.kind, att.speaker, on_boilerplate))
         prev_end = b
     _note(line[prev_end:], c)
+
+
+_NICK_BEFORE = re.compile(rf"(?:^|\s)[{UPPER}][\w'\u2019\-]*\s$")
+
+
+def _nickname(line: str, a: int, b: int, closed: bool) -> bool:
+    """Whether the quotation at `a`-`b` is a nickname inside a person's name (`John “Big
+    Bridge” Roe`): one to three capitalised words without a sentence's punctuation, between
+    a capitalised word and the next one."""
+    if not closed or not line[b : b + 2][1:].isupper() or line[b : b + 1] != " ":
+        return False
+    words = line[a + 1 : b - 1].split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    return words[-1][-1:].isalnum() and _NICK_BEFORE.search(line, max(0, a - 40), a) is not None
 
 
 # `NAME: words` at a line's start, the name in capitals (with a role after a comma:

@@ -1429,15 +1429,16 @@ _MINOR_WORDS = frozenset((
 def _work_title(words: list[str], inner: str, left: str, right: str) -> bool:
     """A quotation in title case inside a sentence-case line: the title of a work, a show,
     a campaign (“The Long Bridge”, “Dancing with the Stars”): every word but the minor ones
-    capitalised, one sentence at most, and lower-case words of more than three letters on
-    the line around it (a headline in title case quotes speech in title case too)."""
+    capitalised, one sentence at most, and a third or more of the words of more than three
+    letters around it in lower case (names and days are capitalised; a headline in title
+    case quotes speech in title case too)."""
     if any(not w[:1].isupper() and w.lower() not in _MINOR_WORDS for w in words):
         return False
     if not words[0][:1].isupper() or _INTERNAL_BREAK.search(inner):
         return False
     around = _WORD_RE.findall(left[-80:]) + _WORD_RE.findall(right[:80])
     big = [w for w in around if len(w) > 3 and w.isalpha()]
-    return len(big) >= 2 and sum(1 for w in big if w.islower()) >= 0.5 * len(big)
+    return len(big) >= 2 and 3 * sum(1 for w in big if w.islower()) >= len(big)
 
 
 def _whole_reply(inner: str, stripped_left: str) -> bool:

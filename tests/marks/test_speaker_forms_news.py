@@ -439,3 +439,22 @@ def test_an_office_two_people_hold_stays_a_description() -> None:
     text = (FAR + "Mayor John Roe of Shelbyville disagreed.\n\nThe bridge closed in May. "
             f"Traffic has doubled since. Shops lost money.\n\n{Q} the mayor said.")
     assert speech(text) == [("speech", "the mayor")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # was: [None, "Roe"] (the nickname cut the name in two)
+    (f"John \u201cBig Bridge\u201d Roe said, {Q2}", [("term", None), ("speech", "John Roe")]),
+    # was: [("speech", "John"), ("term", None)]
+    (f"{Q} said John \u201cBig Bridge\u201d Roe.", [("speech", "John Roe"), ("term", None)]),
+    # was: "Johnson"
+    (f"Dwayne \u201cThe Rock\u201d Johnson told reporters: {Q2}",
+     [("term", None), ("speech", "Dwayne Johnson")]),
+    # was: the show's title speech, "Jane Doe" (names and days around it made the line
+    # look like a headline)
+    (f"{Q} Jane Doe told \u201cGood Morning America\u201d on Tuesday.",
+     [("speech", "Jane Doe"), ("term", None)]),
+])
+def test_a_nickname_or_a_shows_title_next_to_the_speaker(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert speech(text) == want

@@ -288,13 +288,13 @@ def _find_quotes(
     """
     out: list[Quote] = []
     body, blank, bp, title = LineKind.BODY, LineKind.BLANK, LineKind.BOILERPLATE, LineKind.TITLE
-    turns = _turns(lines, kinds)
     # lines with a mark that can take part in a quotation (any double mark, or a single
     # one that is not inside a word and precedes a letter or digit); the search skips to
     # the next line after a hit. Line numbers are counted incrementally (C-level
     # str.count), so nothing is computed per line of a text without quotation marks.
     marked = set()
     text = "\n".join(lines)
+    turns = _turns(lines, kinds, "\nQ" in text or text[:1] == "Q")
     search = _ANY_MARK_RE.search
     singles = _SINGLES
     count = text.count
@@ -514,13 +514,16 @@ _TURN_RE = re.compile(
 TURNS_MIN = 3  # turn lines, by at least two speakers: a transcript, not a dateline or two
 
 
-def _turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str | None, int]]:
+def _turns(
+    lines: list[str], kinds: list[LineKind], questions: bool = True
+) -> dict[int, tuple[str | None, int]]:
     """Turns of a transcript among the article's lines: line index -> (speaker, offset of
     the words in the line). None unless the article has `TURNS_MIN` such lines by two or
     more speakers ("NEW DELHI: ..." and "FILE PHOTO: ..." are one-offs), or is a "Q:" /
-    "A:" interview (`interviews.qa_turns`: the questions have no speaker)."""
+    "A:" interview (`interviews.qa_turns`: the questions have no speaker; `questions`:
+    whether a line opens with "Q" at all)."""
     found = _name_turns(lines, kinds)
-    if not found and ("Q" in "".join(ln[:1] for ln in lines)):
+    if not found and questions:
         article = [k is LineKind.BODY or k is LineKind.TITLE for k in kinds]
         return qa_turns(lines, article)
     return found

@@ -782,10 +782,12 @@ def is_reporter(name: str, ctx: Context) -> bool:
 def _resolve(who: str, ctx: Context) -> str | None:
     """Turn a captured speaker phrase into the name to report."""
     w = who.strip(" ,.")
-    if _SOURCE_DESC_RE.fullmatch(w) and (held := _office_holder(w, ctx)) is not None:
-        return held  # "the mayor of Springfield said", where "Mayor Jane Doe" is named
-    if _POSS_DESC_RE.fullmatch(w) or _SOURCE_DESC_RE.fullmatch(w):
-        return w  # "Doe's attorney", "a source close to the president": kept as written
+    if _POSS_DESC_RE.fullmatch(w):
+        return w  # "Doe's attorney": kept as written
+    if _SOURCE_DESC_RE.fullmatch(w):
+        # "a source close to the president": kept as written; "the mayor of Springfield"
+        # is the mayor the article names ("Mayor Jane Doe"), if it names one
+        return _office_holder(w, ctx) or w
     low = w.lower()
     if low in _PRONOUNS:
         if low in ("i", "we", "you"):

@@ -1443,6 +1443,21 @@ def _work_title(words: list[str], inner: str, left: str, right: str) -> bool:
     return len(big) >= 2 and 3 * sum(1 for w in big if w.islower()) >= len(big)
 
 
+# verbs whose object is the words uttered, even in title case ("protesters chanted “Black
+# Lives Matter”"), unlike "wrote", "sang", "told", "read" that take a title or an audience
+_UTTERANCE_VERBS = frozenset((
+    "said", "says", "say", "chanted", "chant", "chants", "shouted", "shouts", "shout",
+    "yelled", "yells", "screamed", "screams", "cried", "cries", "asked", "asks", "replied",
+    "replies", "answered", "answers", "tweeted", "exclaimed", "whispered", "declared",
+))
+
+
+def _utterance_verb_before(sent_left: str) -> bool:
+    """Whether the word right before a quotation is a verb of uttering."""
+    words = sent_left.split()
+    return bool(words) and words[-1].lower() in _UTTERANCE_VERBS
+
+
 def _whole_reply(inner: str, stripped_left: str) -> bool:
     """A short quotation that is an utterance of its own, not a word woven into a sentence:
     it opens with a capital and stands first in its sentence or right after the comma or
@@ -1625,7 +1640,8 @@ def attribute(
         weights = DEFAULT_KIND_WEIGHTS
     score = -1.0 if naming else sum(map(mul, weights, feats))
     if (
-        score >= 0.0 and (tight or not direct) and 2 <= nw <= 10
+        score >= 0.0 and 2 <= nw <= 10
+        and (not direct or (tight and not _utterance_verb_before(sent_left)))
         and _work_title(words, inner, left, right)
     ):
         score = -1.0  # "wrote “The Long Bridge” in 2010": a title in running text

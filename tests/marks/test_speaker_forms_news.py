@@ -458,3 +458,13 @@ def test_a_nickname_or_a_shows_title_next_to_the_speaker(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert speech(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of protesters chanted \u201cBlack Lives Matter\u201d outside the courthouse.",
+    "The crowd shouted \u201cLock Her Up\u201d as the senator spoke.",
+])
+def test_a_chanted_slogan_in_title_case_is_speech(text: str) -> None:
+    """The title rule leaves words a verb of uttering takes as its object to the kind
+    model: chanted, shouted or said, they are speech (the labels' rule)."""
+    assert [k for k, _ in speech(text)] == ["speech"]

@@ -981,9 +981,14 @@ def _is_role(desc: str) -> bool:
 
 
 def _expand(name: str, ctx: Context) -> str:
+    """A surname alone, or with its particles ("de la Cruz"), as the full name met before."""
     if " " not in name:
         full = ctx.surnames.get(name.lower())
         if full:
+            return full
+    elif all(w in _PARTICLES for w in name.split()[:-1]):
+        full = ctx.surnames.get(name.rsplit(None, 1)[-1].lower())
+        if full and full.endswith(" " + name):
             return full
     return name
 

@@ -468,3 +468,10 @@ def test_a_chanted_slogan_in_title_case_is_speech(text: str) -> None:
     """The title rule leaves words a verb of uttering takes as its object to the kind
     model: chanted, shouted or said, they are speech (the labels' rule)."""
     assert [k for k, _ in speech(text)] == ["speech"]
+
+
+def test_a_surname_with_its_particles_is_the_full_name_met_before() -> None:
+    """was: "de la Cruz" (only a one-word surname was completed)."""
+    text = ("Maria de la Cruz runs the port.\n\n\u201cWe will rebuild the bridge by spring,"
+            "\u201d de la Cruz said.")
+    assert speech(text) == [("speech", "Maria de la Cruz")]

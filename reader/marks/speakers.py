@@ -342,10 +342,32 @@ def _sentence_verb(sentence: str) -> re.Match[str] | None:
             # (a possessive is no subject: "denied Swift's claims"; nor is a name governed
             # by a preposition: "The authors of the research published in the journal
             # JAMA Psychiatry argued" is the authors')
+            if _PASSIVE_END.search(m.group(0)) is not None:
+                # "The plan was described by Jane Doe as": the agent, if named
+                agent = _passive_agent().search(sentence, m.start(1))
+                return agent
             if _governed(sentence, m.start(1)):
                 return _opening_subject(sentence) or m
             return m
     return None
+
+
+# a speech verb in the passive at the end of a match: "was described", "were told" (not
+# "was quoted as saying", which is the quoted person's)
+_PASSIVE_END = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?!quoted\b)(?:[a-z]+ed|told)$"
+)
+# the same right after the subject: " was described", ", 45, were told"
+_PASSIVE_AT = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:,[^,\u201c\u201d\"]{1,160},)?\s+(?:[a-z]+ly\s+)?"
+    r"(?:(?:has|have|had)\s+)?(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?"
+    r"(?!quoted\b)(?:[a-z]+ed|told|written|shown)\b"
+)
+
+
+def _passive(text: str, pos: int) -> bool:
+    """Whether the subject ending at `pos` takes its speech verb in the passive."""
+    return _PASSIVE_AT.match(text, pos) is not None
 
 
 def _right_verb(right_s: str) -> re.Match[str] | None:
@@ -353,6 +375,8 @@ def _right_verb(right_s: str) -> re.Match[str] | None:
     gives way to the subject the text opens with ("“…,” Jane Doe of Acme Corp. said",
     "Jane Doe at Springfield University said": Doe, not the company)."""
     m = _SENT_VERB.search(right_s)
+    if m is not None and _PASSIVE_END.search(m.group(0)) is not None:
+        return _passive_agent().search(right_s, m.start(1))  # "… was told by Doe"
     if m is not None and _governed(right_s, m.start(1)):
         return _opening_subject(right_s) or m
     return m
@@ -1302,14 +1326,33 @@ def _person_like(name: str, raw: str, ctx: Context) -> bool:
     return name.lower() in ctx.surnames or raw.split()[0].lower().rstrip(".") in _TITLES
 
 
+@cache
+def _passive_agent() -> re.Pattern[str]:
+    """`was accused by NAME`, `had been described by NAME as`: the agent of a passive
+    verb (rare: compiled on first use)."""
+    return re.compile(
+        r"\b(?:was|were|been|is|are|being)\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|en|wn)|told)"
+        r"\s+by\s+"
+        rf"({_NAME})"
+    )
+
+
 def _subject(sentence: str, ctx: Context) -> str | None:
     """Who a woven-in quotation most likely belongs to: the subject of its sentence, i.e.
     the first name or he/she/they that is neither an ordinary capitalised word nor the
     object of a preposition ("Benioff introduced Cook ... as “someone who ...”")."""
+    if (
+        " by " in sentence
+        and (agent := _passive_agent().search(sentence)) is not None
+        and clean_name(agent.group(1), ctx.lower_words) is not None
+    ):
+        return agent.group(1)  # "Doe was accused by Roe of “lying”": the agent says it
     best: tuple[int, str] | None = None
     for m in _NAME_RE.finditer(sentence):
-        if _after_preposition(sentence, m.start()):
-            continue
+        if _after_preposition(sentence, m.start()) or (
+            " " in sentence[m.end() : m.end() + 1] and _passive(sentence, m.end())
+        ):
+            continue  # (nor the subject of a passive: "Residents were told")
         name = clean_name(m.group(0), ctx.lower_words)
         if name is None:
             continue
@@ -1517,6 +1560,7 @@ def attribute(
     direct = False
     tight = False
     as_written: str | None = None  # an institution named in full, kept as the text has it
+    passive = False  # a passive speech verb without its agent: said by nobody named
     m = _AFTER_VERB_FIRST.match(right_s) if verb_right else None
     if m and "," in right_s and (
         clause := _full_person(_after_clause_verb().match(right_s), ctx.lower_words)
@@ -1533,6 +1577,13 @@ def attribute(
         direct = who is not None
     if who is None and verb_right:
         m = _AFTER_NAME_FIRST.match(right_s)
+        if m and _passive(right_s, m.end(1)):
+            # "“…,” Doe was told by Roe": the agent, if the sentence names one
+            agent = _passive_agent().search(right_s, m.start(1))
+            if agent is not None:
+                who, direct = agent.group(1), True
+            passive = agent is None
+            m = None
         if m and right_s.lstrip()[:1] not in (".", ";"):
             who, direct = m.group(1), True
             if who.split()[0].lower() in _DESC_DETS and right_s.count(",") >= 2:
@@ -1560,6 +1611,14 @@ def attribute(
     if who is None and verb_left and sent_left.strip():
         m = _BEFORE.search(sent_left)
         colon = sent_left.rstrip()[-1:] in (",", ":")
+        if m and _passive(sent_left, m.end(1)):
+            # "The plan was described by Roe as “…”", "Residents were told “…”": the
+            # subject of a passive speech verb is who heard it
+            agent = _passive_agent().search(sent_left, m.start(1))
+            if agent is not None:
+                who, direct, tight = agent.group(1), True, not colon
+            passive = agent is None
+            m = None
         if m and _governed(sent_left, m.start(1)):
             # "A meta-analysis ... published in BMJ concludes that": the name governed by a
             # preposition is not the verb's subject; the description that opens the
@@ -1683,7 +1742,9 @@ def attribute(
         speaker = as_written
         _path("direct")
     else:
-        speaker, who = _find_speaker(who, sentence_verb, stripped_left, sent_left, ctx, True)
+        speaker, who = _find_speaker(
+            who, sentence_verb, stripped_left, sent_left, ctx, not passive
+        )
     pair = None
     if speaker and " " in speaker and " and " in right_s[:120] + sent_left[-160:]:
         pair = _pair(right_s, sent_left, speaker, ctx)

@@ -475,3 +475,21 @@ def test_a_surname_with_its_particles_is_the_full_name_met_before() -> None:
     text = ("Maria de la Cruz runs the port.\n\n\u201cWe will rebuild the bridge by spring,"
             "\u201d de la Cruz said.")
     assert speech(text) == [("speech", "Maria de la Cruz")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # was: "Jane Doe" (the subject of the sentence)
+    ("Jane Doe was accused by John Roe of \u201clying to the city about the bridge.\u201d",
+     "John Roe"),
+    # was: "The plan"
+    ("The plan was described by John Roe as \u201ca waste of money and time.\u201d", "John Roe"),
+    # was: "The plan"
+    ("The plan was described as \u201ca waste of money and time.\u201d", None),
+    # was: "Residents"
+    ("Residents were told the bridge would \u201creopen by spring at the latest.\u201d", None),
+    (f"{Q} Jane Doe was quoted as saying.", "Jane Doe"),
+])
+def test_the_subject_of_a_passive_speech_verb_is_who_heard_it(
+    text: str, want: str | None
+) -> None:
+    assert speech(text) == [("speech", want)]

@@ -342,10 +342,6 @@ def _sentence_verb(sentence: str) -> re.Match[str] | None:
             # (a possessive is no subject: "denied Swift's claims"; nor is a name governed
             # by a preposition: "The authors of the research published in the journal
             # JAMA Psychiatry argued" is the authors')
-            if _PASSIVE_END.search(m.group(0)) is not None:
-                # "The plan was described by Jane Doe as": the agent, if named
-                agent = _passive_agent().search(sentence, m.start(1))
-                return agent
             if _governed(sentence, m.start(1)):
                 return _opening_subject(sentence) or m
             return m
@@ -375,8 +371,6 @@ def _right_verb(right_s: str) -> re.Match[str] | None:
     gives way to the subject the text opens with ("“…,” Jane Doe of Acme Corp. said",
     "Jane Doe at Springfield University said": Doe, not the company)."""
     m = _SENT_VERB.search(right_s)
-    if m is not None and _PASSIVE_END.search(m.group(0)) is not None:
-        return _passive_agent().search(right_s, m.start(1))  # "… was told by Doe"
     if m is not None and _governed(right_s, m.start(1)):
         return _opening_subject(right_s) or m
     return m
@@ -1560,7 +1554,10 @@ def attribute(
     direct = False
     tight = False
     as_written: str | None = None  # an institution named in full, kept as the text has it
-    passive = False  # a passive speech verb without its agent: said by nobody named
+    # a speech verb in the passive ("The plan was described by Roe as “…”", "Residents
+    # were told “…”"): its subject heard the words; the agent's match, True if none is
+    # named (the kind's features are those of any attribution)
+    passive: re.Match[str] | bool = False
     m = _AFTER_VERB_FIRST.match(right_s) if verb_right else None
     if m and "," in right_s and (
         clause := _full_person(_after_clause_verb().match(right_s), ctx.lower_words)
@@ -1578,12 +1575,7 @@ def attribute(
     if who is None and verb_right:
         m = _AFTER_NAME_FIRST.match(right_s)
         if m and _passive(right_s, m.end(1)):
-            # "“…,” Doe was told by Roe": the agent, if the sentence names one
-            agent = _passive_agent().search(right_s, m.start(1))
-            if agent is not None:
-                who, direct = agent.group(1), True
-            passive = agent is None
-            m = None
+            passive = _passive_agent().search(right_s, m.start(1)) or True
         if m and right_s.lstrip()[:1] not in (".", ";"):
             who, direct = m.group(1), True
             if who.split()[0].lower() in _DESC_DETS and right_s.count(",") >= 2:
@@ -1612,13 +1604,7 @@ def attribute(
         m = _BEFORE.search(sent_left)
         colon = sent_left.rstrip()[-1:] in (",", ":")
         if m and _passive(sent_left, m.end(1)):
-            # "The plan was described by Roe as “…”", "Residents were told “…”": the
-            # subject of a passive speech verb is who heard it
-            agent = _passive_agent().search(sent_left, m.start(1))
-            if agent is not None:
-                who, direct, tight = agent.group(1), True, not colon
-            passive = agent is None
-            m = None
+            passive = _passive_agent().search(sent_left, m.start(1)) or True
         if m and _governed(sent_left, m.start(1)):
             # "A meta-analysis ... published in BMJ concludes that": the name governed by a
             # preposition is not the verb's subject; the description that opens the
@@ -1665,6 +1651,8 @@ def attribute(
             sentence_verb = lead
         elif m:
             sentence_verb = m.group(1)
+            if _PASSIVE_END.search(m.group(0)) is not None:
+                passive = _passive_agent().search(m.string, m.start(1)) or True
         elif verb_left:
             m = _sent_verb_first().search(sent_left)
             if m:
@@ -1742,6 +1730,10 @@ def attribute(
         speaker = as_written
         _path("direct")
     else:
+        if passive:
+            # the agent speaks, else nobody named: no subject, no earlier speaker carried
+            who = passive.group(1) if isinstance(passive, re.Match) else None
+            sentence_verb = None
         speaker, who = _find_speaker(
             who, sentence_verb, stripped_left, sent_left, ctx, not passive
         )

@@ -904,9 +904,7 @@ def _office_holder(desc: str, ctx: Context) -> str | None:
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_ROLE_GENDER = {"actress": "f", "woman": "f", "actor": "m", "man": "m", "mother": "f",
-                "father": "m", "wife": "f", "husband": "m", "widow": "f", "son": "m",
-                "daughter": "f", "girl": "f", "boy": "m", "congressman": "m",
+_ROLE_GENDER = {"actress": "f", "woman": "f", "actor": "m", "man": "m", "congressman": "m",
                 "congresswoman": "f"}
 
 
@@ -977,15 +975,14 @@ _ROLE_WORDS = {
     "manager", "editor", "reporter", "journalist", "producer", "filmmaker", "comedian",
     "rapper", "host", "dietitian", "nutritionist", "leader", "candidate",
     # more of the descriptions news copy uses for a person it has named ("the Democrat
-    # said", "the retiree said", "the mother of three said")
+    # said", "the 45-year-old said"); not the relational and situational ones ("the
+    # victim", "the driver", "the mother", "the son"), which as often describe someone
+    # unnamed next to the person named ("Police arrested John Roe. … the victim said")
     "democrat", "republican", "representative", "detective", "sheriff", "commissioner",
-    "superintendent", "chancellor", "secretary",
-    "ambassador", "general", "colonel", "captain", "sergeant", "lieutenant", "pastor",
-    "mother", "father", "wife", "husband", "widow", "son", "daughter", "teen", "teenager",
-    "girl", "boy", "retiree", "owner", "chef", "pilot", "nurse", "driver", "student",
-    "engineer", "designer", "entrepreneur", "billionaire", "athlete", "pitcher", "striker",
-    "midfielder", "goalkeeper", "champion", "rookie", "novelist", "poet", "historian",
-    "psychologist", "therapist", "surgeon", "farmer", "victim", "survivor", "activist",
+    "superintendent", "chancellor", "secretary", "ambassador", "general", "colonel",
+    "captain", "sergeant", "lieutenant", "pastor", "retiree", "entrepreneur", "billionaire",
+    "athlete", "pitcher", "striker", "midfielder", "goalkeeper", "champion", "rookie",
+    "novelist", "poet", "historian", "psychologist", "therapist", "surgeon", "activist",
 }
 
 

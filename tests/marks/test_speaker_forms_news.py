@@ -493,3 +493,10 @@ def test_the_subject_of_a_passive_speech_verb_is_who_heard_it(
     text: str, want: str | None
 ) -> None:
     assert speech(text) == [("speech", want)]
+
+
+def test_a_situational_description_is_not_the_person_named_before() -> None:
+    """"the victim" is rarely the man the police arrested: relational and situational
+    descriptions keep their words (only offices, parties, ages and trades resolve)."""
+    text = "Police arrested John Roe on Tuesday.\n\n\u201cHe hit me twice,\u201d the victim said."
+    assert speech(text) == [("speech", "the victim")]

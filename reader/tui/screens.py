@@ -113,12 +113,25 @@ def skipped_count(skipped: Sequence[object]) -> str:
 
 
 class MessageScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close")]
+    """A titled list of lines (`S`: what was not loaded and why), read like the help."""
+
+    BINDINGS = [
+        Binding("escape,enter,q", "dismiss", "Close"),
+        # a JSON Lines file with many bad lines fills several pages at 80x24
+        Binding("j", "scroll('scroll_down')", "Down", show=False),
+        Binding("k", "scroll('scroll_up')", "Up", show=False),
+        Binding("space", "scroll('page_down')", "Page down", show=False),
+        Binding("g", "scroll('scroll_home')", "Top", show=False),
+        Binding("G", "scroll('scroll_end')", "Bottom", show=False),
+    ]
 
     def __init__(self, title: str, lines: Sequence[str]) -> None:
         super().__init__()
         self.title_text = title
         self.lines = lines
+
+    def action_scroll(self, how: str) -> None:
+        getattr(self.query_one(VerticalScroll), f"action_{how}")()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):

@@ -130,6 +130,9 @@ def run(args: argparse.Namespace) -> int:
     query = parse(args.query)  # a QueryError is a UserError: one line, exit 2
     if query.empty:
         raise UserError("empty query: give words, a phrase or an operator (see --help)")
+    if query.wordless:
+        raise UserError(f"nothing to search for in {args.query!r} (punctuation is not "
+                        "searched): give words, a phrase or an operator (see --help)")
     named = _unlisted(args.corpus)
     db_path = resolve_db_path(named, args.db, create=False)
     index = SearchIndex(index_path_for(db_path))

@@ -317,3 +317,18 @@ def test_no_match_says_so_on_a_terminal_and_nothing_to_a_script(corpus: Path) ->
     lines = [ln for ln in said.decode().splitlines() if ln.strip()]
     assert lines == ["no article matches zebra (boilerplate lines are left out: add in:all "
                      "to search them too)"]
+
+
+@pytest.mark.parametrize("query", ["-", "...", '"  "', "((((", '-"--"', "- ..."])
+def test_a_query_without_words_is_an_error_not_every_article(
+        corpus: Path, capsys: pytest.CaptureFixture[str], query: str) -> None:
+    """`reader search CORPUS -` printed every article of the corpus (with 0 hits) and
+    exited 0: punctuation is not searched, so nothing constrained the query."""
+    rc, out, err = search(corpus, query, capsys=capsys)
+    assert rc == 2 and out == "" and err.count("\n") == 1 and "nothing to search for" in err
+
+
+def test_punctuation_beside_a_word_still_searches_the_word(
+        corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rc, out, _ = search(corpus, "storm -", capsys=capsys)
+    assert rc == 0 and ids(out) == ["a.txt", "b.txt"]

@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--coders",
         metavar="A,B,...",
         help="the coders to compare (default: every coder in the annotation file but the "
-        "adjudicator: gold, or $READER_ADJUDICATOR)",
+        "adjudicator, gold or $READER_ADJUDICATOR, and those with no article done)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     add_db_argument(parser)

@@ -526,7 +526,7 @@ class ReaderApp(App[None]):
 
     def _update_title_bar(self, finished: bool = False) -> None:
         n = len(self.corpus.articles)
-        where = (self.corpus.single_file or self.corpus.root).name
+        where = sanitize((self.corpus.single_file or self.corpus.root).name)
         parts = [f"reader · {where} · {header.plural(header.readable_count(self), 'article')}"]
         if self.indexed < n and not finished:
             parts.append(f"indexing {self.indexed:,}/{n:,}")
@@ -865,8 +865,11 @@ class ReaderApp(App[None]):
         # a path longer than the notice breaks after a "/", not mid-name
         from reader.tui.notice_text import break_long_words, notice_width
 
-        message = break_long_words(message, notice_width(self.size.width))
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        # ... and nothing in it (a file name, an article's words) reaches the terminal as an
+        # escape sequence
+        message = break_long_words(sanitize(message), notice_width(self.size.width))
+        super().notify(message, title=sanitize(title), severity=severity, timeout=timeout,
+                       markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # article and list keys do nothing under the overview, passages, etc. (a modal

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from reader.textlayout import sanitize
 from reader.tui.commands import COMMANDS, Command
 from reader.tui.widgets.option_list import MotionOptionList
 
@@ -135,8 +136,9 @@ class MessageScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
-            yield Static(Text("\n".join(self.lines) or "(nothing)"))
+            yield Label(Text(sanitize(self.title_text)), classes="dialog-title")  # not markup
+            # file names are shown inert: one may hold an escape sequence
+            yield Static(Text(sanitize("\n".join(self.lines)) or "(nothing)"))
             yield Static("esc closes", classes="dialog-hint")
 
 

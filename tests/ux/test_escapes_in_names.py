@@ -1,0 +1,40 @@
+"""Terminal escapes in a file name are shown inert, as they are in article text.
+
+A file named `ESC]0;pwn BEL x.txt` set the terminal's window title when its article was
+under the cursor: the header's last fact is the article id, written to the terminal as it
+was. A binary file with an ESC in its name sent it in the notice and the `S` list too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from reader.tui.screens import MessageScreen
+from tests.tui.helpers import make_app, press, settle
+
+TITLE_SETTER = "\x1b]0;pwn\x07"
+RED = "\x1b[31m"
+
+
+async def test_ids_with_escapes_reach_no_terminal(tmp_path: Path, isolated_home: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / f"{TITLE_SETTER}a.txt").write_text("A title\n\nSome text.\n", encoding="utf-8")
+    (corpus / f"{RED}b.txt").write_bytes(b"\x89PNG\x00\x00binary")
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        shown = [str(app.query_one("#title-bar", Static).render())]
+        for key in ("enter", "h", "j", "enter"):  # each article, in the list and opened
+            await press(pilot, key)
+            await settle(app, pilot)
+            shown.append(str(app.query_one("#article-header", Static).render()))
+        shown += [n.message + n.title for n in app._notifications]
+        await press(pilot, "h", "S")
+        assert isinstance(app.screen, MessageScreen)
+        shown += [str(s.render()) for s in app.screen.query(Static)]
+        assert any("a.txt" in s for s in shown) and any("b.txt" in s for s in shown), shown
+        assert not [s for s in shown if "\x1b" in s or "\x07" in s], shown
+        assert any("␛]0;pwn␇a.txt" in s for s in shown), shown  # inert, and still named

@@ -15,6 +15,7 @@ from reader.commands.common import (
     max_bytes,
 )
 from reader.errors import UserError
+from reader.textlayout import sanitize
 
 NAME = "search"
 HELP = "full-text search: the articles matching a query, best first"
@@ -215,7 +216,7 @@ def _print(args: argparse.Namespace, index: Any, query: Any, found: list[str],
             try:
                 text = _read(args, corpus, article_id, records)
             except ArticleError as exc:
-                print(f"skipped {article_id}: {exc}", file=sys.stderr)
+                print(sanitize(f"skipped {article_id}: {exc}"), file=sys.stderr)
                 continue
             snips = snippets_for(text, query, index.doc(article_id))
         if args.json:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
+from reader.cli import main
 from reader.tui.screens import MessageScreen
 from tests.tui.helpers import make_app, press, settle
 
@@ -38,3 +40,28 @@ async def test_ids_with_escapes_reach_no_terminal(tmp_path: Path, isolated_home:
         assert any("a.txt" in s for s in shown) and any("b.txt" in s for s in shown), shown
         assert not [s for s in shown if "\x1b" in s or "\x07" in s], shown
         assert any("␛]0;pwn␇a.txt" in s for s in shown), shown  # inert, and still named
+
+
+def test_the_commands_print_such_names_inert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader list` on a terminal set its window title from a file name on stderr
+    ("skipped ESC]0;…"); `reader annotations` did from an id, a note or a memo."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    name = f"{TITLE_SETTER}a.txt"
+    (corpus / name).write_text("A title\n\nSome text.\n", encoding="utf-8")
+    (corpus / f"{RED}b.txt").write_bytes(b"\x89PNG\x00\x00binary")
+    for command in (["list"], ["analyze"], ["dupes"]):
+        main([*command, str(corpus)])
+        err = capsys.readouterr().err
+        assert "b.txt: binary file" in err and "\x1b" not in err, (command, err)
+    assert main(["tag", str(corpus), name, "t"]) == 0
+    assert main(["memo", str(corpus), name, "--text", f"memo {RED}red"]) == 0
+    assert main(["highlight", str(corpus), name, "--start", "0", "--end", "7",
+                 "--note", f"note {RED}red"]) == 0
+    capsys.readouterr()
+    assert main(["annotations", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert "a.txt" in out and "memo ␛[31mred" in out and "note ␛[31mred" in out, out
+    assert "\x1b" not in out and "\x07" not in out, out

@@ -90,6 +90,20 @@ def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     return parser, module
 
 
+def _mistyped_command(args: Sequence[str]) -> None:
+    """`reader analyse CORPUS` said "unrecognized arguments: CORPUS" (and `reader analyse`
+    "no such file or folder: analyse"): a first word that is no path but nearly a command
+    name is named as such."""
+    import difflib
+
+    if not args or args[0].startswith("-") or os.path.exists(args[0]):
+        return
+    close = difflib.get_close_matches(args[0], list(SUBCOMMANDS), n=1, cutoff=0.6)
+    if close:
+        raise UserError(f"no command or file {args[0]!r} (did you mean `reader {close[0]}`? "
+                        "`reader --help` lists the commands)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -97,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser, module = _command_parser(args_list[0])
             args = parser.parse_args(args_list[1:])
             return int(module.run(args) or 0)
+        _mistyped_command(args_list)
         args = _app_parser().parse_args(args_list)
         from reader.commands import app
 

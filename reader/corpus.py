@@ -398,7 +398,7 @@ def _scan(
             stat = p.stat()
         except OSError:
             stat = None
-        if _unencodable(p.name):
+        if not_utf8(p.name):
             skipped.append(Skipped(printable_name(p.name), p.resolve(), NOT_UTF8))
         else:
             add(p.resolve(), p.name, stat)
@@ -436,7 +436,7 @@ def _scan(
 NOT_UTF8 = "its name is not UTF-8 (rename the file to read it)"
 
 
-def _unencodable(rel: str) -> bool:
+def not_utf8(rel: str) -> bool:
     """A name the file system gave in bytes that are not UTF-8 (Python holds them as
     surrogate escapes): no cache, index, annotation file or export can write it."""
     if rel.isascii():  # (the common case, without encoding 100,000 names)
@@ -457,12 +457,12 @@ def _named_in_utf8(found: list[tuple[str, os.DirEntry[str]]], skipped: list[Skip
                    ) -> list[tuple[str, os.DirEntry[str]]]:
     """`found` without the files whose path under the corpus is not UTF-8, which go to
     `skipped` with the reason (their id could never be saved: the app crashed on one)."""
-    bad = [item for item in found if _unencodable(item[0])]
+    bad = [item for item in found if not_utf8(item[0])]
     if not bad:
         return found
     for rel, entry in bad:
         skipped.append(Skipped(printable_name(rel), Path(entry.path), NOT_UTF8))
-    return [item for item in found if not _unencodable(item[0])]
+    return [item for item in found if not not_utf8(item[0])]
 
 
 def _path_maker(root: Path, sample: tuple[str, os.DirEntry[str]] | None):  # type: ignore[no-untyped-def]

@@ -67,3 +67,16 @@ def test_a_json_lines_file_with_such_a_name_is_not_loaded_either(
     out, err = capsys.readouterr()
     assert [line.split("\t")[0] for line in out.splitlines()] == ["good.txt"]
     assert "skipped d\ufffdp\ufffdche.jsonl: its name is not UTF-8" in err, err
+
+
+def test_search_works_beside_such_names(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader search` recorded the folders it had listed (to find new files later) with
+    their names as they were, and crashed on saving that record."""
+    assert main(["search", str(corpus), "agree"]) == 0
+    (corpus / "new.txt").write_text("New title\n\nWe agree too.\n", encoding="utf-8")
+    assert main(["search", str(corpus), "agree"]) == 0
+    out = capsys.readouterr().out
+    assert sorted(line.split("\t")[0] for line in out.splitlines()[1:]) == ["good.txt",
+                                                                          "new.txt"]

@@ -361,6 +361,9 @@ def _scan(
     p = Path(path).expanduser()
     if not p.exists():
         raise UserError(f"no such file or folder: {path}")
+    if not_utf8(str(p.resolve())):  # caches, the search index and exports record it
+        raise UserError(f"the path {printable_name(str(p.resolve()))} is not UTF-8: rename "
+                        "the folder (or copy the corpus elsewhere) to open it")
     articles: list[Article] = []
     skipped: list[Skipped] = []
 

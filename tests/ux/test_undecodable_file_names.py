@@ -80,3 +80,18 @@ def test_search_works_beside_such_names(
     out = capsys.readouterr().out
     assert sorted(line.split("\t")[0] for line in out.splitlines()[1:]) == ["good.txt",
                                                                           "new.txt"]
+
+
+def test_a_corpus_whose_own_path_is_not_utf8_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder copied from a Latin-1 system: listing worked, but `reader search` and
+    `reader export` ended in tracebacks (the folder's path is written in what they save)."""
+    folder = tmp_path / os.fsdecode(b"r\xe9p")
+    folder.mkdir()
+    (folder / "a.txt").write_text("A title\n\nWords.\n", encoding="utf-8")
+    for command in (["list"], ["search"], ["export"]):
+        args = [*command, str(folder)] + (["words"] if command == ["search"] else [])
+        assert main(args) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "r\ufffdp is not UTF-8" in err, err

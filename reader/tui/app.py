@@ -871,6 +871,13 @@ class ReaderApp(App[None]):
         super().notify(message, title=sanitize(title), severity=severity, timeout=timeout,
                        markup=False)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c: Textual's "Press [b]ctrl+q[/b] to quit", in words (notices are plain)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
+                return
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # article and list keys do nothing under the overview, passages, etc. (a modal
         # dialog stops them already; its key bar below stays as it was)

@@ -30,3 +30,16 @@ async def test_known_ids_of_every_scope_say_nothing(seeds_copy: Path, isolated_h
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert not [m for m in _said(app) if "keymap" in m], _said(app)
+
+
+async def test_a_value_that_is_not_a_key_is_named(seeds_copy: Path, isolated_home: Path) -> None:
+    """`"app.done" = "ctl+d"` took `d` away from done (the key bar lost "d Done") and put
+    it on no key at all, without a word."""
+    keymap = {"app.done": "ctl+d", "article.select": "V", "app.skip": "ctrl+x,",
+              "list.down": "ctrl+n,question_mark,+,ctrl++"}
+    app = make_app(seeds_copy, keymap=keymap)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        said = [m for m in _said(app) if "keymap" in m]
+        assert said and "'ctl+d'" in said[0] and "'ctrl+x,'" in said[0], _said(app)
+        assert "ctrl+n" not in said[0] and "'V'" not in said[0]

@@ -139,9 +139,16 @@ def run(args: argparse.Namespace) -> int:
     index = SearchIndex(index_path_for(db_path))
     if args.no_update and (index.path is None or not index.path.exists()):
         raise UserError(f"no search index for {args.corpus} yet: run without --no-update")
-    if not index.open_quiet():  # (reading leaves the index's folder as it was)
-        index.open()
     import sqlite3
+
+    if not index.open_quiet():  # (reading leaves the index's folder as it was)
+        try:
+            index.open()
+        except (OSError, sqlite3.Error) as exc:  # a read-only corpus and cache folder
+            where = index.path.parent if index.path is not None else "the cache folder"
+            raise UserError(f"cannot keep the search index in {where}: "
+                            f"{getattr(exc, 'strerror', None) or exc} (a writable --db "
+                            "folder or XDG_CACHE_HOME gives it a place)") from exc
 
     try:
         found, stamps, rowids, corpus = _answer(args, query, named, db_path, index)

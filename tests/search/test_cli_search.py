@@ -332,3 +332,15 @@ def test_punctuation_beside_a_word_still_searches_the_word(
         corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rc, out, _ = search(corpus, "storm -", capsys=capsys)
     assert rc == 0 and ids(out) == ["a.txt", "b.txt"]
+
+
+def test_an_index_with_no_place_to_go_is_one_line(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A read-only corpus and a cache folder that cannot be made (a locked-down home)
+    ended in a traceback from mkdir; here the index's folder is under a file."""
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    rc, out, err = search(corpus, "storm", "--db", str(blocker / "ann.json"), capsys=capsys)
+    assert rc == 2 and out == "" and err.count("\n") == 1, err
+    assert "cannot keep the search index" in err

@@ -2,8 +2,10 @@
 
     python build.py TRAIN_DIR PROPOSED.json LABEL_DIR OUT.jsonl
 
-A label file has one row per proposed span, in order: `INDEX s|t [SPEAKER] [|E<line>]`
-(`s` speech, `t` term; `|E<line>` ends the span at the end of that line instead).
+A label file has one row per proposed span, in order: `INDEX s|t [SPEAKER] [|E<line>[-<k>]]`
+(`s` speech, `t` term; `|E<line>` ends the span at the end of that line instead, `|E<line>-<k>`
+k characters before it, for a quotation whose nested inner quotes cut the proposal short);
+`INDEX -` drops a proposal (an inner quote of a nested quotation: only the outer span counts).
 """
 
 from __future__ import annotations
@@ -36,11 +38,13 @@ def main(argv: list[str]) -> int:
             if "|" in row:
                 row, mod = (x.strip() for x in row.split("|"))
             parts = row.split(" ", 2)
+            if parts[1] == "-":
+                continue
             r = props[f][int(parts[0])]
             s, e = r["start"], r["end"]
             if mod and mod.startswith("E"):
-                ln = int(mod[1:])
-                e = starts[ln - 1] + len(lines[ln - 1])
+                ln, _, back = mod[1:].partition("-")
+                e = starts[int(ln) - 1] + len(lines[int(ln) - 1]) - int(back or 0)
             kind = {"s": "speech", "t": "term"}[parts[1]]
             speaker = parts[2].strip() if len(parts) > 2 and parts[2].strip() else None
             quotes.append({"start": s, "end": e, "kind": kind,

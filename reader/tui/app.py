@@ -58,6 +58,7 @@ from reader.tui.screen_scope import palette_refusal
 from reader.tui.screens import HelpScreen, MessageScreen, palette_help, skipped_count
 from reader.tui.search import AppSearch
 from reader.tui.unsaved_text import kept_at_exit
+from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
 from reader.tui.widgets.filter_input import FilterInput
@@ -226,7 +227,7 @@ class ReaderApp(App[None]):
                     )
                     yield Static(id="progress-label")
             with Vertical(id="right"):
-                yield Static(id="article-header")
+                yield ArticleHeader(self._update_header_for_focus, id="article-header")
                 yield Static(id="start-card")
                 yield ArticleView(id="article")
         yield Static(id="status")  # full width: line, speaker and labels are not cut
@@ -814,8 +815,19 @@ class ReaderApp(App[None]):
             self.query_one(ArticleList).focus()
         self.call_after_refresh(self._update_header)  # the title rows wrap to the new width
 
+    def _update_header_for_focus(self) -> None:
+        """The header for what has the focus: the row under the list's cursor while the
+        list or the search box has it (as `pane_widths` shows it), else the open article."""
+        article_list = self.query_one(ArticleList)
+        focused = self.focused
+        if (focused is article_list or getattr(focused, "id", None) == "filter") \
+                and article_list.current is not None:
+            self._update_header(article_list.current)
+        else:
+            self._update_header()
+
     def on_resize(self) -> None:
-        self.call_after_refresh(self._update_header)
+        self.call_after_refresh(self._update_header_for_focus)
         self.call_after_refresh(self._update_progress)  # the label fits the list's width
 
     def action_focus_filter(self) -> None:

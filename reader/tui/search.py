@@ -371,6 +371,10 @@ class AppSearch:
                             style="dim")
             elif self.shown == 0 and (unknown := self._unknown_tag()) is not None:
                 line.append(unknown, style="dim")
+            elif self.query is not None and not self.query.empty and self.query.wordless:
+                # ("..." listed every article as "130 of 130 · ranked")
+                line.append(" · nothing to search for: punctuation is not searched",
+                            style="dim")
             elif self.ready:
                 line.append(" · ranked" if self.full_text else "", style="dim")
             else:

@@ -591,7 +591,8 @@ class AppSearch:
             cursor = view.cursor
             n = self.light(query, move=False, scope="all")
             if not n:
-                app.notify(f"not in this article: {value}", timeout=2)
+                why = " (punctuation is not searched)" if query.wordless else ""
+                app.notify(f"not in this article: {value}{why}", timeout=2)
                 return
             after = [s for s in view.match_spans if s.start >= cursor] or view.match_spans
             view.move_cursor(after[0].start)

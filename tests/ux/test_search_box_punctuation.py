@@ -23,3 +23,14 @@ async def test_punctuation_alone_is_named_under_the_box(
         info = str(app.query_one("#search-info", Static).render())
         assert "punctuation is not searched" in info, info
         assert "ranked" not in info, info
+
+
+async def test_find_in_the_article_says_it_too(seeds_copy: Path, isolated_home: Path) -> None:
+    """`f` then `(` answered "not in this article: (" in an article full of brackets."""
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter", "f", "left_parenthesis", "enter")
+        await settle(app, pilot)
+        said = [n.message for n in app._notifications]
+        assert any("punctuation is not searched" in m for m in said), said

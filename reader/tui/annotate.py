@@ -599,7 +599,8 @@ def toggle_line(app: ReaderApp) -> None:
     if article is None or app.marks is None:
         return
     line, text = _line_at_cursor(app)
-    if not text.strip():
+    if not text.strip():  # (said: z on the gap between paragraphs did nothing at all)
+        app.notify("a blank line has no mark to correct", timeout=2)
         return
     kinds = app.marks.line_kinds
     kind = kinds[line - 1] if line - 1 < len(kinds) else "body"

@@ -46,3 +46,18 @@ def test_commands_say_the_same(corpus: Path, capsys: pytest.CaptureFixture[str])
     assert main(["highlight", str(corpus), "a.txt", "--start", "0", "--end", "5",
                  "--label", "frame"]) == 2
     assert "codebook.toml" in capsys.readouterr().err
+
+
+def test_control_characters_in_a_codebook_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A label named `evil ESC]0;PWNED BEL` (a teammate's file, a hostile one) set the
+    terminal's window title when `C` listed the labels; the app refuses to add such a
+    label, so a codebook holding one is broken like any other."""
+    (tmp_path / "a.txt").write_text("A title\n\nWords here.\n", encoding="utf-8")
+    (tmp_path / "codebook.toml").write_text(
+        '[[labels]]\nname = "evil\\u001b]0;PWNED\\u0007x"\nkey = "1"\n', encoding="utf-8")
+    assert main(["highlight", str(tmp_path), "a.txt", "--start", "0", "--end", "5",
+                 "--label", "evil\x1b]0;PWNED\x07x"]) == 2
+    err = capsys.readouterr().err
+    assert "control characters" in err and err.count("\n") == 1, err

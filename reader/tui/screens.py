@@ -16,7 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from reader.textlayout import sanitize
+from reader.textlayout import inert, sanitize
 from reader.tui.commands import COMMANDS, Command
 from reader.tui.widgets.option_list import MotionOptionList
 
@@ -249,13 +249,13 @@ class NoteScreen(ModalScreen[str | None]):
     def __init__(self, title: str, value: str = "") -> None:
         super().__init__()
         self.title_text = title
-        self.value = value
+        self.value = inert(value)  # a note set with `reader highlight --note` may hold escapes
         self._warned = False
         self._quit_warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
+            yield Label(Text(sanitize(self.title_text)), classes="dialog-title")  # not markup
             yield TextArea(self.value, id="note-area", soft_wrap=True)
             yield Static(self.HINT, id="note-hint", classes="dialog-hint")
 

@@ -177,7 +177,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
+            yield Label(Text(sanitize(self.title_text)), classes="dialog-title")  # not markup
             suggester = (
                 SuggestFromList(self.suggestions, case_sensitive=False)
                 if self.suggestions
@@ -304,9 +304,10 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
+            # text, not markup; inert: options quote article text (orphans) and titles
+            yield Label(Text(sanitize(self.title_text)), classes="dialog-title")
             yield MotionOptionList(
-                *[Option(Text(label), id=value) for value, label in self.options],
+                *[Option(Text(sanitize(label)), id=value) for value, label in self.options],
                 classes="list-dialog",
             )
             if self.hint:

@@ -65,3 +65,34 @@ def test_the_commands_print_such_names_inert(
     out = capsys.readouterr().out
     assert "a.txt" in out and "memo ␛[31mred" in out and "note ␛[31mred" in out, out
     assert "\x1b" not in out and "\x07" not in out, out
+
+
+async def test_an_orphan_quoting_escapes_is_listed_inert(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """`O` lists orphaned highlights by their quoted text: an article holding an escape
+    sequence sent it to the terminal from that list."""
+    from reader.tui.screens import ChoiceScreen
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = f"A title\n\nShe said {TITLE_SETTER} quietly and left.\n"
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    start = text.index("She")
+    assert main(["highlight", str(corpus), "a.txt", "--start", str(start), "--end",
+                 str(text.index("and left"))]) == 0
+    (corpus / "a.txt").write_text("A title\n\nSomething else entirely now.\n",
+                                  encoding="utf-8")  # the highlight is orphaned
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter")
+        await settle(app, pilot)
+        await press(pilot, "O")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        from textual.widgets import OptionList
+
+        options = app.screen.query_one(OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert shown and all("\x1b" not in s for s in shown), shown

@@ -105,6 +105,7 @@ def metadata_of(record: dict[str, Any]) -> tuple[str | None, str | None, str | N
     return title, url, date, source or host_of(url)
 
 
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark, which Windows tools put first in a file
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -442,6 +443,8 @@ class JsonlIndexer:
                 self._open_line = None if raw.endswith(b"\n") else (start, line)
                 n += 1
                 body = raw.rstrip(b"\r\n")
+                if start == 0 and body.startswith(BOM):  # a file saved on Windows: the
+                    body, start = body[len(BOM):], len(BOM)  # record starts after the mark
                 if body.strip():
                     row = self._row(body, start, line, text_field, cap, rel, ids)
                     if isinstance(row, str):

@@ -45,7 +45,9 @@ from reader.corpus import Article, ArticleError, Skipped
 TEXT_FIELDS = ("text", "maintext", "content", "body")
 DATE_FIELDS = ("date", "date_publish", "published")
 SOURCE_FIELDS = ("source", "source_domain", "site")
-INDEX_VERSION = 2  # 2: an explicit id equal to another record's line number is kept
+INDEX_VERSION = 3  # 2: an explicit id equal to another record's line number is kept
+# 3: a byte-order mark before the first record and lone surrogate escapes are read, so
+# indexes that skipped those records are made again
 HEAD_ROWS = 2000  # records in the head file a warm start reads before the first frame
 CHECK_BYTES = 64 * 1024  # head and tail of the indexed part, checked before reusing an index
 

@@ -90,7 +90,8 @@ def _host(article: Article) -> str | None:
 def read_sidecar(path: Path) -> dict[str, object]:
     """The object in a `.txt.json` sidecar; ValueError with the reason when it is not one."""
     try:
-        data = orjson.loads(path.read_bytes())
+        raw = path.read_bytes()
+        data = orjson.loads(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw)  # (Windows)
     except OSError as exc:
         raise ValueError(f"unreadable: {exc.strerror or exc}") from exc
     except orjson.JSONDecodeError as exc:

@@ -34,3 +34,13 @@ def test_the_first_record_after_a_byte_order_mark_is_read(
     start = "First\n\nThe mayor spoke.".index("mayor")
     assert main(["highlight", str(tmp_path), f"{name}#a", "--start", str(start),
                  "--end", str(start + 5)]) == 0
+
+
+def test_a_sidecar_with_a_byte_order_mark_gives_its_metadata(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "a.txt.json").write_bytes(b'\xef\xbb\xbf{"title": "Sidecar title"}')
+    assert main(["list", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("a.txt\tSidecar title\t"), (out, err)

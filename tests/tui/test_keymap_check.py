@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.tui.helpers import make_app, settle
 
 
@@ -43,3 +45,17 @@ async def test_a_value_that_is_not_a_key_is_named(seeds_copy: Path, isolated_hom
         said = [m for m in _said(app) if "keymap" in m]
         assert said and "'ctl+d'" in said[0] and "'ctrl+x,'" in said[0], _said(app)
         assert "ctrl+n" not in said[0] and "'V'" not in said[0]
+
+
+def test_a_keymap_saved_with_a_byte_order_mark_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Notepad's "UTF-8" puts a byte-order mark first; the app refused to start ("cannot
+    read keymap.toml: Invalid statement"), where config.toml and codebook.toml took it."""
+    from reader.commands.app import load_keymap
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    (tmp_path / "reader").mkdir()
+    (tmp_path / "reader" / "keymap.toml").write_bytes(
+        b'\xef\xbb\xbf[keymap]\n"app.done" = "enter"\n')
+    assert load_keymap() == {"app.done": "enter"}

@@ -87,3 +87,24 @@ def test_a_bad_record_is_left_out_and_the_store_stays_usable(
         assert "budget" in store.tags("a.txt")
         for c in store.corrections(coder=ALL):
             assert c.line is None or isinstance(c.line, int)
+
+
+def test_a_store_holding_such_tags_already_works_again(
+    export: tuple[Path, dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A store the old import had written `[null, 5]` tags into stays usable: listing,
+    exporting and tagging it each ended in a traceback."""
+    corpus, _ = export
+    assert main(["tag", str(corpus), "a.txt", "ok", "--coder", "ann"]) == 0
+    db = corpus / "annotations.json"
+    data = json.loads(db.read_text(encoding="utf-8"))
+    for record in data["articles"].values():
+        record["tags"] = [None, 5, *record["tags"], ""]
+    db.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["annotations", str(corpus), "--coder", "ann"]) == 0
+    assert "tags: ok" in capsys.readouterr().out
+    assert main(["export", str(corpus), "--format", "csv"]) == 0
+    assert main(["tag", str(corpus), "a.txt", "more", "--coder", "ann"]) == 0
+    with AnnotationStore.open(db, coder="ann") as store:
+        assert store.tags("a.txt") == ["ok", "more"]

@@ -48,7 +48,16 @@ from reader.filtering import help_line
 from reader.palette import colour_map, label_colour
 from reader.quote_table import QuoteTable
 from reader.textlayout import sanitize
-from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header, pane_widths
+from reader.tui import (
+    annotate,
+    coding,
+    corpus_views,
+    dupes_ui,
+    evidence,
+    exit_notice,
+    header,
+    pane_widths,
+)
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.hangup import quit_on_hangup
 from reader.tui.keymap_check import warn_unknown as warn_unknown_keys
@@ -1077,6 +1086,8 @@ class ReaderApp(App[None]):
         if hold is not None and hold():
             return
         self.shutdown()
+        if not self.is_headless:  # (a test's app exits without a terminal to tell)
+            exit_notice.arm()  # the exit may wait for a large article's detection
         self.exit()
 
     def shutdown(self) -> None:

@@ -5,7 +5,9 @@
         [--ctx-source-column]] [--weight-exp E] [--ctx-weight-exp E]
         [--stage1-pages-weight-exp E] [--drop F,...] [--neutral-lists 0-3]
         [--fit-neutral] [--title-weight W] [--cache DIR]
-        [--dump-pages FILE] [--dump-loss FILE]
+        [--on-train] [--settled-z Z] [--settled-stage-z Z] [--l2 L] [--l2-last L]
+        [--switch-cost C] [--length-exp E]
+        [--dump-pages FILE] [--dump-preds FILE] [--dump-loss FILE]
 
 Only the boilerplate model is refitted (the committed headline ranker and kind model are
 kept: they change the title line at most); each test set is analysed as `reader analyze`
@@ -36,7 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.marks import _weights, analyze  # noqa: E402
+from reader.marks import _weights, analyze, smoothing  # noqa: E402
 from reader.marks import boilerplate as bp  # noqa: E402
 from reader.marks import train_boilerplate as tb  # noqa: E402
 from reader.marks.repeated import repeated_lines  # noqa: E402
@@ -58,9 +60,14 @@ def _fold(site: str, salt: str) -> int:
     return int(hashlib.sha1((salt + site).encode()).hexdigest(), 16) % K
 
 
+TRAIN_TEST: list[tb.Doc] = []  # `--on-train`: train-split pages that do not train stage 1
+
+
 def jobs() -> list[tuple[str, list[str], list[str]]]:
     """(scenario, training page names, test page names) of every fit."""
     out = []
+    if TRAIN_TEST:
+        out.append(("dev->train", [d.name for d in DEV], [d.name for d in TRAIN_TEST]))
     for salt in SALTS:
         for f in range(K):
             out.append((f"kfold{salt or '0'}",
@@ -78,7 +85,7 @@ def jobs() -> list[tuple[str, list[str], list[str]]]:
 def run(job: tuple[str, list[str], list[str]]) -> tuple[str, dict[float, dict]]:
     """Fit on the job's training pages (+ the stage-1 pages), predict its test pages."""
     label, train_names, test_names = job
-    by = {d.name: d for d in DEV}
+    by = {d.name: d for d in DEV + TRAIN_TEST}
     train = [by[n] for n in train_names] + STAGE1
     test = [by[n] for n in test_names]
     key = hashlib.sha1(json.dumps([CODE, SETTINGS, train_names]).encode()).hexdigest()
@@ -158,8 +165,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fit-neutral", action="store_true",
                     help="the fits see --neutral-lists too (`train_boilerplate.FIT_NEUTRAL`; "
                     "by default only the analysis does)")
+    ap.add_argument("--on-train", action="store_true",
+                    help="also fit on all dev pages and score the train-split pages that do "
+                    "not train stage 1 (643; no rule or weight was chosen on them; labelled "
+                    "like WCXB: guides, blogs, reviews)")
+    ap.add_argument("--settled-z", type=float, default=None,
+                    help="stage-1 score under which a line outside every run keeps its "
+                    "verdict (`boilerplate.SETTLED_Z`)")
+    ap.add_argument("--settled-stage-z", type=float, default=None,
+                    help="|score| after a context stage beyond which a line keeps its "
+                    "verdict (`boilerplate.SETTLED_STAGE_Z`)")
+    ap.add_argument("--l2", type=float, default=None,
+                    help="L2 penalty of stage 1 and the first context stage (`L2`)")
+    ap.add_argument("--l2-last", type=float, default=None,
+                    help="L2 penalty of the last context stage (`L2_LAST`)")
+    ap.add_argument("--switch-cost", type=float, default=None,
+                    help="log-odds paid per change between body and boilerplate when the "
+                    "verdicts are taken in blocks (`smoothing.SWITCH_COST`; 0: each line "
+                    "alone, as before the fifth round). Analysis only: the fits are reused")
+    ap.add_argument("--length-exp", type=float, default=None,
+                    help="a line's evidence in the block verdicts is weighed chars**E "
+                    "(`smoothing.LENGTH_EXP`)")
     ap.add_argument("--dump-pages", metavar="FILE",
                     help="write each scenario's per-page figures at the first threshold (JSON)")
+    ap.add_argument("--dump-preds", metavar="FILE",
+                    help="write each scenario's boilerplate lines per page at the first "
+                    "threshold (JSON), to study the out-of-fold misses")
     ap.add_argument("--dump-loss", metavar="FILE",
                     help="write per-page body characters lost on the salt-'' 3-fold (JSON)")
     args = ap.parse_args(argv)
@@ -190,6 +221,18 @@ def main(argv: list[str] | None = None) -> int:
         tb.FIT_NEUTRAL = True
     if args.title_weight is not None:
         tb.TITLE_WEIGHT = args.title_weight
+    if args.settled_z is not None:
+        bp.SETTLED_Z = args.settled_z
+    if args.settled_stage_z is not None:
+        bp.SETTLED_STAGE_Z = args.settled_stage_z
+    if args.l2 is not None:
+        tb.L2 = args.l2
+    if args.l2_last is not None:
+        tb.L2_LAST = args.l2_last
+    if args.switch_cost is not None:
+        smoothing.SWITCH_COST = args.switch_cost
+    if args.length_exp is not None:
+        smoothing.LENGTH_EXP = args.length_exp
     global CACHE
     if args.cache:
         CACHE = Path(args.cache)
@@ -197,13 +240,20 @@ def main(argv: list[str] | None = None) -> int:
     SETTINGS[:] = [tb.STAGE1_SPLITS, tb.TRAIN_SHARE, args.ctx_weight, args.weight_exp,
                     args.ctx_weight_exp, args.drop, args.stage1_pages_weight_exp,
                     args.ctx_source_column, bp.NEUTRAL_LISTS, tb.FIT_NEUTRAL,
-                    tb.TITLE_WEIGHT]
+                    tb.TITLE_WEIGHT, bp.SETTLED_Z, bp.SETTLED_STAGE_Z]
+    if args.l2 is not None or args.l2_last is not None:
+        SETTINGS.append([tb.L2, tb.L2_LAST])
     DEV[:] = tb.load_split(eval_dir, "dev")
     STAGE1[:] = tb.load_stage1_pages(eval_dir)
+    if args.on_train:
+        held = {d.name for d in STAGE1}
+        TRAIN_TEST[:] = [d for d in tb.load_split(eval_dir, "train") if d.name not in held]
     THRESHOLDS[:] = ([float(t) for t in args.thresholds.split(",")] if args.thresholds
                      else [tb.THRESHOLD])
     sc = _scorer(eval_dir)
     gold = sc.load_gold(str(eval_dir / "boilerplate" / "dev"))
+    if TRAIN_TEST:
+        gold.update(sc.load_gold(str(eval_dir / "boilerplate" / "train")))
     t0 = time.perf_counter()
     with get_context("fork").Pool(args.jobs) as pool:
         results = pool.map(run, jobs(), chunksize=1)
@@ -236,6 +286,10 @@ def main(argv: list[str] | None = None) -> int:
             pages = {label: {n: _counts(gold[n]["labels"], preds[n]) for n in preds}
                      for label, preds in merged.items()}
             Path(args.dump_pages).write_text(json.dumps(pages), encoding="utf-8")
+        if args.dump_preds and name == schemes[0][0]:
+            Path(args.dump_preds).write_text(json.dumps(
+                {label: {n: sorted(p) for n, p in preds.items()}
+                 for label, preds in merged.items()}), encoding="utf-8")
         if args.dump_loss and name == schemes[0][0]:
             loss = {}
             for n, marked in merged["kfold0"].items():

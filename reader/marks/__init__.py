@@ -19,6 +19,7 @@ from reader.marks.given_names import GIVEN
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
 from reader.marks.roundups import roundup_speakers
+from reader.marks.smoothing import block_verdicts
 from reader.marks.speakers import (
     LOWER,
     UPPER,
@@ -158,19 +159,21 @@ def _analyze(
     # (enum members in locals: `LineKind.BODY` is a slow attribute lookup)
     body, boiler = LineKind.BODY, LineKind.BOILERPLATE
     kinds = [LineKind.BLANK] * len(lines)
-    threshold = _weights.THRESHOLD
+    certain = found.certain | found.teasers
+    verdicts = block_verdicts(p_bp, [len(lines[i].strip()) for i in idx], _weights.THRESHOLD,
+                              {k for k, i in enumerate(idx) if i in certain} if certain else ())
     if boilerplate_texts or forced_boilerplate or forced_body:
         for k, i in enumerate(idx):
             n = i + 1
-            bad = p_bp[k] >= threshold
+            bad = verdicts[k]
             if keys[k] in boilerplate_texts or n in forced_boilerplate:
                 bad = True
             if n in forced_body:
                 bad = False
             kinds[i] = boiler if bad else body
     else:  # no corrections (`reader analyze`)
-        for i, p in zip(idx, p_bp, strict=True):
-            kinds[i] = boiler if p >= threshold else body
+        for i, bad in zip(idx, verdicts, strict=True):
+            kinds[i] = boiler if bad else body
 
     furniture, teasers, thread = found
     title_line = None

@@ -91,7 +91,7 @@ def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     return parser, module
 
 
-_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EIO)  # writing the output failed
+_FULL = (errno.ENOSPC, errno.EDQUOT)  # no room to write: a full disk, a quota
 
 
 def _mistyped_command(args: Sequence[str]) -> None:

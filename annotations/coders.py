@@ -47,7 +47,9 @@ def check_coder(name: object) -> str:
     Names are printable text: they appear in the title bar, in exports and as XML
     attributes, and the store uses a control character to join article and coder in keys.
     """
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str):  # `coder = 5` in config.toml said "cannot be empty"
+        raise AnnotationInputError(f"a coder name is text in quotes, not {name!r}")
+    if not name.strip():
         raise AnnotationInputError("a coder name cannot be empty")
     name = name.strip()
     if not name.isprintable():

@@ -19,6 +19,7 @@ from annotations.model import (
     ArticleState,
     ArticleStatus,
     Correction,
+    CorrectionKind,
     Highlight,
     Memo,
     new_id,
@@ -79,6 +80,42 @@ def _highlight_problem(h: Highlight) -> str | None:
         return "bad offsets"
     if not isinstance(h.exact, str):
         return "no quote"
+    if not isinstance(h.label, str) or not isinstance(h.note, str):
+        return "label and note must be text"
+    return None
+
+
+def _int_or_none(value: Any) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _state_problem(s: ArticleState) -> str | None:
+    """Why an imported article state cannot be merged: tags that are not text (a `None`
+    tag broke every later import and the app's tag list), an unknown status."""
+    if not isinstance(s.article, str) or not s.article or not isinstance(s.tags, list):
+        return "bad article or tags"
+    for t in s.tags:
+        if not isinstance(t, str) or not normalize_tag(t):
+            return f"tag {t!r} is not a tag"
+        if not normalize_tag(t).isprintable():
+            return f"tag {t!r} contains control characters"
+    if s.status not in {x.value for x in ArticleStatus}:
+        return f"status {s.status!r} is not todo, done or skipped"
+    return None
+
+
+def _correction_problem(c: Correction) -> str | None:
+    """Why an imported correction cannot be merged: a kind no reader knows, or fields of
+    the wrong type (detection reads them for every article they reach)."""
+    if not isinstance(c.id, str) or not c.id:
+        return "no id"
+    if c.kind not in {k.value for k in CorrectionKind}:
+        return f"kind {c.kind!r} is not one reader knows"
+    texts = (c.article, c.text, c.value)
+    if not all(v is None or isinstance(v, str) for v in texts):
+        return "article, text and value must be text"
+    if not all(_int_or_none(v) for v in (c.line, c.start, c.end)):
+        return "line, start and end must be numbers"
     return None
 
 
@@ -131,8 +168,8 @@ def plan_merge(
         except (TypeError, ValueError) as exc:
             report.invalid.append(f"article state: {exc}")
             continue
-        if not isinstance(s.article, str) or not s.article or not isinstance(s.tags, list):
-            report.invalid.append(f"article state {s.article!r}: bad article or tags")
+        if problem := _state_problem(s):
+            report.invalid.append(f"article state {s.article!r}: {problem}")
             continue
         if not isinstance(s.coder, str) or not s.coder:
             s.coder = coder
@@ -171,8 +208,9 @@ def plan_merge(
         except (TypeError, ValueError) as exc:
             report.invalid.append(f"correction: {exc}")
             continue
-        if not isinstance(c.id, str) or not c.id:
-            report.invalid.append("correction without id")
+        if problem := _correction_problem(c):
+            report.invalid.append(f"correction {c.id!r}: {problem}"
+                                  if problem != "no id" else "correction without id")
             continue
         if not isinstance(c.coder, str) or not c.coder:
             c.coder = coder

@@ -172,6 +172,12 @@ def write_passages(passages: Sequence[Passage], path: Path, fmt: str) -> Path:
     path = path.expanduser()
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a folder")
+    from annotations.export import not_a_file
+
+    if not_a_file(path):  # a pipe or a device: written to, not replaced
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            out.write(data)
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)  # as every other export does
     fd, tmp = tempfile.mkstemp(prefix=".passages-", suffix=".tmp", dir=path.parent)
     try:

@@ -321,6 +321,14 @@ def write_qdpx(path: Path, qde: bytes, files: dict[str, str]) -> None:
     import os
     import tempfile
 
+    from annotations.export import not_a_file
+
+    if not_a_file(path):  # a pipe or a device: written to, not replaced
+        with open(path, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("project.qde", qde)
+            for name, text in files.items():
+                z.writestr(name, text.encode("utf-8"))
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)

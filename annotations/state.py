@@ -27,6 +27,18 @@ def delete(table: str, key: str) -> Op:
     return ["del", table, key]
 
 
+def _with_text_tags(record: dict[str, Any]) -> dict[str, Any]:
+    """An article state whose tags are all text. `reader import` once merged `"tags":
+    [null, 5]` as it was, and every later import, export and tag of that store ended in a
+    traceback; such entries are no tag, so they are left out (and the next save drops
+    them from the file)."""
+    tags = record.get("tags")
+    if isinstance(tags, list) and all(isinstance(t, str) and t for t in tags):
+        return record
+    kept = [t for t in tags if isinstance(t, str) and t] if isinstance(tags, list) else []
+    return {**record, "tags": kept}
+
+
 class State:
     def __init__(self, tables: Tables | None = None) -> None:
         self.tables: Tables = empty_tables()
@@ -45,6 +57,8 @@ class State:
     def _put(self, table: str, key: str, record: dict[str, Any]) -> None:
         if table not in self.tables:
             return  # a newer version's table in a journal entry: ignored (store is read-only)
+        if table == "articles":
+            record = _with_text_tags(record)
         if table in INDEXED:
             old = self.tables[table].get(key)
             if old is not None and old.get("article") != record.get("article"):

@@ -223,10 +223,15 @@ def replace_file(path: Path, payload: bytes | bytearray, prefix: str = ".cache-"
     half-written file. No fsync: everything written this way is derived data (caches, the
     view state) that is recomputed when lost; the user's work goes through the annotation
     store's journal instead. Raises OSError for the caller to handle."""
+    from annotations.export import file_mode
+
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
+            # the umask's mode, not mkstemp's 0600: a team sharing the corpus folder
+            # shares its caches (else each coder's start counted the corpus again)
+            os.fchmod(f.fileno(), file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -9,6 +9,7 @@ line on stderr with exit status 2 instead of a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import keyword
 import os
@@ -90,6 +91,23 @@ def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     return parser, module
 
 
+_FULL = (errno.ENOSPC, errno.EDQUOT)  # no room to write: a full disk, a quota
+
+
+def _mistyped_command(args: Sequence[str]) -> None:
+    """`reader analyse CORPUS` said "unrecognized arguments: CORPUS" (and `reader analyse`
+    "no such file or folder: analyse"): a first word that is no path but nearly a command
+    name is named as such."""
+    import difflib
+
+    if not args or args[0].startswith("-") or os.path.exists(args[0]):
+        return
+    close = difflib.get_close_matches(args[0], list(SUBCOMMANDS), n=1, cutoff=0.6)
+    if close:
+        raise UserError(f"no command or file {args[0]!r} (did you mean `reader {close[0]}`? "
+                        "`reader --help` lists the commands)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -97,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser, module = _command_parser(args_list[0])
             args = parser.parse_args(args_list[1:])
             return int(module.run(args) or 0)
+        _mistyped_command(args_list)
         args = _app_parser().parse_args(args_list)
         from reader.commands import app
 
@@ -110,9 +129,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # `reader list | head`: the reader went away; that is not an error. Point stdout
         # at devnull so the interpreter's final flush does not complain either.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _stdout_to_devnull()
         return 0
+    except OSError as exc:
+        if exc.errno not in _FULL:
+            raise
+        # a full disk (`reader analyze C > out.jsonl`): one line, not a traceback
+        where = os.fsdecode(exc.filename) if exc.filename else "the output"
+        print(f"reader: error: cannot write {where}: {exc.strerror}", file=sys.stderr)
+        if not exc.filename:
+            _stdout_to_devnull()  # (the final flush would fail again)
+        return 1
+
+
+def _stdout_to_devnull() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

@@ -361,6 +361,9 @@ def _scan(
     p = Path(path).expanduser()
     if not p.exists():
         raise UserError(f"no such file or folder: {path}")
+    if not_utf8(str(p.resolve())):  # caches, the search index and exports record it
+        raise UserError(f"the path {printable_name(str(p.resolve()))} is not UTF-8: rename "
+                        "the folder (or copy the corpus elsewhere) to open it")
     articles: list[Article] = []
     skipped: list[Skipped] = []
 
@@ -398,15 +401,20 @@ def _scan(
             stat = p.stat()
         except OSError:
             stat = None
-        add(p.resolve(), p.name, stat)
+        if not_utf8(p.name):
+            skipped.append(Skipped(printable_name(p.name), p.resolve(), NOT_UTF8))
+        else:
+            add(p.resolve(), p.name, stat)
         return Corpus(root, articles, skipped, single_file=p.resolve())
     if not p.is_dir():
         raise UserError(f"not a folder or a .txt file: {path}")
     root = p.resolve()
     found_extras: list[tuple[str, os.DirEntry[str]]] = []
     found = list(_walk(str(root), extras=found_extras))
+    found_extras = _named_in_utf8(found_extras, skipped)  # (a .jsonl's ids hold its name)
     extras.extend((rel, Path(entry.path)) for rel, entry in found_extras)
     found.sort(key=lambda item: item[0])
+    found = _named_in_utf8(found, skipped)
     make_path = _path_maker(root, found[0] if found else None)
     append = articles.append
     if lazy_stat_over is not None and len(found) > lazy_stat_over:
@@ -426,6 +434,38 @@ def _scan(
         else:
             add(file_path, rel, stat)
     return Corpus(root, articles, skipped)
+
+
+NOT_UTF8 = "its name is not UTF-8 (rename the file to read it)"
+
+
+def not_utf8(rel: str) -> bool:
+    """A name the file system gave in bytes that are not UTF-8 (Python holds them as
+    surrogate escapes): no cache, index, annotation file or export can write it."""
+    if rel.isascii():  # (the common case, without encoding 100,000 names)
+        return False
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def printable_name(rel: str) -> str:
+    """The name with each byte that is not UTF-8 shown as U+FFFD, to say which file."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _named_in_utf8(found: list[tuple[str, os.DirEntry[str]]], skipped: list[Skipped]
+                   ) -> list[tuple[str, os.DirEntry[str]]]:
+    """`found` without the files whose path under the corpus is not UTF-8, which go to
+    `skipped` with the reason (their id could never be saved: the app crashed on one)."""
+    bad = [item for item in found if not_utf8(item[0])]
+    if not bad:
+        return found
+    for rel, entry in bad:
+        skipped.append(Skipped(printable_name(rel), Path(entry.path), NOT_UTF8))
+    return [item for item in found if not not_utf8(item[0])]
 
 
 def _path_maker(root: Path, sample: tuple[str, os.DirEntry[str]] | None):  # type: ignore[no-untyped-def]

@@ -119,6 +119,20 @@ class Query:
     def empty(self) -> bool:
         return not self.clauses
 
+    @property
+    def wordless(self) -> bool:
+        """No clause holds a word or an operator: `-`, `...`, `"  "` (punctuation is not
+        searched), which match every article. `reader search CORPUS -` listed them all."""
+
+        def blank(t: Clause) -> bool:
+            if isinstance(t, Not):
+                return blank(t.term)
+            if isinstance(t, AnyOf):
+                return any(blank(x) for x in t.terms)  # one side matches all: so does it
+            return isinstance(t, Text) and not t.terms
+
+        return all(blank(c) for c in self.clauses)
+
     # the views the title-only filter and older callers use
     @property
     def text(self) -> tuple[str, ...]:

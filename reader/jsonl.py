@@ -31,6 +31,7 @@ import contextlib
 import gzip
 import hashlib
 import os
+import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +45,9 @@ from reader.corpus import Article, ArticleError, Skipped
 TEXT_FIELDS = ("text", "maintext", "content", "body")
 DATE_FIELDS = ("date", "date_publish", "published")
 SOURCE_FIELDS = ("source", "source_domain", "site")
-INDEX_VERSION = 2  # 2: an explicit id equal to another record's line number is kept
+INDEX_VERSION = 3  # 2: an explicit id equal to another record's line number is kept
+# 3: a byte-order mark before the first record and lone surrogate escapes are read, so
+# indexes that skipped those records are made again
 HEAD_ROWS = 2000  # records in the head file a warm start reads before the first frame
 CHECK_BYTES = 64 * 1024  # head and tail of the indexed part, checked before reusing an index
 
@@ -104,12 +107,41 @@ def metadata_of(record: dict[str, Any]) -> tuple[str | None, str | None, str | N
     return title, url, date, source or host_of(url)
 
 
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark, which Windows tools put first in a file
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_lone(value: Any) -> Any:
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_replace_lone(v) for v in value]
+    if isinstance(value, dict):
+        return {_replace_lone(k): _replace_lone(v) for k, v in value.items()}
+    return value
+
+
+def _with_lone_surrogates(raw: bytes, error: orjson.JSONDecodeError) -> Any:
+    """A record orjson refuses only for a lone surrogate escape (`\\ud83d`: an emoji a
+    scraper cut in half), read with U+FFFD for it: one character for one, so offsets
+    hold. It was skipped whole as invalid JSON. Anything else raises BadRecord."""
+    reason = f"invalid JSON ({str(error).split(':')[0]})"
+    if b"\\u" not in raw or "surrogate" not in str(error):
+        raise BadRecord(reason) from error
+    import json
+
+    try:
+        return _replace_lone(json.loads(raw))
+    except (ValueError, RecursionError):
+        raise BadRecord(reason) from error
+
+
 def parse_record(raw: bytes, text_field: str | None) -> tuple[dict[str, Any], str]:
     """The record and the name of its text field; BadRecord says why not."""
     try:
         record = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise BadRecord(f"invalid JSON ({str(exc).split(':')[0]})") from exc
+        record = _with_lone_surrogates(raw, exc)
     if not isinstance(record, dict):
         raise BadRecord(f"not a JSON object (a {type(record).__name__})")
     if text_field is not None:
@@ -413,6 +445,8 @@ class JsonlIndexer:
                 self._open_line = None if raw.endswith(b"\n") else (start, line)
                 n += 1
                 body = raw.rstrip(b"\r\n")
+                if start == 0 and body.startswith(BOM):  # a file saved on Windows: the
+                    body, start = body[len(BOM):], len(BOM)  # record starts after the mark
                 if body.strip():
                     row = self._row(body, start, line, text_field, cap, rel, ids)
                     if isinstance(row, str):

@@ -90,7 +90,8 @@ def _host(article: Article) -> str | None:
 def read_sidecar(path: Path) -> dict[str, object]:
     """The object in a `.txt.json` sidecar; ValueError with the reason when it is not one."""
     try:
-        data = orjson.loads(path.read_bytes())
+        raw = path.read_bytes()
+        data = orjson.loads(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw)  # (Windows)
     except OSError as exc:
         raise ValueError(f"unreadable: {exc.strerror or exc}") from exc
     except orjson.JSONDecodeError as exc:
@@ -100,11 +101,22 @@ def read_sidecar(path: Path) -> dict[str, object]:
     return data
 
 
+def _delimiter(header: str) -> str:
+    """`,`, or the `;` (or tab) the header row is split by: a spreadsheet in a European
+    locale saves CSV with semicolons, and `id;title;url` read as one column "had no 'id'
+    column"."""
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
 def read_metadata_csv(path: Path) -> dict[str, dict[str, object]]:
     """Rows of `metadata.csv` by id; ValueError when it has no `id` column."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
+            delimiter = _delimiter(f.readline())
+            f.seek(0)  # (the decoder starts again: a byte-order mark is skipped again)
+            reader = csv.DictReader(f, delimiter=delimiter)
             fields = [(name or "").strip().lower() for name in reader.fieldnames or []]
             if "id" not in fields:
                 raise ValueError("metadata ignored: no 'id' column in the header row")

@@ -24,7 +24,7 @@ def parse_tags(value: str) -> tuple[list[str], list[str]]:
     for part in re.split(r"[,;]", value):
         name = part.strip()
         target = add
-        if name.startswith("-") and len(name) > 1:
+        if name.startswith("-"):  # (a lone "-" removes nothing and is no tag)
             name, target = name[1:], remove
         name = normalize_tag(name)
         if name and name not in target:

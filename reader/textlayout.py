@@ -38,6 +38,14 @@ def sanitize(text: str) -> str:
     return _UNSAFE.sub(lambda m: _placeholder(m.group()), text)
 
 
+def inert(text: str) -> str:
+    """`sanitize` for text the user edits (a memo, a note): tabs and line breaks stay,
+    escapes and other controls become their visible placeholders."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(lambda m: _placeholder(m.group()), text)
+
+
 @lru_cache(maxsize=4096)
 def _char_cells(ch: str) -> int:
     if unicodedata.east_asian_width(ch) in "WF":

@@ -119,10 +119,28 @@ def file_mode() -> int:
     return 0o666 & ~mask
 
 
+def not_a_file(path: Path) -> bool:
+    """Whether `path` is a pipe or a device (`-o /dev/stdout`, `-o >(gzip > x.gz)`): it is
+    written to, not replaced. The rename put a regular file in its place (as root, over
+    /dev/stdout or /dev/null) and the pipe got nothing."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Write via a temporary file and rename, so a failed export never leaves a half file
     in place of the previous good one (people re-export over the note they link to).
-    The file gets the umask's permissions, as if written directly (see `file_mode`)."""
+    The file gets the umask's permissions, as if written directly (see `file_mode`).
+    A pipe or a device is written to directly (`not_a_file`)."""
+    if not_a_file(path):
+        with open(path, "w", encoding=encoding, newline="") as out:
+            out.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

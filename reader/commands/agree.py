@@ -8,6 +8,7 @@ import sys
 
 from annotations.adjudication import adjudicator_name
 from annotations.agreement import Figures, Report, report
+from annotations.comparable_coders import left_out_note, without_idle
 from reader.commands.common import add_corpus_argument, add_db_argument, load
 from reader.commands.store_access import open_store
 from reader.errors import UserError
@@ -44,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--coders",
         metavar="A,B,...",
         help="the coders to compare (default: every coder in the annotation file but the "
-        "adjudicator: gold, or $READER_ADJUDICATOR)",
+        "adjudicator, gold or $READER_ADJUDICATOR, and those with no article done)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     add_db_argument(parser)
@@ -81,6 +82,9 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args, corpus, write=False)
     try:
         coders = parse_coders(args.coders, list(store.coders()))
+        idle: list[str] = []
+        if args.coders is None:  # (coders named with --coders are compared as asked)
+            coders, idle = without_idle(store, coders)
         bar: Progress | None = None
 
         def progress(done: int, total: int) -> None:
@@ -100,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     result = report(gathered.units)
+    if idle:
+        print(f"reader: {left_out_note(idle)} (--coders names them anyway)", file=sys.stderr)
     for line in gathered.warnings:
         print(f"reader: {line}", file=sys.stderr)
     if result.left_out and args.json:

@@ -19,6 +19,7 @@ from pathlib import Path
 from reader.commands.common import add_corpus_argument, load, max_bytes
 from reader.errors import UserError
 from reader.pipeline import MIN_REPEAT
+from reader.textlayout import sanitize
 
 NAME = "analyze"
 HELP = "detect boilerplate, headline and quotations; print JSON Lines"
@@ -138,7 +139,7 @@ def _analyze_one(item: tuple[str, Path]) -> tuple[bytes | None, str | None, bool
     else:
         text, reason = _read(path)
     if text is None:
-        return None, f"skipped {article_id}: {reason}", False
+        return None, sanitize(f"skipped {article_id}: {reason}"), False
     marks = article_marks(text, article_id, repeated=_repeated, line_keys=keys)
     if getattr(marks, "error", None) is not None:
         return None, f"error {article_id}: detection failed ({marks.error}); left out", True
@@ -267,7 +268,7 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
         buffer.flush()
     sys.stdout.flush()
     for skipped in corpus.skipped:
-        print(f"skipped {skipped.id}: {skipped.reason}", file=sys.stderr)
+        print(sanitize(f"skipped {skipped.id}: {skipped.reason}"), file=sys.stderr)
     if failed:
         print(f"detection failed on {failed} article{'s' if failed != 1 else ''} "
               "(see above); the others were printed", file=sys.stderr)

@@ -25,6 +25,7 @@ from reader.commands.store_access import (
 )
 from reader.corpus import Corpus
 from reader.errors import UserError
+from reader.textlayout import sanitize
 from reader.titles import title_of
 
 NAME = "annotations"
@@ -128,8 +129,16 @@ def correction_text(c: dict[str, Any]) -> str:
     return f"{c['id'][:8]}  {c['kind']}  {where}{what}{value}"
 
 
+class _Inert:
+    """stdout, with control characters shown as symbols: ids (file names), notes and
+    memos given on the command line, quoted article text may hold terminal escapes."""
+
+    def write(self, text: str) -> None:
+        sys.stdout.write(sanitize(text))
+
+
 def print_text(entries: list[dict[str, Any]]) -> None:
-    out = sys.stdout
+    out = _Inert()
     for entry in entries:
         tags = ", ".join(entry["tags"]) or "-"
         where = "  (not in the corpus)" if entry["missing"] else ""
@@ -151,7 +160,7 @@ def print_corpus_corrections(rows: list[dict[str, Any]]) -> None:
     if rows:
         sys.stdout.write("every article:\n")
     for c in rows:
-        sys.stdout.write(f"  correction {correction_text(c)}\n")
+        _Inert().write(f"  correction {correction_text(c)}\n")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from reader.corpus import bundled_corpus
+from reader.corpus import ArticleError, Corpus, bundled_corpus, read_article
 from reader.errorlog import log_path
 from reader.errors import UserError
 
@@ -21,7 +21,7 @@ def load_keymap() -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # (a BOM, as for config)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UserError(f"cannot read {path}: {exc}") from exc
     table = data.get("keymap", data)
@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
         detail = (skipped_note(app.corpus.skipped) if app.corpus.skipped
                   else unread_note(corpus))
         raise UserError(f"no articles (.txt files or JSON Lines records) in {corpus}{detail}")
+    _refuse_one_unreadable_file(app.corpus, app.max_bytes, corpus)
     try:
         app.run()
     finally:
@@ -61,3 +62,19 @@ def run(args: argparse.Namespace) -> int:
         for problem in app.exit_problems:
             print(f"reader: warning: {problem} (details in {log_path()})", file=sys.stderr)
     return 0
+
+
+def _refuse_one_unreadable_file(corpus: Corpus, max_bytes: int, named: Path) -> None:
+    """A one-article corpus that cannot be read is an error, as `reader list` says it is.
+
+    `reader photo.txt` (a binary file) opened the app on a list of one row, "⚠ photo.txt",
+    and an empty article: nothing to do but quit. Reading one file costs nothing; a folder
+    is left to the background indexer, which lists what it cannot read under `S`.
+    """
+    if len(corpus.articles) != 1 or corpus.pending:
+        return
+    (article,) = corpus.articles
+    try:
+        read_article(article, max_bytes)
+    except ArticleError as exc:
+        raise UserError(f"no readable articles in {named} ({article.id}: {exc})") from None

@@ -26,11 +26,25 @@ def add_text_field_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def megabytes(text: str) -> float:
+    """`--max-size`: a positive, finite number (`inf` and `nan` ended in a traceback,
+    `-1` in "larger than the -1.04858e+06 bytes size cap" for every file)."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a number of megabytes above 0, not {text!r}")
+    return value
+
+
 def add_max_size_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-size",
         metavar="MB",
-        type=float,
+        type=megabytes,
         default=DEFAULT_MAX_BYTES / 1024 / 1024,
         help="skip articles larger than this many megabytes (default: 20)",
     )

@@ -8,6 +8,7 @@ import sys
 
 from reader.commands.common import add_corpus_argument, load, max_bytes
 from reader.errors import UserError
+from reader.textlayout import sanitize
 
 NAME = "dupes"
 HELP = "group syndicated copies: articles whose body text is nearly the same"
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         bar.advance(n)
 
     def problem(article_id: str, reason: str) -> None:
-        print(f"skipped {article_id}: {reason}", file=sys.stderr)
+        print(sanitize(f"skipped {article_id}: {reason}"), file=sys.stderr)
 
     signatures = corpus_signatures(items, jobs=min(args.jobs, max(1, len(items))),
                                    max_bytes=max_bytes(args), progress=progress,
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             out.writelines(f"  {a}\n" for a in g.articles)
     out.flush()
     for s in corpus.skipped:
-        print(f"skipped {s.id}: {s.reason}", file=sys.stderr)
+        print(sanitize(f"skipped {s.id}: {s.reason}"), file=sys.stderr)
     if not groups:  # (on stderr: stdout stays empty for scripts) not a silent nothing
         print(f"no copies found among {len(items):,} article(s) at similarity ≥ "
               f"{args.threshold:g} (--threshold lowers it)", file=sys.stderr)

@@ -7,6 +7,7 @@ import os
 import sys
 
 from reader.commands.common import add_corpus_argument, add_db_argument, load, max_bytes
+from reader.textlayout import sanitize
 
 NAME = "list"
 HELP = "list the articles of a corpus (id, title, words)"
@@ -75,14 +76,14 @@ def run(args: argparse.Namespace) -> int:
     for article in corpus.articles:
         title, words, error = found.get(article.id, (None, None, "not read"))
         if error is not None:
-            print(f"skipped {article.id}: {error}", file=sys.stderr)
+            print(sanitize(f"skipped {article.id}: {error}"), file=sys.stderr)
             continue
         title = article.headline or title or article.id  # a JSON Lines record's own title
         out.write(f"{_clean(article.id)}\t{_clean(title)}\t{words}\n")
         listed += 1
     out.flush()
     for s in corpus.skipped:
-        print(f"skipped {s.id}: {s.reason}", file=sys.stderr)
+        print(sanitize(f"skipped {s.id}: {s.reason}"), file=sys.stderr)
     if not listed:
         from reader.errors import UserError
 

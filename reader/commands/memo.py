@@ -12,6 +12,7 @@ from reader.commands.common import (
     load,
 )
 from reader.commands.store_access import open_store
+from reader.textlayout import inert
 
 NAME = "memo"
 HELP = "write or print the memo of an article or of the project"
@@ -52,5 +53,6 @@ def run(args: argparse.Namespace) -> int:
         memo = store.memo(article_id)
     if memo is not None:
         text = memo.text
+        text = inert(text)  # (escapes given with --text reach no terminal)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0

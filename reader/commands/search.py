@@ -15,6 +15,7 @@ from reader.commands.common import (
     max_bytes,
 )
 from reader.errors import UserError
+from reader.textlayout import sanitize
 
 NAME = "search"
 HELP = "full-text search: the articles matching a query, best first"
@@ -130,14 +131,24 @@ def run(args: argparse.Namespace) -> int:
     query = parse(args.query)  # a QueryError is a UserError: one line, exit 2
     if query.empty:
         raise UserError("empty query: give words, a phrase or an operator (see --help)")
+    if query.wordless:
+        raise UserError(f"nothing to search for in {args.query!r} (punctuation is not "
+                        "searched): give words, a phrase or an operator (see --help)")
     named = _unlisted(args.corpus)
     db_path = resolve_db_path(named, args.db, create=False)
     index = SearchIndex(index_path_for(db_path))
     if args.no_update and (index.path is None or not index.path.exists()):
         raise UserError(f"no search index for {args.corpus} yet: run without --no-update")
-    if not index.open_quiet():  # (reading leaves the index's folder as it was)
-        index.open()
     import sqlite3
+
+    if not index.open_quiet():  # (reading leaves the index's folder as it was)
+        try:
+            index.open()
+        except (OSError, sqlite3.Error) as exc:  # a read-only corpus and cache folder
+            where = index.path.parent if index.path is not None else "the cache folder"
+            raise UserError(f"cannot keep the search index in {where}: "
+                            f"{getattr(exc, 'strerror', None) or exc} (a writable --db "
+                            "folder or XDG_CACHE_HOME gives it a place)") from exc
 
     try:
         found, stamps, rowids, corpus = _answer(args, query, named, db_path, index)
@@ -212,7 +223,7 @@ def _print(args: argparse.Namespace, index: Any, query: Any, found: list[str],
             try:
                 text = _read(args, corpus, article_id, records)
             except ArticleError as exc:
-                print(f"skipped {article_id}: {exc}", file=sys.stderr)
+                print(sanitize(f"skipped {article_id}: {exc}"), file=sys.stderr)
                 continue
             snips = snippets_for(text, query, index.doc(article_id))
         if args.json:

@@ -10,6 +10,7 @@ import argparse
 import sys
 from typing import Any
 
+from annotations.journal import JOURNAL_SUFFIX
 from annotations.model import AnchorStatus, Highlight
 from annotations.paths import resolve_db_path
 from annotations.store import AnnotationStore
@@ -23,7 +24,8 @@ def open_store(args: argparse.Namespace, corpus: Corpus, *, write: bool) -> Anno
     handle works as `--coder` (see `annotations.coders.resolve_coder`)."""
     path = resolve_db_path(corpus, getattr(args, "db", None), create=write)
     coder = getattr(args, "coder", None)
-    if not write and getattr(args, "db", None) and not path.exists():
+    journal = path.with_name(path.name + JOURNAL_SUFFIX)  # (a running app's work is there)
+    if not write and getattr(args, "db", None) and not path.exists() and not journal.exists():
         # a mistyped --db read as "nothing annotated" with no word of why
         print(f"reader: note: no annotation file at {path} (nothing is annotated there)",
               file=sys.stderr)

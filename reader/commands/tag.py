@@ -34,7 +34,9 @@ in which case nothing is written."""
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_argument(parser)
     parser.add_argument("article", metavar="ARTICLE", help="article id (see `reader list`)")
-    parser.add_argument("tags", metavar="TAG", nargs="+", help="tags to add (or remove)")
+    parser.add_argument("tags", metavar="TAG", nargs="+",
+                        help="tags to add (or remove); a tag that starts with - goes after "
+                        "-- and the options before it: `reader tag C A --coder ann -- -5`")
     parser.add_argument("--remove", action="store_true", help="remove the tags instead")
     add_db_argument(parser)
     add_coder_argument(parser)

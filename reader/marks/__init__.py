@@ -16,6 +16,7 @@ from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
 from reader.marks.furniture import furniture_lines
 from reader.marks.given_names import GIVEN
+from reader.marks.interviews import qa_turns
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
 from reader.marks.roundups import roundup_speakers
@@ -290,13 +291,13 @@ def _find_quotes(
     """
     out: list[Quote] = []
     body, blank, bp, title = LineKind.BODY, LineKind.BLANK, LineKind.BOILERPLATE, LineKind.TITLE
-    turns = _turns(lines, kinds)
     # lines with a mark that can take part in a quotation (any double mark, or a single
     # one that is not inside a word and precedes a letter or digit); the search skips to
     # the next line after a hit. Line numbers are counted incrementally (C-level
     # str.count), so nothing is computed per line of a text without quotation marks.
     marked = set()
     text = "\n".join(lines)
+    turns = _turns(lines, kinds, "\nQ" in text or text[:1] == "Q")
     search = _ANY_MARK_RE.search
     singles = _SINGLES
     count = text.count
@@ -354,7 +355,8 @@ def _find_quotes(
             _attribute_line(lines, i, start, ctx.scratch(), weights, None, out, True)
             continue
         ctx.sentence += 1
-        if i in turns:  # a transcript's turn: its quotations are the turn speaker's
+        if i in turns and turns[i][0] is not None:
+            # a transcript's turn: its quotations are the turn speaker's
             _turn_speaker(ctx, turns[i][0])
         if i not in marked:
             # names a few paragraphs before a quotation may be its speaker; farther
@@ -456,10 +458,20 @@ def _attribute_line(
     spans = line_spans(line)
     prev_end = 0
     prev_speech = False
+    nick = [_nickname(line, a, b, closed) for a, b, closed in spans] if len(spans) > 1 else []
     for j, (a, b, closed) in enumerate(spans):
         left = line[max(prev_end, a - MAX_CONTEXT) : a]
         nxt = spans[j + 1][0] if j + 1 < len(spans) else len(line)
         right = line[b : min(nxt, b + MAX_CONTEXT)]
+        if nick and j > 0 and nick[j - 1]:
+            # a nickname inside the name before: `John “Big Bridge” Roe said, “…”`
+            pa, before = spans[j - 1][0], spans[j - 2][1] if j > 1 else 0
+            left = line[max(before, pa - MAX_CONTEXT) : pa].rstrip() + " " + left.lstrip()
+        if nick and j + 1 < len(spans) and nick[j + 1]:
+            # ... and after: `“…,” said John “Big Bridge” Roe.`
+            nb = spans[j + 1][1]
+            after = spans[j + 2][0] if j + 2 < len(spans) else len(line)
+            right = right.rstrip() + " " + line[nb : min(after, nb + MAX_CONTEXT)].lstrip()
         _note(line[prev_end:a], c)
         inner = line[a + 1 : b - 1] if closed else line[a + 1 : b]
         follows = j > 0 and not line[prev_end:a].strip(" ,;:\u2014-")
@@ -481,6 +493,21 @@ def _attribute_line(
     _note(line[prev_end:], c)
 
 
+_NICK_BEFORE = re.compile(rf"(?:^|\s)[{UPPER}][\w'\u2019\-]*\s$")
+
+
+def _nickname(line: str, a: int, b: int, closed: bool) -> bool:
+    """Whether the quotation at `a`-`b` is a nickname inside a person's name (`John “Big
+    Bridge” Roe`): one to three capitalised words without a sentence's punctuation, between
+    a capitalised word and the next one."""
+    if not closed or not line[b : b + 2][1:].isupper() or line[b : b + 1] != " ":
+        return False
+    words = line[a + 1 : b - 1].split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    return words[-1][-1:].isalnum() and _NICK_BEFORE.search(line, max(0, a - 40), a) is not None
+
+
 # `NAME: words` at a line's start, the name in capitals (with a role after a comma:
 # "STEVE INSKEEP, HOST:"), as radio and interview transcripts write a turn
 _TURN_RE = re.compile(
@@ -490,10 +517,23 @@ _TURN_RE = re.compile(
 TURNS_MIN = 3  # turn lines, by at least two speakers: a transcript, not a dateline or two
 
 
-def _turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str, int]]:
+def _turns(
+    lines: list[str], kinds: list[LineKind], questions: bool = True
+) -> dict[int, tuple[str | None, int]]:
     """Turns of a transcript among the article's lines: line index -> (speaker, offset of
     the words in the line). None unless the article has `TURNS_MIN` such lines by two or
-    more speakers ("NEW DELHI: ..." and "FILE PHOTO: ..." are one-offs)."""
+    more speakers ("NEW DELHI: ..." and "FILE PHOTO: ..." are one-offs), or is a "Q:" /
+    "A:" interview (`interviews.qa_turns`: the questions have no speaker; `questions`:
+    whether a line opens with "Q" at all)."""
+    found = _name_turns(lines, kinds)
+    if not found and questions:
+        article = [k is LineKind.BODY or k is LineKind.TITLE for k in kinds]
+        return qa_turns(lines, article)
+    return found
+
+
+def _name_turns(lines: list[str], kinds: list[LineKind]) -> dict[int, tuple[str | None, int]]:
+    """The `NAME: words` turns of `_turns`."""
     found: dict[int, tuple[str, int]] = {}
     full: dict[str, str] = {}
     body, title = LineKind.BODY, LineKind.TITLE

@@ -55,6 +55,8 @@ _VERBS = (
     "|reckons|reckoned|echoed|reflected|laughs|proclaimed|proclaims|interjected"
     "|hinted|speculated|opined|disclosed|protested|objected|queried|reasoned|theorized"
     "|theorised|posited|enthused|enthuses"
+    # the passive of wire copy ("Doe was quoted as saying")
+    "|quoted as saying"
 )
 _SPEECH_VERB = rf"(?:{_VERBS})"
 # first words of the verbs: a context without any of them needs no attribution regex
@@ -79,6 +81,14 @@ _TITLES = {
     "saint", "councilman", "councilwoman", "councillor", "deputy", "inspector", "superintendent",
     "analyst", "economist", "founder", "co-founder", "editor", "manager", "spokesman",
     "spokeswoman", "spokesperson", "leader", "head", "team", "senior", "executive", "vp",
+    # the abbreviated ranks and offices of wire copy ("Det. John Roe", "Supt. Jane Doe")
+    "det", "supt", "insp", "cpl", "pvt", "pfc", "spc", "adm", "cmdr", "cdr", "maj", "brig",
+    "amb", "atty", "hon", "fr", "msgr", "lieutenant", "corporal", "admiral", "commander",
+    "trooper", "constable", "rabbi", "imam", "treasurer", "comptroller", "assemblyman",
+    "assemblywoman", "alderman", "congressman", "congresswoman", "councilmember",
+    "prosecutor", "provost",
+    # (not "major", "premier", "principal", "marshal": "Major League Baseball", "Premier
+    # League", "Principal Financial" open organisations' names)
 }
 _NOT_NAMES = {
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "this", "that", "these", "those",
@@ -242,6 +252,15 @@ def _lead_appositive(s: str) -> re.Match[str] | None:
 # the same subject with the quotation right after it: `Steve Menet, Senior Vice President
 # of Sales for Dräger, Inc., says: “…”`
 _BEFORE_APPOSITIVE = re.compile(rf"^\s*{_APPOSITIVE}[^\u201c\u201d\"]{{0,60}}?[,:]\s*$")
+# what may follow the verb of an attribution before its quotation: `… said in a statement:`
+_VERB_TAIL = re.compile(r"[^\u201c\u201d\"]{0,60}?[,:]\s*")
+
+
+def _before_desc_name(sent_left: str) -> re.Match[str] | None:
+    """A description, then the name, before the quotation: `Doe’s lawyer, Max Poe, said:
+    “…”` (`_AFTER_DESC_NAME`, then only the verb's tail up to the quotation)."""
+    m = _AFTER_DESC_NAME.match(sent_left)
+    return m if m is not None and _VERB_TAIL.fullmatch(sent_left, m.end()) else None
 
 
 def _full_person(m: re.Match[str] | None, lower_words: LowerWords) -> str | None:
@@ -259,6 +278,52 @@ _ACCORDING = re.compile(
     rf"\b(?:[Aa]ccording to|[Pp]er|[Aa]s)\s+({_NAME}|{_DESC})"
     rf"(?:\s+(?:{_SPEECH_VERB}|puts it))?\s*[,:]?",
 )
+# a document and who issued it, after "according to": "a statement from the city council",
+# "a 2018 survey by Jane Doe", "a report by the University of Chicago"
+_DOC_BY = re.compile(
+    r"(?:[\w\-]+\s+){1,3}?(?:statement|statements|report|survey|study|poll|letter|release"
+    r"|filing|complaint|lawsuit|memo|analysis|post|email|paper|ruling|affidavit|document"
+    r"|transcript|tweet|video|interview|estimate|estimates|data|figures|note|notice|blog post)"
+    r"\s+(?:from|by|of|issued by|published by)\s+"
+)
+_DOC_ORG = re.compile(
+    r"the\s+(?:[a-z][\w\-]*\s+){0,3}?(?:council|department|agency|ministry|company|firm"
+    r"|government|office|commission|committee|board|court|police|university|group|campaign"
+    r"|administration|organization|organisation|association|union|party)\b"
+)
+_ORG_JOIN_WORDS = frozenset(("of", "for", "and", "on", "the", "&"))
+
+
+def _doc_source(text: str, at: int) -> tuple[str, bool] | None:
+    """Who issued the document a description at `at` names, and whether it is an
+    institution to keep as written ("the University of Chicago Education Lab and MDRC");
+    None if the description names no issuer."""
+    d = _DOC_BY.match(text, at)
+    if d is None:
+        return None
+    rest = text[d.end() : d.end() + 120]
+    words = rest.split()
+    if len(words) >= 2 and words[0] in ("the", "The") and words[1][:1].isupper():
+        run = words[:1]
+        for w in words[1:]:
+            core = w.rstrip(",.;:")
+            if not (core[:1].isupper() or core in _ORG_JOIN_WORDS):
+                break
+            run.append(core)
+            if core != w:
+                break  # a comma or a full stop ends the name
+        while run[-1] in _ORG_JOIN_WORDS:
+            run.pop()
+        return " ".join(run), True
+    m = _NAME_RE.match(rest) or _DOC_ORG.match(rest)
+    return (m.group(0), False) if m else None
+
+
+@cache
+def _colon_name() -> re.Pattern[str]:
+    """`‘…’: Jane Doe on the plan`, a headline's speaker after its colon (rare: compiled on
+    first use)."""
+    return re.compile(rf"\s*:\s+({_FULL})(?=\s+(?:on|about|says|said)\b|\s*$|\s*[,.;])")
 _DESC_DETS = frozenset(("the", "a", "an", "one", "another", "its", "his", "her", "their",
                         "our", "this", "that"))
 
@@ -283,6 +348,34 @@ def _sentence_verb(sentence: str) -> re.Match[str] | None:
     return None
 
 
+# a speech verb in the passive at the end of a match: "was described", "were told" (not
+# "was quoted as saying", which is the quoted person's)
+_PASSIVE_END = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?!quoted\b)(?:[a-z]+ed|told)$"
+)
+# the same right after the subject: " was described", ", 45, were told"
+_PASSIVE_AT = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:,[^,\u201c\u201d\"]{1,160},)?\s+(?:[a-z]+ly\s+)?"
+    r"(?:(?:has|have|had)\s+)?(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?"
+    r"(?!quoted\b)(?:[a-z]+ed|told|written|shown)\b"
+)
+
+
+def _passive(text: str, pos: int) -> bool:
+    """Whether the subject ending at `pos` takes its speech verb in the passive."""
+    return _PASSIVE_AT.match(text, pos) is not None
+
+
+def _right_verb(right_s: str) -> re.Match[str] | None:
+    """The first `WHO … said` after a quotation; a name there governed by a preposition
+    gives way to the subject the text opens with ("“…,” Jane Doe of Acme Corp. said",
+    "Jane Doe at Springfield University said": Doe, not the company)."""
+    m = _SENT_VERB.search(right_s)
+    if m is not None and _governed(right_s, m.start(1)):
+        return _opening_subject(right_s) or m
+    return m
+
+
 @cache
 def _after_clause_verb() -> re.Pattern[str]:
     """`“…” announced in October, said Derek Scissors, …` (rare: compiled on first use)."""
@@ -297,7 +390,7 @@ def _after_clause_verb() -> re.Pattern[str]:
 # name ("said the Springfield mayor, Jane Doe", "said her lawyer, John Roe")
 _ROLE_NAME = re.compile(rf"((?:[\w\-.&'\u2019]+\s+){{1,7}}?)({_FULL})")
 _ROLE_COMMA_NAME = re.compile(
-    rf"((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|{_CAP}['\u2019]s)\s+"
+    rf"((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|{_CAP}['\u2019]s)\s+"
     rf"[^,\u201c\u201d\".!?]{{1,60}}),"
     rf"\s+({_FULL})(?=\s*(?:[,.;:!?)]|$))"
 )
@@ -335,6 +428,12 @@ def _role_name(tail: str, lower_words: LowerWords | frozenset[str]) -> str | Non
     words = [w.strip(".,").lower() for w in m.group(1).split()]
     if m.re is _ROLE_COMMA_NAME or (words and words[0] in _ARTICLES):
         words = words[1:]  # the determiner
+    if m.re is _ROLE_NAME and len(words) == 2 and words[1] == "of" and words[0] in _TITLES:
+        # an office of something, then the name: "said Director of Public Health Jane
+        # Doe" (`clean_name` starts the name at its given name)
+        name = clean_name(m.group(2), lower_words)
+        ok = name is not None and len(name.split()) >= 2 and _is_person(name.split())
+        return m.group(2) if ok else None
     last = _strip_possessive(words[-1]) if words else ""
     if not last.isalpha() or last in _NOT_NAMES:
         return None
@@ -388,7 +487,8 @@ def _sent_verb_first() -> re.Pattern[str]:
 _SENT_END = re.compile(
     r"[.!?](?<![A-Z].)(?<!Mr.)(?<!Mrs.)(?<!Ms.)(?<!Dr.)(?<!St.)"
     r"(?<!Sen.)(?<!Rep.)(?<!Gov.)(?<!Gen.)(?<!Col.)(?<!Sgt.)(?<!Lt.)(?<!Capt.)(?<!Prof.)"
-    r"(?<!Rev.)[\"'\u201d\u2019)]*\s+"
+    r"(?<!Rev.)(?<!Det.)(?<!Supt.)(?<!Insp.)(?<!Cpl.)(?<!Pvt.)(?<!Adm.)(?<!Cmdr.)(?<!Maj.)"
+    r"(?<!Amb.)(?<!Atty.)(?<!Hon.)(?<!Msgr.)[\"'\u201d\u2019)]*\s+"
     rf"(?=[{UPPER}\"'\u201c\u2018(\[])"
 )
 _WORD_RE = re.compile(r"[\w'\u2019\-]+")
@@ -413,7 +513,8 @@ _PREPOSITIONS = {"of", "at", "from", "with", "to", "by", "for", "in", "on", "tol
 
 # an abbreviated title ends in a full stop that ends no sentence: "Mr. Trump", "Dr. Hoge"
 _TITLE_ABBREV_RE = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|St)\.$"
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|St|Det|Supt|Insp"
+    r"|Cpl|Pvt|Adm|Cmdr|Maj|Amb|Atty|Hon|Msgr)\.$"
 )
 
 
@@ -596,6 +697,8 @@ def _clean_name(raw: str, lower_words: LowerWords | frozenset[str]) -> str | Non
         run.pop(0)
     if len(run) > 1:
         run = _after_institution(run)
+    if len(run) > 2:
+        run = _from_given_name(run, lower_words)
     if not run:
         return None
     name = " ".join(run)
@@ -632,6 +735,43 @@ def _after_institution(run: list[str]) -> list[str]:
     return run
 
 
+def _from_given_name(run: list[str], lower_words: LowerWords | frozenset[str]) -> list[str]:
+    """A capitalised run that reaches back past a person's name into the office before it
+    ("Secretary of State Jane Doe" caught as "State Jane Doe", "Minister of Finance Jane
+    Doe", "Director of Public Health Jane Doe") starts at the common given name inside it,
+    when its first word is none, two words or more follow ("Martin Luther King" and
+    "Sarah Jessica Parker" open with one and are kept whole) and what it drops is no
+    given name the lists lack: two words or more, or a word that is an office's object,
+    an institution's, hyphenated, or written in lower case elsewhere ("Carrie Ann Inaba"
+    stays whole)."""
+    if run[0].lower() in GIVEN:
+        return run
+    for k in range(1, len(run) - 1):
+        if run[k].lower() in GIVEN and run[k - 1].lower() not in _PARTICLES:
+            prev = run[k - 1].lower().rstrip(".")
+            if (
+                k >= 2
+                or "-" in prev
+                or prev in _OFFICE_OBJECTS
+                or prev in _ORG_WORDS
+                or _institution_word(prev)
+                or prev in lower_words
+            ):
+                return run[k:]
+            return run
+    return run
+
+
+# what offices are "of" ("Minister of Finance", "Chief of Staff", "Secretary of Defense")
+_OFFICE_OBJECTS = frozenset((
+    "finance", "defense", "defence", "health", "staff", "education", "justice", "interior",
+    "energy", "transportation", "transport", "commerce", "labor", "labour", "agriculture",
+    "treasury", "police", "homeland", "veterans", "housing", "culture", "trade", "economy",
+    "foreign", "affairs", "communications", "operations", "research", "marketing",
+    "engineering", "product", "sales", "security", "science", "technology", "policy",
+))
+
+
 BYLINE_RE = re.compile(
     rf"^[ \t]*(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporting by|[Ww]ords by)[ \t:]+"
     rf"({_NAME}(?:(?:,|,? and| &)[ \t]+{_NAME})*)",
@@ -660,8 +800,12 @@ def is_reporter(name: str, ctx: Context) -> bool:
 def _resolve(who: str, ctx: Context) -> str | None:
     """Turn a captured speaker phrase into the name to report."""
     w = who.strip(" ,.")
-    if _POSS_DESC_RE.fullmatch(w) or _SOURCE_DESC_RE.fullmatch(w):
-        return w  # "Doe's attorney", "a source close to the president": kept as written
+    if _POSS_DESC_RE.fullmatch(w):
+        return w  # "Doe's attorney": kept as written
+    if _SOURCE_DESC_RE.fullmatch(w):
+        # "a source close to the president": kept as written; "the mayor of Springfield"
+        # is the mayor the article names ("Mayor Jane Doe"), if it names one
+        return _office_holder(w, ctx) or w
     low = w.lower()
     if low in _PRONOUNS:
         if low in ("i", "we", "you"):
@@ -686,7 +830,10 @@ def _resolve(who: str, ctx: Context) -> str | None:
             # Korean government", "The Justice Department", "the Electoral Commission")
             return w
         name = clean_name(w, ctx.lower_words)
-        if name and name[0].isupper() and " " in w and any(c.isupper() for c in w[1:]):
+        if (
+            name and name[0].isupper() and " " in w and any(c.isupper() for c in w[1:])
+            and not _is_role(name.lower())  # "the CEO", "the Democrat": a role, no name
+        ):
             # "a report from Kotak Institutional Equities" -> the organisation
             cap = _NAME_RE.findall(w)
             if cap:
@@ -703,6 +850,8 @@ def _resolve(who: str, ctx: Context) -> str | None:
                 best = max(ctx.spoken, key=ctx.spoken.__getitem__)
                 if ctx.spoken[best] >= 2 and _fits(ctx, best, gender):
                     hit = best
+            if hit is None:
+                hit = _office_holder(w, ctx)
             if hit:
                 return hit
         return w
@@ -727,8 +876,36 @@ def _resolve(who: str, ctx: Context) -> str | None:
     return name
 
 
+# offices a text names its holder with ("Mayor Jane Doe", "Jane Doe, the city's mayor"),
+# which "the mayor said" and "the mayor of Springfield said" point back at
+_OFFICES = frozenset((
+    "mayor", "governor", "senator", "president", "minister", "premier", "chancellor",
+    "secretary", "sheriff", "commissioner", "superintendent", "coach", "ceo", "chairman",
+    "chairwoman", "director", "judge", "prosecutor", "ambassador", "congressman",
+    "congresswoman", "representative", "spokesman", "spokeswoman", "spokesperson",
+))
+
+
+def _office_holder(desc: str, ctx: Context) -> str | None:
+    """The one person the article names with the office of a definite description ("the
+    mayor", "The mayor of Springfield", "the former governor"), else None: a reader takes
+    "the mayor said" for the mayor the article has named, however far back."""
+    words = desc.split()
+    if len(words) < 2 or words[0].lower() not in ("the", "this", "that"):
+        return None
+    head = next((x.lower() for x in words[1:4] if x.lower() in _OFFICES), None)
+    lw = ctx.lower_words
+    if head is None or not isinstance(lw, LowerWords) or not lw.text.strip():
+        return None
+    held = role_holder(head, lw.text, lw)
+    if held is None or (ctx.reporters and is_reporter(held, ctx)):
+        return None
+    return held
+
+
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_ROLE_GENDER = {"actress": "f", "woman": "f", "actor": "m", "man": "m"}
+_ROLE_GENDER = {"actress": "f", "woman": "f", "actor": "m", "man": "m", "congressman": "m",
+                "congresswoman": "f"}
 
 
 def _fits(ctx: Context, name: str, gender: str | None) -> bool:
@@ -753,8 +930,8 @@ def _recent(ctx: Context, gender: str | None, window: int) -> str | None:
     for i, (sent, name, strong) in enumerate(reversed(ctx.mentions)):
         if sent < lo:
             break
-        if not _fits(ctx, name, gender):
-            continue
+        if not _fits(ctx, name, gender) or (" " in name and not _is_person(name.split())):
+            continue  # (an organisation is only what "it" points at: `_recent_thing`)
         known = name in ctx.spoken or (gender is not None and name in ctx.gender)
         key = (sent, 1 if strong else 0, 1 if known else 0, i)
         if best is None or key > best:
@@ -797,18 +974,36 @@ _ROLE_WORDS = {
     "attorney", "teacher", "veteran", "officer", "chief", "woman", "man", "quarterback",
     "manager", "editor", "reporter", "journalist", "producer", "filmmaker", "comedian",
     "rapper", "host", "dietitian", "nutritionist", "leader", "candidate",
+    # more of the descriptions news copy uses for a person it has named ("the Democrat
+    # said", "the 45-year-old said"); not the relational and situational ones ("the
+    # victim", "the driver", "the mother", "the son"), which as often describe someone
+    # unnamed next to the person named ("Police arrested John Roe. … the victim said")
+    "democrat", "republican", "representative", "detective", "sheriff", "commissioner",
+    "superintendent", "chancellor", "secretary", "ambassador", "general", "colonel",
+    "captain", "sergeant", "lieutenant", "pastor", "retiree", "entrepreneur", "billionaire",
+    "athlete", "pitcher", "striker", "midfielder", "goalkeeper", "champion", "rookie",
+    "novelist", "poet", "historian", "psychologist", "therapist", "surgeon", "activist",
 }
+
+
+# "the 45-year-old said": a person described by age
+_AGE_RE = re.compile(r"\d{1,3}-year-old")
 
 
 def _is_role(desc: str) -> bool:
     words = desc.split()
-    return bool(words) and words[-1] in _ROLE_WORDS
+    return bool(words) and (words[-1] in _ROLE_WORDS or _AGE_RE.fullmatch(words[-1]) is not None)
 
 
 def _expand(name: str, ctx: Context) -> str:
+    """A surname alone, or with its particles ("de la Cruz"), as the full name met before."""
     if " " not in name:
         full = ctx.surnames.get(name.lower())
         if full:
+            return full
+    elif all(w in _PARTICLES for w in name.split()[:-1]):
+        full = ctx.surnames.get(name.rsplit(None, 1)[-1].lower())
+        if full and full.endswith(" " + name):
             return full
     return name
 
@@ -980,6 +1175,12 @@ def note_names(text: str, ctx: Context) -> None:
             if not _after_preposition(text, at):
                 _mention(ctx, full, bare == raw)
                 here.append(full)
+        elif parts[-1].lower().rstrip(".") in _ORG_WORDS and not _after_preposition(
+            text, m.start()
+        ):
+            # an organisation as a subject ("Acme Corp. makes bridges"): what a later "it
+            # said" points at, never a person's referent (`_recent` passes over it)
+            _mention(ctx, name, False)
     if here and all(h == here[0] for h in here):
         male = _MALE_RE.search(text) is not None
         female = _FEMALE_RE.search(text) is not None
@@ -1052,7 +1253,18 @@ def _after_preposition(text: str, start: int) -> bool:
         or (before[0].lower() in _INTERVIEW_WORDS and before[1].lower() in ("with", "to"))
     ):
         return False  # the source, the interviewee ("we spoke with Jane Doe")
+    if before and before[-1] == "and" and (
+        prev := _name_end().search(text, max(0, start - 80), start - 4)
+    ):
+        # "Jane Doe and John Roe met": the second is as much a subject as the first
+        return _after_preposition(text, prev.start())
     return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+@cache
+def _name_end() -> re.Pattern[str]:
+    """A capitalised name at the end of a stretch (rare: compiled on first use)."""
+    return re.compile(rf"(?<![\w'\u2019\-])({_FULL})\s*$")
 
 
 _LEAD_NAME = re.compile(rf"\s*({_NAME})")
@@ -1081,6 +1293,11 @@ def _governed(text: str, start: int) -> bool:
     words = before.split()[-3:]
     for j, w in enumerate(words):
         rest = words[j + 1 :]
+        if j > 0 and (
+            (w == "of" and words[j - 1].lower().rstrip(".") in _TITLES)
+            or (w == "and" and words[j - 1][:1].isupper())
+        ):
+            continue  # an office's "of" ("Minister of Finance Jane Doe"), two subjects
         if (
             w.lower() in _PREPOSITIONS
             and w.lower() not in ("told", "tells")
@@ -1100,14 +1317,33 @@ def _person_like(name: str, raw: str, ctx: Context) -> bool:
     return name.lower() in ctx.surnames or raw.split()[0].lower().rstrip(".") in _TITLES
 
 
+@cache
+def _passive_agent() -> re.Pattern[str]:
+    """`was accused by NAME`, `had been described by NAME as`: the agent of a passive
+    verb (rare: compiled on first use)."""
+    return re.compile(
+        r"\b(?:was|were|been|is|are|being)\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|en|wn)|told)"
+        r"\s+by\s+"
+        rf"({_NAME})"
+    )
+
+
 def _subject(sentence: str, ctx: Context) -> str | None:
     """Who a woven-in quotation most likely belongs to: the subject of its sentence, i.e.
     the first name or he/she/they that is neither an ordinary capitalised word nor the
     object of a preposition ("Benioff introduced Cook ... as “someone who ...”")."""
+    if (
+        " by " in sentence
+        and (agent := _passive_agent().search(sentence)) is not None
+        and clean_name(agent.group(1), ctx.lower_words) is not None
+    ):
+        return agent.group(1)  # "Doe was accused by Roe of “lying”": the agent says it
     best: tuple[int, str] | None = None
     for m in _NAME_RE.finditer(sentence):
-        if _after_preposition(sentence, m.start()):
-            continue
+        if _after_preposition(sentence, m.start()) or (
+            " " in sentence[m.end() : m.end() + 1] and _passive(sentence, m.end())
+        ):
+            continue  # (nor the subject of a passive: "Residents were told")
         name = clean_name(m.group(0), ctx.lower_words)
         if name is None:
             continue
@@ -1225,6 +1461,52 @@ DEFAULT_KIND_WEIGHTS = (-0.5,) + (0.0,) * 14 + (1.0,) + (0.0,) * 11
 _TRAIL = "\"'\u201c\u201d\u2018\u2019)]} "
 
 
+_MINOR_WORDS = frozenset((
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
+    "with", "from", "as", "vs", "vs.", "into", "over", "per", "via",
+))
+
+
+def _work_title(words: list[str], inner: str, left: str, right: str) -> bool:
+    """A quotation in title case inside a sentence-case line: the title of a work, a show,
+    a campaign (“The Long Bridge”, “Dancing with the Stars”): every word but the minor ones
+    capitalised, one sentence at most, and a third or more of the words of more than three
+    letters around it in lower case (names and days are capitalised; a headline in title
+    case quotes speech in title case too)."""
+    if any(not w[:1].isupper() and w.lower() not in _MINOR_WORDS for w in words):
+        return False
+    if not words[0][:1].isupper() or _INTERNAL_BREAK.search(inner):
+        return False
+    around = _WORD_RE.findall(left[-80:]) + _WORD_RE.findall(right[:80])
+    big = [w for w in around if len(w) > 3 and w.isalpha()]
+    return len(big) >= 2 and 3 * sum(1 for w in big if w.islower()) >= len(big)
+
+
+# verbs whose object is the words uttered, even in title case ("protesters chanted “Black
+# Lives Matter”"), unlike "wrote", "sang", "told", "read" that take a title or an audience
+_UTTERANCE_VERBS = frozenset((
+    "said", "says", "say", "chanted", "chant", "chants", "shouted", "shouts", "shout",
+    "yelled", "yells", "screamed", "screams", "cried", "cries", "asked", "asks", "replied",
+    "replies", "answered", "answers", "tweeted", "exclaimed", "whispered", "declared",
+))
+
+
+def _utterance_verb_before(sent_left: str) -> bool:
+    """Whether the word right before a quotation is a verb of uttering."""
+    words = sent_left.split()
+    return bool(words) and words[-1].lower() in _UTTERANCE_VERBS
+
+
+def _whole_reply(inner: str, stripped_left: str) -> bool:
+    """A short quotation that is an utterance of its own, not a word woven into a sentence:
+    it opens with a capital and stands first in its sentence or right after the comma or
+    colon of an attribution ("“No,” she said.", "She answered: “Correct.”"; not "called it
+    a “boondoggle.”")."""
+    return inner.lstrip(" \u2026.")[:1].isupper() and (
+        not stripped_left or stripped_left[-1] in ",:.!?"
+    )
+
+
 @dataclass(slots=True)
 class Attribution:
     kind: str
@@ -1268,6 +1550,11 @@ def attribute(
     who: str | None = None
     direct = False
     tight = False
+    as_written: str | None = None  # an institution named in full, kept as the text has it
+    # a speech verb in the passive ("The plan was described by Roe as “…”", "Residents
+    # were told “…”"): its subject heard the words; the agent's match, True if none is
+    # named (the kind's features are those of any attribution)
+    passive: re.Match[str] | bool = False
     m = _AFTER_VERB_FIRST.match(right_s) if verb_right else None
     if m and "," in right_s and (
         clause := _full_person(_after_clause_verb().match(right_s), ctx.lower_words)
@@ -1284,6 +1571,8 @@ def attribute(
         direct = who is not None
     if who is None and verb_right:
         m = _AFTER_NAME_FIRST.match(right_s)
+        if m and _passive(right_s, m.end(1)):
+            passive = _passive_agent().search(right_s, m.start(1)) or True
         if m and right_s.lstrip()[:1] not in (".", ";"):
             who, direct = m.group(1), True
             if who.split()[0].lower() in _DESC_DETS and right_s.count(",") >= 2:
@@ -1294,8 +1583,16 @@ def attribute(
                 _full_person(_AFTER_DESC_NAME.match(right_s), ctx.lower_words)
             )
             direct = who is not None
+    if who is None and right_s[:3].lstrip()[:1] == ":" and not left.strip():
+        # a headline or dek that opens with the quotation and names its speaker after a
+        # colon: "‘We will rebuild’: Jane Doe on the city’s plan"
+        who = _full_person(_colon_name().match(right_s), ctx.lower_words)
+        direct = who is not None
     if who is None and verb_left and sent_left.count(",") >= 2:
-        who = _full_person(_BEFORE_APPOSITIVE.match(sent_left), ctx.lower_words)
+        who = _full_person(_BEFORE_APPOSITIVE.match(sent_left), ctx.lower_words) or (
+            # "Doe’s lawyer, Max Poe, said: “…”": the person the description names
+            _full_person(_before_desc_name(sent_left), ctx.lower_words)
+        )
         direct = who is not None
     naming = nw <= 8 and _naming_tail(sent_left[-30:])
     if naming:
@@ -1303,6 +1600,8 @@ def attribute(
     if who is None and verb_left and sent_left.strip():
         m = _BEFORE.search(sent_left)
         colon = sent_left.rstrip()[-1:] in (",", ":")
+        if m and _passive(sent_left, m.end(1)):
+            passive = _passive_agent().search(sent_left, m.start(1)) or True
         if m and _governed(sent_left, m.start(1)):
             # "A meta-analysis ... published in BMJ concludes that": the name governed by a
             # preposition is not the verb's subject; the description that opens the
@@ -1326,6 +1625,14 @@ def attribute(
         m = _ACCORDING.search(sent_left) or _ACCORDING.match(right_s.lstrip(" ,"))
         if m and (m.group(0).lower().startswith("according") or m.group(0).rstrip()[-1:] in ",:"):
             who, direct = m.group(1), True
+            if who[:1].islower() or who.split()[0] in ("The", "A", "An"):
+                # "according to a statement from the city council", "a 2018 survey by
+                # Jane Doe": who issued the document
+                src = _doc_source(m.string, m.start(1))
+                if src is not None:
+                    who = src[0]
+                    if src[1]:
+                        as_written = who  # "the University of Chicago Education Lab"
     sentence_verb = None
     if who is None and (verb_left or verb_right):
         # a quotation that ends its sentence ("… an election.’’ Critically, it said …")
@@ -1335,12 +1642,14 @@ def attribute(
             _lead_appositive(sent_left), ctx.lower_words
         )
         m = (verb_left and not lead and _sentence_verb(sent_left)) or (
-            verb_right and not ends_sentence and _SENT_VERB.search(right_s)
+            verb_right and not ends_sentence and _right_verb(right_s)
         )
         if lead:
             sentence_verb = lead
         elif m:
             sentence_verb = m.group(1)
+            if _PASSIVE_END.search(m.group(0)) is not None:
+                passive = _passive_agent().search(m.string, m.start(1)) or True
         elif verb_left:
             m = _sent_verb_first().search(sent_left)
             if m:
@@ -1379,6 +1688,14 @@ def attribute(
     if not weights:
         weights = DEFAULT_KIND_WEIGHTS
     score = -1.0 if naming else sum(map(mul, weights, feats))
+    if (
+        score >= 0.0 and 2 <= nw <= 10
+        and (not direct or (tight and not _utterance_verb_before(sent_left)))
+        and _work_title(words, inner, left, right)
+    ):
+        score = -1.0  # "wrote “The Long Bridge” in 2010": a title in running text
+    if score < 0.0 and direct and nw <= 3 and ends_punct and _whole_reply(inner, stripped_left):
+        score = 0.0  # "“No,” she said.", "The source answered, “Correct.”": a whole reply
     cite = ctx.cite
     ctx.cite = None
     # a signature beats a speaker carried over from an earlier quotation, not one the text
@@ -1406,10 +1723,37 @@ def attribute(
     elif signed_by is not None:
         speaker, who = signed_by, None
         _path("signed")
+    elif as_written is not None:
+        speaker = as_written
+        _path("direct")
     else:
-        speaker, who = _find_speaker(who, sentence_verb, stripped_left, sent_left, ctx, True)
+        if passive:
+            # the agent speaks, else nobody named: no subject, no earlier speaker carried
+            who = passive.group(1) if isinstance(passive, re.Match) else None
+            sentence_verb = None
+        speaker, who = _find_speaker(
+            who, sentence_verb, stripped_left, sent_left, ctx, not passive
+        )
+    pair = None
+    if speaker and " " in speaker and " and " in right_s[:120] + sent_left[-160:]:
+        pair = _pair(right_s, sent_left, speaker, ctx)
+        if pair is not None:
+            _path("pair")
     if speaker and ctx.reporters and is_reporter(speaker, ctx):
         speaker = None  # the reporter reports the quotation; they did not say it
+    if pair is not None and speaker is not None:
+        # several people named as one subject: joined as written, each one remembered
+        end_sent = ctx.sentence + inner.count(". ") + inner.count("? ") + inner.count("! ")
+        saved = ctx.sentence
+        ctx.sentence = end_sent
+        for name in pair[1]:
+            ctx.surnames.setdefault(name.split()[-1].lower(), name)
+            _mention(ctx, name, True)
+        ctx.sentence = saved
+        ctx.last_speaker = pair[0]
+        ctx.last_speaker_pos = pos
+        ctx.last_speaker_sent = end_sent
+        return Attribution("speech", pair[0], feats)
     if speaker and who is not None:
         g = _PRONOUN_GENDER.get(who.strip().lower())
         if g is not None:
@@ -1429,6 +1773,71 @@ def attribute(
             _mention(ctx, speaker, True)
             ctx.sentence = saved
     return Attribution("speech", speaker, feats)
+
+
+# several full names as one subject of a speech verb: "Jane Doe and John Roe said", "Jane
+# Doe, John Roe and Ann Poe wrote in the letter:" (found from `_NAME_RE`'s runs and the
+# separators between them: no pattern of its own to compile)
+_PAIR_SEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_HELPERS = frozenset(("also", "then", "later", "once", "again", "just", "had", "has", "have",
+                      "would", "will", "could", "did", "does", "do", "was", "is", "jointly"))
+
+
+def _verb_follows(text: str) -> bool:
+    """Whether `text` opens with a speech verb, after two adverbs or helpers at most."""
+    words = text[:60].split()[:4]
+    k = 0
+    while k < len(words) and k < 2 and (words[k] in _HELPERS or words[k].endswith("ly")):
+        k += 1
+    return k < len(words) and words[k].strip(",.:;") in _VERB_WORDS
+
+
+def _name_groups(text: str) -> list[tuple[int, int, list[str]]]:
+    """Runs of two or more capitalised names joined by ", " / " and " in `text`, the last
+    joint an "and": (start, end, raw names)."""
+    out: list[tuple[int, int, list[str]]] = []
+    group: list[re.Match[str]] = []
+    joints: list[str] = []
+    for m in [*_NAME_RE.finditer(text), None]:
+        if m is not None and group and _PAIR_SEP.fullmatch(text, group[-1].end(), m.start()):
+            joints.append(text[group[-1].end() : m.start()])
+            group.append(m)
+            continue
+        if len(group) >= 2 and "and" in joints[-1]:
+            out.append((group[0].start(), group[-1].end(), [g.group(0) for g in group]))
+        group, joints = ([m], []) if m is not None else ([], [])
+    return out
+
+
+def _pair(
+    right_s: str, sent_left: str, speaker: str, ctx: Context
+) -> tuple[str, list[str]] | None:
+    """The joined speakers ("Jane Doe and John Roe") when the attribution that named
+    `speaker` names two people or more as its subject, each a person's full name (not
+    "Smith and Wesson", nor "Procter & Gamble"), with the names; else None."""
+    raws = None
+    head = len(right_s) - len(right_s.lstrip(" ,"))
+    right = right_s[:160]
+    for a, b, names in _name_groups(right):
+        if a == head and _verb_follows(right[b:]):
+            raws = names  # "“…,” Jane Doe and John Roe said"
+        break
+    if raws is None:
+        left = sent_left[-200:]
+        for _a, b, names in _name_groups(left):
+            if _verb_follows(left[b:]):
+                raws = names  # "Jane Doe and John Roe said: “…”"
+    if raws is None:
+        return None
+    names = []
+    for raw in raws:
+        name = clean_name(raw, ctx.lower_words)
+        if name is None or len(name.split()) < 2 or not _is_person(name.split()):
+            return None
+        names.append(_expand(name, ctx))
+    if speaker not in names or len(set(names)) < len(names):
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1], names
 
 
 _SIGNATURE_RE = re.compile(  # (a typewriter's "--" is one dash)
@@ -1451,6 +1860,14 @@ def signature(right: str, following: Sequence[str]) -> str | None:
     if not who or who[0].islower():
         return None
     words = who.split()
+    if len(words) >= 3 and words[0].lower().rstrip(".") in _TITLES and all(
+        w[:1].isupper() for w in words[1:]
+    ):
+        # "— Mayor Jane Doe", "— Dr. Jane Doe": the name, without the title
+        words = words[1:]
+        if words[0].lower().rstrip(".") in _TITLES and len(words) >= 3:
+            words = words[1:]  # "— Lt. Col. Jane Doe"
+        who = " ".join(words)
     # a name has few words; an anonymised source's description more ("-- Embedded systems
     # engineer working on safety-critical robotics", as surveys and round-ups sign quotes)
     if len(words) > 5 and not (
@@ -1555,7 +1972,8 @@ def full_names(surnames: set[str], text: str,
     # is glue), after no other capitalised word (a heading run into the name)
     pattern = rf"(?<![\w'\u2019.\-])(?:{_CAP}[ \t]+){{1,2}}(?:{'|'.join(map(re.escape, words))})\b"
     for m in re.finditer(pattern, text):
-        before = text[max(0, m.start() - 30) : m.start()].split()
+        # (the same line's words only: a line that opens with the name has none)
+        before = text[max(0, m.start() - 30) : m.start()].rsplit("\n", 1)[-1].split()
         if before and not before[-1].islower() and not before[-1].endswith((".", ",")):
             continue
         name = clean_name(m.group(0), lower_words)
@@ -1574,10 +1992,14 @@ def full_names(surnames: set[str], text: str,
 # a headline's bare office after or before its quotation, as headlines drop articles:
 # "‘We will rebuild,’ says mayor", "Mayor: ‘We will rebuild’", "PM vows to ‘…’"
 _HEAD_ROLE_AFTER = re.compile(
-    rf"^[\s,:]*(?:(?:{_VERB_THEN_SPEAKER}|says|vows|warns|tells)\s+|[\u2013\u2014-]\s*)"
-    r"((?:[A-Za-z][\w\-]*\s+)?[a-z][\w\-]*)\s*[.!?]?\s*$"
+    rf"^(?:[\s,:]*(?:(?:{_VERB_THEN_SPEAKER}|says|vows|warns|tells)\s+|[\u2013\u2014-]\s*)"
+    r"|\s*:\s*)((?:[A-Za-z][\w\-]*\s+)?[a-z][\w\-]*)\s*[.!?]?\s*$"
 )
-_HEAD_ROLE_BEFORE = re.compile(r"^\s*(?:[A-Z][\w\-]*\s+)?([A-Za-z][a-z\-]+)\s*:\s*$")
+# "Mayor: ‘…’", "Mayor vows to ‘…’", "Coach says ‘…’"
+_HEAD_ROLE_BEFORE = re.compile(
+    r"^\s*(?:[A-Z][\w\-]*\s+)?([A-Za-z][a-z\-]+)\s*(?::|\s(?:says|vows|warns|promises"
+    r"|pledges|urges|insists|admits)(?:\s+to)?)\s*$"
+)
 
 
 def headline_role(left: str, right: str) -> str | None:

@@ -48,6 +48,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.corpus import not_utf8
+
 RACY_NS = 2_000_000_000  # a folder or file changed less than this before it was stat-ed
 UNKNOWN = -1  # a recorded mtime that always counts as changed
 
@@ -168,7 +170,7 @@ def _listing(path: str) -> list[tuple[str, os.DirEntry[str]]] | None:
     out = []
     for e in entries:
         name = e.name
-        if name.startswith("."):
+        if name.startswith(".") or not_utf8(name):  # (scan leaves such names out too)
             continue
         try:
             if e.is_dir(follow_symlinks=True):

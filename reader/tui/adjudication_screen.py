@@ -38,6 +38,7 @@ HINT = ("1-9 take that coder's version · b both · n neither · u undo · "
 
 def open_adjudication(app: ReaderApp, adjudicator: str | None = None) -> None:
     from annotations.adjudication import adjudicator_name
+    from annotations.comparable_coders import left_out_note, without_idle
     from reader.errors import UserError
 
     try:
@@ -56,6 +57,9 @@ def open_adjudication(app: ReaderApp, adjudicator: str | None = None) -> None:
             severity="warning",
         )
         return
+    coders, idle = without_idle(store, coders)
+    if idle:
+        app.notify(left_out_note(idle))
     app.push_screen(AdjudicationScreen(app, coders, adjudicator))
 
 

@@ -205,14 +205,14 @@ def open_store(corpus: Corpus, db: str | None, coder: str | None = None) -> Stor
 
 
 def load_codebook(corpus: Corpus, store: Any) -> Codebook:
+    """The corpus's codebook. A broken `codebook.toml` is a UserError (the app does not
+    start, and says why): with the default labels in its place, a coder labelled against
+    the wrong list, and the first edit in `C` wrote the defaults over the team's file."""
     try:
         from annotations.codebook import load_codebook as load
     except ImportError:  # pragma: no cover
         return Codebook.default()
-    try:
-        return load(corpus.root)
-    except UserError:
-        return Codebook.default()
+    return load(corpus.root)
 
 
 # -- detection with the user's corrections ------------------------------------------
@@ -599,7 +599,8 @@ def toggle_line(app: ReaderApp) -> None:
     if article is None or app.marks is None:
         return
     line, text = _line_at_cursor(app)
-    if not text.strip():
+    if not text.strip():  # (said: z on the gap between paragraphs did nothing at all)
+        app.notify("a blank line has no mark to correct", timeout=2)
         return
     kinds = app.marks.line_kinds
     kind = kinds[line - 1] if line - 1 < len(kinds) else "body"

@@ -48,7 +48,16 @@ from reader.filtering import help_line
 from reader.palette import colour_map, label_colour
 from reader.quote_table import QuoteTable
 from reader.textlayout import sanitize
-from reader.tui import annotate, coding, corpus_views, dupes_ui, evidence, header, pane_widths
+from reader.tui import (
+    annotate,
+    coding,
+    corpus_views,
+    dupes_ui,
+    evidence,
+    exit_notice,
+    header,
+    pane_widths,
+)
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.hangup import quit_on_hangup
 from reader.tui.keymap_check import warn_unknown as warn_unknown_keys
@@ -58,6 +67,7 @@ from reader.tui.screen_scope import palette_refusal
 from reader.tui.screens import HelpScreen, MessageScreen, palette_help, skipped_count
 from reader.tui.search import AppSearch
 from reader.tui.unsaved_text import kept_at_exit
+from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView, Span
 from reader.tui.widgets.filter_input import FilterInput
@@ -226,7 +236,7 @@ class ReaderApp(App[None]):
                     )
                     yield Static(id="progress-label")
             with Vertical(id="right"):
-                yield Static(id="article-header")
+                yield ArticleHeader(self._update_header_for_focus, id="article-header")
                 yield Static(id="start-card")
                 yield ArticleView(id="article")
         yield Static(id="status")  # full width: line, speaker and labels are not cut
@@ -526,7 +536,7 @@ class ReaderApp(App[None]):
 
     def _update_title_bar(self, finished: bool = False) -> None:
         n = len(self.corpus.articles)
-        where = (self.corpus.single_file or self.corpus.root).name
+        where = sanitize((self.corpus.single_file or self.corpus.root).name)
         parts = [f"reader · {where} · {header.plural(header.readable_count(self), 'article')}"]
         if self.indexed < n and not finished:
             parts.append(f"indexing {self.indexed:,}/{n:,}")
@@ -814,8 +824,19 @@ class ReaderApp(App[None]):
             self.query_one(ArticleList).focus()
         self.call_after_refresh(self._update_header)  # the title rows wrap to the new width
 
+    def _update_header_for_focus(self) -> None:
+        """The header for what has the focus: the row under the list's cursor while the
+        list or the search box has it (as `pane_widths` shows it), else the open article."""
+        article_list = self.query_one(ArticleList)
+        focused = self.focused
+        if (focused is article_list or getattr(focused, "id", None) == "filter") \
+                and article_list.current is not None:
+            self._update_header(article_list.current)
+        else:
+            self._update_header()
+
     def on_resize(self) -> None:
-        self.call_after_refresh(self._update_header)
+        self.call_after_refresh(self._update_header_for_focus)
         self.call_after_refresh(self._update_progress)  # the label fits the list's width
 
     def action_focus_filter(self) -> None:
@@ -865,8 +886,18 @@ class ReaderApp(App[None]):
         # a path longer than the notice breaks after a "/", not mid-name
         from reader.tui.notice_text import break_long_words, notice_width
 
-        message = break_long_words(message, notice_width(self.size.width))
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        # ... and nothing in it (a file name, an article's words) reaches the terminal as an
+        # escape sequence
+        message = break_long_words(sanitize(message), notice_width(self.size.width))
+        super().notify(message, title=sanitize(title), severity=severity, timeout=timeout,
+                       markup=False)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: Textual's "Press [b]ctrl+q[/b] to quit", in words (notices are plain)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
+                return
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # article and list keys do nothing under the overview, passages, etc. (a modal
@@ -1055,6 +1086,8 @@ class ReaderApp(App[None]):
         if hold is not None and hold():
             return
         self.shutdown()
+        if not self.is_headless:  # (a test's app exits without a terminal to tell)
+            exit_notice.arm()  # the exit may wait for a large article's detection
         self.exit()
 
     def shutdown(self) -> None:

@@ -92,7 +92,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.collapse_copies", "equals_sign", "collapse_copies", "Collapse copies",
             "Show one row per group of syndicated copies (≡N: N copies), or every copy",
             "View", display="="),
-    Command("app.copy_tags", "plus_sign", "copy_tags_to_copies", "Tags to copies",
+    Command("app.copy_tags", "plus", "copy_tags_to_copies", "Tags to copies",  # (not plus_sign)
             "Copy this article's tags to its syndicated copies", "Annotate", display="+"),
     # -- list -----------------------------------------------------------------
     Command("list.down", "j,down", "cursor_down", "Down", "Next article", "List", "list",

@@ -93,7 +93,7 @@ def header_text(app: ReaderApp, index: int, width: int, marks: object | None,
             facts.append(" · finding boilerplate and quotations…", style="dim italic")
     else:
         facts.append(" · enter opens", style="dim italic")
-    facts.append(f" · {article.id}", style="dim")
+    facts.append(f" · {sanitize(article.id)}", style="dim")  # a file name may hold escapes
     facts.truncate(width, overflow="ellipsis")
     header.append_text(facts)
     tags = app.store.tags(article.id)
@@ -132,7 +132,7 @@ def start_card(app: ReaderApp) -> Text:
     """What the article pane shows before an article is opened: where to start."""
     n = readable_count(app)
     done = app.store.done_count()
-    where = (app.corpus.single_file or app.corpus.root).name
+    where = sanitize((app.corpus.single_file or app.corpus.root).name)
     card = Text()
     card.append(f"{where}\n", style="bold")
     card.append(f"{plural(n, 'article')} · {done:,} done\n\n", style="dim")

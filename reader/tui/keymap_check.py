@@ -45,10 +45,51 @@ def binding_ids(app: ReaderApp) -> set[str]:
                     PassagesScreen])
 
 
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+def _key_names() -> frozenset[str]:
+    """The names Textual gives keys: its Keys (`enter`, `pageup`, `f5`), the printable
+    characters' (`question_mark`, `slash`) and its aliases."""
+    import string
+
+    from textual.keys import KEY_ALIASES, Keys, _character_to_key
+
+    names = {k.value.rpartition("+")[2] or "+" for k in Keys}
+    names |= {_character_to_key(c) for c in string.printable if c.isprintable()}
+    names |= set(KEY_ALIASES) | {a for alias in KEY_ALIASES.values() for a in alias}
+    return frozenset(names)
+
+
+def not_a_key(keys: str) -> bool:
+    """Whether a keymap value names something that is no key: `ctl+d`, `ctrl+x,` (a
+    binding on it never fires, and the key it replaces is gone)."""
+    names = _key_names()
+    for key in keys.split(","):
+        key = key.strip()
+        if key == "+" or key.endswith("++"):
+            mods, last = key[:-2], "+"
+        else:
+            mods, _, last = key.rpartition("+")
+        if not last or (mods and not set(mods.split("+")) <= MODIFIERS):
+            return True
+        if len(last) != 1 and last not in names:
+            return True
+    return False
+
+
 def warn_unknown(app: ReaderApp, keymap: dict[str, str]) -> None:
-    """A notice naming the keymap's ids that no binding has."""
+    """A notice naming the keymap's ids that no binding has, and its values that are no
+    key."""
     unknown = sorted(set(keymap) - binding_ids(app))
+    problems = []
     if unknown:
         names = ", ".join(repr(u) for u in unknown)
-        app.notify(f"keymap.toml: no key has the id {names} (ids: reader/tui/commands.py, "
-                   "or the palette's command names)", severity="warning", timeout=10)
+        problems.append(f"no key has the id {names} (ids: reader/tui/commands.py, or the "
+                        "palette's command names)")
+    bad = [f"{k} = {v!r}" for k, v in sorted(keymap.items()) if not_a_key(v)]
+    if bad:
+        problems.append(f"not a key: {', '.join(bad)} (keys are written like enter, "
+                        "ctrl+d, V, question_mark)")
+    if problems:
+        app.notify(f"keymap.toml: {'; '.join(problems)}", severity="warning", timeout=10)

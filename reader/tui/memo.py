@@ -15,6 +15,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
+from reader.textlayout import inert, sanitize
+
 HINT = "ctrl+s saves · esc cancels · an empty memo is deleted"
 DISCARD = "unsaved changes: esc again discards them, ctrl+s saves"
 QUIT = "unsaved changes: ctrl+s saves them, ctrl+q again quits without them"
@@ -58,13 +60,13 @@ class MemoScreen(ModalScreen[str | None]):
         super().__init__()
         self.title_text = title
         self.subtitle = subtitle
-        self.value = value
+        self.value = inert(value)  # a memo set with `reader memo --text` may hold escapes
         self._warned = False
         self._quit_warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="memo-dialog"):
-            yield Label(Text(self.title_text), id="memo-title")
+            yield Label(Text(sanitize(self.title_text)), id="memo-title")
             if self.subtitle:
                 yield Static(Text(self.subtitle, style="dim"))
             yield TextArea(self.value, id="memo-area", soft_wrap=True)

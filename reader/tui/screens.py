@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from reader.textlayout import inert, sanitize
 from reader.tui.commands import COMMANDS, Command
 from reader.tui.widgets.option_list import MotionOptionList
 
@@ -113,17 +114,31 @@ def skipped_count(skipped: Sequence[object]) -> str:
 
 
 class MessageScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close")]
+    """A titled list of lines (`S`: what was not loaded and why), read like the help."""
+
+    BINDINGS = [
+        Binding("escape,enter,q", "dismiss", "Close"),
+        # a JSON Lines file with many bad lines fills several pages at 80x24
+        Binding("j", "scroll('scroll_down')", "Down", show=False),
+        Binding("k", "scroll('scroll_up')", "Up", show=False),
+        Binding("space", "scroll('page_down')", "Page down", show=False),
+        Binding("g", "scroll('scroll_home')", "Top", show=False),
+        Binding("G", "scroll('scroll_end')", "Bottom", show=False),
+    ]
 
     def __init__(self, title: str, lines: Sequence[str]) -> None:
         super().__init__()
         self.title_text = title
         self.lines = lines
 
+    def action_scroll(self, how: str) -> None:
+        getattr(self.query_one(VerticalScroll), f"action_{how}")()
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
-            yield Static(Text("\n".join(self.lines) or "(nothing)"))
+            yield Label(Text(sanitize(self.title_text)), classes="dialog-title")  # not markup
+            # file names are shown inert: one may hold an escape sequence
+            yield Static(Text(sanitize("\n".join(self.lines)) or "(nothing)"))
             yield Static("esc closes", classes="dialog-hint")
 
 
@@ -162,7 +177,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
+            yield Label(Text(sanitize(self.title_text)), classes="dialog-title")  # not markup
             suggester = (
                 SuggestFromList(self.suggestions, case_sensitive=False)
                 if self.suggestions
@@ -234,13 +249,13 @@ class NoteScreen(ModalScreen[str | None]):
     def __init__(self, title: str, value: str = "") -> None:
         super().__init__()
         self.title_text = title
-        self.value = value
+        self.value = inert(value)  # a note set with `reader highlight --note` may hold escapes
         self._warned = False
         self._quit_warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
+            yield Label(Text(sanitize(self.title_text)), classes="dialog-title")  # not markup
             yield TextArea(self.value, id="note-area", soft_wrap=True)
             yield Static(self.HINT, id="note-hint", classes="dialog-hint")
 
@@ -289,9 +304,10 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")  # text, not markup
+            # text, not markup; inert: options quote article text (orphans) and titles
+            yield Label(Text(sanitize(self.title_text)), classes="dialog-title")
             yield MotionOptionList(
-                *[Option(Text(label), id=value) for value, label in self.options],
+                *[Option(Text(sanitize(label)), id=value) for value, label in self.options],
                 classes="list-dialog",
             )
             if self.hint:

@@ -371,6 +371,10 @@ class AppSearch:
                             style="dim")
             elif self.shown == 0 and (unknown := self._unknown_tag()) is not None:
                 line.append(unknown, style="dim")
+            elif self.query is not None and not self.query.empty and self.query.wordless:
+                # ("..." listed every article as "130 of 130 · ranked")
+                line.append(" · nothing to search for: punctuation is not searched",
+                            style="dim")
             elif self.ready:
                 line.append(" · ranked" if self.full_text else "", style="dim")
             else:
@@ -587,7 +591,8 @@ class AppSearch:
             cursor = view.cursor
             n = self.light(query, move=False, scope="all")
             if not n:
-                app.notify(f"not in this article: {value}", timeout=2)
+                why = " (punctuation is not searched)" if query.wordless else ""
+                app.notify(f"not in this article: {value}{why}", timeout=2)
                 return
             after = [s for s in view.match_spans if s.start >= cursor] or view.match_spans
             view.move_cursor(after[0].start)

@@ -248,3 +248,11 @@ def test_an_export_from_before_coders_is_imported_as_the_importing_coders(
         assert not report.conflicts and not report.invalid
         assert s.tags("alpha.txt") == ["flood"] and s.article_state("alpha.txt").status == "done"
         assert [h.coder for h in s.highlights()] == ["ann"]
+
+
+def test_a_number_in_the_config_is_named_as_such(tmp_path: Path) -> None:
+    """`coder = 5` (no quotes) was reported as "a coder name cannot be empty"."""
+    config = tmp_path / "config.toml"
+    config.write_text("[user]\ncoder = 5\n", encoding="utf-8")
+    with pytest.raises(AnnotationInputError, match=r"text in quotes, not 5"):
+        coders.configured_coder(config)

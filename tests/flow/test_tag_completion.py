@@ -43,6 +43,13 @@ def test_box_grammar_normalises_tags() -> None:
                                                              ["old-tag"])
 
 
+def test_a_lone_minus_is_no_tag() -> None:
+    """`-` alone (the start of a removal, or a stray key between commas) was added as a
+    tag named "-"; a lone `#` already counted as nothing."""
+    assert parse_tags("a, -, # ,- ") == (["a"], [])
+    assert parse_tags("--x") == ([], ["-x"])  # a tag may still start with "-"
+
+
 async def _tags_typed(seeds_copy: Path, *keys: str) -> list[str]:
     app = make_app(seeds_copy)
     app_tags: list[str] = []

@@ -317,3 +317,30 @@ def test_no_match_says_so_on_a_terminal_and_nothing_to_a_script(corpus: Path) ->
     lines = [ln for ln in said.decode().splitlines() if ln.strip()]
     assert lines == ["no article matches zebra (boilerplate lines are left out: add in:all "
                      "to search them too)"]
+
+
+@pytest.mark.parametrize("query", ["-", "...", '"  "', "((((", '-"--"', "- ..."])
+def test_a_query_without_words_is_an_error_not_every_article(
+        corpus: Path, capsys: pytest.CaptureFixture[str], query: str) -> None:
+    """`reader search CORPUS -` printed every article of the corpus (with 0 hits) and
+    exited 0: punctuation is not searched, so nothing constrained the query."""
+    rc, out, err = search(corpus, query, capsys=capsys)
+    assert rc == 2 and out == "" and err.count("\n") == 1 and "nothing to search for" in err
+
+
+def test_punctuation_beside_a_word_still_searches_the_word(
+        corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rc, out, _ = search(corpus, "storm -", capsys=capsys)
+    assert rc == 0 and ids(out) == ["a.txt", "b.txt"]
+
+
+def test_an_index_with_no_place_to_go_is_one_line(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A read-only corpus and a cache folder that cannot be made (a locked-down home)
+    ended in a traceback from mkdir; here the index's folder is under a file."""
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    rc, out, err = search(corpus, "storm", "--db", str(blocker / "ann.json"), capsys=capsys)
+    assert rc == 2 and out == "" and err.count("\n") == 1, err
+    assert "cannot keep the search index" in err

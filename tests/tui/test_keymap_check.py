@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.tui.helpers import make_app, settle
 
 
@@ -30,3 +32,30 @@ async def test_known_ids_of_every_scope_say_nothing(seeds_copy: Path, isolated_h
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert not [m for m in _said(app) if "keymap" in m], _said(app)
+
+
+async def test_a_value_that_is_not_a_key_is_named(seeds_copy: Path, isolated_home: Path) -> None:
+    """`"app.done" = "ctl+d"` took `d` away from done (the key bar lost "d Done") and put
+    it on no key at all, without a word."""
+    keymap = {"app.done": "ctl+d", "article.select": "V", "app.skip": "ctrl+x,",
+              "list.down": "ctrl+n,question_mark,+,ctrl++"}
+    app = make_app(seeds_copy, keymap=keymap)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        said = [m for m in _said(app) if "keymap" in m]
+        assert said and "'ctl+d'" in said[0] and "'ctrl+x,'" in said[0], _said(app)
+        assert "ctrl+n" not in said[0] and "'V'" not in said[0]
+
+
+def test_a_keymap_saved_with_a_byte_order_mark_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Notepad's "UTF-8" puts a byte-order mark first; the app refused to start ("cannot
+    read keymap.toml: Invalid statement"), where config.toml and codebook.toml took it."""
+    from reader.commands.app import load_keymap
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    (tmp_path / "reader").mkdir()
+    (tmp_path / "reader" / "keymap.toml").write_bytes(
+        b'\xef\xbb\xbf[keymap]\n"app.done" = "enter"\n')
+    assert load_keymap() == {"app.done": "enter"}

@@ -9,22 +9,7 @@ import pytest
 from reader.marks import analyze
 from reader.marks import headline as hl
 from reader.marks.text import normalise_line
-
-BODY = (
-    "The city council voted on Tuesday to rebuild the old harbour bridge after engineers "
-    "found that its steel supports had corroded far faster than expected, officials said.",
-    "Repairs to the harbour bridge will take two years and cost the city about 40 million "
-    "dollars, according to the engineers who inspected the corroded supports this autumn.",
-    "Residents who cross the bridge every day said they were relieved that the council had "
-    "finally agreed on a plan, although many worried about traffic during the rebuilding.",
-)
-HEAD = "City council votes to rebuild corroded harbour bridge"
-
-
-def _title(*top: str) -> str | None:
-    text = "\n\n".join((*top, *BODY))
-    m = analyze(text)
-    return None if m.title_line is None else text.split("\n")[m.title_line - 1]
+from tests.marks.test_headline_unseen import BODY, HEAD, _title  # one synthetic page for both
 
 
 @pytest.mark.parametrize("wrapped", [

@@ -19,7 +19,6 @@ every other file this package writes.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -27,12 +26,9 @@ from typing import Any
 from annotations.model import Codebook, Label, TagDef
 from annotations.storage import atomic_write
 from reader.errors import UserError
+from reader.textlayout import has_controls
 
 CODEBOOK_FILE = "codebook.toml"
-# terminal escapes, other C0/C1 controls and bidi overrides; a description may keep its
-# tabs and line breaks
-_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def codebook_path(corpus_root: Path) -> Path:
@@ -56,8 +52,10 @@ def _entries(data: dict[str, Any], section: str, path: Path) -> list[dict[str, A
             if not isinstance(value, str):
                 raise UserError(f"{path}: {section[:-1]} {name!r}: {field_name} must be text")
             # an escape in a label's name set the terminal's title when `C` listed it
-            unsafe = _UNSAFE_TEXT if field_name == "description" else _UNSAFE_NAME
-            if unsafe.search(value):
+            # (terminal escapes, other controls, bidi overrides, as the screen's own
+            # `sanitize` sees them; a description may keep its tabs and line breaks)
+            breaks = field_name != "description" and ("\t" in value or "\n" in value)
+            if breaks or has_controls(value):
                 raise UserError(f"{path}: {section[:-1]} {name!r}: {field_name} contains "
                                 "control characters")
     return items

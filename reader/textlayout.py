@@ -31,11 +31,13 @@ def _placeholder(ch: str) -> str:
 
 def sanitize(text: str) -> str:
     """Same length as `text`, safe to send to a terminal; tabs become single spaces."""
-    if "\t" in text:
-        text = text.replace("\t", " ")
-    if _UNSAFE.search(text) is None:
-        return text
-    return _UNSAFE.sub(lambda m: _placeholder(m.group()), text)
+    return inert(text.replace("\t", " ") if "\t" in text else text)
+
+
+def has_controls(text: str) -> bool:
+    """Whether `text` holds a character `sanitize` would swap (an escape, another control,
+    a bidi override): what a name shown on a terminal may not hold."""
+    return _UNSAFE.search(text) is not None
 
 
 def inert(text: str) -> str:

@@ -19,7 +19,9 @@ number in a headline ("Opening Bell 11.18.19") does not make it a dateline.
 
 A line that wraps another candidate's text in a breadcrumb path or behind a label ("Home »
 Guides » <headline>", "<headline> | Site") yields to that text (`wraps`), and a second look
-at the two best candidates (`headline_pair.py`) may put the second first.
+at the two best candidates (`headline_pair.py`) may put the second first. The entries of a
+guide's table of contents, listed between its headline and its text, which the text
+repeats as its sub-headings (`toc_lines`), are never the headline.
 
 The feature set is deliberately small (21 features): with ~130 labelled pages a larger
 one fitted dev better but cross-validated worse, and three features made from dev misses (a

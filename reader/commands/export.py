@@ -179,6 +179,8 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
     out = Path(args.output).expanduser() if args.output else None
     if out is not None and out.is_dir():
         raise UserError(f"{args.output} is a folder; give a file name")
+    if out is not None:
+        guard_output(args, corpus, out)
     data = collect_for(
         fmt,
         corpus,
@@ -208,6 +210,16 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
     n, h = data.article_count, data.highlight_count
     print(f"wrote {n} article(s), {h} highlight(s) to {out}", file=sys.stderr)
     return 0
+
+
+def guard_output(args: argparse.Namespace, corpus: Corpus, out: Path) -> None:
+    """Refuse an -o that is the corpus or the annotations themselves (see
+    `annotations.export.destination`): one line, exit 2, nothing written."""
+    from annotations.export.destination import check_export_target
+    from annotations.paths import resolve_db_path
+
+    check_export_target(corpus, out, resolve_db_path(corpus, getattr(args, "db", None),
+                                                     create=False))
 
 
 def _say_unknown_filters(store: StoreLike, args: argparse.Namespace) -> None:
@@ -277,6 +289,8 @@ def _write_text(args: argparse.Namespace, corpus: Corpus, store: StoreLike, prog
                 skipped: list[str], cluster: Any) -> int:
     from annotations.export import export_to_file
 
+    if args.jsonl:
+        guard_output(args, corpus, Path(args.output))
     try:
         path = export_to_file(
             corpus,

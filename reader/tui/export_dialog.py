@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotations.export.destination import check_export_target
 from reader.errors import UserError
 from reader.output_errors import write_error
 from reader.tui.screens import ChoiceScreen, PromptScreen
@@ -70,6 +71,11 @@ def ask_target(app: Any, value: str | None, then: Callable[[Path], None],
     target = Path(value.strip()).expanduser()
     if not target.is_absolute():
         target = Path.cwd() / target
+    try:  # never over the corpus or the annotation file, even if the user says "replace"
+        check_export_target(app.corpus, target, getattr(app.store, "path", None))
+    except UserError as exc:
+        app.notify(str(exc), severity="error", timeout=10)
+        return
     if target.exists() and target.is_dir() != folder:
         kind = "a folder" if target.is_dir() else "a file"
         app.notify(f"{shown(target)} is {kind}: give another path", severity="error")

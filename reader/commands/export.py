@@ -64,12 +64,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="md",
         help="output format (default: md)",
     )
-    parser.add_argument("-o", "--output", metavar="PATH", help="file (or folder for text)")
+    parser.add_argument("-o", "--output", metavar="PATH",
+                        help="file (or folder for text); an earlier export there is "
+                        "replaced, the corpus and the annotation file never are")
     parser.add_argument(
         "--split",
         metavar="DIR",
         help="md: one note per article in DIR (front matter, memo, highlights) plus "
-        "index.md linking them, for Obsidian and other one-note-per-source tools",
+        "index.md linking them, for Obsidian and other one-note-per-source tools; a "
+        "note you edited since the last export is kept, not written over (exit 1 says "
+        "so)",
     )
     parser.add_argument("--article", metavar="ID", help="only this article")
     parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
@@ -245,12 +249,20 @@ def _say_unknown_filters(store: StoreLike, args: argparse.Namespace) -> None:
 def _run_split(args: argparse.Namespace, corpus: Corpus, store: StoreLike) -> int:
     from annotations.export.notes import export_notes
 
+    kept: list[Path] = []  # notes edited since the last export: never written over
     data, notes = export_notes(corpus, store, args.split, article=args.article, tag=args.tag,
-                               label=args.label, quotes=args.quotes, coders=_coders(args))
-    if not notes:
+                               label=args.label, quotes=args.quotes, coders=_coders(args),
+                               kept=kept)
+    if not notes and not kept:
         _say_unknown_filters(store, args)
         print("reader: nothing to export: no annotated article matches", file=sys.stderr)
-    print(f"wrote {len(notes)} note(s) and index.md to {args.split}", file=sys.stderr)
+    index = "" if any(p.name == "index.md" for p in kept) else " and index.md"
+    print(f"wrote {len(notes)} note(s){index} to {args.split}", file=sys.stderr)
+    if kept:
+        names = ", ".join(p.name for p in kept[:3]) + (" …" if len(kept) > 3 else "")
+        print(f"reader: kept {len(kept)} note(s) edited since the last export, not "
+              f"written over: {names} (delete one to have it written again)", file=sys.stderr)
+        return 1
     return 0
 
 

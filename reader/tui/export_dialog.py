@@ -95,8 +95,18 @@ def ask_target(app: Any, value: str | None, then: Callable[[Path], None],
     )
 
 
+def corpus_stem(path: Path) -> str:
+    """The corpus's name for file names: `news` for `news.jsonl.gz` (the default export of
+    a JSON Lines corpus was `news.jsonl-annotations-….md`, which looks like a corpus file)."""
+    name = path.name
+    for suffix in (".jsonl.gz", ".jsonl", ".txt"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 def export(app: ReaderApp) -> None:
-    corpus_name = (app.corpus.single_file or app.corpus.root).name
+    corpus_name = corpus_stem(app.corpus.single_file or app.corpus.root)
 
     def chosen(choice: str | None) -> None:
         if choice is None:

@@ -111,7 +111,7 @@ def export(app: ReaderApp) -> None:
     def chosen(choice: str | None) -> None:
         if choice is None:
             return
-        suggestion = shown(default_path(corpus_name, choice))
+        suggestion = shown(_default_outside(app, corpus_name, choice))
         hint = ("a folder: one note per article plus index.md" if choice == "md-split"
                 else "enter exports · esc cancels · a relative path is from "
                      f"{shown(Path.cwd())}")
@@ -139,6 +139,17 @@ def export(app: ReaderApp) -> None:
 
     app.push_screen(ChoiceScreen("Export annotations", [(c[0], c[1]) for c in CHOICES]),
                     chosen)
+
+
+def _default_outside(app: Any, corpus_name: str, choice: str) -> Path:
+    """The default path, unless the app was started inside the corpus folder and the file
+    would be read as part of it (the clean text's `.jsonl`): then beside the corpus."""
+    path = default_path(corpus_name, choice)
+    try:
+        check_export_target(app.corpus, path, getattr(app.store, "path", None))
+    except UserError:
+        return default_path(corpus_name, choice, app.corpus.root.parent)
+    return path
 
 
 def _write(app: Any, choice: str, fmt: str, target: Path) -> str:

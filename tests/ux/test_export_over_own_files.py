@@ -101,3 +101,22 @@ async def test_the_app_refuses_the_annotation_file_before_asking(
         shown = [n.message for n in app._notifications]
         assert any("reader's own files" in m for m in shown), shown
     assert main(["annotations", str(seeds_copy), "--json"]) == 0
+
+
+async def test_started_inside_the_corpus_the_clean_text_default_is_beside_it(
+    seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default is the folder the app was started in; inside the corpus, the clean
+    text's .jsonl would be read as articles, so the suggestion goes beside the corpus."""
+    monkeypatch.chdir(seeds_copy)
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "E", *["down"] * 6, "enter")  # Clean text (JSON Lines)
+        assert isinstance(app.screen, PromptScreen)
+        value = app.screen.query_one("#prompt-input").value
+        assert value.endswith(".jsonl") and Path(value).parent == seeds_copy.parent, value
+        await press(pilot, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert Path(value).is_file()

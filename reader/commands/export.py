@@ -18,7 +18,7 @@ from annotations.export import (
     write_atomic,
 )
 from annotations.export.data import StoreLike
-from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.commands.common import add_corpus_argument, add_db_argument, load, path_value
 from reader.commands.refi_io import REFI_FORMATS
 from reader.commands.store_access import open_store
 from reader.corpus import Corpus
@@ -64,11 +64,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="md",
         help="output format (default: md)",
     )
-    parser.add_argument("-o", "--output", metavar="PATH",
+    parser.add_argument("-o", "--output", metavar="PATH", type=path_value,
                         help="file (or folder for text); an earlier export there is "
                         "replaced, the corpus and the annotation file never are")
     parser.add_argument(
         "--split",
+        type=path_value,
         metavar="DIR",
         help="md: one note per article in DIR (front matter, memo, highlights) plus "
         "index.md linking them, for Obsidian and other one-note-per-source tools; a "

@@ -20,6 +20,9 @@ from reader.cli import main
     ["export", "{c}", "-f", "json", "-o", ""],
     ["export", "{c}", "--split", ""],
     ["import", "{c}", ""],
+    [""],  # the app: not the bundled sample corpus
+    ["{c}", "--db", ""],
+    ["serve", ""],
 ])
 def test_an_empty_path_is_refused(
     seeds_copy: Path, capsys: pytest.CaptureFixture[str], args: list[str]

@@ -54,3 +54,18 @@ def edited(path: Path, new_text: str, manifest: dict[str, str]) -> bool:
     if known is not None:
         return digest(current) != known
     return _EXPORTED.sub("", current) != _EXPORTED.sub("", new_text)
+
+
+def edited_in(folder: Path) -> list[str]:
+    """Notes in `folder` changed since the export recorded in its manifest wrote them
+    (what the app's question names before replacing them)."""
+    manifest = read_manifest(folder)
+    out = []
+    for name, known in manifest.items():
+        try:
+            current = (folder / name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if digest(current) != known:
+            out.append(name)
+    return sorted(out)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotations.export.destination import check_export_target
+from annotations.export.notes_edited import edited_in
 from reader.errors import UserError
 from reader.output_errors import write_error
 from reader.tui.screens import ChoiceScreen, PromptScreen
@@ -60,7 +61,7 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def ask_target(app: Any, value: str | None, then: Callable[[Path], None],
+def ask_target(app: Any, value: str | None, then: Callable[..., None],
                folder: bool = False) -> None:
     """The path typed in an export box: `~` expanded, relative to the folder the app was
     started from; a file where a folder is meant (or the reverse) is refused, and an
@@ -82,6 +83,9 @@ def ask_target(app: Any, value: str | None, then: Callable[[Path], None],
         return
     if target.exists() and not folder:
         ask = (f"{shown(target)} exists", "Replace it")
+    elif folder and target.is_dir() and (edited := edited_in(target)):
+        _ask_edited(app, target, edited, then)
+        return
     elif folder and target.is_dir() and any(target.iterdir()):  # notes edited in a vault
         ask = (f"{shown(target)} holds files: notes of the same name are replaced",
                "Replace them")
@@ -105,6 +109,21 @@ def corpus_stem(path: Path) -> str:
     return name
 
 
+def _ask_edited(app: Any, target: Path, edited: list[str],
+                then: Callable[..., None]) -> None:
+    """Notes the user edited since the last export are there: keep them (the default,
+    as the command line does), replace them, or cancel."""
+    names = ", ".join(edited[:2]) + (" …" if len(edited) > 2 else "")
+    app.push_screen(
+        ChoiceScreen(f"{shown(target)}: {len(edited)} note(s) edited since the last export "
+                     f"({names})",
+                     [("keep", "Keep my edits, write the other notes"),
+                      ("replace", "Replace them too"), ("cancel", "Cancel")]),
+        lambda answer: None if answer in (None, "cancel")
+        else then(target, keep_edited=answer == "keep"),
+    )
+
+
 def export(app: ReaderApp) -> None:
     corpus_name = corpus_stem(app.corpus.single_file or app.corpus.root)
 
@@ -119,17 +138,19 @@ def export(app: ReaderApp) -> None:
                         lambda value: where(choice, value))
 
     def where(choice: str, value: str | None) -> None:
-        ask_target(app, value, lambda target: run(choice, target),
+        ask_target(app, value, lambda target, keep_edited=False: run(choice, target,
+                                                                      keep_edited),
                    folder=choice == "md-split")
 
-    def run(choice: str, target: Path) -> None:
+    def run(choice: str, target: Path, keep_edited: bool = False) -> None:
         app.notify(f"exporting to {shown(target)}…", timeout=2)
-        app.run_worker(lambda: write(choice, target), thread=True, group="export")
+        app.run_worker(lambda: write(choice, target, keep_edited), thread=True,
+                       group="export")
 
-    def write(choice: str, target: Path) -> None:
+    def write(choice: str, target: Path, keep_edited: bool) -> None:
         fmt = next(c[2] for c in CHOICES if c[0] == choice)
         try:
-            message = _write(app, choice, fmt, target)
+            message = _write(app, choice, fmt, target, keep_edited)
         except (OSError, UserError, ImportError, ValueError) as exc:
             said = write_error(target, exc) if isinstance(exc, OSError) else None
             app.call_from_thread(app.notify, f"export failed: {said or exc}",
@@ -152,7 +173,7 @@ def _default_outside(app: Any, corpus_name: str, choice: str) -> Path:
     return path
 
 
-def _write(app: Any, choice: str, fmt: str, target: Path) -> str:
+def _write(app: Any, choice: str, fmt: str, target: Path, keep_edited: bool = False) -> str:
     """Run one export (on a worker thread); the message to show when it is written."""
     store = app.store.store
     if choice == "qdpx":  # every coder's work (see annotations.refiqda)
@@ -168,8 +189,11 @@ def _write(app: Any, choice: str, fmt: str, target: Path) -> str:
     if choice == "md-split":
         from annotations.export.notes import export_notes
 
-        data, notes = export_notes(app.corpus, store, target)
-        return f"{len(notes)} note(s) and index.md written to {shown(target)}"
+        kept: list[Path] | None = [] if keep_edited else None
+        data, notes = export_notes(app.corpus, store, target, kept=kept)
+        index = "" if kept and any(p.name == "index.md" for p in kept) else " and index.md"
+        left = f"; kept {len(kept)} you edited" if kept else ""
+        return f"{len(notes)} note(s){index} written to {shown(target)}{left}"
     from annotations.export import export_to_file
 
     written = export_to_file(app.corpus, store, fmt, target, excel=choice == "csv-excel")

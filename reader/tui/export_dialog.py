@@ -109,6 +109,18 @@ def corpus_stem(path: Path) -> str:
     return name
 
 
+def with_suffix(value: str | None, suffix: str) -> str | None:
+    """A typed name without an extension gets the format's (`notes` → `notes.md`), as a
+    save dialog does: the file was written without one, and for the clean text a name
+    without `.jsonl` made a folder of .txt files instead of the JSON Lines the menu named."""
+    if not value or not suffix or not value.strip():
+        return value
+    name = value.strip()
+    if name.endswith(("/", os.sep)) or Path(name).suffix or Path(name).expanduser().is_dir():
+        return value
+    return name + suffix
+
+
 def _ask_edited(app: Any, target: Path, edited: list[str],
                 then: Callable[..., None]) -> None:
     """Notes the user edited since the last export are there: keep them (the default,
@@ -138,6 +150,7 @@ def export(app: ReaderApp) -> None:
                         lambda value: where(choice, value))
 
     def where(choice: str, value: str | None) -> None:
+        value = with_suffix(value, next(c[3] for c in CHOICES if c[0] == choice))
         ask_target(app, value, lambda target, keep_edited=False: run(choice, target,
                                                                       keep_edited),
                    folder=choice == "md-split")
@@ -196,5 +209,6 @@ def _write(app: Any, choice: str, fmt: str, target: Path, keep_edited: bool = Fa
         return f"{len(notes)} note(s){index} written to {shown(target)}{left}"
     from annotations.export import export_to_file
 
-    written = export_to_file(app.corpus, store, fmt, target, excel=choice == "csv-excel")
+    written = export_to_file(app.corpus, store, fmt, target, excel=choice == "csv-excel",
+                             jsonl=True if choice == "text" else None)  # as the menu says
     return f"exported to {shown(written)}"

@@ -180,10 +180,13 @@ def _analyze(
     title_line = None
     if idx:
         cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys)
+        # (entries of a table of contents above the article are never its headline)
+        toc = _hl.toc_lines(lines, idx, keys, p_bp, cands)
 
         def skip(k: int) -> bool:
             n = idx[k] + 1
-            return n in forced_boilerplate or keys[k] in boilerplate_texts or n - 1 in furniture
+            return (n in forced_boilerplate or keys[k] in boilerplate_texts
+                    or n - 1 in furniture or k in toc)
 
         title_line = _hl.pick_line(idx, keys, cands, trows, _title_weights.WEIGHTS, skip,
                                    forced_boilerplate, _title_weights.PAIR_WEIGHTS, lines)

@@ -1,0 +1,261 @@
+"""Train the speaker ranker (`speaker_ranker.py`) on the labelled quotation sets.
+
+    python -m reader.marks.train_speakers [EVAL_DIR] [--check] [--no-write] [--cv]
+
+The quotations, their kinds and the rules' speakers come from the detectors themselves
+(each page analysed on its own, as `train_quotes.py` does); for each speech quotation
+whose gold names a speaker, the candidates the scorer would count right (the last word of
+one name is a word of the other) are the positives of a conditional logit model (softmax
+over the quotation's candidates), fitted by full-batch gradient descent from zero with an
+L2 penalty: a function of the data alone, so reruns write the same bytes.
+
+The sets: the benchmark's dev quote gold, bench/heldout_quotes (extra dev labels) and
+bench/heldout_quotes_train (train set 1). Never any other label set. `--cv` prints the
+cross-set figures (fit on some sets, score another) and site folds of dev.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from reader.marks import LineKind, _analyze, _find_quotes, speaker_ranker
+from reader.marks.speakers import LowerWords
+from reader.marks.train_boilerplate import REPO, emit, option
+
+WEIGHTS = Path(__file__).with_name("_speaker_weights.py")
+L2 = 0.001
+STEPS = 3000
+RATE = 0.5
+SETS = {
+    "dev": ("dev", None),
+    "extra": ("dev", REPO / "bench" / "heldout_quotes" / "gold.jsonl"),
+    "train": ("train", REPO / "bench" / "heldout_quotes_train" / "gold.jsonl"),
+}
+SKIP = ("118_",)  # the page the benchmark leaves out of the extra labels
+
+
+def _tokens(s: str) -> list[str]:
+    out = []
+    for t in s.lower().replace("-", " ").replace("\u2010", " ").split():
+        t = t.strip(".,;:!?\"'\u201c\u201d\u2018\u2019()[]{}\u00ab\u00bb\u201e\u2014\u2013")
+        if t:
+            out.append(t)
+    return out
+
+
+def speaker_match(pred: str | None, gold: str) -> bool:
+    """The benchmark scorer's rule: either string holds the other's last token as a word."""
+    if not pred:
+        return False
+    pt, gt = _tokens(pred), _tokens(gold)
+    if not pt or not gt:
+        return False
+    return gt[-1] in pt or pt[-1] in gt
+
+
+def _match(pred: list[tuple[int, int]], gold: list[dict]) -> dict[int, int]:
+    """gold index -> pred index, greedy by overlap (>= 80 % of the longer span)."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, (s, e) in enumerate(pred):
+            ov = min(e, g["end"]) - max(s, g["start"])
+            if ov > 0 and ov >= 0.8 * max(e - s, g["end"] - g["start"]):
+                pairs.append((ov, gi, pi))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_g, used_p, out = set(), set(), {}
+    for _, gi, pi in pairs:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out[gi] = pi
+    return out
+
+
+def gold_records(eval_dir: Path, name: str) -> list[dict]:
+    split, path = SETS[name]
+    if path is None:
+        path = eval_dir / "quotes" / "dev" / "gold.jsonl"
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip():
+            rec = json.loads(raw)
+            if not rec["file"].startswith(SKIP):
+                out.append(rec)
+    return out
+
+
+# set, file, candidates' features, labels (1 = the scorer counts it right), whether the
+# rules were right; a speech quotation whose gold names nobody is an item of set
+# "NAME/nobody" whose one positive is the "nobody" candidate (not scored by the benchmark,
+# but a speaker given there is one a reader sees wrongly)
+Item = tuple[str, str, list[list[float]], list[int], int]
+
+
+def items_of(text: str, kinds: list[LineKind], golds: list[dict], name: str,
+             file: str) -> list[Item]:
+    """One item per gold speech quotation that a speech quotation matches."""
+    lines = text.split("\n")
+    found = [q for q in _find_quotes(lines, kinds, None) if not q.turn]
+    starts = [0]
+    for ln in lines:
+        starts.append(starts[-1] + len(ln) + 1)
+    own = [i for i, k in enumerate(kinds) if k is LineKind.BODY or k is LineKind.TITLE]
+    lower = LowerWords(" ".join([lines[i] for i in own]))
+    cands = dict(speaker_ranker.quote_candidates(found, lines, starts, own, lower))
+    m = _match([(q.start, q.end) for q in found], golds)
+    out = []
+    for gi, pi in sorted(m.items()):
+        g = golds[gi]
+        if g["kind"] != "speech" or pi not in cands:
+            continue
+        cs = cands[pi]
+        if not g["speaker"]:
+            out.append((name + "/nobody", file, [c.feats for c in cs],
+                        [1 if c.name is None else 0 for c in cs],
+                        1 if found[pi].speaker is None else 0))
+            continue
+        labels = [1 if speaker_match(c.name, g["speaker"]) else 0 for c in cs]
+        out.append((name, file, [c.feats for c in cs], labels,
+                    1 if speaker_match(found[pi].speaker, g["speaker"]) else 0))
+    return out
+
+
+def load(eval_dir: Path, names: tuple[str, ...] = ("dev", "extra", "train")) -> list[Item]:
+    """Every set's items, each page analysed on its own (line kinds from `_analyze`)."""
+    out: list[Item] = []
+    for name in names:
+        split, _ = SETS[name]
+        for g in gold_records(eval_dir, name):
+            text = (eval_dir / "boilerplate" / split / g["file"]).read_text(encoding="utf-8")
+            kinds = list(_analyze(text, None, frozenset(), frozenset(), frozenset()).line_kinds)
+            out.extend(items_of(text, kinds, g["quotes"], name, g["file"]))
+    return out
+
+
+def fit(items: list[Item], l2: float | None = None, steps: int | None = None) -> list[float]:
+    """Conditional logit weights (softmax over each item's candidates, the positives'
+    probability maximised), by full-batch gradient descent from zero."""
+    l2 = L2 if l2 is None else l2
+    steps = STEPS if steps is None else steps
+    kept = [it for it in items if any(it[3])]
+    w = np.zeros(speaker_ranker.DIM)
+    if not kept:
+        return [0.0] * speaker_ranker.DIM
+    x = np.array([r for it in kept for r in it[2]], dtype=np.float64)
+    y = np.array([v for it in kept for v in it[3]], dtype=np.float64)
+    sizes = [len(it[3]) for it in kept]
+    seg = np.repeat(np.arange(len(kept)), sizes)
+    first = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    n = len(kept)
+    for _ in range(steps):
+        z = x @ w
+        zmax = np.maximum.reduceat(z, first)
+        e = np.exp(z - zmax[seg])
+        p = e / np.add.reduceat(e, first)[seg]
+        ey = e * y
+        q = ey / np.add.reduceat(ey, first)[seg]
+        w = w - RATE * (x.T @ (p - q) / n + l2 * w)
+    return [round(float(v), 6) for v in w]
+
+
+def _unnamed(item: Item) -> bool:
+    """Whether the rules gave the item's quotation nobody (no candidate is theirs)."""
+    cols = [k for k, f in enumerate(speaker_ranker.FEATURES) if f.startswith("rule")]
+    return not any(r[k] for r in item[2] for k in cols)
+
+
+def accuracy(items: list[Item], w: list[float] | None) -> tuple[int, int]:
+    """(right, total) of the rules (`w` None), or of the rules with the ranker deciding
+    the quotations they gave nobody (as `speaker_ranker.rerank` does)."""
+    ok = 0
+    for it in items:
+        _, _, f, y, rule_ok = it
+        if w is None or not _unnamed(it):
+            ok += rule_ok
+        else:
+            s = [sum(a * b for a, b in zip(w, r, strict=True)) for r in f]
+            ok += y[max(range(len(s)), key=lambda k: (s[k], -k))]
+    return ok, len(items)
+
+
+def _site(eval_dir: Path, split: str) -> dict[str, str]:
+    out = {}
+    with (eval_dir / "boilerplate" / split / "gold.jsonl").open(encoding="utf-8") as fh:
+        for raw in fh:
+            o = json.loads(raw)
+            host = urlparse(o["url"]).hostname if o.get("url") else None
+            out[o["file"]] = host.removeprefix("www.") if host else "page:" + o["file"]
+    return out
+
+
+def cross(items: list[Item], eval_dir: Path, k: int = 5) -> None:
+    """Cross-set and site-fold figures: the rules alone, and with the ranker fitted
+    without the scored set. `nobody` counts the quotations whose gold names nobody that
+    are left without a speaker."""
+    def show(label: str, name: str, w: list[float]) -> None:
+        test = [it for it in items if it[0] == name]
+        none = [it for it in items if it[0] == name + "/nobody"]
+        r, n = accuracy(test, None)
+        a, _ = accuracy(test, w)
+        r0, n0 = accuracy(none, None)
+        a0, _ = accuracy(none, w)
+        orc = sum(1 for it in test if any(it[3]))
+        print(f"{label:30s} speaker: rules {r}/{n}, ranker {a}/{n} ({a - r:+d}); oracle "
+              f"{orc}/{n}; nobody kept: rules {r0}/{n0}, ranker {a0}/{n0}")
+
+    def of(*names: str) -> list[Item]:
+        return [it for it in items if it[0].split("/")[0] in names]
+
+    show("fit dev+extra, score train", "train", fit(of("dev", "extra")))
+    show("fit train+extra, score dev", "dev", fit(of("train", "extra")))
+    show("fit dev+train, score extra", "extra", fit(of("dev", "train")))
+    sites = _site(eval_dir, "dev")
+
+    def fold(it: Item) -> int:
+        return int(hashlib.sha1(sites[it[1]].encode()).hexdigest(), 16) % k
+
+    dev = [it for it in of("dev", "extra") if "/" not in it[0]]
+    tot = [0, 0, 0]
+    for f in range(k):
+        test = [it for it in dev if fold(it) == f]
+        w = fit([it for it in of("dev", "extra") if fold(it) != f] + of("train"))
+        r, n = accuracy(test, None)
+        a, _ = accuracy(test, w)
+        tot = [tot[0] + r, tot[1] + a, tot[2] + n]
+    print(f"{'dev+extra site ' + str(k) + '-fold (+train)':30s} speaker: rules "
+          f"{tot[0]}/{tot[2]}, ranker {tot[1]}/{tot[2]} ({tot[1] - tot[0]:+d})")
+
+
+def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return 0
+    args = [a for a in argv if not a.startswith("-")]
+    eval_dir = Path(args[0]) if args else REPO.parent / "shared" / "eval"
+    items = load(eval_dir)
+    drop = option(argv, "--drop")
+    if drop:  # (model selection: features left out, never in the written weights)
+        cols = [speaker_ranker.FEATURES.index(d) for d in drop.split(",")]
+        items = [(s, f, [[0.0 if j in cols else v for j, v in enumerate(r)] for r in x], y, ok)
+                 for s, f, x, y, ok in items]
+    if "--cv" in argv:
+        cross(items, eval_dir)
+    w = fit(items)
+    scored = [it for it in items if "/" not in it[0]]
+    r, n = accuracy(scored, None)
+    a, _ = accuracy(scored, w)
+    print(f"speakers {n}: rules {r}, with the ranker {a} (in-sample)")
+    body = "\n".join(f"    {v!r},  # {n}" for n, v in zip(speaker_ranker.FEATURES, w, strict=True))
+    head = ('"""Generated by train_speakers.py from the labelled quotation sets; do not '
+            'edit."""\n\n')
+    return emit(WEIGHTS, head + f"WEIGHTS = (\n{body}\n)\n", argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -6,8 +6,8 @@ sentence's grammar. This module lists the other people the quotation could be gi
 previous quotation's speaker, and nobody - describes each by features that say nothing
 about one page's wording (distance, before or after, a speech verb beside the name, in
 the same sentence or paragraph, spoken before, a full name, the rules' own choice), and
-keeps the candidate a conditional logit model scores highest (`train_speakers.py` fits
-it on the labelled quotation sets and writes `_speaker_weights.py`).
+keeps the candidate a conditional logit model scores highest (`speaker_ranker.py` fits
+and judges it on the labelled quotation sets). An experiment: `reader` does not use it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from reader.marks.quotes import line_spans
 from reader.marks.speakers import (
@@ -47,6 +46,8 @@ FEATURES = (
     "same_sentence",   # no sentence break between the name and the quotation
     "verb_after",      # a speech verb within three words after the name
     "verb_before",     # a speech verb within two words before the name
+    "attr_after",      # right after the quotation, a speech verb between or after it
+    "attr_before",     # before the quotation in its sentence, a speech verb between
     "prev_lines",      # in one of the two paragraphs before
     "prev_speaker",    # the previous quotation's speaker
     "prev_near",       # ... and that quotation is in this or the previous paragraph
@@ -170,6 +171,8 @@ def candidates(
             c.set("verb_before")
         if k == len(before) - 1:
             c.set("nearest_before")
+            if s >= sent_lo and _verb_near(_WORD.findall(line[e:a])):
+                c.set("attr_before")
     for k, (s, e, name) in enumerate(after):
         c = get(name)
         c.set("same_line")
@@ -183,6 +186,9 @@ def candidates(
             c.set("verb_before")
         if k == 0:
             c.set("nearest_after")
+            gap = _WORD.findall(line[b:s])
+            if len(gap) <= 2 and (_verb_near(gap) or _verb_near(_WORD.findall(line[e:e + 30])[:2])):
+                c.set("attr_after")
     # the two article paragraphs before
     pos = own.index(line_of) if line_of in own else -1
     last_prev: Candidate | None = None
@@ -260,21 +266,3 @@ def quote_candidates(
                                       mentions, own_sorted)))
         prev = (q.speaker, li)
     return res
-
-
-def rerank(
-    out: list, lines: Sequence[str], starts: Sequence[int], own: Sequence[int],
-    lower: LowerWords, weights: Sequence[float], reporters: frozenset[str] = frozenset(),
-) -> None:
-    """Give each speech quotation of `out` (sorted by start) that the rules gave nobody its
-    best-scored candidate (which may be nobody still).
-
-    Only those: fitted on the sets the rules were written on, the ranker learns to trust
-    the rules wherever they name someone, and overriding them lost out of set (the sixth
-    speaker round in bench/README_marks.md)."""
-    for k, cands in quote_candidates(out, lines, starts, own, lower, True):
-        best = max(cands, key=lambda c: score(c, weights))
-        if best.name is not None and _key(best.name) in reporters:
-            continue
-        if best.name != out[k].speaker:
-            out[k] = replace(out[k], speaker=best.name)

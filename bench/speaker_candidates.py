@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from reader.marks.given_names import FEMALE, GIVEN, MALE
 from reader.marks.quotes import line_spans
 from reader.marks.speakers import (
     _NAME_RE,
@@ -57,6 +58,15 @@ FEATURES = (
     "nearest_before",  # the last name before the quotation
     "nearest_after",   # the first name after the quotation in its paragraph
     "pronoun_said",    # "he said" beside the quotation, and this is the last name before
+    "given_name",      # opens with a common given name (given_names.py)
+    "one_word",        # a single word
+    "surname_known",   # the last word of a full name met before (or a full name itself)
+    "log_spoke",       # log(1 + earlier quotations the rules gave it)
+    "said_before",     # met before as the subject of a speech verb ("Doe said")
+    "last_person",     # the last person-like name met before the quotation, anywhere
+    "gender_fits",     # a "he"/"she" beside the quotation fits its given name
+    "gender_clash",    # ... does not
+    "far",             # met only beyond the two paragraphs before
     "none",            # the "nobody" candidate
     "none_rule",       # ... and the rules named nobody
     "none_no_verb",    # ... and no speech verb in the quotation's paragraph outside quotes
@@ -98,6 +108,38 @@ def _names(line: str, lower: LowerWords) -> list[tuple[int, int, str]]:
     return out
 
 
+class DocState:
+    """What the reading has met before the current quotation."""
+
+    def __init__(self) -> None:
+        self.mentions: dict[str, int] = {}
+        self.full: dict[str, str] = {}      # last word -> the first full name with it
+        self.spoke: dict[str, int] = {}     # key -> quotations the rules gave it
+        self.said: set[str] = set()         # keys met as a speech verb's subject
+        self.last_person: str | None = None
+        self.speakers: list[str] = []       # the rules' speakers, latest last
+
+    def read(self, line: str, lower: LowerWords) -> None:
+        for _s, e, name in _names(line, lower):
+            k = _key(name)
+            self.mentions[k] = self.mentions.get(k, 0) + 1
+            words = name.split()
+            if len(words) >= 2:
+                self.full.setdefault(k, name)
+            if _person_like(name, self):
+                self.last_person = name
+            if _verb_near(_WORD.findall(line[e : e + 30])[:2]):
+                self.said.add(k)
+
+
+def _person_like(name: str, doc: DocState) -> bool:
+    words = name.split()
+    if any(w.lower() in _ORG_WORDS for w in words):
+        return False
+    return (words[0].lower() in GIVEN) or (len(words) >= 2 and len(words) <= 3) or (
+        _key(name) in doc.full)
+
+
 class Candidate:
     """One possible speaker of a quotation and its features."""
 
@@ -121,7 +163,7 @@ def candidates(
     step: str,
     prev: tuple[str | None, int] | None,
     lower: LowerWords,
-    mentions: dict[str, int],
+    doc: DocState,
     own: Sequence[int],
 ) -> list[Candidate]:
     """The candidates of the quotation at line offsets `a`-`b` of line `line_of`; `prev`
@@ -144,13 +186,31 @@ def candidates(
     pron = _PRONOUN_SAID.search(line, b, min(len(line), b + 40)) or _PRONOUN_SAID.search(
         line, max(0, a - 60), a)
 
+    gender = None
+    if pron is not None:
+        p0 = pron.group(0)[:2].lower()
+        gender = "m" if p0 == "he" else "f" if p0 == "sh" else None
+
     def get(name: str) -> Candidate:
         k = _key(name)
         c = by_key.get(k)
         if c is None:
             c = by_key[k] = Candidate(name)
             c.set("name")
-            c.set("log_mentions", math.log1p(mentions.get(k, 0)))
+            c.set("log_mentions", math.log1p(doc.mentions.get(k, 0)))
+            words = name.split()
+            first = words[0].lower()
+            c.set("given_name", 1.0 if first in GIVEN else 0.0)
+            c.set("one_word", 1.0 if len(words) == 1 else 0.0)
+            c.set("surname_known", 1.0 if len(words) >= 2 or k in doc.full else 0.0)
+            c.set("log_spoke", math.log1p(doc.spoke.get(k, 0)))
+            c.set("said_before", 1.0 if k in doc.said else 0.0)
+            c.set("far", 1.0)
+            if gender is not None:
+                full = doc.full.get(k, name).split()[0].lower()
+                g = "f" if full in FEMALE else "m" if full in MALE else None
+                if g is not None:
+                    c.set("gender_fits" if g == gender else "gender_clash")
             c.set("full_name", 1.0 if len(name.split()) >= 2 else 0.0)
             c.set("org_like", 1.0 if any(w.lower() in _ORG_WORDS for w in name.split()) else 0.0)
             c.set("log_dist", 2.0)
@@ -160,6 +220,7 @@ def candidates(
 
     for k, (s, e, name) in enumerate(before):
         c = get(name)
+        c.set("far", 0.0)
         c.set("same_line")
         c.set("before")
         c.set("log_dist", min(c.feats[_IDX["log_dist"]], math.log1p(a - e) / 5))
@@ -175,6 +236,7 @@ def candidates(
                 c.set("attr_before")
     for k, (s, e, name) in enumerate(after):
         c = get(name)
+        c.set("far", 0.0)
         c.set("same_line")
         c.set("after")
         c.set("log_dist", min(c.feats[_IDX["log_dist"]], math.log1p(s - b) / 5))
@@ -195,6 +257,7 @@ def candidates(
     for back in (own[max(0, pos - 2) : pos] if pos > 0 else []):
         for _s, _e, name in _names(lines[back], lower):
             c = get(name)
+            c.set("far", 0.0)
             c.set("prev_lines")
             if not before:
                 last_prev = c
@@ -202,6 +265,10 @@ def candidates(
         target = get(before[-1][2]) if before else last_prev
         if target is not None:
             target.set("pronoun_said")
+    if doc.last_person is not None:
+        get(doc.last_person).set("last_person")
+    for name in doc.speakers[-3:]:
+        get(name)
     if prev is not None and prev[0]:
         c = get(prev[0])
         c.set("prev_speaker")
@@ -241,7 +308,7 @@ def quote_candidates(
         return res
     own_sorted = sorted(own)
     bounds = [(starts[i], starts[i] + len(lines[i]), i) for i in own_sorted]
-    mentions: dict[str, int] = {}
+    doc = DocState()
     seen_upto = 0  # index into bounds: lines whose names are counted
     prev: tuple[str | None, int] | None = None
     bi = 0
@@ -254,15 +321,19 @@ def quote_candidates(
             continue
         li = bounds[bi][2]
         while seen_upto < bi:
-            for _s, _e, name in _names(lines[bounds[seen_upto][2]], lower):
-                kk = _key(name)
-                mentions[kk] = mentions.get(kk, 0) + 1
+            doc.read(lines[bounds[seen_upto][2]], lower)
             seen_upto += 1
         if q.kind != "speech":
             continue
         a, b = q.start - starts[li], q.end - starts[li]
         if not unnamed_only or q.speaker is None:
             res.append((k, candidates(lines, starts, li, a, b, q.speaker, q.step, prev, lower,
-                                      mentions, own_sorted)))
+                                      doc, own_sorted)))
         prev = (q.speaker, li)
+        if q.speaker:
+            kk = _key(q.speaker)
+            doc.spoke[kk] = doc.spoke.get(kk, 0) + 1
+            if q.speaker in doc.speakers:
+                doc.speakers.remove(q.speaker)
+            doc.speakers.append(q.speaker)
     return res

@@ -19,7 +19,7 @@ left without a speaker). `--gate=STEPS`: the ranker decides only the quotations 
 rule step (`Quote.step`: direct, pronoun, sentence_verb, subject, carry; `none` = the
 rules named nobody) is listed, or `all` (the default); the rules keep the others.
 `--no-rules`: without the rules' choice among the features (a model of its own).
-`--no-nobody`: without the nobody items in the fit.
+`--no-nobody`: without the nobody items in the fit. `--l2=X`: the penalty (default 0.001).
 
 Reads the labels of the dev quote gold, bench/heldout_quotes and bench/heldout_quotes_train
 only; each page is analysed on its own (line kinds from `_analyze`, as train_quotes does).
@@ -269,15 +269,18 @@ def main(argv: list[str]) -> int:
         return 2
     gate = next((a.split("=", 1)[1] for a in argv if a.startswith("--gate=")), "all")
     GATE = None if gate == "all" else set(gate.split(","))
+    global L2
+    L2 = float(next((a.split("=", 1)[1] for a in argv if a.startswith("--l2=")), L2))
     items = load(eval_dir)
     if "--no-rules" in argv:
-        cols = [k for k, f in enumerate(speaker_ranker.FEATURES) if f.startswith("rule")]
+        cols = [k for k, f in enumerate(speaker_ranker.FEATURES)
+                if f.startswith("rule") or f == "none_rule"]
         items = [(s, f, [[0.0 if j in cols else v for j, v in enumerate(r)] for r in x], y, ok)
                  for s, f, x, y, ok in items]
     if "--no-nobody" in argv:
         global NOBODY_IN_FIT
         NOBODY_IN_FIT = False
-    print(f"gate {gate}{' no-rules' if '--no-rules' in argv else ''}"
+    print(f"gate {gate} l2 {L2}{' no-rules' if '--no-rules' in argv else ''}"
           f"{' no-nobody' if '--no-nobody' in argv else ''}")
     cross(items, eval_dir)
     return 0

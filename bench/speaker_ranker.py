@@ -21,7 +21,9 @@ rules named nobody) is listed, or `all` (the default); the rules keep the others
 `--no-rules`: without the rules' choice among the features (a model of its own).
 `--override=TAU`: the rules, except where the model (without the
 rules' features, as --no-rules) gives another candidate a probability of TAU or more.
-`--no-nobody`: without the nobody items in the fit. `--l2=X`: the penalty (default 0.001).
+`--no-nobody`: without the nobody items in the fit. `--curve`: a learning curve instead
+(site folds of dev+extra, the fit on part of the other folds). `--l2=X`: the penalty
+(default 0.001).
 
 Reads the labels of the dev quote gold, bench/heldout_quotes and bench/heldout_quotes_train
 only; each page is analysed on its own (line kinds from `_analyze`, as train_quotes does).
@@ -279,6 +281,29 @@ def cross(items: list[Item], eval_dir: Path, k: int = 5) -> None:
           f"{tot[0]}/{tot[2]}, ranker {tot[1]}/{tot[2]} ({tot[1] - tot[0]:+d})")
 
 
+def curve(items: list[Item], eval_dir: Path, k: int = 5) -> None:
+    """Learning curve: the site k-fold of dev+extra with the fit on a quarter, a half and
+    all of the other folds' sites (train set 1 never in it): does more labelled data
+    help the model?"""
+    sites = _site(eval_dir, "dev")
+
+    def h(salt: str, it: Item) -> int:
+        return int(hashlib.sha1((salt + sites[it[1]]).encode()).hexdigest(), 16)
+
+    dev = [it for it in items if it[0].split("/")[0] in ("dev", "extra")]
+    for frac in (1, 2, 4):
+        tot = [0, 0, 0, 0]
+        for f in range(k):
+            test = [it for it in dev if h("", it) % k == f and "/" not in it[0]]
+            pool = [it for it in dev if h("", it) % k != f and h("part", it) % 4 < frac]
+            w = fit(pool)
+            r, n = accuracy(test, None)
+            a, _ = accuracy(test, w)
+            tot = [tot[0] + r, tot[1] + a, tot[2] + n, tot[3] + len(pool)]
+        print(f"fit on {frac}/4 of the other folds' sites (~{tot[3] // k} items a fold): "
+              f"rules {tot[0]}/{tot[2]}, ranker {tot[1]}/{tot[2]} ({tot[1] - tot[0]:+d})")
+
+
 def main(argv: list[str]) -> int:
     if "-h" in argv or "--help" in argv:
         print(__doc__)
@@ -312,7 +337,10 @@ def main(argv: list[str]) -> int:
     print(f"gate {gate} l2 {L2}{' no-rules' if '--no-rules' in argv else ''}"
           f"{f' override {OVERRIDE}' if OVERRIDE is not None else ''}"
           f"{' no-nobody' if '--no-nobody' in argv else ''}")
-    cross(items, eval_dir)
+    if "--curve" in argv:
+        curve(items, eval_dir)
+    else:
+        cross(items, eval_dir)
     return 0
 
 

@@ -26,6 +26,9 @@ from reader.marks.speakers import (
     clean_name,
 )
 
+_APPOSITION_SAID = re.compile(r",[^,.!?\u201c\u201d\"]{2,80},\s+(?:\w+ly\s+)?(\w+)")
+_PREPS = frozenset(("of", "at", "from", "with", "by", "for", "to", "in", "on", "about",
+                    "like", "than", "and"))
 _SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z])")
 _WORD = re.compile(r"[A-Za-z]+")
 _PRONOUN_SAID = re.compile(
@@ -49,6 +52,9 @@ FEATURES = (
     "verb_before",     # a speech verb within two words before the name
     "attr_after",      # right after the quotation, a speech verb between or after it
     "attr_before",     # before the quotation in its sentence, a speech verb between
+    "sentence_subject",  # opens its sentence, a speech verb later in it (outside quotes)
+    "apposition_said",   # "Name, ..., said": a speech verb after a comma-enclosed phrase
+    "governed",        # after a preposition ("of", "at", "from", "with", "by", ...)
     "prev_lines",      # in one of the two paragraphs before
     "prev_speaker",    # the previous quotation's speaker
     "prev_near",       # ... and that quotation is in this or the previous paragraph
@@ -106,6 +112,30 @@ def _names(line: str, lower: LowerWords) -> list[tuple[int, int, str]]:
             if name and name[:1].isupper() and len(name) > 2:
                 out.append((m.start(), m.end(), name))
     return out
+
+
+def _sent_start(line: str, at: int) -> int:
+    lo = 0
+    for m in _SENT_BREAK.finditer(line, 0, at):
+        lo = m.end()
+    return lo
+
+
+def _grammar(c: Candidate, line: str, s: int, e: int, sent_lo: int, hi: int) -> None:
+    """Where the name stands in its sentence: its subject, an apposition's head, governed."""
+    lead = line[sent_lo:s].strip(" \u201c\u201d\"'(")
+    rest = line[e:hi]
+    stop = _SENT_BREAK.search(rest)
+    rest = rest[: stop.start() + 1] if stop else rest
+    if (not lead or lead.lower() in ("the", "but", "and", "so")) and _verb_near(
+            _WORD.findall(rest)):
+        c.set("sentence_subject")
+    m = _APPOSITION_SAID.match(line, e)
+    if m and m.group(1).lower() in _VERB_WORDS:
+        c.set("apposition_said")
+    prevw = _WORD.findall(line[max(0, s - 12) : s])
+    if prevw and prevw[-1].lower() in _PREPS:
+        c.set("governed")
 
 
 class DocState:
@@ -230,6 +260,7 @@ def candidates(
             c.set("verb_after")
         if _verb_near(_WORD.findall(line[max(0, s - 20) : s])[-2:]):
             c.set("verb_before")
+        _grammar(c, line, s, e, sent_lo, a)
         if k == len(before) - 1:
             c.set("nearest_before")
             if s >= sent_lo and _verb_near(_WORD.findall(line[e:a])):
@@ -246,6 +277,7 @@ def candidates(
             c.set("verb_after")
         if _verb_near(_WORD.findall(line[max(0, s - 20) : s])[-2:]):
             c.set("verb_before")
+        _grammar(c, line, s, e, _sent_start(line, s), len(line))
         if k == 0:
             c.set("nearest_after")
             gap = _WORD.findall(line[b:s])

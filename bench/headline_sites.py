@@ -16,7 +16,8 @@ and the fold salt; `--refresh` recomputes). Then, for each training-data choice,
 ranker is fitted on the scenario's training pages (headline features recomputed from the
 current `headline.py`, page weights as `train_headline`) and each test page's headline is
 picked by `headline.pick_line`, the function `reader analyze` picks it with (furniture
-lines skipped, the second of two adjacent copies). So its figures are
+lines and the entries of a table of contents, `headline.toc_lines`, skipped, the second of
+two adjacent copies). So its figures are
 `estimate_marks.py --data dev`'s headline column. Scenarios:
 
 * **site 3-fold**: dev pages in 3 folds by web domain; train-split pages of a test fold's
@@ -192,7 +193,8 @@ def rows_of(doc: tb.Doc, inp: tuple) -> tuple[list[int], list[list[float]], int]
 
 def pick(inp: tuple, cands: list[int], rows: list[list[float]], w: list[float],
          pair_w: list[float] | None = None, lines: list[str] | None = None) -> int | None:
-    """The 1-based headline line `reader analyze` would choose (no corrections)."""
+    """The 1-based headline line `reader analyze` would choose (no corrections; furniture
+    and table-of-contents entries skipped, as `analyze` skips them)."""
     idx, _, keys, p_bp, furn = inp
     toc = hl.toc_lines(lines, idx, keys, p_bp, cands) if lines is not None else frozenset()
     return hl.pick_line(idx, keys, cands, rows, w, lambda k: idx[k] in furn or k in toc, (),

@@ -652,6 +652,9 @@ class Context:
     # last names (lower case) of the article's own reporters, from its bylines: never the
     # speaker of a quotation they report, nor a referent for "he" or "the minister"
     reporters: frozenset[str] = frozenset()
+    # the step of `attribute` that named the last quotation's speaker (`_path`), which the
+    # speaker ranker (`speaker_ranker.py`) weighs by how often that step is right
+    step: str = ""
 
     def scratch(self) -> Context:
         """A copy to attribute a boilerplate line's quotations in: what it learns there
@@ -1568,6 +1571,7 @@ class Attribution:
     kind: str
     speaker: str | None
     features: list[float] = field(default_factory=list)
+    step: str = ""  # the step that named the speaker (`Context.step`)
 
 
 def attribute(
@@ -1594,6 +1598,7 @@ def attribute(
     """
     if TRACE is not None:
         TRACE.append(f"@{pos}")
+    ctx.step = ""
     words = _WORD_RE.findall(inner)
     nw = len(words)
     sent_left = _sentence_left(left[-240:])
@@ -1775,13 +1780,13 @@ def attribute(
     ):
         # a footnote: `Carriero et al., “Title,” Section 1: “…”` - the source heads the line
         who, speaker = cite[1], cite[1]
-        _path("cite")
+        _path("cite", ctx)
     elif signed_by is not None:
         speaker, who = signed_by, None
-        _path("signed")
+        _path("signed", ctx)
     elif as_written is not None:
         speaker = as_written
-        _path("direct")
+        _path("direct", ctx)
     else:
         if passive:
             # the agent speaks, else nobody named: no subject, no earlier speaker carried
@@ -1794,7 +1799,7 @@ def attribute(
     if speaker and " " in speaker and " and " in right_s[:120] + sent_left[-160:]:
         pair = _pair(right_s, sent_left, speaker, ctx)
         if pair is not None:
-            _path("pair")
+            _path("pair", ctx)
     if speaker and ctx.reporters and is_reporter(speaker, ctx):
         speaker = None  # the reporter reports the quotation; they did not say it
     if pair is not None and speaker is not None:
@@ -1809,7 +1814,7 @@ def attribute(
         ctx.last_speaker = pair[0]
         ctx.last_speaker_pos = pos
         ctx.last_speaker_sent = end_sent
-        return Attribution("speech", pair[0], feats)
+        return Attribution("speech", pair[0], feats, ctx.step)
     if speaker and who is not None:
         g = _PRONOUN_GENDER.get(who.strip().lower())
         if g is not None:
@@ -1828,7 +1833,7 @@ def attribute(
             ctx.sentence = end_sent
             _mention(ctx, speaker, True)
             ctx.sentence = saved
-    return Attribution("speech", speaker, feats)
+    return Attribution("speech", speaker, feats, ctx.step)
 
 
 # several full names as one subject of a speech verb: "Jane Doe and John Roe said", "Jane
@@ -1937,7 +1942,10 @@ def signature(right: str, following: Sequence[str]) -> str | None:
 TRACE: list[str] | None = None
 
 
-def _path(step: str) -> None:
+def _path(step: str, ctx: Context | None = None) -> None:
+    """Note the step that named the speaker (`Context.step`, and `TRACE` when set)."""
+    if ctx is not None:
+        ctx.step = step
     if TRACE is not None:
         TRACE.append(step)
 
@@ -1956,26 +1964,26 @@ def _find_speaker(
     speaker: str | None = None
     if who is not None:
         speaker = _resolve(who, ctx)
-        _path("pronoun" if who.strip().lower() in _PRONOUNS else "direct")
+        _path("pronoun" if who.strip().lower() in _PRONOUNS else "direct", ctx)
         if speaker is None and who.strip().lower() not in _PRONOUNS:
             who = None
     elif sentence_verb is not None:
         speaker = _resolve(sentence_verb, ctx)
-        _path("sentence_verb")
+        _path("sentence_verb", ctx)
     if speaker is None and who is None and sentence_verb is None and stripped_left:
         intro = intro_name(sent_left, ctx.lower_words) if stripped_left[-1] == ":" else None
         if intro is not None:
             speaker = _expand(intro, ctx)
-            _path("intro")
+            _path("intro", ctx)
         else:
             # a fragment woven into a sentence: its subject is the speaker
             subj = _subject(sent_left, ctx)
             if subj is not None:
                 speaker = _resolve(subj, ctx)
-                _path("subject")
+                _path("subject", ctx)
     if speaker is None and who is None and carry:
         speaker = _carry(ctx)
-        _path("carry")
+        _path("carry", ctx)
     if speaker is not None and speaker[-1].isupper() and _ACRONYM_RE.fullmatch(speaker.split()[-1]):
         speaker = _acronym(speaker, ctx)
     return speaker, who

@@ -12,7 +12,7 @@ shown on; boilerplate lines are kept one by one (the index stores each distinct 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,3 +146,32 @@ def extract_batch(
         out.append(extract_text(article_id, text, size, mtime_ns, stamp, corrections,
                                 repeated=repeated, line_keys=keys))
     return out
+
+
+# what a very large article's extract runs in (`reader.apart`; a test slows it down)
+EXTRACT_APART = "reader.search.extract:extract_batch"
+
+
+def extracts_apart(
+    items: Sequence[tuple[str, str, int, int, str | None]],
+    corrections: Sequence[Any],
+    max_bytes: int,
+    repeated: frozenset[str] | None,
+    cancelled: Callable[[], bool],
+) -> Iterator[list[Extract]]:
+    """`extract_batch` of each item in a process of its own, which stops (and is terminated)
+    once `cancelled()`: a very large article's detection takes seconds, and in a thread or a
+    pool's worker the app's exit waited for it. Where the process fails, the item is
+    extracted in this thread (what was done before)."""
+    from reader.apart import ApartError, run_apart
+
+    corrections = list(corrections)
+    for item in items:
+        try:
+            done, rows = run_apart(EXTRACT_APART, ([item], corrections, max_bytes, repeated),
+                                   cancelled)
+        except ApartError:
+            done, rows = True, extract_batch([item], corrections, max_bytes, repeated)
+        if not done:
+            return
+        yield rows

@@ -642,6 +642,29 @@ class SearchIndex:
         cancelled: Callable[[], bool],
         use_pool: bool,
     ) -> Iterable[list[Extract]]:
+        # a very large article comes last, in a process of its own that a quit terminates
+        # (`reader.apart`): in this thread or in a pool's worker the app's exit waited for it
+        from reader.cache import BIG_FILE
+        from reader.search.extract import extracts_apart
+
+        big = [j for j in todo if j[2] > BIG_FILE]
+        yield from SearchIndex._extracts_here([j for j in todo if not j[2] > BIG_FILE],
+                                              corrections, repeated, jobs, max_bytes, batch,
+                                              cancelled, use_pool)
+        if big and not cancelled():
+            yield from extracts_apart(big, corrections, max_bytes, repeated, cancelled)
+
+    @staticmethod
+    def _extracts_here(
+        todo: list[tuple[str, str, int, int, str | None]],
+        corrections: list[Any],
+        repeated: frozenset[str] | None,
+        jobs: int,
+        max_bytes: int,
+        batch: int,
+        cancelled: Callable[[], bool],
+        use_pool: bool,
+    ) -> Iterable[list[Extract]]:
         chunks = [todo[i : i + batch] for i in range(0, len(todo), batch)]
         if not use_pool or len(todo) <= 64:
             for chunk in chunks:

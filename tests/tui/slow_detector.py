@@ -15,3 +15,8 @@ def article_marks_of(text: str, article_id: str, repeated: Any, corrections: Any
 def summary_batch(items: Any, corrections: Any, max_bytes: int, repeated: Any) -> Any:
     time.sleep(120)
     raise AssertionError("the slow summary was waited for")
+
+
+def extract_batch(items: Any, corrections: Any, max_bytes: int, repeated: Any) -> Any:
+    time.sleep(120)
+    raise AssertionError("the slow search extract was waited for")

@@ -17,10 +17,12 @@ import pytest
 
 from reader import cache
 from reader.apart import ApartError, run_apart
+from reader.search import extract
+from reader.search import index as search_index
 from reader.tui import annotate, big_article
-from reader.tui.app import BIG_ARTICLE
+from reader.tui.app import BIG_ARTICLE, ReaderApp
 from reader.tui.screens import PromptScreen
-from tests.tui.helpers import make_app, press
+from tests.tui.helpers import press
 
 BIG = "big_report.txt"
 
@@ -53,7 +55,7 @@ def _slow_in_this_thread(real):  # type: ignore[no-untyped-def]
 
     def slow(text_or_items, *args, **kwargs):  # type: ignore[no-untyped-def]
         if isinstance(text_or_items, str) and len(text_or_items) > BIG_ARTICLE or (
-            isinstance(text_or_items, list) and any(BIG in str(j[1]) for j in text_or_items)
+            isinstance(text_or_items, list) and any(BIG in str(j[:2]) for j in text_or_items)
         ):
             time.sleep(6)
         return real(text_or_items, *args, **kwargs)
@@ -71,7 +73,11 @@ async def test_quit_while_a_large_article_is_analysed_is_immediate_and_keeps_the
     monkeypatch.setattr(annotate, "analyze_with_corrections",
                         _slow_in_this_thread(annotate.analyze_with_corrections))
     monkeypatch.setattr(cache, "summary_batch", _slow_in_this_thread(cache.summary_batch))
-    app = make_app(corpus, coder="ann")
+    # ... and the search index's extract of it (its body/boilerplate split)
+    monkeypatch.setattr(extract, "EXTRACT_APART", "tests.tui.slow_detector:extract_batch")
+    monkeypatch.setattr(search_index, "extract_batch",
+                        _slow_in_this_thread(search_index.extract_batch))
+    app = ReaderApp(corpus, coder="ann")  # (with its caches: the search index is built)
     async with app.run_test(size=(120, 40)) as pilot:
         assert await _wait(lambda: any(a.id == BIG for a in app.corpus.articles), 10)
         await pilot.pause()
@@ -80,8 +86,9 @@ async def test_quit_while_a_large_article_is_analysed_is_immediate_and_keeps_the
         await pilot.pause()
         running = [w for w in app.workers if not w.is_finished]
         assert any(w.group == "open" for w in running)
-        # the big article's summary (the list's title and share) and its marks, apart
-        assert await _wait(lambda: len(multiprocessing.active_children()) == 2, 10)
+        # the big article's summary (the list's title and share), its marks and its
+        # search extract, each apart
+        assert await _wait(lambda: len(multiprocessing.active_children()) == 3, 15)
         assert app.marks is None  # shown unmarked meanwhile
         await press(pilot, "t")
         assert isinstance(app.screen, PromptScreen)

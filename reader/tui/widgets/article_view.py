@@ -26,6 +26,10 @@ from reader.tui.commands import bindings_for
 from reader.tui.widgets.scrolling import scroll_row_into_view, set_virtual_size
 
 MAX_WIDTH = 100
+# characters; a longer text is not laid out before the pane has a width (the first article
+# opened: a layout at the minimum width, thrown away by the resize that follows, held the
+# app for 1.2 s on a 3 MB article)
+LAYOUT_WHEN_SIZED = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +151,10 @@ class ArticleView(ScrollView, can_focus=True):
         return frozenset(i for i, k in enumerate(self.line_kinds) if k == "boilerplate")
 
     def _relayout(self, force: bool = False) -> None:
+        if self.scrollable_content_region.width <= 0 and len(self.text) > LAYOUT_WHEN_SIZED:
+            self._wrap_width = 0  # (on_resize lays it out at the pane's width)
+            self.rows, self._row_starts = [], []
+            return
         width = max(10, min(MAX_WIDTH, self.scrollable_content_region.width - 1))
         if not force and width == self._wrap_width:
             return

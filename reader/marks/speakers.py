@@ -535,7 +535,7 @@ class LowerWords:
     __slots__ = ("_text", "_memo", "names", "nonblank", "roles", "_scanned", "_vocab",
                  "_mid", "_acronyms")
 
-    SCANS = 8  # the text read this many times over by searches: index it instead
+    SCANS = 64  # the text read this many times over by searches: index it instead
 
     @property
     def text(self) -> str:

@@ -28,11 +28,9 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from itertools import accumulate
 from operator import itemgetter, mul
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from reader.marks import _trees, _weights
-from reader.marks import trees as _tr
 from reader.marks.features import (
     LINE_FEATURES,
     N_TEXT_FEATURES,
@@ -42,6 +40,9 @@ from reader.marks.features import (
 )
 from reader.marks.furniture import Furniture, furniture_lines, headed_lists, inside_lists
 from reader.marks.text import normalise_line, text_line_keys
+
+if TYPE_CHECKING:  # (numpy and the trees are imported only when a model has trees)
+    from reader.marks import trees as _tr
 
 REGION_BIASES = (0.25, 0.4, 0.55, 0.7)
 SETTLED_STAGE_Z = 3.0  # after a context stage, lines this sure of either verdict keep it
@@ -555,8 +556,9 @@ def run_stages(
         if stage_trees is not None:  # trees boosted from the previous stage's scores
             st_trees = stage_trees[st] if st < len(stage_trees) else None
             if st_trees is not None and active:
-                add = _tr.predict(st_trees, np.array(full, dtype=np.float64)).tolist()
-                for k, v in zip(active, add, strict=True):
+                from reader.marks.trees import score_rows  # noqa: PLC0415 - numpy on demand
+
+                for k, v in zip(active, score_rows(st_trees, full), strict=True):
                     z[k] = z_in[k] + v
         else:
             for k, c in zip(active, ctx, strict=True):
@@ -568,9 +570,10 @@ def run_stages(
         if tree_capture is not None:
             tree_capture.append((scope, rows))
         if trees is not None and scope:
+            from reader.marks.trees import score_rows  # noqa: PLC0415 - numpy on demand
+
             z = list(z)
-            add = _tr.predict(trees, np.array(rows, dtype=np.float64))
-            for k, v in zip(scope, add.tolist(), strict=True):
+            for k, v in zip(scope, score_rows(trees, rows), strict=True):
                 z[k] += v
     return z
 
@@ -618,13 +621,21 @@ TREE_SCOPE: str = getattr(_trees, "SCOPE", "ctx")
 
 
 def _load_trees() -> _tr.Arrays | None:
-    t = _tr.load(_trees, TREE_FEATURES)
+    if not getattr(_trees, "TREES", None):  # (no numpy import without trees)
+        return None
+    from reader.marks import trees as tr  # noqa: PLC0415
+
+    t = tr.load(_trees, TREE_FEATURES)
     return t.arrays() if t is not None and len(t) else None
 
 
 def _load_stage_trees() -> list[_tr.Arrays] | None:
     """The context stages as trees (`_trees.STAGE2`, `STAGE3`), or None: linear stages."""
-    got = [_tr.load(_trees, STAGE2_FEATURES, key) for key in ("STAGE2", "STAGE3")]
+    if not getattr(_trees, "STAGE2", None):
+        return None
+    from reader.marks import trees as tr  # noqa: PLC0415
+
+    got = [tr.load(_trees, STAGE2_FEATURES, key) for key in ("STAGE2", "STAGE3")]
     return [t.arrays() for t in got] if all(t is not None for t in got) else None  # type: ignore[union-attr]
 
 
@@ -865,15 +876,17 @@ def analyze_lines(
     rz: list[tuple[int, int]] | None = regions
     cm = _comment_prefix(rows)
     if _STAGE_TREES is not None:  # the context stages are trees
+        from reader.marks.trees import score_rows  # noqa: PLC0415 - numpy on demand
+
         full = [rows[k] + _FLAGS[combos[k]] for k in range(m)]
         for st_trees in _STAGE_TREES:
             if not active:
                 break
             ctx = context_rows(full, z, chars, sq, active, topic, lists, ssq)  # type: ignore[arg-type]
-            add = _tr.predict(st_trees, np.array(
-                [[*full[k], *c] for k, c in zip(active, ctx, strict=True)], dtype=np.float64))
+            add = score_rows(st_trees, [[*full[k], *c]
+                                        for k, c in zip(active, ctx, strict=True)])
             z = list(z)
-            for k, v in zip(active, add.tolist(), strict=True):
+            for k, v in zip(active, add, strict=True):
                 z[k] += v
             active = [k for k in active if -SETTLED_STAGE_Z <= z[k] <= SETTLED_STAGE_Z]
         return idx, rows, keys, [1.0 - p for p in _sigmoids(z)]
@@ -893,9 +906,11 @@ def analyze_lines(
         if scope:
             flags = _FLAGS
             full = [rows[k] + flags[combos[k]] for k in range(m)]
-            x = np.array(tree_rows(full, z_in, z, chars, sq, scope, topic, lists, ssq),
-                         dtype=np.float64)
-            for k, v in zip(scope, _tr.predict(trees, x).tolist(), strict=True):
+            from reader.marks.trees import score_rows  # noqa: PLC0415 - numpy on demand
+
+            add = score_rows(trees, tree_rows(full, z_in, z, chars, sq, scope, topic, lists,
+                                              ssq))
+            for k, v in zip(scope, add, strict=True):
                 z[k] += v
     return idx, rows, keys, [1.0 - p for p in _sigmoids(z)]
 

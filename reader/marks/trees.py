@@ -73,6 +73,11 @@ def predict(model: Arrays, x: np.ndarray) -> np.ndarray:
     return model.leaves[np.arange(t), leaf].sum(axis=1)
 
 
+def score_rows(model: Arrays, rows: Sequence[Sequence[float]]) -> list[float]:
+    """`predict` of plain rows (lists of floats), as a list."""
+    return predict(model, np.array(rows, dtype=np.float64)).tolist() if rows else []
+
+
 def candidate_thresholds(x: np.ndarray, n_bins: int) -> list[np.ndarray]:
     """Per feature, the split candidates: up to `n_bins` - 1 distinct quantiles of its
     values, the largest value excluded (a split must send something each way)."""

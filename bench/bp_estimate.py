@@ -8,7 +8,7 @@
         [--on-train] [--settled-z Z] [--settled-stage-z Z] [--l2 L] [--l2-last L]
         [--switch-cost C] [--length-exp E] [--trees N] [--tree-depth D]
         [--tree-rate R] [--tree-l2 L] [--tree-min-hess H] [--tree-scope ctx|last]
-        [--tree-oof N] [--tree-mode boost|stages] [--stage-trees N]
+        [--tree-oof N] [--tree-mode boost|stages|stage1] [--stage-trees N]
         [--dump-pages FILE] [--dump-preds FILE] [--dump-loss FILE]
 
 Only the boilerplate model is refitted (the committed headline ranker and kind model are
@@ -92,14 +92,20 @@ def run(job: tuple[str, list[str], list[str]]) -> tuple[str, dict[float, dict]]:
     test = [by[n] for n in test_names]
     key = hashlib.sha1(json.dumps([CODE, SETTINGS, train_names]).encode()).hexdigest()
     cached = CACHE / f"{key}.json" if CACHE else None
-    if cached and cached.is_file():
+    if tb.USE_TREES and tb.TREE_MODE == "stage1":  # the context stages read the trees
+        w1, stages, _, _, t1 = tb.fit_model(train, tb.corpus_repeated(train))
+        bp.use_weights(w1, stages, None, None, None, t1)
+        cached = None
+    elif cached and cached.is_file():
         w1, stages = json.loads(cached.read_text(encoding="utf-8"))
     else:
         w1, stages = tb.fit(train, tb.corpus_repeated(train))
         if cached:
             cached.write_text(json.dumps([w1, stages]), encoding="utf-8")
     # the trees are boosted from the linear fit's scores (not cached: a few seconds)
-    if tb.USE_TREES and tb.TREE_MODE == "stages":
+    if tb.USE_TREES and tb.TREE_MODE == "stage1":
+        pass
+    elif tb.USE_TREES and tb.TREE_MODE == "stages":
         bp.use_weights(w1, stages, None, tb.TREE_SCOPE,
                        tb.fit_stage_trees(train, w1, tb.corpus_repeated(train)))
     else:
@@ -204,9 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tree-l2", type=float, default=None, help="leaf L2 (`TREE_L2`)")
     ap.add_argument("--tree-min-hess", type=float, default=None,
                     help="least hessian on each side of a split (`TREE_MIN_HESS`)")
-    ap.add_argument("--tree-mode", choices=("boost", "stages"), default=None,
-                    help="trees over the final scores, or the context stages as trees "
-                    "(`TREE_MODE`)")
+    ap.add_argument("--tree-mode", choices=("boost", "stages", "stage1"), default=None,
+                    help="trees over the final scores, the context stages as trees, or trees "
+                    "boosted from stage 1 (`TREE_MODE`)")
     ap.add_argument("--stage-trees", type=int, default=None,
                     help="trees per context stage in --tree-mode stages (`N_STAGE_TREES`)")
     ap.add_argument("--tree-oof", type=int, default=None,

@@ -515,6 +515,7 @@ def run_stages(
     trees: _tr.Arrays | None = None,
     tree_capture: list | None = None,
     stage_trees: Sequence[_tr.Arrays | None] | None = None,
+    stage1_trees: _tr.Arrays | None = None,
 ) -> list[float]:
     """Final body scores (logits) of all lines; `capture` receives (active, rows) per stage.
 
@@ -522,7 +523,8 @@ def run_stages(
     `tree_capture` receives (those lines, their `tree_rows`) (for fitting the trees).
     `stage_trees`, when given, replace the context stages' linear weights: stage i adds
     its trees' score of the line's `STAGE2_FEATURES` to the score it was given (None, or
-    fewer ensembles than stages: the stage adds nothing).
+    fewer ensembles than stages: the stage adds nothing). `stage1_trees`, when given, are
+    added to stage 1's scores (of the `LINE_FEATURES` rows).
 
     `texts` are the stripped lines (for `topic_overlap`; without them that evidence is 0);
     `neutral` the positions (in `rows1`) of the lines that weigh nothing in the run search
@@ -533,6 +535,10 @@ def run_stages(
         return []
     n1 = len(LINE_FEATURES)
     z = [_dot(stage1, r) for r in rows1]
+    if stage1_trees is not None:  # trees boosted from stage 1's linear scores
+        from reader.marks.trees import score_rows  # noqa: PLC0415 - numpy on demand
+
+        z = [a + b for a, b in zip(z, score_rows(stage1_trees, rows1), strict=True)]
     sq, ssq = run_weights([math.sqrt(c) for c in chars], range(m), neutral)
     p1 = [_sigmoid(v) for v in z]
     regions = main_regions(p1, sq, ssq)
@@ -639,8 +645,19 @@ def _load_stage_trees() -> list[_tr.Arrays] | None:
     return [t.arrays() for t in got] if all(t is not None for t in got) else None  # type: ignore[union-attr]
 
 
+def _load_stage1_trees() -> _tr.Arrays | None:
+    """Trees boosted from stage 1's linear scores (`_trees.STAGE1`), or None."""
+    if not getattr(_trees, "STAGE1", None):
+        return None
+    from reader.marks import trees as tr  # noqa: PLC0415
+
+    t = tr.load(_trees, LINE_FEATURES, "STAGE1")
+    return t.arrays() if t is not None and len(t) else None
+
+
 _TREES = _load_trees()
 _STAGE_TREES = _load_stage_trees()
+_STAGE1_TREES = _load_stage1_trees()
 
 
 def _flag_table() -> list[tuple[float, ...]]:
@@ -656,12 +673,17 @@ _FLAG_TABLE = _flag_table()
 
 def use_weights(stage1: Sequence[float], stages: Sequence[Sequence[float]],
                 trees: _tr.Trees | None = None, scope: str | None = None,
-                stage_trees: Sequence[_tr.Trees] | None = None) -> None:
+                stage_trees: Sequence[_tr.Trees] | None = None,
+                stage1_trees: _tr.Trees | None = None) -> None:
     """Score with other weights from now on (cross-validation trains several models in
     one process): the tables derived from them and the per-line cache follow. `trees`
     (None: none) and their `scope` (None: as before) replace the boosted trees,
-    `stage_trees` (None: linear context stages) the context stages."""
+    `stage_trees` (None: linear context stages) the context stages, `stage1_trees` those
+    added to stage 1."""
     global _TEXT_W, _FLAG_W, _CTX_W, _FLAG_TABLE, _TREES, TREE_SCOPE, _STAGE_TREES
+    global _STAGE1_TREES
+    _STAGE1_TREES = stage1_trees.arrays() if stage1_trees is not None and len(stage1_trees) \
+        else None
     _TREES = trees.arrays() if trees is not None and len(trees) else None
     _STAGE_TREES = [t.arrays() for t in stage_trees] if stage_trees else None
     if scope is not None:
@@ -861,6 +883,11 @@ def analyze_lines(
         combos.append(combo)
         z.append(e[1] + table[combo][0])
         prev_i = i
+    if _STAGE1_TREES is not None:
+        from reader.marks.trees import score_rows  # noqa: PLC0415 - numpy on demand
+
+        add = score_rows(_STAGE1_TREES, [rows[k] + _FLAGS[c] for k, c in enumerate(combos)])
+        z = [a + b for a, b in zip(z, add, strict=True)]
     chars = list(map(len, stripped))
     sq, ssq = run_weights(list(map(math.sqrt, chars)), idx,
                           neutral_lines(lines, line_keys, found))
@@ -928,7 +955,7 @@ def score_rows(
     neutral = neutral_lines(lines)
     z = run_stages(rows1, chars, _weights.STAGE1, _weights.STAGES, texts=texts,
                    neutral={k for k, i in enumerate(idx) if i in neutral}, trees=_TREES,
-                   stage_trees=_STAGE_TREES)
+                   stage_trees=_STAGE_TREES, stage1_trees=_STAGE1_TREES)
     return [1.0 - _sigmoid(v) for v in z]
 
 

@@ -114,9 +114,10 @@ DROP_CONTEXT: frozenset[str] = frozenset()
 TREES = Path(__file__).with_name("_trees.py")
 USE_TREES = False  # off: no tree variant won out of sample (README_marks, sixth round)
 # "boost": trees over the linear model's final scores; "stages": the context stages are
-# trees (boosted from the previous stage's scores) instead of linear
+# trees (boosted from the previous stage's scores) instead of linear; "stage1": trees
+# boosted from stage 1's linear scores (what a line looks like), before the context stages
 TREE_MODE = "boost"
-N_STAGE_TREES = 200  # trees per context stage in "stages" mode
+N_STAGE_TREES = 200  # trees per context stage in "stages" mode, in stage 1 in "stage1"
 TREE_SCOPE = "ctx"  # which lines: every line stage 1 left open ("ctx") or the last stage's
 N_TREES = 100
 TREE_DEPTH = 3
@@ -278,13 +279,15 @@ def _weight(c: int, exp: float | None = None) -> float:
     return c ** (WEIGHT_EXP if exp is None else exp) + 3.0
 
 
-def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], list]:
+def fit(docs: list[Doc], repeated: frozenset[str] | None, stage1_out: list | None = None
+        ) -> tuple[list[float], list]:
     """Fit stage 1, then each context stage on the lines the previous stages leave open.
 
     Pages of the splits in `STAGE1_ONLY_SPLITS` train stage 1 only (what a line looks
     like); the context stages are fitted on the others. With `SOURCE_COLUMN`, stage 1 gets
     one more column, 1.0 on those pages, whose weight is dropped after the fit (0 at
-    analysis time): it absorbs their different share of body lines."""
+    analysis time): it absorbs their different share of body lines. With `TREE_MODE`
+    "stage1" trees are boosted from stage 1 and appended to `stage1_out`."""
     per = [_doc_rows(d, repeated) for d in docs]
     # the lines the furniture patterns settle are never the model's call: they weigh
     # nothing, so its capacity goes to the lines left open (a model trained on them too
@@ -303,6 +306,17 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
         for c, k in zip(p[3], ks, strict=True)
     ]
     w1 = train_lr(x1, y1, s1)
+    t1 = None
+    if USE_TREES and TREE_MODE == "stage1":
+        # trees boosted from the linear stage 1 (its source column included, as fitted)
+        # on the same lines and weights; at analysis the column is 0, as for the linear part
+        base = np.array([bp._dot(w1, r) for r in x1])
+        rows = np.array([r[: len(LINE_FEATURES)] for r in x1])
+        t1 = tr.fit(rows, np.array(y1), np.array(s1), base, N_STAGE_TREES, TREE_DEPTH,
+                    TREE_RATE, TREE_L2, TREE_MIN_HESS, TREE_BINS)
+        if stage1_out is not None:
+            stage1_out.append(t1)
+    a1 = t1.arrays() if t1 is not None else None
     if src:
         w1 = w1[:-1]
     keep = [not o or CONTEXT_SHARE > 0 for o in only1]
@@ -321,7 +335,7 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], 
                                                           strict=True):
             cap: list = []
             bp.run_stages(rows1, chars, w1, stages + [[0.0] * len(bp.STAGE2_FEATURES)], cap,
-                          texts, nl)
+                          texts, nl, stage1_trees=a1)
             if not cap:
                 continue
             active, rows = cap[-1]
@@ -454,32 +468,43 @@ def fit_stage_trees(docs: list[Doc], w1: list[float], repeated: frozenset[str] |
 
 
 def fit_model(docs: list[Doc], repeated: frozenset[str] | None
-              ) -> tuple[list[float], list[list[float]], tr.Trees | None, list[tr.Trees] | None]:
+              ) -> tuple[list[float], list[list[float]], tr.Trees | None, list[tr.Trees] | None,
+                         tr.Trees | None]:
     """The whole boilerplate model: `fit`, then either `fit_trees` on its scores
     (`TREE_MODE` "boost") or the context stages as trees (`fit_stage_trees`, "stages");
-    returns (stage 1, linear context stages, boosted trees, context-stage trees)."""
+    or trees boosted from stage 1 ("stage1"); returns (stage 1, linear context stages,
+    boosted trees, context-stage trees, stage-1 trees)."""
+    if USE_TREES and TREE_MODE == "stage1":
+        out: list = []
+        w1, stages = fit(docs, repeated, out)
+        return w1, stages, None, None, out[0]
     w1, stages = fit(docs, repeated)
     if USE_TREES and TREE_MODE == "stages":
-        return w1, stages, None, fit_stage_trees(docs, w1, repeated)
-    return w1, stages, fit_trees(docs, w1, stages, repeated), None
+        return w1, stages, None, fit_stage_trees(docs, w1, repeated), None
+    return w1, stages, fit_trees(docs, w1, stages, repeated), None, None
 
 
 def predict(doc: Doc, w1, stages, repeated, trees: tr.Trees | None = None,
-            stage_trees: list[tr.Trees] | None = None) -> tuple[list[int], list[float]]:
+            stage_trees: list[tr.Trees] | None = None, stage1_trees: tr.Trees | None = None
+            ) -> tuple[list[int], list[float]]:
     idx, rows1, _, chars, texts = _doc_rows(doc, repeated)
     bp.TREE_SCOPE = TREE_SCOPE
     z = bp.run_stages(rows1, chars, w1, stages, texts=texts, neutral=_neutral(doc, idx),
                       trees=trees.arrays() if trees is not None and len(trees) else None,
-                      stage_trees=[t.arrays() for t in stage_trees] if stage_trees else None)
+                      stage_trees=[t.arrays() for t in stage_trees] if stage_trees else None,
+                      stage1_trees=stage1_trees.arrays() if stage1_trees else None)
     return idx, [1.0 - bp._sigmoid(v) for v in z]
 
 
-def trees_source(trees: tr.Trees | None, stage_trees: list[tr.Trees] | None = None) -> str:
+def trees_source(trees: tr.Trees | None, stage_trees: list[tr.Trees] | None = None,
+                 stage1_trees: tr.Trees | None = None) -> str:
     """The text of `_trees.py` for these trees (None: none; the linear model alone)."""
     ens: dict[str, tr.Trees] = {}
     names: dict[str, tuple[str, ...]] = {}
     if trees is not None and len(trees):
         ens["TREES"], names["TREES"] = trees, bp.TREE_FEATURES
+    if stage1_trees is not None and len(stage1_trees):
+        ens["STAGE1"], names["STAGE1"] = stage1_trees, LINE_FEATURES
     for key, t in zip(("STAGE2", "STAGE3"), stage_trees or (), strict=False):
         ens[key], names[key] = t, bp.STAGE2_FEATURES
     return tr.source(ens, names,
@@ -629,8 +654,8 @@ def main(argv: list[str]) -> int:
     docs = load_training(eval_dir)
     extra = load_stage1_pages(eval_dir)
     rep = corpus_repeated(docs + extra)
-    w1, stages, trees, stage_trees = fit_model(docs + extra, rep)
-    res = [(d, *predict(d, w1, stages, rep, trees, stage_trees)) for d in docs]
+    w1, stages, trees, stage_trees, stage1_trees = fit_model(docs + extra, rep)
+    res = [(d, *predict(d, w1, stages, rep, trees, stage_trees, stage1_trees)) for d in docs]
     best = max((metrics(res, t)["char_f1"], t) for t in [i / 100 for i in range(20, 81, 2)])
     thr = THRESHOLD
     for t in (0.3, 0.5, 0.6, 0.7, 0.8, 0.9, best[1]):
@@ -639,7 +664,7 @@ def main(argv: list[str]) -> int:
         cross_validate(docs, thr, int(option(argv, "--splits") or 0), option(argv, "--dump"),
                        extra)
     status = emit(WEIGHTS, weights_source(w1, stages, thr), argv)
-    status |= emit(TREES, trees_source(trees, stage_trees), argv)
+    status |= emit(TREES, trees_source(trees, stage_trees, stage1_trees), argv)
     c = Counter(lab for d in docs for lab in d.labels.values())
     print(f"{len(docs)} documents, labels {dict(c)}")
     return status

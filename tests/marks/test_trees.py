@@ -128,12 +128,13 @@ def test_the_fast_path_scores_as_the_reference_path_with_trees() -> None:
     # the trainer fits) must give the same probabilities with trees in either place
     lines = _page_lines()
     saved = (bp._weights.STAGE1, bp._weights.STAGES, bp._TREES, bp._STAGE_TREES,
-             bp.TREE_SCOPE)
+             bp.TREE_SCOPE, bp._STAGE1_TREES)
     try:
         for kwargs in ({"trees": _some_trees(bp.TREE_FEATURES, 0), "scope": "ctx"},
                        {"trees": _some_trees(bp.TREE_FEATURES, 1), "scope": "last"},
                        {"stage_trees": [_some_trees(bp.STAGE2_FEATURES, 2),
-                                        _some_trees(bp.STAGE2_FEATURES, 3)]}):
+                                        _some_trees(bp.STAGE2_FEATURES, 3)]},
+                       {"stage1_trees": _some_trees(bp.LINE_FEATURES, 4)}):
             bp.use_weights(saved[0], saved[1], **kwargs)
             fast = bp.analyze_lines(lines)[3]
             ref = bp.boilerplate_probabilities(lines)[1]
@@ -143,4 +144,4 @@ def test_the_fast_path_scores_as_the_reference_path_with_trees() -> None:
             assert any(abs(a - b) > 1e-6 for a, b in zip(fast, plain, strict=True))
     finally:
         bp.use_weights(saved[0], saved[1], None, saved[4])
-        bp._TREES, bp._STAGE_TREES = saved[2], saved[3]
+        bp._TREES, bp._STAGE_TREES, bp._STAGE1_TREES = saved[2], saved[3], saved[5]

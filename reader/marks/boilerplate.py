@@ -15,7 +15,9 @@ like and on where it sits:
 
 Lines that stage 1 already finds hopeless (far outside every run, very low score) keep
 that verdict, which spares most menu lines the context work. Weights live in
-`_weights.py`, written by `train_boilerplate.py` from the dev benchmark.
+`_weights.py`, written by `train_boilerplate.py` from the dev benchmark; boosted trees
+(`trees.py`), when `_trees.py` holds any, are added to stage 1, replace the context stages
+or correct the final scores (none are committed: they did not win out of sample).
 """
 
 from __future__ import annotations

@@ -10,9 +10,12 @@ halves of the documents; with `--splits=N` also N more seeded random half-splits
 `--sources` Scrapinghub pages vs the rest) so the generalisation to the held-out split can
 be judged; `--dump=FILE` writes the halves' out-of-fold probabilities for error analysis.
 
-Pure Python (no numpy): logistic regression fitted with Adagrad SGD on standardised
-features; the standardisation is folded back into the stored weights so inference is a
-plain dot product. Trains in well under a minute.
+Pure Python: logistic regression fitted with Adagrad SGD on standardised features; the
+standardisation is folded back into the stored weights so inference is a plain dot
+product. Trains in well under a minute. Boosted trees (`trees.py`, numpy; `USE_TREES`,
+`TREE_MODE`) can be added to the model and are written to `_trees.py`; they are off (none
+won out of sample: bench/README_marks.md, "Sixth round (boilerplate)"), and the file then
+holds none.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from annotations.errors import AnnotationInputError
 from annotations.model import Codebook, Label, TagDef, now_iso
 from annotations.state import Op, put
 from annotations.undo import Change
+from reader.palette import colour_names, known_colour
 
 DIGITS = "123456789"
 
@@ -62,6 +63,8 @@ def add_label(
 ) -> Codebook:
     out = _copy(codebook)
     clean = check_name(out, name)
+    if colour and not known_colour(colour):  # "chartreuse" silently drew forest green
+        raise AnnotationInputError(f"unknown colour {colour!r}: use {colour_names()}")
     if parent:
         _check_parent(out, clean, parent)
     out.labels.append(Label(clean, free_key(out), colour or "yellow", description, parent))

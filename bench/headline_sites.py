@@ -193,8 +193,10 @@ def rows_of(doc: tb.Doc, inp: tuple) -> tuple[list[int], list[list[float]], int]
 def pick(inp: tuple, cands: list[int], rows: list[list[float]], w: list[float],
          pair_w: list[float] | None = None, lines: list[str] | None = None) -> int | None:
     """The 1-based headline line `reader analyze` would choose (no corrections)."""
-    idx, _, keys, _, furn = inp
-    return hl.pick_line(idx, keys, cands, rows, w, lambda k: idx[k] in furn, (), pair_w, lines)
+    idx, _, keys, p_bp, furn = inp
+    toc = hl.toc_lines(lines, idx, keys, p_bp, cands) if lines is not None else frozenset()
+    return hl.pick_line(idx, keys, cands, rows, w, lambda k: idx[k] in furn or k in toc, (),
+                        pair_w, lines)
 
 
 def page_rows(doc: tb.Doc, inp: tuple) -> th.PageRows:

@@ -403,13 +403,18 @@ def analyse_summaries(
     if not jobs:
         return True
     corrections = list(corrections)
+    # a very large article goes to a process of its own, which a quit terminates: in this
+    # thread or a pool's worker the exit would wait for it (`reader.apart`)
+    big = [job for job in jobs if _is_big(job[1])]
+    if big:
+        jobs = [job for job in jobs if not _is_big(job[1])]
     if len(jobs) <= in_thread:  # a few articles: not worth starting a process
         for i in range(0, len(jobs), batch):
             if cancelled():
                 return False
             for row in summary_batch(jobs[i : i + batch], corrections, max_bytes, repeated):
                 on_result(*row)
-        return True
+        return _summaries_apart(big, on_result, cancelled, corrections, max_bytes, repeated)
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
@@ -447,4 +452,41 @@ def analyse_summaries(
         ok = False
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
-    return ok
+    return ok and _summaries_apart(big, on_result, cancelled, corrections, max_bytes, repeated)
+
+
+BIG_FILE = 256 * 1024  # bytes; a larger article's summary is computed apart (`reader.apart`)
+SUMMARY_APART = "reader.cache:summary_batch"  # what that process runs (a test slows it)
+
+
+def _is_big(where: Any) -> bool:
+    """Whether `where` is a file path of more than `BIG_FILE` bytes (a JSON Lines record is
+    not looked at: its size is not known without reading it)."""
+    if not isinstance(where, (str, os.PathLike)):
+        return False
+    try:
+        return os.stat(where).st_size > BIG_FILE
+    except OSError:
+        return False
+
+
+def _summaries_apart(
+    jobs: Sequence[tuple[str, str]], on_result: Callable[..., None],
+    cancelled: Callable[[], bool], corrections: list[Any], max_bytes: int,
+    repeated: frozenset[str] | None,
+) -> bool:
+    """`summary_batch` of each job in a process of its own; False once cancelled. Where the
+    process fails, the job runs in this thread (what it did before)."""
+    from reader.apart import ApartError, run_apart
+
+    for job in jobs:
+        try:
+            done, rows = run_apart(SUMMARY_APART, ([job], corrections, max_bytes, repeated),
+                                   cancelled)
+        except ApartError:
+            done, rows = True, summary_batch([job], corrections, max_bytes, repeated)
+        if not done:
+            return False
+        for row in rows:
+            on_result(*row)
+    return True

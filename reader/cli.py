@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.commands.common import add_max_size_argument, add_text_field_argument
+from reader.commands.common import add_max_size_argument, add_text_field_argument, path_value
 from reader.errors import UserError
 
 SUBCOMMANDS: dict[str, str] = {
@@ -57,12 +57,14 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "corpus",
         nargs="?",
+        type=path_value,  # "" (an unset variable) is not "the sample corpus"
         metavar="CORPUS",
         help="a folder of .txt articles and/or .jsonl files, or one such file "
         "(default: the bundled sample corpus)",
     )
     parser.add_argument(
-        "--db", metavar="PATH", help="annotation file (default: next to the corpus)"
+        "--db", metavar="PATH", type=path_value,
+        help="annotation file (default: next to the corpus)"
     )
     parser.add_argument(
         "--coder",

@@ -143,6 +143,10 @@ class Query:
         return tuple(c.value for c in self.clauses if isinstance(c, Meta) and c.kind == "tag")
 
     @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.clauses if isinstance(c, Meta) and c.kind == "label")
+
+    @property
     def negated_tags(self) -> tuple[str, ...]:
         return tuple(
             c.term.value

@@ -18,8 +18,8 @@ The offsets come from one pass over the file (the *index*), which is saved besid
 hidden `.NAME.reader-index` file (else in the user cache folder) and reused while the file
 is unchanged; when the file only grew, only the new tail is indexed. The app indexes a large
 file in the background and lists records as they are found. A `.jsonl.gz` is decompressed
-once, during that pass, into a hidden plain copy (`.NAME.reader-plain`) that records are
-read from.
+once, during that pass, into a plain copy in the user cache folder that records are read
+from (beside the file, hidden, only when the cache cannot be written).
 
 A bad record (invalid JSON, not an object, no text, a duplicate id) is skipped with its
 line number and reason, as bad files are.
@@ -202,6 +202,36 @@ def _fallback(path: Path, suffix: str) -> Path:
     return user_cache("jsonl", f"{digest}.{suffix}")
 
 
+def _open_plain_copy(source: Path) -> tuple[Path, IO[bytes]]:
+    """Where a `.jsonl.gz` is decompressed to, opened for writing: the user cache folder
+    (a cache), beside the file only when the cache cannot be written. Beside it, a hidden
+    copy three or four times the size of the file appeared in the user's data folder,
+    the folder they had compressed to save space (and that their backups and sync tools
+    copy); one left there by an earlier version is removed once its replacement exists."""
+    cached, beside = _fallback(source, "reader-plain"), _hidden(source, "reader-plain")
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        copy = open(cached, "wb")  # noqa: SIM115 (kept open across steps)
+    except OSError:
+        return beside, open(beside, "wb")  # noqa: SIM115
+    with contextlib.suppress(OSError):
+        beside.unlink(missing_ok=True)
+    return cached, copy
+
+
+def _old_plain(source: Path, plain: Path) -> bool:
+    """A plain copy an earlier version left beside the file, while the cache can take it:
+    index again, into the cache."""
+    if plain != _hidden(source, "reader-plain"):
+        return False
+    folder = _fallback(source, "reader-plain").parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
 def _head_path(index: Path) -> Path:
     return index.with_name(index.name.replace("reader-index", "reader-head"))
 
@@ -297,7 +327,7 @@ class JsonlIndexer:
                 continue
             if self.gz:
                 plain = Path(str(data.get("plain", "")))
-                if not plain.is_file():
+                if not plain.is_file() or _old_plain(self.source, plain):
                     continue
                 self._plain = plain
             self.rows = data["rows"]
@@ -328,7 +358,8 @@ class JsonlIndexer:
         if self.gz:
             plain = Path(str(data.get("plain", "")))
             if not (data.get("size") == st.st_size and data.get("mtime_ns") == st.st_mtime_ns
-                    and plain.is_file() and plain.stat().st_size >= end):
+                    and plain.is_file() and plain.stat().st_size >= end
+                    and not _old_plain(self.source, plain)):
                 return False
             self._plain = plain
             full = True
@@ -406,13 +437,7 @@ class JsonlIndexer:
 
     def _open(self) -> None:
         if self.gz:
-            plain = _hidden(self.source, "reader-plain")
-            try:
-                copy = open(plain, "wb")  # noqa: SIM115 (kept open across steps)
-            except OSError:
-                plain = _fallback(self.source, "reader-plain")
-                plain.parent.mkdir(parents=True, exist_ok=True)
-                copy = open(plain, "wb")  # noqa: SIM115
+            plain, copy = _open_plain_copy(self.source)
             self._plain, self._copy = plain, copy
             self._stream = gzip.open(self.source, "rb")  # noqa: SIM115
             self.rows, self.bad, self._ids, self.end, self.line = [], [], {}, 0, 0

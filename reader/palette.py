@@ -16,12 +16,14 @@ schemes), light enough for black text, chosen so that (by CIEDE2000):
 
 `tests/flow/test_label_colours.py` checks these distances on the colours as rendered.
 The codebook's colour names keep working: the old names map onto this palette, a `#hex`
-colour is used as written, and any other name falls back to the label key's colour.
+colour (`#rgb` or `#rrggbb`) is used as written, and any other name falls back to the
+label key's colour (adding a label with an unknown colour is refused: `known_colour`).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 LABEL_MIN_DELTA = 15.0
@@ -60,11 +62,35 @@ ALIASES = {
 _BY_NAME = dict(PALETTE)
 
 
+_HEX = re.compile(r"#(?:[0-9a-f]{3}){1,2}")
+
+
+def _hex6(name: str) -> str | None:
+    """`#RRGGBB` for a `#rgb` or `#rrggbb` colour, else None (`#abc` and `#zzzzzz` were
+    passed on as written, and the terminal library's colour parser stopped the app the
+    moment a highlight with that label was drawn)."""
+    if not _HEX.fullmatch(name):
+        return None
+    digits = name[1:] if len(name) == 7 else "".join(c * 2 for c in name[1:])
+    return "#" + digits.upper()
+
+
+def known_colour(colour: str) -> bool:
+    """Whether a codebook colour names one: a palette name, an alias, or `#hex`."""
+    name = (colour or "").strip().lower()
+    return _hex6(name) is not None or ALIASES.get(name, name) in _BY_NAME
+
+
+def colour_names() -> str:
+    """The names a codebook colour may take, for messages."""
+    return ", ".join(name for name, _ in PALETTE) + " or #RRGGBB"
+
+
 def label_colour(colour: str, key: str = "") -> str:
     """The hex background for a label's codebook colour (and key 1-9 as the fallback)."""
     name = (colour or "").strip().lower()
-    if name.startswith("#") and len(name) in (4, 7):
-        return name.upper()
+    if name.startswith("#") and (hex6 := _hex6(name)) is not None:
+        return hex6
     name = ALIASES.get(name, name)
     if name in _BY_NAME:
         return _BY_NAME[name]

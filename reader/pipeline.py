@@ -67,6 +67,14 @@ def article_marks(
     return corrected_marks(text, corrections, repeated=repeated, article=article_id)
 
 
+def article_marks_of(
+    text: str, article_id: str, repeated: frozenset[str] | None, corrections: Sequence[Any]
+) -> Any:
+    """`article_marks` with positional arguments: what `reader.apart` runs in a process of
+    its own for a large article (so that quitting need not wait for it)."""
+    return article_marks(text, article_id, repeated=repeated, corrections=corrections)
+
+
 def summary_of(text: str, marks: Any) -> tuple[str, int, float | None]:
     """(title, words, boilerplate share) of an article from its marks: the list's columns."""
     from reader.corpus import first_line_title

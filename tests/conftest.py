@@ -18,6 +18,14 @@ SEED_TITLES = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user cache folder of every test is a temporary one: a `.jsonl.gz`'s plain copy
+    and a read-only corpus's caches go there, and must not pile up in the real one."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))
+
+
 @pytest.fixture
 def seeds_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled corpus, so tests never write into the repo."""

@@ -13,7 +13,8 @@ when two titles collide) and holds:
 
 An `index.md` lists every note as a `[[wikilink]]`, the link form Obsidian resolves by
 note name anywhere in the vault. Notes are written atomically, with the umask's
-permissions, and a re-export overwrites the notes it wrote before (same names).
+permissions, and a re-export overwrites the notes it wrote before (same names); from the
+command line, a note edited since it was written is kept (`notes_edited`).
 """
 
 from __future__ import annotations
@@ -130,18 +131,43 @@ def render_index(data: ExportData, names: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_notes(data: ExportData, folder: Path, write: Any) -> list[Path]:
+def write_notes(data: ExportData, folder: Path, write: Any,
+                kept: list[Path] | None = None) -> list[Path]:
     """Write every article's note and `index.md` into `folder`; `write(path, text)` writes
-    one file (atomically). Returns the notes' paths (without the index)."""
+    one file (atomically). Returns the notes' paths (without the index).
+
+    With `kept` (the CLI), a note the user edited since the last export is left as it is
+    and added to `kept` (see `annotations.export.notes_edited`); without it (the app,
+    after the user said "Replace them") every note is written."""
+    from annotations.export.notes_edited import (
+        MANIFEST,
+        digest,
+        edited,
+        read_manifest,
+        render_manifest,
+    )
+
     folder.mkdir(parents=True, exist_ok=True)
     names = _unique([note_name(a) for a in data.articles], [a.id for a in data.articles],
                     [getattr(a, "coder", "") or "" for a in data.articles])
+    manifest = read_manifest(folder)
+    now = dict(manifest)
     written = []
+
+    def put(path: Path, text: str) -> bool:
+        if kept is not None and edited(path, text, manifest):
+            kept.append(path)
+            return False
+        write(path, text)
+        now[path.name] = digest(text)
+        return True
+
     for article, name in zip(data.articles, names, strict=True):
         path = folder / f"{name}.md"
-        write(path, render_note(data, article))
-        written.append(path)
-    write(folder / "index.md", render_index(data, names))
+        if put(path, render_note(data, article)):
+            written.append(path)
+    put(folder / "index.md", render_index(data, names))
+    write(folder / MANIFEST, render_manifest(now))
     return written
 
 
@@ -157,6 +183,7 @@ def export_notes(
     now: str | None = None,
     analyze: Any = None,
     coders: Any = None,
+    kept: list[Path] | None = None,
 ) -> tuple[ExportData, list[Path]]:
     """Collect as the one-file Markdown export does and write one note per article."""
     from annotations.export import collect_for, write_atomic
@@ -170,4 +197,4 @@ def export_notes(
     data = collect_for("md", corpus, store if store is not None else EmptyStore(),
                        article=article, tag=tag, label=label, quotes=quotes,
                        link_base=target.absolute(), now=now, analyze=analyze, coders=coders)
-    return data, write_notes(data, target, write_atomic)
+    return data, write_notes(data, target, write_atomic, kept)

@@ -7,9 +7,19 @@ import argparse
 from reader.corpus import DEFAULT_MAX_BYTES, Corpus, open_corpus
 
 
+def path_value(text: str) -> str:
+    """A path argument that says something: `reader list "$CORPUS"` with the variable
+    unset listed the current folder, `--db ""` kept the annotations beside the corpus and
+    `-o ""` wrote to stdout, each without a word. An empty path is an error instead."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path (an unset shell variable?)")
+    return text
+
+
 def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "corpus",
+        type=path_value,
         metavar="CORPUS",
         help="a folder of .txt articles and/or .jsonl/.jsonl.gz files, or one such file",
     )
@@ -53,6 +63,7 @@ def add_max_size_argument(parser: argparse.ArgumentParser) -> None:
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
+        type=path_value,
         metavar="PATH",
         help="annotation file (default: annotations.json next to the corpus)",
     )

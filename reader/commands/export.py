@@ -18,7 +18,7 @@ from annotations.export import (
     write_atomic,
 )
 from annotations.export.data import StoreLike
-from reader.commands.common import add_corpus_argument, add_db_argument, load
+from reader.commands.common import add_corpus_argument, add_db_argument, load, path_value
 from reader.commands.refi_io import REFI_FORMATS
 from reader.commands.store_access import open_store
 from reader.corpus import Corpus
@@ -64,12 +64,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="md",
         help="output format (default: md)",
     )
-    parser.add_argument("-o", "--output", metavar="PATH", help="file (or folder for text)")
+    parser.add_argument("-o", "--output", metavar="PATH", type=path_value,
+                        help="file (or folder for text); an earlier export there is "
+                        "replaced, the corpus and the annotation file never are")
     parser.add_argument(
         "--split",
+        type=path_value,
         metavar="DIR",
         help="md: one note per article in DIR (front matter, memo, highlights) plus "
-        "index.md linking them, for Obsidian and other one-note-per-source tools",
+        "index.md linking them, for Obsidian and other one-note-per-source tools; a "
+        "note you edited since the last export is kept, not written over (exit 1 says "
+        "so)",
     )
     parser.add_argument("--article", metavar="ID", help="only this article")
     parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
@@ -179,6 +184,8 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
     out = Path(args.output).expanduser() if args.output else None
     if out is not None and out.is_dir():
         raise UserError(f"{args.output} is a folder; give a file name")
+    if out is not None:
+        guard_output(args, corpus, out)
     data = collect_for(
         fmt,
         corpus,
@@ -210,6 +217,16 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
     return 0
 
 
+def guard_output(args: argparse.Namespace, corpus: Corpus, out: Path) -> None:
+    """Refuse an -o that is the corpus or the annotations themselves (see
+    `annotations.export.destination`): one line, exit 2, nothing written."""
+    from annotations.export.destination import check_export_target
+    from annotations.paths import resolve_db_path
+
+    check_export_target(corpus, out, resolve_db_path(corpus, getattr(args, "db", None),
+                                                     create=False))
+
+
 def _say_unknown_filters(store: StoreLike, args: argparse.Namespace) -> None:
     """A --tag or --label that nothing has: name those there are (a typo is the usual
     cause of an empty export), as an unknown --coder does."""
@@ -233,12 +250,20 @@ def _say_unknown_filters(store: StoreLike, args: argparse.Namespace) -> None:
 def _run_split(args: argparse.Namespace, corpus: Corpus, store: StoreLike) -> int:
     from annotations.export.notes import export_notes
 
+    kept: list[Path] = []  # notes edited since the last export: never written over
     data, notes = export_notes(corpus, store, args.split, article=args.article, tag=args.tag,
-                               label=args.label, quotes=args.quotes, coders=_coders(args))
-    if not notes:
+                               label=args.label, quotes=args.quotes, coders=_coders(args),
+                               kept=kept)
+    if not notes and not kept:
         _say_unknown_filters(store, args)
         print("reader: nothing to export: no annotated article matches", file=sys.stderr)
-    print(f"wrote {len(notes)} note(s) and index.md to {args.split}", file=sys.stderr)
+    index = "" if any(p.name == "index.md" for p in kept) else " and index.md"
+    print(f"wrote {len(notes)} note(s){index} to {args.split}", file=sys.stderr)
+    if kept:
+        names = ", ".join(p.name for p in kept[:3]) + (" …" if len(kept) > 3 else "")
+        print(f"reader: kept {len(kept)} note(s) edited since the last export, not "
+              f"written over: {names} (delete one to have it written again)", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -277,6 +302,8 @@ def _write_text(args: argparse.Namespace, corpus: Corpus, store: StoreLike, prog
                 skipped: list[str], cluster: Any) -> int:
     from annotations.export import export_to_file
 
+    if args.jsonl:
+        guard_output(args, corpus, Path(args.output))
     try:
         path = export_to_file(
             corpus,

@@ -15,6 +15,7 @@ from reader.commands.common import (
     add_corpus_argument,
     add_db_argument,
     load,
+    path_value,
 )
 from reader.commands.store_access import open_store
 
@@ -47,7 +48,8 @@ codebook.toml."""
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_argument(parser)
-    parser.add_argument("file", metavar="FILE", help="a JSON export, a .qdpx or a .qdc")
+    parser.add_argument("file", metavar="FILE", type=path_value,
+                        help="a JSON export, a .qdpx or a .qdc")
     add_db_argument(parser)
     add_coder_argument(parser)
 

@@ -23,7 +23,8 @@ doubt to discuss) and one for the whole project (decisions, the codebook's histo
 With ARTICLE the article's memo, without it the project memo. With --text TEXT the memo
 is replaced by TEXT ("\\n" in a shell string is not a line break: use $'...' or a
 here-document with --text "$(cat)"); --text "" deletes it. Without --text the memo is
-printed on stdout as it is (nothing, and exit 0, when there is none).
+printed on stdout as it is (nothing, and exit 0, when there is none; when other coders
+wrote one, stderr names them).
 
 Memos belong to the coder you work as (--coder NAME, else $READER_CODER, else [user]
 coder in the config file, else your login name); each coder has their own.
@@ -51,6 +52,13 @@ def run(args: argparse.Namespace) -> int:
             store.set_memo(article_id, args.text)
             return 0
         memo = store.memo(article_id)
+        others = [] if memo is not None else [
+            m.coder for m in store.memos(article_id, coder=None) if m.text]
+        me = store.coder
+    if memo is None and others:  # "nothing" would read as "no memo was ever written"
+        who = ", ".join(dict.fromkeys(others))
+        print(f"reader: no memo by {me} here (memos by {who}: --coder NAME prints one)",
+              file=sys.stderr)
     if memo is not None:
         text = memo.text
         text = inert(text)  # (escapes given with --text reach no terminal)

@@ -40,7 +40,7 @@ def export(args: argparse.Namespace, coders: list[str] | None) -> int:
     from annotations.codebook import load_codebook
     from annotations.refiqda import export_qdpx, render_qdc
     from reader.commands.common import load
-    from reader.commands.export import _write_stdout
+    from reader.commands.export import _write_stdout, guard_output
     from reader.commands.store_access import open_store
 
     for option in ("article", "tag", "label"):
@@ -54,6 +54,7 @@ def export(args: argparse.Namespace, coders: list[str] | None) -> int:
             _write_stdout(data.decode("utf-8"))
             return 0
         out = _output(args.output)
+        guard_output(args, corpus, out)
         from annotations.export import write_atomic
 
         write_atomic(out, data.decode("utf-8"))
@@ -63,6 +64,7 @@ def export(args: argparse.Namespace, coders: list[str] | None) -> int:
     if not args.output:
         raise UserError("--format qdpx writes a zip file: give -o FILE.qdpx")
     out = _output(args.output)
+    guard_output(args, corpus, out)
     store = open_store(args, corpus, write=False)
     try:
         result = export_qdpx(corpus, store, codebook, out, coders=coders)

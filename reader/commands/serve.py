@@ -20,6 +20,7 @@ from reader.commands.common import (
     add_db_argument,
     add_max_size_argument,
     add_text_field_argument,
+    path_value,
 )
 from reader.corpus import bundled_corpus
 from reader.errors import UserError
@@ -49,8 +50,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "corpus",
         nargs="?",
+        type=path_value,
         metavar="CORPUS",
-        help="a folder of .txt articles or one .txt file (default: the bundled sample corpus)",
+        help="a folder of .txt articles and/or .jsonl/.jsonl.gz files, or one such file "
+        "(default: the bundled sample corpus)",
     )
     parser.add_argument(
         "--host",

@@ -7,7 +7,7 @@ processes can use it cheaply. Entry point: `analyze(text) -> Marks`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import accumulate
 
@@ -80,6 +80,9 @@ class Quote:
     # exported as speech, but not in `reader analyze`'s quotations (the benchmark's
     # quotations are text in quotation marks)
     turn: bool = False
+    # the attribution step that named the speaker (`speakers.Context.step`): what the
+    # speaker ranker weighs; not part of a quotation's identity
+    step: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,10 +183,13 @@ def _analyze(
     title_line = None
     if idx:
         cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys)
+        # (entries of a table of contents above the article are never its headline)
+        toc = _hl.toc_lines(lines, idx, keys, p_bp, cands)
 
         def skip(k: int) -> bool:
             n = idx[k] + 1
-            return n in forced_boilerplate or keys[k] in boilerplate_texts or n - 1 in furniture
+            return (n in forced_boilerplate or keys[k] in boilerplate_texts
+                    or n - 1 in furniture or k in toc)
 
         title_line = _hl.pick_line(idx, keys, cands, trows, _title_weights.WEIGHTS, skip,
                                    forced_boilerplate, _title_weights.PAIR_WEIGHTS, lines)
@@ -488,7 +494,8 @@ def _attribute_line(
         if collect is not None:
             collect.append((start + a, start + b, att.features))
         c.sentence += max(0, inner.count(". ") + inner.count("? ") + inner.count("! "))
-        out.append(Quote(start + a, start + b, att.kind, att.speaker, on_boilerplate))
+        out.append(Quote(start + a, start + b, att.kind, att.speaker, on_boilerplate,
+                         step=att.step))
         prev_end = b
     _note(line[prev_end:], c)
 

@@ -19,6 +19,12 @@ from functools import cache
 from operator import mul
 
 from reader.marks.given_names import GIVEN, name_gender
+from reader.marks.word_index import (
+    AcronymTable,
+    lower_vocabulary,
+    mid_sentence_lookup,
+    mid_sentence_positions,
+)
 
 _VERBS = (
     "said|says|say|told|tells|tell|added|adds|asked|asks|explained|explains|wrote|writes"
@@ -521,9 +527,15 @@ _TITLE_ABBREV_RE = re.compile(
 class LowerWords:
     """Whether an article uses a word in lower case ("despite" -> "Despite" at the start of
     a sentence is an ordinary word, not a name). A few substring searches per question,
-    which is far cheaper than collecting the article's vocabulary up front."""
+    which is far cheaper than collecting the article's vocabulary up front; once the
+    searches have read the text `SCANS` times over (a long article asks about thousands of
+    words), the answers come from indexes built in one pass (`word_index`), or the cost
+    would grow with the square of the article's length."""
 
-    __slots__ = ("_text", "_memo", "names")
+    __slots__ = ("_text", "_memo", "names", "nonblank", "roles", "_scanned", "_vocab",
+                 "_mid", "_acronyms")
+
+    SCANS = 8  # the text read this many times over by searches: index it instead
 
     @property
     def text(self) -> str:
@@ -534,6 +546,24 @@ class LowerWords:
         self._memo: dict[str, bool] = {}
         # `clean_name`'s answers for this article (they depend on its words only)
         self.names: dict[str, str | None] = {}
+        # whether the text holds more than whitespace (`text.strip()` copied the text)
+        self.nonblank = not text.isspace() and text != ""
+        # `role_holder`'s answers on this text, by role
+        self.roles: dict[str, str | None] = {}
+        self._scanned = 0
+        self._vocab: frozenset[str] | None = None
+        self._mid: dict[str, list[int]] | None = None
+        self._acronyms: AcronymTable | None = None
+
+    def _indexed(self) -> bool:
+        """Whether the searches so far have read the text `SCANS` times over."""
+        return self._scanned > self.SCANS * len(self._text)
+
+    def acronym_table(self) -> AcronymTable:
+        """The capitalised runs of the text, for `_acronym` (built on first use)."""
+        if self._acronyms is None:
+            self._acronyms = AcronymTable(self._text, _ORG_RUN_RE, _ORG_JOINERS)
+        return self._acronyms
 
     def mid_sentence(self, word: str) -> bool:
         """Whether the article writes capitalised `word` somewhere other than at the start
@@ -543,40 +573,56 @@ class LowerWords:
         hit = self._memo.get(key)
         if hit is None:
             t = self._text
-            n = len(word)
-            i = t.find(word)
-            hit = False
-            while i >= 0:
-                after = t[i + n : i + n + 1]
-                if not (after.isalnum() or t[i - 1 : i].isalnum()):
-                    before = t[max(0, i - 7) : i].rstrip(" \u201c\u201d\"'\u2018\u2019(")
-                    if before and (
-                        (before[-1] not in ".!?:" and before[-1].isprintable())
-                        or _TITLE_ABBREV_RE.search(before) is not None
-                    ):
-                        hit = True
-                        break
-                i = t.find(word, i + 1)
+            if self._mid is None and self._indexed():
+                self._mid = mid_sentence_positions(t, _TITLE_ABBREV_RE.search)
+            if self._mid is not None:
+                hit = mid_sentence_lookup(t, self._mid, word)
+            if hit is None:
+                hit = self._scan_mid_sentence(word)
             self._memo[key] = hit
         return hit
+
+    def _scan_mid_sentence(self, word: str) -> bool:
+        t = self._text
+        n = len(word)
+        i = t.find(word)
+        while i >= 0:
+            after = t[i + n : i + n + 1]
+            if not (after.isalnum() or t[i - 1 : i].isalnum()):
+                before = t[max(0, i - 7) : i].rstrip(" \u201c\u201d\"'\u2018\u2019(")
+                if before and (
+                    (before[-1] not in ".!?:" and before[-1].isprintable())
+                    or _TITLE_ABBREV_RE.search(before) is not None
+                ):
+                    self._scanned += i
+                    return True
+            i = t.find(word, i + 1)
+        self._scanned += len(t)
+        return False
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word.isalpha() or not word.islower():
             return False
         hit = self._memo.get(word)
         if hit is None:
-            t = self._text
-            key = " " + word
-            n = len(key)
-            i = t.find(key)
-            hit = False
-            while i >= 0:
-                if t[i + n] in " ,.;:":
-                    hit = True
-                    break
-                i = t.find(key, i + 1)
+            if self._vocab is None and self._indexed():
+                self._vocab = lower_vocabulary(self._text)
+            hit = word in self._vocab if self._vocab is not None else self._scan_lower(word)
             self._memo[word] = hit
         return hit
+
+    def _scan_lower(self, word: str) -> bool:
+        t = self._text
+        key = " " + word
+        n = len(key)
+        i = t.find(key)
+        while i >= 0:
+            if t[i + n] in " ,.;:":
+                self._scanned += i
+                return True
+            i = t.find(key, i + 1)
+        self._scanned += len(t)
+        return False
 
 
 @dataclass(slots=True)
@@ -606,6 +652,9 @@ class Context:
     # last names (lower case) of the article's own reporters, from its bylines: never the
     # speaker of a quotation they report, nor a referent for "he" or "the minister"
     reporters: frozenset[str] = frozenset()
+    # the step of `attribute` that named the last quotation's speaker (`_path`), which the
+    # speaker ranker (`speaker_ranker.py`) weighs by how often that step is right
+    step: str = ""
 
     def scratch(self) -> Context:
         """A copy to attribute a boilerplate line's quotations in: what it learns there
@@ -869,7 +918,7 @@ def _resolve(who: str, ctx: Context) -> str | None:
         and name.lower() not in ctx.surnames
         and not _inner_capital(name)
         and isinstance(ctx.lower_words, LowerWords)
-        and ctx.lower_words.text.strip()
+        and ctx.lower_words.nonblank
         and not ctx.lower_words.mid_sentence(name)
     ):
         return None  # "Consider what she said:", "Having lost, …": sentence openers
@@ -895,9 +944,12 @@ def _office_holder(desc: str, ctx: Context) -> str | None:
         return None
     head = next((x.lower() for x in words[1:4] if x.lower() in _OFFICES), None)
     lw = ctx.lower_words
-    if head is None or not isinstance(lw, LowerWords) or not lw.text.strip():
+    if head is None or not isinstance(lw, LowerWords) or not lw.nonblank:
         return None
-    held = role_holder(head, lw.text, lw)
+    if head in lw.roles:  # (two scans of the whole text: once per office, not per quote)
+        held = lw.roles[head]
+    else:
+        held = lw.roles[head] = role_holder(head, lw.text, lw)
     if held is None or (ctx.reporters and is_reporter(held, ctx)):
         return None
     return held
@@ -1022,6 +1074,13 @@ def _acronym(name: str, ctx: Context) -> str:
     words = name.split()
     acr = words[-1]
     hit = ctx.acronyms.get(acr)
+    if hit is None and isinstance(ctx.lower_words, LowerWords):
+        # (the loop below, from a table of the text's runs built once per article)
+        hit = ctx.lower_words.acronym_table().spell(acr, words)
+        if hit and hit.split()[0] == "The":
+            hit = hit[4:]
+        if hit is not None:
+            ctx.acronyms[acr] = hit
     if hit is None:
         text = ctx.lower_words.text
         hit = ""
@@ -1123,7 +1182,7 @@ def _note_one_word_name(
         and nxt[0][:1].islower()
         and key not in ctx.lower_words
         and not _after_preposition(text, start)
-        and (not isinstance(ctx.lower_words, LowerWords) or not ctx.lower_words.text.strip()
+        and (not isinstance(ctx.lower_words, LowerWords) or not ctx.lower_words.nonblank
              or _inner_capital(core) or ctx.lower_words.mid_sentence(core))
         # (not "Consider what she said")
     ):
@@ -1512,6 +1571,7 @@ class Attribution:
     kind: str
     speaker: str | None
     features: list[float] = field(default_factory=list)
+    step: str = ""  # the step that named the speaker (`Context.step`)
 
 
 def attribute(
@@ -1538,6 +1598,7 @@ def attribute(
     """
     if TRACE is not None:
         TRACE.append(f"@{pos}")
+    ctx.step = ""
     words = _WORD_RE.findall(inner)
     nw = len(words)
     sent_left = _sentence_left(left[-240:])
@@ -1719,13 +1780,13 @@ def attribute(
     ):
         # a footnote: `Carriero et al., “Title,” Section 1: “…”` - the source heads the line
         who, speaker = cite[1], cite[1]
-        _path("cite")
+        _path("cite", ctx)
     elif signed_by is not None:
         speaker, who = signed_by, None
-        _path("signed")
+        _path("signed", ctx)
     elif as_written is not None:
         speaker = as_written
-        _path("direct")
+        _path("direct", ctx)
     else:
         if passive:
             # the agent speaks, else nobody named: no subject, no earlier speaker carried
@@ -1738,7 +1799,7 @@ def attribute(
     if speaker and " " in speaker and " and " in right_s[:120] + sent_left[-160:]:
         pair = _pair(right_s, sent_left, speaker, ctx)
         if pair is not None:
-            _path("pair")
+            _path("pair", ctx)
     if speaker and ctx.reporters and is_reporter(speaker, ctx):
         speaker = None  # the reporter reports the quotation; they did not say it
     if pair is not None and speaker is not None:
@@ -1753,7 +1814,7 @@ def attribute(
         ctx.last_speaker = pair[0]
         ctx.last_speaker_pos = pos
         ctx.last_speaker_sent = end_sent
-        return Attribution("speech", pair[0], feats)
+        return Attribution("speech", pair[0], feats, ctx.step)
     if speaker and who is not None:
         g = _PRONOUN_GENDER.get(who.strip().lower())
         if g is not None:
@@ -1772,7 +1833,7 @@ def attribute(
             ctx.sentence = end_sent
             _mention(ctx, speaker, True)
             ctx.sentence = saved
-    return Attribution("speech", speaker, feats)
+    return Attribution("speech", speaker, feats, ctx.step)
 
 
 # several full names as one subject of a speech verb: "Jane Doe and John Roe said", "Jane
@@ -1881,7 +1942,10 @@ def signature(right: str, following: Sequence[str]) -> str | None:
 TRACE: list[str] | None = None
 
 
-def _path(step: str) -> None:
+def _path(step: str, ctx: Context | None = None) -> None:
+    """Note the step that named the speaker (`Context.step`, and `TRACE` when set)."""
+    if ctx is not None:
+        ctx.step = step
     if TRACE is not None:
         TRACE.append(step)
 
@@ -1900,26 +1964,26 @@ def _find_speaker(
     speaker: str | None = None
     if who is not None:
         speaker = _resolve(who, ctx)
-        _path("pronoun" if who.strip().lower() in _PRONOUNS else "direct")
+        _path("pronoun" if who.strip().lower() in _PRONOUNS else "direct", ctx)
         if speaker is None and who.strip().lower() not in _PRONOUNS:
             who = None
     elif sentence_verb is not None:
         speaker = _resolve(sentence_verb, ctx)
-        _path("sentence_verb")
+        _path("sentence_verb", ctx)
     if speaker is None and who is None and sentence_verb is None and stripped_left:
         intro = intro_name(sent_left, ctx.lower_words) if stripped_left[-1] == ":" else None
         if intro is not None:
             speaker = _expand(intro, ctx)
-            _path("intro")
+            _path("intro", ctx)
         else:
             # a fragment woven into a sentence: its subject is the speaker
             subj = _subject(sent_left, ctx)
             if subj is not None:
                 speaker = _resolve(subj, ctx)
-                _path("subject")
+                _path("subject", ctx)
     if speaker is None and who is None and carry:
         speaker = _carry(ctx)
-        _path("carry")
+        _path("carry", ctx)
     if speaker is not None and speaker[-1].isupper() and _ACRONYM_RE.fullmatch(speaker.split()[-1]):
         speaker = _acronym(speaker, ctx)
     return speaker, who

@@ -67,6 +67,7 @@ class StoreFacade:
         self.unsaved_positions: dict[str, Any] = {}
         self.unsaved_positions_of: set[str] = set()
         self._coder = coder
+        self.closed = False  # set at exit: the writer thread is gone
 
     @property
     def coder(self) -> str:
@@ -146,6 +147,8 @@ class StoreFacade:
         fsynced); problems become notifications, and `failed()` runs when the change was
         not saved (typed text to keep). Returns False when nothing was queued.
         """
+        if self.closed:  # a key pressed after `q`, while the app exits: nothing to save to
+            return False
         if self.store is None or self.readonly:
             app.notify(self.readonly_reason or "annotations are read-only", severity="error")
             if failed is not None:
@@ -184,6 +187,7 @@ class StoreFacade:
         return True
 
     def close(self) -> None:
+        self.closed = True
         if self.store is not None:
             self.store.close()
 

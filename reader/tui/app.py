@@ -50,6 +50,7 @@ from reader.quote_table import QuoteTable
 from reader.textlayout import sanitize
 from reader.tui import (
     annotate,
+    big_article,
     coding,
     corpus_views,
     dupes_ui,
@@ -674,10 +675,13 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="open")
     def analyse_in_background(self, index: int, text: str) -> None:
+        # in a process this thread abandons when cancelled: quitting never waits for it
+        worker = get_current_worker()
         article_id = self.corpus.articles[index].id
-        marks = annotate.analyze_with_corrections(text, article_id, self.store.store,
-                                                  self.repeated)
-        self.call_from_thread(self._marks_ready, index, text, marks)
+        marks = big_article.marks_apart(text, article_id, self.store.store, self.repeated,
+                                        lambda: worker.is_cancelled)
+        if marks is not None:
+            self.call_from_thread(self._marks_ready, index, text, marks)
 
     def _marks_ready(self, index: int, text: str, marks: Any, first: bool = False) -> None:
         """Install an article's marks; start the reading at its headline."""

@@ -83,6 +83,9 @@ def switch_coder(app: ReaderApp) -> None:
         switch(name)
 
     def switch(name: str) -> None:
+        if app.store.closed:  # answered while the app exits
+            return
+
         def switched(future: Future[None]) -> None:
             if (exc := future.exception()) is not None:
                 app.notify(str(exc), severity="error")

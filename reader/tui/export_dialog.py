@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotations.export.destination import check_export_target
+from annotations.export.notes_edited import edited_in
 from reader.errors import UserError
 from reader.output_errors import write_error
 from reader.tui.screens import ChoiceScreen, PromptScreen
@@ -59,7 +61,7 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def ask_target(app: Any, value: str | None, then: Callable[[Path], None],
+def ask_target(app: Any, value: str | None, then: Callable[..., None],
                folder: bool = False) -> None:
     """The path typed in an export box: `~` expanded, relative to the folder the app was
     started from; a file where a folder is meant (or the reverse) is refused, and an
@@ -70,12 +72,20 @@ def ask_target(app: Any, value: str | None, then: Callable[[Path], None],
     target = Path(value.strip()).expanduser()
     if not target.is_absolute():
         target = Path.cwd() / target
+    try:  # never over the corpus or the annotation file, even if the user says "replace"
+        check_export_target(app.corpus, target, getattr(app.store, "path", None))
+    except UserError as exc:
+        app.notify(str(exc), severity="error", timeout=10)
+        return
     if target.exists() and target.is_dir() != folder:
         kind = "a folder" if target.is_dir() else "a file"
         app.notify(f"{shown(target)} is {kind}: give another path", severity="error")
         return
     if target.exists() and not folder:
         ask = (f"{shown(target)} exists", "Replace it")
+    elif folder and target.is_dir() and (edited := edited_in(target)):
+        _ask_edited(app, target, edited, then)
+        return
     elif folder and target.is_dir() and any(target.iterdir()):  # notes edited in a vault
         ask = (f"{shown(target)} holds files: notes of the same name are replaced",
                "Replace them")
@@ -89,13 +99,50 @@ def ask_target(app: Any, value: str | None, then: Callable[[Path], None],
     )
 
 
+def corpus_stem(path: Path) -> str:
+    """The corpus's name for file names: `news` for `news.jsonl.gz` (the default export of
+    a JSON Lines corpus was `news.jsonl-annotations-….md`, which looks like a corpus file)."""
+    name = path.name
+    for suffix in (".jsonl.gz", ".jsonl", ".txt"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def with_suffix(value: str | None, suffix: str) -> str | None:
+    """A typed name without an extension gets the format's (`notes` → `notes.md`), as a
+    save dialog does: the file was written without one, and for the clean text a name
+    without `.jsonl` made a folder of .txt files instead of the JSON Lines the menu named."""
+    if not value or not suffix or not value.strip():
+        return value
+    name = value.strip()
+    if name.endswith(("/", os.sep)) or Path(name).suffix or Path(name).expanduser().is_dir():
+        return value
+    return name + suffix
+
+
+def _ask_edited(app: Any, target: Path, edited: list[str],
+                then: Callable[..., None]) -> None:
+    """Notes the user edited since the last export are there: keep them (the default,
+    as the command line does), replace them, or cancel."""
+    names = ", ".join(edited[:2]) + (" …" if len(edited) > 2 else "")
+    app.push_screen(
+        ChoiceScreen(f"{shown(target)}: {len(edited)} note(s) edited since the last export "
+                     f"({names})",
+                     [("keep", "Keep my edits, write the other notes"),
+                      ("replace", "Replace them too"), ("cancel", "Cancel")]),
+        lambda answer: None if answer in (None, "cancel")
+        else then(target, keep_edited=answer == "keep"),
+    )
+
+
 def export(app: ReaderApp) -> None:
-    corpus_name = (app.corpus.single_file or app.corpus.root).name
+    corpus_name = corpus_stem(app.corpus.single_file or app.corpus.root)
 
     def chosen(choice: str | None) -> None:
         if choice is None:
             return
-        suggestion = shown(default_path(corpus_name, choice))
+        suggestion = shown(_default_outside(app, corpus_name, choice))
         hint = ("a folder: one note per article plus index.md" if choice == "md-split"
                 else "enter exports · esc cancels · a relative path is from "
                      f"{shown(Path.cwd())}")
@@ -103,17 +150,20 @@ def export(app: ReaderApp) -> None:
                         lambda value: where(choice, value))
 
     def where(choice: str, value: str | None) -> None:
-        ask_target(app, value, lambda target: run(choice, target),
+        value = with_suffix(value, next(c[3] for c in CHOICES if c[0] == choice))
+        ask_target(app, value, lambda target, keep_edited=False: run(choice, target,
+                                                                      keep_edited),
                    folder=choice == "md-split")
 
-    def run(choice: str, target: Path) -> None:
+    def run(choice: str, target: Path, keep_edited: bool = False) -> None:
         app.notify(f"exporting to {shown(target)}…", timeout=2)
-        app.run_worker(lambda: write(choice, target), thread=True, group="export")
+        app.run_worker(lambda: write(choice, target, keep_edited), thread=True,
+                       group="export")
 
-    def write(choice: str, target: Path) -> None:
+    def write(choice: str, target: Path, keep_edited: bool) -> None:
         fmt = next(c[2] for c in CHOICES if c[0] == choice)
         try:
-            message = _write(app, choice, fmt, target)
+            message = _write(app, choice, fmt, target, keep_edited)
         except (OSError, UserError, ImportError, ValueError) as exc:
             said = write_error(target, exc) if isinstance(exc, OSError) else None
             app.call_from_thread(app.notify, f"export failed: {said or exc}",
@@ -125,7 +175,18 @@ def export(app: ReaderApp) -> None:
                     chosen)
 
 
-def _write(app: Any, choice: str, fmt: str, target: Path) -> str:
+def _default_outside(app: Any, corpus_name: str, choice: str) -> Path:
+    """The default path, unless the app was started inside the corpus folder and the file
+    would be read as part of it (the clean text's `.jsonl`): then beside the corpus."""
+    path = default_path(corpus_name, choice)
+    try:
+        check_export_target(app.corpus, path, getattr(app.store, "path", None))
+    except UserError:
+        return default_path(corpus_name, choice, app.corpus.root.parent)
+    return path
+
+
+def _write(app: Any, choice: str, fmt: str, target: Path, keep_edited: bool = False) -> str:
     """Run one export (on a worker thread); the message to show when it is written."""
     store = app.store.store
     if choice == "qdpx":  # every coder's work (see annotations.refiqda)
@@ -141,9 +202,13 @@ def _write(app: Any, choice: str, fmt: str, target: Path) -> str:
     if choice == "md-split":
         from annotations.export.notes import export_notes
 
-        data, notes = export_notes(app.corpus, store, target)
-        return f"{len(notes)} note(s) and index.md written to {shown(target)}"
+        kept: list[Path] | None = [] if keep_edited else None
+        data, notes = export_notes(app.corpus, store, target, kept=kept)
+        index = "" if kept and any(p.name == "index.md" for p in kept) else " and index.md"
+        left = f"; kept {len(kept)} you edited" if kept else ""
+        return f"{len(notes)} note(s){index} written to {shown(target)}{left}"
     from annotations.export import export_to_file
 
-    written = export_to_file(app.corpus, store, fmt, target, excel=choice == "csv-excel")
+    written = export_to_file(app.corpus, store, fmt, target, excel=choice == "csv-excel",
+                             jsonl=True if choice == "text" else None)  # as the menu says
     return f"exported to {shown(written)}"

@@ -369,7 +369,8 @@ class AppSearch:
                 # boilerplate lines out, which a user cannot guess from "0 of 130")
                 line.append(" · not in article text; in:all searches boilerplate too",
                             style="dim")
-            elif self.shown == 0 and (unknown := self._unknown_tag()) is not None:
+            elif self.shown == 0 and (unknown := self._unknown_tag()
+                                      or self._unknown_label()) is not None:
                 line.append(unknown, style="dim")
             elif self.query is not None and not self.query.empty and self.query.wordless:
                 # ("..." listed every article as "130 of 130 · ranked")
@@ -400,6 +401,23 @@ class AppSearch:
             return None
         shown = ", ".join(known[:6]) + (", …" if len(known) > 6 else "")
         return f" · no tag {missing[0]!r}; " + (f"tags: {shown}" if known else "no tags yet")
+
+    def _unknown_label(self) -> str | None:
+        """" · no label 'x'; labels: a, b, …" when the query asks for a label that is
+        neither in the codebook nor on any highlight (`label:claims` read "0 of 130")."""
+        if self.query is None or not self.query.labels:
+            return None
+        known = [lab.name for lab in self.app.codebook.labels]
+        store = self.app.store.store
+        if store is not None:
+            known += sorted({h.label for h in store.highlights(coder=None) if h.label})
+        known = list(dict.fromkeys(known))
+        lows = {k.lower() for k in known}
+        missing = [lab for lab in self.query.labels if lab.lower() not in lows]
+        if not missing:
+            return None
+        shown = ", ".join(known[:6]) + (", …" if len(known) > 6 else "")
+        return f" · no label {missing[0]!r}; " + (f"labels: {shown}" if known else "no labels")
 
     # -- keyword in context ----------------------------------------------------------
 

@@ -123,7 +123,7 @@ def test_split_writes_one_obsidian_note_per_article(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "reader", "export", str(root), "--format", "md",
                           "--split", str(notes)], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
-    files = sorted(p.name for p in notes.iterdir())
+    files = sorted(p.name for p in notes.iterdir() if not p.name.startswith("."))
     assert files == ["A headline long enough to be the title line.md",
                      "Second article headline with words.md", "index.md"]
     note = (notes / files[0]).read_text(encoding="utf-8")

@@ -234,8 +234,11 @@ class ArticleView(ScrollView, can_focus=True):
         base = self.rich_style + self._line_style(row.line)
         s, e = row.start, row.end
         cur = self.cursor
-        cursor_row = self.row_of(cur) == index
-        if cursor_row and self.has_focus:
+        cursor_index = self.row_of(cur)
+        cursor_row = cursor_index == index
+        # the whole line (paragraph) under the cursor is lit, every row of it: `z`, `p`
+        # and the other line keys act on all of it, not on the screen row the cursor is on
+        if self.has_focus and row.line == self.rows[cursor_index].line:
             base = base + self.get_component_rich_style("article-view--cursor-line", partial=True)
         quotes = self._spans_in(self.quotes, s, e)
         hls = self._spans_in(self.highlight_spans, s, e)
@@ -505,17 +508,30 @@ class ArticleView(ScrollView, can_focus=True):
             if self.anchor is not None and self.anchor == self.cursor:
                 self.anchor = None
 
-    # Focus only shows or hides the cursor: repaint its row, not the whole article.
+    def _refresh_cursor_line(self) -> None:
+        """Repaint the rows of the line under the cursor (lit while focused)."""
+        if not self.rows:
+            return
+        r = self.row_of(self.cursor)
+        line = self.rows[r].line
+        first, last = r, r
+        while first > 0 and self.rows[first - 1].line == line:
+            first -= 1
+        while last + 1 < len(self.rows) and self.rows[last + 1].line == line:
+            last += 1
+        self.refresh_lines(first, last - first + 1)
+
+    # Focus only shows or hides the cursor: repaint its line, not the whole article.
     def _on_focus(self, event: events.Focus) -> None:
         event.prevent_default()  # not Widget._on_focus: it repaints everything
         self.has_focus = True
-        self.refresh_line(self.row_of(self.cursor))
+        self._refresh_cursor_line()
         if self.parent is not None:
             self.parent.post_message(events.DescendantFocus(self))
 
     def _on_blur(self, event: events.Blur) -> None:
         event.prevent_default()
         self.has_focus = False
-        self.refresh_line(self.row_of(self.cursor))
+        self._refresh_cursor_line()
         if self.parent is not None:
             self.parent.post_message(events.DescendantBlur(self))

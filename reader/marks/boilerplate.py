@@ -556,7 +556,8 @@ def run_stages(
     for st, w in enumerate(stages):
         wl, wc = w[:n1], w[n1:]
         ctx = context_rows(rows1, z, chars, sq, active, topic, lists, ssq)
-        full = [rows1[k] + c for k, c in zip(active, ctx, strict=True)]
+        full = ([rows1[k] + c for k, c in zip(active, ctx, strict=True)]
+                if capture is not None or stage_trees is not None else [])
         if capture is not None:
             capture.append((active, full))
         z_in, last = z, active

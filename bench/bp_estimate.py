@@ -9,6 +9,7 @@
         [--switch-cost C] [--length-exp E] [--trees N] [--tree-depth D]
         [--tree-rate R] [--tree-l2 L] [--tree-min-hess H] [--tree-scope ctx|last]
         [--tree-oof N] [--tree-mode boost|stages|stage1] [--stage-trees N]
+        [--tree-pages-share W]
         [--dump-pages FILE] [--dump-preds FILE] [--dump-loss FILE]
 
 Only the boilerplate model is refitted (the committed headline ranker and kind model are
@@ -218,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tree-oof", type=int, default=None,
                     help="fit the trees on linear scores out of fold by site in N folds "
                     "(0: in-sample; `TREE_OOF`)")
+    ap.add_argument("--tree-pages-share", type=float, default=None,
+                    help="weight factor of the stage-1 (train-split) pages in the trees over "
+                    "the final scores (`TREE_PAGES_SHARE`; default: as the context stages)")
     ap.add_argument("--tree-scope", choices=("ctx", "last"), default=None,
                     help="the lines the trees score: every line stage 1 left open, or those "
                     "of the last stage (`TREE_SCOPE`)")
@@ -276,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     for opt, name in (("tree_depth", "TREE_DEPTH"), ("tree_rate", "TREE_RATE"),
                       ("tree_l2", "TREE_L2"), ("tree_min_hess", "TREE_MIN_HESS"),
                       ("tree_scope", "TREE_SCOPE"), ("tree_oof", "TREE_OOF"),
-                      ("tree_mode", "TREE_MODE"), ("stage_trees", "N_STAGE_TREES")):
+                      ("tree_mode", "TREE_MODE"), ("stage_trees", "N_STAGE_TREES"),
+                      ("tree_pages_share", "TREE_PAGES_SHARE")):
         if getattr(args, opt) is not None:
             setattr(tb, name, getattr(args, opt))
     global CACHE

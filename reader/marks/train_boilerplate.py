@@ -131,6 +131,9 @@ TREE_BINS = 32
 # the linear scores the trees are fitted on: out of fold by site, in TREE_OOF folds of the
 # context pages (each fold's scores from a linear fit on the others); 0: in-sample
 TREE_OOF = 0
+# weight factor of the stage-1-only pages when fitting the trees over the final scores
+# (None: `CONTEXT_SHARE`, as the context stages)
+TREE_PAGES_SHARE: float | None = None
 
 
 class Doc:
@@ -408,8 +411,9 @@ def _tree_data(docs: list[Doc], only1: list[bool], w1: list[float],
                out: tuple[list, list, list, list]) -> None:
     """Append the tree rows, labels, weights and linear scores of `docs`' lines to `out`."""
     xs, ys, ws, base = out
+    share = CONTEXT_SHARE if TREE_PAGES_SHARE is None else TREE_PAGES_SHARE
     for d, o in zip(docs, only1, strict=True):
-        if o and CONTEXT_SHARE <= 0:
+        if o and share <= 0:
             continue
         idx, rows1, y, chars, texts = _doc_rows(d, repeated)
         if not idx:
@@ -419,7 +423,7 @@ def _tree_data(docs: list[Doc], only1: list[bool], w1: list[float],
         cap: list = []
         z = bp.run_stages(rows1, chars, w1, stages, texts=texts, neutral=nl, tree_capture=cap)
         scope, rows = cap[0]
-        f = CONTEXT_SHARE if o else 1.0
+        f = share if o else 1.0
         xs.extend(rows)
         ys.extend(y[k] for k in scope)
         ws.extend(_weight(chars[k], CONTEXT_WEIGHT_EXP) * ks[k] * d.weight * f for k in scope)

@@ -58,6 +58,12 @@ def run(args: argparse.Namespace) -> int:
             )
         if info["coders"]:
             print(f"coders: {', '.join(info['coders'])} (checking {info['coder']}'s highlights)")
+            others = Counter(h.coder for h in store.highlights(coder=None)
+                             if h.coder != store.coder)
+            if others:  # "0 orphaned" for the login name read as "the store is fine"
+                who = ", ".join(f"{c} {n}" for c, n in sorted(others.items()))
+                print(f"note: other coders' highlights are not checked ({who}); "
+                      "--coder NAME checks theirs")
         if info["migrated_from"] is not None and not args.save:
             print(
                 f"note: the file is in the version {info['migrated_from']} format; it is "

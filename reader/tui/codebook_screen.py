@@ -91,8 +91,33 @@ class CodebookScreen(ModalScreen[None]):
             yield Static(Text(HINT), classes="dialog-hint")
 
     def on_mount(self) -> None:
+        self._fresh()
         self.refill()
         self.query_one(OptionList).focus()
+
+    def _fresh(self) -> bool:
+        """Re-read codebook.toml before showing or editing it: a colleague's app on the
+        shared corpus, `reader import FILE.qdc` or an editor may have changed it since this
+        app read it, and the next edit here wrote the old list back over their labels."""
+        from annotations.codebook import codebook_path, load_codebook
+
+        root = self.reader.corpus.root
+        if not codebook_path(root).is_file():
+            return True  # never written, or removed: the app's codebook stands
+        try:
+            disk = load_codebook(root)
+        except UserError as exc:  # broken now (someone is editing it?): never written over
+            self.reader.notify(f"{exc}; no codebook change until it is fixed",
+                               severity="error", timeout=10)
+            return False
+        if disk != self.reader.codebook:
+            self.reader.codebook = disk
+            self.reader.refresh_annotations()
+            self.reader.notify("codebook.toml was changed by someone else: this is their "
+                               "version", timeout=5)
+            if self.is_mounted:
+                self.refill()
+        return True
 
     # -- display ------------------------------------------------------------------------
 
@@ -161,6 +186,8 @@ class CodebookScreen(ModalScreen[None]):
     # -- actions ------------------------------------------------------------------------
 
     def action_add(self) -> None:
+        if not self._fresh():
+            return
         def done(value: str | None) -> None:
             if not value or not value.strip():
                 return
@@ -179,6 +206,8 @@ class CodebookScreen(ModalScreen[None]):
         )
 
     def action_add_tag(self) -> None:
+        if not self._fresh():
+            return
         def done(value: str | None) -> None:
             name = " ".join((value or "").split())
             if not name:
@@ -198,6 +227,8 @@ class CodebookScreen(ModalScreen[None]):
         return name
 
     def action_rename(self) -> None:
+        if not self._fresh():
+            return
         old = self._label()
         if old is None:
             return
@@ -219,6 +250,8 @@ class CodebookScreen(ModalScreen[None]):
         return ops.rename_label(cb, old, new)
 
     def action_delete(self) -> None:
+        if not self._fresh():
+            return
         name = self._label()
         if name is None:
             return
@@ -258,6 +291,8 @@ class CodebookScreen(ModalScreen[None]):
                              chosen)
 
     def action_merge(self) -> None:
+        if not self._fresh():
+            return
         name = self._label()
         if name is None:
             return
@@ -292,6 +327,8 @@ class CodebookScreen(ModalScreen[None]):
         )
 
     def action_parent(self) -> None:
+        if not self._fresh():
+            return
         name = self._label()
         cb = self.reader.codebook
         if name is None or cb.label(name) is None:

@@ -211,4 +211,6 @@ def _write(app: Any, choice: str, fmt: str, target: Path, keep_edited: bool = Fa
 
     written = export_to_file(app.corpus, store, fmt, target, excel=choice == "csv-excel",
                              jsonl=True if choice == "text" else None)  # as the menu says
+    if fmt != "text" and (store is None or not store.coders()):  # (the CLI says so too)
+        return f"exported to {shown(written)}: nothing is annotated yet, so it lists no article"
     return f"exported to {shown(written)}"

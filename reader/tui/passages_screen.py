@@ -33,7 +33,7 @@ from reader.output_errors import write_error
 from reader.textlayout import sanitize
 from reader.tui import corpus_views
 from reader.tui.commands import bindings_for
-from reader.tui.export_dialog import ask_target, shown
+from reader.tui.export_dialog import ask_target, shown, with_suffix
 from reader.tui.screens import ChoiceScreen, PromptScreen
 from reader.tui.widgets.option_list import MotionOptionList
 from reader.tui.widgets.scope_keybar import ScopeKeyBar
@@ -229,7 +229,7 @@ class PassagesScreen(Screen[None]):
                 PromptScreen("Export coded passages to", shown(default_export_path(base, fmt)),
                              "enter exports · esc cancels · a relative path is from "
                              f"{shown(Path.cwd())}"),
-                lambda value: ask_target(app, value, write),
+                lambda value: ask_target(app, with_suffix(value, f".{fmt}"), write),
             )
 
         self.app.push_screen(

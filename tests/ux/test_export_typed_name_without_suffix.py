@@ -45,3 +45,18 @@ def test_a_name_with_a_suffix_or_a_folder_is_left_as_typed(tmp_path: Path) -> No
     assert with_suffix("notes.txt", ".md") == "notes.txt"
     assert with_suffix(str(tmp_path), ".md") == str(tmp_path)
     assert with_suffix("vault", "") == "vault"  # one note per article: a folder
+
+
+async def test_coded_passages_get_the_suffix_too(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(seeds_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter", "s", "1", "P", "e", "down", "enter")  # CSV
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one("#prompt-input").value = str(tmp_path / "passages")
+        await press(pilot, "enter")
+        await pilot.pause()
+    assert (tmp_path / "passages.csv").is_file() and not (tmp_path / "passages").exists()

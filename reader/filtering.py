@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotations.tags import normalize_tag
+from reader.date_terms import date_problem
 from reader.errors import UserError
 
 STATUSES = ("done", "todo", "skipped")
@@ -257,10 +258,8 @@ def _atom(kind: str, value: str, quoted: bool) -> Text | Meta | Not:
                 raise QueryError(f"has: takes note or highlight (not {value!r})")
             value = low
         elif kind == "date":
-            if date_range(low) is None:
-                if quoted:
-                    raise QueryError(f"date: takes YYYY[-MM[-DD]] or FROM..TO (not {value!r})")
-                return Text(f"{'-' if neg else ''}date:{low}", _terms_of(f"date {value}"))
+            if problem := date_problem(low):  # (not words: a typo matched nothing, silently)
+                raise QueryError(problem)
             value = low
         elif kind == "site":
             value = low

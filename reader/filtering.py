@@ -13,8 +13,9 @@
     has:note  has:highlight
     in:all  in:title       search every line / titles only (default: the body)
     site:NAME              the source (or the URL's host) contains NAME
-    date:2020-01..2020-06  dated in the range: ISO prefixes, either end optional
-                           (date:2020, date:..2019-12-31); undated articles never match
+    date:2020-01..2020-06  dated in the range: YYYY, YYYY-MM or YYYY-MM-DD, either end
+                           optional (date:2020, date:..2019-12-31); undated articles never
+                           match; anything else is refused (`reader.date_terms`)
 
 Words are matched as the search index tokenizes them: case and Latin accents do not
 count ("ecole" finds "École"), punctuation splits words ("hell-bent" is the phrase

@@ -159,6 +159,7 @@ class StoreEngine:
                 # Reading needs no lock (see _read_files), so a bad file is refused before
                 # anything, even the lock file, is created. Only housekeeping takes the lock.
                 self._load(locked=False)
+                self._lock.probe()  # an unwritable place says so now, not at the first save
                 if self.migrated_from is not None or stale_temps(self.path):
                     try:
                         with self._lock.held():

@@ -9,6 +9,7 @@ would dominate a sub-millisecond save under contention, hence the short poll int
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,15 +32,44 @@ def read_only_message(path: Path) -> str:
     )
 
 
+def cannot_create_message(path: Path, exc: OSError) -> str:
+    lock = path.name + LOCK_SUFFIX
+    return (
+        f"cannot save annotations in {path}: cannot create its lock file {lock} beside it "
+        f"({exc.strerror or exc}); use --db PATH to keep them in a writable place"
+    )
+
+
 class StoreLock:
     def __init__(self, store_path: Path, timeout: float = DEFAULT_TIMEOUT_S) -> None:
         self.path = store_path.with_name(store_path.name + LOCK_SUFFIX)
         self.store_path = store_path
         self.timeout = timeout
         self._lock = FileLock(str(self.path), timeout=timeout, poll_interval=POLL_S)
+        self._probed = False
+
+    def probe(self) -> None:
+        """Raise `StoreReadOnlyError` at once when the lock file cannot be created or opened.
+
+        filelock retries every failure to open its file until the timeout, so a `--db` in
+        /proc, or in a folder root may not write (`os.access` says yes for root), waited
+        30 s and then blamed another process. The file is created (never removed: another
+        process may hold it), as the first save would have done anyway.
+        """
+        if self._probed:
+            return
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreReadOnlyError(
+                cannot_create_message(self.store_path, exc), self.store_path
+            ) from exc
+        os.close(fd)
+        self._probed = True
 
     @contextmanager
     def held(self) -> Iterator[None]:
+        self.probe()
         try:
             self._lock.acquire()
         except Timeout as exc:

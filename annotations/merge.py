@@ -46,6 +46,9 @@ class MergeReport:
     memos_same: int = 0
     conflicts: list[str] = field(default_factory=list)  # one line each: same id, other content
     invalid: list[str] = field(default_factory=list)  # records that could not be read
+    # per conflict: {"conflict", "table", "key", "ours", "theirs"}: the version not kept,
+    # for `annotations.import_conflicts` to put where the user can find it
+    theirs: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -141,6 +144,11 @@ def plan_merge(
         pending[(table, key)] = record
         ops.append(put(table, key, record))
 
+    def conflict(line: str, table: str, key: str, theirs: dict[str, Any]) -> None:
+        report.conflicts.append(line)
+        report.theirs.append({"conflict": line, "table": table, "key": key,
+                              "ours": current(table, key), "theirs": theirs})
+
     for item in highlights:
         try:
             h = _as(Highlight, item)
@@ -160,7 +168,8 @@ def plan_merge(
             report.highlights_same += 1
         else:
             diff = [f for f in HIGHLIGHT_CONTENT if ours.get(f) != getattr(h, f)]
-            report.conflicts.append(f"highlight {h.id}: {', '.join(diff)} differ; kept ours")
+            conflict(f"highlight {h.id}: {', '.join(diff)} differ; kept ours",
+                     "highlights", h.id, h.to_dict())
 
     for item in states:
         try:
@@ -188,9 +197,10 @@ def plan_merge(
             if status == ArticleStatus.TODO:
                 status = s.status
             else:
-                report.conflicts.append(
+                conflict(
                     f"article {s.article} ({s.coder}): status {s.status} in the import, "
-                    f"{status} here; kept ours"
+                    f"{status} here; kept ours",
+                    "articles", key, s.to_dict(),
                 )
         if tags == ours["tags"] and status == ours["status"]:
             report.states_same += 1
@@ -224,7 +234,8 @@ def plan_merge(
         }:
             report.corrections_same += 1
         else:
-            report.conflicts.append(f"correction {c.id}: content differs; kept ours")
+            conflict(f"correction {c.id}: content differs; kept ours", "corrections", c.id,
+                     theirs)
 
     for item in memos:
         try:
@@ -250,5 +261,5 @@ def plan_merge(
         elif ours.get("text") == m.text:
             report.memos_same += 1
         else:
-            report.conflicts.append(f"{where}: text differs; kept ours")
+            conflict(f"{where}: text differs; kept ours", "memos", key, m.to_dict())
     return ops, changes, report

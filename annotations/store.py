@@ -78,7 +78,7 @@ from annotations.paths import resolve_db_path
 from annotations.schema import CODEBOOK_KEY, coder_key
 from annotations.state import Op, delete, put
 from annotations.storage import stale_temps
-from annotations.tags import normalize_tag, same_tag
+from annotations.tags import normalize_tag, same_tag, tag_too_long
 from annotations.undo import Change, transition
 
 __all__ = ["ALL", "MINE", "AnnotationStore", "MergeReport", "resolve_db_path"]
@@ -336,6 +336,9 @@ class AnnotationStore(StoreEngine):
     def add_tags(self, article: str, tags: list[str]) -> None:
         _check_article(article)
         wanted = clean_tags(tags)
+        for tag in wanted:  # (removing a long tag an older version took stays possible)
+            if problem := tag_too_long(tag):
+                raise AnnotationInputError(problem)
 
         def build() -> tuple[list[Op], str, list[Change], None]:
             key, current, base = self._state_record(article)

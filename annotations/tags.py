@@ -13,11 +13,25 @@ import re
 
 _SPACE_RE = re.compile(r"\s+")
 
+# A tag is a code's name, not a sentence: it is a filter token (`tag:NAME`), a hashtag in
+# exports, a CSV cell and a row in the tag box and the list header. 64 characters hold the
+# longest names in use (several words joined by `-`) and still fit an 80-column terminal
+# beside the title; a 400-character tag is a note pasted into the wrong box.
+MAX_TAG_LENGTH = 64
+
 
 def normalize_tag(tag: str) -> str:
     """The tag's one spelling: trimmed, inner whitespace runs as one `-`, no leading `#`."""
     tag = tag.strip().lstrip("#").strip()
     return _SPACE_RE.sub("-", tag)
+
+
+def tag_too_long(tag: str) -> str | None:
+    """One line saying why `tag` (normalised) is refused for being long; None when it fits."""
+    if len(tag) <= MAX_TAG_LENGTH:
+        return None
+    return (f"tag {tag[:24]!r}… is {len(tag)} characters; a tag holds at most "
+            f"{MAX_TAG_LENGTH} (a longer text belongs in a note)")
 
 
 def same_tag(a: str, b: str) -> bool:

@@ -13,8 +13,9 @@
     has:note  has:highlight
     in:all  in:title       search every line / titles only (default: the body)
     site:NAME              the source (or the URL's host) contains NAME
-    date:2020-01..2020-06  dated in the range: ISO prefixes, either end optional
-                           (date:2020, date:..2019-12-31); undated articles never match
+    date:2020-01..2020-06  dated in the range: YYYY, YYYY-MM or YYYY-MM-DD, either end
+                           optional (date:2020, date:..2019-12-31); undated articles never
+                           match; anything else is refused (`reader.date_terms`)
 
 Words are matched as the search index tokenizes them: case and Latin accents do not
 count ("ecole" finds "École"), punctuation splits words ("hell-bent" is the phrase
@@ -38,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotations.tags import normalize_tag
+from reader.date_terms import date_problem
 from reader.errors import UserError
 
 STATUSES = ("done", "todo", "skipped")
@@ -257,10 +259,8 @@ def _atom(kind: str, value: str, quoted: bool) -> Text | Meta | Not:
                 raise QueryError(f"has: takes note or highlight (not {value!r})")
             value = low
         elif kind == "date":
-            if date_range(low) is None:
-                if quoted:
-                    raise QueryError(f"date: takes YYYY[-MM[-DD]] or FROM..TO (not {value!r})")
-                return Text(f"{'-' if neg else ''}date:{low}", _terms_of(f"date {value}"))
+            if problem := date_problem(low):  # (not words: a typo matched nothing, silently)
+                raise QueryError(problem)
             value = low
         elif kind == "site":
             value = low

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from annotations.export.importer import import_bundle, load_export, summary_counts
+from annotations.import_conflicts import report_theirs
 from reader.commands.common import (
     add_coder_argument,
     add_corpus_argument,
@@ -29,8 +30,10 @@ unioned with that coder's own, so merging a colleague's copy keeps both coders' 
 apart. Records from an export made before coders existed are attributed to the coder
 you work as (--coder, else $READER_CODER, the config file, your login name). Where the
 store and the file disagree (same highlight, other label or note; two different
-statuses of one coder; two different memos), the store's version stays and one
-`conflict:` line per record goes to stderr, as do records that cannot be read. The
+statuses of one coder; two different memos), the store's version stays, one
+`conflict:` line per record goes to stderr, as do records that cannot be read, and the
+file's version is appended to STORE.conflicts (JSON Lines) beside the store (named on stderr),
+so nothing a colleague wrote is lost. The
 file's codebook is adopted only when the store has none; session records missing from
 the store are added. The summary goes to stdout:
 
@@ -79,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"invalid: {line}", file=sys.stderr)
     for line in report.conflicts:
         print(f"conflict: {line}", file=sys.stderr)
+    if kept := report_theirs(store.path, report.theirs, Path(args.file)):  # none lost
+        print(f"reader: {kept}", file=sys.stderr)
     added, unchanged, conflicts = summary_counts(report)
     invalid = len(bundle.invalid) + len(report.invalid)
     tail = f", invalid {invalid}" if invalid else ""

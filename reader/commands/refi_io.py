@@ -113,6 +113,10 @@ def import_(args: argparse.Namespace) -> int:
         print(f"invalid: {line}", file=sys.stderr)
     for line in report.conflicts:
         print(f"conflict: {line}", file=sys.stderr)
+    from annotations.import_conflicts import report_theirs
+
+    if kept := report_theirs(store.path, report.theirs, path):  # (nothing of theirs lost)
+        print(f"reader: {kept}", file=sys.stderr)
     from annotations.export.importer import summary_counts
 
     added, unchanged, conflicts = summary_counts(report)

@@ -1091,7 +1091,7 @@ class ReaderApp(App[None]):
             return
         self.shutdown()
         if not self.is_headless:  # (a test's app exits without a terminal to tell)
-            exit_notice.arm()  # the exit may wait for a large article's detection
+            exit_notice.arm()  # the exit may wait for a worker thread's file read
         self.exit()
 
     def shutdown(self) -> None:

@@ -1,10 +1,12 @@
 """A line on the terminal when quitting takes more than a moment.
 
-Detection runs in worker threads that cannot be interrupted, and the app's event loop
-waits for them before the process ends: quitting while a very large article (6 MB, 60,000
-lines) was analysed restored the terminal and then showed nothing for over a minute, as
-if hung. Everything was saved before the exit began; a daemon timer says so and why the
-process is still there. A prompt exit ends the process, and the timer with it, unseen.
+The app's event loop waits for its worker threads before the process ends, and a thread
+cannot be interrupted. A large article's analysis no longer holds the exit (it runs in a
+process that quitting terminates: `reader.apart`), but a thread may still be in the
+middle of one step: reading a file from a slow or network drive, or analysing an article
+under the large-article threshold (`BIG_ARTICLE`, prefetched as the list cursor moves).
+Everything was saved before the exit began; a daemon timer says so and what the process
+still waits for. A prompt exit ends the process, and the timer with it, unseen.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import sys
 import threading
 
 AFTER = 1.5  # seconds
-MESSAGE = ("reader: your work is saved; finishing the analysis of a large article before "
-           "exiting…")
+MESSAGE = ("reader: your work is saved; waiting for a background read of an article to "
+           "end before exiting…")
 
 
 def arm(after: float = AFTER) -> threading.Timer:

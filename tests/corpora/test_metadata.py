@@ -64,7 +64,8 @@ def test_site_and_date_filters() -> None:
     assert run("date:..2020-02") == [0, 3]
     assert run("date:2020-07.. site:cbc") == [1]
     assert run("site:example b") == []
-    assert run("date:notadate") == []  # not a date: a word to find
+    with pytest.raises(QueryError, match="'notadate' is not a date; date: takes"):
+        run("date:notadate")  # (it was searched as words, with a hint about words)
     assert run("-site:example") == [1, 2]
     assert run("site:cbc OR date:2019") == [1, 3]
     with pytest.raises(QueryError, match="date: takes"):

@@ -1,0 +1,56 @@
+"""Where the other side of an import conflict is kept, so nothing a colleague wrote is lost.
+
+`reader import` keeps the store's version of a record that both sides changed and says so
+(`conflict: … kept ours`). The imported version used to live on only in the file that was
+imported, which is often a colleague's copy passed around and then deleted. It is now
+appended to a JSON Lines file beside the store (`annotations.json.conflicts`), one
+line per conflict: when, from which file, the conflict line, the record's table and key,
+ours and theirs. Appending keeps every import's conflicts; the store is never touched.
+
+Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from annotations.model import now_iso
+
+SUFFIX = ".conflicts"  # JSON Lines, but not named .jsonl: that would be read as articles
+
+
+def sidecar_of(store_path: Path) -> Path:
+    """The conflicts file of the store at `store_path`."""
+    return store_path.with_name(store_path.name + SUFFIX)
+
+
+def keep_theirs(store_path: Path, theirs: list[dict[str, Any]], source: Path) -> Path:
+    """Append each conflict's versions to the store's conflicts file; its path. Raises
+    OSError when it cannot be written (the caller says so: the file imported still has them)."""
+    path = sidecar_of(store_path)
+    at = now_iso()
+    lines = "".join(
+        json.dumps({"at": at, "imported_from": str(source), **c}, ensure_ascii=False) + "\n"
+        for c in theirs
+    )
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(lines)
+        f.flush()
+        os.fsync(f.fileno())
+    return path
+
+
+def report_theirs(store_path: Path, theirs: list[dict[str, Any]], source: Path) -> str | None:
+    """Keep the versions not taken; the one line to print, or None when there were none."""
+    if not theirs:
+        return None
+    try:
+        path = keep_theirs(store_path, theirs, source)
+    except OSError as exc:
+        return (f"could not keep the imported version of {len(theirs)} conflicting "
+                f"record(s) in {sidecar_of(store_path)} ({exc.strerror or exc}); "
+                f"they are still in {source}")
+    return (f"the imported version of {len(theirs)} conflicting record(s) is kept in {path}")

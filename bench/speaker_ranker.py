@@ -45,6 +45,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import speaker_candidates as speaker_ranker  # noqa: E402
+from speaker_errors import SETS, gold_records, speaker_match  # noqa: E402
+from speaker_errors import match as _match  # noqa: E402
 
 from reader.marks import LineKind, _analyze, _find_quotes  # noqa: E402
 from reader.marks.speakers import LowerWords  # noqa: E402
@@ -54,63 +56,6 @@ NOBODY_IN_FIT = True  # --no-nobody: False
 L2 = 0.001
 STEPS = 3000
 RATE = 0.5
-SETS = {
-    "dev": ("dev", None),
-    "extra": ("dev", REPO / "bench" / "heldout_quotes" / "gold.jsonl"),
-    "train": ("train", REPO / "bench" / "heldout_quotes_train" / "gold.jsonl"),
-}
-SKIP = ("118_",)  # the page the benchmark leaves out of the extra labels
-
-
-def _tokens(s: str) -> list[str]:
-    out = []
-    for t in s.lower().replace("-", " ").replace("\u2010", " ").split():
-        t = t.strip(".,;:!?\"'\u201c\u201d\u2018\u2019()[]{}\u00ab\u00bb\u201e\u2014\u2013")
-        if t:
-            out.append(t)
-    return out
-
-
-def speaker_match(pred: str | None, gold: str) -> bool:
-    """The benchmark scorer's rule: either string holds the other's last token as a word."""
-    if not pred:
-        return False
-    pt, gt = _tokens(pred), _tokens(gold)
-    if not pt or not gt:
-        return False
-    return gt[-1] in pt or pt[-1] in gt
-
-
-def _match(pred: list[tuple[int, int]], gold: list[dict]) -> dict[int, int]:
-    """gold index -> pred index, greedy by overlap (>= 80 % of the longer span)."""
-    pairs = []
-    for gi, g in enumerate(gold):
-        for pi, (s, e) in enumerate(pred):
-            ov = min(e, g["end"]) - max(s, g["start"])
-            if ov > 0 and ov >= 0.8 * max(e - s, g["end"] - g["start"]):
-                pairs.append((ov, gi, pi))
-    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
-    used_g, used_p, out = set(), set(), {}
-    for _, gi, pi in pairs:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            out[gi] = pi
-    return out
-
-
-def gold_records(eval_dir: Path, name: str) -> list[dict]:
-    split, path = SETS[name]
-    if path is None:
-        path = eval_dir / "quotes" / "dev" / "gold.jsonl"
-    out = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip():
-            rec = json.loads(raw)
-            if not rec["file"].startswith(SKIP):
-                out.append(rec)
-    return out
-
 
 # set, file, candidates' features, labels (1 = the scorer counts it right), whether the
 # rules were right; a speech quotation whose gold names nobody is an item of set

@@ -9,6 +9,7 @@ import numpy as np
 from reader.marks import LineKind, analyze
 from reader.marks import boilerplate as bp
 from reader.marks import trees as tr
+from tests.marks.test_smoothing import PARAS
 
 
 def _and_data(n: int = 1200) -> tuple[np.ndarray, np.ndarray]:
@@ -87,16 +88,6 @@ def test_nothing_to_split_gives_constant_trees() -> None:
     assert np.allclose(tr.predict(trees.arrays(), x), tr.predict(trees.arrays(), x)[0])
 
 
-PARAS = [
-    "The city council voted on Tuesday to approve a new budget for the coming year, after "
-    "weeks of debate over how much to spend on roads and schools.",
-    "Council members said the plan would raise spending on repairs by ten percent, while "
-    "cutting costs elsewhere in the city's administration.",
-    "The mayor, who had asked for a larger increase, said she would sign the budget but "
-    "would keep pushing for more money for the schools.",
-    "Residents who spoke at the meeting were divided, with some praising the plan and "
-    "others saying it did too little for their neighbourhoods.",
-]
 MENU = ["Home", "News", "Sport", "Weather", "Opinion"]
 FOOTER = ["Privacy policy", "Terms of use", "Contact us", "© 2024 The Daily Example"]
 

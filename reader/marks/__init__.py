@@ -142,9 +142,15 @@ def analyze(
         return _analyze(text, repeated, forced_body, forced_boilerplate, boilerplate_texts,
                         line_keys)
     except Exception as exc:  # noqa: BLE001 - the reader must keep working on any input
-        lines = text.split("\n") if isinstance(text, str) else [""]
-        kinds = tuple(LineKind.BODY if ln.strip() else LineKind.BLANK for ln in lines)
-        return Marks(None, kinds, (), error=f"{type(exc).__name__}: {exc}"[:300])
+        return unmarked(text if isinstance(text, str) else "",
+                        f"{type(exc).__name__}: {exc}"[:300])
+
+
+def unmarked(text: str, error: str) -> Marks:
+    """`text` with every line body or blank, no headline, no quotation, and `error` saying
+    why it has no marks (the caller reports it rather than show "nothing marked")."""
+    kinds = tuple(LineKind.BODY if ln.strip() else LineKind.BLANK for ln in text.split("\n"))
+    return Marks(None, kinds, (), error=error)
 
 
 def _analyze(

@@ -31,13 +31,8 @@ def marks_apart(
     try:
         done, marks = run_apart(DETECTOR, (text, article_id, repeated, corrections), cancelled)
     except ApartError as exc:
+        from reader.marks import unmarked
+
         return unmarked(text, str(exc))
     return marks if done else None
 
-
-def unmarked(text: str, error: str) -> Any:
-    """The text with every line body or blank and `error` saying why it has no marks."""
-    from reader.marks import LineKind, Marks
-
-    kinds = tuple(LineKind.BODY if ln.strip() else LineKind.BLANK for ln in text.split("\n"))
-    return Marks(None, kinds, (), error=error)

@@ -34,12 +34,17 @@ def _part_problem(part: str) -> str | None:
     return None
 
 
+def bounds(value: str) -> tuple[str, str]:
+    """`2020-01..2020-06` -> ("2020-01", "2020-06"); `2020` -> ("2020", "2020"); an end
+    left open is "" (`..2019-12-31`)."""
+    lo, sep, hi = value.partition("..")
+    return (lo, hi) if sep else (lo, lo)
+
+
 def date_problem(value: str) -> str | None:
     """One line saying what is wrong with a `date:` value and the accepted forms; None
     when `value` is a date or a range of dates."""
-    lo, sep, hi = value.partition("..")
-    if not sep:
-        hi = lo
+    lo, hi = bounds(value)
     if not (lo or hi):
         return f"{FORMS} (not {value!r})"
     for part in (lo, hi):

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotations.tags import normalize_tag
-from reader.date_terms import date_problem
+from reader.date_terms import bounds, date_problem
 from reader.errors import UserError
 
 STATUSES = ("done", "todo", "skipped")
@@ -359,13 +359,8 @@ class Facts:
 
 def date_range(value: str) -> tuple[str, str] | None:
     """`2020-01..2020-06` → ("2020-01", "2020-06"); `2020` → ("2020", "2020"); either end
-    may be left open (""); None when it is not a range of ISO date prefixes."""
-    lo, sep, hi = value.partition("..")
-    if not sep:
-        hi = lo
-    ok = all(not part or (part[:4].isdigit() and all(c.isdigit() or c == "-" for c in part))
-             for part in (lo, hi))
-    return (lo, hi) if ok and (lo or hi) else None
+    may be left open (""); None when it is not a date or a range of dates (`date_problem`)."""
+    return None if date_problem(value) is not None else bounds(value)
 
 
 def metadata_matcher(

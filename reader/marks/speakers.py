@@ -22,6 +22,7 @@ from reader.marks.given_names import GIVEN, name_gender
 from reader.marks.word_index import (
     AcronymTable,
     lower_vocabulary,
+    mid_sentence_at,
     mid_sentence_lookup,
     mid_sentence_positions,
 )
@@ -588,14 +589,11 @@ class LowerWords:
         i = t.find(word)
         while i >= 0:
             after = t[i + n : i + n + 1]
-            if not (after.isalnum() or t[i - 1 : i].isalnum()):
-                before = t[max(0, i - 7) : i].rstrip(" \u201c\u201d\"'\u2018\u2019(")
-                if before and (
-                    (before[-1] not in ".!?:" and before[-1].isprintable())
-                    or _TITLE_ABBREV_RE.search(before) is not None
-                ):
-                    self._scanned += i
-                    return True
+            if not (after.isalnum() or t[i - 1 : i].isalnum()) and mid_sentence_at(
+                t, i, _TITLE_ABBREV_RE.search
+            ):
+                self._scanned += i
+                return True
             i = t.find(word, i + 1)
         self._scanned += len(t)
         return False

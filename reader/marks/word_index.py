@@ -37,6 +37,17 @@ def lower_vocabulary(text: str) -> frozenset[str]:
     return frozenset(_AFTER_SPACE_RE.findall(text))
 
 
+def mid_sentence_at(text: str, i: int, title_abbrev: Callable[[str], object]) -> bool:
+    """Whether a word at offset `i` stands in mid-sentence: the seven characters before it,
+    stripped of spaces, quotation marks and a parenthesis, end in something other than a
+    sentence end or a colon, or in a title abbreviation (`title_abbrev(before)`, "Mr.")."""
+    before = text[max(0, i - 7) : i].rstrip(OPENERS)
+    return bool(before) and (
+        (before[-1] not in ".!?:" and before[-1].isprintable())
+        or title_abbrev(before) is not None
+    )
+
+
 def mid_sentence_positions(
     text: str, title_abbrev: Callable[[str], object]
 ) -> dict[str, list[int]]:
@@ -47,11 +58,7 @@ def mid_sentence_positions(
     out: dict[str, list[int]] = {}
     for m in _RUN_RE.finditer(text):
         i = m.start()
-        before = text[max(0, i - 7) : i].rstrip(OPENERS)
-        if before and (
-            (before[-1] not in ".!?:" and before[-1].isprintable())
-            or title_abbrev(before) is not None
-        ):
+        if mid_sentence_at(text, i, title_abbrev):
             run = m.group()
             hits = out.get(run)
             if hits is None:

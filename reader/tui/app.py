@@ -52,6 +52,7 @@ from reader.tui import (
     annotate,
     big_article,
     coding,
+    conflicts,
     corpus_views,
     dupes_ui,
     evidence,
@@ -289,6 +290,7 @@ class ReaderApp(App[None]):
                 f"{skipped_count(self.corpus.skipped)} not loaded: press S to see why",
                 severity="warning",
             )
+        conflicts.notice_at_start(self)  # what `reader import` set aside, if unread
         # the indexing thread starts now (so workers.wait_for_complete() covers it) but
         # waits for the first frame, for which it would otherwise compete for the GIL
         self._first_frame = threading.Event()
@@ -329,6 +331,7 @@ class ReaderApp(App[None]):
             open_article=(self.corpus.articles[self.current].id
                           if self.current is not None else None),
             article_cursor=view.cursor if self.current is not None else 0,
+            conflicts_seen=self.view_state.conflicts_seen,
         )
         view_state.save(self.view_path, state)
 
@@ -1017,6 +1020,9 @@ class ReaderApp(App[None]):
 
     def action_quote_reject(self) -> None:
         annotate.quote_reject(self)
+
+    def action_import_conflicts(self) -> None:
+        conflicts.show(self)
 
     def action_orphans(self) -> None:
         annotate.orphans(self)

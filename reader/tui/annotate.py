@@ -433,7 +433,11 @@ def undo(app: ReaderApp, redo: bool) -> None:
             app.refresh_annotations()
             report_undone(app, had)
         else:
-            app.notify("nothing to redo" if redo else "nothing to undo", timeout=1.5)
+            # (after a restart a coder pressed u, read "nothing to undo" and thought the
+            # last session's work was lost: say how far undo reaches)
+            app.notify("nothing to redo" if redo else
+                       "nothing to undo since the app was opened (earlier work is saved; "
+                       "change it directly)", timeout=3)
 
     app.store.change(app, "redo" if redo else "undo", then=done)
 

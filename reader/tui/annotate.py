@@ -723,7 +723,10 @@ def quote_speaker(app: ReaderApp) -> None:
                                  article=article, start=q.start, end=q.end,
                                  value=value.strip() or None))
 
-    app.push_screen(PromptScreen("Speaker of this quotation", q.speaker or "",
+    # (the dialog covers the article: name the quotation, or a coder cannot tell which)
+    said = " ".join(app.article_text[q.start:q.end].split()).strip("\"“”„«»‘’' ")
+    said = said if len(said) <= 50 else said[:49] + "…"
+    app.push_screen(PromptScreen(f"Speaker of “{said}”", q.speaker or "",
                                  "empty: no speaker"), done)
 
 

@@ -62,3 +62,24 @@ async def test_undo_after_a_restart_says_the_earlier_work_is_saved(
         assert any("nothing to undo since the app was opened" in s
                    and "earlier work is saved" in s for s in said), said
         assert app.store.store.article_state("a.txt").status == "done"  # (not undone)
+
+
+async def test_the_speaker_dialog_names_the_quotation_it_corrects(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """`A` asked "Speaker of this quotation" over the article it covered: which one?"""
+    from reader.tui.screens import PromptScreen
+
+    folder = tmp_path / "quoted"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Harbour budget approved\n\n"
+        "\u201cWe will build the new harbour wall before the winter storms come,\u201d "
+        "said Mayor Jane Smith on Monday.\n", encoding="utf-8")
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter", "right_square_bracket", "A")
+        assert isinstance(app.screen, PromptScreen)
+        assert app.screen.title_text.startswith("Speaker of \u201cWe will build the new")
+        assert app.screen.title_text.endswith("…\u201d")  # (cut to fit one line)

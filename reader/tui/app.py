@@ -521,6 +521,7 @@ class ReaderApp(App[None]):
             return
         if changed:
             self.call_from_thread(corpus_views.others_saved, self)
+            self.call_from_thread(conflicts.notice_if_new, self)  # a `reader import` meanwhile
 
     def _skip_later(self, article: Article, reason: str) -> None:
         """A file that only reading shows to be bad: listed as skipped, kept greyed out."""

@@ -21,12 +21,26 @@ if TYPE_CHECKING:
 
 def notice_at_start(app: ReaderApp) -> None:
     """Say how many conflicts are kept beside the store and where, if some are unread."""
+    _notice(app, at_start=True)
+
+
+def notice_if_new(app: ReaderApp) -> None:
+    """After another process saved (a `reader import` while the app runs): say so if it
+    kept conflicts the app has not announced yet."""
+    _notice(app, at_start=False)
+
+
+def _notice(app: ReaderApp, *, at_start: bool) -> None:
     path = app.store.path
     if path is None:
         return
     kept, bad = read_kept(path)
+    announced = getattr(app, "_conflicts_announced", 0)
+    app._conflicts_announced = len(kept)  # type: ignore[attr-defined]
     unread = len(kept) - app.view_state.conflicts_seen
-    if unread <= 0 and not bad:
+    if not at_start and len(kept) <= announced:
+        return
+    if unread <= 0 and not (bad and at_start):
         return
     what = f"{len(kept)} import conflict(s)" if unread == len(kept) else (
         f"{unread} new import conflict(s) ({len(kept)} in all)")

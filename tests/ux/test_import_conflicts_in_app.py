@@ -87,3 +87,21 @@ async def test_without_conflicts_there_is_no_notice_and_i_says_none(
         await press(pilot, "I")
         assert isinstance(app.screen, MessageScreen)
         assert "No import conflicts" in app.screen.lines[0]
+
+
+async def test_an_import_while_the_app_runs_is_announced(
+    seeds_copy: Path, tmp_path: Path, isolated_home: Path
+) -> None:
+    import asyncio
+
+    app = make_app(seeds_copy, coder="ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert not [s for s in _said(app) if "import conflict" in s]
+        await asyncio.to_thread(_import_a_conflict, seeds_copy, tmp_path)
+        for _ in range(100):  # the app looks for other writers every 1.5 s
+            if [s for s in _said(app) if "import conflict" in s]:
+                break
+            await asyncio.sleep(0.1)
+        (notice,) = [s for s in _said(app) if "import conflict" in s]
+        assert "1 import conflict(s)" in notice and "Press I" in notice

@@ -103,6 +103,11 @@ def describe(record: dict[str, Any]) -> list[str]:
     lines = [f"{when} from {source}: {record.get('conflict', '?')}"]
     ours = record.get("ours") if isinstance(record.get("ours"), dict) else {}
     theirs = record.get("theirs") if isinstance(record.get("theirs"), dict) else {}
+    # a highlight's id says nothing to a coder: name its article and passage
+    article = ours.get("article") or theirs.get("article")
+    exact = ours.get("exact") or theirs.get("exact")
+    if article:
+        lines.append(f"    in {article}" + (f": {_short(exact)}" if exact else ""))
     for key in sorted(set(ours) | set(theirs)):
         if key in _SAME_ANYWAY or ours.get(key) == theirs.get(key):
             continue

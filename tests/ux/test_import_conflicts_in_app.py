@@ -59,6 +59,7 @@ async def test_the_app_names_the_kept_conflicts_and_i_lists_them(
         shown = "\n".join(app.screen.lines)
         assert "from colleague.json" in shown and "kept ours" in shown
         assert 'note: ours "our note", theirs "the colleague\'s note"' in shown
+        assert f'in {A1}: "The sporadic romance' in shown  # which passage, not just its id
         await press(pilot, "escape")
         assert not isinstance(app.screen, MessageScreen)
         assert app.view_state.conflicts_seen == 1

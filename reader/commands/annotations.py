@@ -175,11 +175,19 @@ def run(args: argparse.Namespace) -> int:
         everywhere = [] if args.article is not None else [
             correction_row(c) for c in store.corrections() if not c.article]
         others = [c for c in store.coders() if c != store.coder]
+        own = any(e["tags"] or e["status"] != "todo" or e["highlights"] or e["memo"]
+                  for e in entries)
         if not entries and not everywhere and others:
             # (work is per coder: an empty answer for the login name, when a colleague's
             # or one's own --coder work is there, looked like lost work)
             print(f"reader: nothing by coder {store.coder!r}; work by "
                   f"{', '.join(others)} is there (--coder NAME)", file=sys.stderr)
+        elif not own and others:
+            # (the articles a colleague's corrections touch were listed "[todo] tags: -":
+            # their tags and highlights looked lost)
+            print(f"reader: no tags, statuses, highlights or memos by coder "
+                  f"{store.coder!r} (only corrections); work by {', '.join(others)} is "
+                  "there (--coder NAME)", file=sys.stderr)
     if args.json:
         doc = {"articles": entries, "corrections": everywhere}
         sys.stdout.buffer.write(orjson.dumps(doc) + b"\n")

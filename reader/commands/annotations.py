@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import Any
 
@@ -120,12 +121,28 @@ def correction_row(c: Any) -> dict[str, Any]:
     return {k: getattr(c, k, None) for k in CORRECTION_FIELDS}
 
 
+def _template_rule(value: Any) -> dict[str, Any] | None:
+    """The template rule a line correction keeps in `value` (`annotations.learning`)."""
+    if isinstance(value, str) and value.startswith("{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, dict) and value.get("kind") == "template" else None
+
+
 def correction_text(c: dict[str, Any]) -> str:
     """`line_boilerplate  line 5  "Sign up for…"` or `quote_speaker  120-160  → Kim`."""
     where = f"line {c['line']}" if c["line"] else (
         f"{c['start']}-{c['end']}" if c["start"] is not None else "every article")
     what = f'  "{one_line(c["text"])}"' if c["text"] else ""
     value = f"  → {c['value']}" if c["value"] else ""
+    rule = _template_rule(c["value"])
+    if rule is not None:  # a `z` correction's template rule, not a new value: it
+        # printed as a 300-character JSON object (`--json` keeps it whole)
+        between = [f'"{one_line(str(rule[k]), 30)}"' for k in ("above", "below") if rule.get(k)]
+        value = ("  (and its template: the same text, and lines between "
+                 + " and ".join(between) + ")") if between else "  (and its template)"
     return f"{c['id'][:8]}  {c['kind']}  {where}{what}{value}"
 
 

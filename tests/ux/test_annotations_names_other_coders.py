@@ -39,3 +39,24 @@ def test_only_corrections_listed_names_the_coders_whose_work_is_there(
     assert main(["annotations", str(corpus), "--coder", "ann"]) == 0
     out, err = capsys.readouterr()
     assert "budget" in out and err == ""
+
+
+def test_a_template_rule_is_shown_in_words_not_as_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A `z` correction keeps its template rule in `value`; the listing printed it as a
+    300-character JSON object."""
+    from annotations.learning import context_of
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    text = "Title\n\nSign up for our newsletter\n\nBody words here.\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    with AnnotationStore.open(folder / "annotations.json", coder="ann") as store:
+        store.add_correction(Correction(new_id(), CorrectionKind.LINE_BOILERPLATE.value,
+                                        "a.txt", line=3, text="Sign up for our newsletter",
+                                        value=context_of(text, 3, "a.txt")))
+    assert main(["annotations", str(folder), "--coder", "ann"]) == 0
+    out = capsys.readouterr().out
+    assert '"Sign up for our newsletter"  (and its template' in out, out
+    assert '"kind"' not in out and "{" not in out

@@ -664,7 +664,10 @@ class ReaderApp(App[None]):
         if event.index is not None:
             index = event.index
             self._prefetch_timer = self.set_timer(0.04, lambda: self.prefetch(index))
-            if self.query_one(ArticleList).has_focus:  # the full title of the row
+            # the full title of the row, while the list or the search box has the focus
+            # (typing a search left the header on the row of before: "enter opens" it said)
+            if self.query_one(ArticleList).has_focus or getattr(self.focused, "id",
+                                                                 None) == "filter":
                 self._update_header(index)
 
     @work(thread=True, exclusive=True, group="prefetch")

@@ -34,13 +34,20 @@ def _notice(app: ReaderApp, *, at_start: bool) -> None:
     path = app.store.path
     if path is None:
         return
+    try:
+        size = sidecar_of(path).stat().st_size
+    except OSError:
+        size = 0
+    if not at_start and size == getattr(app, "_conflicts_size", 0):
+        return  # (every other writer's save comes here: one stat when no import was)
+    app._conflicts_size = size  # type: ignore[attr-defined]
     kept, bad = read_kept(path)
     announced = getattr(app, "_conflicts_announced", 0)
     app._conflicts_announced = len(kept)  # type: ignore[attr-defined]
     unread = len(kept) - app.view_state.conflicts_seen
     if not at_start and len(kept) <= announced:
         return
-    if unread <= 0 and not (bad and at_start):
+    if unread <= 0:  # (unreadable lines are named with the rest, and in `I`)
         return
     what = f"{len(kept)} import conflict(s)" if unread == len(kept) else (
         f"{unread} new import conflict(s) ({len(kept)} in all)")

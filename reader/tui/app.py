@@ -510,7 +510,7 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="follow")
     def follow_other_writers(self) -> None:
-        """Pick up what another window or a CLI call saved (two stats when nothing did)."""
+        """Pick up what another window or a CLI call saved (three stats when nothing did)."""
         store = self.store.store
         try:
             changed = store is not None and store.reload_if_changed()
@@ -521,7 +521,8 @@ class ReaderApp(App[None]):
             return
         if changed:
             self.call_from_thread(corpus_views.others_saved, self)
-            self.call_from_thread(conflicts.notice_if_new, self)  # a `reader import` meanwhile
+        if conflicts.grew(self):  # a `reader import` meanwhile kept some
+            self.call_from_thread(conflicts.notice_if_new, self)
 
     def _skip_later(self, article: Article, reason: str) -> None:
         """A file that only reading shows to be bad: listed as skipped, kept greyed out."""

@@ -30,16 +30,28 @@ def notice_if_new(app: ReaderApp) -> None:
     _notice(app, at_start=False)
 
 
+def _size(app: ReaderApp) -> int:
+    path = app.store.path
+    try:
+        return sidecar_of(path).stat().st_size if path is not None else 0
+    except OSError:
+        return 0
+
+
+def grew(app: ReaderApp) -> bool:
+    """Whether the conflicts file changed since the app last read it: one stat, checked
+    with the other writers (`reader import` appends to it after saving the store, so a
+    check made only when the store changes could come just before it)."""
+    return _size(app) != getattr(app, "_conflicts_size", 0)
+
+
 def _notice(app: ReaderApp, *, at_start: bool) -> None:
     path = app.store.path
     if path is None:
         return
-    try:
-        size = sidecar_of(path).stat().st_size
-    except OSError:
-        size = 0
+    size = _size(app)
     if not at_start and size == getattr(app, "_conflicts_size", 0):
-        return  # (every other writer's save comes here: one stat when no import was)
+        return
     app._conflicts_size = size  # type: ignore[attr-defined]
     kept, bad = read_kept(path)
     announced = getattr(app, "_conflicts_announced", 0)

@@ -17,6 +17,7 @@ from reader.marks import headline as _hl
 from reader.marks.furniture import furniture_lines
 from reader.marks.given_names import GIVEN
 from reader.marks.interviews import qa_turns
+from reader.marks.islands import islands_below
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
 from reader.marks.roundups import roundup_speakers
@@ -170,7 +171,8 @@ def _analyze(
     body, boiler = LineKind.BODY, LineKind.BOILERPLATE
     kinds = [LineKind.BLANK] * len(lines)
     certain = found.certain | found.teasers
-    verdicts = block_verdicts(p_bp, [len(lines[i].strip()) for i in idx], _weights.THRESHOLD,
+    nb_chars = [len(lines[i].strip()) for i in idx]
+    verdicts = block_verdicts(p_bp, nb_chars, _weights.THRESHOLD,
                               {k for k, i in enumerate(idx) if i in certain} if certain else ())
     if boilerplate_texts or forced_boilerplate or forced_body:
         for k, i in enumerate(idx):
@@ -211,6 +213,10 @@ def _analyze(
     for i in furniture | teasers:
         if kinds[i] is body and i + 1 not in forced_body:
             kinds[i] = boiler
+    # small islands of body far below the article are furniture (`islands.py`)
+    protected = {k for k, i in enumerate(idx) if i + 1 in forced_body} if forced_body else ()
+    for k in islands_below([kinds[i] is body for i in idx], nb_chars, protected):
+        kinds[idx[k]] = boiler
     # the article is never lost whole: these two act only where the model left none of it
     keep_out = furniture | teasers | {n - 1 for n in forced_boilerplate}
     if boilerplate_texts:

@@ -191,8 +191,10 @@ def _analyze(
     title_line = None
     if idx:
         cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys)
-        # (entries of a table of contents above the article are never its headline)
+        # (entries of a table of contents above the article, and lines the corpus repeats
+        # on several pages, are never its headline)
         toc = _hl.toc_lines(lines, idx, keys, p_bp, cands)
+        toc |= _hl.corpus_lines(lines, idx, keys, p_bp, cands, repeated)
 
         def skip(k: int) -> bool:
             n = idx[k] + 1

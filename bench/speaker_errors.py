@@ -225,7 +225,7 @@ def run_set(eval_dir: Path, name: str, refresh: bool, show: bool, cats: Counter,
                         ctx = text[max(0, gq["start"] - 160): gq["start"]].replace("\n", " | ")
                         post = text[gq["end"]: gq["end"] + 80].replace("\n", " | ")
                         print(f"[{name}:{cat}] {g['file'][:20]} @{gq['start']} gold="
-                              f"{gq['speaker']!r} pred={pq.speaker!r} kind={pq.kind}\n"
+                              f"{gq['speaker']!r} pred={pq.speaker!r} kind={pq.kind} step={step}\n"
                               f"    ...{ctx}<<{gq['text'][:80]}>>{post}...")
             elif pq.speaker:
                 # a speaker where the gold has none (a term, the writer's own words): the

@@ -468,7 +468,7 @@ def _attribute_line(
     name line above or below gives the paragraph (`roundups`), used as a signature."""
     line = lines[i]
     spans = line_spans(line)
-    prev_end = 0
+    prev_end = prev_start = 0
     prev_speech = False
     nick = [_nickname(line, a, b, closed) for a, b, closed in spans] if len(spans) > 1 else []
     for j, (a, b, closed) in enumerate(spans):
@@ -495,13 +495,16 @@ def _attribute_line(
             else None
         ) or head
         att = attribute(inner, left, right, closed, follows or (j == 0 and a == 0),
-                        prev_speech, c, start + a, weights, signed)
+                        prev_speech, c, start + a, weights, signed,
+                        line[max(prev_start, spans[j - 1][0] - MAX_CONTEXT) : spans[j - 1][0]]
+                        if j else "")
         prev_speech = prev_speech or att.kind == "speech"
         if collect is not None:
             collect.append((start + a, start + b, att.features))
         c.sentence += max(0, inner.count(". ") + inner.count("? ") + inner.count("! "))
         out.append(Quote(start + a, start + b, att.kind, att.speaker, on_boilerplate,
                          step=att.step))
+        prev_start = prev_end
         prev_end = b
     _note(line[prev_end:], c)
 

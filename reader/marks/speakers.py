@@ -523,7 +523,12 @@ _ORG_WORDS = {
     "union", "nations", "league", "club", "team", "museum", "library", "church", "society",
 }
 _PREPOSITIONS = {"of", "at", "from", "with", "to", "by", "for", "in", "on", "told", "tells",
-                 "about", "into", "and", "or", "like", "than", "via", "per"}
+                 "about", "into", "and", "or", "like", "than", "via", "per",
+                 # (not "after", "before", "since", "until": conjunctions as often, whose
+                 # clause has a subject: "after Jane Doe said")
+                 "through", "across", "throughout", "toward", "towards", "around", "near",
+                 "over", "under", "inside", "outside", "beyond", "between", "among",
+                 "against", "without", "within", "during", "upon", "onto", "beside"}
 
 
 # an abbreviated title ends in a full stop that ends no sentence: "Mr. Trump", "Dr. Hoge"
@@ -1205,6 +1210,25 @@ def _note_one_word_name(
         _mention(ctx, core, False)
 
 
+def _attributive(text: str, start: int, end: int, raw: str) -> bool:
+    """Whether the capitalised run `raw` (at `start`-`end` of `text`) modifies a noun
+    between an article and that noun ("the North America division", "The Trump
+    administration", "a Google engineer"): a person's name takes no article, so the run
+    is no one a pronoun can point at (a title after the article is a person's: "the Rev.
+    Jane Doe said")."""
+    if text[end : end + 1] != " " or not text[end + 1 : end + 2].islower():
+        return False
+    first = raw.split(None, 1)[0]
+    if first in ("The", "A", "An"):
+        head = raw.split(None, 2)[1:2]
+    else:
+        before = text[max(0, start - 5) : start]
+        if not before.endswith((" the ", " a ", " an ")) and before not in ("the ", "a ", "an "):
+            return False
+        head = [first]
+    return bool(head) and head[0].lower().rstrip(".") not in _TITLES
+
+
 def note_names(text: str, ctx: Context) -> None:
     """Remember full names (for surname expansion) and the people mentioned, in order.
 
@@ -1223,6 +1247,8 @@ def note_names(text: str, ctx: Context) -> None:
     # capitalised words are settled without it)
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
+        if _attributive(text, m.start(), m.end(), raw):
+            continue  # "the North America division", "the Trump administration"
         bare = _strip_possessive(raw)
         if " " not in raw:
             core = bare.rstrip(".,")

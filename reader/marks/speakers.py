@@ -137,7 +137,8 @@ UPPER = "A-Z" + "".join(
 LOWER = "a-z" + "".join(
     c for c in map(chr, range(0xC0, 0x530)) if c.islower() and c.isalpha()
 )
-_CAP = rf"(?:[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
+# (initials written together are one word: "J.K. Rowling", "George H.W. Bush")
+_CAP = rf"(?:(?:[{UPPER}]\.){{2,3}}(?=\s)|[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
 _PART = r"(?:de|van|von|der|den|da|di|du|la|le|al|bin|el|dos|das|del|ter|ten)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{0,4}}"
 _NAME_RE = re.compile(_NAME)
@@ -751,6 +752,10 @@ def _clean_name(raw: str, lower_words: LowerWords | frozenset[str]) -> str | Non
     for w in reversed(words):
         core = w.strip(".,;:()")
         if core and (core[0].isupper() or (run and core.lower() in _PARTICLES)):
+            if w.rstrip(",;:)").endswith(".") and (
+                core in _NAME_SUFFIXES or (run and _INITIALS_RE.fullmatch(core))
+            ):
+                core += "."  # an initial or a suffix keeps its point: "Thomas W. Malone"
             run.append(core)
         else:
             break
@@ -771,6 +776,19 @@ def _clean_name(raw: str, lower_words: LowerWords | frozenset[str]) -> str | Non
     if len(name) < 2 or (len(run) > 2 and _GLUED_NAME_RE.search(name) and _glued(run)):
         return None  # "Ocasio-CortezAlexandria": words of a teaser glued by the scraper
     return name
+
+
+_INITIALS_RE = re.compile(rf"(?:[{UPPER}]\.){{0,2}}[{UPPER}]")
+# generational suffixes after a surname: part of the name as written, never the surname
+_NAME_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
+def surname_key(parts: list[str]) -> str:
+    """The key a full name is remembered under for a later surname alone: its last word,
+    past a suffix ("John Roe Jr." -> "roe")."""
+    if len(parts) > 2 and parts[-1].rstrip(".") in _NAME_SUFFIXES:
+        return parts[-2].lower()
+    return parts[-1].lower()
 
 
 # endings of nouns that name institutions, offices and things, never people's names
@@ -866,6 +884,8 @@ def is_reporter(name: str, ctx: Context) -> bool:
 def _resolve(who: str, ctx: Context) -> str | None:
     """Turn a captured speaker phrase into the name to report."""
     w = who.strip(" ,.")
+    if who.rstrip(" ,").endswith(".") and w.rsplit(None, 1)[-1] in _NAME_SUFFIXES:
+        w += "."  # "John Roe Jr."
     if _POSS_DESC_RE.fullmatch(w):
         return w  # "Doe's attorney": kept as written
     if _SOURCE_DESC_RE.fullmatch(w):
@@ -1247,8 +1267,13 @@ def note_names(text: str, ctx: Context) -> None:
     # capitalised words are settled without it)
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
-        if _attributive(text, m.start(), m.end(), raw):
-            continue  # "the North America division", "the Trump administration"
+        if _attributive(text, m.start(), m.end(), raw) and not any(
+            w.lower().rstrip(".") in _ORG_WORDS or _institution_word(w) for w in raw.split()
+        ):
+            # "the North America division", "the Trump administration" (an organisation
+            # stays what a later "it said" points at: "The Swedish Prosecution Authority
+            # dropped the case")
+            continue
         bare = _strip_possessive(raw)
         if " " not in raw:
             core = bare.rstrip(".,")
@@ -1266,7 +1291,7 @@ def note_names(text: str, ctx: Context) -> None:
             # Trump", "Once Trump released ..."): one word, as if it stood alone
             _note_one_word_name(ctx, text, name, m.start(), m.end(), bare == raw, here)
         elif _is_person(parts):
-            full = surnames.setdefault(parts[-1].lower(), name)
+            full = surnames.setdefault(surname_key(parts), name)
             # (where the name itself starts: "of Public Prosecution Eva-Marie Persson" is
             # governed by "of", the name after the institution is not)
             cut = max(0, raw.find(parts[0]))
@@ -1795,7 +1820,9 @@ def attribute(
         elif verb_left:
             m = _sent_verb_first().search(sent_left)
             if m:
-                sentence_verb = m.group(1)
+                # read as the direct form reads it: "… said MIT Sloan professor Thomas W.
+                # Malone, …. “…”" is Malone's, not MIT Sloan's
+                sentence_verb = _role_name(sent_left[m.start(1) :], ctx.lower_words) or m.group(1)
                 if _COMPLEMENT_VERB.match(sent_left, m.end(1)):
                     # "… but said Acme would fly it “a lot”": the name after the verb is
                     # the reported clause's subject; the speaker is the sentence's own
@@ -1906,7 +1933,7 @@ def attribute(
         saved = ctx.sentence
         ctx.sentence = end_sent
         for name in pair[1]:
-            ctx.surnames.setdefault(name.split()[-1].lower(), name)
+            ctx.surnames.setdefault(surname_key(name.split()), name)
             _mention(ctx, name, True)
         ctx.sentence = saved
         ctx.last_speaker = pair[0]
@@ -1921,7 +1948,7 @@ def attribute(
         end_sent = ctx.sentence + inner.count(". ") + inner.count("? ") + inner.count("! ")
         parts = speaker.split()
         if len(parts) >= 2 and speaker[0].isupper() and _is_person(parts):
-            ctx.surnames.setdefault(parts[-1].lower(), speaker)
+            ctx.surnames.setdefault(surname_key(parts), speaker)
         ctx.last_speaker = speaker
         ctx.last_speaker_pos = pos
         ctx.last_speaker_sent = end_sent

@@ -28,6 +28,7 @@ from reader.marks.speakers import (
     LowerWords,
     attribute,
     full_names,
+    has_speech_verb,
     headline_role,
     note_names,
     reporters,
@@ -384,7 +385,37 @@ def _find_quotes(
     _headline_roles(out, lines, kinds, starts, own, lower)
     out.sort(key=_quote_start)
     _back_fill_paragraphs(out, text)
+    _back_fill_split(out, text)
     return out
+
+
+# what may stand between the two parts of one quoted sentence: an aside without a
+# sentence end or a speech verb of its own ("“…,” which is …, “…,” Jane Doe says")
+_SPLIT_GAP = re.compile(r"[^.!?\n\u201c\u201d\"]{0,160}")
+
+
+def _back_fill_split(out: list[Quote], text: str) -> None:
+    """A quoted sentence split by an aside and attributed only after its second part
+    ("“Caution is warranted,” which is a real risk, “because …,” Jane Doe says."): the
+    first part, which ends in a comma and was attributed to nobody in particular (carried
+    over or none), is the second part's speaker's. `out` is in text order."""
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k], out[k + 1]
+        if (
+            q.kind == "speech"
+            and nxt.kind == "speech"
+            and q.step in ("carry", "")
+            and nxt.step in ("direct", "sentence_verb", "pronoun")
+            and nxt.speaker is not None
+            and q.speaker != nxt.speaker
+            and not q.turn
+            and not nxt.turn
+            and q.on_boilerplate == nxt.on_boilerplate
+            and text[q.end - 2 : q.end - 1] == ","
+            and _SPLIT_GAP.fullmatch(text, q.end, nxt.start) is not None
+            and not has_speech_verb(text[q.end : nxt.start])
+        ):
+            out[k] = replace(q, speaker=nxt.speaker)
 
 
 _CLOSERS = "\u201d\u00bb\"'\u2019"

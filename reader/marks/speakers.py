@@ -68,6 +68,13 @@ _VERBS = (
 _SPEECH_VERB = rf"(?:{_VERBS})"
 # first words of the verbs: a context without any of them needs no attribution regex
 _VERB_WORDS = frozenset(v.split()[0] for v in _VERBS.split("|"))
+
+
+def has_speech_verb(text: str) -> bool:
+    """Whether `text` holds one of the reporting verbs (first words of `_VERBS`)."""
+    return not _VERB_WORDS.isdisjoint(_LOWER_WORD_RE.findall(text))
+
+
 _NAMING_RE = re.compile(
     r"\b(?:call|calls|called|calling|dub|dubs|dubbed|named|nicknamed|termed|titled|entitled"
     r"|label(?:l?ed|s)?|brand(?:ed|s)?)\b",
@@ -1235,9 +1242,17 @@ def _attributive(text: str, start: int, end: int, raw: str) -> bool:
     between an article and that noun ("the North America division", "The Trump
     administration", "a Google engineer"): a person's name takes no article, so the run
     is no one a pronoun can point at (a title after the article is a person's: "the Rev.
-    Jane Doe said")."""
+    Jane Doe said"; a role noun after it describes a person: "the Garmin product
+    manager")."""
     if text[end : end + 1] != " " or not text[end + 1 : end + 2].islower():
         return False
+    for w in text[end + 1 : end + 40].split()[:3]:
+        if not w.islower():
+            break
+        if w.strip(".,;:") in _ROLE_WORDS or w.strip(".,;:") in _TITLES:
+            # "the Garmin product manager", "the Acme spokesman": a person described by
+            # the organisation, which stands for them where nothing better is named
+            return False
     first = raw.split(None, 1)[0]
     if first in ("The", "A", "An"):
         head = raw.split(None, 2)[1:2]
@@ -1362,6 +1377,20 @@ _SUBJ_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _COORD = frozenset(("and", "but", "yet", "or", "then"))
 _PARTICIPLES = frozenset(("saying", "adding", "noting", "warning", "arguing", "explaining",
                           "insisting", "claiming", "calling", "writing", "asking", "telling"))
+
+
+def _coordinated_verb(sentence: str) -> bool:
+    """Whether a speech verb of `sentence` is the second of two predicates ("… found X
+    and concluded that", "… but warned"), whose subject is the sentence's."""
+    words = sentence.replace(",", " ").split()
+    for j in range(1, len(words)):
+        w = words[j]
+        if w in _VERB_WORDS and (
+            words[j - 1] in _COORD
+            or (j > 1 and words[j - 2] in _COORD and words[j - 1] in ("also", "then"))
+        ):
+            return True
+    return False
 
 
 def _continues(left: str) -> bool:
@@ -2106,6 +2135,11 @@ def _find_speaker(
             if subj is None and ctx.clause_head:
                 # a verb whose subject opened the sentence before an earlier quotation
                 subj = _subject(ctx.clause_head, ctx)
+            if subj is None and _coordinated_verb(sent_left):
+                # "A review of 27 trials found … and concluded that “…”": the description
+                # the sentence opens with is the subject of both verbs
+                d = _LEAD_DESC.match(sent_left)
+                subj = d.group(1) if d else None
             if subj is not None:
                 if subj.lower() in _PRONOUNS and (
                     pm := _SUBJ_PRONOUN_RE.search(sent_left)

@@ -86,6 +86,20 @@ FORMS = {
         f"Jane Doe runs the lab. Last year a Google engineer joined it.\n\n{Q} she said.",
         "Jane Doe"),
     "the Rev. NAME said": (f"{Q} the Rev. Jane Doe said.", "Jane Doe"),
+    "the ORG role ... they said": (
+        "Jane Doe runs the port. We asked the Acme product manager about the bridge.\n\n"
+        f"They said, {L}We will rebuild the bridge by spring.{R}", "Acme"),
+    # -- a second predicate of one subject, a quoted sentence split by an aside
+    # was: "Jane Doe" (the description opening the sentence is the subject)
+    "DESC found ... and concluded that": (
+        "Jane Doe, a professor, led the work. A review of 27 trials found large effects and "
+        f"concluded that {L}fasting shows promise for the treatment of obesity.{R}",
+        "A review"),
+    # was: "John Roe" (carried from the paragraph before)
+    "split quotation, attribution after the second part": (
+        f"{L}The bridge will open by spring,{R} John Roe said.\n\n"
+        f"{L}Caution is warranted for older drivers,{R} which is a real risk, {L}because the "
+        f"ramps are steep,{R} Jane Doe says.", "Jane Doe"),
     # -- a name governed by a preposition is nobody's referent
     # was: "Central"
     "through PLACE ... he said": (

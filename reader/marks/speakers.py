@@ -2232,14 +2232,34 @@ _HEAD_ROLE_BEFORE = re.compile(
 )
 
 
+# "‘We had some issues,’ exec says on Disney+ glitches": the office, then the verb, then
+# what the headline is about
+_HEAD_ROLE_SAYS = re.compile(
+    r"^[\s,]*((?:[A-Za-z][\w\-]*\s+)?[a-z][\w\-]*)\s+(?:says|warns|tells|vows|admits|insists"
+    r"|claims|urges)\b"
+)
+# the clipped offices of headlinese, as the body spells them out
+_HEADLINESE = {"exec": "executive", "execs": "executive", "doc": "doctor", "prez": "president",
+               "gov": "governor", "sen": "senator", "rep": "representative"}
+
+
 def headline_role(left: str, right: str) -> str | None:
     """The bare office (lower case) a headline gives as the speaker of its quotation, if
-    it is one of the roles people are named by ("mayor", "minister", "coach"); else None."""
-    m = _HEAD_ROLE_AFTER.match(right) or _HEAD_ROLE_BEFORE.match(left)
+    it is one of the roles people are named by ("mayor", "minister", "coach", headlinese's
+    "exec"); else None."""
+    m = (_HEAD_ROLE_AFTER.match(right) or _HEAD_ROLE_BEFORE.match(left)
+         or (_HEAD_ROLE_SAYS.match(right) if not left.strip() else None))
     if m is None:
         return None
     role = m.group(1).split()[-1].lower()
+    role = _HEADLINESE.get(role, role)
     return role if role in _ROLE_WORDS or role in _TITLES else None
+
+
+# words that make a different office of the one after them ("Chief Executive", "Vice
+# President", "Deputy Mayor", "former mayor")
+_OTHER_OFFICE = [[w] for w in ("chief", "vice", "deputy", "assistant", "associate", "former",
+                                "ex-", "co-")]
 
 
 def role_holder(role: str, text: str, lower_words: LowerWords | frozenset[str]) -> str | None:
@@ -2248,6 +2268,8 @@ def role_holder(role: str, text: str, lower_words: LowerWords | frozenset[str]) 
     found: set[str] = set()
     r = re.escape(role)
     for m in re.finditer(rf"(?i:\b{r})[ \t]+({_FULL})", text):
+        if text[max(0, m.start() - 12) : m.start()].lower().split()[-1:] in _OTHER_OFFICE:
+            continue  # "Chief Executive Bob Iger" holds another office than "executive"
         name = clean_name(m.group(1), lower_words)
         if name and len(name.split()) >= 2 and _is_person(name.split()):
             found.add(name)

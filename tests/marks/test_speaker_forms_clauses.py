@@ -133,3 +133,30 @@ FORMS = {
 def test_clause_form(name: str) -> None:
     text, want = FORMS[name]
     assert speakers(text)[-1] == want
+
+
+@pytest.mark.parametrize("headline", [
+    # was: None (the office before its verb, and headlinese's clipped "exec")
+    "\u2018We had some issues,\u2019 exec says on the launch glitches",
+    "\u2018We will rebuild the bridge,\u2019 executive says",
+])
+def test_a_headlines_office_before_its_verb_is_the_person_the_body_names(headline: str) -> None:
+    """"‘…,’ exec says on …": the one person the body names with that office; one named
+    with another office built on it ("Chief Executive Bob Iger") is someone else."""
+    from reader.marks import LineKind, _find_quotes
+
+    lines = [headline, "",
+             "Acme Corp. executive Jane Doe said demand and a glitch caused the problems.", "",
+             "Chief Executive John Roe did not comment."]
+    t, n, b = LineKind.TITLE, LineKind.BLANK, LineKind.BODY
+    assert _find_quotes(lines, [t, n, b, n, b])[0].speaker == "Jane Doe"
+
+
+def test_a_headlines_office_two_people_hold_stays_unattributed() -> None:
+    from reader.marks import LineKind, _find_quotes
+
+    lines = ["\u2018We had some issues,\u2019 exec says", "",
+             "Acme Corp. executive Jane Doe said demand caused the problems.", "",
+             "Another executive, John Roe, agreed. So did Bolt Inc. executive Ann Poe."]
+    t, n, b = LineKind.TITLE, LineKind.BLANK, LineKind.BODY
+    assert _find_quotes(lines, [t, n, b, n, b])[0].speaker is None

@@ -144,8 +144,7 @@ UPPER = "A-Z" + "".join(
 LOWER = "a-z" + "".join(
     c for c in map(chr, range(0xC0, 0x530)) if c.islower() and c.isalpha()
 )
-# (initials written together are one word: "J.K. Rowling", "George H.W. Bush")
-_CAP = rf"(?:(?:[{UPPER}]\.){{2,3}}(?=\s)|[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
+_CAP = rf"(?:[{UPPER}][\w'\u2019\-]*\.?|[{UPPER}]\.)"
 _PART = r"(?:de|van|von|der|den|da|di|du|la|le|al|bin|el|dos|das|del|ter|ten)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{0,4}}"
 _NAME_RE = re.compile(_NAME)
@@ -1246,22 +1245,24 @@ def _attributive(text: str, start: int, end: int, raw: str) -> bool:
     manager")."""
     if text[end : end + 1] != " " or not text[end + 1 : end + 2].islower():
         return False
-    for w in text[end + 1 : end + 40].split()[:3]:
-        if not w.islower():
-            break
-        if w.strip(".,;:") in _ROLE_WORDS or w.strip(".,;:") in _TITLES:
-            # "the Garmin product manager", "the Acme spokesman": a person described by
-            # the organisation, which stands for them where nothing better is named
-            return False
-    first = raw.split(None, 1)[0]
-    if first in ("The", "A", "An"):
-        head = raw.split(None, 2)[1:2]
+    if raw[:4] in ("The ", "An ") or raw[:2] == "A ":
+        head = raw.split(None, 2)[1]
     else:
         before = text[max(0, start - 5) : start]
         if not before.endswith((" the ", " a ", " an ")) and before not in ("the ", "a ", "an "):
             return False
-        head = [first]
-    return bool(head) and head[0].lower().rstrip(".") not in _TITLES
+        head = raw.split(None, 1)[0]
+    if head.lower().rstrip(".") in _TITLES:
+        return False
+    for w in text[end + 1 : end + 40].split()[:3]:
+        if not w.islower():
+            break
+        w = w.strip(".,;:")
+        if w in _ROLE_WORDS or w in _TITLES:
+            # "the Garmin product manager", "the Acme spokesman": a person described by
+            # the organisation, which stands for them where nothing better is named
+            return False
+    return True
 
 
 def note_names(text: str, ctx: Context) -> None:
@@ -1282,7 +1283,10 @@ def note_names(text: str, ctx: Context) -> None:
     # capitalised words are settled without it)
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
-        if _attributive(text, m.start(), m.end(), raw) and not any(
+        st = m.start()
+        if (raw[:2] in ("Th", "A ", "An") or text[st - 2 : st] in ("e ", "a ", "n ")) and (
+            _attributive(text, st, m.end(), raw)
+        ) and not any(
             w.lower().rstrip(".") in _ORG_WORDS or _institution_word(w) for w in raw.split()
         ):
             # "the North America division", "the Trump administration" (an organisation
@@ -1379,25 +1383,24 @@ _PARTICIPLES = frozenset(("saying", "adding", "noting", "warning", "arguing", "e
                           "insisting", "claiming", "calling", "writing", "asking", "telling"))
 
 
+_COORD_VERB_RE = re.compile(r"\b(?:and|but|yet|or|then)\s+(?:(?:also|then)\s+)?([a-z]+)")
+
+
 def _coordinated_verb(sentence: str) -> bool:
     """Whether a speech verb of `sentence` is the second of two predicates ("… found X
     and concluded that", "… but warned"), whose subject is the sentence's."""
-    words = sentence.replace(",", " ").split()
-    for j in range(1, len(words)):
-        w = words[j]
-        if w in _VERB_WORDS and (
-            words[j - 1] in _COORD
-            or (j > 1 and words[j - 2] in _COORD and words[j - 1] in ("also", "then"))
-        ):
-            return True
-    return False
+    if " and " not in sentence and " but " not in sentence and " yet " not in sentence and (
+        " or " not in sentence and " then " not in sentence
+    ):
+        return False
+    return any(m.group(1) in _VERB_WORDS for m in _COORD_VERB_RE.finditer(sentence))
 
 
 def _continues(left: str) -> bool:
     """Whether the text after a quotation goes on with a predicate that has no subject of
     its own: "and said", "but cautions that", "but also warned", ", saying" (a coordinated
     speech verb or a participle, whose subject is the sentence's)."""
-    words = left.replace(",", " ").split()[:3]
+    words = left[:80].replace(",", " ").split()[:3]
     if not words:
         return False
     if words[0] in _PARTICIPLES:

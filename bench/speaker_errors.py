@@ -303,6 +303,8 @@ def folds(eval_dir: Path, k: int, train_sets: tuple[str, ...], salt: str) -> Non
     pages of `train_sets` from the other folds' sites (no site on both sides)."""
     sites = _sites(eval_dir)
     items = [(name, g) for name in ("dev", "extra", "train") for g in gold_records(eval_dir, name)]
+    for name in ("dev", "train"):  # (the line kinds, before `_rows` reads them from the cache)
+        _analyze_cached(eval_dir, SETS[name][0], [g["file"] for n, g in items if n == name], False)
 
     def fold(item: tuple[str, dict]) -> int:
         site = sites[(SETS[item[0]][0], item[1]["file"])]

@@ -28,7 +28,6 @@ from reader.marks.speakers import (
     LowerWords,
     attribute,
     full_names,
-    has_speech_verb,
     headline_role,
     note_names,
     reporters,
@@ -385,37 +384,7 @@ def _find_quotes(
     _headline_roles(out, lines, kinds, starts, own, lower)
     out.sort(key=_quote_start)
     _back_fill_paragraphs(out, text)
-    _back_fill_split(out, text)
     return out
-
-
-# what may stand between the two parts of one quoted sentence: an aside without a
-# sentence end or a speech verb of its own ("“…,” which is …, “…,” Jane Doe says")
-_SPLIT_GAP = re.compile(r"[^.!?\n\u201c\u201d\"]{0,160}")
-
-
-def _back_fill_split(out: list[Quote], text: str) -> None:
-    """A quoted sentence split by an aside and attributed only after its second part
-    ("“Caution is warranted,” which is a real risk, “because …,” Jane Doe says."): the
-    first part, which ends in a comma and was attributed to nobody in particular (carried
-    over or none), is the second part's speaker's. `out` is in text order."""
-    for k in range(len(out) - 2, -1, -1):
-        q, nxt = out[k], out[k + 1]
-        if (
-            q.kind == "speech"
-            and nxt.kind == "speech"
-            and q.step in ("carry", "")
-            and nxt.step in ("direct", "sentence_verb", "pronoun")
-            and nxt.speaker is not None
-            and q.speaker != nxt.speaker
-            and not q.turn
-            and not nxt.turn
-            and q.on_boilerplate == nxt.on_boilerplate
-            and text[q.end - 2 : q.end - 1] == ","
-            and _SPLIT_GAP.fullmatch(text, q.end, nxt.start) is not None
-            and not has_speech_verb(text[q.end : nxt.start])
-        ):
-            out[k] = replace(q, speaker=nxt.speaker)
 
 
 _CLOSERS = "\u201d\u00bb\"'\u2019"
@@ -499,7 +468,7 @@ def _attribute_line(
     name line above or below gives the paragraph (`roundups`), used as a signature."""
     line = lines[i]
     spans = line_spans(line)
-    prev_end = prev_start = 0
+    prev_end = 0
     prev_speech = False
     nick = [_nickname(line, a, b, closed) for a, b, closed in spans] if len(spans) > 1 else []
     for j, (a, b, closed) in enumerate(spans):
@@ -526,16 +495,13 @@ def _attribute_line(
             else None
         ) or head
         att = attribute(inner, left, right, closed, follows or (j == 0 and a == 0),
-                        prev_speech, c, start + a, weights, signed,
-                        line[max(prev_start, spans[j - 1][0] - MAX_CONTEXT) : spans[j - 1][0]]
-                        if j else "")
+                        prev_speech, c, start + a, weights, signed)
         prev_speech = prev_speech or att.kind == "speech"
         if collect is not None:
             collect.append((start + a, start + b, att.features))
         c.sentence += max(0, inner.count(". ") + inner.count("? ") + inner.count("! "))
         out.append(Quote(start + a, start + b, att.kind, att.speaker, on_boilerplate,
                          step=att.step))
-        prev_start = prev_end
         prev_end = b
     _note(line[prev_end:], c)
 

@@ -68,13 +68,6 @@ _VERBS = (
 _SPEECH_VERB = rf"(?:{_VERBS})"
 # first words of the verbs: a context without any of them needs no attribution regex
 _VERB_WORDS = frozenset(v.split()[0] for v in _VERBS.split("|"))
-
-
-def has_speech_verb(text: str) -> bool:
-    """Whether `text` holds one of the reporting verbs (first words of `_VERBS`)."""
-    return not _VERB_WORDS.isdisjoint(_LOWER_WORD_RE.findall(text))
-
-
 _NAMING_RE = re.compile(
     r"\b(?:call|calls|called|calling|dub|dubs|dubbed|named|nicknamed|termed|titled|entitled"
     r"|label(?:l?ed|s)?|brand(?:ed|s)?)\b",
@@ -490,14 +483,6 @@ def _before_verb_first() -> re.Pattern[str]:
     return re.compile(rf"\b{_VERB_THEN_SPEAKER}\s+({_NAME}|{_DESC})[,:]\s*$")
 
 
-# an auxiliary or modal right after the name that follows a speech verb: the name is the
-# subject of the reported clause ("said Acme would fly", "said the plan is"), not the speaker
-_COMPLEMENT_VERB = re.compile(
-    r"\s+(?:would|will|could|can|should|may|might|must|is|was|are|were|has|had|have|does"
-    r"|did|wo\s*n[’']t|won[’']t)\b"
-)
-
-
 @cache
 def _sent_verb_first() -> re.Pattern[str]:
     """`… said general manager Gil Vallee, who …` (rare: compiled on first use)."""
@@ -673,12 +658,6 @@ class Context:
     # the step of `attribute` that named the last quotation's speaker (`_path`), which the
     # speaker ranker (`speaker_ranker.py`) weighs by how often that step is right
     step: str = ""
-    # the lower-case words of the names that follow a pronoun subject in its own clause
-    # ("He urged Mr. Trump to ...", "She said Acme would ..."): never its referent
-    bound: frozenset[str] = frozenset()
-    # the sentence before an earlier quotation that the current one's clause continues
-    # ("He describes it as “exciting,” but cautions that “…”"): where its subject is
-    clause_head: str = ""
 
     def scratch(self) -> Context:
         """A copy to attribute a boilerplate line's quotations in: what it learns there
@@ -909,9 +888,7 @@ def _resolve(who: str, ctx: Context) -> str | None:
         if hit:
             return hit
         last = ctx.last_speaker
-        if last and ctx.sentence - ctx.last_speaker_sent <= 3 and _fits(ctx, last, gender) and (
-            not ctx.bound or last.rsplit(None, 1)[-1].lower() not in ctx.bound
-        ):
+        if last and ctx.sentence - ctx.last_speaker_sent <= 3 and _fits(ctx, last, gender):
             return last
         return None
     first = low.split()[0] if low else ""
@@ -1029,8 +1006,6 @@ def _recent(ctx: Context, gender: str | None, window: int) -> str | None:
             break
         if not _fits(ctx, name, gender) or (" " in name and not _is_person(name.split())):
             continue  # (an organisation is only what "it" points at: `_recent_thing`)
-        if ctx.bound and name.rsplit(None, 1)[-1].lower() in ctx.bound:
-            continue  # "He urged Mr. Trump ...": he is not Trump
         known = name in ctx.spoken or (gender is not None and name in ctx.gender)
         key = (sent, 1 if strong else 0, 1 if known else 0, i)
         if best is None or key > best:
@@ -1378,51 +1353,6 @@ _LEAD_DESC = re.compile(
 _SUBJ_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
 
-_COORD = frozenset(("and", "but", "yet", "or", "then"))
-_PARTICIPLES = frozenset(("saying", "adding", "noting", "warning", "arguing", "explaining",
-                          "insisting", "claiming", "calling", "writing", "asking", "telling"))
-
-
-_COORD_VERB_RE = re.compile(r"\b(?:and|but|yet|or|then)\s+(?:(?:also|then)\s+)?([a-z]+)")
-
-
-def _coordinated_verb(sentence: str) -> bool:
-    """Whether a speech verb of `sentence` is the second of two predicates ("… found X
-    and concluded that", "… but warned"), whose subject is the sentence's."""
-    if " and " not in sentence and " but " not in sentence and " yet " not in sentence and (
-        " or " not in sentence and " then " not in sentence
-    ):
-        return False
-    return any(m.group(1) in _VERB_WORDS for m in _COORD_VERB_RE.finditer(sentence))
-
-
-def _continues(left: str) -> bool:
-    """Whether the text after a quotation goes on with a predicate that has no subject of
-    its own: "and said", "but cautions that", "but also warned", ", saying" (a coordinated
-    speech verb or a participle, whose subject is the sentence's)."""
-    words = left[:80].replace(",", " ").split()[:3]
-    if not words:
-        return False
-    if words[0] in _PARTICIPLES:
-        return True
-    if words[0] not in _COORD or len(words) < 2:
-        return False
-    verb = words[1]
-    if (verb in ("also", "then", "later") or verb.endswith("ly")) and len(words) > 2:
-        verb = words[2]  # "but also warned", "and quickly added"
-    return verb in _VERB_WORDS or verb in _PARTICIPLES
-
-
-def _bound_after(clause: str) -> frozenset[str]:
-    """The lower-case words of the capitalised runs of `clause`, the rest of a sentence
-    after its pronoun subject: a pronoun never points at a name it governs ("He urged
-    Mr. Trump to make a deal, saying “…”", "She said Acme would ..."), so none of these
-    is its referent (`Context.bound`)."""
-    if not clause or clause.islower():
-        return frozenset()
-    return frozenset(w.lower() for run in _NAME_RE.findall(clause) for w in run.split())
-
-
 # words before "with"/"to" that make its object the person interviewed, the referent of
 # the "she said" that follows ("We spoke with Jane Doe", "in an interview with")
 _INTERVIEW_WORDS = frozenset((
@@ -1716,7 +1646,6 @@ def attribute(
     pos: int,
     weights: tuple[float, ...] | None = None,
     signed: str | None = None,
-    before: str = "",
 ) -> Attribution:
     """Kind and speaker of one quotation.
 
@@ -1726,8 +1655,7 @@ def attribute(
     earlier quotation of the same paragraph was speech. The kind is a linear score over
     `KIND_FEATURES` (`weights`, trained by `train_quotes.py`). `signed` is the name a dash
     signature gives (`signature`): without an attribution in the text, the quotation is
-    that person's speech. `before` is the line's text before the previous quotation of
-    the line (its sentence may hold the subject of a verb after that quotation).
+    that person's speech.
     """
     if TRACE is not None:
         TRACE.append(f"@{pos}")
@@ -1744,7 +1672,6 @@ def attribute(
     who: str | None = None
     direct = False
     tight = False
-    bound: frozenset[str] = frozenset()  # names a pronoun subject governs (`_bound_after`)
     as_written: str | None = None  # an institution named in full, kept as the text has it
     # a speech verb in the passive ("The plan was described by Roe as “…”", "Residents
     # were told “…”"): its subject heard the words; the agent's match, True if none is
@@ -1810,8 +1737,6 @@ def attribute(
             who, direct, tight = src.group(1), True, not colon
         elif m:
             who, direct, tight = m.group(1), True, not colon
-            if who.lower() in _PRONOUNS:
-                bound = _bound_after(sent_left[m.end(1) :])
         elif colon:
             m = _before_verb_first().search(sent_left)
             if m:
@@ -1845,25 +1770,12 @@ def attribute(
             sentence_verb = lead
         elif m:
             sentence_verb = m.group(1)
-            if m.string is sent_left and sentence_verb.lower() in _PRONOUNS:
-                bound = _bound_after(sent_left[m.end(1) :])
             if _PASSIVE_END.search(m.group(0)) is not None:
                 passive = _passive_agent().search(m.string, m.start(1)) or True
         elif verb_left:
             m = _sent_verb_first().search(sent_left)
             if m:
-                # read as the direct form reads it: "… said MIT Sloan professor Thomas W.
-                # Malone, …. “…”" is Malone's, not MIT Sloan's
-                sentence_verb = _role_name(sent_left[m.start(1) :], ctx.lower_words) or m.group(1)
-                if _COMPLEMENT_VERB.match(sent_left, m.end(1)):
-                    # "… but said Acme would fly it “a lot”": the name after the verb is
-                    # the reported clause's subject; the speaker is the sentence's own
-                    # (a feature still sees a speech verb with its subject)
-                    head = sent_left[: m.start()]
-                    subj = _subject(head, ctx)
-                    sentence_verb = subj or ""
-                    if subj is not None and subj.lower() in _PRONOUNS:
-                        bound = _bound_after(sent_left[head.find(subj) + len(subj) :])
+                sentence_verb = m.group(1)
 
     stripped_left = sent_left.rstrip()
     feats = [
@@ -1941,17 +1853,9 @@ def attribute(
             # the agent speaks, else nobody named: no subject, no earlier speaker carried
             who = passive.group(1) if isinstance(passive, re.Match) else None
             sentence_verb = None
-        ctx.bound = bound
-        if before and len(sent_left) == len(left[-240:]) and _continues(left):
-            # no sentence break since the quotation before, and a predicate without a
-            # subject of its own ("…,” but cautions that", "…” and said", "…,” saying"):
-            # the sentence's subject stands before that quotation
-            ctx.clause_head = _sentence_left(before[-240:])
         speaker, who = _find_speaker(
             who, sentence_verb, stripped_left, sent_left, ctx, not passive
         )
-        ctx.bound = frozenset()
-        ctx.clause_head = ""
     pair = None
     if speaker and " " in speaker and " and " in right_s[:120] + sent_left[-160:]:
         pair = _pair(right_s, sent_left, speaker, ctx)
@@ -2135,19 +2039,7 @@ def _find_speaker(
         else:
             # a fragment woven into a sentence: its subject is the speaker
             subj = _subject(sent_left, ctx)
-            if subj is None and ctx.clause_head:
-                # a verb whose subject opened the sentence before an earlier quotation
-                subj = _subject(ctx.clause_head, ctx)
-            if subj is None and _coordinated_verb(sent_left):
-                # "A review of 27 trials found … and concluded that “…”": the description
-                # the sentence opens with is the subject of both verbs
-                d = _LEAD_DESC.match(sent_left)
-                subj = d.group(1) if d else None
             if subj is not None:
-                if subj.lower() in _PRONOUNS and (
-                    pm := _SUBJ_PRONOUN_RE.search(sent_left)
-                ) is not None:
-                    ctx.bound = _bound_after(sent_left[pm.end() :])
                 speaker = _resolve(subj, ctx)
                 _path("subject", ctx)
     if speaker is None and who is None and carry:
@@ -2235,34 +2127,14 @@ _HEAD_ROLE_BEFORE = re.compile(
 )
 
 
-# "‘We had some issues,’ exec says on Disney+ glitches": the office, then the verb, then
-# what the headline is about
-_HEAD_ROLE_SAYS = re.compile(
-    r"^[\s,]*((?:[A-Za-z][\w\-]*\s+)?[a-z][\w\-]*)\s+(?:says|warns|tells|vows|admits|insists"
-    r"|claims|urges)\b"
-)
-# the clipped offices of headlinese, as the body spells them out
-_HEADLINESE = {"exec": "executive", "execs": "executive", "doc": "doctor", "prez": "president",
-               "gov": "governor", "sen": "senator", "rep": "representative"}
-
-
 def headline_role(left: str, right: str) -> str | None:
     """The bare office (lower case) a headline gives as the speaker of its quotation, if
-    it is one of the roles people are named by ("mayor", "minister", "coach", headlinese's
-    "exec"); else None."""
-    m = (_HEAD_ROLE_AFTER.match(right) or _HEAD_ROLE_BEFORE.match(left)
-         or (_HEAD_ROLE_SAYS.match(right) if not left.strip() else None))
+    it is one of the roles people are named by ("mayor", "minister", "coach"); else None."""
+    m = _HEAD_ROLE_AFTER.match(right) or _HEAD_ROLE_BEFORE.match(left)
     if m is None:
         return None
     role = m.group(1).split()[-1].lower()
-    role = _HEADLINESE.get(role, role)
     return role if role in _ROLE_WORDS or role in _TITLES else None
-
-
-# words that make a different office of the one after them ("Chief Executive", "Vice
-# President", "Deputy Mayor", "former mayor")
-_OTHER_OFFICE = [[w] for w in ("chief", "vice", "deputy", "assistant", "associate", "former",
-                                "ex-", "co-")]
 
 
 def role_holder(role: str, text: str, lower_words: LowerWords | frozenset[str]) -> str | None:
@@ -2271,8 +2143,6 @@ def role_holder(role: str, text: str, lower_words: LowerWords | frozenset[str]) 
     found: set[str] = set()
     r = re.escape(role)
     for m in re.finditer(rf"(?i:\b{r})[ \t]+({_FULL})", text):
-        if text[max(0, m.start() - 12) : m.start()].lower().split()[-1:] in _OTHER_OFFICE:
-            continue  # "Chief Executive Bob Iger" holds another office than "executive"
         name = clean_name(m.group(1), lower_words)
         if name and len(name.split()) >= 2 and _is_person(name.split()):
             found.add(name)

@@ -941,9 +941,11 @@ def _resolve(who: str, ctx: Context) -> str | None:
         and not _inner_capital(name)
         and isinstance(ctx.lower_words, LowerWords)
         and ctx.lower_words.nonblank
-        and not ctx.lower_words.mid_sentence(name)
+        and (not ctx.lower_words.mid_sentence(name) or name.lower() in ctx.lower_words)
     ):
-        return None  # "Consider what she said:", "Having lost, …": sentence openers
+        # "Consider what she said:", "Having lost, …": sentence openers; "Math gave her
+        # …", "Send nothing before …": a word the article also writes in lower case
+        return None
     return name
 
 

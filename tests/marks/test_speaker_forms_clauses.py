@@ -5,7 +5,9 @@ Issue 16's seventh speaker round, written as grammar of news copy: a capitalised
 between an article and its noun ("the Trump administration", "a Google engineer") and a
 name after a preposition ("through Central and South America") are nobody a later "he
 said" points at, while an organisation before a role noun ("the Acme product manager")
-still stands for that person; initials and generational suffixes keep their points
+still stands for that person; a capitalised word the article also writes in lower case
+("Math gave her ...", "Send nothing before ...") is no speaker unless it is the surname of
+a full name met before; initials and generational suffixes keep their points
 ("Thomas W. Malone", "John Roe Jr.") and a suffix is never taken for the surname. Cases
 marked "was:" failed before the change (the old answer in the comment); the others
 protect forms that already worked.
@@ -72,6 +74,20 @@ FORMS = {
         "Jane Doe met the engineers at Acme University in Boston. She praised the design as "
         f"{L}elegant,{R} adding {L}we have never built anything like it in this city.{R}",
         [None, "Jane Doe"]),
+    # -- a capitalised word the article also writes in lower case is an ordinary word
+    # (a sentence opener, a heading's or a button's label), not a speaker
+    # was: "Math"
+    "common word opening a sentence": (
+        "The Math Olympiad opens today. Most people study math at school.\n\n"
+        f"Math gave her the escape she needed, {L}a world of ideas that I can explore on my "
+        f"own.{R}", [None]),
+    # was: "Send"
+    "imperative opening a sentence": (
+        "Press the Send button only when ready. Never send in anger.\n\nSend nothing before "
+        f"you ask yourself, {L}Would I say this to the person face to face?{R}", [None]),
+    "surname that is also a common word": (
+        "Tim Cook met analysts on Monday. Critics said Cook had to cook the books.\n\n"
+        f"Cook said {L}we will keep building the phone in the same way.{R}", ["Tim Cook"]),
     # -- name forms: initials and suffixes as written
     # was: "Thomas W Malone"
     "said Org office NAME with an initial": (

@@ -226,10 +226,11 @@ _AFTER_NAME_FIRST = re.compile(
 # `NAME said, “…”` / `As Vermont's Bongard told the New York Times, “…”`, and the
 # tight form `NAME said that “…` (a left context ends in `,`/`:` or not, so one pattern
 # with two tails does the work of two searches)
-_BEFORE = re.compile(
-    rf"({_WHO}){_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
-    rf"(?:[^\u201c\u201d\"]{{0,60}}?[,:]|(?:\s+that)?)\s*$",
+_BEFORE_TAIL = (
+    rf"{_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+    rf"(?:[^\u201c\u201d\"]{{0,60}}?[,:]|(?:\s+that)?)\s*$"
 )
+_BEFORE = re.compile(rf"({_WHO}){_BEFORE_TAIL}")
 _FULL = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,4}}"
 # NAME, APPOSITIVE (commas and all), VERB: the one shape behind three patterns below
 _APPOSITIVE = rf"({_FULL}),[^\u201c\u201d\"]{{1,200}}?,\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
@@ -335,15 +336,33 @@ _DESC_DETS = frozenset(("the", "a", "an", "one", "another", "its", "his", "her",
                         "our", "this", "that"))
 
 
-_SENT_VERB = re.compile(
-    rf"({_WHO}){_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
-)
+_SENT_VERB_TAIL = rf"{_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+_SENT_VERB = re.compile(rf"({_WHO}){_SENT_VERB_TAIL}")
 
 
-def _sentence_verb(sentence: str) -> re.Match[str] | None:
+def _mid_word(m: re.Match[str]) -> bool:
+    """Whether the speaker `m` found (its group 1) starts inside a word: "th|an you can
+    say", "Indian|a protesters chanted", "some|one had asked" (the determiners and
+    pronouns of `_WHO` need no word start, and the kind model's features were fitted on
+    those matches, so they stay for the features; the speaker comes from `_bounded`)."""
+    i = m.start(1)
+    return i > 0 and (m.string[i - 1].isalnum() or m.string[i - 1] in "'\u2019-_")
+
+
+@cache
+def _bounded(which: str) -> re.Pattern[str]:
+    """`_SENT_VERB` ("sent") or `_BEFORE` ("before") with a speaker that starts a word
+    (compiled on first use: few texts need it)."""
+    who = rf"(?<![\w'\u2019\-])(?:{_POSS_DESC}|{_NAME}|{_DESC}|{_GROUP}|he|she|they|it|we|I)"
+    return re.compile(rf"({who}){_SENT_VERB_TAIL if which == 'sent' else _BEFORE_TAIL}")
+
+
+def _sentence_verb(
+    sentence: str, pattern: re.Pattern[str] = _SENT_VERB
+) -> re.Match[str] | None:
     """The first `WHO … said` of a sentence, past the idiom "That said," (not a speaker)
     and past a possessive before a noun that doubles as a verb ("Swift's claims")."""
-    for m in _SENT_VERB.finditer(sentence):
+    for m in pattern.finditer(sentence):
         who = m.group(1)
         if who not in ("That", "This", "that", "this") and not who.endswith(("'s", "\u2019s")):
             # (a possessive is no subject: "denied Swift's claims"; nor is a name governed
@@ -373,11 +392,11 @@ def _passive(text: str, pos: int) -> bool:
     return _PASSIVE_AT.match(text, pos) is not None
 
 
-def _right_verb(right_s: str) -> re.Match[str] | None:
+def _right_verb(right_s: str, pattern: re.Pattern[str] = _SENT_VERB) -> re.Match[str] | None:
     """The first `WHO … said` after a quotation; a name there governed by a preposition
     gives way to the subject the text opens with ("“…,” Jane Doe of Acme Corp. said",
     "Jane Doe at Springfield University said": Doe, not the company)."""
-    m = _SENT_VERB.search(right_s)
+    m = pattern.search(right_s)
     if m is not None and _governed(right_s, m.start(1)):
         return _opening_subject(right_s) or m
     return m
@@ -1314,6 +1333,8 @@ def note_names(text: str, ctx: Context) -> None:
             # "As Joel writes:" / "The agency said:" ending a paragraph: the quotation in
             # the next paragraph is theirs
             m = _BEFORE.search(_sentence_left(text.rstrip()))
+            if m and _mid_word(m):
+                m = _bounded("before").search(m.string)
             if m and m.group(0).rstrip().endswith(":"):
                 intro = _resolve(m.group(1), ctx)
         if intro:
@@ -1637,6 +1658,9 @@ class Attribution:
     step: str = ""  # the step that named the speaker (`Context.step`)
 
 
+_UNSET = object()
+
+
 def attribute(
     inner: str,
     left: str,
@@ -1674,6 +1698,9 @@ def attribute(
     who: str | None = None
     direct = False
     tight = False
+    # the speaker where a match began inside a word (`_mid_word`): `_UNSET` if none did
+    fixed_who: str | None | object = _UNSET
+    fixed_sv: str | None | object = _UNSET
     as_written: str | None = None  # an institution named in full, kept as the text has it
     # a speech verb in the passive ("The plan was described by Roe as “…”", "Residents
     # were told “…”"): its subject heard the words; the agent's match, True if none is
@@ -1739,6 +1766,9 @@ def attribute(
             who, direct, tight = src.group(1), True, not colon
         elif m:
             who, direct, tight = m.group(1), True, not colon
+            if _mid_word(m):
+                mb = _bounded("before").search(sent_left)
+                fixed_who = mb.group(1) if mb else None
         elif colon:
             m = _before_verb_first().search(sent_left)
             if m:
@@ -1772,6 +1802,10 @@ def attribute(
             sentence_verb = lead
         elif m:
             sentence_verb = m.group(1)
+            if _mid_word(m):
+                mb = (_sentence_verb(sent_left, _bounded("sent")) if m.string is sent_left
+                      else _right_verb(right_s, _bounded("sent")))
+                fixed_sv = mb.group(1) if mb else None
             if _PASSIVE_END.search(m.group(0)) is not None:
                 passive = _passive_agent().search(m.string, m.start(1)) or True
         elif verb_left:
@@ -1855,6 +1889,10 @@ def attribute(
             # the agent speaks, else nobody named: no subject, no earlier speaker carried
             who = passive.group(1) if isinstance(passive, re.Match) else None
             sentence_verb = None
+        if fixed_who is not _UNSET:
+            who = fixed_who  # type: ignore[assignment]
+        if fixed_sv is not _UNSET:
+            sentence_verb = fixed_sv  # type: ignore[assignment]
         speaker, who = _find_speaker(
             who, sentence_verb, stripped_left, sent_left, ctx, not passive
         )

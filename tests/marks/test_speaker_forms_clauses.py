@@ -7,7 +7,8 @@ name after a preposition ("through Central and South America") are nobody a late
 said" points at, while an organisation before a role noun ("the Acme product manager")
 still stands for that person; a capitalised word the article also writes in lower case
 ("Math gave her ...", "Send nothing before ...") is no speaker unless it is the surname of
-a full name met before; initials and generational suffixes keep their points
+a full name met before; a speaker starts a word ("faster than you can say" holds no
+"an you can"); initials and generational suffixes keep their points
 ("Thomas W. Malone", "John Roe Jr.") and a suffix is never taken for the surname. Cases
 marked "was:" failed before the change (the old answer in the comment); the others
 protect forms that already worked.
@@ -88,6 +89,16 @@ FORMS = {
     "surname that is also a common word": (
         "Tim Cook met analysts on Monday. Critics said Cook had to cook the books.\n\n"
         f"Cook said {L}we will keep building the phone in the same way.{R}", ["Tim Cook"]),
+    # -- a speaker starts a word: the determiners and pronouns the attribution patterns
+    # look for are not found inside other words
+    # was: "an you can" ("th|an you can say")
+    "than you can say": (
+        f"A slow site drives visitors away faster than you can say {L}refresh the page and "
+        f"try again now, please.{R}", [None]),
+    # was: "a protesters" ("Indian|a protesters")
+    "PLACE protesters chanted": (
+        f"While some Indiana protesters chanted, {L}Red for Ed, we want more for our "
+        f"schools,{R} lawmakers met.", ["protesters"]),
     # -- name forms: initials and suffixes as written
     # was: "Thomas W Malone"
     "said Org office NAME with an initial": (

@@ -142,6 +142,9 @@ def accuracy(docs, w) -> float:
 
 
 def main(argv: list[str]) -> int:
+    if "--help" in argv or "-h" in argv:
+        print(__doc__)
+        return 0
     args = [a for a in argv if not a.startswith("--")]
     eval_dir = Path(args[0]) if args else REPO.parent / "shared" / "eval"
     try:

@@ -18,6 +18,7 @@ from reader.marks.furniture import furniture_lines
 from reader.marks.given_names import GIVEN
 from reader.marks.interviews import qa_turns
 from reader.marks.islands import islands_below
+from reader.marks.kind_page import page_features
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
 from reader.marks.roundups import roundup_speakers
@@ -357,8 +358,10 @@ def _find_quotes(
     # the article's own lines, headline included (it may spell out an acronym): found once,
     # as most lines of a page are blank or boilerplate, which the context never sees
     own = [i for i, k in enumerate(kinds) if k is body or k is title]
-    lower = LowerWords(" ".join([lines[i] for i in own]))
-    ctx = Context(lower_words=lower, reporters=reporters(text))
+    own_text = " ".join([lines[i] for i in own])
+    lower = LowerWords(own_text)
+    ctx = Context(lower_words=lower, reporters=reporters(text),
+                  page=page_features(own_text, len(turns)))
     near = set()
     for i in marked | on_bp:
         near.update(range(i - 6, i))
@@ -504,6 +507,10 @@ def _attribute_line(
         ) or head
         att = attribute(inner, left, right, closed, follows or (j == 0 and a == 0),
                         prev_speech, c, start + a, weights, signed)
+        if nick and nick[j] and att.kind == "speech":
+            # a nickname inside a name is a term (the labelling rules: names and
+            # nicknames), whatever the kind model makes of a short title-case phrase
+            att = replace(att, kind="term", speaker=None)
         prev_speech = prev_speech or att.kind == "speech"
         if collect is not None:
             collect.append((start + a, start + b, att.features))

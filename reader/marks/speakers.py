@@ -2004,21 +2004,28 @@ def _pair(
 
 _SIGNATURE_RE = re.compile(  # (a typewriter's "--" is one dash)
     r"^(?:[\u2013\u2014\u2015]|--?)\s*([^\s\u2013\u2014\u2015(@\-][^(@]{0,100}?)"
-    r"(?:\s*\(@\w+\).*|\s+on\s+\w+day\b.*|\s*,\s.*)?$"
+    r"(?:\s*\(@\w+\).*|\s+on\s+\w+day\b.*|\s*,\s.*|\s*\([^()@]{1,60}\)\s*)?$"
 )
+
+
+_INITIAL_END_RE = re.compile(rf"\s[{UPPER}]\.$")
 
 
 def signature(right: str, following: Sequence[str]) -> str | None:
     """The author of a quotation signed with a dash: `“…” — Mark Twain` after it on its
     line (`right`), or, when nothing follows it there, a testimonial, epigraph or embedded
-    post whose next non-blank line (of `following`) is `– Name (@handle) date`."""
+    post whose next non-blank line (of `following`) is `– Name (@handle) date`; a
+    parenthesis may close the line (`– Tom S. (51-1000 emp.)`, `– Cathay W. (Read all
+    reviews.)`)."""
     tail = right.strip()
     if not tail:
         tail = next((ln.strip() for ln in following if ln.strip()), "")
     m = _SIGNATURE_RE.match(tail)
     if m is None:
         return None
-    who = m.group(1).strip(" .,;:")
+    who = m.group(1).strip(" ,;:")
+    if not _INITIAL_END_RE.search(who):
+        who = who.rstrip(".")  # (an initial keeps its point: "– Cathay W.")
     if not who or who[0].islower():
         return None
     words = who.split()

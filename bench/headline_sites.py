@@ -16,8 +16,9 @@ and the fold salt; `--refresh` recomputes). Then, for each training-data choice,
 ranker is fitted on the scenario's training pages (headline features recomputed from the
 current `headline.py`, page weights as `train_headline`) and each test page's headline is
 picked by `headline.pick_line`, the function `reader analyze` picks it with (furniture
-lines and the entries of a table of contents, `headline.toc_lines`, skipped, the second of
-two adjacent copies). So its figures are
+lines, the entries of a table of contents, `headline.toc_lines`, and the lines the test
+corpus repeats on several pages, `headline.corpus_lines`, skipped; the second of two
+adjacent copies). So its figures are
 `estimate_marks.py --data dev`'s headline column. Scenarios:
 
 * **site 3-fold**: dev pages in 3 folds by web domain; train-split pages of a test fold's
@@ -46,7 +47,8 @@ out-of-fold miss of the first choice with the chosen and the gold line, for sort
 type; `--show=PAGE` the best candidates of a test page with their scores and features.
 `HEADLINE_DROP=f1,f2` zeroes ranker features (an ablation); `HEADLINE_SET=NAME=V,...` sets
 module constants of `headline.py` for the run (a threshold sweep:
-`HEADLINE_SET=CONFIDENT=0.4`).
+`HEADLINE_SET=CONFIDENT=0.4`); `HEADLINE_CORPUS_LINES=0` leaves the corpus's repeated lines
+candidates (the code before the seventh round).
 """
 
 from __future__ import annotations
@@ -76,6 +78,9 @@ from reader.marks.repeated import repeated_lines  # noqa: E402
 from reader.marks.text import text_line_keys  # noqa: E402
 
 K = 3
+# skip the candidates the test corpus repeats on several pages (`headline.corpus_lines`,
+# as `analyze` does); HEADLINE_CORPUS_LINES=0: the code before the seventh round
+CORPUS_LINES = os.environ.get("HEADLINE_CORPUS_LINES", "1") != "0"
 # features left out (zeroed) for an ablation: HEADLINE_DROP=first_copy,dek_pair
 DROP = frozenset(hl.TITLE_FEATURES.index(n)
                  for n in os.environ.get("HEADLINE_DROP", "").split(",") if n)
@@ -192,11 +197,15 @@ def rows_of(doc: tb.Doc, inp: tuple) -> tuple[list[int], list[list[float]], int]
 
 
 def pick(inp: tuple, cands: list[int], rows: list[list[float]], w: list[float],
-         pair_w: list[float] | None = None, lines: list[str] | None = None) -> int | None:
-    """The 1-based headline line `reader analyze` would choose (no corrections; furniture
-    and table-of-contents entries skipped, as `analyze` skips them)."""
+         pair_w: list[float] | None = None, lines: list[str] | None = None,
+         repeated: frozenset[str] | None = None) -> int | None:
+    """The 1-based headline line `reader analyze` would choose (no corrections; furniture,
+    table-of-contents entries and lines the corpus repeats (`repeated`: the test corpus's
+    own) skipped, as `analyze` skips them)."""
     idx, _, keys, p_bp, furn = inp
     toc = hl.toc_lines(lines, idx, keys, p_bp, cands) if lines is not None else frozenset()
+    if lines is not None and CORPUS_LINES:
+        toc |= hl.corpus_lines(lines, idx, keys, p_bp, cands, repeated)
     return hl.pick_line(idx, keys, cands, rows, w, lambda k: idx[k] in furn or k in toc, (),
                         pair_w, lines)
 
@@ -256,11 +265,14 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset(),
         # sites only
         pair_w = th.fit_pairs([(by[n], page_rows(by[n], inp[n])) for n in dtr],
                               [page_rows(by[n], inp[n]) for n in ttr], w) if pair else None
+        # (the test corpora's repeated lines, as `build` gave them to the boilerplate model)
+        rep_test = repeated_lines(by[n].text for n in test)
+        rep_test_tr = tb.corpus_repeated([by[n] for n in test_tr])
         ok = 0
         for n in test:
             d = by[n]
             cands, rows, _ = rows_of(d, test_inp[n])
-            got = pick(test_inp[n], cands, rows, w, pair_w, d.lines)
+            got = pick(test_inp[n], cands, rows, w, pair_w, d.lines, rep_test)
             gold = gold_line(d)
             ok += got == gold
             if n in show:
@@ -281,7 +293,8 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset(),
         for n in test_tr:
             d = by[n]
             cands, rows, _ = rows_of(d, test_inp[n])
-            hit = pick(test_inp[n], cands, rows, w, pair_w, d.lines) == gold_line(d)
+            hit = pick(test_inp[n], cands, rows, w, pair_w, d.lines,
+                       rep_test_tr) == gold_line(d)
             tr_ok, tr_n = tr_ok + hit, tr_n + 1
             if n not in data["stage1"]:
                 fresh_ok, fresh_n = fresh_ok + hit, fresh_n + 1

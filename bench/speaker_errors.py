@@ -277,7 +277,7 @@ def _rows(eval_dir: Path, items: list[tuple[str, dict]], weights: tuple[float, .
 
 
 SPOKEN_WEIGHT = 1.0
-KIND_L2: float | None = None  # None: the trainer's (train_boilerplate.L2)
+KIND_L2: float | None = None  # None: the trainer's (train_quotes.KIND_L2)
 
 
 def _fit(docs: list) -> list[float]:
@@ -285,9 +285,8 @@ def _fit(docs: list) -> list[float]:
     x = [r for _, rows, _ in docs for r in rows]
     y = [min(v, 1) for _, _, ys in docs for v in ys]
     sw = [SPOKEN_WEIGHT if v == 2 else 1.0 for _, _, ys in docs for v in ys]
-    w = tq.train_lr(x, y, sw, epochs=40, l2=KIND_L2)
-    w[0] += tq.SPEECH_BIAS
-    return w
+    w = tq.train_lr(x, y, sw, epochs=40, l2=tq.KIND_L2 if KIND_L2 is None else KIND_L2)
+    return tq.lean(w)
 
 
 def fit_kind(eval_dir: Path, items: list[tuple[str, dict]]) -> tuple[float, ...]:

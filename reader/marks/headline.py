@@ -21,7 +21,8 @@ A line that wraps another candidate's text in a breadcrumb path or behind a labe
 Guides » <headline>", "<headline> | Site") yields to that text (`wraps`), and a second look
 at the two best candidates (`headline_pair.py`) may put the second first. The entries of a
 guide's table of contents, listed between its headline and its text, which the text
-repeats as its sub-headings (`toc_lines`), are never the headline.
+repeats as its sub-headings (`toc_lines`), are never the headline, nor is a line the
+corpus repeats on several pages (`corpus_lines`: site furniture).
 
 The feature set is deliberately small (21 features): with ~130 labelled pages a larger
 one fitted dev better but cross-validated worse, and three features made from dev misses (a
@@ -543,6 +544,32 @@ def toc_lines(
             run = []
         run.append(k)
     return frozenset(out)
+
+
+def corpus_lines(
+    lines: Sequence[str],
+    idx: Sequence[int],
+    keys: Sequence[str],
+    p_bp: Sequence[float],
+    cands: Sequence[int],
+    repeated: Container[str] | None,
+) -> frozenset[int]:
+    """The candidates (positions in `idx`) whose text recurs across the corpus (`repeated`:
+    the lines `repeated_lines` finds on 3+ pages): site or platform furniture ("Skip to
+    content", "Top Stories", a newsletter prompt, a shop's slogan), never the headline,
+    which belongs to one article. The boilerplate model reads the same evidence as one
+    feature among many, so such a line may still be its most headline-like candidate.
+    Unless the article's own start line (`article_start`) recurs too: then the page is a
+    copy of a syndicated story, whose headline the other copies may repeat. `pick_line`'s
+    callers skip them, after the ranker (no weight depends on it). On dev no gold headline
+    recurs so (0 of 390 in the site folds' test corpora; 1 of 813 on the train split,
+    against ~23 % of all candidates): see `bench/README_marks.md`, "Seventh round"."""
+    if not repeated or not cands:
+        return frozenset()
+    start = article_start(lines, idx, p_bp)
+    if start is not None and keys[start] in repeated:
+        return frozenset()
+    return frozenset(k for k in cands if keys[k] in repeated)
 
 
 def choose(cands: Sequence[int], rows: Sequence[Sequence[float]], w: Sequence[float]) -> int:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import mul
 
+from reader.marks import kind_page
 from reader.marks.given_names import GIVEN, name_gender
 from reader.marks.word_index import (
     AcronymTable,
@@ -677,6 +678,8 @@ class Context:
     # the step of `attribute` that named the last quotation's speaker (`_path`), which the
     # speaker ranker (`speaker_ranker.py`) weighs by how often that step is right
     step: str = ""
+    # the page's kind evidence (`kind_page.page_features`), among `KIND_FEATURES`
+    page: tuple[float, ...] = kind_page.NEUTRAL_PAGE
 
     def scratch(self) -> Context:
         """A copy to attribute a boilerplate line's quotations in: what it learns there
@@ -1529,7 +1532,7 @@ KIND_FEATURES: tuple[str, ...] = (
     "colon_before",
     "comma_before",
     "verb_before_tight",
-)
+) + kind_page.NAMES
 
 _NAMING_TAIL_WORDS = ("called", "calls", "call", "dubbed", "dubs", "named", "entitled",
                       "titled", "termed", "nicknamed", "known as")
@@ -1600,7 +1603,7 @@ _FIRST_PERSON = re.compile(
 )
 _INTERNAL_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 # fallback when no trained weights are given: speech iff an attribution is found
-DEFAULT_KIND_WEIGHTS = (-0.5,) + (0.0,) * 14 + (1.0,) + (0.0,) * 11
+DEFAULT_KIND_WEIGHTS = (-0.5,) + (0.0,) * 14 + (1.0,) + (0.0,) * 11 + kind_page.ZEROS
 _TRAIL = "\"'\u201c\u201d\u2018\u2019)]} "
 
 
@@ -1842,6 +1845,8 @@ def attribute(
         1.0 if stripped_left.endswith(":") else 0.0,
         1.0 if stripped_left.endswith(",") else 0.0,
         1.0 if tight else 0.0,
+        *ctx.page,
+        kind_page.bare_fragment(nw, direct, sentence_verb is not None),
     ]
     if not weights:
         weights = DEFAULT_KIND_WEIGHTS
@@ -1852,6 +1857,8 @@ def attribute(
         and _work_title(words, inner, left, right)
     ):
         score = -1.0  # "wrote “The Long Bridge” in 2010": a title in running text
+    if score >= 0.0 and nw == 1 and not feats[7]:
+        score = -1.0  # "called her performance “stunning,”": one word in lower case, a term
     if score < 0.0 and direct and nw <= 3 and ends_punct and _whole_reply(inner, stripped_left):
         score = 0.0  # "“No,” she said.", "The source answered, “Correct.”": a whole reply
     cite = ctx.cite

@@ -1662,6 +1662,16 @@ class Attribution:
 
 
 _UNSET = object()
+# tokens of program text that English prose does not use
+_CODE_TOKENS = (":=", "!=", "==", "();", "});", "=>", "&&", "||", "err)", "){", ") {", "::")
+
+
+def _code_like(left: str, right: str) -> bool:
+    """Whether the text around a quotation is source code (two of `_CODE_TOKENS`)."""
+    text = left[-120:] + " " + right[:120]
+    if "(" not in text and "=" not in text and "|" not in text and ":" not in text:
+        return False
+    return sum(tok in text for tok in _CODE_TOKENS) >= 2
 
 
 def attribute(
@@ -1910,6 +1920,8 @@ def attribute(
             _path("pair", ctx)
     if speaker and ctx.reporters and is_reporter(speaker, ctx):
         speaker = None  # the reporter reports the quotation; they did not say it
+    if speaker and _code_like(left, right):
+        speaker = None  # a string in source code: `fmt.Errorf("…", err)` is nobody's
     if pair is not None and speaker is not None:
         # several people named as one subject: joined as written, each one remembered
         end_sent = ctx.sentence + inner.count(". ") + inner.count("? ") + inner.count("! ")

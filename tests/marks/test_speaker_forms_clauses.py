@@ -9,8 +9,9 @@ still stands for that person; a capitalised word the article also writes in lowe
 ("Math gave her ...", "Send nothing before ...") is no speaker unless it is the surname of
 a full name met before; a speaker starts a word ("faster than you can say" holds no
 "an you can"); a dash signature may end in a parenthesis ("– Cathay W. (Read all
-reviews.)"); a string in source code has no speaker; initials and generational suffixes keep their points
-("Thomas W. Malone", "John Roe Jr.") and a suffix is never taken for the surname. Cases
+reviews.)"); a string in source code has no speaker; initials and generational suffixes
+keep their points ("Thomas W. Malone", "John Roe Jr.") and a suffix is never taken for
+the surname. Cases
 marked "was:" failed before the change (the old answer in the comment); the others
 protect forms that already worked.
 """

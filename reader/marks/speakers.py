@@ -1662,6 +1662,16 @@ class Attribution:
 
 
 _UNSET = object()
+# tokens of program text that English prose does not use
+_CODE_TOKENS = (":=", "!=", "==", "();", "});", "=>", "&&", "||", "err)", "){", ") {", "::")
+
+
+def _code_like(left: str, right: str) -> bool:
+    """Whether the text around a quotation is source code (two of `_CODE_TOKENS`)."""
+    text = left[-120:] + " " + right[:120]
+    if "(" not in text and "=" not in text and "|" not in text and ":" not in text:
+        return False
+    return sum(tok in text for tok in _CODE_TOKENS) >= 2
 
 
 def attribute(
@@ -1910,6 +1920,8 @@ def attribute(
             _path("pair", ctx)
     if speaker and ctx.reporters and is_reporter(speaker, ctx):
         speaker = None  # the reporter reports the quotation; they did not say it
+    if speaker and _code_like(left, right):
+        speaker = None  # a string in source code: `fmt.Errorf("…", err)` is nobody's
     if pair is not None and speaker is not None:
         # several people named as one subject: joined as written, each one remembered
         end_sent = ctx.sentence + inner.count(". ") + inner.count("? ") + inner.count("! ")
@@ -2011,21 +2023,28 @@ def _pair(
 
 _SIGNATURE_RE = re.compile(  # (a typewriter's "--" is one dash)
     r"^(?:[\u2013\u2014\u2015]|--?)\s*([^\s\u2013\u2014\u2015(@\-][^(@]{0,100}?)"
-    r"(?:\s*\(@\w+\).*|\s+on\s+\w+day\b.*|\s*,\s.*)?$"
+    r"(?:\s*\(@\w+\).*|\s+on\s+\w+day\b.*|\s*,\s.*|\s*\([^()@]{1,60}\)\s*)?$"
 )
+
+
+_INITIAL_END_RE = re.compile(rf"\s[{UPPER}]\.$")
 
 
 def signature(right: str, following: Sequence[str]) -> str | None:
     """The author of a quotation signed with a dash: `“…” — Mark Twain` after it on its
     line (`right`), or, when nothing follows it there, a testimonial, epigraph or embedded
-    post whose next non-blank line (of `following`) is `– Name (@handle) date`."""
+    post whose next non-blank line (of `following`) is `– Name (@handle) date`; a
+    parenthesis may close the line (`– Tom S. (51-1000 emp.)`, `– Cathay W. (Read all
+    reviews.)`)."""
     tail = right.strip()
     if not tail:
         tail = next((ln.strip() for ln in following if ln.strip()), "")
     m = _SIGNATURE_RE.match(tail)
     if m is None:
         return None
-    who = m.group(1).strip(" .,;:")
+    who = m.group(1).strip(" ,;:")
+    if not _INITIAL_END_RE.search(who):
+        who = who.rstrip(".")  # (an initial keeps its point: "– Cathay W.")
     if not who or who[0].islower():
         return None
     words = who.split()

@@ -8,8 +8,10 @@ said" points at, while an organisation before a role noun ("the Acme product man
 still stands for that person; a capitalised word the article also writes in lower case
 ("Math gave her ...", "Send nothing before ...") is no speaker unless it is the surname of
 a full name met before; a speaker starts a word ("faster than you can say" holds no
-"an you can"); initials and generational suffixes keep their points
-("Thomas W. Malone", "John Roe Jr.") and a suffix is never taken for the surname. Cases
+"an you can"); a dash signature may end in a parenthesis ("– Cathay W. (Read all
+reviews.)"); a string in source code has no speaker; initials and generational suffixes
+keep their points ("Thomas W. Malone", "John Roe Jr.") and a suffix is never taken for
+the surname. Cases
 marked "was:" failed before the change (the old answer in the comment); the others
 protect forms that already worked.
 """
@@ -99,6 +101,21 @@ FORMS = {
     "PLACE protesters chanted": (
         f"While some Indiana protesters chanted, {L}Red for Ed, we want more for our "
         f"schools,{R} lawmakers met.", ["protesters"]),
+    # -- a dash signature closed by a parenthesis, as review pages sign quotations
+    # was: "Customer Review" (the label before it)
+    "label | quotation – signature (note)": (
+        f"Customer Review | {L}Beautiful basics that will never go out of style.{R} \u2013 "
+        "Cathay W. (Read all reviews.)", ["Cathay W."]),
+    # was: None, "Jane Doe" (the second took the first one's signature)
+    "quotation – signature (size)": (
+        f"{L}Really smooth and easy to use, and the onboarding was great.{R} \u2013 Jane Doe "
+        f"(50 or fewer emp.)\n\n{L}Does just what you need.{R} \u2013 John Roe (51-1000 "
+        "emp.)", ["Jane Doe", "John Roe"]),
+    # -- a string in source code is nobody's speech
+    # was: "ReadFile"
+    "string in code": (
+        "p, err := os.ReadFile(policyPath) if err != nil { fmt.Fprintf(os.Stderr, "
+        '"Error: failed to read the policy file now", err) }', [None]),
     # -- name forms: initials and suffixes as written
     # was: "Thomas W Malone"
     "said Org office NAME with an initial": (

@@ -70,6 +70,7 @@ def gather(
     done_somewhere.sort(key=lambda a: (order.get(a, len(order)), a))
     gathered = Gathered(build_units(coders, [], labels, tags))
     articles: list[ArticleUnits] = []
+    outside = places = 0  # highlights no sentence takes, and the articles they are in
     total = len(done_somewhere)
     for n, aid in enumerate(done_somewhere, 1):
         work = {
@@ -94,11 +95,28 @@ def gather(
                         seen.add(key)
                         strike |= _boilerplate(text, mine, analyze)
                 sentences = body_sentences(text, strike)
+                left = _not_compared(work.values(), sentences)
+                outside, places = outside + left, places + bool(left)
         articles.append(ArticleUnits(aid, sentences, work))
         if progress is not None:
             progress(n, total)
     gathered.units = build_units(coders, articles, labels, tags)
+    if outside:
+        # two coders labelled one line differently, and the table said 100 %: the line was
+        # boilerplate for one of them, so it was no unit. Say so, not just count nothing.
+        gathered.warnings.append(
+            f"{outside} highlight(s) in {places} article(s) lie only on lines that a "
+            "compared coder's marks take for boilerplate, so they are not compared; "
+            "to compare them, every coder corrects those lines to body (z)")
     return gathered
+
+
+def _not_compared(works: Any, sentences: list[tuple[int, int]]) -> int:
+    """Highlights that overlap no compared sentence (they lie on struck lines only)."""
+    return sum(
+        1 for w in works for h in w.highlights
+        if not any(h.start < end and start < h.end for start, end in sentences)
+    )
 
 
 def _text(corpus: Corpus, aid: str, warnings: list[str]) -> str | None:

@@ -25,6 +25,7 @@ from typing import Any
 
 from annotations.model import Codebook, Label, TagDef
 from annotations.storage import atomic_write
+from annotations.tags import label_too_long, tag_too_long
 from reader.errors import UserError
 from reader.textlayout import has_controls
 
@@ -48,6 +49,10 @@ def _entries(data: dict[str, Any], section: str, path: Path) -> list[dict[str, A
         if name in names:
             raise UserError(f"{path}: {section[:-1]} {name!r} is defined twice")
         names.add(name)
+        # the limit the codebook screen and the tag box apply (annotations.tags)
+        problem = (label_too_long if section == "labels" else tag_too_long)(name)
+        if problem:
+            raise UserError(f"{path}: {problem}")
         for field_name, value in item.items():
             if not isinstance(value, str):
                 raise UserError(f"{path}: {section[:-1]} {name!r}: {field_name} must be text")

@@ -22,6 +22,7 @@ from typing import Any
 from annotations.errors import AnnotationInputError
 from annotations.model import Codebook, Label, TagDef, now_iso
 from annotations.state import Op, put
+from annotations.tags import label_too_long
 from annotations.undo import Change
 from reader.palette import colour_names, known_colour
 
@@ -46,6 +47,8 @@ def check_name(codebook: Codebook, name: str, *, allow: str | None = None) -> st
         raise AnnotationInputError("a label needs a name")
     if not clean.isprintable():
         raise AnnotationInputError(f"label {clean!r} contains control characters")
+    if problem := label_too_long(clean):
+        raise AnnotationInputError(problem)
     if clean != allow and codebook.label(clean) is not None:
         raise AnnotationInputError(f"there is already a label {clean!r}")
     return clean

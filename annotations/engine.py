@@ -429,6 +429,17 @@ class StoreEngine:
 
     # --- folding ----------------------------------------------------------------------------
 
+    def _never_written(self) -> bool:
+        """No lock file and no journal: nothing was ever saved here, so there is nothing
+        to fold, and taking the lock to find that out left a stray `annotations.json.lock`
+        in a corpus the app had only read."""
+        if self._lock.path.exists() or self._fold_needed():
+            return False
+        try:
+            return self.journal_path.stat().st_size == 0
+        except FileNotFoundError:
+            return True
+
     def _fold_needed(self) -> bool:
         if self._journal_offset > 0 or self._journal_torn:
             return True
@@ -460,7 +471,7 @@ class StoreEngine:
         """Write the image to a new TinyDB file; the slow part runs without any lock held.
         True: written; False: nothing to fold; None: another process replaced the file."""
         with self._io:
-            if self.readonly:
+            if self.readonly or self._never_written():
                 return False
             with self._lock.held():
                 self._refresh()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,13 +54,20 @@ class StoreLock:
 
         filelock retries every failure to open its file until the timeout, so a `--db` in
         /proc, or in a folder root may not write (`os.access` says yes for root), waited
-        30 s and then blamed another process. The file is created (never removed: another
-        process may hold it), as the first save would have done anyway.
+        30 s and then blamed another process. An existing lock file is opened; a missing
+        one is not created (the app opens every corpus for writing, and a corpus only read
+        kept a stray `annotations.json.lock`): a uniquely named file is created and
+        removed instead, to see that the folder takes one. The first save creates the lock.
         """
         if self._probed:
             return
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fd = os.open(self.path, os.O_RDWR)
+            except FileNotFoundError:
+                fd, trial = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".probe",
+                                             dir=self.path.parent)
+                os.unlink(trial)
         except OSError as exc:
             raise StoreReadOnlyError(
                 cannot_create_message(self.store_path, exc), self.store_path

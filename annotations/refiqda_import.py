@@ -47,6 +47,7 @@ from annotations.model import (
     now_iso,
 )
 from annotations.refiqda import STATUS_VARIABLE, TAGS_CODE, guid_for
+from annotations.tags import label_too_long, tag_too_long
 from reader.corpus import ArticleError, Corpus, decode, read_article
 from reader.errors import UserError
 
@@ -145,7 +146,16 @@ def _colour_name(hex_colour: str | None) -> str:
     return hex_colour.lower()
 
 
-def codebook_from_codes(codes: dict[str, CodeInfo]) -> Codebook:
+def codebook_from_codes(codes: dict[str, CodeInfo], where: str = "") -> Codebook:
+    """The codes as labels and quick tags. A code name longer than a label or tag may be
+    refuses the whole file (`where` names it) before anything is merged: the tag box and
+    the codebook apply the same limit."""
+    for info in codes.values():
+        if info.name == TAGS_CODE:
+            continue
+        problem = (tag_too_long if info.is_tag else label_too_long)(info.name)
+        if problem:
+            raise UserError(f"{where}: {problem}" if where else problem)
     labels = []
     tags = []
     for info in codes.values():
@@ -166,7 +176,7 @@ def read_qdc(path: str | Path) -> Codebook:
     root = _parse(_read_bytes(path), str(path))
     if root.tag != "CodeBook":
         raise UserError(f"{path} is not a REFI-QDA codebook (root <{root.tag}>)")
-    return codebook_from_codes(read_codes(root.find("Codes")))
+    return codebook_from_codes(read_codes(root.find("Codes")), str(path))
 
 
 def _read_bytes(path: str | Path) -> bytes:
@@ -226,7 +236,7 @@ class _Reader:
         }
         codebook = root.find("CodeBook")
         self.codes = read_codes(codebook.find("Codes") if codebook is not None else None)
-        self.bundle.codebook = codebook_from_codes(self.codes)
+        self.bundle.codebook = codebook_from_codes(self.codes, self.zf.filename or "")
         variables = root.find("Variables")
         self.status_vars = {
             (v.get("guid") or "").strip(): (v.get("name") or "")[len(STATUS_VARIABLE):]

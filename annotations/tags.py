@@ -26,12 +26,25 @@ def normalize_tag(tag: str) -> str:
     return _SPACE_RE.sub("-", tag)
 
 
+def name_too_long(kind: str, name: str, elsewhere: str = "a note") -> str | None:
+    """One line saying why the `kind` ("tag", "label") called `name` is refused for being
+    long; None when it fits. Tags and codebook labels share the limit and the wording: a
+    label is also a filter token (`label:NAME`), a CSV cell and a row in the codebook."""
+    if len(name) <= MAX_TAG_LENGTH:
+        return None
+    return (f"{kind} {name[:24]!r}… is {len(name)} characters; a {kind} holds at most "
+            f"{MAX_TAG_LENGTH} (a longer text belongs in {elsewhere})")
+
+
 def tag_too_long(tag: str) -> str | None:
     """One line saying why `tag` (normalised) is refused for being long; None when it fits."""
-    if len(tag) <= MAX_TAG_LENGTH:
-        return None
-    return (f"tag {tag[:24]!r}… is {len(tag)} characters; a tag holds at most "
-            f"{MAX_TAG_LENGTH} (a longer text belongs in a note)")
+    return name_too_long("tag", tag)
+
+
+def label_too_long(label: str) -> str | None:
+    """One line saying why a codebook label `label` is refused for being long (the tag
+    rule); None when it fits."""
+    return name_too_long("label", label, "its description")
 
 
 def same_tag(a: str, b: str) -> bool:

@@ -73,9 +73,9 @@ def make_jsonl(path: Path, n: int | None = None, target_bytes: int | None = None
 
 def in_process(path: Path) -> None:
     from reader.corpus import scan
-    from reader.jsonl import open_indexer
+    from reader.jsonl import _fallback, open_indexer
 
-    index = path.with_name(f".{path.name}.reader-index")
+    index = _fallback(path.resolve(), "reader-index")  # (a one-file corpus: the user cache)
     index.unlink(missing_ok=True)
     t0 = time.perf_counter()
     first = scan(path, background=0.25)
@@ -99,7 +99,9 @@ def in_process(path: Path) -> None:
 def app_first_frame(path: Path, needle: str, cold: bool, env: dict[str, str], db: Path
                     ) -> tuple[float | None, float | None]:
     if cold:
-        path.with_name(f".{path.name}.reader-index").unlink(missing_ok=True)
+        from reader.jsonl import _fallback
+
+        _fallback(path.resolve(), "reader-index").unlink(missing_ok=True)
     app = PtyApp([reader_cmd(), str(path), "--db", str(db)], env=env)
     try:
         ff = app.wait_for(needle, timeout=60)

@@ -8,7 +8,6 @@
         [--on-train] [--settled-z Z] [--settled-stage-z Z] [--l2 L] [--l2-last L]
         [--switch-cost C] [--length-exp E] [--trees N] [--tree-depth D]
         [--tree-rate R] [--tree-l2 L] [--tree-min-hess H] [--tree-scope ctx|last]
-        [--tree-oof N] [--tree-mode boost|stages|stage1] [--stage-trees N]
         [--tree-pages-share W]
         [--dump-pages FILE] [--dump-preds FILE] [--dump-loss FILE]
 
@@ -45,6 +44,11 @@ from reader.marks import _weights, analyze, smoothing  # noqa: E402
 from reader.marks import boilerplate as bp  # noqa: E402
 from reader.marks import train_boilerplate as tb  # noqa: E402
 from reader.marks.repeated import repeated_lines  # noqa: E402
+
+sys.path.insert(0, str(REPO / "bench"))
+import bp_trees  # noqa: E402
+
+TREES = 0  # `--trees N`: boosted trees over the final scores (`bp_trees.py`; 0: none)
 
 SALTS = ("", "a", "b")
 K = 3
@@ -93,25 +97,16 @@ def run(job: tuple[str, list[str], list[str]]) -> tuple[str, dict[float, dict]]:
     test = [by[n] for n in test_names]
     key = hashlib.sha1(json.dumps([CODE, SETTINGS, train_names]).encode()).hexdigest()
     cached = CACHE / f"{key}.json" if CACHE else None
-    if tb.USE_TREES and tb.TREE_MODE == "stage1":  # the context stages read the trees
-        w1, stages, _, _, t1 = tb.fit_model(train, tb.corpus_repeated(train))
-        bp.use_weights(w1, stages, None, None, None, t1)
-        cached = None
-    elif cached and cached.is_file():
+    if cached and cached.is_file():
         w1, stages = json.loads(cached.read_text(encoding="utf-8"))
     else:
         w1, stages = tb.fit(train, tb.corpus_repeated(train))
         if cached:
             cached.write_text(json.dumps([w1, stages]), encoding="utf-8")
+    bp.use_weights(w1, stages)
     # the trees are boosted from the linear fit's scores (not cached: a few seconds)
-    if tb.USE_TREES and tb.TREE_MODE == "stage1":
-        pass
-    elif tb.USE_TREES and tb.TREE_MODE == "stages":
-        bp.use_weights(w1, stages, None, tb.TREE_SCOPE,
-                       tb.fit_stage_trees(train, w1, tb.corpus_repeated(train)))
-    else:
-        trees = tb.fit_trees(train, w1, stages, tb.corpus_repeated(train))
-        bp.use_weights(w1, stages, trees, tb.TREE_SCOPE)
+    if TREES:
+        bp_trees.install(bp_trees.fit(train, w1, stages, tb.corpus_repeated(train)), w1, stages)
     rep = repeated_lines(d.text for d in test)
     out = {}
     for t in THRESHOLDS:
@@ -201,30 +196,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--length-exp", type=float, default=None,
                     help="a line's evidence in the block verdicts is weighed chars**E "
                     "(`smoothing.LENGTH_EXP`)")
-    ap.add_argument("--trees", type=int, default=None,
-                    help="boosted trees over the linear model's final scores (0: none; "
-                    "default: the trainer's `N_TREES` when it has `USE_TREES` or "
-                    "--tree-mode is given, else none)")
-    ap.add_argument("--tree-depth", type=int, default=None, help="their depth (`TREE_DEPTH`)")
+    ap.add_argument("--trees", type=int, default=0,
+                    help="N boosted trees over the linear model's final scores (`bp_trees.py`, "
+                    "not used by `reader`; default 0: none)")
+    ap.add_argument("--tree-depth", type=int, default=None, help="their depth (`DEPTH`)")
     ap.add_argument("--tree-rate", type=float, default=None,
-                    help="their learning rate (`TREE_RATE`)")
-    ap.add_argument("--tree-l2", type=float, default=None, help="leaf L2 (`TREE_L2`)")
+                    help="their learning rate (`RATE`)")
+    ap.add_argument("--tree-l2", type=float, default=None, help="leaf L2 (`L2`)")
     ap.add_argument("--tree-min-hess", type=float, default=None,
-                    help="least hessian on each side of a split (`TREE_MIN_HESS`)")
-    ap.add_argument("--tree-mode", choices=("boost", "stages", "stage1"), default=None,
-                    help="trees over the final scores, the context stages as trees, or trees "
-                    "boosted from stage 1 (`TREE_MODE`)")
-    ap.add_argument("--stage-trees", type=int, default=None,
-                    help="trees per context stage in --tree-mode stages (`N_STAGE_TREES`)")
-    ap.add_argument("--tree-oof", type=int, default=None,
-                    help="fit the trees on linear scores out of fold by site in N folds "
-                    "(0: in-sample; `TREE_OOF`)")
+                    help="least hessian on each side of a split (`MIN_HESS`)")
     ap.add_argument("--tree-pages-share", type=float, default=None,
-                    help="weight factor of the stage-1 (train-split) pages in the trees over "
-                    "the final scores (`TREE_PAGES_SHARE`; default: as the context stages)")
+                    help="weight factor of the stage-1 (train-split) pages in the trees' fit "
+                    "(`PAGES_SHARE`; default: as the context stages)")
     ap.add_argument("--tree-scope", choices=("ctx", "last"), default=None,
                     help="the lines the trees score: every line stage 1 left open, or those "
-                    "of the last stage (`TREE_SCOPE`)")
+                    "of the last stage (`SCOPE`)")
     ap.add_argument("--dump-pages", metavar="FILE",
                     help="write each scenario's per-page figures at the first threshold (JSON)")
     ap.add_argument("--dump-preds", metavar="FILE",
@@ -272,18 +258,13 @@ def main(argv: list[str] | None = None) -> int:
         smoothing.SWITCH_COST = args.switch_cost
     if args.length_exp is not None:
         smoothing.LENGTH_EXP = args.length_exp
-    if args.tree_mode is not None:
-        tb.USE_TREES = True
-    if args.trees is not None:
-        tb.USE_TREES = args.trees > 0
-        tb.N_TREES = args.trees
-    for opt, name in (("tree_depth", "TREE_DEPTH"), ("tree_rate", "TREE_RATE"),
-                      ("tree_l2", "TREE_L2"), ("tree_min_hess", "TREE_MIN_HESS"),
-                      ("tree_scope", "TREE_SCOPE"), ("tree_oof", "TREE_OOF"),
-                      ("tree_mode", "TREE_MODE"), ("stage_trees", "N_STAGE_TREES"),
-                      ("tree_pages_share", "TREE_PAGES_SHARE")):
+    global TREES
+    TREES = bp_trees.N_TREES = args.trees
+    for opt, name in (("tree_depth", "DEPTH"), ("tree_rate", "RATE"), ("tree_l2", "L2"),
+                      ("tree_min_hess", "MIN_HESS"), ("tree_scope", "SCOPE"),
+                      ("tree_pages_share", "PAGES_SHARE")):
         if getattr(args, opt) is not None:
-            setattr(tb, name, getattr(args, opt))
+            setattr(bp_trees, name, getattr(args, opt))
     global CACHE
     if args.cache:
         CACHE = Path(args.cache)

@@ -13,7 +13,9 @@ tuned on. Two estimates of it, both scored by the benchmark's own scorers:
   analyze` analyses a corpus of those pages (their own repeated lines, furniture patterns,
   headline rules), by models fitted on the other folds: the boilerplate model, the
   headline ranker and the quotation kind model (on the training folds' pages of the
-  quotation gold). The predictions for all dev pages are then scored together.
+  quotation label sets `train_quotes` fits it on: the dev gold, the extra dev labels and
+  train set 1, each kept out when its site is tested). The predictions for all dev pages
+  are then scored together.
 * **cross-source**: trained on the pages of one source, scored on another: 2019 news
   (Scrapinghub) vs 2025 news (WCXB) in dev, and, with the train split, the 2025 guides,
   blogs and reviews of the train split alone -> all of dev. Pages from a test site are
@@ -60,6 +62,8 @@ HEADER = ("line F1", "char F1", "kept", "headline", "quote F1", "speaker", "kind
 
 # pages that train the boilerplate model's stage 1 only, as the trainer's (`--data dev`)
 STAGE1: list[tb.Doc] = []
+# train-split pages with quotation labels the kind model learns from -> their site
+LABEL_SITES: dict[str, str] = {}
 # the train split's pages (`--data dev`): the headline ranker is blended with one fitted on
 # those of the sites a scenario does not test, as `train_headline` blends the committed one
 # (`TRAIN_BLEND`) with one fitted on them all
@@ -74,11 +78,21 @@ def fit_boilerplate(train: list[tb.Doc]) -> None:
     bp.use_weights(*tb.fit(bp_train, tb.corpus_repeated(bp_train)))
 
 
-def fit_all(train: list[tb.Doc], eval_dir: Path, blend: list[tb.Doc] = ()) -> None:
+def label_sites(eval_dir: Path) -> dict[str, str]:
+    """Train-split page -> site, for the pages of the quotation label sets the kind model
+    is fitted on (`train_quotes.LABEL_SETS`: train set 1), which the scenarios keep out of
+    the kind model's fit when their site is tested."""
+    names = tq.label_files(eval_dir)
+    return {d.name: d.site for d in tb.load_split(eval_dir, "train") if d.name in names}
+
+
+def fit_all(train: list[tb.Doc], eval_dir: Path, blend: list[tb.Doc] = (),
+            label_pages: set[str] = frozenset()) -> None:
     """Fit the three models on `train` and install them where `analyze` reads them (the
     boilerplate model's stage 1 also on `STAGE1`, as `train_boilerplate` does; the headline
     ranker blended with one fitted on `blend`, as `train_headline` does with the train
-    split)."""
+    split). The kind model is fitted, as `train_quotes` fits it, on the quotation labels of
+    the dev pages of `train` and of the train-split pages `label_pages`."""
     fit_boilerplate(train)
     rep = tb.corpus_repeated(train)
     data = [th.page_data(d, rep) for d in train]
@@ -94,11 +108,10 @@ def fit_all(train: list[tb.Doc], eval_dir: Path, blend: list[tb.Doc] = ()) -> No
     # the second look at the two best candidates, as `train_headline` fits it
     _title_weights.PAIR_WEIGHTS = tuple(th.fit_pairs(list(zip(train, data, strict=True)),
                                                      data_b, w))
-    quote_docs = {d.name for d in train if d.split == "dev"}
-    if not quote_docs & tq.gold_files(eval_dir):
-        # no quotation labels among these pages (the train split alone): the kind model
-        # stays the committed one (fitted on dev's quotation gold, so kind figures of
-        # this run are not out of sample)
+    quote_docs = {d.name for d in train if d.split == "dev"} | set(label_pages)
+    if not quote_docs & tq.label_files(eval_dir):
+        # no quotation labels among these pages: the kind model stays the committed one
+        # (so kind figures of this run are not out of sample)
         _kind_weights.WEIGHTS = COMMITTED_KIND
         return
     _, kw = tq.fit_rounds(eval_dir, quote_docs)
@@ -212,7 +225,8 @@ def site_kfold(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc], k: int,
     preds: list[dict] = []
     train_preds: list[dict] = []
     for f, (_, train, test) in enumerate(kfold_scenarios(data, dev, k)):
-        fit_all(train, eval_dir, [d for d in BLEND_PAGES if fold_of(d.site, k) != f])
+        fit_all(train, eval_dir, [d for d in BLEND_PAGES if fold_of(d.site, k) != f],
+                {n for n, site in LABEL_SITES.items() if fold_of(site, k) != f})
         preds += predict(test)
         if score_train:
             test_tr = [d for d in data if d.split == "train" and fold_of(d.site, k) == f]
@@ -227,7 +241,8 @@ def site_kfold(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc], k: int,
 def cross_source(eval_dir: Path, data: list[tb.Doc], dev: list[tb.Doc]) -> None:
     for label, train, test in cross_scenarios(data, dev):
         sites = {d.site for d in test}
-        fit_all(train, eval_dir, [d for d in BLEND_PAGES if d.site not in sites])
+        fit_all(train, eval_dir, [d for d in BLEND_PAGES if d.site not in sites],
+                {n for n, site in LABEL_SITES.items() if site not in sites})
         show(label, score(eval_dir, dev, predict(test)))
 
 
@@ -265,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     dev = tb.load_split(eval_dir, "dev")
     data = list(dev)
+    LABEL_SITES.update(label_sites(eval_dir))
     if args.data == "dev" and not args.no_stage1_pages:
         STAGE1[:] = tb.load_stage1_pages(eval_dir)
     if args.data == "dev" and not args.no_blend:

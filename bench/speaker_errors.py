@@ -225,7 +225,7 @@ def run_set(eval_dir: Path, name: str, refresh: bool, show: bool, cats: Counter,
                         ctx = text[max(0, gq["start"] - 160): gq["start"]].replace("\n", " | ")
                         post = text[gq["end"]: gq["end"] + 80].replace("\n", " | ")
                         print(f"[{name}:{cat}] {g['file'][:20]} @{gq['start']} gold="
-                              f"{gq['speaker']!r} pred={pq.speaker!r} kind={pq.kind}\n"
+                              f"{gq['speaker']!r} pred={pq.speaker!r} kind={pq.kind} step={step}\n"
                               f"    ...{ctx}<<{gq['text'][:80]}>>{post}...")
             elif pq.speaker:
                 # a speaker where the gold has none (a term, the writer's own words): the
@@ -277,7 +277,7 @@ def _rows(eval_dir: Path, items: list[tuple[str, dict]], weights: tuple[float, .
 
 
 SPOKEN_WEIGHT = 1.0
-KIND_L2: float | None = None  # None: the trainer's (train_boilerplate.L2)
+KIND_L2: float | None = None  # None: the trainer's (train_quotes.KIND_L2)
 
 
 def _fit(docs: list) -> list[float]:
@@ -285,9 +285,8 @@ def _fit(docs: list) -> list[float]:
     x = [r for _, rows, _ in docs for r in rows]
     y = [min(v, 1) for _, _, ys in docs for v in ys]
     sw = [SPOKEN_WEIGHT if v == 2 else 1.0 for _, _, ys in docs for v in ys]
-    w = tq.train_lr(x, y, sw, epochs=40, l2=KIND_L2)
-    w[0] += tq.SPEECH_BIAS
-    return w
+    w = tq.train_lr(x, y, sw, epochs=40, l2=tq.KIND_L2 if KIND_L2 is None else KIND_L2)
+    return tq.lean(w)
 
 
 def fit_kind(eval_dir: Path, items: list[tuple[str, dict]]) -> tuple[float, ...]:
@@ -303,6 +302,8 @@ def folds(eval_dir: Path, k: int, train_sets: tuple[str, ...], salt: str) -> Non
     pages of `train_sets` from the other folds' sites (no site on both sides)."""
     sites = _sites(eval_dir)
     items = [(name, g) for name in ("dev", "extra", "train") for g in gold_records(eval_dir, name)]
+    for name in ("dev", "train"):  # (the line kinds, before `_rows` reads them from the cache)
+        _analyze_cached(eval_dir, SETS[name][0], [g["file"] for n, g in items if n == name], False)
 
     def fold(item: tuple[str, dict]) -> int:
         site = sites[(SETS[item[0]][0], item[1]["file"])]

@@ -23,7 +23,7 @@ from typing import Any
 
 import orjson
 
-from reader.cache_places import can_write, user_cache
+from reader.cache_places import cache_beside, user_cache
 
 CACHE_VERSION = 2
 FIELDS = 6  # size, mtime_ns, title, words, share, error
@@ -255,7 +255,7 @@ def cache_path_for(db_path: Path) -> Path:
     are still read.
     """
     beside = db_path.with_name(db_path.stem + ".cache.json")
-    if can_write(beside):
+    if cache_beside(db_path, beside):
         return beside
     import hashlib
 

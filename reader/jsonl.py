@@ -16,10 +16,12 @@ keeps `FILE#7` and the later one is `FILE#id:7` (the record with the id) or `FIL
 A record is read by seeking to its offset, so a 2 GB file never has to be held in memory.
 The offsets come from one pass over the file (the *index*), which is saved beside it as a
 hidden `.NAME.reader-index` file (else in the user cache folder) and reused while the file
-is unchanged; when the file only grew, only the new tail is indexed. The app indexes a large
-file in the background and lists records as they are found. A `.jsonl.gz` is decompressed
-once, during that pass, into a plain copy in the user cache folder that records are read
-from (beside the file, hidden, only when the cache cannot be written).
+is unchanged; a file that holds no article, or that is opened alone as the corpus, keeps its
+index in the user cache folder only (see `JsonlIndexer._save_paths`); when the file only
+grew, only the new tail is indexed. The app indexes a large file in the background and
+lists records as they are found. A `.jsonl.gz` is decompressed once, during that pass, into
+a plain copy in the user cache folder that records are read from (beside the file, hidden,
+only when the cache cannot be written).
 
 A bad record (invalid JSON, not an object, no text, a duplicate id) is skipped with its
 line number and reason, as bad files are.
@@ -271,6 +273,7 @@ class JsonlIndexer:
     _bad_delivered: int = 0
     _quick: bool = False
     _open_line: tuple[int, int] | None = None  # (offset, line) of a last line with no newline
+    beside: bool = True  # may the index be saved beside the file (see `_save_paths`)
 
     @property
     def gz(self) -> bool:
@@ -307,6 +310,8 @@ class JsonlIndexer:
             except (OSError, orjson.JSONDecodeError):
                 continue
             if self._adopt(data, st):
+                if self.done and path not in self._save_paths():
+                    self.save()  # (an index an earlier version left beside it: moved)
                 return
 
     def _adopt_head(self, st: os.stat_result) -> bool:
@@ -413,7 +418,7 @@ class JsonlIndexer:
             "plain": str(self._plain) if self._plain else None,
             "rows": head_rows, "bad": [[n, why] for n, why in self.bad if n <= last],
         })
-        for path in self._index_paths():
+        for path in self._save_paths():
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 _write(path, payload)
@@ -421,9 +426,29 @@ class JsonlIndexer:
                     _write(_head_path(path), head_payload)
                 else:
                     _head_path(path).unlink(missing_ok=True)
-                return
             except OSError:
                 continue
+            if path != _hidden(self.source, "reader-index"):
+                self._drop_beside()
+            return
+
+    def _save_paths(self) -> list[Path]:
+        """Where the index may be written, in order. Beside the file only for a file of
+        articles in a folder corpus (the corpus's own place, shared with its other caches);
+        a file of no articles (a `gold.jsonl` of labels among the `.txt`) and a file opened
+        alone as the corpus (in a Downloads folder, say) are the user's, not the corpus's:
+        their indexes go to the user cache folder, or nowhere (indexing again costs time
+        only)."""
+        if self.beside and self.rows:
+            return self._index_paths()
+        return [_fallback(self.source, "reader-index")]
+
+    def _drop_beside(self) -> None:
+        """An index an earlier version left beside the file, now that the cache holds it."""
+        hidden = _hidden(self.source, "reader-index")
+        for path in (hidden, _head_path(hidden)):
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
 
     def _complete_part(self) -> tuple[int, int, list[Row]]:
         """(end, line, rows) up to the last line that ends with a newline."""
@@ -563,11 +588,13 @@ class JsonlIndexer:
 
 
 def open_indexer(
-    source: Path, rel: str, text_field: str | None, max_bytes: int, *, quick: bool = False
+    source: Path, rel: str, text_field: str | None, max_bytes: int, *, quick: bool = False,
+    beside: bool = True,
 ) -> JsonlIndexer:
     """An indexer for `source`, primed with its saved index when that is still good (with
-    `quick`, its head only: see `JsonlIndexer.load_saved`)."""
-    indexer = JsonlIndexer(source, rel, text_field, max_bytes)
+    `quick`, its head only: see `JsonlIndexer.load_saved`). `beside=False` for a file
+    opened alone as the corpus: its index is kept in the user cache folder."""
+    indexer = JsonlIndexer(source, rel, text_field, max_bytes, beside=beside)
     with contextlib.suppress(OSError):
         indexer.load_saved(quick=quick)
     return indexer

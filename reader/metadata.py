@@ -152,7 +152,8 @@ def add_extras(
         blocks: list[tuple[int, list[Article]]] = []
         for rel, path in jsonl:
             indexer = open_indexer(path, rel, text_field, max_bytes,
-                                   quick=deadline is not None)
+                                   quick=deadline is not None,
+                                   beside=corpus.single_file is None)
             if deadline is None:
                 indexer.run()
             else:

@@ -23,6 +23,7 @@ class ViewState:
     # shows their titles in its first frame (checked against a stat of each file), before
     # the summary cache of the whole corpus is even read
     rows: dict[str, list[object]] = field(default_factory=dict)
+    conflicts_seen: int = 0  # import conflicts read with `I` (reader.tui.conflicts)
 
 
 def view_path_for(db_path: Path) -> Path:
@@ -53,6 +54,9 @@ def load(path: Path | None) -> ViewState:
     if isinstance(rows, dict):
         state.rows = {k: v for k, v in rows.items()
                       if isinstance(k, str) and isinstance(v, list) and len(v) == 4}
+    seen = raw.get("conflicts_seen")
+    if isinstance(seen, int) and not isinstance(seen, bool) and seen >= 0:
+        state.conflicts_seen = seen
     cursor = raw.get("article_cursor")
     if isinstance(cursor, int) and not isinstance(cursor, bool) and cursor >= 0:
         state.article_cursor = cursor

@@ -172,8 +172,10 @@ def export_to_file(
     warn: Callable[[str], None] | None = None,
     coders: Sequence[str] | None = None,
     cluster: Any = None,
+    counted: Callable[[int, int], None] | None = None,
 ) -> Path:
     """Export to `path` and return it. `store` None exports as if nothing were annotated.
+    `counted` gets (articles, highlights) of a document export, as `reader export` says them.
 
     Markdown links are made relative to the file's folder, so they open from the note.
     `excel` writes a CSV with a byte-order mark (plain UTF-8 otherwise).
@@ -231,4 +233,6 @@ def export_to_file(
         coders=coders,
     )
     write_atomic(target, render(fmt, data), encoding=encoding_for(fmt, excel))
+    if counted is not None:
+        counted(data.article_count, data.highlight_count)
     return target

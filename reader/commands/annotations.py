@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import Any
 
@@ -120,12 +121,28 @@ def correction_row(c: Any) -> dict[str, Any]:
     return {k: getattr(c, k, None) for k in CORRECTION_FIELDS}
 
 
+def _template_rule(value: Any) -> dict[str, Any] | None:
+    """The template rule a line correction keeps in `value` (`annotations.learning`)."""
+    if isinstance(value, str) and value.startswith("{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, dict) and value.get("kind") == "template" else None
+
+
 def correction_text(c: dict[str, Any]) -> str:
     """`line_boilerplate  line 5  "Sign up for…"` or `quote_speaker  120-160  → Kim`."""
     where = f"line {c['line']}" if c["line"] else (
         f"{c['start']}-{c['end']}" if c["start"] is not None else "every article")
     what = f'  "{one_line(c["text"])}"' if c["text"] else ""
     value = f"  → {c['value']}" if c["value"] else ""
+    rule = _template_rule(c["value"])
+    if rule is not None:  # a `z` correction's template rule, not a new value: it
+        # printed as a 300-character JSON object (`--json` keeps it whole)
+        between = [f'"{one_line(str(rule[k]), 30)}"' for k in ("above", "below") if rule.get(k)]
+        value = ("  (and its template: the same text, and lines between "
+                 + " and ".join(between) + ")") if between else "  (and its template)"
     return f"{c['id'][:8]}  {c['kind']}  {where}{what}{value}"
 
 
@@ -175,11 +192,19 @@ def run(args: argparse.Namespace) -> int:
         everywhere = [] if args.article is not None else [
             correction_row(c) for c in store.corrections() if not c.article]
         others = [c for c in store.coders() if c != store.coder]
+        own = any(e["tags"] or e["status"] != "todo" or e["highlights"] or e["memo"]
+                  for e in entries)
         if not entries and not everywhere and others:
             # (work is per coder: an empty answer for the login name, when a colleague's
             # or one's own --coder work is there, looked like lost work)
             print(f"reader: nothing by coder {store.coder!r}; work by "
                   f"{', '.join(others)} is there (--coder NAME)", file=sys.stderr)
+        elif not own and others:
+            # (the articles a colleague's corrections touch were listed "[todo] tags: -":
+            # their tags and highlights looked lost)
+            print(f"reader: no tags, statuses, highlights or memos by coder "
+                  f"{store.coder!r} (only corrections); work by {', '.join(others)} is "
+                  "there (--coder NAME)", file=sys.stderr)
     if args.json:
         doc = {"articles": entries, "corrections": everywhere}
         sys.stdout.buffer.write(orjson.dumps(doc) + b"\n")

@@ -251,7 +251,7 @@ def _read(args: argparse.Namespace, corpus: Any, article_id: str,
     if rel is not None:
         if rel not in records:
             found = jsonl_articles(corpus.root, rel, getattr(args, "text_field", None),
-                                   max_bytes(args))
+                                   max_bytes(args), beside=corpus.single_file is None)
             records[rel] = {a.id: a.record for a in found}
         record = records[rel].get(article_id)
         if record is not None:

@@ -17,6 +17,8 @@ from reader.marks import headline as _hl
 from reader.marks.furniture import furniture_lines
 from reader.marks.given_names import GIVEN
 from reader.marks.interviews import qa_turns
+from reader.marks.islands import islands_below
+from reader.marks.kind_page import page_features
 from reader.marks.quotes import line_spans
 from reader.marks.repeated import count_lines, repeated_lines
 from reader.marks.roundups import roundup_speakers
@@ -170,7 +172,8 @@ def _analyze(
     body, boiler = LineKind.BODY, LineKind.BOILERPLATE
     kinds = [LineKind.BLANK] * len(lines)
     certain = found.certain | found.teasers
-    verdicts = block_verdicts(p_bp, [len(lines[i].strip()) for i in idx], _weights.THRESHOLD,
+    nb_chars = [len(lines[i].strip()) for i in idx]
+    verdicts = block_verdicts(p_bp, nb_chars, _weights.THRESHOLD,
                               {k for k, i in enumerate(idx) if i in certain} if certain else ())
     if boilerplate_texts or forced_boilerplate or forced_body:
         for k, i in enumerate(idx):
@@ -213,6 +216,10 @@ def _analyze(
     for i in furniture | teasers:
         if kinds[i] is body and i + 1 not in forced_body:
             kinds[i] = boiler
+    # small islands of body far below the article are furniture (`islands.py`)
+    protected = {k for k, i in enumerate(idx) if i + 1 in forced_body} if forced_body else ()
+    for k in islands_below([kinds[i] is body for i in idx], nb_chars, protected):
+        kinds[idx[k]] = boiler
     # the article is never lost whole: these two act only where the model left none of it
     keep_out = furniture | teasers | {n - 1 for n in forced_boilerplate}
     if boilerplate_texts:
@@ -351,8 +358,10 @@ def _find_quotes(
     # the article's own lines, headline included (it may spell out an acronym): found once,
     # as most lines of a page are blank or boilerplate, which the context never sees
     own = [i for i, k in enumerate(kinds) if k is body or k is title]
-    lower = LowerWords(" ".join([lines[i] for i in own]))
-    ctx = Context(lower_words=lower, reporters=reporters(text))
+    own_text = " ".join([lines[i] for i in own])
+    lower = LowerWords(own_text)
+    ctx = Context(lower_words=lower, reporters=reporters(text),
+                  page=page_features(own_text, len(turns)))
     near = set()
     for i in marked | on_bp:
         near.update(range(i - 6, i))
@@ -498,6 +507,10 @@ def _attribute_line(
         ) or head
         att = attribute(inner, left, right, closed, follows or (j == 0 and a == 0),
                         prev_speech, c, start + a, weights, signed)
+        if nick and nick[j] and att.kind == "speech":
+            # a nickname inside a name is a term (the labelling rules: names and
+            # nicknames), whatever the kind model makes of a short title-case phrase
+            att = replace(att, kind="term", speaker=None)
         prev_speech = prev_speech or att.kind == "speech"
         if collect is not None:
             collect.append((start + a, start + b, att.features))

@@ -15,9 +15,9 @@ like and on where it sits:
 
 Lines that stage 1 already finds hopeless (far outside every run, very low score) keep
 that verdict, which spares most menu lines the context work. Weights live in
-`_weights.py`, written by `train_boilerplate.py` from the dev benchmark; boosted trees
-(`trees.py`), when `_trees.py` holds any, are added to stage 1, replace the context stages
-or correct the final scores (none are committed: they did not win out of sample).
+`_weights.py`, written by `train_boilerplate.py` from the dev benchmark (boosted trees
+were tried as stage 1, as the context stages and over the final scores, and did not win
+out of sample: `bench/bp_trees.py`).
 """
 
 from __future__ import annotations
@@ -30,9 +30,8 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from itertools import accumulate
 from operator import itemgetter, mul
-from typing import TYPE_CHECKING
 
-from reader.marks import _trees, _weights
+from reader.marks import _weights
 from reader.marks.features import (
     LINE_FEATURES,
     N_TEXT_FEATURES,
@@ -42,9 +41,6 @@ from reader.marks.features import (
 )
 from reader.marks.furniture import Furniture, furniture_lines, headed_lists, inside_lists
 from reader.marks.text import normalise_line, text_line_keys
-
-if TYPE_CHECKING:  # (numpy and the trees are imported only when a model has trees)
-    from reader.marks import trees as _tr
 
 REGION_BIASES = (0.25, 0.4, 0.55, 0.7)
 SETTLED_STAGE_Z = 3.0  # after a context stage, lines this sure of either verdict keep it
@@ -93,9 +89,6 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "list_art",
 )
 STAGE2_FEATURES: tuple[str, ...] = LINE_FEATURES + CONTEXT_FEATURES
-# what the boosted trees (`trees.py`, `_trees.py`) read: a line's features, its context
-# as the last stage saw it, and the linear model's final score (/5) they boost from
-TREE_FEATURES: tuple[str, ...] = STAGE2_FEATURES + ("z_final",)
 
 _F = {n: j for j, n in enumerate(LINE_FEATURES)}
 _JW1, _JW2, _JW4 = _F["w1"], _F["w2_3"], _F["w4_7"]
@@ -514,19 +507,8 @@ def run_stages(
     capture: list | None = None,
     texts: Sequence[str] | None = None,
     neutral: Collection[int] = (),
-    trees: _tr.Arrays | None = None,
-    tree_capture: list | None = None,
-    stage_trees: Sequence[_tr.Arrays | None] | None = None,
-    stage1_trees: _tr.Arrays | None = None,
 ) -> list[float]:
     """Final body scores (logits) of all lines; `capture` receives (active, rows) per stage.
-
-    `trees`, when given, are added to the final scores of the lines `tree_scope` names;
-    `tree_capture` receives (those lines, their `tree_rows`) (for fitting the trees).
-    `stage_trees`, when given, replace the context stages' linear weights: stage i adds
-    its trees' score of the line's `STAGE2_FEATURES` to the score it was given (None, or
-    fewer ensembles than stages: the stage adds nothing). `stage1_trees`, when given, are
-    added to stage 1's scores (of the `LINE_FEATURES` rows).
 
     `texts` are the stripped lines (for `topic_overlap`; without them that evidence is 0);
     `neutral` the positions (in `rows1`) of the lines that weigh nothing in the run search
@@ -537,10 +519,6 @@ def run_stages(
         return []
     n1 = len(LINE_FEATURES)
     z = [_dot(stage1, r) for r in rows1]
-    if stage1_trees is not None:  # trees boosted from stage 1's linear scores
-        from reader.marks.trees import score_rows  # noqa: PLC0415 - numpy on demand
-
-        z = [a + b for a, b in zip(z, score_rows(stage1_trees, rows1), strict=True)]
     sq, ssq = run_weights([math.sqrt(c) for c in chars], range(m), neutral)
     p1 = [_sigmoid(v) for v in z]
     regions = main_regions(p1, sq, ssq)
@@ -552,56 +530,16 @@ def run_stages(
         if texts is not None
         else None
     )
-    first, last, z_in = active, active, z
-    for st, w in enumerate(stages):
+    for w in stages:
         wl, wc = w[:n1], w[n1:]
         ctx = context_rows(rows1, z, chars, sq, active, topic, lists, ssq)
-        full = ([rows1[k] + c for k, c in zip(active, ctx, strict=True)]
-                if capture is not None or stage_trees is not None else [])
         if capture is not None:
-            capture.append((active, full))
-        z_in, last = z, active
+            capture.append((active, [rows1[k] + c for k, c in zip(active, ctx, strict=True)]))
         z = list(z)
-        if stage_trees is not None:  # trees boosted from the previous stage's scores
-            st_trees = stage_trees[st] if st < len(stage_trees) else None
-            if st_trees is not None and active:
-                from reader.marks.trees import score_rows  # noqa: PLC0415 - numpy on demand
-
-                for k, v in zip(active, score_rows(st_trees, full), strict=True):
-                    z[k] = z_in[k] + v
-        else:
-            for k, c in zip(active, ctx, strict=True):
-                z[k] = _dot(wl, rows1[k]) + _dot(wc, c)
+        for k, c in zip(active, ctx, strict=True):
+            z[k] = _dot(wl, rows1[k]) + _dot(wc, c)
         active = [k for k in active if -SETTLED_STAGE_Z <= z[k] <= SETTLED_STAGE_Z]
-    if stages and (trees is not None or tree_capture is not None):
-        scope = tree_scope(first, last)
-        rows = tree_rows(rows1, z_in, z, chars, sq, scope, topic, lists, ssq)
-        if tree_capture is not None:
-            tree_capture.append((scope, rows))
-        if trees is not None and scope:
-            from reader.marks.trees import score_rows  # noqa: PLC0415 - numpy on demand
-
-            z = list(z)
-            for k, v in zip(scope, score_rows(trees, rows), strict=True):
-                z[k] += v
     return z
-
-
-def tree_scope(first: list[int], last: list[int]) -> list[int]:
-    """The lines the trees score (`TREE_SCOPE`): "ctx" every line the context stages
-    scored (`first`, those stage 1 did not settle), "last" those the last stage scored."""
-    return first if TREE_SCOPE == "ctx" else last
-
-
-def tree_rows(rows1: Sequence[Sequence[float]], z_in: list[float], z: list[float],
-              chars: list[int], sq: list[float], scope: Sequence[int],
-              topic: Sequence[tuple[float, float]] | None,
-              lists: Sequence[tuple[int, int] | None] | None,
-              strict_sq: Sequence[float] | None) -> list[list[float]]:
-    """`TREE_FEATURES` of the lines in `scope`: line features, the context rows of the
-    last stage's input scores `z_in`, and the final score `z` / 5."""
-    ctx = context_rows(rows1, z_in, chars, sq, scope, topic, lists, strict_sq)  # type: ignore[arg-type]
-    return [[*rows1[k], *c, z[k] / 5.0] for k, c in zip(scope, ctx, strict=True)]
 
 
 _CACHE: dict[str, tuple[tuple[float, ...], float]] = {}
@@ -624,43 +562,6 @@ def _split_weights() -> tuple[list, list, list]:
 
 
 _TEXT_W, _FLAG_W, _CTX_W = _split_weights()
-# the boosted trees over the final scores (`_trees.py`; None: none, the linear model alone)
-# and which lines they score ("ctx" or "last": `tree_scope`)
-TREE_SCOPE: str = getattr(_trees, "SCOPE", "ctx")
-
-
-def _load_trees() -> _tr.Arrays | None:
-    if not getattr(_trees, "TREES", None):  # (no numpy import without trees)
-        return None
-    from reader.marks import trees as tr  # noqa: PLC0415
-
-    t = tr.load(_trees, TREE_FEATURES)
-    return t.arrays() if t is not None and len(t) else None
-
-
-def _load_stage_trees() -> list[_tr.Arrays] | None:
-    """The context stages as trees (`_trees.STAGE2`, `STAGE3`), or None: linear stages."""
-    if not getattr(_trees, "STAGE2", None):
-        return None
-    from reader.marks import trees as tr  # noqa: PLC0415
-
-    got = [tr.load(_trees, STAGE2_FEATURES, key) for key in ("STAGE2", "STAGE3")]
-    return [t.arrays() for t in got] if all(t is not None for t in got) else None  # type: ignore[union-attr]
-
-
-def _load_stage1_trees() -> _tr.Arrays | None:
-    """Trees boosted from stage 1's linear scores (`_trees.STAGE1`), or None."""
-    if not getattr(_trees, "STAGE1", None):
-        return None
-    from reader.marks import trees as tr  # noqa: PLC0415
-
-    t = tr.load(_trees, LINE_FEATURES, "STAGE1")
-    return t.arrays() if t is not None and len(t) else None
-
-
-_TREES = _load_trees()
-_STAGE_TREES = _load_stage_trees()
-_STAGE1_TREES = _load_stage1_trees()
 
 
 def _flag_table() -> list[tuple[float, ...]]:
@@ -674,23 +575,10 @@ def _flag_table() -> list[tuple[float, ...]]:
 _FLAG_TABLE = _flag_table()
 
 
-def use_weights(stage1: Sequence[float], stages: Sequence[Sequence[float]],
-                trees: _tr.Trees | None = None, scope: str | None = None,
-                stage_trees: Sequence[_tr.Trees] | None = None,
-                stage1_trees: _tr.Trees | None = None) -> None:
+def use_weights(stage1: Sequence[float], stages: Sequence[Sequence[float]]) -> None:
     """Score with other weights from now on (cross-validation trains several models in
-    one process): the tables derived from them and the per-line cache follow. `trees`
-    (None: none) and their `scope` (None: as before) replace the boosted trees,
-    `stage_trees` (None: linear context stages) the context stages, `stage1_trees` those
-    added to stage 1."""
-    global _TEXT_W, _FLAG_W, _CTX_W, _FLAG_TABLE, _TREES, TREE_SCOPE, _STAGE_TREES
-    global _STAGE1_TREES
-    _STAGE1_TREES = stage1_trees.arrays() if stage1_trees is not None and len(stage1_trees) \
-        else None
-    _TREES = trees.arrays() if trees is not None and len(trees) else None
-    _STAGE_TREES = [t.arrays() for t in stage_trees] if stage_trees else None
-    if scope is not None:
-        TREE_SCOPE = scope
+    one process): the tables derived from them and the per-line cache follow."""
+    global _TEXT_W, _FLAG_W, _CTX_W, _FLAG_TABLE
     _weights.STAGE1 = tuple(stage1)
     _weights.STAGES = tuple(tuple(w) for w in stages)
     _TEXT_W, _FLAG_W, _CTX_W = _split_weights()
@@ -886,11 +774,6 @@ def analyze_lines(
         combos.append(combo)
         z.append(e[1] + table[combo][0])
         prev_i = i
-    if _STAGE1_TREES is not None:
-        from reader.marks.trees import score_rows  # noqa: PLC0415 - numpy on demand
-
-        add = score_rows(_STAGE1_TREES, [rows[k] + _FLAGS[c] for k, c in enumerate(combos)])
-        z = [a + b for a, b in zip(z, add, strict=True)]
     chars = list(map(len, stripped))
     sq, ssq = run_weights(list(map(math.sqrt, chars)), idx,
                           neutral_lines(lines, line_keys, found))
@@ -905,48 +788,14 @@ def analyze_lines(
     pz: list[float] | None = p1  # the probabilities and runs of `z` (known for stage 1's)
     rz: list[tuple[int, int]] | None = regions
     cm = _comment_prefix(rows)
-    if _STAGE_TREES is not None:  # the context stages are trees
-        from reader.marks.trees import score_rows  # noqa: PLC0415 - numpy on demand
-
-        full = [rows[k] + _FLAGS[combos[k]] for k in range(m)]
-        for st_trees in _STAGE_TREES:
-            if not active:
-                break
-            ctx = context_rows(full, z, chars, sq, active, topic, lists, ssq)  # type: ignore[arg-type]
-            add = score_rows(st_trees, [[*full[k], *c]
-                                        for k, c in zip(active, ctx, strict=True)])
-            z = list(z)
-            for k, v in zip(active, add, strict=True):
-                z[k] += v
-            active = [k for k in active if -SETTLED_STAGE_Z <= z[k] <= SETTLED_STAGE_Z]
-        return idx, rows, keys, [1.0 - p for p in _sigmoids(z)]
-    trees = _TREES
-    first, last, z_in = active, active, z
     for st, (wt, wc) in enumerate(((w1, _CTX_W[0]), (w2, _CTX_W[1])), start=1):
         dots = _context_dots(rows, z, chars, sq, cc, total, active, topic, wc,  # type: ignore[arg-type]
                              pz, rz, cm, lists, ssq)
         pz = rz = None
-        if trees is not None:
-            z_in, last, z = z, active, list(z)
         for k, c in zip(active, dots, strict=True):
             z[k] = sum(map(mul, wt, rows[k])) + table[combos[k]][st] + c
         active = [k for k in active if -SETTLED_STAGE_Z <= z[k] <= SETTLED_STAGE_Z]
-    if trees is not None:
-        scope = tree_scope(first, last)
-        if scope:
-            flags = _FLAGS
-            full = [rows[k] + flags[combos[k]] for k in range(m)]
-            from reader.marks.trees import score_rows  # noqa: PLC0415 - numpy on demand
-
-            add = score_rows(trees, tree_rows(full, z_in, z, chars, sq, scope, topic, lists,
-                                              ssq))
-            for k, v in zip(scope, add, strict=True):
-                z[k] += v
     return idx, rows, keys, [1.0 - p for p in _sigmoids(z)]
-
-
-# the four line flags (adj_prev, adj_next, dup_in_doc, repeated) of each `combos` value
-_FLAGS = tuple(tuple(float(c >> j & 1) for j in range(4)) for c in range(16))
 
 
 def score_rows(
@@ -957,8 +806,7 @@ def score_rows(
     chars = list(map(len, texts))
     neutral = neutral_lines(lines)
     z = run_stages(rows1, chars, _weights.STAGE1, _weights.STAGES, texts=texts,
-                   neutral={k for k, i in enumerate(idx) if i in neutral}, trees=_TREES,
-                   stage_trees=_STAGE_TREES, stage1_trees=_STAGE1_TREES)
+                   neutral={k for k, i in enumerate(idx) if i in neutral})
     return [1.0 - _sigmoid(v) for v in z]
 
 

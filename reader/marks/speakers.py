@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import mul
 
+from reader.marks import kind_page
 from reader.marks.given_names import GIVEN, name_gender
 from reader.marks.word_index import (
     AcronymTable,
@@ -226,10 +227,11 @@ _AFTER_NAME_FIRST = re.compile(
 # `NAME said, “…”` / `As Vermont's Bongard told the New York Times, “…”`, and the
 # tight form `NAME said that “…` (a left context ends in `,`/`:` or not, so one pattern
 # with two tails does the work of two searches)
-_BEFORE = re.compile(
-    rf"({_WHO}){_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
-    rf"(?:[^\u201c\u201d\"]{{0,60}}?[,:]|(?:\s+that)?)\s*$",
+_BEFORE_TAIL = (
+    rf"{_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+    rf"(?:[^\u201c\u201d\"]{{0,60}}?[,:]|(?:\s+that)?)\s*$"
 )
+_BEFORE = re.compile(rf"({_WHO}){_BEFORE_TAIL}")
 _FULL = rf"{_CAP}(?:\s+(?:{_PART}\s+)*{_CAP}){{1,4}}"
 # NAME, APPOSITIVE (commas and all), VERB: the one shape behind three patterns below
 _APPOSITIVE = rf"({_FULL}),[^\u201c\u201d\"]{{1,200}}?,\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
@@ -335,15 +337,33 @@ _DESC_DETS = frozenset(("the", "a", "an", "one", "another", "its", "his", "her",
                         "our", "this", "that"))
 
 
-_SENT_VERB = re.compile(
-    rf"({_WHO}){_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
-)
+_SENT_VERB_TAIL = rf"{_PAREN}(?:,[^,\u201c\u201d\"]{{1,160}},)?\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+_SENT_VERB = re.compile(rf"({_WHO}){_SENT_VERB_TAIL}")
 
 
-def _sentence_verb(sentence: str) -> re.Match[str] | None:
+def _mid_word(m: re.Match[str]) -> bool:
+    """Whether the speaker `m` found (its group 1) starts inside a word: "th|an you can
+    say", "Indian|a protesters chanted", "some|one had asked" (the determiners and
+    pronouns of `_WHO` need no word start, and the kind model's features were fitted on
+    those matches, so they stay for the features; the speaker comes from `_bounded`)."""
+    i = m.start(1)
+    return i > 0 and (m.string[i - 1].isalnum() or m.string[i - 1] in "'\u2019-_")
+
+
+@cache
+def _bounded(which: str) -> re.Pattern[str]:
+    """`_SENT_VERB` ("sent") or `_BEFORE` ("before") with a speaker that starts a word
+    (compiled on first use: few texts need it)."""
+    who = rf"(?<![\w'\u2019\-])(?:{_POSS_DESC}|{_NAME}|{_DESC}|{_GROUP}|he|she|they|it|we|I)"
+    return re.compile(rf"({who}){_SENT_VERB_TAIL if which == 'sent' else _BEFORE_TAIL}")
+
+
+def _sentence_verb(
+    sentence: str, pattern: re.Pattern[str] = _SENT_VERB
+) -> re.Match[str] | None:
     """The first `WHO … said` of a sentence, past the idiom "That said," (not a speaker)
     and past a possessive before a noun that doubles as a verb ("Swift's claims")."""
-    for m in _SENT_VERB.finditer(sentence):
+    for m in pattern.finditer(sentence):
         who = m.group(1)
         if who not in ("That", "This", "that", "this") and not who.endswith(("'s", "\u2019s")):
             # (a possessive is no subject: "denied Swift's claims"; nor is a name governed
@@ -373,11 +393,11 @@ def _passive(text: str, pos: int) -> bool:
     return _PASSIVE_AT.match(text, pos) is not None
 
 
-def _right_verb(right_s: str) -> re.Match[str] | None:
+def _right_verb(right_s: str, pattern: re.Pattern[str] = _SENT_VERB) -> re.Match[str] | None:
     """The first `WHO … said` after a quotation; a name there governed by a preposition
     gives way to the subject the text opens with ("“…,” Jane Doe of Acme Corp. said",
     "Jane Doe at Springfield University said": Doe, not the company)."""
-    m = _SENT_VERB.search(right_s)
+    m = pattern.search(right_s)
     if m is not None and _governed(right_s, m.start(1)):
         return _opening_subject(right_s) or m
     return m
@@ -515,7 +535,12 @@ _ORG_WORDS = {
     "union", "nations", "league", "club", "team", "museum", "library", "church", "society",
 }
 _PREPOSITIONS = {"of", "at", "from", "with", "to", "by", "for", "in", "on", "told", "tells",
-                 "about", "into", "and", "or", "like", "than", "via", "per"}
+                 "about", "into", "and", "or", "like", "than", "via", "per",
+                 # (not "after", "before", "since", "until": conjunctions as often, whose
+                 # clause has a subject: "after Jane Doe said")
+                 "through", "across", "throughout", "toward", "towards", "around", "near",
+                 "over", "under", "inside", "outside", "beyond", "between", "among",
+                 "against", "without", "within", "during", "upon", "onto", "beside"}
 
 
 # an abbreviated title ends in a full stop that ends no sentence: "Mr. Trump", "Dr. Hoge"
@@ -653,6 +678,8 @@ class Context:
     # the step of `attribute` that named the last quotation's speaker (`_path`), which the
     # speaker ranker (`speaker_ranker.py`) weighs by how often that step is right
     step: str = ""
+    # the page's kind evidence (`kind_page.page_features`), among `KIND_FEATURES`
+    page: tuple[float, ...] = kind_page.NEUTRAL_PAGE
 
     def scratch(self) -> Context:
         """A copy to attribute a boilerplate line's quotations in: what it learns there
@@ -732,6 +759,10 @@ def _clean_name(raw: str, lower_words: LowerWords | frozenset[str]) -> str | Non
     for w in reversed(words):
         core = w.strip(".,;:()")
         if core and (core[0].isupper() or (run and core.lower() in _PARTICLES)):
+            if w.rstrip(",;:)").endswith(".") and (
+                core in _NAME_SUFFIXES or (run and _INITIALS_RE.fullmatch(core))
+            ):
+                core += "."  # an initial or a suffix keeps its point: "Thomas W. Malone"
             run.append(core)
         else:
             break
@@ -752,6 +783,19 @@ def _clean_name(raw: str, lower_words: LowerWords | frozenset[str]) -> str | Non
     if len(name) < 2 or (len(run) > 2 and _GLUED_NAME_RE.search(name) and _glued(run)):
         return None  # "Ocasio-CortezAlexandria": words of a teaser glued by the scraper
     return name
+
+
+_INITIALS_RE = re.compile(rf"(?:[{UPPER}]\.){{0,2}}[{UPPER}]")
+# generational suffixes after a surname: part of the name as written, never the surname
+_NAME_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
+def surname_key(parts: list[str]) -> str:
+    """The key a full name is remembered under for a later surname alone: its last word,
+    past a suffix ("John Roe Jr." -> "roe")."""
+    if len(parts) > 2 and parts[-1].rstrip(".") in _NAME_SUFFIXES:
+        return parts[-2].lower()
+    return parts[-1].lower()
 
 
 # endings of nouns that name institutions, offices and things, never people's names
@@ -847,6 +891,8 @@ def is_reporter(name: str, ctx: Context) -> bool:
 def _resolve(who: str, ctx: Context) -> str | None:
     """Turn a captured speaker phrase into the name to report."""
     w = who.strip(" ,.")
+    if who.rstrip(" ,").endswith(".") and w.rsplit(None, 1)[-1] in _NAME_SUFFIXES:
+        w += "."  # "John Roe Jr."
     if _POSS_DESC_RE.fullmatch(w):
         return w  # "Doe's attorney": kept as written
     if _SOURCE_DESC_RE.fullmatch(w):
@@ -917,9 +963,11 @@ def _resolve(who: str, ctx: Context) -> str | None:
         and not _inner_capital(name)
         and isinstance(ctx.lower_words, LowerWords)
         and ctx.lower_words.nonblank
-        and not ctx.lower_words.mid_sentence(name)
+        and (not ctx.lower_words.mid_sentence(name) or name.lower() in ctx.lower_words)
     ):
-        return None  # "Consider what she said:", "Having lost, …": sentence openers
+        # "Consider what she said:", "Having lost, …": sentence openers; "Math gave her
+        # …", "Send nothing before …": a word the article also writes in lower case
+        return None
     return name
 
 
@@ -1187,6 +1235,35 @@ def _note_one_word_name(
         _mention(ctx, core, False)
 
 
+def _attributive(text: str, start: int, end: int, raw: str) -> bool:
+    """Whether the capitalised run `raw` (at `start`-`end` of `text`) modifies a noun
+    between an article and that noun ("the North America division", "The Trump
+    administration", "a Google engineer"): a person's name takes no article, so the run
+    is no one a pronoun can point at (a title after the article is a person's: "the Rev.
+    Jane Doe said"; a role noun after it describes a person: "the Garmin product
+    manager")."""
+    if text[end : end + 1] != " " or not text[end + 1 : end + 2].islower():
+        return False
+    if raw[:4] in ("The ", "An ") or raw[:2] == "A ":
+        head = raw.split(None, 2)[1]
+    else:
+        before = text[max(0, start - 5) : start]
+        if not before.endswith((" the ", " a ", " an ")) and before not in ("the ", "a ", "an "):
+            return False
+        head = raw.split(None, 1)[0]
+    if head.lower().rstrip(".") in _TITLES:
+        return False
+    for w in text[end + 1 : end + 40].split()[:3]:
+        if not w.islower():
+            break
+        w = w.strip(".,;:")
+        if w in _ROLE_WORDS or w in _TITLES:
+            # "the Garmin product manager", "the Acme spokesman": a person described by
+            # the organisation, which stands for them where nothing better is named
+            return False
+    return True
+
+
 def note_names(text: str, ctx: Context) -> None:
     """Remember full names (for surname expansion) and the people mentioned, in order.
 
@@ -1205,6 +1282,16 @@ def note_names(text: str, ctx: Context) -> None:
     # capitalised words are settled without it)
     for m in _NAME_RE.finditer(text):
         raw = m.group(0)
+        st = m.start()
+        if (raw[:2] in ("Th", "A ", "An") or text[st - 2 : st] in ("e ", "a ", "n ")) and (
+            _attributive(text, st, m.end(), raw)
+        ) and not any(
+            w.lower().rstrip(".") in _ORG_WORDS or _institution_word(w) for w in raw.split()
+        ):
+            # "the North America division", "the Trump administration" (an organisation
+            # stays what a later "it said" points at: "The Swedish Prosecution Authority
+            # dropped the case")
+            continue
         bare = _strip_possessive(raw)
         if " " not in raw:
             core = bare.rstrip(".,")
@@ -1222,7 +1309,7 @@ def note_names(text: str, ctx: Context) -> None:
             # Trump", "Once Trump released ..."): one word, as if it stood alone
             _note_one_word_name(ctx, text, name, m.start(), m.end(), bare == raw, here)
         elif _is_person(parts):
-            full = surnames.setdefault(parts[-1].lower(), name)
+            full = surnames.setdefault(surname_key(parts), name)
             # (where the name itself starts: "of Public Prosecution Eva-Marie Persson" is
             # governed by "of", the name after the institution is not)
             cut = max(0, raw.find(parts[0]))
@@ -1249,6 +1336,8 @@ def note_names(text: str, ctx: Context) -> None:
             # "As Joel writes:" / "The agency said:" ending a paragraph: the quotation in
             # the next paragraph is theirs
             m = _BEFORE.search(_sentence_left(text.rstrip()))
+            if m and _mid_word(m):
+                m = _bounded("before").search(m.string)
             if m and m.group(0).rstrip().endswith(":"):
                 intro = _resolve(m.group(1), ctx)
         if intro:
@@ -1443,7 +1532,7 @@ KIND_FEATURES: tuple[str, ...] = (
     "colon_before",
     "comma_before",
     "verb_before_tight",
-)
+) + kind_page.NAMES
 
 _NAMING_TAIL_WORDS = ("called", "calls", "call", "dubbed", "dubs", "named", "entitled",
                       "titled", "termed", "nicknamed", "known as")
@@ -1514,7 +1603,7 @@ _FIRST_PERSON = re.compile(
 )
 _INTERNAL_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 # fallback when no trained weights are given: speech iff an attribution is found
-DEFAULT_KIND_WEIGHTS = (-0.5,) + (0.0,) * 14 + (1.0,) + (0.0,) * 11
+DEFAULT_KIND_WEIGHTS = (-0.5,) + (0.0,) * 14 + (1.0,) + (0.0,) * 11 + kind_page.ZEROS
 _TRAIL = "\"'\u201c\u201d\u2018\u2019)]} "
 
 
@@ -1572,6 +1661,9 @@ class Attribution:
     step: str = ""  # the step that named the speaker (`Context.step`)
 
 
+_UNSET = object()
+
+
 def attribute(
     inner: str,
     left: str,
@@ -1609,6 +1701,9 @@ def attribute(
     who: str | None = None
     direct = False
     tight = False
+    # the speaker where a match began inside a word (`_mid_word`): `_UNSET` if none did
+    fixed_who: str | None | object = _UNSET
+    fixed_sv: str | None | object = _UNSET
     as_written: str | None = None  # an institution named in full, kept as the text has it
     # a speech verb in the passive ("The plan was described by Roe as “…”", "Residents
     # were told “…”"): its subject heard the words; the agent's match, True if none is
@@ -1674,6 +1769,9 @@ def attribute(
             who, direct, tight = src.group(1), True, not colon
         elif m:
             who, direct, tight = m.group(1), True, not colon
+            if _mid_word(m):
+                mb = _bounded("before").search(sent_left)
+                fixed_who = mb.group(1) if mb else None
         elif colon:
             m = _before_verb_first().search(sent_left)
             if m:
@@ -1707,6 +1805,10 @@ def attribute(
             sentence_verb = lead
         elif m:
             sentence_verb = m.group(1)
+            if _mid_word(m):
+                mb = (_sentence_verb(sent_left, _bounded("sent")) if m.string is sent_left
+                      else _right_verb(right_s, _bounded("sent")))
+                fixed_sv = mb.group(1) if mb else None
             if _PASSIVE_END.search(m.group(0)) is not None:
                 passive = _passive_agent().search(m.string, m.start(1)) or True
         elif verb_left:
@@ -1743,6 +1845,8 @@ def attribute(
         1.0 if stripped_left.endswith(":") else 0.0,
         1.0 if stripped_left.endswith(",") else 0.0,
         1.0 if tight else 0.0,
+        *ctx.page,
+        kind_page.bare_fragment(nw, direct, sentence_verb is not None),
     ]
     if not weights:
         weights = DEFAULT_KIND_WEIGHTS
@@ -1753,6 +1857,8 @@ def attribute(
         and _work_title(words, inner, left, right)
     ):
         score = -1.0  # "wrote “The Long Bridge” in 2010": a title in running text
+    if score >= 0.0 and nw == 1 and not feats[7]:
+        score = -1.0  # "called her performance “stunning,”": one word in lower case, a term
     if score < 0.0 and direct and nw <= 3 and ends_punct and _whole_reply(inner, stripped_left):
         score = 0.0  # "“No,” she said.", "The source answered, “Correct.”": a whole reply
     cite = ctx.cite
@@ -1790,6 +1896,10 @@ def attribute(
             # the agent speaks, else nobody named: no subject, no earlier speaker carried
             who = passive.group(1) if isinstance(passive, re.Match) else None
             sentence_verb = None
+        if fixed_who is not _UNSET:
+            who = fixed_who  # type: ignore[assignment]
+        if fixed_sv is not _UNSET:
+            sentence_verb = fixed_sv  # type: ignore[assignment]
         speaker, who = _find_speaker(
             who, sentence_verb, stripped_left, sent_left, ctx, not passive
         )
@@ -1806,7 +1916,7 @@ def attribute(
         saved = ctx.sentence
         ctx.sentence = end_sent
         for name in pair[1]:
-            ctx.surnames.setdefault(name.split()[-1].lower(), name)
+            ctx.surnames.setdefault(surname_key(name.split()), name)
             _mention(ctx, name, True)
         ctx.sentence = saved
         ctx.last_speaker = pair[0]
@@ -1821,7 +1931,7 @@ def attribute(
         end_sent = ctx.sentence + inner.count(". ") + inner.count("? ") + inner.count("! ")
         parts = speaker.split()
         if len(parts) >= 2 and speaker[0].isupper() and _is_person(parts):
-            ctx.surnames.setdefault(parts[-1].lower(), speaker)
+            ctx.surnames.setdefault(surname_key(parts), speaker)
         ctx.last_speaker = speaker
         ctx.last_speaker_pos = pos
         ctx.last_speaker_sent = end_sent

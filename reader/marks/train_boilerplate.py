@@ -12,10 +12,8 @@ be judged; `--dump=FILE` writes the halves' out-of-fold probabilities for error 
 
 Pure Python: logistic regression fitted with Adagrad SGD on standardised features; the
 standardisation is folded back into the stored weights so inference is a plain dot
-product. Trains in well under a minute. Boosted trees (`trees.py`, numpy; `USE_TREES`,
-`TREE_MODE`) can be added to the model and are written to `_trees.py`; they are off (none
-won out of sample: bench/README_marks.md, "Sixth round (boilerplate)"), and the file then
-holds none.
+product. Trains in well under a minute. (Boosted trees were tried in the sixth round and
+live in `bench/bp_trees.py`: none won out of sample, bench/README_marks.md.)
 """
 
 from __future__ import annotations
@@ -29,10 +27,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlparse
 
-import numpy as np
-
 from reader.marks import boilerplate as bp
-from reader.marks import trees as tr
 from reader.marks.features import LINE_FEATURES
 from reader.marks.furniture import furniture_lines
 from reader.marks.repeated import repeated_lines
@@ -111,29 +106,6 @@ FIT_NEUTRAL = False
 TITLE_WEIGHT = 1.0
 # context features held at 0 in training (an ablation: their weights come out 0)
 DROP_CONTEXT: frozenset[str] = frozenset()
-# boosted trees over the final scores (`reader/marks/trees.py`, written to `_trees.py`):
-# fitted on the lines the context stages score, from the linear model's final log-odds,
-# on the same pages and line weights as the context stages
-TREES = Path(__file__).with_name("_trees.py")
-USE_TREES = False  # off: no tree variant won out of sample (README_marks, sixth round)
-# "boost": trees over the linear model's final scores; "stages": the context stages are
-# trees (boosted from the previous stage's scores) instead of linear; "stage1": trees
-# boosted from stage 1's linear scores (what a line looks like), before the context stages
-TREE_MODE = "boost"
-N_STAGE_TREES = 200  # trees per context stage in "stages" mode, in stage 1 in "stage1"
-TREE_SCOPE = "ctx"  # which lines: every line stage 1 left open ("ctx") or the last stage's
-N_TREES = 100
-TREE_DEPTH = 3
-TREE_RATE = 0.1
-TREE_L2 = 1.0
-TREE_MIN_HESS = 5.0
-TREE_BINS = 32
-# the linear scores the trees are fitted on: out of fold by site, in TREE_OOF folds of the
-# context pages (each fold's scores from a linear fit on the others); 0: in-sample
-TREE_OOF = 0
-# weight factor of the stage-1-only pages when fitting the trees over the final scores
-# (None: `CONTEXT_SHARE`, as the context stages)
-TREE_PAGES_SHARE: float | None = None
 
 
 class Doc:
@@ -285,15 +257,13 @@ def _weight(c: int, exp: float | None = None) -> float:
     return c ** (WEIGHT_EXP if exp is None else exp) + 3.0
 
 
-def fit(docs: list[Doc], repeated: frozenset[str] | None, stage1_out: list | None = None
-        ) -> tuple[list[float], list]:
+def fit(docs: list[Doc], repeated: frozenset[str] | None) -> tuple[list[float], list]:
     """Fit stage 1, then each context stage on the lines the previous stages leave open.
 
     Pages of the splits in `STAGE1_ONLY_SPLITS` train stage 1 only (what a line looks
     like); the context stages are fitted on the others. With `SOURCE_COLUMN`, stage 1 gets
     one more column, 1.0 on those pages, whose weight is dropped after the fit (0 at
-    analysis time): it absorbs their different share of body lines. With `TREE_MODE`
-    "stage1" trees are boosted from stage 1 and appended to `stage1_out`."""
+    analysis time): it absorbs their different share of body lines."""
     per = [_doc_rows(d, repeated) for d in docs]
     # the lines the furniture patterns settle are never the model's call: they weigh
     # nothing, so its capacity goes to the lines left open (a model trained on them too
@@ -312,17 +282,6 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None, stage1_out: list | Non
         for c, k in zip(p[3], ks, strict=True)
     ]
     w1 = train_lr(x1, y1, s1)
-    t1 = None
-    if USE_TREES and TREE_MODE == "stage1":
-        # trees boosted from the linear stage 1 (its source column included, as fitted)
-        # on the same lines and weights; at analysis the column is 0, as for the linear part
-        base = np.array([bp._dot(w1, r) for r in x1])
-        rows = np.array([r[: len(LINE_FEATURES)] for r in x1])
-        t1 = tr.fit(rows, np.array(y1), np.array(s1), base, N_STAGE_TREES, TREE_DEPTH,
-                    TREE_RATE, TREE_L2, TREE_MIN_HESS, TREE_BINS)
-        if stage1_out is not None:
-            stage1_out.append(t1)
-    a1 = t1.arrays() if t1 is not None else None
     if src:
         w1 = w1[:-1]
     keep = [not o or CONTEXT_SHARE > 0 for o in only1]
@@ -341,7 +300,7 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None, stage1_out: list | Non
                                                           strict=True):
             cap: list = []
             bp.run_stages(rows1, chars, w1, stages + [[0.0] * len(bp.STAGE2_FEATURES)], cap,
-                          texts, nl, stage1_trees=a1)
+                          texts, nl)
             if not cap:
                 continue
             active, rows = cap[-1]
@@ -363,160 +322,12 @@ def fit(docs: list[Doc], repeated: frozenset[str] | None, stage1_out: list | Non
     return w1, stages
 
 
-def fit_trees(docs: list[Doc], w1: list[float], stages: list[list[float]],
-              repeated: frozenset[str] | None) -> tr.Trees | None:
-    """Boost `N_TREES` trees from the fitted linear model's final scores on the lines it
-    leaves to its context stages (`TREE_SCOPE`), on the pages and with the line weights of
-    the context stages; None without `USE_TREES`."""
-    if not USE_TREES:
-        return None
-    only1 = [d.split in STAGE1_ONLY_SPLITS for d in docs]
-    if all(only1):
-        only1 = [False] * len(docs)
-    xs: list[list[float]] = []
-    ys: list[float] = []
-    ws: list[float] = []
-    base: list[float] = []
-    bp.TREE_SCOPE = TREE_SCOPE
-    if TREE_OOF > 1:
-        # the scores the trees correct come from linear fits that did not see the page's
-        # site: in-sample scores are too good, and trees fitted on them learn noise
-        ctx = [d for d, o in zip(docs, only1, strict=True) if not o]
-        extra = [d for d, o in zip(docs, only1, strict=True) if o]
-
-        def fold(d: Doc) -> int:
-            return int(hashlib.sha1(d.site.encode()).hexdigest(), 16) % TREE_OOF
-
-        parts = []
-        for f in range(TREE_OOF):
-            test = [d for d in ctx if fold(d) == f]
-            train = [d for d in ctx if fold(d) != f]
-            if test and train:
-                parts.append((test, *fit(train + extra, repeated)))
-    else:
-        parts = [(docs, w1, stages)]
-    for part, pw1, pstages in parts:
-        _tree_data(part, only1 if part is docs else [False] * len(part), pw1, pstages,
-                   repeated, (xs, ys, ws, base))
-    keep = [i for i, v in enumerate(ws) if v > 0]
-    if not keep:
-        return None
-    return tr.fit(np.array([xs[i] for i in keep]), np.array([ys[i] for i in keep]),
-                  np.array([ws[i] for i in keep]), np.array([base[i] for i in keep]),
-                  N_TREES, TREE_DEPTH, TREE_RATE, TREE_L2, TREE_MIN_HESS, TREE_BINS)
-
-
-def _tree_data(docs: list[Doc], only1: list[bool], w1: list[float],
-               stages: list[list[float]], repeated: frozenset[str] | None,
-               out: tuple[list, list, list, list]) -> None:
-    """Append the tree rows, labels, weights and linear scores of `docs`' lines to `out`."""
-    xs, ys, ws, base = out
-    share = CONTEXT_SHARE if TREE_PAGES_SHARE is None else TREE_PAGES_SHARE
-    for d, o in zip(docs, only1, strict=True):
-        if o and share <= 0:
-            continue
-        idx, rows1, y, chars, texts = _doc_rows(d, repeated)
-        if not idx:
-            continue
-        ks = _open_lines(d, idx)
-        nl = _neutral(d, idx) if FIT_NEUTRAL else set()
-        cap: list = []
-        z = bp.run_stages(rows1, chars, w1, stages, texts=texts, neutral=nl, tree_capture=cap)
-        scope, rows = cap[0]
-        f = share if o else 1.0
-        xs.extend(rows)
-        ys.extend(y[k] for k in scope)
-        ws.extend(_weight(chars[k], CONTEXT_WEIGHT_EXP) * ks[k] * d.weight * f for k in scope)
-        base.extend(z[k] for k in scope)
-
-
-def fit_stage_trees(docs: list[Doc], w1: list[float], repeated: frozenset[str] | None
-                    ) -> list[tr.Trees]:
-    """The context stages as boosted trees (`TREE_MODE` "stages"): each stage's trees are
-    fitted on the lines it scores, boosted from the previous stage's scores, on the pages
-    and with the line weights of the linear context stages."""
-    only1 = [d.split in STAGE1_ONLY_SPLITS for d in docs]
-    if all(only1):
-        only1 = [False] * len(docs)
-    prepared = []
-    for d, o in zip(docs, only1, strict=True):
-        if o and CONTEXT_SHARE <= 0:
-            continue
-        idx, rows1, y, chars, texts = _doc_rows(d, repeated)
-        if idx:
-            prepared.append((d, rows1, y, chars, texts, _open_lines(d, idx),
-                             _neutral(d, idx) if FIT_NEUTRAL else set(),
-                             CONTEXT_SHARE if o else 1.0))
-    fitted: list[tr.Trees] = []
-    for st in range(N_STAGES):
-        dummy = [[0.0] * len(bp.STAGE2_FEATURES)] * (st + 1)
-        arrays = [t.arrays() for t in fitted] + [None]
-        xs: list[list[float]] = []
-        ys: list[int] = []
-        ws: list[float] = []
-        base: list[float] = []
-        for d, rows1, y, chars, texts, ks, nl, f in prepared:
-            cap: list = []
-            z = bp.run_stages(rows1, chars, w1, dummy, cap, texts, nl, stage_trees=arrays)
-            if not cap:
-                continue
-            active, rows = cap[-1]
-            for k, r in zip(active, rows, strict=True):
-                wk = _weight(chars[k], CONTEXT_WEIGHT_EXP) * ks[k] * d.weight * f
-                if wk > 0:
-                    xs.append(r)
-                    ys.append(y[k])
-                    ws.append(wk)
-                    base.append(z[k])
-        fitted.append(tr.fit(np.array(xs), np.array(ys), np.array(ws), np.array(base),
-                             N_STAGE_TREES, TREE_DEPTH, TREE_RATE, TREE_L2, TREE_MIN_HESS,
-                             TREE_BINS) if xs else tr.Trees((), (), ()))
-    return fitted
-
-
-def fit_model(docs: list[Doc], repeated: frozenset[str] | None
-              ) -> tuple[list[float], list[list[float]], tr.Trees | None, list[tr.Trees] | None,
-                         tr.Trees | None]:
-    """The whole boilerplate model: `fit`, then either `fit_trees` on its scores
-    (`TREE_MODE` "boost") or the context stages as trees (`fit_stage_trees`, "stages");
-    or trees boosted from stage 1 ("stage1"); returns (stage 1, linear context stages,
-    boosted trees, context-stage trees, stage-1 trees)."""
-    if USE_TREES and TREE_MODE == "stage1":
-        out: list = []
-        w1, stages = fit(docs, repeated, out)
-        return w1, stages, None, None, out[0]
-    w1, stages = fit(docs, repeated)
-    if USE_TREES and TREE_MODE == "stages":
-        return w1, stages, None, fit_stage_trees(docs, w1, repeated), None
-    return w1, stages, fit_trees(docs, w1, stages, repeated), None, None
-
-
-def predict(doc: Doc, w1, stages, repeated, trees: tr.Trees | None = None,
-            stage_trees: list[tr.Trees] | None = None, stage1_trees: tr.Trees | None = None
-            ) -> tuple[list[int], list[float]]:
+def predict(doc: Doc, w1, stages, repeated) -> tuple[list[int], list[float]]:
+    """A page's non-blank line indexes and their boilerplate probabilities under the given
+    weights (the trainer's reference path, `boilerplate.run_stages`)."""
     idx, rows1, _, chars, texts = _doc_rows(doc, repeated)
-    bp.TREE_SCOPE = TREE_SCOPE
-    z = bp.run_stages(rows1, chars, w1, stages, texts=texts, neutral=_neutral(doc, idx),
-                      trees=trees.arrays() if trees is not None and len(trees) else None,
-                      stage_trees=[t.arrays() for t in stage_trees] if stage_trees else None,
-                      stage1_trees=stage1_trees.arrays() if stage1_trees else None)
+    z = bp.run_stages(rows1, chars, w1, stages, texts=texts, neutral=_neutral(doc, idx))
     return idx, [1.0 - bp._sigmoid(v) for v in z]
-
-
-def trees_source(trees: tr.Trees | None, stage_trees: list[tr.Trees] | None = None,
-                 stage1_trees: tr.Trees | None = None) -> str:
-    """The text of `_trees.py` for these trees (None: none; the linear model alone)."""
-    ens: dict[str, tr.Trees] = {}
-    names: dict[str, tuple[str, ...]] = {}
-    if trees is not None and len(trees):
-        ens["TREES"], names["TREES"] = trees, bp.TREE_FEATURES
-    if stage1_trees is not None and len(stage1_trees):
-        ens["STAGE1"], names["STAGE1"] = stage1_trees, LINE_FEATURES
-    for key, t in zip(("STAGE2", "STAGE3"), stage_trees or (), strict=False):
-        ens[key], names[key] = t, bp.STAGE2_FEATURES
-    return tr.source(ens, names,
-                     f"Generated by train_boilerplate.py from {BOILERPLATE_NOTE}; do not edit.",
-                     {"SCOPE": TREE_SCOPE})
 
 
 def metrics(results: list[tuple[Doc, list[int], list[float]]], thr: float) -> dict[str, float]:
@@ -661,8 +472,8 @@ def main(argv: list[str]) -> int:
     docs = load_training(eval_dir)
     extra = load_stage1_pages(eval_dir)
     rep = corpus_repeated(docs + extra)
-    w1, stages, trees, stage_trees, stage1_trees = fit_model(docs + extra, rep)
-    res = [(d, *predict(d, w1, stages, rep, trees, stage_trees, stage1_trees)) for d in docs]
+    w1, stages = fit(docs + extra, rep)
+    res = [(d, *predict(d, w1, stages, rep)) for d in docs]
     best = max((metrics(res, t)["char_f1"], t) for t in [i / 100 for i in range(20, 81, 2)])
     thr = THRESHOLD
     for t in (0.3, 0.5, 0.6, 0.7, 0.8, 0.9, best[1]):
@@ -671,7 +482,6 @@ def main(argv: list[str]) -> int:
         cross_validate(docs, thr, int(option(argv, "--splits") or 0), option(argv, "--dump"),
                        extra)
     status = emit(WEIGHTS, weights_source(w1, stages, thr), argv)
-    status |= emit(TREES, trees_source(trees, stage_trees, stage1_trees), argv)
     c = Counter(lab for d in docs for lab in d.labels.values())
     print(f"{len(docs)} documents, labels {dict(c)}")
     return status

@@ -404,12 +404,13 @@ def _records(
     return todo, [i for i in known if i not in ids]
 
 
-def jsonl_articles(root: Path, rel: str, text_field: str | None, max_bytes: int) -> list[Any]:
+def jsonl_articles(root: Path, rel: str, text_field: str | None, max_bytes: int,
+                   *, beside: bool = True) -> list[Any]:
     """The records of one JSON Lines file as articles (from its saved record index when
-    that is fresh: `reader.jsonl`)."""
+    that is fresh: `reader.jsonl`; `beside=False` for a file opened alone as the corpus)."""
     from reader.jsonl import open_indexer
 
-    indexer = open_indexer(Path(_join(root, rel)), rel, text_field, max_bytes)
+    indexer = open_indexer(Path(_join(root, rel)), rel, text_field, max_bytes, beside=beside)
     try:
         indexer.run()
         found, _ = indexer.take()

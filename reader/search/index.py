@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.cache_places import can_write, user_cache
+from reader.cache_places import cache_beside, user_cache
 from reader.filtering import Facts, Query, Text, evaluate
 from reader.search import ranking
 from reader.search.extract import Extract, extract_batch, title_text
@@ -59,7 +59,7 @@ def index_path_for(db_path: Path) -> Path:
     cache); when that folder is not writable (a read-only corpus), the user cache folder,
     under a name made from the annotation file's path."""
     beside = db_path.with_name(db_path.stem + ".search.sqlite")
-    if can_write(beside):
+    if cache_beside(db_path, beside):
         return beside
     digest = hashlib.sha256(str(db_path.absolute()).encode()).hexdigest()[:16]
     return user_cache(f"search-{digest}.sqlite")

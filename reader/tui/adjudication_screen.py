@@ -118,6 +118,10 @@ class AdjudicationScreen(Screen[None]):
         self.app.call_from_thread(self._gathered, gathered)
 
     def _gathered(self, gathered: Any) -> None:
+        said = self.gathered.warnings if self.gathered is not None else []
+        for line in gathered.warnings:  # (e.g. highlights on struck lines, not compared)
+            if line not in said:
+                self.reader.notify(line, severity="warning", timeout=10)
         self.gathered = gathered
         self.rows = disagreements(gathered.units)
         self.refill()
@@ -137,10 +141,15 @@ class AdjudicationScreen(Screen[None]):
             f"{len(self.rows)} disagreement(s) over {len(units.articles)} article(s) and "
             f"{len(units.sentences)} sentence(s) done by every coder"
         )
-        if not self.rows:
+        if not units.articles:  # (a new team read "0 … done by every coder" as a fault)
+            summary = ("no article is done by every coder yet: each coder marks the articles "
+                       "they finished done (d), then their codes are compared here")
+        elif not self.rows:
             summary += ": nothing to adjudicate"
         title = self._title()
-        title.append(f"\n{summary}; {settled} in adjudicated articles", style="dim")
+        if units.articles:
+            summary += f"; {settled} in adjudicated articles"
+        title.append(f"\n{summary}", style="dim")
         self.query_one("#adjudication-title", Static).update(title)
         if self.rows:
             options.highlighted = min(at, len(self.rows) - 1)

@@ -433,7 +433,11 @@ def undo(app: ReaderApp, redo: bool) -> None:
             app.refresh_annotations()
             report_undone(app, had)
         else:
-            app.notify("nothing to redo" if redo else "nothing to undo", timeout=1.5)
+            # (after a restart a coder pressed u, read "nothing to undo" and thought the
+            # last session's work was lost: say how far undo reaches)
+            app.notify("nothing to redo" if redo else
+                       "nothing to undo since the app was opened (earlier work is saved; "
+                       "change it directly)", timeout=3)
 
     app.store.change(app, "redo" if redo else "undo", then=done)
 
@@ -719,7 +723,10 @@ def quote_speaker(app: ReaderApp) -> None:
                                  article=article, start=q.start, end=q.end,
                                  value=value.strip() or None))
 
-    app.push_screen(PromptScreen("Speaker of this quotation", q.speaker or "",
+    # (the dialog covers the article: name the quotation, or a coder cannot tell which)
+    said = " ".join(app.article_text[q.start:q.end].split()).strip("\"“”„«»‘’' ")
+    said = said if len(said) <= 50 else said[:49] + "…"
+    app.push_screen(PromptScreen(f"Speaker of “{said}”", q.speaker or "",
                                  "empty: no speaker"), done)
 
 

@@ -52,6 +52,7 @@ from reader.tui import (
     annotate,
     big_article,
     coding,
+    conflicts,
     corpus_views,
     dupes_ui,
     evidence,
@@ -289,6 +290,7 @@ class ReaderApp(App[None]):
                 f"{skipped_count(self.corpus.skipped)} not loaded: press S to see why",
                 severity="warning",
             )
+        conflicts.notice_at_start(self)  # what `reader import` set aside, if unread
         # the indexing thread starts now (so workers.wait_for_complete() covers it) but
         # waits for the first frame, for which it would otherwise compete for the GIL
         self._first_frame = threading.Event()
@@ -329,6 +331,7 @@ class ReaderApp(App[None]):
             open_article=(self.corpus.articles[self.current].id
                           if self.current is not None else None),
             article_cursor=view.cursor if self.current is not None else 0,
+            conflicts_seen=self.view_state.conflicts_seen,
         )
         view_state.save(self.view_path, state)
 
@@ -507,7 +510,7 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="follow")
     def follow_other_writers(self) -> None:
-        """Pick up what another window or a CLI call saved (two stats when nothing did)."""
+        """Pick up what another window or a CLI call saved (three stats when nothing did)."""
         store = self.store.store
         try:
             changed = store is not None and store.reload_if_changed()
@@ -518,6 +521,8 @@ class ReaderApp(App[None]):
             return
         if changed:
             self.call_from_thread(corpus_views.others_saved, self)
+        if conflicts.grew(self):  # a `reader import` meanwhile kept some
+            self.call_from_thread(conflicts.notice_if_new, self)
 
     def _skip_later(self, article: Article, reason: str) -> None:
         """A file that only reading shows to be bad: listed as skipped, kept greyed out."""
@@ -660,7 +665,10 @@ class ReaderApp(App[None]):
         if event.index is not None:
             index = event.index
             self._prefetch_timer = self.set_timer(0.04, lambda: self.prefetch(index))
-            if self.query_one(ArticleList).has_focus:  # the full title of the row
+            # the full title of the row, while the list or the search box has the focus
+            # (typing a search left the header on the row of before: "enter opens" it said)
+            if self.query_one(ArticleList).has_focus or getattr(self.focused, "id",
+                                                                 None) == "filter":
                 self._update_header(index)
 
     @work(thread=True, exclusive=True, group="prefetch")
@@ -1017,6 +1025,9 @@ class ReaderApp(App[None]):
 
     def action_quote_reject(self) -> None:
         annotate.quote_reject(self)
+
+    def action_import_conflicts(self) -> None:
+        conflicts.show(self)
 
     def action_orphans(self) -> None:
         annotate.orphans(self)

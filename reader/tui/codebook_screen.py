@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from annotations import codebook_ops as ops
 from annotations.errors import AnnotationInputError
 from annotations.model import Codebook, TagDef
+from annotations.tags import tag_too_long
 from reader.errors import UserError
 from reader.palette import colour_map
 from reader.tui.commands import bindings_for
@@ -215,6 +216,9 @@ class CodebookScreen(ModalScreen[None]):
             cb = self.reader.codebook
             if any(t.name == name for t in cb.tags):
                 self.reader.notify(f"there is already a tag {name!r}", severity="warning")
+                return
+            if problem := tag_too_long(name):
+                self.reader.notify(problem, severity="error")
                 return
             self._adopt(Codebook(cb.labels, [*cb.tags, TagDef(name)]), f"tag {name!r} added")
 

@@ -68,6 +68,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.redo", "ctrl+r", "redo", "Redo", "Redo the change last undone", "Annotate"),
     Command("app.orphans", "O", "orphans", "Orphans",
             "List highlights that lost their place after an article changed", "Annotate"),
+    Command("app.conflicts", "I", "import_conflicts", "Import conflicts",
+            "Read what `reader import` set aside: each record both sides changed, ours "
+            "(kept) and the imported version (annotations.json.conflicts)", "Annotate"),
     Command("app.codebook", "C", "codebook", "Codebook",
             "The codebook: add, rename, delete or merge labels, put a label under another, "
             "add tags", "Annotate"),

@@ -209,8 +209,13 @@ def _write(app: Any, choice: str, fmt: str, target: Path, keep_edited: bool = Fa
         return f"{len(notes)} note(s){index} written to {shown(target)}{left}"
     from annotations.export import export_to_file
 
+    counts: list[tuple[int, int]] = []
     written = export_to_file(app.corpus, store, fmt, target, excel=choice == "csv-excel",
-                             jsonl=True if choice == "text" else None)  # as the menu says
+                             jsonl=True if choice == "text" else None,  # as the menu says
+                             counted=lambda n, h: counts.append((n, h)))
     if fmt != "text" and (store is None or not store.coders()):  # (the CLI says so too)
         return f"exported to {shown(written)}: nothing is annotated yet, so it lists no article"
+    if counts:  # what `reader export` says: a coder checks that their work is in it
+        n, h = counts[0]
+        return f"exported {n} article(s), {h} highlight(s) to {shown(written)}"
     return f"exported to {shown(written)}"

@@ -81,7 +81,11 @@ def test_ids_stable_under_append_and_index_reused(tmp_path: Path) -> None:
     first = scan(path)
     ids = [a.id for a in first.articles]
     assert ids == ["grow.jsonl#1", "grow.jsonl#x", "grow.jsonl#4"]
-    assert (tmp_path / ".grow.jsonl.reader-index").is_file()
+    # a file opened alone as the corpus keeps its index in the user cache, not beside it
+    from reader.jsonl import _fallback
+
+    assert _fallback(path.resolve(), "reader-index").is_file()
+    assert not (tmp_path / ".grow.jsonl.reader-index").exists()
     with open(path, "a", encoding="utf-8") as f:
         f.write(json.dumps({"text": "five\n"}) + "\n" + json.dumps({"id": "y", "text": "6"}))
     again = scan(path)

@@ -172,7 +172,7 @@ FORMS = {
         "Embedded systems engineer working on safety-critical robotics"),
     # was: "MIT Sloan" (a link's text glued to the word before it by the scraper)
     "said Org office glued to NAME": (f"{Q} said MIT Sloan professorThomas W. Malone.",
-                                      "Thomas W Malone"),
+                                      "Thomas W. Malone"),
     # -- NAME: words
     "NAME: quotation": ("Jane Doe: \u201cWe will rebuild the bridge.\u201d", "Jane Doe"),
     # was: "Doe" (a headline's "Surname: quote", before the body writes the name in full)

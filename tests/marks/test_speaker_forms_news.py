@@ -108,7 +108,7 @@ FORMS = {
         f"{Q} White House press secretary Jane Doe said.",
         "Jane Doe"),
     "Sir NAME said": (f"{Q} Sir John Roe said.", "John Roe"),
-    "NAME Jr. said": (f"{Q} John Roe Jr. said.", "John Roe Jr"),
+    "NAME Jr. said": (f"{Q} John Roe Jr. said.", "John Roe Jr."),
     "NAME, Ph.D., said": (f"{Q} Jane Doe, Ph.D., said.", "Jane Doe"),
     # -- a description for a person the article named
     "the senator said": (f"Sen. Jane Doe spoke on Tuesday.\n\n{Q} the senator said.", "Jane Doe"),

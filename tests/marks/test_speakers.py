@@ -113,7 +113,7 @@ def test_term_keeps_its_kind_and_has_no_speaker() -> None:
     # (a term has no speaker, even where the sentence names who used it: issue 16)
     text = (
         "Gwynne Shotwell runs the company.\n\n"
-        "Lewis Ward, research director at IDC, sees the lineup as its “Achilles heel.”"
+        "Lewis Ward, research director at IDC, called the lineup “thin,” he said."
     )
     quote = all_quotes(text)[-1]
     assert quote[1] == "term"

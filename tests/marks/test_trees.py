@@ -1,15 +1,31 @@
-"""Boosted oblivious trees (`reader.marks.trees`): deterministic fits, an interaction a
-linear model cannot express, a round trip through the generated module, and the
-boilerplate model with trees in it still telling a clean page's furniture from its prose."""
+"""Boosted oblivious trees (`bench/trees.py`, the sixth boilerplate round's experiment, not
+used by `reader`): deterministic fits, an interaction a linear model cannot express, and
+`bench/bp_trees.py` adding them to `reader analyze`'s scores and taking them away again.
+Their figures are in bench/README_marks.md, so what they rest on is checked."""
 
 from __future__ import annotations
 
+import importlib
+import math
+import sys
+
 import numpy as np
 
-from reader.marks import LineKind, analyze
 from reader.marks import boilerplate as bp
-from reader.marks import trees as tr
+from tests.conftest import ROOT
 from tests.marks.test_smoothing import PARAS
+
+
+def _load(name: str):  # noqa: ANN202 - a bench module
+    """A module of bench/ (registered, so its dataclasses and `import trees` work)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
+tr = _load("trees")
 
 
 def _and_data(n: int = 1200) -> tuple[np.ndarray, np.ndarray]:
@@ -49,23 +65,6 @@ def test_the_base_scores_are_where_boosting_starts() -> None:
     assert np.abs(tr.predict(trees.arrays(), x)).max() < 0.01
 
 
-def test_the_generated_module_reads_back_the_same_model() -> None:
-    x, y = _and_data()
-    trees = tr.fit(x, y, np.ones(len(y)), np.zeros(len(y)), n_trees=15, depth=3, rate=0.2)
-    names = ("a", "b", "c")
-    text = tr.source({"TREES": trees}, {"TREES": names}, "test module", {"SCOPE": "ctx"})
-    module = type("M", (), {})()
-    ns: dict = {}
-    exec(compile(text, "<generated>", "exec"), ns)  # noqa: S102 - our own generated text
-    module.__dict__.update(ns)
-    back = tr.load(module, names)
-    assert back == trees
-    assert ns["SCOPE"] == "ctx"
-    assert np.array_equal(tr.predict(back.arrays(), x), tr.predict(trees.arrays(), x))
-    # written for other features: not used
-    assert tr.load(module, ("a", "b", "other")) is None
-
-
 def test_predict_matches_walking_each_tree() -> None:
     x, y = _and_data(300)
     trees = tr.fit(x, y, np.ones(len(y)), np.zeros(len(y)), n_trees=8, depth=3, rate=0.5)
@@ -92,15 +91,6 @@ MENU = ["Home", "News", "Sport", "Weather", "Opinion"]
 FOOTER = ["Privacy policy", "Terms of use", "Contact us", "© 2024 The Daily Example"]
 
 
-def test_a_clean_page_keeps_its_prose_and_drops_its_furniture_with_the_trees() -> None:
-    text = "\n\n".join([*MENU, "Council approves new city budget", *PARAS, *FOOTER])
-    marks = analyze(text)
-    lines = text.split("\n")
-    kinds = {lines[i]: k for i, k in enumerate(marks.line_kinds) if lines[i]}
-    assert [kinds[p] for p in PARAS] == [LineKind.BODY] * len(PARAS)
-    assert all(kinds[m] is LineKind.BOILERPLATE for m in MENU + FOOTER)
-
-
 def _some_trees(names: tuple[str, ...], seed: int) -> tr.Trees:
     """Trees over `names` that move many scores: fitted to a made-up label of a page's
     rows (which line is longer than the page's median), so every split is a real one."""
@@ -114,25 +104,28 @@ def _page_lines() -> list[str]:
     return "\n\n".join([*MENU, "Council approves new city budget", *PARAS, *FOOTER]).split("\n")
 
 
-def test_the_fast_path_scores_as_the_reference_path_with_trees() -> None:
-    # `analyze_lines` (cached, fused, what `reader analyze` runs) and `run_stages` (what
-    # the trainer fits) must give the same probabilities with trees in either place
+def test_installed_trees_move_the_open_lines_and_undo_restores_the_linear_model() -> None:
+    # `bp_trees.install` adds the trees' score to the final scores of the lines they score,
+    # starting from the scores `reader analyze`'s fast path gives; undoing leaves the
+    # linear model exactly as it was
+    bp_trees = _load("bp_trees")
     lines = _page_lines()
-    saved = (bp._weights.STAGE1, bp._weights.STAGES, bp._TREES, bp._STAGE_TREES,
-             bp.TREE_SCOPE, bp._STAGE1_TREES)
-    try:
-        for kwargs in ({"trees": _some_trees(bp.TREE_FEATURES, 0), "scope": "ctx"},
-                       {"trees": _some_trees(bp.TREE_FEATURES, 1), "scope": "last"},
-                       {"stage_trees": [_some_trees(bp.STAGE2_FEATURES, 2),
-                                        _some_trees(bp.STAGE2_FEATURES, 3)]},
-                       {"stage1_trees": _some_trees(bp.LINE_FEATURES, 4)}):
-            bp.use_weights(saved[0], saved[1], **kwargs)
-            fast = bp.analyze_lines(lines)[3]
-            ref = bp.boilerplate_probabilities(lines)[1]
-            assert np.allclose(fast, ref, rtol=0, atol=1e-9), kwargs
-            bp.use_weights(saved[0], saved[1])
-            plain = bp.analyze_lines(lines)[3]
-            assert any(abs(a - b) > 1e-6 for a, b in zip(fast, plain, strict=True))
-    finally:
-        bp.use_weights(saved[0], saved[1], None, saved[4])
-        bp._TREES, bp._STAGE_TREES, bp._STAGE1_TREES = saved[2], saved[3], saved[5]
+    w1, stages = bp._weights.STAGE1, bp._weights.STAGES
+    plain = bp.analyze_lines(lines)[3]
+    for scope, seed in (("ctx", 0), ("last", 1)):
+        bp_trees.SCOPE = scope
+        undo = bp_trees.install(_some_trees(bp_trees.FEATURES, seed), w1, stages)
+        try:
+            with_trees = bp.analyze_lines(lines)[3]
+        finally:
+            undo()
+        idx, rows1, _ = bp.stage1_rows(lines, None)
+        texts = [lines[i].strip() for i in idx]
+        z, scored, _ = bp_trees.tree_rows(rows1, list(map(len, texts)), texts, set(), w1,
+                                          stages)
+        # the reference path's final scores are the fast path's
+        assert np.allclose(plain, [1 - 1 / (1 + math.exp(-v)) for v in z], atol=1e-9)
+        moved = {k for k, (a, b) in enumerate(zip(plain, with_trees, strict=True))
+                 if abs(a - b) > 1e-9}
+        assert moved and moved <= set(scored)
+        assert bp.analyze_lines(lines)[3] == plain

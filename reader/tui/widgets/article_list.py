@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from reader.textlayout import cell_width, sanitize
 from reader.tui.commands import bindings_for
+from reader.tui.list_hints import hint, hint_bindings, mapped_elsewhere
 from reader.tui.widgets.scrolling import scroll_row_into_view, set_virtual_size
 
 STATUS_MARK = {"done": "✓", "skipped": "–", "todo": " "}
@@ -59,7 +60,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--pending",
         "article-list--share",
     }
-    BINDINGS = bindings_for("list")
+    BINDINGS = [*bindings_for("list"), *hint_bindings()]  # (article keys say where they work)
 
     # repaint=False: watch_cursor repaints just the rows that changed
     cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
@@ -280,6 +281,18 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_last(self) -> None:
         self.cursor = max(0, len(self.indices) - 1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A hint gives way to a key the user's keymap gave to some command."""
+        if action == "article_hint" and parameters:
+            return not mapped_elsewhere(str(parameters[0]),
+                                        getattr(self.app, "user_keymap", None) or {})
+        return True
+
+    def action_article_hint(self, command_id: str) -> None:
+        """An article key pressed on the list: say where it works (`reader.tui.list_hints`)."""
+        self.app.notify(hint(command_id, getattr(self.app, "current", None) is not None),
+                        timeout=3)
 
     def action_open(self) -> None:
         if self.current is not None:

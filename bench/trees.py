@@ -4,12 +4,14 @@ The boilerplate model's stages are logistic regressions over hand-made features,
 interaction ("a short line, inside the article, that shares its vocabulary") exists only
 when someone writes it as a feature. A few dozen shallow trees boosted from the linear
 model's own log-odds (`fit(..., base=z)`) can learn such interactions from the data and
-leave the linear model's verdict alone where it has nothing to add.
+leave the linear model's verdict alone where it has nothing to add. (Tried in the sixth
+boilerplate round; none won out of sample, so `reader` does not use them: `bp_trees.py`
+keeps the experiment, bench/README_marks.md its figures.)
 
 Oblivious trees (one split per level, shared by every node of that level, as in
 CatBoost): a tree of depth d is d (feature, threshold) pairs and 2**d leaf values, so a
 whole page is scored at once by comparisons and a table look-up (`predict`), and the model
-is a few tuples of numbers in a generated Python module. Fitting is deterministic: split
+is a few tuples of numbers. Fitting is deterministic: split
 candidates are quantiles of each feature's values (no sampling), the best split is the
 first of equal gains in a fixed order, and every sum is a `numpy.bincount` (sequential).
 """
@@ -172,32 +174,3 @@ def fit(  # noqa: PLR0913 - the usual boosting settings
         thrs.append(tuple(tt))
         leaves.append(tuple(float(v) for v in vals))
     return Trees(tuple(feats), tuple(thrs), tuple(leaves))
-
-
-def source(ensembles: dict[str, Trees], names: dict[str, Sequence[str]], header: str,
-           settings: dict[str, object]) -> str:
-    """The text of a generated module holding the `ensembles` (`load` reads each back by
-    its name): `names[name]` are the feature names each reads (written as
-    `{name}_NAMES`, so a module from another feature set is recognised); `settings` are
-    written as constants first."""
-    lines = [f'"""{header}"""', ""]
-    lines += [f"{k} = {v!r}" for k, v in settings.items()]
-    for key, trees in ensembles.items():
-        lines += ["", f"{key}_NAMES = ("] + [f"    {n!r}," for n in names[key]] + [")", ""]
-        lines.append(f"{key} = (")
-        for f, t, v in zip(trees.features, trees.thresholds, trees.leaves, strict=True):
-            lines.append(f"    ({f!r}, {t!r}, {v!r}),")
-        lines.append(")")
-    lines.append("")
-    return "\n".join(lines)
-
-
-def load(module: object, names: Sequence[str], key: str = "TREES") -> Trees | None:
-    """The `Trees` named `key` of a module `source` wrote, or None when it has none or they
-    were written for other features (only while retraining)."""
-    stored = getattr(module, key, ())
-    if not stored or tuple(getattr(module, f"{key}_NAMES", ())) != tuple(names):
-        return None
-    return Trees(tuple(tuple(f) for f, _, _ in stored),
-                 tuple(tuple(t) for _, t, _ in stored),
-                 tuple(tuple(v) for _, _, v in stored))

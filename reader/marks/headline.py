@@ -546,6 +546,12 @@ def toc_lines(
     return frozenset(out)
 
 
+# a line the corpus repeats that has this many words or more, most of them in the
+# article's text, is kept as a candidate: a story's own headline, repeated in the "most
+# read" lists of other pages of its site
+OWN_STORY_WORDS = 6
+
+
 def corpus_lines(
     lines: Sequence[str],
     idx: Sequence[int],
@@ -555,21 +561,41 @@ def corpus_lines(
     repeated: Container[str] | None,
 ) -> frozenset[int]:
     """The candidates (positions in `idx`) whose text recurs across the corpus (`repeated`:
-    the lines `repeated_lines` finds on 3+ pages): site or platform furniture ("Skip to
-    content", "Top Stories", a newsletter prompt, a shop's slogan), never the headline,
-    which belongs to one article. The boilerplate model reads the same evidence as one
-    feature among many, so such a line may still be its most headline-like candidate.
-    Unless the article's own start line (`article_start`) recurs too: then the page is a
-    copy of a syndicated story, whose headline the other copies may repeat. `pick_line`'s
-    callers skip them, after the ranker (no weight depends on it). On dev no gold headline
-    recurs so (0 of 390 in the site folds' test corpora; 1 of 813 on the train split,
-    against ~23 % of all candidates): see `bench/README_marks.md`, "Seventh round"."""
+    the lines `repeated_lines` finds on 3+ pages): site or platform furniture ("Contact",
+    "Work with us", "An official website of the United States government", a section
+    banner), never the headline, which belongs to one article. The boilerplate model reads
+    the same evidence as one feature among many, so such a line may still be the ranker's
+    best candidate. Two exceptions: when the article's own start line
+    (`article_start`) recurs too, the page is a copy of a syndicated story, whose headline
+    the other copies repeat (nothing is skipped); and a line of `OWN_STORY_WORDS` or more
+    words, at least half of whose content words the article's first body lines hold, may
+    be this story's headline that other pages of its site list as a teaser. `pick_line`'s
+    callers skip them, after the ranker (no weight depends on it). See
+    `bench/README_marks.md`, "Seventh round (headline)"."""
     if not repeated or not cands:
+        return frozenset()
+    rep = [k for k in cands if keys[k] in repeated]
+    if not rep:
         return frozenset()
     start = article_start(lines, idx, p_bp)
     if start is not None and keys[start] in repeated:
         return frozenset()
-    return frozenset(k for k in cands if keys[k] in repeated)
+    out = set(rep)
+    long = [k for k in rep if len(lines[idx[k]].split()) >= OWN_STORY_WORDS]
+    if long and start is not None:
+        body: set[bytes] = set()
+        seen = 0
+        for j in range(start, len(idx)):
+            if p_bp[j] < 0.5:
+                body |= _words3(lines[idx[j]].lower())
+                seen += 1
+                if seen >= BODY_LINES:
+                    break
+        for k in long:
+            cw = content_words(lines[idx[k]].strip())
+            if cw and 2 * len(cw & body) >= len(cw):
+                out.discard(k)
+    return frozenset(out)
 
 
 def choose(cands: Sequence[int], rows: Sequence[Sequence[float]], w: Sequence[float]) -> int:

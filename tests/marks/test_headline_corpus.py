@@ -8,9 +8,9 @@ import pytest
 from reader.marks import analyze, repeated_lines
 from reader.marks import headline as hl
 
-# a site-wide banner over every story of a local site's series: headline-shaped, and it
-# shares more words with each story than the story's own headline does
-BANNER = "Harbour Bridge Rebuild: Everything Commuters Need to Know"
+# a site-wide section banner over every story of a local site's series: all its words are
+# in each story, which the story's own headline cannot match
+BANNER = "The Harbour Bridge Rebuild"
 HEADS = (
     "Council approves two more years of closures",
     "Ferry timetable doubles while the crossing is shut",
@@ -36,9 +36,10 @@ def _story(i: int) -> list[str]:
             for p in PARAS[i:] + PARAS[:i]]
 
 
-def _page(head: str, story: list[str], menu: tuple[str, ...] = ("Home", "News")) -> str:
-    return "\n\n".join([*menu, "Transport", BANNER, head, "By Jane Smith", "May 2, 2026",
-                        *story, "Share", "Related stories"])
+def _page(head: str, story: list[str], menu: tuple[str, ...] = ("Home", "News"),
+          banner: str = BANNER, after: tuple[str, ...] = ()) -> str:
+    return "\n\n".join([*menu, "Transport", banner, head, "By Jane Smith", "May 2, 2026",
+                        *story, "Share", "Related stories", *after])
 
 
 def _titles(texts: list[str]) -> list[str | None]:
@@ -67,6 +68,26 @@ def test_copies_of_one_syndicated_story_keep_their_shared_headline() -> None:
     # the same story on three sites (its text recurs across the corpus, its headline too):
     # the repeated headline is the story's, not furniture
     menus = (("Home", "News"), ("Front page", "Local"), ("Start", "World"))
-    texts = [_page(HEADS[1], _story(1), menu).replace(BANNER, "Transport desk")
-             for menu in menus]
+    texts = [_page(HEADS[1], _story(1), menu, "Transport desk") for menu in menus]
     assert _titles(texts) == [HEADS[1]] * 3
+
+
+def _most_read_corpus() -> list[str]:
+    # the site's other pages list the first story's headline under "Most read"
+    rail = ("Most read", HEADS[0], "Ten things to do in the city this weekend",
+            "Weather: rain clears by Friday")
+    return [_page(HEADS[i], _story(i), banner="Transport desk", after=rail if i else ())
+            for i in range(3)]
+
+
+def test_a_story_listed_as_most_read_on_other_pages_keeps_its_headline() -> None:
+    # its headline recurs on three pages, but on its own page it is the headline (6+
+    # words, most of them the article's)
+    texts = _most_read_corpus()
+    assert HEADS[0].lower() in repeated_lines(texts)
+    assert _titles(texts)[0] == HEADS[0]
+
+
+def test_without_the_own_story_exception_it_loses_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hl, "OWN_STORY_WORDS", 99)
+    assert _titles(_most_read_corpus())[0] != HEADS[0]

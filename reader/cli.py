@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.arg_errors import OneLineParser
 from reader.commands.common import add_max_size_argument, add_text_field_argument, path_value
 from reader.errors import UserError
 
@@ -45,7 +46,7 @@ Run `reader COMMAND --help` for a command's options. Exit status: 0 on success,
 
 
 def _app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="reader",
         description="A keyboard-driven terminal reader and annotator for corpora of news "
         "articles saved as plain .txt or JSON Lines.",
@@ -84,7 +85,7 @@ def _module_name(name: str) -> str:
 
 def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     module = importlib.import_module(f"reader.commands.{_module_name(name)}")
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog=f"reader {name}",
         description=getattr(module, "DESCRIPTION", None) or module.HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,

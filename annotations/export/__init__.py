@@ -175,7 +175,8 @@ def export_to_file(
     counted: Callable[[int, int], None] | None = None,
 ) -> Path:
     """Export to `path` and return it. `store` None exports as if nothing were annotated.
-    `counted` gets (articles, highlights) of a document export, as `reader export` says them.
+    `counted` gets (articles, highlights) written, as `reader export` says them (no
+    highlights in the text export).
 
     Markdown links are made relative to the file's folder, so they open from the note.
     `excel` writes a CSV with a byte-order mark (plain UTF-8 otherwise).
@@ -216,6 +217,8 @@ def export_to_file(
         for line in report.skipped:
             if warn:
                 warn(f"skipped {line}")
+        if counted is not None:
+            counted(report.written, 0)
         return target
     if fmt not in DOCUMENT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")

@@ -302,6 +302,7 @@ def _write_text(args: argparse.Namespace, corpus: Corpus, store: StoreLike, prog
                 skipped: list[str], cluster: Any) -> int:
     from annotations.export import export_to_file
 
+    written: list[int] = []
     if args.jsonl:
         guard_output(args, corpus, Path(args.output))
     try:
@@ -316,11 +317,13 @@ def _write_text(args: argparse.Namespace, corpus: Corpus, store: StoreLike, prog
             progress=progress,
             warn=skipped.append,
             cluster=cluster,
+            counted=lambda n, _h: written.append(n),
         )
     finally:
         if progress:
             progress.finish()
     for line in skipped:
         print(f"reader: {line}", file=sys.stderr)
-    print(f"wrote the cleaned text to {path}", file=sys.stderr)
+    of = f" of {written[0]} article(s)" if written else ""  # (a coder checks it is all)
+    print(f"wrote the cleaned text{of} to {path}", file=sys.stderr)
     return 0

@@ -215,6 +215,8 @@ def _write(app: Any, choice: str, fmt: str, target: Path, keep_edited: bool = Fa
                              counted=lambda n, h: counts.append((n, h)))
     if fmt != "text" and (store is None or not store.coders()):  # (the CLI says so too)
         return f"exported to {shown(written)}: nothing is annotated yet, so it lists no article"
+    if counts and fmt == "text":
+        return f"exported the cleaned text of {counts[0][0]} article(s) to {shown(written)}"
     if counts:  # what `reader export` says: a coder checks that their work is in it
         n, h = counts[0]
         return f"exported {n} article(s), {h} highlight(s) to {shown(written)}"

@@ -147,9 +147,9 @@ def _colour_name(hex_colour: str | None) -> str:
 
 
 def codebook_from_codes(codes: dict[str, CodeInfo], where: str = "") -> Codebook:
-    """The codes as labels and quick tags. A code name longer than a label or tag may be
-    refuses the whole file (`where` names it) before anything is merged: the tag box and
-    the codebook apply the same limit."""
+    """The codes as labels and quick tags. A code name too long for a label or tag refuses
+    the whole file (`where` names it) before anything is merged, as the tag box
+    and the codebook refuse it."""
     for info in codes.values():
         if info.name == TAGS_CODE:
             continue

@@ -90,14 +90,7 @@ class Data:
         out = []
         for n, g in items:
             key = (n, g["file"])
-            got: list = []
-            _find_quotes(self.text[key].split("\n"), list(self.kinds[key]), weights, got)
-            gold = {(q["start"], q["end"]): q for q in g["quotes"]}
-            rows, ys = [], []
-            for s, e, feats in got:
-                if (s, e) in gold:
-                    rows.append(feats)
-                    ys.append(1 if gold[(s, e)]["kind"] == "speech" else 0)
+            rows, ys = tq.gold_rows(self.text[key], self.kinds[key], weights, g["quotes"])
             out.append((g["file"], rows, ys))
         return out
 

@@ -295,6 +295,21 @@ def _candidates(
     return start, [k for k in range(lo, hi) if 3 <= chars[k] <= 300], chars
 
 
+def _body_word_sets(
+    lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float], start: int
+) -> list[set[bytes]]:
+    """The words (`_words3`) of each of the article's first `BODY_LINES` body lines (p
+    below 0.5) from `start` on: what the candidates are compared with."""
+    sets = []
+    for k in range(start, len(idx)):
+        if p_bp[k] < 0.5:
+            # article lines are unique: not worth the content_words cache
+            sets.append(_words3(lines[idx[k]].lower()))
+            if len(sets) >= BODY_LINES:
+                break
+    return sets
+
+
 def title_rows(
     lines: Sequence[str],
     idx: Sequence[int],
@@ -314,14 +329,7 @@ def title_rows(
         return [], []
     # in how many of the first body lines each content word occurs (counted in one go, at
     # C speed)
-    body_sets = []
-    for k in range(start, m):
-        if p_bp[k] < 0.5:
-            # article lines are unique: not worth the content_words cache
-            body_sets.append(_words3(lines[idx[k]].lower()))
-            if len(body_sets) >= BODY_LINES:
-                break
-    body_words = Counter(chain.from_iterable(body_sets))
+    body_words = Counter(chain.from_iterable(_body_word_sets(lines, idx, p_bp, start)))
     # first and last copy of each candidate's text on the whole page (one pass)
     ckeys = {keys[k] for k in cands}
     first_seen: dict[str, int] = {}
@@ -583,14 +591,7 @@ def corpus_lines(
     out = set(rep)
     long = [k for k in rep if len(lines[idx[k]].split()) >= OWN_STORY_WORDS]
     if long and start is not None:
-        body: set[bytes] = set()
-        seen = 0
-        for j in range(start, len(idx)):
-            if p_bp[j] < 0.5:
-                body |= _words3(lines[idx[j]].lower())
-                seen += 1
-                if seen >= BODY_LINES:
-                    break
+        body: set[bytes] = set().union(*_body_word_sets(lines, idx, p_bp, start))
         for k in long:
             cw = content_words(lines[idx[k]].strip())
             if cw and 2 * len(cw & body) >= len(cw):

@@ -32,9 +32,9 @@ NAMES: tuple[str, ...] = ("page_reporting", "bare_fragment")
 # the features of a page nothing is known of (a caller without the article's text)
 NEUTRAL_PAGE: tuple[float, ...] = (1.0,)
 ZEROS: tuple[float, ...] = (0.0,) * len(NAMES)
-# the index of `page_reporting` in `speakers.KIND_FEATURES` (the trainer's speech lean
-# goes there: `train_quotes.lean`)
-PAGE_REPORTING = "page_reporting"
+# the name, among `speakers.KIND_FEATURES`, of the feature the trainer's speech lean goes
+# on (`train_quotes.lean`): `NAMES`' first, so the two cannot disagree
+PAGE_REPORTING = NAMES[0]
 
 
 def page_features(own_text: str, turns: int = 0) -> tuple[float, ...]:

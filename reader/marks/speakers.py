@@ -1602,6 +1602,7 @@ _FIRST_PERSON = re.compile(
     r"[Iwymou](?<!\w.)(?:(?<=I)|(?<=w)e|(?<=y)ou|(?<=m)[ye]|(?<=o)ur|(?<=u)s)\b"
 )
 _INTERNAL_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+_STARTS_UPPER = KIND_FEATURES.index("starts_upper")  # (in `attribute`'s feature row)
 # fallback when no trained weights are given: speech iff an attribution is found
 DEFAULT_KIND_WEIGHTS = (-0.5,) + (0.0,) * 14 + (1.0,) + (0.0,) * 11 + kind_page.ZEROS
 _TRAIL = "\"'\u201c\u201d\u2018\u2019)]} "
@@ -1867,7 +1868,7 @@ def attribute(
         and _work_title(words, inner, left, right)
     ):
         score = -1.0  # "wrote “The Long Bridge” in 2010": a title in running text
-    if score >= 0.0 and nw == 1 and not feats[7]:
+    if score >= 0.0 and nw == 1 and not feats[_STARTS_UPPER]:
         score = -1.0  # "called her performance “stunning,”": one word in lower case, a term
     if score < 0.0 and direct and nw <= 3 and ends_punct and _whole_reply(inner, stripped_left):
         score = 0.0  # "“No,” she said.", "The source answered, “Correct.”": a whole reply

@@ -17,9 +17,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from reader.marks import _analyze, _find_quotes
+from reader.marks import LineKind, _analyze, _find_quotes
 from reader.marks.kind_page import PAGE_REPORTING
 from reader.marks.speakers import KIND_FEATURES
 from reader.marks.train_boilerplate import REPO, emit, train_lr
@@ -85,18 +86,26 @@ def load(
             continue
         text = (eval_dir / "boilerplate" / split / g["file"]).read_text(encoding="utf-8")
         marks = _analyze(text, None, frozenset(), frozenset(), frozenset())
-        lines = text.split("\n")
-        kinds = list(marks.line_kinds)
-        got: list = []
-        _find_quotes(lines, kinds, weights or START, got)
-        gold = {(q["start"], q["end"]): q["kind"] for q in g["quotes"]}
-        rows, ys = [], []
-        for s, e, feats in got:
-            if (s, e) in gold:
-                rows.append(feats)
-                ys.append(1 if gold[(s, e)] == "speech" else 0)
+        rows, ys = gold_rows(text, marks.line_kinds, weights or START, g["quotes"])
         out.append((g["file"], rows, ys))
     return out
+
+
+def gold_rows(
+    text: str, line_kinds: Sequence[LineKind], weights: tuple[float, ...], quotes: list[dict]
+) -> tuple[list[list[float]], list[int]]:
+    """The kind feature rows, computed under `weights`, of the quotations of `text` (its
+    lines of kinds `line_kinds`) that match a gold span of `quotes` exactly, and their
+    labels (1 = speech)."""
+    got: list = []
+    _find_quotes(text.split("\n"), list(line_kinds), weights, got)
+    gold = {(q["start"], q["end"]): q["kind"] for q in quotes}
+    rows, ys = [], []
+    for s, e, feats in got:
+        if (s, e) in gold:
+            rows.append(feats)
+            ys.append(1 if gold[(s, e)] == "speech" else 0)
+    return rows, ys
 
 
 # the kind weights the first round of features is computed with: every quotation `speech`

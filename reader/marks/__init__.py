@@ -382,6 +382,11 @@ def _find_quotes(
             # a transcript's turn: its quotations are the turn speaker's
             _turn_speaker(ctx, turns[i][0])
         if i not in marked:
+            if kinds[i] is body and _heading(line):
+                # a subheading or a product's name opens a new section: an unattributed
+                # quotation below it continues nobody above it ("One tester said: “…”" /
+                # "Acme Floss Pro" / "“…”" is not the tester's)
+                ctx.last_speaker = None
             # names a few paragraphs before a quotation may be its speaker; farther
             # text only advances the sentence count (speakers' names are remembered
             # when they are attributed, so "Vallee said" still finds "Gil Vallee")
@@ -399,6 +404,16 @@ def _find_quotes(
 
 
 _CLOSERS = "\u201d\u00bb\"'\u2019"
+_HEADING_ENDS = frozenset(".!?:;,\u201d\u00bb\"'\u2019)\u2026")
+
+
+def _heading(line: str) -> bool:
+    """Whether a body line reads as a heading: a few words, capitalised, with no sentence
+    end (a subheading, a product's or a section's name)."""
+    t = line.strip()
+    return (
+        0 < t.count(" ") < 10 and t[:1].isupper() and t[-1] not in _HEADING_ENDS
+    )
 
 
 def _back_fill_paragraphs(out: list[Quote], text: str) -> None:

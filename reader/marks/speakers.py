@@ -388,6 +388,13 @@ _PASSIVE_AT = re.compile(
 )
 
 
+def _colon_intro(sent_left: str, right_s: str) -> bool:
+    """Whether a new sentence, capitalised, follows a quotation that ends its own sentence
+    after an attribution before it ("Doe told reporters: “…”", "Doe said the plan was
+    “…”")."""
+    return bool(sent_left.strip()) and right_s.lstrip()[:1].isupper()
+
+
 def _passive(text: str, pos: int) -> bool:
     """Whether the subject ending at `pos` takes its speech verb in the passive."""
     return _PASSIVE_AT.match(text, pos) is not None
@@ -1709,6 +1716,11 @@ def attribute(
     core = inner.rstrip(_TRAIL)
     last = core[-1:]
     ends_punct = last in (".", "?", "!", ",", "\u2026", ":", ";", "-", "\u2014")
+    if verb_right and verb_left and last in (".", "?", "!") and _colon_intro(sent_left, right_s):
+        # "Jane Doe said: “The sensor helps.” John Roe added, “…”": a quotation introduced
+        # by its speaker and a colon ends its sentence; the next sentence's attribution is
+        # the next quotation's
+        verb_right = False
     who: str | None = None
     direct = False
     tight = False
@@ -1806,8 +1818,11 @@ def attribute(
         # a quotation that ends its sentence ("… an election.’’ Critically, it said …")
         # leaves the next sentence's verb to the next quotation
         ends_sentence = last in (".", "?", "!") and right_s.lstrip()[:1].isupper()
-        lead = verb_left and sent_left.count(",") >= 2 and _full_person(
-            _lead_appositive(sent_left), ctx.lower_words
+        lead = verb_left and sent_left.count(",") >= 2 and (
+            _full_person(_lead_appositive(sent_left), ctx.lower_words)
+            # "The Acme chief executive, John Roe, said the company was “…”": the person
+            # the description names, not a referent of the description
+            or _full_person(_AFTER_DESC_NAME.match(sent_left), ctx.lower_words)
         )
         m = (verb_left and not lead and _sentence_verb(sent_left)) or (
             verb_right and not ends_sentence and _right_verb(right_s)
@@ -1941,6 +1956,7 @@ def attribute(
         if g is not None:
             ctx.gender.setdefault(speaker, g)  # "…,” she said: the speaker is a woman
     if speaker:
+        speaker = _indefinite(speaker)
         end_sent = ctx.sentence + inner.count(". ") + inner.count("? ") + inner.count("! ")
         parts = speaker.split()
         if len(parts) >= 2 and speaker[0].isupper() and _is_person(parts):
@@ -2104,8 +2120,17 @@ def _find_speaker(
             speaker = _expand(intro, ctx)
             _path("intro", ctx)
         else:
-            # a fragment woven into a sentence: its subject is the speaker
-            subj = _subject(sent_left, ctx)
+            # a fragment woven into a sentence: its subject is the speaker (a heading or
+            # label without a word in lower case, "2018 Theater Series Performance ‘…’",
+            # has no verb, so no subject; "Doe: “…”" names its speaker by the colon, a
+            # numbered label does not: "Step #2: “…”", "Myth 1: “…”")
+            subj = (
+                _subject(sent_left, ctx)
+                if _has_lower_word(sent_left) or (
+                    stripped_left[-1] == ":" and not any(map(str.isdigit, stripped_left))
+                )
+                else None
+            )
             if subj is not None:
                 speaker = _resolve(subj, ctx)
                 _path("subject", ctx)
@@ -2115,6 +2140,25 @@ def _find_speaker(
     if speaker is not None and speaker[-1].isupper() and _ACRONYM_RE.fullmatch(speaker.split()[-1]):
         speaker = _acronym(speaker, ctx)
     return speaker, who
+
+
+_INDEFINITE = frozenset(("One", "Another"))
+
+
+def _indefinite(speaker: str) -> str:
+    """An indefinite description opening a sentence ("One tester said:", "Another reader
+    wrote") is written as a description ("one tester"), as the labels write it: it names
+    nobody, so it is no name that a later quotation or pronoun could be carried to."""
+    head, _, rest = speaker.partition(" ")
+    if head in _INDEFINITE and rest[:1].islower():
+        return head.lower() + " " + rest
+    return speaker
+
+
+def _has_lower_word(text: str) -> bool:
+    """Whether `text` holds a word that opens in lower case (a verb, a preposition): a
+    run of capitalised words and numbers is a heading, a label or a name."""
+    return any(w[:1].islower() for w in text.split())
 
 
 def _cite_head(sent_left: str, lower_words: LowerWords | frozenset[str]) -> str | None:

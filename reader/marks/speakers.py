@@ -906,6 +906,8 @@ def _resolve(who: str, ctx: Context) -> str | None:
         # "a source close to the president": kept as written; "the mayor of Springfield"
         # is the mayor the article names ("Mayor Jane Doe"), if it names one
         return _office_holder(w, ctx) or w
+    if " of " in w and _of_institution(w):
+        return w  # "the Department of Transportation said"
     low = w.lower()
     if low in _PRONOUNS:
         if low in ("i", "we", "you"):
@@ -2124,13 +2126,14 @@ def _find_speaker(
             # label without a word in lower case, "2018 Theater Series Performance ‘…’",
             # has no verb, so no subject; "Doe: “…”" names its speaker by the colon, a
             # numbered label does not: "Step #2: “…”", "Myth 1: “…”")
-            subj = (
-                _subject(sent_left, ctx)
-                if _has_lower_word(sent_left) or (
-                    stripped_left[-1] == ":" and not any(map(str.isdigit, stripped_left))
-                )
-                else None
-            )
+            rel = _who_clause(sent_left) if ", who " in sent_left else None
+            subj = rel or _subject(sent_left, ctx)
+            if (
+                subj is not None and rel is None and not _has_lower_word(sent_left)
+                and not (stripped_left[-1] == ":" and not any(map(str.isdigit, stripped_left)))
+                and not _named_person(subj, ctx)
+            ):
+                subj = None
             if subj is not None:
                 speaker = _resolve(subj, ctx)
                 _path("subject", ctx)
@@ -2140,6 +2143,46 @@ def _find_speaker(
     if speaker is not None and speaker[-1].isupper() and _ACRONYM_RE.fullmatch(speaker.split()[-1]):
         speaker = _acronym(speaker, ctx)
     return speaker, who
+
+
+# heads of institutions named with "of" ("the Department of Transportation", "the Bank of
+# England", "the University of Chicago Education Lab"); offices ("Secretary of State") are
+# `_from_given_name`'s
+_OF_HEADS = frozenset((
+    "Department", "Ministry", "University", "Bureau", "Office", "Board", "Council",
+    "Institute", "Center", "Centre", "Centers", "Commission", "Agency", "Academy", "College",
+    "Court", "Bank", "Chamber", "Association", "Society", "Federation", "League", "Union",
+    "Museum", "School", "Government", "Republic", "Embassy", "Division", "Corps", "Church",
+))
+
+
+def _of_institution(w: str) -> bool:
+    """Whether a captured subject is an institution named with "of" ("the Department of
+    Transportation", "Bank of England"): kept whole, not cut to the last capitalised run
+    ("Transportation", "England")."""
+    words = w.split()
+    for k, word in enumerate(words[:-2]):
+        if word in _OF_HEADS and words[k + 1] == "of":
+            return all(x[:1].isupper() or x.lower() == "the" for x in words[:k])
+    return False
+
+
+@cache
+def _who_clause_re() -> re.Pattern[str]:
+    """`NAME(, appositive), who said …` (compiled on first use: rare)."""
+    return re.compile(
+        rf"({_FULL})(?:,[^,\u201c\u201d\"]{{1,80}})?,\s+who\s+{_ADV}{{0,2}}(?:{_SPEECH_VERB})\b"
+    )
+
+
+def _who_clause(sent_left: str) -> str | None:
+    """The antecedent of a relative clause whose verb reports the quotation: "The plan drew
+    criticism from John Roe, a council member, who said it was “…”" is Roe's, though a
+    preposition governs his name (the last such clause before the quotation)."""
+    found = None
+    for m in _who_clause_re().finditer(sent_left):
+        found = m.group(1)
+    return found
 
 
 _INDEFINITE = frozenset(("One", "Another"))
@@ -2153,6 +2196,14 @@ def _indefinite(speaker: str) -> str:
     if head in _INDEFINITE and rest[:1].islower():
         return head.lower() + " " + rest
     return speaker
+
+
+def _named_person(name: str, ctx: Context) -> bool:
+    """A person's name by its given name ("Grace Millane") or as a surname met before: what
+    may stand before a quotation in a headline without a verb ("Grace Millane ‘gave …’"),
+    where a heading's words ("Series Performance") may not."""
+    parts = name.split()
+    return parts[0].lower() in GIVEN or parts[-1].lower() in ctx.surnames
 
 
 def _has_lower_word(text: str) -> bool:

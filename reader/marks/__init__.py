@@ -387,6 +387,7 @@ def _find_quotes(
                 # quotation below it continues nobody above it ("One tester said: “…”" /
                 # "Acme Floss Pro" / "“…”" is not the tester's)
                 ctx.last_speaker = None
+                ctx.section = ctx.sentence + 1
             # names a few paragraphs before a quotation may be its speaker; farther
             # text only advances the sentence count (speakers' names are remembered
             # when they are attributed, so "Vallee said" still finds "Gil Vallee")

@@ -687,6 +687,9 @@ class Context:
     step: str = ""
     # the page's kind evidence (`kind_page.page_features`), among `KIND_FEATURES`
     page: tuple[float, ...] = kind_page.NEUTRAL_PAGE
+    # the sentence of the last heading line (a subheading, a product's name): an
+    # unattributed quotation below it is carried to nobody named above it
+    section: int = -100
 
     def scratch(self) -> Context:
         """A copy to attribute a boilerplate line's quotations in: what it learns there
@@ -1928,6 +1931,11 @@ def attribute(
             who = fixed_who  # type: ignore[assignment]
         if fixed_sv is not _UNSET:
             sentence_verb = fixed_sv  # type: ignore[assignment]
+        if who is None and sentence_verb is None and verb_right and not passive:
+            # "… but “…” in healthy people, says Mellor.": the attribution closes the
+            # sentence the quotation is woven into (the kind's features are left as they
+            # were fitted)
+            who = _closing_attribution(right_s)
         speaker, who = _find_speaker(
             who, sentence_verb, stripped_left, sent_left, ctx, not passive
         )
@@ -2168,6 +2176,24 @@ def _of_institution(w: str) -> bool:
 
 
 @cache
+def _closing_attribution_re() -> re.Pattern[str]:
+    """`…, says Jane Doe.` at the end of a sentence (compiled on first use)."""
+    return re.compile(
+        rf"^[^\u201c\u201d\"]{{0,120}}?,\s+{_ADV}{{0,1}}(?:{_SPEECH_VERB})\s+"
+        rf"({_FULL}|[{UPPER}][\w'\u2019\-]+)[.!?]?\s*$"
+    )
+
+
+def _closing_attribution(right_s: str) -> str | None:
+    """The name of a reversed attribution ("says Mellor") that ends the sentence after a
+    quotation woven into it, past the rest of the clause."""
+    if ", " not in right_s:
+        return None
+    m = _closing_attribution_re().match(right_s)
+    return m.group(1) if m else None
+
+
+@cache
 def _who_clause_re() -> re.Pattern[str]:
     """`NAME(, appositive), who said …` (compiled on first use: rare)."""
     return re.compile(
@@ -2231,7 +2257,7 @@ def _carry(ctx: Context) -> str | None:
     """Speaker of an unattributed quotation: the person named in the last two sentences
     ("According to Bongard, that's because ... “If you play ...”"), else the previous
     speaker whose quote it continues (next sentence or paragraph, nobody in between)."""
-    lo = ctx.sentence - 2
+    lo = max(ctx.sentence - 2, ctx.section)
     for sent, name, strong in reversed(ctx.mentions):
         if sent < lo:
             break

@@ -2029,6 +2029,11 @@ def _pair(
     for a, b, names in _name_groups(right):
         if a == head and _verb_follows(right[b:]):
             raws = names  # "“…,” Jane Doe and John Roe said"
+        elif (
+            a > head and right[head:a].split() and right[head:a].split()[-1] in _VERB_WORDS
+            and len(right[head:a].split()) <= 2 and right[b:].lstrip()[:1] in (".", ",", "")
+        ):
+            raws = names  # "“…,” said Jane Doe and John Roe."
         break
     if raws is None:
         left = sent_left[-200:]
@@ -2040,6 +2045,8 @@ def _pair(
     names = []
     for raw in raws:
         name = clean_name(raw, ctx.lower_words)
+        if name is not None and " " not in name:
+            name = _expand(name, ctx)  # "Doe and Roe said": the full names met before
         if name is None or len(name.split()) < 2 or not _is_person(name.split()):
             return None
         names.append(_expand(name, ctx))

@@ -11,10 +11,12 @@ product's or a section's name) ends the speaker an unattributed quotation below 
 continue; an indefinite description ("One tester said:") is written as one ("one
 tester"), the way the labels write it, and is no name a later quotation is carried to;
 "The Acme chief executive, John Roe, said" is Roe's; the antecedent of "NAME, who said"
-speaks; a reversed attribution closing the sentence ("…, says Mellor.") names the
-speaker of a fragment woven in before it; an institution named with "of" is kept whole
-("the Department of Transportation"). Cases marked "was:" failed on the code before the
-round (the old answer in the comment); the others protect forms that already worked.
+speaks; two people named after the quotation ("said Jane Doe and John Roe", "Doe and
+Roe said") are joined as written; a reversed attribution closing the sentence ("…, says
+Mellor.") names the speaker of a fragment woven in before it; an institution named with
+"of" is kept whole ("the Department of Transportation"). Cases marked "was:" failed on
+the code before the round (the old answer in the comment); the others protect forms that
+already worked.
 """
 
 from __future__ import annotations
@@ -125,6 +127,18 @@ FORMS = {
         f"thinking while fasting, but {L}clinical trials have not been able to show the same "
         f"benefits{R} in healthy people, says Mellor. Research does show other benefits.",
         ["Duane Mellor"]),
+    # -- two people as one subject, after the quotation
+    # was: "Jane Doe"
+    "“…,” said NAME and NAME2.": (
+        f"{L}We will rebuild the bridge by spring,{R} said Jane Doe and John Roe.",
+        ["Jane Doe and John Roe"]),
+    # was: "Roe"
+    "“…,” SURNAME and SURNAME2 said": (
+        f"Jane Doe and John Roe run the port. {L}We will rebuild the bridge by spring,{R} "
+        "Doe and Roe said in a statement.", ["Jane Doe and John Roe"]),
+    "“…,” said NAME, and NAME2 agreed.": (
+        f"{L}We will rebuild the bridge by spring,{R} said Jane Doe, and John Roe agreed.",
+        ["Jane Doe"]),
     # -- institutions named with "of"
     # was: "Transportation"
     "the Department of X said": (

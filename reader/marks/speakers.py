@@ -1615,6 +1615,7 @@ _FIRST_PERSON = re.compile(
 )
 _INTERNAL_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 _STARTS_UPPER = KIND_FEATURES.index("starts_upper")  # (in `attribute`'s feature row)
+_TITLECASE = KIND_FEATURES.index("titlecase")
 # fallback when no trained weights are given: speech iff an attribution is found
 DEFAULT_KIND_WEIGHTS = (-0.5,) + (0.0,) * 14 + (1.0,) + (0.0,) * 11 + kind_page.ZEROS
 _TRAIL = "\"'\u201c\u201d\u2018\u2019)]} "
@@ -1888,6 +1889,16 @@ def attribute(
         and _work_title(words, inner, left, right)
     ):
         score = -1.0  # "wrote “The Long Bridge” in 2010": a title in running text
+    if (
+        score < 0.0 and not naming and nw >= 3 and not feats[_TITLECASE]
+        and _reported_by_name(who or sentence_verb, sent_left, right_s)
+    ):
+        # "Strange Horizons have described it as “a clever, delightful book”", "The
+        # documents told workers to “de-energize the main power supply”": a phrase of three
+        # words or more that a named subject says, tells or describes is that subject's
+        # speech, on a page that reports little as on a news page (the page-level lean
+        # alone made these terms on essays and reviews)
+        score = 0.0
     if score >= 0.0 and nw == 1 and not feats[_STARTS_UPPER]:
         score = -1.0  # "called her performance “stunning,”": one word in lower case, a term
     if score < 0.0 and direct and nw <= 3 and ends_punct and _whole_reply(inner, stripped_left):
@@ -2237,6 +2248,32 @@ def _named_person(name: str, ctx: Context) -> bool:
     where a heading's words ("Series Performance") may not."""
     parts = name.split()
     return parts[0].lower() in GIVEN or parts[-1].lower() in ctx.surnames
+
+
+# the verbs that report a named subject's words outright (not "suggests", "recommends",
+# "calls", "maintains": an essay's own advice, a name for a thing, a document's title)
+_CORE_REPORT = (
+    "said|says|told|tells|wrote|writes|described|describes|according to|promised|promises"
+    "|added|adds|explained|explains"
+)
+# pronouns and determiners that name nobody: the writer ("we suggest you “…”"), the reader,
+# or a referent the kind rule should not guess at
+_NOT_NAMED = frozenset(("i", "we", "you", "it", "they", "he", "she", "this", "that", "one"))
+
+
+@cache
+def _core_report_re() -> re.Pattern[str]:
+    """A reporting verb of `_CORE_REPORT` as a whole word (compiled on first use)."""
+    return re.compile(rf"\b(?:{_CORE_REPORT})\b")
+
+
+def _reported_by_name(subject: str | None, sent_left: str, right_s: str) -> bool:
+    """Whether the attribution found for a quotation is a named subject (capitalised, no
+    pronoun) with a verb of `_CORE_REPORT` in the quotation's sentence."""
+    if not subject or not subject[:1].isupper() or subject.split()[0].lower() in _NOT_NAMED:
+        return False
+    verb = _core_report_re()
+    return verb.search(sent_left[-120:]) is not None or verb.search(right_s[:60]) is not None
 
 
 def _has_lower_word(text: str) -> bool:

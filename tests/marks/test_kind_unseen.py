@@ -87,3 +87,29 @@ def test_one_lower_case_word_is_a_term_whatever_the_model_says() -> None:
            for q in _find_quotes(lines, kinds, speech_always)}
     assert got["“historic,”"] == ("term", None)
     assert got["“Never.”"][0] == "speech"
+
+
+def test_a_phrase_a_named_subject_says_stays_speech_on_a_page_that_reports_nobody() -> None:
+    # issue 16, eighth round: the page's lean made an attributed phrase of a long essay or
+    # review a term, so its speaker was lost (both were terms before the round)
+    said = (
+        "It has been very well received – Strange Horizons have described it as “a clever, "
+        "delightful book”, and it sold well.\n\n"
+        "The documents told workers to “de-energize the main power supply” without encoding "
+        "the decisions.\n\n"
+    )
+    got = _quotes(ESSAY * 3 + said)
+    assert got[0][1:] == ("speech", "Strange Horizons")
+    assert got[1][1:] == ("speech", "The documents")
+
+
+def test_the_writers_advice_a_name_or_a_title_stays_a_term_on_an_essay() -> None:
+    # the rule above wants a named subject and a verb that reports words: "we suggest",
+    # "maintains a detailed “…”", "what she calls the “…”" are an essay's own terms
+    terms = (
+        "Instead of rushing, we suggest you “climb the ladder” of race distances.\n\n"
+        "Google maintains a detailed “Product data specification” for every feed.\n\n"
+        "Her work on financing and what she calls the “space laser dilemma” goes deeper.\n\n"
+    )
+    got = _quotes(ESSAY * 3 + terms)
+    assert [k for _, k, _ in got] == ["term", "term", "term"]

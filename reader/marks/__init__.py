@@ -28,6 +28,7 @@ from reader.marks.speakers import (
     UPPER,
     Context,
     LowerWords,
+    _is_titlecase,
     attribute,
     full_names,
     headline_role,
@@ -412,9 +413,12 @@ def _heading(line: str) -> bool:
     """Whether a body line reads as a heading: a few words, capitalised, with no sentence
     end (a subheading, a product's or a section's name)."""
     t = line.strip()
-    return (
-        0 < t.count(" ") < 10 and t[:1].isupper() and t[-1] not in _HEADING_ENDS
-    )
+    if not (0 < t.count(" ") < 10 and t[:1].isupper() and t[-1] not in _HEADING_ENDS):
+        return False
+    # a caption is a sentence without its full stop ("Supporters cheer at the rally in
+    # Springfield"): a heading is short or in title case
+    words = t.split()
+    return len(words) <= 5 or _is_titlecase(words)
 
 
 def _back_fill_paragraphs(out: list[Quote], text: str) -> None:

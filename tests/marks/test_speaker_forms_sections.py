@@ -106,6 +106,9 @@ FORMS = {
     "“…,” NAME said. / “…” (a paragraph continues)": (
         f"{L}We will rebuild it,{R} Mayor Jane Doe said.\n\n{L}Nobody wants a closed "
         f"bridge for another winter.{R}", ["Jane Doe", "Jane Doe"]),
+    "“…,” NAME said. / a caption without its stop / “…”": (
+        f"{L}We will win,{R} Jane Doe said on Monday.\n\nSupporters cheer at the rally in "
+        f"Springfield\n\n{L}Nobody can stop us now.{R}", ["Jane Doe", "Jane Doe"]),
     "NAME said … / Sub Heading. / “…” she said": (
         f"Jane Doe, the mayor, said the work would start soon.\n\nThe Samaya Bridge\n\n"
         f"{L}I did not want to wait another year for this,{R} she said.", ["Jane Doe"]),

@@ -12,13 +12,13 @@ no attribution in its sentence; otherwise it is `speech`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import mul
 
 from reader.marks import kind_page
+from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 from reader.marks.given_names import GIVEN, name_gender
 from reader.marks.word_index import (
     AcronymTable,

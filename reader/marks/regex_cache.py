@@ -40,6 +40,7 @@ _FORMAT = 1  # of the file's content; a change starts a new file
 
 _known: dict[tuple[str, int], tuple[Any, ...]] | None = None
 _added = False
+_made: dict[tuple[str, int], Pattern[Any]] = {}  # this process's patterns, by (text, flags)
 
 
 def cache_path() -> Path:
@@ -103,15 +104,19 @@ def compile(pattern: Any, flags: int = 0) -> Pattern[Any]:  # noqa: A001 - `re.c
         flags = flags.value
     if not isinstance(pattern, str) or flags & _DEBUG:
         return _re.compile(pattern, flags)
-    known = _entries()
     key = (pattern, flags)
+    compiled = _made.get(key)
+    if compiled is not None:
+        return compiled
+    known = _entries()
     args = known.get(key)
     if args is not None:
         try:
-            return _sre.compile(pattern, *args)
+            compiled = _made[key] = _sre.compile(pattern, *args)
+            return compiled
         except (TypeError, ValueError, RuntimeError, OverflowError):
             del known[key]  # (not this engine's code after all: compiled below)
-    compiled = _re.compile(pattern, flags)
+    compiled = _made[key] = _re.compile(pattern, flags)
     if enabled() and len(known) < MAX_ENTRIES:
         _learn(key, compiled)
     return compiled

@@ -6,7 +6,6 @@ processes can use it cheaply. Entry point: `analyze(text) -> Marks`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import accumulate
@@ -14,6 +13,7 @@ from itertools import accumulate
 from reader.marks import _kind_weights, _title_weights, _weights
 from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
+from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 from reader.marks.furniture import furniture_lines
 from reader.marks.given_names import GIVEN
 from reader.marks.interviews import qa_turns

@@ -191,11 +191,12 @@ def _analyze(
     furniture, teasers, thread = found
     title_line = None
     if idx:
-        cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys)
+        start = _hl.article_start(lines, idx, p_bp)  # (found once, for all three)
+        cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys, start)
         # (entries of a table of contents above the article, and lines the corpus repeats
         # on several pages, are never its headline)
-        toc = _hl.toc_lines(lines, idx, keys, p_bp, cands)
-        toc |= _hl.corpus_lines(lines, idx, keys, p_bp, cands, repeated)
+        toc = _hl.toc_lines(lines, idx, keys, p_bp, cands, start)
+        toc |= _hl.corpus_lines(lines, idx, keys, p_bp, cands, repeated, start)
 
         def skip(k: int) -> bool:
             n = idx[k] + 1

@@ -297,3 +297,24 @@ def test_surname_runs_equal_the_plain_pattern() -> None:
     for _ in range(30000):
         text = "".join(rnd.choice(frag) for _ in range(rnd.randint(0, 12)))
         same(rnd.choice(word_sets), text)
+
+
+def test_headline_steps_with_the_start_handed_in_are_the_same() -> None:
+    """`analyze` finds the article's start once and hands it to the three headline steps;
+    each gives what it gives when it finds the start itself."""
+    from reader.marks import headline as H
+
+    texts = _texts()
+    repeated = frozenset(k for k in set().union(*map(text_keys, texts)) if len(k) < 40)
+    for text in texts:
+        lines = text.split("\n")
+        idx, rows1, keys, p = bp.analyze_lines(lines, repeated)
+        if not idx:
+            continue
+        start = H.article_start(lines, idx, p)
+        cands, rows = H.title_rows(lines, idx, rows1, p, keys)
+        assert H.title_rows(lines, idx, rows1, p, keys, start) == (cands, rows)
+        assert H.toc_lines(lines, idx, keys, p, cands, start) == H.toc_lines(
+            lines, idx, keys, p, cands)
+        assert H.corpus_lines(lines, idx, keys, p, cands, repeated, start) == H.corpus_lines(
+            lines, idx, keys, p, cands, repeated)

@@ -40,6 +40,7 @@ _FORMAT = 1  # of the file's content; a change starts a new file
 
 _known: dict[tuple[str, int], tuple[Any, ...]] | None = None
 _added = False
+_writable: bool | None = None  # (`_can_save`, found once)
 _made: dict[tuple[str, int], Pattern[Any]] = {}  # this process's patterns, by (text, flags)
 
 
@@ -117,9 +118,25 @@ def compile(pattern: Any, flags: int = 0) -> Pattern[Any]:  # noqa: A001 - `re.c
         except (TypeError, ValueError, RuntimeError, OverflowError):
             del known[key]  # (not this engine's code after all: compiled below)
     compiled = _made[key] = _re.compile(pattern, flags)
-    if enabled() and len(known) < MAX_ENTRIES:
+    if len(known) < MAX_ENTRIES and _can_save():
         _learn(key, compiled)
     return compiled
+
+
+def _can_save() -> bool:
+    """Whether this process may keep what it learns: the cache is on and its folder can be
+    written (else learning a pattern, a second compilation, would be paid in every run)."""
+    global _writable
+    if _writable is None:
+        _writable = False
+        if enabled():
+            folder = cache_path().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                _writable = os.access(folder, os.W_OK)
+            except OSError:
+                pass
+    return _writable
 
 
 def _learn(key: tuple[str, int], compiled: Pattern[str]) -> None:

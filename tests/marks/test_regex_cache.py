@@ -95,3 +95,24 @@ def test_analyze_prints_the_same_cold_warm_broken_and_off(tmp_path: Path) -> Non
     broken = _analyze(tmp_path / "c")
     assert off == cold == warm == broken
     assert off.count(b"\n") > 1
+
+
+def test_nothing_is_learnt_where_nothing_can_be_saved(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder that cannot be made (here: its place is a file) costs no second
+    compilation per pattern in every run: nothing is learnt, the pattern is `re`'s."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.setenv("READER_REGEX_CACHE", "1")
+    monkeypatch.setattr(rc, "_known", {})
+    monkeypatch.setattr(rc, "_made", {})
+    monkeypatch.setattr(rc, "_writable", None)
+    monkeypatch.setattr(rc, "_added", False)
+
+    learnt: list[object] = []
+    real = rc.engine_args
+    monkeypatch.setattr(rc, "engine_args", lambda *a: learnt.append(a) or real(*a))
+    got = rc.compile(r"(?P<year>\d{4})-only-here")
+    assert rc.same_pattern(got, re.compile(r"(?P<year>\d{4})-only-here"))
+    assert learnt == [] and rc._known == {} and not rc._added

@@ -5,10 +5,11 @@
 A speed change must not move a single output byte. Each tree's `reader` package is run
 as `python -m reader analyze CORPUS` with the tree as the working directory (so its own
 `reader/` is imported, whatever this venv has installed), with this interpreter; stdout,
-stderr and the exit status of the two runs are compared. OLD_TREE is typically an export
-of main (`git archive main | tar -x -C /tmp/old`), NEW_TREE this worktree. Prints one line
-per stream and exits 0 when all three agree, 1 otherwise (with the first differing
-record), 2 on bad arguments.
+stderr and the exit status of the two runs are compared. The new tree runs twice, the
+second time with the user cache its first run left (compiled regexes), and must print the
+same both times. OLD_TREE is typically an export of main (`git archive main | tar -x -C
+/tmp/old`), NEW_TREE this worktree. Prints one line per stream and exits 0 when all agree,
+1 otherwise (with the first differing record), 2 on bad arguments.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def run_tree(tree: Path, corpus: Path, jobs: int | None, cache: Path) -> tuple[b
     cmd = [sys.executable, "-m", "reader", "analyze", str(corpus)]
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
-    # (a private user cache: no cache of an earlier run may stand in for this one's work)
+    # (a private user cache: no cache of an earlier comparison stands in for this one's work)
     env = {**os.environ, "PYTHONPATH": str(tree), "XDG_CACHE_HOME": str(cache)}
     done = subprocess.run(cmd, cwd=tree, env=env, capture_output=True, check=False)
     return done.stdout, done.stderr, done.returncode
@@ -65,6 +66,13 @@ def main(argv: list[str] | None = None) -> int:
                        Path(tmp) / "old-cache")
         new = run_tree(args.new_tree.resolve(), args.corpus.resolve(), args.jobs,
                        Path(tmp) / "new-cache")
+        # (and again, with what the first run left in the user cache: compiled regexes)
+        warm = run_tree(args.new_tree.resolve(), args.corpus.resolve(), args.jobs,
+                        Path(tmp) / "new-cache")
+    if warm != new:
+        print("NEW TREE'S SECOND RUN DIFFERS from its first (a cache changed the output); "
+              f"{first_difference(new[0], warm[0])}")
+        return 1
     if args.keep is not None:
         args.keep.mkdir(parents=True, exist_ok=True)
         (args.keep / "old.jsonl").write_bytes(old[0])

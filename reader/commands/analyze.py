@@ -218,6 +218,10 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
     files = list(dict.fromkeys(Path(a.path) for a in corpus.articles))
     if jobs > 1 and mapper is _map and _total_bytes(files, SMALL_CORPUS_BYTES) < SMALL_CORPUS_BYTES:
         jobs = 1
+    if jobs > 1 and mapper is _map:
+        # the detectors imported (and their regexes compiled) once, here, before the
+        # workers are forked, not again in each worker of each pass
+        import reader.marks  # noqa: F401
 
     k = args.min_repeat
     if k and len(items) >= k:

@@ -41,6 +41,7 @@ _FORMAT = 1  # of the file's content; a change starts a new file
 _known: dict[tuple[str, int], tuple[Any, ...]] | None = None
 _added = False
 _writable: bool | None = None  # (`_can_save`, found once)
+_PID = os.getpid()  # the process that imported this module (`_can_save`)
 _made: dict[tuple[str, int], Pattern[Any]] = {}  # this process's patterns, by (text, flags)
 
 
@@ -124,9 +125,13 @@ def compile(pattern: Any, flags: int = 0) -> Pattern[Any]:  # noqa: A001 - `re.c
 
 
 def _can_save() -> bool:
-    """Whether this process may keep what it learns: the cache is on and its folder can be
-    written (else learning a pattern, a second compilation, would be paid in every run)."""
+    """Whether this process may keep what it learns: the cache is on, its folder can be
+    written, and this is the process that imported the module (a forked worker of
+    `reader analyze` ends without running `save`). Else learning a pattern, a second
+    compilation, would be paid again in every run."""
     global _writable
+    if os.getpid() != _PID:
+        return False
     if _writable is None:
         _writable = False
         if enabled():

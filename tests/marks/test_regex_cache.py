@@ -116,3 +116,14 @@ def test_nothing_is_learnt_where_nothing_can_be_saved(tmp_path: Path,
     got = rc.compile(r"(?P<year>\d{4})-only-here")
     assert rc.same_pattern(got, re.compile(r"(?P<year>\d{4})-only-here"))
     assert learnt == [] and rc._known == {} and not rc._added
+
+
+def test_a_forked_worker_learns_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`reader analyze`'s workers are forked from the process that imported the module and
+    end without saving: what they learnt would be a second compilation for nothing."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("READER_REGEX_CACHE", "1")
+    monkeypatch.setattr(rc, "_writable", None)
+    assert rc._can_save()
+    monkeypatch.setattr(rc, "_PID", os.getpid() + 1)  # (as seen from a forked child)
+    assert not rc._can_save()

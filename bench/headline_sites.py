@@ -74,6 +74,7 @@ from reader.marks import train_boilerplate as tb  # noqa: E402
 from reader.marks import train_headline as th  # noqa: E402
 from reader.marks.features import text_features  # noqa: E402
 from reader.marks.furniture import furniture_lines  # noqa: E402
+from reader.marks.headline_slots import PageHeadline, page_headline, site_titles  # noqa: E402
 from reader.marks.repeated import repeated_lines  # noqa: E402
 from reader.marks.text import text_line_keys  # noqa: E402
 
@@ -198,16 +199,21 @@ def rows_of(doc: tb.Doc, inp: tuple) -> tuple[list[int], list[list[float]], int]
 
 def pick(inp: tuple, cands: list[int], rows: list[list[float]], w: list[float],
          pair_w: list[float] | None = None, lines: list[str] | None = None,
-         repeated: frozenset[str] | None = None) -> int | None:
+         repeated: frozenset[str] | None = None,
+         slots: list[PageHeadline] | None = None) -> int | None:
     """The 1-based headline line `reader analyze` would choose (no corrections; furniture,
     table-of-contents entries and lines the corpus repeats (`repeated`: the test corpus's
-    own) skipped, as `analyze` skips them)."""
+    own) skipped, as `analyze` skips them). With `slots`, the page's options for the
+    template decision (`headline_slots.page_headline`) are appended to it."""
     idx, _, keys, p_bp, furn = inp
     toc = hl.toc_lines(lines, idx, keys, p_bp, cands) if lines is not None else frozenset()
     if lines is not None and CORPUS_LINES:
         toc |= hl.corpus_lines(lines, idx, keys, p_bp, cands, repeated)
-    return hl.pick_line(idx, keys, cands, rows, w, lambda k: idx[k] in furn or k in toc, (),
-                        pair_w, lines)
+    skip = (lambda k: idx[k] in furn or k in toc)  # noqa: E731
+    got = hl.pick_line(idx, keys, cands, rows, w, skip, (), pair_w, lines)
+    if slots is not None:
+        slots.append(page_headline(idx, keys, cands, rows, w, skip, got))
+    return got
 
 
 def page_rows(doc: tb.Doc, inp: tuple) -> th.PageRows:
@@ -240,8 +246,25 @@ def train_split_rankers(data: dict) -> dict[str, list[float]]:
     return out
 
 
+def _slot_picks(by: dict, names: list[str], test_inp: dict, w: list[float],
+                pair_w: list[float] | None, rep: frozenset[str]) -> dict[str, int | None]:
+    """Each page's headline with the template decision (`headline_slots.site_titles`) over
+    this test corpus: the pages' own picks, then the lines their template changes."""
+    pages: dict[str, PageHeadline] = {}
+    got: dict[str, int | None] = {}
+    for n in names:
+        d = by[n]
+        cands, rows, _ = rows_of(d, test_inp[n])
+        one: list[PageHeadline] = []
+        got[n] = pick(test_inp[n], cands, rows, w, pair_w, d.lines, rep, one)
+        pages[n] = one[0]
+    got.update(site_titles(pages))
+    return got
+
+
 def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset(),
-        share: float = th.TRAIN_BLEND, pair: bool = True) -> dict[str, tuple[int, int]]:
+        share: float = th.TRAIN_BLEND, pair: bool = True,
+        slots: bool = False) -> dict[str, tuple[int, int]]:
     by = {d.name: d for d in data["dev"] + data["train"]}
     rankers = train_split_rankers(data) if share else {}
     res: dict[str, tuple[int, int]] = {}
@@ -269,10 +292,12 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset(),
         rep_test = repeated_lines(by[n].text for n in test)
         rep_test_tr = tb.corpus_repeated([by[n] for n in test_tr])
         ok = 0
+        got_of = _slot_picks(by, test, test_inp, w, pair_w, rep_test) if slots else {}
         for n in test:
             d = by[n]
             cands, rows, _ = rows_of(d, test_inp[n])
-            got = pick(test_inp[n], cands, rows, w, pair_w, d.lines, rep_test)
+            got = got_of[n] if slots else pick(test_inp[n], cands, rows, w, pair_w, d.lines,
+                                              rep_test)
             gold = gold_line(d)
             ok += got == gold
             if n in show:
@@ -290,11 +315,15 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset(),
                 print(f"  MISS {name} {n} gold {gold}: {d.lines[gold - 1].strip()[:70]!r}"
                       f"\n       got  {got}: {g!r}")
         res[name] = (ok, len(test))
+        got_tr = _slot_picks(by, test_tr, test_inp, w, pair_w, rep_test_tr) if slots else {}
         for n in test_tr:
             d = by[n]
-            cands, rows, _ = rows_of(d, test_inp[n])
-            hit = pick(test_inp[n], cands, rows, w, pair_w, d.lines,
-                       rep_test_tr) == gold_line(d)
+            if slots:
+                hit = got_tr[n] == gold_line(d)
+            else:
+                cands, rows, _ = rows_of(d, test_inp[n])
+                hit = pick(test_inp[n], cands, rows, w, pair_w, d.lines,
+                           rep_test_tr) == gold_line(d)
             tr_ok, tr_n = tr_ok + hit, tr_n + 1
             if n not in data["stage1"]:
                 fresh_ok, fresh_n = fresh_ok + hit, fresh_n + 1
@@ -332,7 +361,8 @@ def main(argv: list[str]) -> int:
         sums = [0.0] * len(COLUMNS)
         for salt, data in datas:
             t0 = time.perf_counter()
-            r = run(data, tw, "--misses" in argv, show, share, "--no-pair" not in argv)
+            r = run(data, tw, "--misses" in argv, show, share, "--no-pair" not in argv,
+                    "--slots" in argv)
             for j, k in enumerate(COLUMNS):
                 sums[j] += r[k][0] / r[k][1]
             cells = " ".join(f"{r[k][0] / r[k][1]:.3f} ({r[k][0]:3d}/{r[k][1]:3d})"

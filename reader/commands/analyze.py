@@ -2,8 +2,9 @@
 
 Two passes over the corpus: the first counts the lines that recur across articles (menus
 and footers of the same site), the second analyses each article with that knowledge. Both
-run in a process pool (`--jobs`), and results are written in corpus order as they arrive,
-so a large corpus streams instead of waiting for the last article.
+run in a process pool (`--jobs`). Then the pages of one site's template decide their
+headlines together (`reader.marks.headline_slots`; the articles whose headline that
+changes are analysed again), and the results are written in corpus order.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ corpus order:
      "quotes": [{"start": S, "end": E, "kind": "speech"|"term", "speaker": NAME|null}]}
 
 Line numbers are 1-based; quote offsets are character offsets into the decoded text.
-Lines found in at least --min-repeat articles count as evidence of boilerplate. Unreadable
+Lines found in at least --min-repeat articles count as evidence of boilerplate; with that
+evidence on, pages of one site's template (pages sharing several lines few others have)
+decide their headlines together: a page takes the line in the slot where its neighbours'
+headlines sit when its own best guess was not much better. Unreadable
 files are reported on stderr and left out. An article on which detection fails is reported
 on stderr with its id and left out (never printed as "nothing marked"); the others are
 still printed, and the exit status is then 1.
@@ -121,17 +125,21 @@ def _line_keys(path: Path) -> list[str]:
 
 
 _texts: dict[str, tuple[str, list[str]]] = {}
+# (one-process runs keep the texts through pass 2 too, for the pages the template
+# decision analyses again)
+_keep_texts = False
 KEEP_BYTES = 256 * 1024 * 1024  # one-process runs keep texts between the passes up to this
 
 
-def _analyze_one(item: tuple[str, Path]) -> tuple[bytes | None, str | None, bool]:
-    """(JSON line, None, False), or (None, reason, failed) for one article (pass 2):
-    `failed` when detection itself went wrong (exit status 1), not when the file is
-    unreadable (reported and skipped, as the corpus loader does)."""
+def _analyze_one(item: tuple[str, Path]) -> tuple[bytes | None, str | None, bool, object]:
+    """(JSON line, None, False, headline options), or (None, reason, failed, None) for one
+    article (pass 2): `failed` when detection itself went wrong (exit status 1), not when
+    the file is unreadable (reported and skipped, as the corpus loader does). The options
+    (`headline_slots.PageHeadline`) are what the template decision reads."""
     from reader.pipeline import article_marks
 
     article_id, path = item
-    kept = _texts.pop(article_id, None)
+    kept = _texts.get(article_id) if _keep_texts else _texts.pop(article_id, None)
     reason = None
     keys = None
     if kept is not None:
@@ -139,11 +147,12 @@ def _analyze_one(item: tuple[str, Path]) -> tuple[bytes | None, str | None, bool
     else:
         text, reason = _read(path)
     if text is None:
-        return None, sanitize(f"skipped {article_id}: {reason}"), False
+        return None, sanitize(f"skipped {article_id}: {reason}"), False, None
     marks = article_marks(text, article_id, repeated=_repeated, line_keys=keys)
     if getattr(marks, "error", None) is not None:
-        return None, f"error {article_id}: detection failed ({marks.error}); left out", True
-    return _dumps(marks.to_json(article_id)), None, False
+        return (None, f"error {article_id}: detection failed ({marks.error}); left out", True,
+                None)
+    return _dumps(marks.to_json(article_id)), None, False, marks.headline
 
 
 def _dumps(record: dict) -> bytes:
@@ -253,8 +262,16 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     failed = printed = 0
-    for line, problem, error in _with_progress(mapper(_analyze_one, items, jobs),
-                                               len(items), "analysing", show):
+    global _keep_texts
+    _keep_texts = True
+    try:
+        results = _with_templates(
+            list(_with_progress(mapper(_analyze_one, items, jobs), len(items), "analysing",
+                                show)), items)
+    finally:
+        _keep_texts = False
+        _texts.clear()
+    for line, problem, error in results:
         if line is None:
             failed += error
             print(problem, file=sys.stderr)
@@ -276,6 +293,30 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
     if not printed:  # as `reader list` says: a script must not take no output for success
         raise UserError(f"no readable articles in {args.corpus}")
     return 0
+
+
+def _with_templates(results: list[tuple], items: list[tuple[str, Path]]) -> list[tuple]:
+    """Pass 2's results once the corpus's template decision (`headline_slots`, the same
+    step the app takes, `reader.pipeline.corpus_evidence`) has been made: the articles
+    whose headline it changes are analysed again, in this process, with that evidence.
+    (So the output waits for the last article: a page's headline may depend on the other
+    pages of its site.)"""
+    from reader.marks.headline_slots import changed_pages, evidence
+
+    out = [r[:3] for r in results]
+    if _repeated is None:  # (no corpus evidence: --min-repeat 0, or a corpus too small)
+        return out
+    pages = {aid: r[3] for (aid, _), r in zip(items, results, strict=True)
+             if r[3] is not None}
+    found = evidence(_repeated, pages)
+    if found is _repeated:
+        return out
+    _init(found, _max_bytes)
+    again = set(changed_pages(found, pages))
+    for j, item in enumerate(items):
+        if item[0] in again:
+            out[j] = _analyze_one(item)[:3]
+    return out
 
 
 def _total_bytes(paths: list[Path], enough: int) -> int:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import mul
 
@@ -83,12 +83,18 @@ def page_headline(
 
 def neighbours(pages: Mapping[str, PageHeadline]) -> dict[str, list[str]]:
     """The pages of one template as each page's list of the others (symmetric)."""
-    sets = {n: set(p.keys) for n, p in pages.items()}
-    df = Counter(k for s in sets.values() for k in s if len(k) >= ANCHOR_CHARS)
+    return neighbours_of({n: p.keys for n, p in pages.items()})
+
+
+def neighbours_of(keysets: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
+    """`neighbours` from each page's line keys (only those of `ANCHOR_CHARS`+ characters
+    count, so a caller may keep just those)."""
+    sets = {n: {k for k in keys if len(k) >= ANCHOR_CHARS} for n, keys in keysets.items()}
+    df = Counter(k for s in sets.values() for k in s)
     holders: dict[str, list[str]] = defaultdict(list)
     for n, s in sets.items():
         for k in s:
-            if len(k) >= ANCHOR_CHARS and df[k] <= RARE_PAGES:
+            if df[k] <= RARE_PAGES:
                 holders[k].append(n)
     shared: Counter[tuple[str, str]] = Counter()
     for names in holders.values():
@@ -134,11 +140,16 @@ def same_slot(a: PageHeadline, la: int, b: PageHeadline, lb: int) -> bool:
     return any(x is not None and x == y for x, y in zip(xa, xb, strict=True))
 
 
-def site_titles(pages: Mapping[str, PageHeadline]) -> dict[str, int]:
+def site_titles(pages: Mapping[str, PageHeadline],
+                nb: Mapping[str, list[str]] | None = None) -> dict[str, int]:
     """The headline lines that the pages' template changes: {page: new line}, for the pages
-    whose best joint choice is not their own pick (see the module's docstring)."""
-    nb = neighbours(pages)
-    opts = {n: pages[n].options for n in nb if pages[n].options}
+    whose best joint choice is not their own pick (see the module's docstring). `nb`: the
+    neighbours (`neighbours_of` over the whole corpus; by default those among `pages`),
+    of which only the pages in `pages` take part."""
+    if nb is None:
+        nb = neighbours(pages)
+    nb = {n: [b for b in bs if b in pages] for n, bs in nb.items() if n in pages}
+    opts = {n: pages[n].options for n in nb if nb[n] and pages[n].options}
     agree_cache: dict[tuple[str, int, str, int], bool] = {}
 
     def agree(a: str, la: int, b: str, lb: int) -> bool:
@@ -187,3 +198,60 @@ def site_titles(pages: Mapping[str, PageHeadline]) -> dict[str, int]:
                             top, pick = total, line
                     cur[n] = pick
     return {n: line for n, line in cur.items() if line is not None and line != pages[n].pick}
+
+
+def title_keys(pages: Mapping[str, PageHeadline],
+               nb: Mapping[str, list[str]] | None = None) -> frozenset[str]:
+    """The keys of the lines `site_titles` makes headlines: what the corpus evidence
+    carries to each page's analysis (`Evidence.titles`). A key, not a page's id: a line
+    the template chose is one article's own (never one its neighbours share), and the
+    analysis of a text knows its lines, not its id."""
+    out = set()
+    for name, line in site_titles(pages, nb).items():
+        page = pages[name]
+        out.add(page.keys[page.lines.index(line)])
+    return frozenset(out)
+
+
+def slot_title(page: PageHeadline | None, titles: frozenset[str] | None,
+               pick: int | None) -> int | None:
+    """The page's headline line: the option whose key the template decision chose
+    (`titles`), else its own `pick`."""
+    if not titles or page is None:
+        return pick
+    for line, _ in page.options:
+        if page.keys[page.lines.index(line)] in titles:
+            return line
+    return pick
+
+
+class Evidence(frozenset):
+    """The corpus evidence `reader.marks.analyze` reads: the repeated lines (the set
+    itself, as before) and the template's headline choices (`titles`, see `title_keys`).
+    A frozenset, so every caller that passes the repeated lines passes both."""
+
+    titles: frozenset[str]
+
+    def __new__(cls, repeated: frozenset[str] | None, titles: frozenset[str]) -> Evidence:
+        self = super().__new__(cls, repeated or ())
+        self.titles = titles
+        return self
+
+    def __reduce__(self) -> tuple:
+        return (Evidence, (frozenset(self), self.titles))
+
+
+def evidence(repeated: frozenset[str] | None, pages: Mapping[str, PageHeadline],
+             nb: Mapping[str, list[str]] | None = None) -> frozenset[str] | None:
+    """The corpus evidence once every page was analysed with `repeated`: `repeated` itself
+    when the template changes no headline, else an `Evidence` carrying the lines it chose.
+    (A second analysis of the pages it changed, with this evidence, gives their marks.)"""
+    keys = title_keys(pages, nb)
+    return Evidence(repeated, keys) if keys else repeated
+
+
+def changed_pages(repeated: frozenset[str] | None,
+                  pages: Mapping[str, PageHeadline]) -> list[str]:
+    """The pages whose headline the evidence (`evidence`) changes, in name order."""
+    titles = getattr(repeated, "titles", None)
+    return sorted(n for n, p in pages.items() if slot_title(p, titles, p.pick) != p.pick)

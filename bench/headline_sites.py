@@ -2,8 +2,8 @@
 judge one ranker feature or threshold at a time.
 
     python bench/headline_sites.py [EVAL_DIR] [--salt=S ...] [--train-weight=W ...]
-                                   [--blend=S ...] [--no-pair] [--misses] [--show=PAGE ...]
-                                   [--refresh]
+                                   [--blend=S ...] [--no-pair] [--no-slots] [--misses]
+                                   [--show=PAGE ...] [--refresh]
 
 The headline ranker reads the boilerplate model's probabilities, so each scenario first
 fits the boilerplate model with `bench/estimate_marks.py`'s own code (`fit_boilerplate`:
@@ -42,7 +42,10 @@ cached beside the page inputs, keyed by the headline code). The second look at t
 ranker's two best candidates (`headline_pair.py`) is then fitted per scenario as
 `train_headline.fit_pairs` fits the committed one, on the scenario's training sites only
 (the train split's pages of those sites, ranked by the blended ranker, and its dev training
-pages ranked out of fold); `--no-pair` leaves it out. `--misses` prints each
+pages ranked out of fold); `--no-pair` leaves it out. Then, as `reader analyze` does, the
+pages of one template in each test corpus decide their headlines together
+(`headline_slots.site_titles`, eighth round); `--no-slots` leaves that out (the code
+before it). `--misses` prints each
 out-of-fold miss of the first choice with the chosen and the gold line, for sorting by
 type; `--show=PAGE` the best candidates of a test page with their scores and features.
 `HEADLINE_DROP=f1,f2` zeroes ranker features (an ablation); `HEADLINE_SET=NAME=V,...` sets
@@ -362,7 +365,7 @@ def main(argv: list[str]) -> int:
         for salt, data in datas:
             t0 = time.perf_counter()
             r = run(data, tw, "--misses" in argv, show, share, "--no-pair" not in argv,
-                    "--slots" in argv)
+                    "--no-slots" not in argv)
             for j, k in enumerate(COLUMNS):
                 sums[j] += r[k][0] / r[k][1]
             cells = " ".join(f"{r[k][0] / r[k][1]:.3f} ({r[k][0]:3d}/{r[k][1]:3d})"

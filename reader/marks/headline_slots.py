@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import mul
+from typing import Any
 
 AGREE = 1.0  # what two neighbours' picks in the same slot add to the total score
 OPTIONS = 5  # candidates a page may take (its pick and its best others)
@@ -255,3 +256,20 @@ def changed_pages(repeated: frozenset[str] | None,
     """The pages whose headline the evidence (`evidence`) changes, in name order."""
     titles = getattr(repeated, "titles", None)
     return sorted(n for n, p in pages.items() if slot_title(p, titles, p.pick) != p.pick)
+
+
+def analyze_corpus(texts: Mapping[str, str],
+                   repeated: frozenset[str] | None) -> dict[str, Any]:
+    """`reader.marks.analyze` of every text of a corpus held in memory, with the template
+    decision as `reader analyze` takes it (the benches' and tests' copy of its steps):
+    {name: Marks}."""
+    from reader.marks import analyze
+
+    marks = {n: analyze(t, repeated=repeated) for n, t in texts.items()}
+    if repeated is None:
+        return marks
+    pages = {n: m.headline for n, m in marks.items() if m.error is None and m.headline}
+    found = evidence(repeated, pages)
+    for n in changed_pages(found, pages) if found is not repeated else ():
+        marks[n] = analyze(texts[n], repeated=found)
+    return marks

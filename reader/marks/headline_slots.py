@@ -90,13 +90,15 @@ def neighbours(pages: Mapping[str, PageHeadline]) -> dict[str, list[str]]:
 def neighbours_of(keysets: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
     """`neighbours` from each page's line keys (only those of `ANCHOR_CHARS`+ characters
     count, so a caller may keep just those)."""
-    sets = {n: {k for k in keys if len(k) >= ANCHOR_CHARS} for n, keys in keysets.items()}
-    df = Counter(k for s in sets.values() for k in s)
+    # (set operations and counting at C speed: this runs over every line of the corpus)
+    sets = {n: set(keys) for n, keys in keysets.items()}
+    df = Counter(itertools.chain.from_iterable(sets.values()))
+    # (a line of one page pairs no pages)
+    rare = {k for k, c in df.items() if 2 <= c <= RARE_PAGES and len(k) >= ANCHOR_CHARS}
     holders: dict[str, list[str]] = defaultdict(list)
     for n, s in sets.items():
-        for k in s:
-            if df[k] <= RARE_PAGES:
-                holders[k].append(n)
+        for k in s & rare:
+            holders[k].append(n)
     shared: Counter[tuple[str, str]] = Counter()
     for names in holders.values():
         for a, b in itertools.permutations(names, 2):
@@ -123,11 +125,13 @@ def _slot(page: PageHeadline, anchors: set[str], line: int) -> tuple[tuple, tupl
     return above, below
 
 
-def same_slot(a: PageHeadline, la: int, b: PageHeadline, lb: int) -> bool:
+def same_slot(a: PageHeadline, la: int, b: PageHeadline, lb: int,
+              sets: tuple[set[str], set[str]] | None = None) -> bool:
     """Whether line `la` of page `a` and line `lb` of page `b` sit in the same slot of
     their shared template: the same number of lines under the same shared line, or above
-    it. A line both pages hold is furniture, never a slot match."""
-    sa, sb = set(a.keys), set(b.keys)
+    it. A line both pages hold is furniture, never a slot match. (`sets`: the two pages'
+    keys as sets, when the caller has them.)"""
+    sa, sb = sets if sets is not None else (set(a.keys), set(b.keys))
     try:
         ka, kb = a.keys[a.lines.index(la)], b.keys[b.lines.index(lb)]
     except ValueError:
@@ -152,12 +156,21 @@ def site_titles(pages: Mapping[str, PageHeadline],
     nb = {n: [b for b in bs if b in pages] for n, bs in nb.items() if n in pages}
     opts = {n: pages[n].options for n in nb if nb[n] and pages[n].options}
     agree_cache: dict[tuple[str, int, str, int], bool] = {}
+    key_sets: dict[str, set[str]] = {}
+
+    def keyset(n: str) -> set[str]:
+        got = key_sets.get(n)
+        if got is None:
+            got = key_sets[n] = set(pages[n].keys)
+        return got
 
     def agree(a: str, la: int, b: str, lb: int) -> bool:
         key = (a, la, b, lb) if a < b else (b, lb, a, la)
         hit = agree_cache.get(key)
         if hit is None:
-            hit = agree_cache[key] = same_slot(pages[key[0]], key[1], pages[key[2]], key[3])
+            x, y = key[0], key[2]
+            hit = agree_cache[key] = same_slot(pages[x], key[1], pages[y], key[3],
+                                               (keyset(x), keyset(y)))
         return hit
 
     cur = {n: pages[n].pick for n in opts}
@@ -179,15 +192,19 @@ def site_titles(pages: Mapping[str, PageHeadline],
         pairs = [(i, j) for i, a in enumerate(group) for j, b in enumerate(group)
                  if i < j and b in nb.get(a, ())]
         if math.prod(len(opts[n]) for n in group) <= MAX_JOINT:
+            # (which options of two neighbours agree, found once: then each combination
+            # only adds up)
+            bonus = {(i, j): [[AGREE * agree(group[i], la, group[j], lb)
+                               for lb, _ in opts[group[j]]] for la, _ in opts[group[i]]]
+                     for i, j in pairs}
             best, chosen = -math.inf, None
-            for combo in itertools.product(*(opts[n] for n in group)):
-                total = sum(s for _, s in combo)
-                total += AGREE * sum(agree(group[i], combo[i][0], group[j], combo[j][0])
-                                     for i, j in pairs)
+            for combo in itertools.product(*(range(len(opts[n])) for n in group)):
+                total = sum(opts[n][o][1] for n, o in zip(group, combo, strict=True))
+                total += sum(bonus[i, j][combo[i]][combo[j]] for i, j in pairs)
                 if total > best + 1e-9:
                     best, chosen = total, combo
             if chosen is not None:
-                cur.update((n, line) for n, (line, _) in zip(group, chosen, strict=True))
+                cur.update((n, opts[n][o][0]) for n, o in zip(group, chosen, strict=True))
         else:  # a large template group: each page in turn against the others' picks
             for _ in range(3):
                 for n in group:

@@ -127,3 +127,17 @@ def test_without_corpus_evidence_nothing_is_decided_together(tmp_path: Path) -> 
     got = {r["file"]: _title(TEXTS[r["file"]], r["title_line"])
            for r in map(json.loads, out.stdout.splitlines())}
     assert got["b.txt"] == DEK
+
+
+def test_the_choice_is_part_of_the_evidence_caches_are_keyed_by(tmp_path: Path) -> None:
+    # (the list's cached headlines and the worker processes follow the choice)
+    import pickle
+
+    from reader.pipeline import digest
+
+    corpus = scan(_corpus(tmp_path), 1 << 20)
+    _, evidence = corpus_repeated(corpus.articles, 1 << 20, RepeatedCache(None))
+    assert evidence is not None and evidence.titles
+    assert digest(evidence) != digest(frozenset(evidence))
+    again = pickle.loads(pickle.dumps(evidence))
+    assert again == evidence and again.titles == evidence.titles

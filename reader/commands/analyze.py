@@ -125,9 +125,10 @@ def _line_keys(path: Path) -> list[str]:
 
 
 _texts: dict[str, tuple[str, list[str]]] = {}
-# (one-process runs keep the texts through pass 2 too, for the pages the template
-# decision analyses again)
-_keep_texts = False
+# the pages of one site's template (`headline_slots.neighbours_of`, from pass 1's lines):
+# only theirs are kept through pass 2 (texts of one-process runs, headline options), for the
+# template decision and the pages it analyses again
+_neighbours: dict[str, list[str]] = {}
 KEEP_BYTES = 256 * 1024 * 1024  # one-process runs keep texts between the passes up to this
 
 
@@ -139,7 +140,7 @@ def _analyze_one(item: tuple[str, Path]) -> tuple[bytes | None, str | None, bool
     from reader.pipeline import article_marks
 
     article_id, path = item
-    kept = _texts.get(article_id) if _keep_texts else _texts.pop(article_id, None)
+    kept = _texts.get(article_id) if article_id in _neighbours else _texts.pop(article_id, None)
     reason = None
     keys = None
     if kept is not None:
@@ -229,8 +230,12 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
         jobs = 1
 
     k = args.min_repeat
+    _neighbours.clear()
     if k and len(items) >= k:
+        from reader.marks.headline_slots import ANCHOR_CHARS, neighbours_of
+
         counts: Counter[str] = Counter()
+        long: dict[str, list[str]] = {}  # each article's long lines: its template
         if jobs == 1 and mapper is _map:
             from reader.marks.text import text_line_keys
 
@@ -247,29 +252,37 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
                 distinct = set(line_keys)
                 distinct.discard("")
                 counts.update(distinct)
+                long[article_id] = [key for key in distinct if len(key) >= ANCHOR_CHARS]
                 if kept + len(text) <= KEEP_BYTES:
                     _texts[article_id] = (text, line_keys)
                     kept += 2 * len(text)
         else:
-            for keys in _with_progress(mapper(_line_keys, paths, jobs), len(paths), "reading",
-                                       show):
+            for (article_id, _), keys in zip(
+                    items, _with_progress(mapper(_line_keys, paths, jobs), len(paths),
+                                          "reading", show), strict=True):
                 counts.update(keys)
+                long[article_id] = [key for key in keys if len(key) >= ANCHOR_CHARS]
         from reader.pipeline import repeated_from_counts
 
         _init(repeated_from_counts(counts, len(items), k), max_bytes(args))
         del counts
+        if _repeated is not None:
+            _neighbours.update(neighbours_of(long))
+        del long
 
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     failed = printed = 0
-    global _keep_texts
-    _keep_texts = True
     try:
+        # (a worker does not know the neighbours: the options of the pages without one are
+        # dropped here, as they arrive)
         results = _with_templates(
-            list(_with_progress(mapper(_analyze_one, items, jobs), len(items), "analysing",
-                                show)), items)
+            [r if r[3] is None or aid in _neighbours else r[:3] + (None,)
+             for (aid, _), r in zip(items, _with_progress(mapper(_analyze_one, items, jobs),
+                                                          len(items), "analysing", show),
+                                    strict=True)], items)
     finally:
-        _keep_texts = False
+        _neighbours.clear()
         _texts.clear()
     for line, problem, error in results:
         if line is None:
@@ -304,11 +317,11 @@ def _with_templates(results: list[tuple], items: list[tuple[str, Path]]) -> list
     from reader.marks.headline_slots import changed_pages, evidence
 
     out = [r[:3] for r in results]
-    if _repeated is None:  # (no corpus evidence: --min-repeat 0, or a corpus too small)
+    if _repeated is None or not _neighbours:  # (no corpus evidence, or no template shared)
         return out
     pages = {aid: r[3] for (aid, _), r in zip(items, results, strict=True)
              if r[3] is not None}
-    found = evidence(_repeated, pages)
+    found = evidence(_repeated, pages, _neighbours)
     if found is _repeated:
         return out
     _init(found, _max_bytes)

@@ -2,9 +2,11 @@
 
 Two passes over the corpus: the first counts the lines that recur across articles (menus
 and footers of the same site), the second analyses each article with that knowledge. Both
-run in a process pool (`--jobs`). Then the pages of one site's template decide their
-headlines together (`reader.marks.headline_slots`; the articles whose headline that
-changes are analysed again), and the results are written in corpus order.
+run in a process pool (`--jobs`), and results are written in corpus order as they arrive,
+so a large corpus streams instead of waiting for the last article; but when pass 1 finds
+pages of one site's template, those decide their headlines together after pass 2
+(`reader.marks.headline_slots`; the articles whose headline that changes are analysed
+again), and the output waits for it.
 """
 
 from __future__ import annotations
@@ -273,27 +275,30 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     failed = printed = 0
+    arriving = _with_progress(mapper(_analyze_one, items, jobs), len(items), "analysing",
+                              show)
     try:
-        # (a worker does not know the neighbours: the options of the pages without one are
-        # dropped here, as they arrive)
-        results = _with_templates(
-            [r if r[3] is None or aid in _neighbours else r[:3] + (None,)
-             for (aid, _), r in zip(items, _with_progress(mapper(_analyze_one, items, jobs),
-                                                          len(items), "analysing", show),
-                                    strict=True)], items)
+        if _neighbours:
+            # (a worker does not know the neighbours: the options of the pages without
+            # one are dropped here, as they arrive; the output waits for the decision)
+            results: Iterable[tuple] = _with_templates(
+                [r if r[3] is None or aid in _neighbours else r[:3] + (None,)
+                 for (aid, _), r in zip(items, arriving, strict=True)], items)
+        else:  # no two pages of one template: written as they arrive
+            results = (r[:3] for r in arriving)
+        for line, problem, error in results:
+            if line is None:
+                failed += error
+                print(problem, file=sys.stderr)
+                continue
+            printed += 1
+            if buffer is not None:
+                buffer.write(line)
+            else:
+                sys.stdout.write(line.decode("utf-8"))
     finally:
         _neighbours.clear()
         _texts.clear()
-    for line, problem, error in results:
-        if line is None:
-            failed += error
-            print(problem, file=sys.stderr)
-            continue
-        printed += 1
-        if buffer is not None:
-            buffer.write(line)
-        else:
-            sys.stdout.write(line.decode("utf-8"))
     if buffer is not None:
         buffer.flush()
     sys.stdout.flush()
@@ -309,8 +314,8 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
 
 
 def _with_templates(results: list[tuple], items: list[tuple[str, Path]]) -> list[tuple]:
-    """Pass 2's results once the corpus's template decision (`headline_slots`, the same
-    step the app takes, `reader.pipeline.corpus_evidence`) has been made: the articles
+    """Pass 2's results once the corpus's template decision (`headline_slots`, the step
+    the app takes in `reader.pipeline.template_evidence`) has been made: the articles
     whose headline it changes are analysed again, in this process, with that evidence.
     (So the output waits for the last article: a page's headline may depend on the other
     pages of its site.)"""

@@ -55,7 +55,7 @@ With --json, one JSON object on stdout:
         "score": null, "created": "<ISO 8601 UTC>", "updated": "<ISO 8601 UTC>",
         "coder": "<name>"}],
      "corrections": [
-       {"id": "<32 hex>", "kind": "line_boilerplate|line_body|quote_kind|quote_speaker|
+       {"id": "<32 hex>", "kind": "line_boilerplate|line_body|line_title|quote_kind|quote_speaker|
         quote_reject|text_boilerplate", "line": 5, "text": "<the line>", "start": null,
         "end": null, "value": null, "created": "<ISO 8601 UTC>"}]}],
    "corrections": [<corpus-wide corrections, same shape>]}

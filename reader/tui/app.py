@@ -1017,6 +1017,11 @@ class ReaderApp(App[None]):
     def action_line_everywhere(self) -> None:
         annotate.line_everywhere(self)
 
+    def action_list_corrections(self) -> None:
+        from reader.tui.corrections_ui import list_corrections
+
+        list_corrections(self)
+
     def action_quote_kind(self) -> None:
         annotate.quote_kind(self)
 

@@ -183,6 +183,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("article.line_everywhere", "Z", "app.line_everywhere", "Boilerplate everywhere",
             "Mark this line as boilerplate in every article of the corpus", "Correct",
             "article"),
+    Command("article.corrections", "R", "app.list_corrections", "Corrections",
+            "List the corrections acting on this article (any session, any coder); enter "
+            "removes one", "Correct", "article"),
     Command("article.quote_kind", "K", "app.quote_kind", "Quote kind",
             "Switch the quotation at the cursor between speech and term", "Correct", "article"),
     Command("article.quote_speaker", "A", "app.quote_speaker", "Speaker",

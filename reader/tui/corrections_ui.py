@@ -1,0 +1,208 @@
+"""Two things a coder does to corrections besides `z`: fix the headline, and revert one.
+
+`z` on the headline (the cursor opens there) used to mark it boilerplate at once, its
+copies with it; the detector then took the next candidate, often a menu line ("NEWS
+Toggle navigation"), and the list and the exports showed that. Now `z` there asks: mark it
+boilerplate (saying which line becomes the headline), choose the headline among the lines
+around it (a `line_title` correction), or keep it. Either change is one `u` step.
+
+`u` reaches only the changes of this session. `R` lists the corrections that act on the
+open article (its own, the corpus-wide ones, and those made on other articles that
+reach it through the same line text), newest first, with when and by whom; `enter`
+removes one, so yesterday's mistake can be taken back. Removing is itself undoable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from annotations.model import Correction, CorrectionKind, new_id
+from reader.textlayout import sanitize
+from reader.tui.screens import ChoiceScreen
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
+
+AROUND = 12  # non-blank lines offered on each side of the headline when choosing another
+PREVIEW_MAX = 200_000  # characters: a larger article is not re-analysed for the preview
+
+
+def short(text: str, width: int = 50) -> str:
+    flat = " ".join(sanitize(text).split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _title_text(text: str, marks: Any) -> str | None:
+    n = getattr(marks, "title_line", None)
+    lines = text.split("\n")
+    return lines[n - 1] if n is not None and 0 < n <= len(lines) else None
+
+
+def headline_after(app: ReaderApp, article: str, extra: Correction) -> str | None | bool:
+    """The headline line's text once `extra` is added; False when it was not worked out."""
+    text = app.article_text
+    store = app.store.store
+    if len(text) > PREVIEW_MAX or store is None:
+        return False
+    from reader.pipeline import article_marks
+
+    marks = article_marks(text, article, repeated=app.repeated,
+                          corrections=[*store.corrections(), extra])
+    return _title_text(text, marks)
+
+
+def ask_about_headline(app: ReaderApp, article: str, line: int, text: str,
+                       mark_boilerplate: Callable[[], None]) -> None:
+    """`z` on the headline: boilerplate (saying what becomes the headline), another, or keep."""
+    from annotations.learning import context_of
+
+    trial = Correction(id=new_id(), kind=CorrectionKind.LINE_BOILERPLATE.value,
+                       article=article, line=line, text=text,
+                       value=context_of(app.article_text, line, article))
+    after = headline_after(app, article, trial)
+    if after is False:
+        then = "the detector picks another line as the headline"
+    elif after is None:
+        then = "the article has no headline then"
+    else:
+        then = f"the headline becomes “{short(after, 40)}”"
+    options = [
+        ("boilerplate", f"Not the headline, furniture: boilerplate ({then})"),
+        ("choose", "Another line is the headline: choose it…"),
+        ("keep", "Keep it: it is the headline"),
+    ]
+
+    def answered(choice: str | None) -> None:
+        if choice == "boilerplate":
+            mark_boilerplate()
+        elif choice == "choose":
+            choose_headline(app, article, line)
+        else:
+            app.notify("nothing changed: still the headline", timeout=1.5)
+
+    app.push_screen(ChoiceScreen(f"Line {line} is the headline: “{short(text)}”", options,
+                                 "u undoes either change · esc keeps it"), answered)
+
+
+def choose_headline(app: ReaderApp, article: str, current: int) -> None:
+    """Offer the non-blank lines around the headline; the one chosen becomes it."""
+    lines = app.article_text.split("\n")
+    kinds = list(getattr(app.marks, "line_kinds", ()))
+    filled = [n for n, ln in enumerate(lines, 1) if ln.strip() and n != current]
+    before = [n for n in filled if n < current][-AROUND:]
+    after = [n for n in filled if n > current][:AROUND]
+
+    def label(n: int) -> str:
+        kind = kinds[n - 1] if n - 1 < len(kinds) else "body"
+        dim = " (boilerplate)" if getattr(kind, "value", kind) == "boilerplate" else ""
+        return f"line {n}: {short(lines[n - 1], 56)}{dim}"
+
+    options = [(str(n), label(n)) for n in [*before, *after]]
+    if not options:
+        app.notify("no other line to choose", severity="warning")
+        return
+
+    def chosen(value: str | None) -> None:
+        if value is None:
+            app.notify("nothing changed", timeout=1.5)
+            return
+        n = int(value)
+        correction = Correction(id=new_id(), kind=CorrectionKind.LINE_TITLE.value,
+                                article=article, line=n, text=lines[n - 1])
+
+        def saved(_: Any) -> None:
+            app.open_article_keep_cursor()
+            app.notify(f"the headline is now line {n}: “{short(lines[n - 1])}” "
+                       f"(line {current} → boilerplate; u undoes)", timeout=4)
+            app.refresh_annotations()
+
+        app.store.change(app, "add_correction", correction, then=saved)
+
+    app.push_screen(ChoiceScreen(f"Which line is the headline? (now line {current})",
+                                 options, "enter makes it the headline · esc: nothing changes"),
+                    chosen)
+
+
+# -- reverting a correction of an earlier session ---------------------------------------
+
+
+def _when(created: str) -> str:
+    return created[:16].replace("T", " ") if created else "?"
+
+
+def describe(c: Correction, text: str, article: str) -> str:
+    """One line a coder recognises: what the correction says, where, when and by whom."""
+    kind = c.kind
+    quoted = short(c.text or "", 40)
+    if kind == CorrectionKind.LINE_BOILERPLATE.value:
+        what = f"line {c.line} → boilerplate: “{quoted}”"
+    elif kind == CorrectionKind.LINE_BODY.value:
+        what = f"line {c.line} → body: “{quoted}”"
+    elif kind == CorrectionKind.LINE_TITLE.value:
+        what = f"line {c.line} is the headline: “{quoted}”"
+    elif kind == CorrectionKind.TEXT_BOILERPLATE.value:
+        what = f"boilerplate in every article: “{quoted}”"
+    else:
+        said = short(text[c.start:c.end], 30) if c.start is not None and c.end is not None else ""
+        what = {
+            CorrectionKind.QUOTE_REJECT.value: f"not a quotation: {said}",
+            CorrectionKind.QUOTE_KIND.value: f"quotation → {c.value}: {said}",
+            CorrectionKind.QUOTE_SPEAKER.value: f"speaker → {c.value or 'none'}: {said}",
+        }.get(kind, f"{kind}: {said}")
+    where = "" if c.article in (None, article) else " (made on another article)"
+    who = f", {c.coder}" if c.coder else ""
+    return f"{what}{where} · {_when(c.created)}{who}"
+
+
+def acting_on(app: ReaderApp, article: str) -> list[Correction]:
+    """The corrections that act on `article`, newest first: its own, the corpus-wide ones,
+    and line corrections of other articles whose line text is in this one."""
+    store = app.store.store
+    if store is None:
+        return []
+    from annotations.export.corrected import LINE_KINDS, _normalise
+
+    keys = {_normalise(ln) for ln in app.article_text.split("\n") if ln.strip()}
+    found = []
+    for c in store.corrections():
+        if c.article in (None, article):
+            found.append(c)
+        elif c.kind in LINE_KINDS and c.text and _normalise(c.text) in keys:
+            found.append(c)
+    return sorted(found, key=lambda c: c.created, reverse=True)
+
+
+def list_corrections(app: ReaderApp) -> None:
+    """`R`: the corrections acting on the open article; `enter` removes one (u undoes)."""
+    if app.current is None:
+        app.notify("open an article first (enter)", severity="warning")
+        return
+    article = app.corpus.articles[app.current].id
+    found = acting_on(app, article)
+    if not found:
+        app.notify("no correction acts on this article (z, Z, K, A, X make them)", timeout=3)
+        return
+    text = app.article_text
+    options = [(c.id, describe(c, text, article)) for c in found]
+
+    def chosen(cid: str | None) -> None:
+        if cid is None:
+            return
+        c = next(x for x in found if x.id == cid)
+        from reader.tui.learn import corrections_now, report_undone
+
+        had = corrections_now(app)
+
+        def removed(_: Any) -> None:
+            app.open_article_keep_cursor()
+            app.refresh_annotations()
+            app.notify(f"correction removed: {describe(c, text, article)} (u undoes)",
+                       timeout=4)
+            report_undone(app, had)  # a line correction's template: what changed back
+
+        app.store.change(app, "remove_correction", cid, then=removed)
+
+    app.push_screen(ChoiceScreen(f"Corrections acting on this article ({len(found)})", options,
+                                 "enter removes the correction: the detector's verdict comes "
+                                 "back (u undoes) · esc closes"), chosen)

@@ -164,12 +164,9 @@ def acting_on(app: ReaderApp, article: str) -> list[Correction]:
     from annotations.export.corrected import LINE_KINDS, _normalise
 
     keys = {_normalise(ln) for ln in app.article_text.split("\n") if ln.strip()}
-    found = []
-    for c in store.corrections():
-        if c.article in (None, article):
-            found.append(c)
-        elif c.kind in LINE_KINDS and c.text and _normalise(c.text) in keys:
-            found.append(c)
+    found = [c for c in store.corrections()
+             if c.article in (None, article)
+             or (c.kind in LINE_KINDS and c.text and _normalise(c.text) in keys)]
     return sorted(found, key=lambda c: c.created, reverse=True)
 
 

@@ -128,3 +128,34 @@ def test_a_chosen_headline_is_what_the_exports_believe(tmp_path: Path) -> None:
     assert str(marks.line_kinds[1]) == "boilerplate"
     other = corrected_marks(text, [chosen], article="b.txt")  # another article's choice
     assert other.title_line == 3 and str(other.line_kinds[1]) != "boilerplate"
+
+
+def test_reader_export_titles_the_article_with_the_chosen_headline(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from annotations.model import Correction, new_id
+    from annotations.store import AnnotationStore
+
+    corpus = _corpus(tmp_path)
+    lines = TEXT.split("\n")
+    with AnnotationStore.open(corpus / "annotations.json", coder="ann") as store:
+        store.add_tags("a.txt", ["storm"])
+        store.add_correction(Correction(id=new_id(), kind="line_boilerplate", article="a.txt",
+                                        line=3, text=lines[2],
+                                        created="2026-01-01T00:00:00Z"))
+    out = tmp_path / "x.json"
+
+    def exported_title() -> str:
+        done = subprocess.run([sys.executable, "-m", "reader", "export", str(corpus), "-f",
+                               "json", "-o", str(out)], capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+        return json.loads(out.read_text(encoding="utf-8"))["articles"][0]["title"]
+
+    assert exported_title() == lines[1]  # as the app shows it after that z: the menu line
+    with AnnotationStore.open(corpus / "annotations.json", coder="ann") as store:
+        store.add_correction(Correction(id=new_id(), kind="line_title", article="a.txt",
+                                        line=3, text=lines[2]))
+    assert exported_title() == HEADLINE

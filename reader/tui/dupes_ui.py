@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 
+from reader.wording import plural
+
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
 
@@ -143,7 +145,7 @@ def _found(app: ReaderApp, groups: list[list[str]]) -> None:
         s.members.append(idx)
     s.running, s.ready = False, True
     copies = sum(len(m) for m in s.members)
-    app.notify(f"{len(s.members)} group(s) of syndicated copies ({copies} articles)",
+    app.notify(f"{plural(len(s.members), 'group')} of syndicated copies ({copies} articles)",
                timeout=4)
     waiting, s.then = s.then, []
     for action in waiting:

@@ -96,7 +96,10 @@ def choose_headline(app: ReaderApp, article: str, current: int) -> None:
     def label(n: int) -> str:
         kind = kinds[n - 1] if n - 1 < len(kinds) else "body"
         dim = " (boilerplate)" if getattr(kind, "value", kind) == "boilerplate" else ""
-        return f"line {n}: {short(lines[n - 1], 56)}{dim}"
+        head = f"line {n}: "
+        # one row per line, also at 80 columns (two-row options halved what was offered)
+        room = max(16, min(60, app.size.width - 20) - len(head) - len(dim))
+        return f"{head}{short(lines[n - 1], room)}{dim}"
 
     options = [(str(n), label(n)) for n in [*before, *after]]
     if not options:

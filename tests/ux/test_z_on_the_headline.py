@@ -94,6 +94,7 @@ async def test_choosing_another_line_as_the_headline_is_one_undoable_correction(
         labels = [label for _, label in app.screen.options]
         target = next(i for i, label in enumerate(labels) if HEADLINE in label)
         assert "(boilerplate)" in labels[target]  # it says what the line is marked now
+        assert all(len(label) <= 60 for label in labels), labels  # one row each at 80x24
         for _ in range(target):
             await press(pilot, "down")
         await press(pilot, "enter")

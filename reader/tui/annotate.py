@@ -640,7 +640,7 @@ def toggle_line(app: ReaderApp) -> None:
         app.store.change(app, "add_correction", correction, then=saved)
         app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}", timeout=1.5)
 
-    if line == was_title and not is_bp:
+    if line == was_title and not is_bp and not app.store.readonly:  # (read-only: say so)
         # the cursor opens on the headline: ask, rather than let the next candidate (a
         # menu line, often) become the headline of the list and the exports unseen
         corrections_ui.ask_about_headline(app, article, line, text, mark)

@@ -160,3 +160,17 @@ def test_reader_export_titles_the_article_with_the_chosen_headline(tmp_path: Pat
         store.add_correction(Correction(id=new_id(), kind="line_title", article="a.txt",
                                         line=3, text=lines[2]))
     assert exported_title() == HEADLINE
+
+
+async def test_z_on_the_headline_of_read_only_annotations_says_so_without_asking(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    corpus = _corpus(tmp_path)
+    (corpus / "annotations.json").write_text('{"broken', encoding="utf-8")
+    app = make_app(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_on_headline(app, pilot)
+        before = len(_said(app))
+        await press(pilot, "z")
+        assert not isinstance(app.screen, ChoiceScreen)  # no question whose answer is lost
+        assert any("not valid JSON" in s for s in _said(app)[before:]), _said(app)

@@ -638,7 +638,9 @@ def toggle_line(app: ReaderApp) -> None:
 
     def mark() -> None:
         app.store.change(app, "add_correction", correction, then=saved)
-        app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}", timeout=1.5)
+        held = "" if is_bp else corrections_ui.highlights_on_line(app, article, line)
+        app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}{held}",
+                   timeout=4 if held else 1.5)
 
     if line == was_title and not is_bp and not app.store.readonly:  # (read-only: say so)
         # the cursor opens on the headline: ask, rather than let the next candidate (a

@@ -39,6 +39,22 @@ def _title_text(text: str, marks: Any) -> str | None:
     return lines[n - 1] if n is not None and 0 < n <= len(lines) else None
 
 
+def highlights_on_line(app: ReaderApp, article: str, line: int) -> str:
+    """`; its 1 highlight is kept…` when the line now marked boilerplate holds some: with
+    boilerplate hidden (b) they vanish from the screen, and a coder took them for lost."""
+    from reader.wording import plural
+
+    text = app.article_text
+    start = sum(len(x) + 1 for x in text.split("\n")[: line - 1])
+    end = start + len(text.split("\n")[line - 1])
+    held = [h for h in app.store.highlights(article)
+            if h.status != "orphaned" and h.start < end and h.end > start]
+    if not held:
+        return ""
+    return (f"; its {plural(len(held), 'highlight')} kept and exported "
+            "(hidden with the line when b hides boilerplate)")
+
+
 def headline_after(app: ReaderApp, article: str, extra: Correction) -> str | None | bool:
     """The headline line's text once `extra` is added; False when it was not worked out."""
     text = app.article_text

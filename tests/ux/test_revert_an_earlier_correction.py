@@ -85,3 +85,28 @@ async def test_r_without_corrections_says_what_makes_them(
         assert not isinstance(app.screen, ChoiceScreen)
         said = [str(n.message) for n in app._notifications]
         assert any("no correction acts on this article" in s for s in said), said
+
+
+def test_reader_annotations_removes_a_correction_by_the_id_it_lists(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path)
+    with AnnotationStore.open(corpus / "annotations.json", coder="ann") as store:
+        store.add_correction(Correction(id=new_id(), kind="line_body", article="a.txt",
+                                        line=9, text="Sign up for our newsletter"))
+
+    def reader(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "reader", "annotations", str(corpus),
+                               *args], capture_output=True, text=True, timeout=120)
+
+    listed = reader("--coder", "ann").stdout
+    shown = next(ln.split()[1] for ln in listed.splitlines() if "correction" in ln)
+    wrong = reader("--remove-correction", "zzzz")
+    assert wrong.returncode == 2 and "no correction with id" in wrong.stderr
+    assert wrong.stderr.count("\n") == 1  # one line, no traceback
+    done = reader("--remove-correction", shown)
+    assert done.returncode == 0, done.stderr
+    assert "removed" in done.stdout and "Sign up for our newsletter" in done.stdout
+    with AnnotationStore.open(corpus / "annotations.json", coder="ann") as store:
+        assert not store.corrections()

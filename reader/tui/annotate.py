@@ -623,6 +623,8 @@ def toggle_line(app: ReaderApp) -> None:
                             value=context_of(app.article_text, line, article))
     from reader.tui import corrections_ui
 
+    if corrections_ui.take_back(app, article, line, is_bp):
+        return  # (z again on a line corrected before: that correction is removed)
     was_title = app.marks.title_line
 
     def saved(_: Any) -> None:

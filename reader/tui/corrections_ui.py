@@ -39,6 +39,51 @@ def _title_text(text: str, marks: Any) -> str | None:
     return lines[n - 1] if n is not None and 0 < n <= len(lines) else None
 
 
+def take_back(app: ReaderApp, article: str, line: int, is_bp: bool) -> bool:
+    """`z` on a line whose mark is this article's own earlier line correction: remove that
+    correction (one `u` step) rather than add a second, opposite one. True when done.
+
+    The opposite correction left both on record, forced the line's kind for good (the
+    detector no longer judged it) and taught the line's template to other articles, so
+    taking back yesterday's `z` changed lines it had never changed. Only when removing
+    really flips the line; otherwise `z` corrects as usual.
+    """
+    store = app.store.store
+    if store is None or app.store.readonly or len(app.article_text) > PREVIEW_MAX:
+        return False
+    from annotations.export.corrected import LINE_KINDS, locate_line
+    from reader.pipeline import article_marks
+
+    lines = app.article_text.split("\n")
+    every = store.corrections()
+    own = [c for c in every if c.article == article and c.kind in LINE_KINDS
+           and locate_line(lines, c) == line]
+    if not own:
+        return False
+    latest = max(own, key=lambda c: c.created)
+    if (latest.kind == CorrectionKind.LINE_BOILERPLATE.value) != is_bp:
+        return False
+    rest = [c for c in every if c.id != latest.id]
+    kinds = article_marks(app.article_text, article, repeated=app.repeated,
+                          corrections=rest).line_kinds
+    kind = kinds[line - 1] if line - 1 < len(kinds) else "body"
+    if (getattr(kind, "value", kind) == "boilerplate") == is_bp:
+        return False  # the detector says the same without it: correct as usual
+    from reader.tui.learn import corrections_now, report_undone
+
+    had = corrections_now(app)
+
+    def removed(_: Any) -> None:
+        app.open_article_keep_cursor()
+        app.refresh_annotations()
+        app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}: your correction "
+                   f"of {_when(latest.created)} is taken back (u undoes)", timeout=4)
+        report_undone(app, had)
+
+    app.store.change(app, "remove_correction", latest.id, then=removed)
+    return True
+
+
 def highlights_on_line(app: ReaderApp, article: str, line: int) -> str:
     """`; its 1 highlight is kept…` when the line now marked boilerplate holds some: with
     boilerplate hidden (b) they vanish from the screen, and a coder took them for lost."""

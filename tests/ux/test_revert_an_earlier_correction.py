@@ -110,3 +110,35 @@ def test_reader_annotations_removes_a_correction_by_the_id_it_lists(tmp_path: Pa
     assert "removed" in done.stdout and "Sign up for our newsletter" in done.stdout
     with AnnotationStore.open(corpus / "annotations.json", coder="ann") as store:
         assert not store.corrections()
+
+
+async def test_z_again_on_yesterdays_correction_takes_it_back(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """`z` on a line a correction of an earlier session marked removes that correction
+    (not a second, opposite one that kept the line forced and taught other articles)."""
+    from reader.tui.widgets.article_view import ArticleView
+
+    corpus = _corpus(tmp_path)
+    line_text = TEXT.split("\n")[5]  # "Repairs are expected…": body for the detector
+    with AnnotationStore.open(corpus / "annotations.json", coder="ann") as store:
+        store.add_correction(Correction(id=new_id(), kind="line_boilerplate", article="a.txt",
+                                        line=6, text=line_text,
+                                        created="2026-01-01T09:00:00Z"))
+    app = make_app(corpus, coder="ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "enter")
+        await settle(app, pilot)
+        assert str(app.marks.line_kinds[5]) == "boilerplate"
+        app.query_one(ArticleView).move_cursor(TEXT.index(line_text))
+        await press(pilot, "z")
+        await settle(app, pilot)
+        assert not app.store.store.corrections()
+        assert str(app.marks.line_kinds[5]) == "body"
+        said = [str(n.message) for n in app._notifications]
+        assert any("2026-01-01 09:00 is taken back" in s for s in said), said
+        await press(pilot, "u")
+        await settle(app, pilot)
+        assert len(app.store.store.corrections()) == 1
+        assert str(app.marks.line_kinds[5]) == "boilerplate"

@@ -684,6 +684,10 @@ class ReaderApp(App[None]):
             if self.query_one(ArticleList).has_focus or getattr(self.focused, "id",
                                                                  None) == "filter":
                 self._update_header(index)
+        elif self.current is not None:  # an empty list: not the row of before, "enter opens"
+            self._update_header()
+        else:
+            self.query_one("#article-header", Static).update("")
 
     @work(thread=True, exclusive=True, group="prefetch")
     def prefetch(self, index: int) -> None:

@@ -28,3 +28,18 @@ async def test_a_tag_only_a_colleague_gave_is_named_as_theirs(corpus: Path) -> N
         await type_query(app, pilot, "tag:nuclear")
         assert listed(app) == ["c.txt"]
         assert "bob's tag" not in info(app)
+
+
+async def test_an_empty_list_leaves_no_row_of_before_in_the_header(corpus: Path) -> None:
+    """The header went on naming the row the cursor was on before the search emptied the
+    list, with "enter opens" under it."""
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j")
+        await settle(app, pilot)
+        before = str(app.query_one("#article-header").render())
+        assert "enter opens" in before
+        await type_query(app, pilot, "zzzzqqq")
+        assert listed(app) == []
+        assert "enter opens" not in str(app.query_one("#article-header").render())

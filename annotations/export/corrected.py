@@ -157,6 +157,9 @@ def apply_title_correction(
     n = locate_line(lines, latest)
     if n is None or n == marks.title_line or not lines[n - 1].strip():
         return marks
+    if any(c.kind == CorrectionKind.LINE_BOILERPLATE.value and c.created > latest.created
+           and locate_line(lines, c) == n for c in corrections):
+        return marks  # marked furniture since it was chosen: the choice is withdrawn
     kinds = list(marks.line_kinds)
     title_kind, boiler_kind = _line_kind("title"), _line_kind("boilerplate")
     old = marks.title_line

@@ -127,6 +127,10 @@ def test_a_chosen_headline_is_what_the_exports_believe(tmp_path: Path) -> None:
     marks = corrected_marks(text, [wrong, chosen], article="a.txt")
     assert marks.title_line == 3
     assert str(marks.line_kinds[1]) == "boilerplate"
+    again = Correction(id="b2", kind="line_boilerplate", article="a.txt", line=3,
+                       text=lines[2], created="2026-01-01T00:00:02Z")
+    marks = corrected_marks(text, [wrong, chosen, again], article="a.txt")
+    assert marks.title_line != 3  # z on the chosen headline later: furniture after all
     other = corrected_marks(text, [chosen], article="b.txt")  # another article's choice
     assert other.title_line == 3 and str(other.line_kinds[1]) != "boilerplate"
 

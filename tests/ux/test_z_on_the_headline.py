@@ -178,3 +178,31 @@ async def test_z_on_the_headline_of_read_only_annotations_says_so_without_asking
         await press(pilot, "z")
         assert not isinstance(app.screen, ChoiceScreen)  # no question whose answer is lost
         assert any("not valid JSON" in s for s in _said(app)[before:]), _said(app)
+
+
+async def test_the_corrected_headline_is_the_title_after_a_restart(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """The summary cache kept the headline of before the `z`: the next start listed it,
+    and the app's export named the article by it."""
+    from reader.tui.app import ReaderApp
+
+    corpus = _corpus(tmp_path)
+    (corpus / "b.txt").write_text(TEXT.replace("Storm", "Flood").replace("Home |", "Menu |"),
+                                  encoding="utf-8")
+    app = ReaderApp(corpus)  # with its caches, as a user runs it
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_on_headline(app, pilot)
+        await press(pilot, "z", "enter")  # boilerplate: the menu line becomes the headline
+        await settle(app, pilot)
+        assert app.marks.title_line == 2
+        await press(pilot, "h", "j", "enter")  # on to the other article (reopened next time)
+        await settle(app, pilot)
+        assert app.corpus.articles[app.current].id == "b.txt"
+        await press(pilot, "q")
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        titles = {a.id: a.display_title for a in app.corpus.articles}
+        assert titles["a.txt"] == "Home | World | Politics | Sport", titles
+        assert titles["b.txt"].startswith("Flood closes"), titles

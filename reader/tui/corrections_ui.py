@@ -192,13 +192,33 @@ def choose_headline(app: ReaderApp, article: str, current: int) -> None:
 
 
 def _when(created: str) -> str:
-    return created[:16].replace("T", " ") if created else "?"
+    """`12-07 14:02` this year (it fits a row at 80 columns), `2025-12-07` before."""
+    if not created:
+        return "?"
+    from annotations.model import now_iso
+
+    if created[:4] != now_iso()[:4]:
+        return created[:10]
+    return created[5:16].replace("T", " ")
 
 
-def describe(c: Correction, text: str, article: str) -> str:
-    """One line a coder recognises: what the correction says, where, when and by whom."""
+def describe(c: Correction, text: str, article: str, width: int = 0) -> str:
+    """One line a coder recognises: what the correction says, where, when and by whom;
+    with `width`, the quoted text is cut so that the line fits in that many cells."""
+    if width:
+        whole = describe(c, text, article)
+        over = len(whole) - width
+        if over > 0:
+            quoted_len = len(short(c.text or "", 40)) if c.text else 30
+            return describe_cut(c, text, article, max(8, quoted_len - over))
+        return whole
+    return describe_cut(c, text, article, 40)
+
+
+def describe_cut(c: Correction, text: str, article: str, room: int) -> str:
+    """`describe` with the quoted line or quotation cut to `room` cells."""
     kind = c.kind
-    quoted = short(c.text or "", 40)
+    quoted = short(c.text or "", room)
     if kind == CorrectionKind.LINE_BOILERPLATE.value:
         what = f"line {c.line} → boilerplate: “{quoted}”"
     elif kind == CorrectionKind.LINE_BODY.value:
@@ -208,13 +228,14 @@ def describe(c: Correction, text: str, article: str) -> str:
     elif kind == CorrectionKind.TEXT_BOILERPLATE.value:
         what = f"boilerplate in every article: “{quoted}”"
     else:
-        said = short(text[c.start:c.end], 30) if c.start is not None and c.end is not None else ""
+        said = (short(text[c.start:c.end], min(room, 30))
+                if c.start is not None and c.end is not None else "")
         what = {
             CorrectionKind.QUOTE_REJECT.value: f"not a quotation: {said}",
             CorrectionKind.QUOTE_KIND.value: f"quotation → {c.value}: {said}",
             CorrectionKind.QUOTE_SPEAKER.value: f"speaker → {c.value or 'none'}: {said}",
         }.get(kind, f"{kind}: {said}")
-    where = "" if c.article in (None, article) else " (made on another article)"
+    where = "" if c.article in (None, article) else " (another article)"
     who = f", {c.coder}" if c.coder else ""
     return f"{what}{where} · {_when(c.created)}{who}"
 
@@ -245,7 +266,8 @@ def list_corrections(app: ReaderApp) -> None:
         app.notify("no correction acts on this article (z, Z, K, A, X make them)", timeout=3)
         return
     text = app.article_text
-    options = [(c.id, describe(c, text, article)) for c in found]
+    width = max(40, min(68, app.size.width - 18))  # one row each (the dialog's width)
+    options = [(c.id, describe(c, text, article, width)) for c in found]
 
     def chosen(cid: str | None) -> None:
         if cid is None:

@@ -995,6 +995,9 @@ class ReaderApp(App[None]):
         article_list.refresh()
 
     def action_show_skipped(self) -> None:
+        if not self.corpus.skipped:  # (a dialog "Not loaded: nothing / (nothing)" to close)
+            self.notify("every file was loaded: none skipped", timeout=2)
+            return
         lines = [f"{s.id}: {s.reason}" for s in self.corpus.skipped]
         self.push_screen(MessageScreen(f"Not loaded: {skipped_count(self.corpus.skipped)}",
                                        lines))

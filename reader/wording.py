@@ -8,6 +8,7 @@ adjudicate). Kept free of Textual so the commands and the app say it alike.
 from __future__ import annotations
 
 
-def plural(n: int, word: str) -> str:
-    """`1 quotation`, `2 quotations`, `1,204 articles`: the count with its noun agreeing."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """`1 quotation`, `2 quotations`, `1,204 articles`: the count with its noun agreeing;
+    `many` for a noun whose plural is not `word` + s (`journal entries`)."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"

@@ -25,3 +25,13 @@ def test_each_coders_tag_row_names_the_coder(seeds_copy: Path, tmp_path: Path) -
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     tags = {r["coder"]: r["tags"] for r in rows if r["kind"] == "article"}
     assert tags == {"ann": "economy", "bob": "politics"}, rows
+
+
+def test_reader_check_counts_agree_with_their_nouns(seeds_copy: Path) -> None:
+    """`reader check` said "1 highlights in 1 articles", "1 corrections"."""
+    article = _reader("list", str(seeds_copy)).stdout.split("\t")[0]
+    done = _reader("highlight", str(seeds_copy), article, "--start", "0", "--end", "5")
+    assert done.returncode == 0, done.stderr
+    out = _reader("check", str(seeds_copy)).stdout
+    assert "1 highlight in 1 article:" in out and "(schema" in out, out
+    assert "1 highlights" not in out and "1 articles" not in out

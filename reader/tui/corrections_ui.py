@@ -10,6 +10,8 @@ around it (a `line_title` correction), or keep it. Either change is one `u` step
 open article (its own, the corpus-wide ones, and those made on other articles that
 reach it through the same line text), newest first, with when and by whom; `enter`
 removes one, so yesterday's mistake can be taken back. Removing is itself undoable.
+`z` again on a line an earlier `z` of the article marked does the same for that line
+(`take_back`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ PREVIEW_MAX = 200_000  # characters: a larger article is not re-analysed for the
 
 
 def short(text: str, width: int = 50) -> str:
+    """`text` on one line, inert (an article's line may hold escapes), cut to `width`."""
     flat = " ".join(sanitize(text).split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
@@ -76,8 +79,9 @@ def take_back(app: ReaderApp, article: str, line: int, is_bp: bool) -> bool:
     def removed(_: Any) -> None:
         app.open_article_keep_cursor()
         app.refresh_annotations()
-        app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}: your correction "
-                   f"of {_when(latest.created)} is taken back (u undoes)", timeout=4)
+        by = f" by {latest.coder}" if latest.coder else ""
+        app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}: the correction "
+                   f"of {_when(latest.created)}{by} is taken back (u undoes)", timeout=4)
         report_undone(app, had)
 
     app.store.change(app, "remove_correction", latest.id, then=removed)

@@ -179,7 +179,8 @@ COMMANDS: tuple[Command, ...] = (
             "Delete the highlight at the cursor", "Annotate", "article"),
     Command("article.toggle_line", "z", "app.toggle_line", "Body/boilerplate",
             "Correct the line at the cursor: body ↔ boilerplate (lines with its text, and "
-            "of its template on the site, follow)", "Correct", "article"),
+            "of its template on the site, follow); on the headline it asks first; again on "
+            "a line you corrected: takes that back", "Correct", "article"),
     Command("article.line_everywhere", "Z", "app.line_everywhere", "Boilerplate everywhere",
             "Mark this line as boilerplate in every article of the corpus", "Correct",
             "article"),

@@ -187,8 +187,10 @@ def choose_headline(app: ReaderApp, article: str, current: int) -> None:
 
         app.store.change(app, "add_correction", correction, then=saved)
 
+    # (highlighted first: the line under the headline, where the real one mostly is)
     app.push_screen(ChoiceScreen(f"Which line is the headline? (now line {current})",
-                                 options, "enter makes it the headline · esc: nothing changes"),
+                                 options, "enter makes it the headline · esc: nothing changes",
+                                 start=len(before) if after else 0),
                     chosen)
 
 

@@ -95,7 +95,9 @@ async def test_choosing_another_line_as_the_headline_is_one_undoable_correction(
         target = next(i for i, label in enumerate(labels) if HEADLINE[:30] in label)
         assert "(boilerplate)" in labels[target]  # it says what the line is marked now
         assert all(len(label) <= 60 for label in labels), labels  # one row each at 80x24
-        for _ in range(target):
+        start = sum(1 for v in values if int(v) < 2)  # (the line under the headline first)
+        assert app.screen.query_one("OptionList").highlighted == start
+        for _ in range(target - start):
             await press(pilot, "down")
         await press(pilot, "enter")
         await settle(app, pilot)

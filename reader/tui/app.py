@@ -731,18 +731,18 @@ class ReaderApp(App[None]):
             if title_line:
                 article.title = " ".join(text.split("\n")[title_line - 1].split())[:300]
             self.query_one(ArticleList).refresh()
-        self._remember_title(article, text, marks, self.shares[index])
+        self._remember_title(index, text, marks)
         self._update_header()
         if getattr(marks, "error", None):  # detection failed: say so, never "nothing marked"
             self.notify(f"{article.id}: boilerplate and quotation detection failed "
                         f"({marks.error}); the text is shown unmarked", severity="error")
 
-    def _remember_title(self, article: Article, text: str, marks: Any,
-                        share: float | None) -> None:
+    def _remember_title(self, index: int, text: str, marks: Any) -> None:
         """The summary cache gets the headline as marked now: after a `z` on the headline
         (or a chosen one) the next start listed, and the app's export named, the old one."""
         from reader.pipeline import summary_of
 
+        article, share = self.corpus.articles[index], self.shares[index]
         if article.size < 0 or getattr(marks, "error", None):
             return
         title = summary_of(text, marks)[0]
@@ -750,6 +750,7 @@ class ReaderApp(App[None]):
         if cached is not None and cached.title == title:
             return
         article.title = title
+        self.titles_lower[index] = f"{article.display_title} {article.id}".lower()
         words = article.words if article.words is not None else len(text.split())
         self.cache.put(article.id, Summary(article.size, article.mtime_ns, title, words,
                                            share))

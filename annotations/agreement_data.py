@@ -106,7 +106,8 @@ def gather(
         # two coders labelled one line differently, and the table said 100 %: the line was
         # boilerplate for one of them, so it was no unit. Say so, not just count nothing.
         gathered.warnings.append(
-            f"{plural(outside, 'highlight')} in {plural(places, 'article')} lie only on lines "
+            f"{plural(outside, 'highlight')} in {plural(places, 'article')} "
+            f"{'lies' if outside == 1 else 'lie'} only on lines "
             "that a compared coder's marks take for boilerplate, so they are not compared; "
             "to compare them, every coder corrects those lines to body (z)")
     return gathered

@@ -17,6 +17,7 @@ from typing import Any
 from annotations.agreement import ArticleUnits, CoderWork, Span, Units, build_units
 from reader.corpus import ArticleError, Corpus, read_article
 from reader.motion import line_sentences
+from reader.wording import plural
 
 
 @dataclass(slots=True)
@@ -105,8 +106,9 @@ def gather(
         # two coders labelled one line differently, and the table said 100 %: the line was
         # boilerplate for one of them, so it was no unit. Say so, not just count nothing.
         gathered.warnings.append(
-            f"{outside} highlight(s) in {places} article(s) lie only on lines that a "
-            "compared coder's marks take for boilerplate, so they are not compared; "
+            f"{plural(outside, 'highlight')} in {plural(places, 'article')} "
+            f"{'lies' if outside == 1 else 'lie'} only on lines "
+            "that a compared coder's marks take for boilerplate, so they are not compared; "
             "to compare them, every coder corrects those lines to body (z)")
     return gathered
 

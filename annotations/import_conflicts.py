@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from annotations.model import now_iso
+from reader.wording import plural
 
 SUFFIX = ".conflicts"  # JSON Lines, but not named .jsonl: that would be read as articles
 
@@ -53,7 +54,8 @@ def report_theirs(store_path: Path, theirs: list[dict[str, Any]], source: Path) 
         return (f"could not keep the imported version of {len(theirs)} conflicting "
                 f"record(s) in {sidecar_of(store_path)} ({exc.strerror or exc}); "
                 f"they are still in {source}")
-    return (f"the imported version of {len(theirs)} conflicting record(s) is kept in {path}")
+    return (f"the imported version of {plural(len(theirs), 'conflicting record')} is kept "
+            f"in {path}")
 
 
 # -- reading them back (the app's `I` and its notice at start) ------------------------------

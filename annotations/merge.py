@@ -29,6 +29,7 @@ from annotations.schema import coder_key
 from annotations.state import Op, State, put
 from annotations.tags import normalize_tag, same_tag
 from annotations.undo import Change
+from reader.wording import plural
 
 HIGHLIGHT_CONTENT = ("article", "exact", "label", "note", "coder")
 
@@ -62,11 +63,12 @@ class MergeReport:
 
     def summary(self) -> str:
         return (
-            f"{self.highlights_added} highlights added ({self.highlights_same} already there), "
-            f"{self.states_added + self.states_updated} articles' tags/status merged, "
-            f"{self.corrections_added} corrections added, "
-            f"{self.memos_added} memos added, "
-            f"{len(self.conflicts)} conflicts, {len(self.invalid)} invalid"
+            f"{plural(self.highlights_added, 'highlight')} added "
+            f"({self.highlights_same} already there), "
+            f"tags/status of {plural(self.states_added + self.states_updated, 'article')} "
+            f"merged, {plural(self.corrections_added, 'correction')} added, "
+            f"{plural(self.memos_added, 'memo')} added, "
+            f"{plural(len(self.conflicts), 'conflict')}, {len(self.invalid)} invalid"
         )
 
 

@@ -61,6 +61,7 @@ class CorrectionKind(StrEnum):
     LINE_BODY = "line_body"  # this line (of this article) is body
     LINE_BOILERPLATE = "line_boilerplate"  # this line (of this article) is boilerplate
     TEXT_BOILERPLATE = "text_boilerplate"  # a line with this text is boilerplate everywhere
+    LINE_TITLE = "line_title"  # this line (of this article) is its headline
     QUOTE_REJECT = "quote_reject"  # the quotation at start..end is not one
     QUOTE_KIND = "quote_kind"  # the quotation at start..end has kind `value`
     QUOTE_SPEAKER = "quote_speaker"  # the quotation at start..end was said by `value`

@@ -34,6 +34,7 @@ from xml.etree import ElementTree as ET
 
 from annotations.model import AnchorStatus, Codebook, Highlight, Label, now_iso, one_line
 from reader.corpus import ArticleError, Corpus, read_article
+from reader.wording import plural
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -236,7 +237,8 @@ def build_project(
         text = _article_text(corpus, aid)
         if text is None:
             n = sum(len(v) for v in by_article[aid].values())
-            result.left_out.append(f"{aid}: not readable in the corpus; {n} record(s) left out")
+            result.left_out.append(
+                f"{aid}: not readable in the corpus; {plural(n, 'record')} left out")
             continue
         guid = guid_for("source", aid)
         files[f"Sources/{guid}.txt"] = text

@@ -50,6 +50,7 @@ from annotations.refiqda import STATUS_VARIABLE, TAGS_CODE, guid_for
 from annotations.tags import label_too_long, tag_too_long
 from reader.corpus import ArticleError, Corpus, decode, read_article
 from reader.errors import UserError
+from reader.wording import plural
 
 _GUID = re.compile(r"^\{?([0-9a-fA-F-]{32,36})\}?$")
 
@@ -423,7 +424,8 @@ class _Reader:
         skipped = 0 if sources is None else len(sources) - len(sources.findall("TextSource"))
         if skipped:
             self.bundle.warnings.append(
-                f"{skipped} source(s) that are not text (pictures, PDF, audio, video) skipped"
+                f"{plural(skipped, 'source')} that are not text (pictures, PDF, audio, "
+                "video) skipped"
             )
         for ref in self.root.findall("NoteRef"):
             self.memo_ref("", (ref.get("targetGUID") or "").strip())
@@ -488,9 +490,9 @@ def import_codebook(corpus_root: Path, theirs: Codebook) -> list[str]:
     parts = []
     if labels:
         more = "…" if len(labels) > 5 else ""
-        parts.append(f"{len(labels)} label(s) ({', '.join(labels[:5])}{more})")
+        parts.append(f"{plural(len(labels), 'label')} ({', '.join(labels[:5])}{more})")
     if tags:
-        parts.append(f"{len(tags)} tag(s)")
+        parts.append(plural(len(tags), "tag"))
     return [f"codebook: added {' and '.join(parts)} to {path}"]
 
 

@@ -46,11 +46,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.marks import _kind_weights, _title_weights, analyze  # noqa: E402
+from reader.marks import _kind_weights, _title_weights  # noqa: E402
 from reader.marks import boilerplate as bp  # noqa: E402
 from reader.marks import train_boilerplate as tb  # noqa: E402
 from reader.marks import train_headline as th  # noqa: E402
 from reader.marks import train_quotes as tq  # noqa: E402
+from reader.marks.headline_slots import analyze_corpus  # noqa: E402
 from reader.marks.repeated import repeated_lines  # noqa: E402
 
 COMMITTED_KIND = _kind_weights.WEIGHTS
@@ -121,7 +122,8 @@ def fit_all(train: list[tb.Doc], eval_dir: Path, blend: list[tb.Doc] = (),
 def predict(test: list[tb.Doc]) -> list[dict]:
     """`reader analyze` output for a corpus made of `test` (its own repeated lines)."""
     rep = repeated_lines(d.text for d in test)
-    return [analyze(d.text, repeated=rep).to_json(d.name) for d in test]
+    marks = analyze_corpus({d.name: d.text for d in test}, rep)  # (the template step too)
+    return [marks[d.name].to_json(d.name) for d in test]
 
 
 def _subset_gold(src: Path, names: set[str], dest: Path) -> Path:

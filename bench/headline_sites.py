@@ -2,8 +2,8 @@
 judge one ranker feature or threshold at a time.
 
     python bench/headline_sites.py [EVAL_DIR] [--salt=S ...] [--train-weight=W ...]
-                                   [--blend=S ...] [--no-pair] [--misses] [--show=PAGE ...]
-                                   [--refresh]
+                                   [--blend=S ...] [--no-pair] [--no-slots] [--misses]
+                                   [--show=PAGE ...] [--refresh]
 
 The headline ranker reads the boilerplate model's probabilities, so each scenario first
 fits the boilerplate model with `bench/estimate_marks.py`'s own code (`fit_boilerplate`:
@@ -42,7 +42,10 @@ cached beside the page inputs, keyed by the headline code). The second look at t
 ranker's two best candidates (`headline_pair.py`) is then fitted per scenario as
 `train_headline.fit_pairs` fits the committed one, on the scenario's training sites only
 (the train split's pages of those sites, ranked by the blended ranker, and its dev training
-pages ranked out of fold); `--no-pair` leaves it out. `--misses` prints each
+pages ranked out of fold); `--no-pair` leaves it out. Then, as `reader analyze` does, the
+pages of one template in each test corpus decide their headlines together
+(`headline_slots.site_titles`, eighth round); `--no-slots` leaves that out (the code
+before it). `--misses` prints each
 out-of-fold miss of the first choice with the chosen and the gold line, for sorting by
 type; `--show=PAGE` the best candidates of a test page with their scores and features.
 `HEADLINE_DROP=f1,f2` zeroes ranker features (an ablation); `HEADLINE_SET=NAME=V,...` sets
@@ -74,6 +77,7 @@ from reader.marks import train_boilerplate as tb  # noqa: E402
 from reader.marks import train_headline as th  # noqa: E402
 from reader.marks.features import text_features  # noqa: E402
 from reader.marks.furniture import furniture_lines  # noqa: E402
+from reader.marks.headline_slots import PageHeadline, page_headline, site_titles  # noqa: E402
 from reader.marks.repeated import repeated_lines  # noqa: E402
 from reader.marks.text import text_line_keys  # noqa: E402
 
@@ -198,16 +202,21 @@ def rows_of(doc: tb.Doc, inp: tuple) -> tuple[list[int], list[list[float]], int]
 
 def pick(inp: tuple, cands: list[int], rows: list[list[float]], w: list[float],
          pair_w: list[float] | None = None, lines: list[str] | None = None,
-         repeated: frozenset[str] | None = None) -> int | None:
+         repeated: frozenset[str] | None = None,
+         slots: list[PageHeadline] | None = None) -> int | None:
     """The 1-based headline line `reader analyze` would choose (no corrections; furniture,
     table-of-contents entries and lines the corpus repeats (`repeated`: the test corpus's
-    own) skipped, as `analyze` skips them)."""
+    own) skipped, as `analyze` skips them). With `slots`, the page's options for the
+    template decision (`headline_slots.page_headline`) are appended to it."""
     idx, _, keys, p_bp, furn = inp
     toc = hl.toc_lines(lines, idx, keys, p_bp, cands) if lines is not None else frozenset()
     if lines is not None and CORPUS_LINES:
         toc |= hl.corpus_lines(lines, idx, keys, p_bp, cands, repeated)
-    return hl.pick_line(idx, keys, cands, rows, w, lambda k: idx[k] in furn or k in toc, (),
-                        pair_w, lines)
+    skip = (lambda k: idx[k] in furn or k in toc)  # noqa: E731
+    got = hl.pick_line(idx, keys, cands, rows, w, skip, (), pair_w, lines)
+    if slots is not None:
+        slots.append(page_headline(idx, keys, cands, rows, w, skip, got))
+    return got
 
 
 def page_rows(doc: tb.Doc, inp: tuple) -> th.PageRows:
@@ -240,8 +249,25 @@ def train_split_rankers(data: dict) -> dict[str, list[float]]:
     return out
 
 
+def _slot_picks(by: dict, names: list[str], test_inp: dict, w: list[float],
+                pair_w: list[float] | None, rep: frozenset[str]) -> dict[str, int | None]:
+    """Each page's headline with the template decision (`headline_slots.site_titles`) over
+    this test corpus: the pages' own picks, then the lines their template changes."""
+    pages: dict[str, PageHeadline] = {}
+    got: dict[str, int | None] = {}
+    for n in names:
+        d = by[n]
+        cands, rows, _ = rows_of(d, test_inp[n])
+        one: list[PageHeadline] = []
+        got[n] = pick(test_inp[n], cands, rows, w, pair_w, d.lines, rep, one)
+        pages[n] = one[0]
+    got.update(site_titles(pages))
+    return got
+
+
 def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset(),
-        share: float = th.TRAIN_BLEND, pair: bool = True) -> dict[str, tuple[int, int]]:
+        share: float = th.TRAIN_BLEND, pair: bool = True,
+        slots: bool = False) -> dict[str, tuple[int, int]]:
     by = {d.name: d for d in data["dev"] + data["train"]}
     rankers = train_split_rankers(data) if share else {}
     res: dict[str, tuple[int, int]] = {}
@@ -269,10 +295,12 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset(),
         rep_test = repeated_lines(by[n].text for n in test)
         rep_test_tr = tb.corpus_repeated([by[n] for n in test_tr])
         ok = 0
+        got_of = _slot_picks(by, test, test_inp, w, pair_w, rep_test) if slots else {}
         for n in test:
             d = by[n]
             cands, rows, _ = rows_of(d, test_inp[n])
-            got = pick(test_inp[n], cands, rows, w, pair_w, d.lines, rep_test)
+            got = got_of[n] if slots else pick(test_inp[n], cands, rows, w, pair_w, d.lines,
+                                              rep_test)
             gold = gold_line(d)
             ok += got == gold
             if n in show:
@@ -290,11 +318,15 @@ def run(data: dict, tw: str, misses: bool, show: frozenset[str] = frozenset(),
                 print(f"  MISS {name} {n} gold {gold}: {d.lines[gold - 1].strip()[:70]!r}"
                       f"\n       got  {got}: {g!r}")
         res[name] = (ok, len(test))
+        got_tr = _slot_picks(by, test_tr, test_inp, w, pair_w, rep_test_tr) if slots else {}
         for n in test_tr:
             d = by[n]
-            cands, rows, _ = rows_of(d, test_inp[n])
-            hit = pick(test_inp[n], cands, rows, w, pair_w, d.lines,
-                       rep_test_tr) == gold_line(d)
+            if slots:
+                hit = got_tr[n] == gold_line(d)
+            else:
+                cands, rows, _ = rows_of(d, test_inp[n])
+                hit = pick(test_inp[n], cands, rows, w, pair_w, d.lines,
+                           rep_test_tr) == gold_line(d)
             tr_ok, tr_n = tr_ok + hit, tr_n + 1
             if n not in data["stage1"]:
                 fresh_ok, fresh_n = fresh_ok + hit, fresh_n + 1
@@ -332,7 +364,8 @@ def main(argv: list[str]) -> int:
         sums = [0.0] * len(COLUMNS)
         for salt, data in datas:
             t0 = time.perf_counter()
-            r = run(data, tw, "--misses" in argv, show, share, "--no-pair" not in argv)
+            r = run(data, tw, "--misses" in argv, show, share, "--no-pair" not in argv,
+                    "--no-slots" not in argv)
             for j, k in enumerate(COLUMNS):
                 sums[j] += r[k][0] / r[k][1]
             cells = " ".join(f"{r[k][0] / r[k][1]:.3f} ({r[k][0]:3d}/{r[k][1]:3d})"

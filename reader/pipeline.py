@@ -28,7 +28,7 @@ from typing import Any
 import orjson
 
 MIN_REPEAT = 3  # `reader analyze --min-repeat` default
-REPEATED_VERSION = 1
+REPEATED_VERSION = 2  # 2: the template's headline choices (`titles`)
 
 
 def repeated_from_counts(
@@ -97,6 +97,10 @@ def digest(repeated: frozenset[str] | None) -> str:
     for key in sorted(repeated):
         h.update(key.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
+    # (the template's headline choices, `headline_slots.Evidence`, are evidence too)
+    for key in sorted(getattr(repeated, "titles", ())):
+        h.update(b"\1")
+        h.update(key.encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:16]
 
 
@@ -124,35 +128,50 @@ def count_corpus_lines(
     *,
     in_thread: int = 2000,
     batch: int = 32,
+    keep: dict[str, list[str]] | None = None,
 ) -> Counter[str] | None:
     """In how many articles each normalised line occurs; None when cancelled or failed.
 
     Small corpora are read in this thread; large ones in worker processes (the counting is
-    pure Python and would hold the GIL the UI needs).
+    pure Python and would hold the GIL the UI needs). `keep`, when given, receives each
+    article's long lines (`headline_slots.ANCHOR_CHARS`+ characters: what finds the
+    pages of one template).
     """
     chunks = [items[i : i + batch] for i in range(0, len(items), batch)]
     if len(items) <= in_thread:
-        return _count_here(chunks, max_bytes, cancelled)
-    counts = _count_in_processes(chunks, max_bytes, cancelled)
+        return _count_here(chunks, max_bytes, cancelled, keep)
+    counts = _count_in_processes(chunks, max_bytes, cancelled, keep)
     if counts is False:  # no worker processes here: slower, but the evidence is not lost
-        return _count_here(chunks, max_bytes, cancelled)
+        if keep is not None:
+            keep.clear()
+        return _count_here(chunks, max_bytes, cancelled, keep)
     return counts
 
 
+def _keep_long(keep: dict[str, list[str]] | None, article_id: str, keys: list[str]) -> None:
+    if keep is not None:
+        from reader.marks.headline_slots import ANCHOR_CHARS
+
+        keep[article_id] = [k for k in keys if len(k) >= ANCHOR_CHARS]
+
+
 def _count_here(
-    chunks: list[Sequence[tuple[str, str]]], max_bytes: int, cancelled: Callable[[], bool]
+    chunks: list[Sequence[tuple[str, str]]], max_bytes: int, cancelled: Callable[[], bool],
+    keep: dict[str, list[str]] | None = None,
 ) -> Counter[str] | None:
     counts: Counter[str] = Counter()
     for chunk in chunks:
         if cancelled():
             return None
-        for keys in keys_batch(chunk, max_bytes):
+        for (article_id, _), keys in zip(chunk, keys_batch(chunk, max_bytes), strict=True):
             counts.update(keys)
+            _keep_long(keep, article_id, keys)
     return counts
 
 
 def _count_in_processes(
-    chunks: list[Sequence[tuple[str, str]]], max_bytes: int, cancelled: Callable[[], bool]
+    chunks: list[Sequence[tuple[str, str]]], max_bytes: int, cancelled: Callable[[], bool],
+    keep: dict[str, list[str]] | None = None,
 ) -> Counter[str] | None | bool:
     """Counts, None when cancelled, False when the pool could not run."""
     counts: Counter[str] = Counter()
@@ -168,12 +187,15 @@ def _count_in_processes(
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                  initializer=_lower_priority) as pool:
-            for result in pool.map(keys_batch, chunks, [max_bytes] * len(chunks)):
+            for chunk, result in zip(chunks, pool.map(keys_batch, chunks,
+                                                      [max_bytes] * len(chunks)),
+                                     strict=True):
                 if cancelled():
                     pool.shutdown(wait=False, cancel_futures=True)
                     return None
-                for keys in result:
+                for (article_id, _), keys in zip(chunk, result, strict=True):
                     counts.update(keys)
+                    _keep_long(keep, article_id, keys)
     except Exception:  # noqa: BLE001 - BrokenProcessPool, no fork/spawn here, ...
         return False
     return counts
@@ -219,10 +241,15 @@ class RepeatedCache:
         ):
             return False, None
         keys = data.get("keys")
+        titles = data.get("titles") or []
         if keys is None:
             return True, None
-        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys + titles):
             return False, None
+        if titles:
+            from reader.marks.headline_slots import Evidence
+
+            return True, Evidence(frozenset(keys), frozenset(titles))
         return True, frozenset(keys)
 
     def save(self, fp: str, min_repeat: int, repeated: frozenset[str] | None) -> bool:
@@ -234,6 +261,7 @@ class RepeatedCache:
         payload = orjson.dumps({
             "version": REPEATED_VERSION, "detectors": detector_stamp(), "fingerprint": fp,
             "min_repeat": min_repeat, "keys": None if repeated is None else sorted(repeated),
+            "titles": sorted(getattr(repeated, "titles", ())),
         })
         from reader.cache import replace_file
 
@@ -265,12 +293,50 @@ def corpus_repeated(
         return True, None
     from reader.corpus import locator
 
-    counts = count_corpus_lines([(a.id, locator(a)) for a in articles], max_bytes, cancelled)
+    long: dict[str, list[str]] = {}
+    counts = count_corpus_lines([(a.id, locator(a)) for a in articles], max_bytes, cancelled,
+                                keep=long)
     if counts is None:
         return False, None
     repeated = repeated_from_counts(counts, len(articles), min_repeat)
+    del counts
+    if repeated is not None:
+        repeated = template_evidence(articles, repeated, long, max_bytes, cancelled)
+        if repeated is None:
+            return False, None
     cache.save(fp, min_repeat, repeated)
     return True, repeated
+
+
+def template_evidence(
+    articles: Sequence[Any],
+    repeated: frozenset[str],
+    long: dict[str, list[str]],
+    max_bytes: int,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> frozenset[str] | None:
+    """The corpus evidence with the template's headline choices (`headline_slots`), as
+    `reader analyze` makes it after its pass 2: the pages of one template (found from their
+    long lines, `long`) are analysed with `repeated`, and their headlines decided together.
+    Only pages with a template neighbour are analysed here. None when cancelled."""
+    from reader.corpus import ArticleError, locator, read_located
+    from reader.marks.headline_slots import evidence, neighbours_of
+
+    nb = neighbours_of(long)
+    pages = {}
+    for a in articles:
+        if a.id not in nb:
+            continue
+        if cancelled():
+            return None
+        try:
+            text = read_located(locator(a), max_bytes).text
+        except ArticleError:
+            continue
+        marks = article_marks(text, a.id, repeated=repeated)
+        if marks.error is None and marks.headline is not None:
+            pages[a.id] = marks.headline
+    return evidence(repeated, pages, nb)
 
 
 # -- what a correction changed across the corpus -----------------------------------------

@@ -139,6 +139,47 @@ def apply_quote_corrections(quotes: Sequence[Any], corrections: Iterable[Correct
     return tuple(out)
 
 
+def apply_title_correction(
+    text: str, marks: Any, corrections: Iterable[Correction], forced_body: frozenset[int]
+) -> Any:
+    """`marks` with the headline the user chose (`line_title`, the latest wins).
+
+    The line the detector took for the headline becomes boilerplate (a kicker, a section
+    label, a masthead: what it is mistaken for), unless the user said it is body. Without
+    this, a `z` on a wrong headline let the detector pick the next candidate, which could
+    be a menu line, and the list and the exports showed that.
+    """
+    chosen = [c for c in corrections if c.kind == CorrectionKind.LINE_TITLE.value]
+    if not chosen:
+        return marks
+    latest = max(chosen, key=lambda c: c.created)
+    lines = text.split("\n")
+    n = locate_line(lines, latest)
+    if n is None or n == marks.title_line or not lines[n - 1].strip():
+        return marks
+    if any(c.kind == CorrectionKind.LINE_BOILERPLATE.value and c.created > latest.created
+           and locate_line(lines, c) == n for c in corrections):
+        return marks  # marked furniture since it was chosen: the choice is withdrawn
+    kinds = list(marks.line_kinds)
+    title_kind, boiler_kind = _line_kind("title"), _line_kind("boilerplate")
+    old = marks.title_line
+    if old is not None and 0 < old <= len(kinds) and old not in forced_body:
+        kinds[old - 1] = boiler_kind
+    elif old is not None and 0 < old <= len(kinds):
+        kinds[old - 1] = _line_kind("body")
+    kinds[n - 1] = title_kind
+    return _replace(marks, title_line=n, line_kinds=tuple(kinds))
+
+
+def _line_kind(name: str) -> Any:
+    """The detector's LineKind member called `name`, or the plain string without it."""
+    try:
+        from reader.marks import LineKind
+    except ImportError:
+        return name
+    return LineKind(name)
+
+
 def corrected_marks(
     text: str,
     corrections: Iterable[Correction],
@@ -166,6 +207,7 @@ def corrected_marks(
     )
     if article is not None:
         corrections = [c for c in corrections if c.article in (None, article)]
+    marks = apply_title_correction(text, marks, corrections, body)
     quotes = apply_quote_corrections(marks.quotes, corrections)
     if quotes == tuple(marks.quotes):
         return marks

@@ -1,7 +1,7 @@
 """CSV for spreadsheets: one row per highlight, one per memo, one per article worked on
 without either (tags or a status only).
 
-* `coder` names whose highlight (or memo) a row is; `kind` is `highlight`, `memo` or
+* `coder` names whose highlight, memo or tags and status a row is; `kind` is `highlight`, `memo` or
   `article`. A memo row carries the memo's text in `memo` (an article's memo with its
   article and tags, the project memo with an empty article) and leaves the highlight
   columns empty; an `article` row leaves both empty.
@@ -93,7 +93,9 @@ def rows(data: ExportData) -> list[list[str | int]]:
         if a.memo is not None:
             out.append(_memo_row(a.memo, a.id, a.display_title, tags, a.status) + metadata(a))
         elif not a.highlights:
-            cells = [a.id, a.display_title, "", tags, "", "", "", "", "", "", "", ""]
+            # (whose tags and status these are: two coders' rows of one article were
+            # told apart by nothing)
+            cells = [a.id, a.display_title, "", tags, "", "", "", "", "", "", "", a.coder]
             out.append([neutralise(c) for c in cells]
                        + ["article", "", neutralise(a.status), "", "", ""] + metadata(a))
     for memo in data.project_memos:

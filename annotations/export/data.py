@@ -335,9 +335,7 @@ def collect(
                 unreadable, read = entry.unreadable, True
             entry.unreadable = unreadable
             if text is not None and entry.title is None:
-                from reader.titles import title_of
-
-                entry.title = title_of(text)
+                entry.title = _title(text, aid, all_corrections)
             if text is not None and (quotes or hls) and seen_quotes is None:
                 seen_quotes = _quotes_or_none(
                     text, list(corrections_by_article.get(aid, [])) + corpus_corrections,
@@ -390,6 +388,21 @@ def _view(h: Highlight, text: str | None, missing: bool,
         return HighlightView(h, line, missing=missing)
     return HighlightView(h, line, missing=missing, speaker=best.speaker,
                          quote_kind=best.kind)
+
+
+def _title(text: str, article: str, corrections: Sequence[Correction]) -> str:
+    """The headline as the app shows it: detection with the coders' corrections (a
+    headline chosen with `z`, a line marked furniture), not detection alone."""
+    from reader.titles import title_of
+
+    if not corrections:
+        return title_of(text)
+    try:
+        from reader.pipeline import article_marks, summary_of
+    except ImportError:
+        return title_of(text)
+    return summary_of(text, article_marks(text, article, repeated=None,
+                                          corrections=corrections))[0]
 
 
 def _quotes_or_none(text: str, corrections: Sequence[Correction],

@@ -12,6 +12,7 @@ from annotations.comparable_coders import left_out_note, without_idle
 from reader.commands.common import add_corpus_argument, add_db_argument, load
 from reader.commands.store_access import open_store
 from reader.errors import UserError
+from reader.wording import plural
 
 NAME = "agree"
 HELP = "intercoder agreement: percent, Krippendorff's alpha, Cohen's kappa"
@@ -110,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"reader: {line}", file=sys.stderr)
     if result.left_out and args.json:
         print(
-            f"reader: {len(result.left_out)} article(s) left out: not marked done by every "
+            f"reader: {plural(len(result.left_out), 'article')} left out: not marked done by every "
             f"compared coder (first: {result.left_out[0]})",
             file=sys.stderr,
         )
@@ -132,9 +133,9 @@ def render_table(result: Report) -> str:
     two = len(result.coders) == 2
     lines = [
         f"coders: {', '.join(result.coders)}",
-        f"units: {result.articles} article(s) done by every coder"
+        f"units: {plural(result.articles, 'article')} done by every coder"
         + (f" ({len(result.left_out)} left out)" if result.left_out else "")
-        + f", {result.sentences} sentence(s)",
+        + f", {plural(result.sentences, 'sentence')}",
         "",
     ]
     rows: list[tuple[str, Figures]] = [

@@ -3,7 +3,10 @@
 Two passes over the corpus: the first counts the lines that recur across articles (menus
 and footers of the same site), the second analyses each article with that knowledge. Both
 run in a process pool (`--jobs`), and results are written in corpus order as they arrive,
-so a large corpus streams instead of waiting for the last article.
+so a large corpus streams instead of waiting for the last article; but when pass 1 finds
+pages of one site's template, those decide their headlines together after pass 2
+(`reader.marks.headline_slots`; the articles whose headline that changes are analysed
+again), and the output waits for it.
 """
 
 from __future__ import annotations
@@ -30,7 +33,10 @@ corpus order:
      "quotes": [{"start": S, "end": E, "kind": "speech"|"term", "speaker": NAME|null}]}
 
 Line numbers are 1-based; quote offsets are character offsets into the decoded text.
-Lines found in at least --min-repeat articles count as evidence of boilerplate. Unreadable
+Lines found in at least --min-repeat articles count as evidence of boilerplate; with that
+evidence on, pages of one site's template (pages sharing several lines few others have)
+decide their headlines together: a page takes the line in the slot where its neighbours'
+headlines sit when its own best guess was not much better. Unreadable
 files are reported on stderr and left out. An article on which detection fails is reported
 on stderr with its id and left out (never printed as "nothing marked"); the others are
 still printed, and the exit status is then 1.
@@ -120,17 +126,22 @@ def _line_keys(path: Path) -> list[str]:
 
 
 _texts: dict[str, tuple[str, list[str]]] = {}
+# the pages of one site's template (`headline_slots.neighbours_of`, from pass 1's lines):
+# only theirs are kept through pass 2 (texts of one-process runs, headline options), for the
+# template decision and the pages it analyses again
+_neighbours: dict[str, list[str]] = {}
 KEEP_BYTES = 256 * 1024 * 1024  # one-process runs keep texts between the passes up to this
 
 
-def _analyze_one(item: tuple[str, Path]) -> tuple[bytes | None, str | None, bool]:
-    """(JSON line, None, False), or (None, reason, failed) for one article (pass 2):
-    `failed` when detection itself went wrong (exit status 1), not when the file is
-    unreadable (reported and skipped, as the corpus loader does)."""
+def _analyze_one(item: tuple[str, Path]) -> tuple[bytes | None, str | None, bool, object]:
+    """(JSON line, None, False, headline options), or (None, reason, failed, None) for one
+    article (pass 2): `failed` when detection itself went wrong (exit status 1), not when
+    the file is unreadable (reported and skipped, as the corpus loader does). The options
+    (`headline_slots.PageHeadline`) are what the template decision reads."""
     from reader.pipeline import article_marks
 
     article_id, path = item
-    kept = _texts.pop(article_id, None)
+    kept = _texts.get(article_id) if article_id in _neighbours else _texts.pop(article_id, None)
     reason = None
     keys = None
     if kept is not None:
@@ -140,11 +151,12 @@ def _analyze_one(item: tuple[str, Path]) -> tuple[bytes | None, str | None, bool
     if text is None:
         from reader.textlayout import sanitize  # (only for a file that cannot be read)
 
-        return None, sanitize(f"skipped {article_id}: {reason}"), False
+        return None, sanitize(f"skipped {article_id}: {reason}"), False, None
     marks = article_marks(text, article_id, repeated=_repeated, line_keys=keys)
     if getattr(marks, "error", None) is not None:
-        return None, f"error {article_id}: detection failed ({marks.error}); left out", True
-    return _dumps(marks.to_json(article_id)), None, False
+        return (None, f"error {article_id}: detection failed ({marks.error}); left out", True,
+                None)
+    return _dumps(marks.to_json(article_id)), None, False, marks.headline
 
 
 def _dumps(record: dict) -> bytes:
@@ -225,8 +237,12 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
         import reader.marks  # noqa: F401
 
     k = args.min_repeat
+    _neighbours.clear()
     if k and len(items) >= k:
+        from reader.marks.headline_slots import ANCHOR_CHARS, neighbours_of
+
         counts: Counter[str] = Counter()
+        long: dict[str, list[str]] = {}  # each article's long lines: its template
         if jobs == 1 and mapper is _map:
             from reader.marks.text import text_line_keys
 
@@ -243,32 +259,51 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
                 distinct = set(line_keys)
                 distinct.discard("")
                 counts.update(distinct)
+                long[article_id] = [key for key in distinct if len(key) >= ANCHOR_CHARS]
                 if kept + len(text) <= KEEP_BYTES:
                     _texts[article_id] = (text, line_keys)
                     kept += 2 * len(text)
         else:
-            for keys in _with_progress(mapper(_line_keys, paths, jobs), len(paths), "reading",
-                                       show):
+            for (article_id, _), keys in zip(
+                    items, _with_progress(mapper(_line_keys, paths, jobs), len(paths),
+                                          "reading", show), strict=True):
                 counts.update(keys)
+                long[article_id] = [key for key in keys if len(key) >= ANCHOR_CHARS]
         from reader.pipeline import repeated_from_counts
 
         _init(repeated_from_counts(counts, len(items), k), max_bytes(args))
         del counts
+        if _repeated is not None:
+            _neighbours.update(neighbours_of(long))
+        del long
 
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     failed = printed = 0
-    for line, problem, error in _with_progress(mapper(_analyze_one, items, jobs),
-                                               len(items), "analysing", show):
-        if line is None:
-            failed += error
-            print(problem, file=sys.stderr)
-            continue
-        printed += 1
-        if buffer is not None:
-            buffer.write(line)
-        else:
-            sys.stdout.write(line.decode("utf-8"))
+    arriving = _with_progress(mapper(_analyze_one, items, jobs), len(items), "analysing",
+                              show)
+    try:
+        if _neighbours:
+            # (a worker does not know the neighbours: the options of the pages without
+            # one are dropped here, as they arrive; the output waits for the decision)
+            results: Iterable[tuple] = _with_templates(
+                [r if r[3] is None or aid in _neighbours else r[:3] + (None,)
+                 for (aid, _), r in zip(items, arriving, strict=True)], items)
+        else:  # no two pages of one template: written as they arrive
+            results = (r[:3] for r in arriving)
+        for line, problem, error in results:
+            if line is None:
+                failed += error
+                print(problem, file=sys.stderr)
+                continue
+            printed += 1
+            if buffer is not None:
+                buffer.write(line)
+            else:
+                sys.stdout.write(line.decode("utf-8"))
+    finally:
+        _neighbours.clear()
+        _texts.clear()
     if buffer is not None:
         buffer.flush()
     sys.stdout.flush()
@@ -284,6 +319,30 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
     if not printed:  # as `reader list` says: a script must not take no output for success
         raise UserError(f"no readable articles in {args.corpus}")
     return 0
+
+
+def _with_templates(results: list[tuple], items: list[tuple[str, Path]]) -> list[tuple]:
+    """Pass 2's results once the corpus's template decision (`headline_slots`, the step
+    the app takes in `reader.pipeline.template_evidence`) has been made: the articles
+    whose headline it changes are analysed again, in this process, with that evidence.
+    (So the output waits for the last article: a page's headline may depend on the other
+    pages of its site.)"""
+    from reader.marks.headline_slots import changed_pages, evidence
+
+    out = [r[:3] for r in results]
+    if _repeated is None or not _neighbours:  # (no corpus evidence, or no template shared)
+        return out
+    pages = {aid: r[3] for (aid, _), r in zip(items, results, strict=True)
+             if r[3] is not None}
+    found = evidence(_repeated, pages, _neighbours)
+    if found is _repeated:
+        return out
+    _init(found, _max_bytes)
+    again = set(changed_pages(found, pages))
+    for j, item in enumerate(items):
+        if item[0] in again:
+            out[j] = _analyze_one(item)[:3]
+    return out
 
 
 def _total_bytes(paths: list[Path], enough: int) -> int:

@@ -55,7 +55,7 @@ With --json, one JSON object on stdout:
         "score": null, "created": "<ISO 8601 UTC>", "updated": "<ISO 8601 UTC>",
         "coder": "<name>"}],
      "corrections": [
-       {"id": "<32 hex>", "kind": "line_boilerplate|line_body|quote_kind|quote_speaker|
+       {"id": "<32 hex>", "kind": "line_boilerplate|line_body|line_title|quote_kind|quote_speaker|
         quote_reject|text_boilerplate", "line": 5, "text": "<the line>", "start": null,
         "end": null, "value": null, "created": "<ISO 8601 UTC>"}]}],
    "corrections": [<corpus-wide corrections, same shape>]}
@@ -63,13 +63,21 @@ With --json, one JSON object on stdout:
 `missing` is true when the article is no longer in the corpus (or cannot be read).
 `score` is null for highlights that never moved, else 0-100. Articles come in corpus
 order, then missing ones by id; highlights by start offset.
-Exit status: 0, or 2 on bad input (unknown --article, unusable store)."""
+With --remove-correction ID the correction with that id (or id prefix) is removed, from
+any session and by any coder, and what was removed is printed; the app's `R` does the same
+for the open article.
+Exit status: 0, or 2 on bad input (unknown --article, unknown or ambiguous id, unusable
+store)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_argument(parser)
     parser.add_argument("--article", metavar="ID", help="only this article")
     parser.add_argument("--json", action="store_true", help="one JSON object (see above)")
+    parser.add_argument("--remove-correction", metavar="ID",
+                        help="remove the correction with this id (the first characters "
+                             "this command prints suffice): the detector's verdict comes "
+                             "back, as with R in the app; prints what was removed")
     add_db_argument(parser)
     add_coder_argument(parser)
 
@@ -180,8 +188,31 @@ def print_corpus_corrections(rows: list[dict[str, Any]]) -> None:
         _Inert().write(f"  correction {correction_text(c)}\n")
 
 
+def remove_correction(args: argparse.Namespace, corpus: Corpus) -> int:
+    """`--remove-correction ID`: a correction of an earlier session taken back (the app's
+    `u` reaches only its own session)."""
+    prefix = args.remove_correction.strip().lower()
+    if not prefix:
+        raise UserError("--remove-correction needs an id (reader annotations lists them)")
+    with open_store(args, corpus, write=True) as store:
+        found = [c for c in store.corrections() if c.id.lower().startswith(prefix)]
+        if not found:
+            raise UserError(f"no correction with id {prefix!r} (reader annotations "
+                            "lists each as `correction ID …`)")
+        if len(found) > 1:
+            raise UserError(f"{len(found)} corrections have ids starting with {prefix!r}: "
+                            "give more of the id")
+        store.remove_correction(found[0].id)
+    row = correction_row(found[0])
+    _Inert().write(f"removed {correction_text(row)}"
+                   f"{'  in ' + found[0].article if found[0].article else ''}\n")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     corpus = load(args, read=False)
+    if getattr(args, "remove_correction", None) is not None:
+        return remove_correction(args, corpus)
     with open_store(args, corpus, write=False) as store:
         ids = annotated_ids(store, corpus)
         if args.article is not None:

@@ -15,6 +15,7 @@ from reader.commands.common import (
 )
 from reader.commands.store_access import article_text, missing_article, open_store
 from reader.errors import UserError
+from reader.wording import plural
 
 NAME = "check"
 HELP = "verify the annotation store, re-anchor highlights, report orphans"
@@ -51,10 +52,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"store: {info['path']} (none yet: nothing annotated)")
         else:
             print(
-                f"store: {info['path']} (schema {info['schema']}, {records['highlights']} "
-                f"highlights, {records['articles']} articles with tags/status, "
-                f"{records['corrections']} corrections, {info['journal_entries']} journal "
-                "entries not yet folded)"
+                f"store: {info['path']} (schema {info['schema']}, "
+                f"{plural(records['highlights'], 'highlight')}, "
+                f"{plural(records['articles'], 'article')} with tags/status, "
+                f"{plural(records['corrections'], 'correction')}, "
+                f"{plural(info['journal_entries'], 'journal entry', 'journal entries')} "
+                "not yet folded)"
             )
         if info["coders"]:
             print(f"coders: {', '.join(info['coders'])} (checking {info['coder']}'s highlights)")
@@ -110,5 +113,5 @@ def run(args: argparse.Namespace) -> int:
         )
     total = sum(statuses.values())
     parts = ", ".join(f"{statuses[s.value]} {s.value}" for s in AnchorStatus)
-    print(f"{total} highlights in {len(by_article)} articles: {parts}")
+    print(f"{plural(total, 'highlight')} in {plural(len(by_article), 'article')}: {parts}")
     return 1 if orphans else 0

@@ -9,6 +9,7 @@ import sys
 from reader.commands.common import add_corpus_argument, load, max_bytes
 from reader.errors import UserError
 from reader.textlayout import sanitize
+from reader.wording import plural
 
 NAME = "dupes"
 HELP = "group syndicated copies: articles whose body text is nearly the same"
@@ -91,6 +92,6 @@ def run(args: argparse.Namespace) -> int:
     for s in corpus.skipped:
         print(sanitize(f"skipped {s.id}: {s.reason}"), file=sys.stderr)
     if not groups:  # (on stderr: stdout stays empty for scripts) not a silent nothing
-        print(f"no copies found among {len(items):,} article(s) at similarity ≥ "
+        print(f"no copies found among {plural(len(items), 'article')} at similarity ≥ "
               f"{args.threshold:g} (--threshold lowers it)", file=sys.stderr)
     return 0

@@ -23,6 +23,7 @@ from reader.commands.refi_io import REFI_FORMATS
 from reader.commands.store_access import open_store
 from reader.corpus import Corpus
 from reader.errors import UserError
+from reader.wording import plural
 
 NAME = "export"
 HELP = "export annotations to Markdown, JSON, JSON-LD, CSV, clean text or REFI-QDA"
@@ -213,7 +214,7 @@ def _run_document(args: argparse.Namespace, corpus: Corpus, store: StoreLike) ->
         return 0
     write_atomic(out, text, encoding=encoding_for(fmt, args.excel))
     n, h = data.article_count, data.highlight_count
-    print(f"wrote {n} article(s), {h} highlight(s) to {out}", file=sys.stderr)
+    print(f"wrote {plural(n, 'article')}, {plural(h, 'highlight')} to {out}", file=sys.stderr)
     return 0
 
 
@@ -258,10 +259,10 @@ def _run_split(args: argparse.Namespace, corpus: Corpus, store: StoreLike) -> in
         _say_unknown_filters(store, args)
         print("reader: nothing to export: no annotated article matches", file=sys.stderr)
     index = "" if any(p.name == "index.md" for p in kept) else " and index.md"
-    print(f"wrote {len(notes)} note(s){index} to {args.split}", file=sys.stderr)
+    print(f"wrote {plural(len(notes), 'note')}{index} to {args.split}", file=sys.stderr)
     if kept:
         names = ", ".join(p.name for p in kept[:3]) + (" …" if len(kept) > 3 else "")
-        print(f"reader: kept {len(kept)} note(s) edited since the last export, not "
+        print(f"reader: kept {plural(len(kept), 'note')} edited since the last export, not "
               f"written over: {names} (delete one to have it written again)", file=sys.stderr)
         return 1
     return 0
@@ -324,6 +325,6 @@ def _write_text(args: argparse.Namespace, corpus: Corpus, store: StoreLike, prog
             progress.finish()
     for line in skipped:
         print(f"reader: {line}", file=sys.stderr)
-    of = f" of {written[0]} article(s)" if written else ""  # (a coder checks it is all)
+    of = f" of {plural(written[0], 'article')}" if written else ""  # (a coder checks it is all)
     print(f"wrote the cleaned text{of} to {path}", file=sys.stderr)
     return 0

@@ -19,6 +19,7 @@ from reader.commands.common import (
     path_value,
 )
 from reader.commands.store_access import open_store
+from reader.wording import plural
 
 NAME = "import"
 HELP = "merge a JSON export or a REFI-QDA project/codebook into the annotations"
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     missing = sorted({h.article for h in bundle.highlights if corpus.get(h.article) is None})
     if missing:
         print(
-            f"reader: {len(missing)} article(s) of {Path(args.file).name} are not in this "
+            f"reader: {plural(len(missing), 'article')} of {Path(args.file).name} are not in this "
             f"corpus (first: {missing[0]}); their highlights are kept as orphans",
             file=sys.stderr,
         )

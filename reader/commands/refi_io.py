@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from reader.errors import UserError
+from reader.wording import plural
 
 REFI_FORMATS = ("qdpx", "qdc")
 
@@ -58,8 +59,8 @@ def export(args: argparse.Namespace, coders: list[str] | None) -> int:
         from annotations.export import write_atomic
 
         write_atomic(out, data.decode("utf-8"))
-        print(f"wrote the codebook ({len(codebook.labels)} label(s), "
-              f"{len(codebook.tags)} tag(s)) to {out}", file=sys.stderr)
+        print(f"wrote the codebook ({plural(len(codebook.labels), 'label')}, "
+              f"{plural(len(codebook.tags), 'tag')}) to {out}", file=sys.stderr)
         return 0
     if not args.output:
         raise UserError("--format qdpx writes a zip file: give -o FILE.qdpx")
@@ -73,9 +74,9 @@ def export(args: argparse.Namespace, coders: list[str] | None) -> int:
     for line in result.left_out:
         print(f"reader: {line}", file=sys.stderr)
     print(
-        f"wrote {result.sources} text(s), {result.selections} highlight(s), "
-        f"{result.tag_codings} tag coding(s), {result.notes} memo(s) by "
-        f"{len(result.users)} coder(s) to {out}",
+        f"wrote {plural(result.sources, 'text')}, {plural(result.selections, 'highlight')}, "
+        f"{plural(result.tag_codings, 'tag coding')}, {plural(result.notes, 'memo')} by "
+        f"{plural(len(result.users), 'coder')} to {out}",
         file=sys.stderr,
     )
     return 0
@@ -100,7 +101,8 @@ def import_(args: argparse.Namespace) -> int:
         codebook = read_qdc(path)
         for line in import_codebook(corpus.root, codebook):
             print(f"reader: {line}", file=sys.stderr)
-        print(f"codebook read: {len(codebook.labels)} label(s), {len(codebook.tags)} tag(s)")
+        print(f"codebook read: {plural(len(codebook.labels), 'label')}, "
+              f"{plural(len(codebook.tags), 'tag')}")
         return 0
     store = open_store(args, corpus, write=True)
     try:

@@ -161,18 +161,39 @@ def run(args: argparse.Namespace) -> int:
     _print(args, index, query, found, stamps, rowids, corpus or named)
     index.close()
     if not found:
-        _no_hits(args.query, query)
+        _no_hits(args.query, query, lambda: _other_coders(args, named, db_path))
     return 0 if found else 1
 
 
-def _no_hits(typed: str, query: Any) -> None:
+def _no_hits(typed: str, query: Any, others: Any = lambda: ("", [])) -> None:
     """Say so in one line on stderr when a person is there to read it; a script (stderr
     not a terminal) sees what grep gives it: no output, exit status 1."""
     if not sys.stderr.isatty():
         return
     more = (" (boilerplate lines are left out: add in:all to search them too)"
             if query.scope == "body" and query.text_terms() else "")
+    if not more and _meta_kinds(query) & {"tag", "is", "label", "has"}:
+        # (a team member searched tag:X, which a colleague gave, and read "no article")
+        coder, rest = others()
+        if rest:
+            more = (f" (tag:, is:, label:, has: look at coder {coder}'s work; "
+                    f"{', '.join(rest)} coded here too: --coder NAME)")
     print(f"no article matches {_clean(typed)}{more}", file=sys.stderr)
+
+
+def _other_coders(args: argparse.Namespace, corpus: Any, db_path: Any) -> tuple[str, list[str]]:
+    """(the coder searched as, the other coders with work in the store)."""
+    from annotations.store import AnnotationStore
+
+    if db_path is None or not db_path.exists():
+        return "", []
+    store = AnnotationStore.open(db_path, readonly=True, coder=getattr(args, "coder", None))
+    try:
+        return store.coder, [c for c in store.coders() if c != store.coder]
+    finally:
+        close = getattr(store, "close", None)
+        if close is not None:
+            close()
 
 
 def _answer(args: argparse.Namespace, query: Any, named: Any, db_path: Any, index: Any

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import accumulate
+from typing import Any
 
 from reader.marks import _kind_weights, _title_weights, _weights
 from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
+from reader.marks import headline_slots as _slots
 from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 from reader.marks.furniture import furniture_lines
 from reader.marks.given_names import GIVEN
@@ -97,6 +99,9 @@ class Marks:
     # caller must say so (`reader analyze` on stderr and exit 1, the app as a notice)
     # rather than present the text as "nothing marked"
     error: str | None = None
+    # what the corpus's template decision needs of the page (`headline_slots.PageHeadline`:
+    # its lines' keys and its headline options); not part of the marks' identity
+    headline: Any = field(default=None, compare=False, repr=False)
 
     @property
     def article_quotes(self) -> tuple[Quote, ...]:
@@ -191,6 +196,7 @@ def _analyze(
 
     furniture, teasers, thread = found
     title_line = None
+    headline = None
     if idx:
         start = _hl.article_start(lines, idx, p_bp)  # (found once, for all three)
         cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys, start)
@@ -206,6 +212,11 @@ def _analyze(
 
         title_line = _hl.pick_line(idx, keys, cands, trows, _title_weights.WEIGHTS, skip,
                                    forced_boilerplate, _title_weights.PAIR_WEIGHTS, lines)
+        # the page's options for the corpus's template decision (`headline_slots`), and that
+        # decision when the corpus evidence carries it: the line its template slot names
+        headline = _slots.page_headline(idx, keys, cands, trows, _title_weights.WEIGHTS, skip,
+                                        title_line)
+        title_line = _slots.slot_title(headline, getattr(repeated, "titles", None), title_line)
     if title_line is not None:
         kinds[title_line - 1] = LineKind.TITLE
         tkey = line_keys[title_line - 1]
@@ -237,7 +248,7 @@ def _analyze(
         _rescue_lede(lines, kinds, title_line, keep_out)
 
     quotes = _find_quotes(lines, kinds)
-    return Marks(title_line, tuple(kinds), tuple(quotes))
+    return Marks(title_line, tuple(kinds), tuple(quotes), headline=headline)
 
 
 POST_MIN = 100  # a paragraph of the post, not a link or a date line

@@ -22,7 +22,9 @@ Guides » <headline>", "<headline> | Site") yields to that text (`wraps`), and a
 at the two best candidates (`headline_pair.py`) may put the second first. The entries of a
 guide's table of contents, listed between its headline and its text, which the text
 repeats as its sub-headings (`toc_lines`), are never the headline, nor is a line the
-corpus repeats on several pages (`corpus_lines`: site furniture).
+corpus repeats on several pages (`corpus_lines`: site furniture). Pages of one site's
+template then decide their headlines together (`headline_slots`: the line in the slot
+where the neighbours' headlines sit, when the page's own pick was not much better).
 
 The feature set is deliberately small (21 features): with ~130 labelled pages a larger
 one fitted dev better but cross-validated worse, and three features made from dev misses (a

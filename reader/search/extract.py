@@ -86,6 +86,10 @@ def evidence_stamp(
     else:
         for key in sorted(set(keys).intersection(repeated)):
             h.update(key.encode("utf-8", "surrogatepass") + b"\0")
+        # (and the lines of it that its site's template made the headline:
+        # `headline_slots.Evidence`)
+        for key in sorted(set(keys).intersection(getattr(repeated, "titles", ()))):
+            h.update(b"\2" + key.encode("utf-8", "surrogatepass"))
     h.update(b"\1")
     mine = [c for c in corrections if getattr(c, "article", None) in (None, "", article_id)]
     for c in sorted(mine, key=lambda c: getattr(c, "id", "")):

@@ -28,6 +28,7 @@ from reader.textlayout import cell_width, sanitize
 from reader.tui import corpus_views
 from reader.tui.commands import bindings_for
 from reader.tui.widgets.option_list import MotionOptionList
+from reader.wording import plural
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -138,8 +139,9 @@ class AdjudicationScreen(Screen[None]):
             options.add_option(Option(self._row(d, gold), id=str(i)))
         units = self.gathered.units
         summary = (
-            f"{len(self.rows)} disagreement(s) over {len(units.articles)} article(s) and "
-            f"{len(units.sentences)} sentence(s) done by every coder"
+            f"{plural(len(self.rows), 'disagreement')} over "
+            f"{plural(len(units.articles), 'article')} and "
+            f"{plural(len(units.sentences), 'sentence')} done by every coder"
         )
         if not units.articles:  # (a new team read "0 … done by every coder" as a fault)
             summary = ("no article is done by every coder yet: each coder marks the articles "

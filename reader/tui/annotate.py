@@ -437,7 +437,7 @@ def undo(app: ReaderApp, redo: bool) -> None:
             # last session's work was lost: say how far undo reaches)
             app.notify("nothing to redo" if redo else
                        "nothing to undo since the app was opened (earlier work is saved; "
-                       "change it directly)", timeout=3)
+                       "change it directly: R lists the article's corrections)", timeout=3)
 
     app.store.change(app, "redo" if redo else "undo", then=done)
 
@@ -621,13 +621,35 @@ def toggle_line(app: ReaderApp) -> None:
     # the same neighbours are re-marked too (`annotations.learning`); one undo step
     correction = Correction(id=new_id(), kind=new.value, article=article, line=line, text=text,
                             value=context_of(app.article_text, line, article))
+    from reader.tui import corrections_ui
+
+    if corrections_ui.take_back(app, article, line, is_bp):
+        return  # (z again on a line corrected before: that correction is removed)
+    was_title = app.marks.title_line
 
     def saved(_: Any) -> None:
         app.open_article_keep_cursor()
         report_changes(app, correction)
+        now = getattr(app.marks, "title_line", None)
+        if now != was_title:  # (the headline the list and the exports show changed too)
+            lines = app.article_text.split("\n")
+            said = (f"the headline is now line {now}: “{corrections_ui.short(lines[now - 1])}”"
+                    if now is not None and 0 < now <= len(lines) else "no line is the headline now")
+            app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}; {said} (u undoes)",
+                       timeout=4)
 
-    app.store.change(app, "add_correction", correction, then=saved)
-    app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}", timeout=1.5)
+    def mark() -> None:
+        app.store.change(app, "add_correction", correction, then=saved)
+        held = "" if is_bp else corrections_ui.highlights_on_line(app, article, line)
+        app.notify(f"line {line} → {'body' if is_bp else 'boilerplate'}{held}",
+                   timeout=4 if held else 1.5)
+
+    if line == was_title and not is_bp and not app.store.readonly:  # (read-only: say so)
+        # the cursor opens on the headline: ask, rather than let the next candidate (a
+        # menu line, often) become the headline of the list and the exports unseen
+        corrections_ui.ask_about_headline(app, article, line, text, mark)
+        return
+    mark()
 
 
 def line_everywhere(app: ReaderApp) -> None:

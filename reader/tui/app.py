@@ -59,6 +59,7 @@ from reader.tui import (
     exit_notice,
     header,
     pane_widths,
+    provisional,
 )
 from reader.tui.commands import BY_ID, COMMANDS, bindings_for
 from reader.tui.hangup import quit_on_hangup
@@ -171,6 +172,10 @@ class ReaderApp(App[None]):
             for a in self.corpus.articles
         ]
         self.shares: list[float | None] = [None] * len(self.corpus.articles)
+        # rows whose title is only the file's first line (often "Skip to main content")
+        # until the headline pass reaches them: the list shows a placeholder, not a
+        # wrong headline (`reader.tui.provisional`)
+        self.first_line_titles: set[int] = set()
         self.current: int | None = None
         self.hide_boilerplate = False
         self.session = annotate.Session.start()
@@ -275,6 +280,7 @@ class ReaderApp(App[None]):
         if self.view_state.open_article in where:
             self.call_after_refresh(self._reopen_last, where[self.view_state.open_article])
         article_list.snippet_of = self.search.snippet_of
+        article_list.provisional_of = self.first_line_titles.__contains__
         self.query_one(FilterInput).typed = self.search.typed  # (before the echo's frame)
         article_list.focus()
         self.query_one(ArticleView).display = False  # the start card until an article opens
@@ -322,7 +328,7 @@ class ReaderApp(App[None]):
         top = int(article_list.scroll_offset.y)
         for i in article_list.indices[top: top + max(article_list.size.height, 60)]:
             a = self.corpus.articles[i]
-            if a.title is not None and a.size >= 0:
+            if a.title is not None and a.size >= 0 and i not in self.first_line_titles:
                 rows[a.id] = [a.size, a.mtime_ns, a.title, a.words]
         state = view_state.ViewState(
             rows=rows,
@@ -338,6 +344,8 @@ class ReaderApp(App[None]):
     # -- entry accessors for the list ----------------------------------------
 
     def _title_of(self, i: int) -> str:
+        if i in self.first_line_titles:
+            return provisional.placeholder(self.corpus.articles[i])
         return self.corpus.articles[i].display_title
 
     def _words_of(self, i: int) -> int | None:
@@ -412,6 +420,8 @@ class ReaderApp(App[None]):
             if cached.error is None:
                 article.title = cached.title
                 article.words = cached.words
+                if cached.share is None and article.words and not article.headline:
+                    self.first_line_titles.add(i)  # (the headline pass redoes it)
                 self.titles_lower[i] = f"{article.display_title} {article.id}".lower()
             else:
                 article.title = f"⚠ {article.id} ({cached.error})"
@@ -474,6 +484,7 @@ class ReaderApp(App[None]):
                 if (self.shares[i] is None or a.id not in quotes) and a.words]
         self.to_analyse, self.analysed = len(jobs), 0
         if not jobs:
+            self.first_line_titles.clear()
             return
         store = self.store.store
         corrections = (self.call_from_thread(lambda: list(store.corrections()))
@@ -491,6 +502,7 @@ class ReaderApp(App[None]):
             if found is not None:
                 quotes[a.id] = found
             a.title, a.words = title, words
+            self.first_line_titles.discard(i)
             self.titles_lower[i] = f"{a.display_title} {a.id}".lower()
             self.cache.put(a.id, Summary(a.size, a.mtime_ns, title, words, share))
             now = time.monotonic()
@@ -503,6 +515,8 @@ class ReaderApp(App[None]):
 
         analyse_summaries(jobs, got, lambda: worker.is_cancelled, corrections=corrections,
                           repeated=self.repeated, max_bytes=self.max_bytes)
+        if not worker.is_cancelled:  # (no detectors: the first lines are the titles)
+            self.first_line_titles.clear()
         self.cache.save()
         evidence.save_quotes(self, quotes)
         if not worker.is_cancelled:
@@ -670,6 +684,10 @@ class ReaderApp(App[None]):
             if self.query_one(ArticleList).has_focus or getattr(self.focused, "id",
                                                                  None) == "filter":
                 self._update_header(index)
+        elif self.current is not None:  # an empty list: not the row of before, "enter opens"
+            self._update_header()
+        else:
+            self.query_one("#article-header", Static).update("")
 
     @work(thread=True, exclusive=True, group="prefetch")
     def prefetch(self, index: int) -> None:
@@ -708,10 +726,35 @@ class ReaderApp(App[None]):
             view.move_cursor(sum(len(line) + 1 for line in lines[: title_line - 1]))
             view.scroll_to(y=max(0, view.row_of(view.cursor) - 1), animate=False, immediate=True)
         self.shares[index] = annotate.boilerplate_share(text, marks)
+        if index in self.first_line_titles:  # this article's headline pass is done
+            self.first_line_titles.discard(index)
+            if title_line:
+                article.title = " ".join(text.split("\n")[title_line - 1].split())[:300]
+            self.query_one(ArticleList).refresh()
+        self._remember_title(index, text, marks)
         self._update_header()
         if getattr(marks, "error", None):  # detection failed: say so, never "nothing marked"
             self.notify(f"{article.id}: boilerplate and quotation detection failed "
                         f"({marks.error}); the text is shown unmarked", severity="error")
+
+    def _remember_title(self, index: int, text: str, marks: Any) -> None:
+        """The summary cache gets the headline as marked now: after a `z` on the headline
+        (or a chosen one) the next start listed, and the app's export named, the old one."""
+        from reader.pipeline import summary_of
+
+        article, share = self.corpus.articles[index], self.shares[index]
+        if article.size < 0 or getattr(marks, "error", None):
+            return
+        title = summary_of(text, marks)[0]
+        cached = self.cache.get(article.id, article.size, article.mtime_ns)
+        if cached is not None and cached.title == title:
+            return
+        article.title = title
+        self.titles_lower[index] = f"{article.display_title} {article.id}".lower()
+        words = article.words if article.words is not None else len(text.split())
+        self.cache.put(article.id, Summary(article.size, article.mtime_ns, title, words,
+                                           share))
+        self.query_one(ArticleList).refresh()
 
     def open_article_keep_cursor(self) -> None:
         """Re-open the current article after a correction or undo, where the reader was."""
@@ -953,6 +996,9 @@ class ReaderApp(App[None]):
         article_list.refresh()
 
     def action_show_skipped(self) -> None:
+        if not self.corpus.skipped:  # (a dialog "Not loaded: nothing / (nothing)" to close)
+            self.notify("every file was loaded: none skipped", timeout=2)
+            return
         lines = [f"{s.id}: {s.reason}" for s in self.corpus.skipped]
         self.push_screen(MessageScreen(f"Not loaded: {skipped_count(self.corpus.skipped)}",
                                        lines))
@@ -1016,6 +1062,11 @@ class ReaderApp(App[None]):
 
     def action_line_everywhere(self) -> None:
         annotate.line_everywhere(self)
+
+    def action_list_corrections(self) -> None:
+        from reader.tui.corrections_ui import list_corrections
+
+        list_corrections(self)
 
     def action_quote_kind(self) -> None:
         annotate.quote_kind(self)

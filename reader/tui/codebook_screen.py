@@ -29,6 +29,7 @@ from reader.tui.commands import bindings_for
 from reader.tui.label_picker import LabelPicker, _safe
 from reader.tui.screens import ChoiceScreen, PromptScreen
 from reader.tui.widgets.option_list import MotionOptionList
+from reader.wording import plural
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -180,7 +181,8 @@ class CodebookScreen(ModalScreen[None]):
             return
 
         def saved(count: Any) -> None:
-            self._adopt(codebook, f"{what}: {count} highlight(s) moved (u undoes them)", keep)
+            self._adopt(codebook, f"{what}: {plural(count, 'highlight')} moved (u undoes them)",
+                        keep)
 
         self.reader.store.change(self.reader, ops.relabel, mapping, what, then=saved)
 
@@ -269,8 +271,8 @@ class CodebookScreen(ModalScreen[None]):
             choices = [("delete", f"Delete {name!r} (no highlight has it)"), ("cancel", "Cancel")]
         else:
             choices = [
-                ("keep", f"Delete {name!r}; keep its {n} highlight(s), unlabelled"),
-                ("move", f"Delete {name!r}; move its {n} highlight(s) to another label…"),
+                ("keep", f"Delete {name!r}; keep its {plural(n, 'highlight')}, unlabelled"),
+                ("move", f"Delete {name!r}; move its {plural(n, 'highlight')} to another label…"),
                 ("cancel", "Cancel"),
             ]
 
@@ -286,13 +288,13 @@ class CodebookScreen(ModalScreen[None]):
                 self._apply(build, {name: ""}, f"label {name!r} deleted")
             elif choice == "move":
                 self.app.push_screen(
-                    LabelPicker(f"Move the {n} highlight(s) of {name!r} to", cb,
+                    LabelPicker(f"Move the {plural(n, 'highlight')} of {name!r} to", cb,
                                 counts=self.counts(), exclude=[name]),
                     moved,
                 )
 
-        self.app.push_screen(ChoiceScreen(f"Delete label {name!r}: {n} highlight(s)", choices),
-                             chosen)
+        self.app.push_screen(
+            ChoiceScreen(f"Delete label {name!r}: {plural(n, 'highlight')}", choices), chosen)
 
     def action_merge(self) -> None:
         if not self._fresh():
@@ -318,14 +320,14 @@ class CodebookScreen(ModalScreen[None]):
             self.app.push_screen(
                 ChoiceScreen(
                     f"Merge {name!r} into {target!r}?",
-                    [("merge", f"Merge: its {n} highlight(s) become {target!r}; "
+                    [("merge", f"Merge: its {plural(n, 'highlight')} become {target!r}; "
                                f"{name!r} leaves the codebook"), ("cancel", "Cancel")],
                 ),
                 confirmed,
             )
 
         self.app.push_screen(
-            LabelPicker(f"Merge {name!r} ({n} highlight(s)) into", cb, counts=self.counts(),
+            LabelPicker(f"Merge {name!r} ({plural(n, 'highlight')}) into", cb, counts=self.counts(),
                         exclude=[name]),
             target_chosen,
         )

@@ -179,10 +179,14 @@ COMMANDS: tuple[Command, ...] = (
             "Delete the highlight at the cursor", "Annotate", "article"),
     Command("article.toggle_line", "z", "app.toggle_line", "Body/boilerplate",
             "Correct the line at the cursor: body ↔ boilerplate (lines with its text, and "
-            "of its template on the site, follow)", "Correct", "article"),
+            "of its template on the site, follow); on the headline it asks first; again on "
+            "a line you corrected: takes that back", "Correct", "article"),
     Command("article.line_everywhere", "Z", "app.line_everywhere", "Boilerplate everywhere",
             "Mark this line as boilerplate in every article of the corpus", "Correct",
             "article"),
+    Command("article.corrections", "R", "app.list_corrections", "Corrections",
+            "List the corrections acting on this article (any session, any coder); enter "
+            "removes one", "Correct", "article"),
     Command("article.quote_kind", "K", "app.quote_kind", "Quote kind",
             "Switch the quotation at the cursor between speech and term", "Correct", "article"),
     Command("article.quote_speaker", "A", "app.quote_speaker", "Speaker",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from annotations.import_conflicts import describe, read_kept, sidecar_of
 from reader.tui.screens import MessageScreen
+from reader.wording import plural
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -61,9 +62,9 @@ def _notice(app: ReaderApp, *, at_start: bool) -> None:
         return
     if unread <= 0:  # (unreadable lines are named with the rest, and in `I`)
         return
-    what = f"{len(kept)} import conflict(s)" if unread == len(kept) else (
-        f"{unread} new import conflict(s) ({len(kept)} in all)")
-    unreadable = f"; {bad} line(s) of it cannot be read" if bad else ""
+    what = plural(len(kept), "import conflict") if unread == len(kept) else (
+        f"{plural(unread, 'new import conflict')} ({len(kept)} in all)")
+    unreadable = f"; {plural(bad, 'line')} of it cannot be read" if bad else ""
     app.notify(f"{what}: your version was kept, the imported one is in {sidecar_of(path)}"
                f"{unreadable}. Press I to read them", severity="warning", timeout=12)
 
@@ -79,7 +80,7 @@ def show(app: ReaderApp) -> None:
     for record in kept:
         lines.extend(describe(record))
     if bad:
-        lines.append(f"({bad} line(s) of the file cannot be read; open it to see them)")
+        lines.append(f"({plural(bad, 'line')} of the file cannot be read; open it to see them)")
     if not kept and not bad:
         lines = ["No import conflicts: `reader import` keeps here the imported version of "
                  "a record both sides changed."]

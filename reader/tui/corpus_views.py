@@ -16,6 +16,7 @@ from textual.widgets import Input
 
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
+from reader.wording import plural
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -61,7 +62,8 @@ def filter_by_ids(app: ReaderApp, article_ids: Iterable[str], label: str) -> Non
     app.apply_filter()
     app.query_one(ArticleList).focus()
     app._update_title_bar()
-    app.notify(f"list: {label} ({len(app.only)} articles) · esc shows all", timeout=3)
+    app.notify(f"list: {label} ({plural(len(app.only), 'article')}) · esc shows all",
+               timeout=3)
 
 
 def clear_ids(app: ReaderApp) -> bool:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 
+from reader.wording import plural
+
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
 
@@ -143,8 +145,11 @@ def _found(app: ReaderApp, groups: list[list[str]]) -> None:
         s.members.append(idx)
     s.running, s.ready = False, True
     copies = sum(len(m) for m in s.members)
-    app.notify(f"{len(s.members)} group(s) of syndicated copies ({copies} articles)",
-               timeout=4)
+    if s.members:
+        app.notify(f"{plural(len(s.members), 'group')} of syndicated copies "
+                   f"({plural(copies, 'article')})", timeout=4)
+    elif "collapse" not in s.then:  # (`=` says it in its own words)
+        app.notify("no syndicated copies in this corpus", timeout=4)
     waiting, s.then = s.then, []
     for action in waiting:
         ACTIONS[action](app)
@@ -156,10 +161,15 @@ def toggle_collapse(app: ReaderApp) -> None:
     if not _ensure(app, "collapse"):
         return
     s = state(app)
+    if not s.members and not s.collapsed:  # ("one row per group (0 groups)": nothing did)
+        app.notify("no syndicated copies in this corpus: every article is its own row",
+                   timeout=3)
+        return
     s.collapsed = not s.collapsed
     app.apply_filter()
     if s.collapsed:
-        app.notify(f"one row per group of copies ({len(s.members)} groups)", timeout=2)
+        app.notify(f"one row per group of copies ({plural(len(s.members), 'group')})",
+                   timeout=2)
     else:
         app.notify("every copy shown", timeout=2)
 

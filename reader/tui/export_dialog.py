@@ -20,6 +20,7 @@ from annotations.export.notes_edited import edited_in
 from reader.errors import UserError
 from reader.output_errors import write_error
 from reader.tui.screens import ChoiceScreen, PromptScreen
+from reader.wording import plural
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -127,7 +128,7 @@ def _ask_edited(app: Any, target: Path, edited: list[str],
     as the command line does), replace them, or cancel."""
     names = ", ".join(edited[:2]) + (" …" if len(edited) > 2 else "")
     app.push_screen(
-        ChoiceScreen(f"{shown(target)}: {len(edited)} note(s) edited since the last export "
+        ChoiceScreen(f"{shown(target)}: {plural(len(edited), 'note')} edited since the last export "
                      f"({names})",
                      [("keep", "Keep my edits, write the other notes"),
                       ("replace", "Replace them too"), ("cancel", "Cancel")]),
@@ -197,7 +198,8 @@ def _write(app: Any, choice: str, fmt: str, target: Path, keep_edited: bool = Fa
         result = export_qdpx(app.corpus, store, app.codebook, target)
         n = len(result.left_out)
         left = f"; {n} left out (reader export says which)" if n else ""
-        return (f"exported {result.selections} highlight(s) of {result.sources} text(s) "
+        return (f"exported {plural(result.selections, 'highlight')} of "
+                f"{plural(result.sources, 'text')} "
                 f"to {shown(target)}{left}")
     if choice == "md-split":
         from annotations.export.notes import export_notes
@@ -206,7 +208,7 @@ def _write(app: Any, choice: str, fmt: str, target: Path, keep_edited: bool = Fa
         data, notes = export_notes(app.corpus, store, target, kept=kept)
         index = "" if kept and any(p.name == "index.md" for p in kept) else " and index.md"
         left = f"; kept {len(kept)} you edited" if kept else ""
-        return f"{len(notes)} note(s){index} written to {shown(target)}{left}"
+        return f"{plural(len(notes), 'note')}{index} written to {shown(target)}{left}"
     from annotations.export import export_to_file
 
     counts: list[tuple[int, int]] = []
@@ -216,8 +218,8 @@ def _write(app: Any, choice: str, fmt: str, target: Path, keep_edited: bool = Fa
     if fmt != "text" and (store is None or not store.coders()):  # (the CLI says so too)
         return f"exported to {shown(written)}: nothing is annotated yet, so it lists no article"
     if counts and fmt == "text":
-        return f"exported the cleaned text of {counts[0][0]} article(s) to {shown(written)}"
+        return f"exported the cleaned text of {plural(counts[0][0], 'article')} to {shown(written)}"
     if counts:  # what `reader export` says: a coder checks that their work is in it
         n, h = counts[0]
-        return f"exported {n} article(s), {h} highlight(s) to {shown(written)}"
+        return f"exported {plural(n, 'article')}, {plural(h, 'highlight')} to {shown(written)}"
     return f"exported to {shown(written)}"

@@ -55,9 +55,15 @@ def header_text(app: ReaderApp, index: int, width: int, marks: object | None,
     article = app.corpus.articles[index]
     title = " ".join(sanitize(article.display_title).split())
     header = Text()
-    for row in wrap_title(title, width):
-        header.append(row, style="bold")
+    if index in getattr(app, "first_line_titles", ()):  # not yet the headline: say so
+        from reader.tui.provisional import header_title
+
+        header.append(header_title(app)[:width], style="dim italic")
         header.append("\n")
+    else:
+        for row in wrap_title(title, width):
+            header.append(row, style="bold")
+            header.append("\n")
     meta = [p for p in (getattr(article, "source", None), getattr(article, "date", None),
                         getattr(article, "url", None)) if p]
     if meta:  # source · date · url, from a JSON Lines record or a sidecar

@@ -296,11 +296,13 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, options: Sequence[tuple[str, str]], hint: str = "") -> None:
+    def __init__(self, title: str, options: Sequence[tuple[str, str]], hint: str = "",
+                 start: int = 0) -> None:
         super().__init__()
         self.title_text = title
         self.options = options
         self.hint = hint
+        self.start = start  # the option highlighted first
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -314,7 +316,10 @@ class ChoiceScreen(ModalScreen[str | None]):
                 yield Static(Text(self.hint), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        options.focus()
+        if 0 < self.start < len(self.options):
+            options.highlighted = self.start
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -398,9 +398,25 @@ class AppSearch:
         keys = {tag_key(t) for t in known}
         missing = [t for t in self.query.tags if tag_key(t) not in keys]
         if not missing:
-            return None
+            return self._colleagues_tag(store)
         shown = ", ".join(known[:6]) + (", …" if len(known) > 6 else "")
         return f" · no tag {missing[0]!r}; " + (f"tags: {shown}" if known else "no tags yet")
+
+    def _colleagues_tag(self, store: Any) -> str | None:
+        """" · 'x' is bob's tag, not ann's (U …)" when a tag of the query is only other
+        coders': tags are per coder, and "0 of 130" read as "nobody tagged it"."""
+        assert self.query is not None
+        mine = {tag_key(t) for t in store.tag_counts()}
+        theirs = [t for t in self.query.tags if tag_key(t) not in mine]
+        if not theirs:
+            return None
+        key = tag_key(theirs[0])
+        who = sorted({s.coder for s in store.article_states(coder=None)
+                      if any(tag_key(t) == key for t in s.tags)} - {store.coder})
+        if not who:
+            return None
+        return (f" · {theirs[0]!r} is {', '.join(who)}'s tag, not {store.coder}'s "
+                "(U works as another coder)")
 
     def _unknown_label(self) -> str | None:
         """" · no label 'x'; labels: a, b, …" when the query asks for a label that is

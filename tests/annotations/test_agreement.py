@@ -201,7 +201,7 @@ def test_reader_agree_json_over_two_coders(reader_cli, corpus_dir) -> None:
     assert rep["coders"] == ["ann", "bob"]
     m = rep["units"]["sentences"]
     assert rep["units"]["articles"] == 1 and m >= 3  # beta: bob has not marked it done
-    assert "1 article(s) left out" in done.stderr
+    assert "1 article left out" in done.stderr
     assert rep["tags"]["relevant"] == {"units": 1, "agreement": 1.0, "alpha": None, "kappa": None}
     assert rep["tags"]["follow-up"] == {"units": 1, "agreement": 0.0, "alpha": 0.0, "kappa": 0.0}
     assert rep["labels"]["claim"]["agreement"] == 1.0 and rep["labels"]["claim"]["alpha"] == 1.0

@@ -33,9 +33,9 @@ def test_highlights_on_a_line_struck_for_one_coder_are_named_not_silently_droppe
         warnings = gather(corpus, store, ["ann", "bob"]).warnings
     # the paragraph is one line: every highlight of alpha (ann's three, bob's two) is on it
     assert warnings == [
-        "5 highlight(s) in 1 article(s) lie only on lines that a compared coder's marks take "
+        "5 highlights in 1 article lie only on lines that a compared coder's marks take "
         "for boilerplate, so they are not compared; to compare them, every coder corrects "
         "those lines to body (z)"]
     out = reader_cli("agree", corpus_dir)
     assert out.returncode == 0
-    assert "reader: 5 highlight(s) in 1 article(s) lie only on lines" in out.stderr
+    assert "reader: 5 highlights in 1 article lie only on lines" in out.stderr

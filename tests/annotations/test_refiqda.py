@@ -207,7 +207,7 @@ def test_cli_export_and_import(reader_cli, corpus_dir: Path, tmp_path: Path) -> 
     out = tmp_path / "p.qdpx"
     done = reader_cli("export", corpus_dir, "--format", "qdpx", "-o", out)
     assert done.returncode == 0, done.stderr
-    assert "2 text(s), 6 highlight(s)" in done.stderr
+    assert "2 texts, 6 highlights" in done.stderr
     other = tmp_path / "other"
     other.mkdir()
     shutil.copy(corpus_dir / "alpha.txt", other / "alpha.txt")

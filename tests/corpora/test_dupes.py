@@ -136,4 +136,4 @@ def test_no_copies_is_said_on_stderr_not_left_silent(tmp_path: Path) -> None:
     (root / "b.txt").write_text("Budget\n\nThe council could not agree on the budget.\n")
     done = reader("dupes", str(root))
     assert done.returncode == 0 and done.stdout == ""  # nothing for a script to read
-    assert "no copies found among 2 article(s)" in done.stderr
+    assert "no copies found among 2 articles" in done.stderr

@@ -69,7 +69,7 @@ def test_markdown_to_stdout_and_file(corpus: Path, tmp_path: Path) -> None:
     assert f"[source](seeds/{A1})" in out.stdout  # relative to the current folder
     note = tmp_path / "notes" / "n.md"
     out = reader("export", corpus, "-o", note, cwd=tmp_path)
-    assert out.returncode == 0 and "wrote 2 article(s), 2 highlight(s)" in out.stderr
+    assert out.returncode == 0 and "wrote 2 articles, 2 highlights" in out.stderr
     assert f"[source](../seeds/{A1})" in note.read_text(encoding="utf-8")
 
 

@@ -105,7 +105,7 @@ async def test_codebook_screen_renames_and_merges_keeping_every_highlight(
         assert isinstance(app.screen, LabelPicker)
         await press(pilot, *"assert", "enter")
         assert isinstance(app.screen, ChoiceScreen)
-        assert "1 highlight(s)" in str(app.screen.options)
+        assert "1 highlight" in str(app.screen.options)
         await press(pilot, "enter")
         await press(pilot, "escape")
     with AnnotationStore.open(corpus / "annotations.json", readonly=True) as store:

@@ -31,5 +31,5 @@ async def test_an_export_of_nothing_says_so(
         await app.workers.wait_for_complete()
         await pilot.pause()
         last = [n.message for n in app._notifications][-1]
-        assert last.startswith("exported 1 article(s), 0 highlight(s) to"), last
+        assert last.startswith("exported 1 article, 0 highlights to"), last
         assert "nothing is annotated" not in last

@@ -21,7 +21,7 @@ def test_reader_export_text_counts_the_articles(seeds_copy: Path, tmp_path: Path
     assert out.returncode == 0, out.stderr
     n = len((tmp_path / "clean.jsonl").read_text(encoding="utf-8").splitlines())
     assert n == 2
-    assert f"wrote the cleaned text of {n} article(s) to" in out.stderr
+    assert f"wrote the cleaned text of {n} articles to" in out.stderr
 
 
 async def test_the_app_text_export_counts_the_articles(
@@ -39,5 +39,5 @@ async def test_the_app_text_export_counts_the_articles(
         await app.workers.wait_for_complete()
         await pilot.pause()
         said = [str(n.message).replace("\n", "") for n in app._notifications]
-        assert any(s.startswith("exported the cleaned text of 2 article(s) to") for s in said), \
+        assert any(s.startswith("exported the cleaned text of 2 articles to") for s in said), \
             said

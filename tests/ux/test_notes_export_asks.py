@@ -88,7 +88,7 @@ async def test_notes_edited_since_the_last_export_are_named_and_kept_by_default(
         index_before = (vault / "index.md").read_text(encoding="utf-8")
         await _export_notes(pilot, app, vault)
         assert isinstance(app.screen, ChoiceScreen)
-        assert "1 note(s) edited since the last export" in app.screen.title_text
+        assert "1 note edited since the last export" in app.screen.title_text
         assert note.name in app.screen.title_text
         await press(pilot, "enter")  # Keep my edits, write the other notes
         await _done(pilot, app)

@@ -41,7 +41,7 @@ def test_an_edited_note_is_kept_and_named(
 
     assert main(["export", str(seeds_copy), "-f", "md", "--split", str(vault)]) == 1
     err = capsys.readouterr().err
-    assert "kept 1 note(s) edited since the last export" in err and mine.name in err, err
+    assert "kept 1 note edited since the last export" in err and mine.name in err, err
     assert mine.read_text("utf-8").endswith("My reading of this piece.\n")
     assert "follow-up" in _note_of(vault, second).read_text("utf-8")  # the rest refreshed
 

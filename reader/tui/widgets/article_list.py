@@ -100,6 +100,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.show_share = False
         # keyword in context after the title, where the row has room (reader.tui.search)
         self.snippet_of: Callable[[int], str | None] | None = None
+        # rows whose title is a stand-in, not yet the headline: drawn dim and italic
+        self.provisional_of: Callable[[int], bool] | None = None
 
     # -- data ---------------------------------------------------------------
 
@@ -193,9 +195,10 @@ class ArticleList(ScrollView, can_focus=True):
         if cell_width(title) > title_room:
             title = _crop(title, max(0, title_room - 1)) + "…"
         tags_cells = cell_width(tag_text)
+        stand_in = self.provisional_of is not None and self.provisional_of(index)
         left = [
             Segment(mark + " ", base + mark_style),
-            Segment(title, base),
+            Segment(title, base + Style(dim=True, italic=True) if stand_in else base),
         ]
         if tags_cells:
             left.append(Segment(tag_text, base + tag_style))

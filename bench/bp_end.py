@@ -27,6 +27,10 @@ with the benchmark's scorer:
 * `end model (train)`: the same model trained on the train split's verdicts instead (the
   committed model's, out of sample there; for the train pages themselves, on the other
   half of their sites);
+* `start model (dev)`: the same for where the article starts (body verdicts above the
+  main block's first prose line, nearest first; also whether above or below the headline);
+* `header rule`: with `--tail-share 0`, the kept rule (`article_end.py`) and variants: the
+  share 0.1 / 0.2 / 0.3, the header list without its calls to action;
 * `continuity`: a stretch of up to G furniture verdicts between two body lines of 80+
   characters, none sure (p < P), none a pattern line or a corpus repeat, made body.
 
@@ -146,18 +150,64 @@ def end_rows(r: dict, lines: list[str]) -> list[tuple[int, list[float], int]]:
     return out
 
 
-def dataset(pages: dict, names: list[str], docs: dict) -> tuple:
-    """Rows, past-the-end labels (after the gold's last body line) and weights."""
+def start_rows(r: dict, lines: list[str]) -> list[tuple[int, list[float], int]]:
+    """The same for the article's start: each body verdict above the first prose line of
+    the main block, nearest first (features mirrored; and above / below the headline)."""
+    idx, p, m, t = r["idx"], r["p"], set(r["marked"]), r["title"]
+    isb = [idx[k] + 1 not in m and idx[k] + 1 != t for k in range(len(idx))]
+    body = [k for k in range(len(idx)) if isb[k]]
+    if not body:
+        return []
+    ch = [len(lines[i].strip()) for i in idx]
+    tot = sum(ch[k] for k in body) or 1
+    blocks: list[list[int]] = []
+    last = -10
+    for k in body:
+        if k - last - 1 <= 2 and blocks:
+            blocks[-1].append(k)
+        else:
+            blocks.append([k])
+        last = k
+    main = max(blocks, key=lambda b: sum(ch[k] for k in b))
+    strong = [k for k in main if p[k] < ANCHOR_P and ch[k] >= 80]
+    anchor = strong[0] if strong else main[0]
+    tk = next((k for k in range(len(idx)) if idx[k] + 1 == t), None)
+    before = sum(ch[k] for k in body if k < anchor)
+    page = sum(ch) or 1
+    out = []
+    nonbody = sure = cum = 0
+    prev = anchor
+    for k in range(anchor - 1, -1, -1):
+        s = lines[idx[k]].strip()
+        if not isb[k]:
+            nonbody += 1
+            sure += p[k] >= SURE
+            continue
+        lp = math.log(max(p[k], 1e-4) / max(1 - p[k], 1e-4))
+        f = [lp, math.log(1 + ch[k]), float(ends_sentence(s)), math.log(1 + nonbody),
+             math.log(1 + sure), before / tot, cum / (before or 1), math.log(1 + prev - k - 1),
+             float(r["rep"][k]), float(tk is not None and k < tk),
+             float(tk is not None and k > tk), sum(ch[:k]) / page]
+        cum += ch[k]
+        out.append((idx[k] + 1, f, ch[k]))
+        prev = k
+    return out
+
+
+def dataset(pages: dict, names: list[str], docs: dict, start: bool = False) -> tuple:
+    """Rows, past-the-end labels (after the gold's last body line; with `start`, before
+    its first) and weights."""
     x, y, w = [], [], []
     for n in names:
         labels = docs[n].labels
         body = [i for i, v in labels.items() if v == "body"]
         if not body:
             continue
-        end = max(body)
-        for ln, f, c in end_rows(pages[n], docs[n].lines):
+        lo, hi = min(body), max(body)
+        rows = (start_rows if start else end_rows)(pages[n], docs[n].lines)
+        for ln, f, c in rows:
             x.append(f)
-            y.append(1.0 if ln > end else 0.0)
+            y.append(1.0 if (ln < lo if start else ln > hi) else 0.0)
             w.append(c ** 0.75 + 3)
     return np.array(x), np.array(y), np.array(w)
 
@@ -180,9 +230,10 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1e-2) -> tuple:
     return mu, sd, beta
 
 
-def cut(model: tuple, r: dict, lines: list[str], thr: float, share: float) -> set[int]:
-    """The body verdicts below the chosen end (line numbers) to mark furniture."""
-    rows = end_rows(r, lines)
+def cut(model: tuple, r: dict, lines: list[str], thr: float, share: float,
+        start: bool = False) -> set[int]:
+    """The body verdicts below the chosen end (above the chosen start) to mark furniture."""
+    rows = (start_rows if start else end_rows)(r, lines)
     if not rows:
         return set()
     mu, sd, beta = model
@@ -221,6 +272,26 @@ def continuity(r: dict, lines: list[str], gap: int, pmax: float) -> set[int]:
             out.update(idx[t] + 1 for t in range(k, j))
         k = j
     return out
+
+
+def header_rule(r: dict, lines: list[str], share: float, headers: re.Pattern) -> set[int]:
+    """`article_end.tail_below_header` with another share or header list (line numbers)."""
+    idx, m, t = r["idx"], set(r["marked"]), r["title"]
+    saved = article_end.TAIL_SHARE, article_end.END_HEADER
+    article_end.TAIL_SHARE, article_end.END_HEADER = share, headers
+    try:
+        out = article_end.tail_below_header(
+            [i + 1 not in m and i + 1 != t for i in idx], [lines[i].strip() for i in idx],
+            r["p"])
+    finally:
+        article_end.TAIL_SHARE, article_end.END_HEADER = saved
+    return {idx[k] + 1 for k in out}
+
+
+# the header list without the calls to action (newsletter, subscribe, sponsored, ...)
+SECTION_HEADERS = re.compile(
+    r"^(related|more|recommended|comments?|share|tags?|topics|about the author|you may also|"
+    r"read more|popular|trending|most (read|popular))\b", re.I)
 
 
 def _fold(site: str, salt: str) -> int:
@@ -274,6 +345,18 @@ def main(argv: list[str] | None = None) -> int:
         names = [n for n in dev if docs[n].origin != tgt and docs[n].site not in sites]
         models[lab, 0] = fit(*dataset(pages["kfold0"], names, docs))
     models["dev->train", 0] = fit(*dataset(pages["kfold0"], dev, docs))
+    smodels: dict[tuple[str, int], tuple] = {}
+    for (lab, f) in models:
+        if lab in SALT:
+            names = [n for n in dev if _fold(docs[n].site, SALT[lab]) != f]
+            smodels[lab, f] = fit(*dataset(pages[lab], names, docs, start=True))
+        elif lab == "dev->train":
+            smodels[lab, f] = fit(*dataset(pages["kfold0"], dev, docs, start=True))
+        else:
+            tgt = lab[2:]
+            sites = {docs[n].site for n in dev if docs[n].origin == tgt}
+            names = [n for n in dev if docs[n].origin != tgt and docs[n].site not in sites]
+            smodels[lab, f] = fit(*dataset(pages["kfold0"], names, docs, start=True))
     train_names = list(pages["dev->train"])
     half = {n: _fold(docs[n].site, "") % 2 for n in train_names}
     tmodel = fit(*dataset(pages["dev->train"], train_names, docs))
@@ -282,6 +365,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def dev_model(lab: str, n: str) -> tuple:
         return models[lab, _fold(docs[n].site, SALT[lab])] if lab in SALT else models[lab, 0]
+
+    def start_model(lab: str, n: str) -> tuple:
+        return (smodels[lab, _fold(docs[n].site, SALT[lab])] if lab in SALT
+                else smodels[lab, 0])
 
     def train_model(lab: str, n: str) -> tuple:
         return thalf[half[n]] if lab == "dev->train" else tmodel
@@ -310,6 +397,17 @@ def main(argv: list[str] | None = None) -> int:
             variants.append((f"end model ({src}) q>{thr} share {share}",
                              lambda lab, n, r, pick=pick, thr=thr, share=share:
                              set(r["marked"]) | cut(pick(lab, n), r, docs[n].lines, thr, share)))
+    for thr, share in itertools.product((0.5, 0.7), (0.05, 0.15)):
+        variants.append((f"start model (dev) q>{thr} share {share}",
+                         lambda lab, n, r, thr=thr, share=share: set(r["marked"]) | cut(
+                             start_model(lab, n), r, docs[n].lines, thr, share, start=True)))
+    if article_end.TAIL_SHARE == 0:  # the header rule and its variants on verdicts without it
+        for share, (hname, rx) in itertools.product(
+                (0.1, 0.2, 0.3), (("all headers", article_end.END_HEADER),
+                                  ("section headers", SECTION_HEADERS))):
+            variants.append((f"header rule, {hname}, share {share}",
+                             lambda lab, n, r, share=share, rx=rx:
+                             set(r["marked"]) | header_rule(r, docs[n].lines, share, rx)))
     for gap, pmax in ((1, 0.99), (2, 0.95), (2, 0.99)):
         variants.append((f"continuity gap {gap} p<{pmax}",
                          lambda lab, n, r, gap=gap, pmax=pmax:

@@ -18,7 +18,6 @@ lines again. Nothing here imports Textual.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import zlib
 from collections import Counter
@@ -92,6 +91,8 @@ def digest(repeated: frozenset[str] | None) -> str:
     """A short fingerprint of a repeated-line set (what cached shares were computed with)."""
     if repeated is None:
         return "none"
+    import hashlib  # (here: `reader analyze` never needs it, and it costs ~2 ms to import)
+
     h = hashlib.sha1()
     for key in sorted(repeated):
         h.update(key.encode("utf-8", "surrogatepass"))

@@ -19,7 +19,6 @@ from pathlib import Path
 from reader.commands.common import add_corpus_argument, load, max_bytes
 from reader.errors import UserError
 from reader.pipeline import MIN_REPEAT
-from reader.textlayout import sanitize
 
 NAME = "analyze"
 HELP = "detect boilerplate, headline and quotations; print JSON Lines"
@@ -139,6 +138,8 @@ def _analyze_one(item: tuple[str, Path]) -> tuple[bytes | None, str | None, bool
     else:
         text, reason = _read(path)
     if text is None:
+        from reader.textlayout import sanitize  # (only for a file that cannot be read)
+
         return None, sanitize(f"skipped {article_id}: {reason}"), False
     marks = article_marks(text, article_id, repeated=_repeated, line_keys=keys)
     if getattr(marks, "error", None) is not None:
@@ -218,6 +219,10 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
     files = list(dict.fromkeys(Path(a.path) for a in corpus.articles))
     if jobs > 1 and mapper is _map and _total_bytes(files, SMALL_CORPUS_BYTES) < SMALL_CORPUS_BYTES:
         jobs = 1
+    if jobs > 1 and mapper is _map:
+        # the detectors imported (and their regexes compiled) once, here, before the
+        # workers are forked, not again in each worker of each pass
+        import reader.marks  # noqa: F401
 
     k = args.min_repeat
     if k and len(items) >= k:
@@ -267,8 +272,11 @@ def _run_with(args: argparse.Namespace, mapper) -> int:  # type: ignore[no-untyp
     if buffer is not None:
         buffer.flush()
     sys.stdout.flush()
-    for skipped in corpus.skipped:
-        print(sanitize(f"skipped {skipped.id}: {skipped.reason}"), file=sys.stderr)
+    if corpus.skipped:
+        from reader.textlayout import sanitize  # (~2 ms to import: only when needed)
+
+        for skipped in corpus.skipped:
+            print(sanitize(f"skipped {skipped.id}: {skipped.reason}"), file=sys.stderr)
     if failed:
         print(f"detection failed on {failed} article{'s' if failed != 1 else ''} "
               "(see above); the others were printed", file=sys.stderr)

@@ -6,7 +6,6 @@ processes can use it cheaply. Entry point: `analyze(text) -> Marks`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import accumulate
@@ -14,6 +13,7 @@ from itertools import accumulate
 from reader.marks import _kind_weights, _title_weights, _weights
 from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
+from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 from reader.marks.article_end import tail_below_header
 from reader.marks.furniture import furniture_lines
 from reader.marks.given_names import GIVEN
@@ -192,11 +192,12 @@ def _analyze(
     furniture, teasers, thread = found
     title_line = None
     if idx:
-        cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys)
+        start = _hl.article_start(lines, idx, p_bp)  # (found once, for all three)
+        cands, trows = _hl.title_rows(lines, idx, rows1, p_bp, keys, start)
         # (entries of a table of contents above the article, and lines the corpus repeats
         # on several pages, are never its headline)
-        toc = _hl.toc_lines(lines, idx, keys, p_bp, cands)
-        toc |= _hl.corpus_lines(lines, idx, keys, p_bp, cands, repeated)
+        toc = _hl.toc_lines(lines, idx, keys, p_bp, cands, start)
+        toc |= _hl.corpus_lines(lines, idx, keys, p_bp, cands, repeated, start)
 
         def skip(k: int) -> bool:
             n = idx[k] + 1

@@ -23,7 +23,6 @@ out of sample: `bench/bp_trees.py`).
 from __future__ import annotations
 
 import math
-import re
 import string
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -32,6 +31,7 @@ from itertools import accumulate
 from operator import itemgetter, mul
 
 from reader.marks import _weights
+from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 from reader.marks.features import (
     LINE_FEATURES,
     N_TEXT_FEATURES,

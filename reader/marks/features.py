@@ -15,9 +15,10 @@ short lines or on the tail of a line.
 from __future__ import annotations
 
 import math
-import re
 import string
 from itertools import repeat
+
+from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 
 # English function words: the proportion of these separates running prose (~40-50%)
 # from menus, names and headlines (<20%); this is jusText's stop-word density idea.

@@ -30,9 +30,10 @@ made of furniture stays linear too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
+
+from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 
 # a credit in parentheses at the end of a line (checked on the lines that end with ")")
 _CREDIT_RE = re.compile(

@@ -280,13 +280,19 @@ def article_start(lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float
     return first if first is not None else best
 
 
+# `start=UNKNOWN`: the caller has not found the article's start (`article_start`) yet;
+# `analyze` finds it once and hands it to `title_rows`, `toc_lines` and `corpus_lines`
+UNKNOWN = -1
+
+
 def _candidates(
-    lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float]
+    lines: Sequence[str], idx: Sequence[int], p_bp: Sequence[float], start: int | None = UNKNOWN
 ) -> tuple[int, list[int], dict[int, int]]:
     """The article's start (`article_start`), candidate positions and their lengths
     (stripped)."""
     m = len(idx)
-    start = article_start(lines, idx, p_bp)
+    if start == UNKNOWN:
+        start = article_start(lines, idx, p_bp)
     if start is None:
         # no article prose at all (a note, a stub): the first line is the best title
         return 0, [0], {0: len(lines[idx[0]].strip())}
@@ -316,6 +322,7 @@ def title_rows(
     rows1: Sequence[Sequence[float]],
     p_bp: Sequence[float],
     keys: Sequence[str],
+    start: int | None = UNKNOWN,
 ) -> tuple[list[int], list[list[float]]]:
     """Feature rows of the headline candidates; returns (positions in `idx`, rows).
 
@@ -324,7 +331,7 @@ def title_rows(
     m = len(idx)
     if not m:
         return [], []
-    start, cands, chars = _candidates(lines, idx, p_bp)
+    start, cands, chars = _candidates(lines, idx, p_bp, start)
     if not cands:
         return [], []
     # in how many of the first body lines each content word occurs (counted in one go, at
@@ -525,6 +532,7 @@ def toc_lines(
     keys: Sequence[str],
     p_bp: Sequence[float],
     cands: Sequence[int],
+    start: int | None = UNKNOWN,
 ) -> frozenset[int]:
     """The candidates (positions in `idx`) above the article start (`article_start`) that
     are entries of a table of contents: runs of `TOC_BLOCK` or more adjacent lines each of
@@ -538,7 +546,8 @@ def toc_lines(
     copies below the start, the sub-headings, are left to the ranker (`after_start`)."""
     if not TOC_BLOCK or not cands:
         return frozenset()
-    start = article_start(lines, idx, p_bp)
+    if start == UNKNOWN:
+        start = article_start(lines, idx, p_bp)
     if start is None:
         return frozenset()
     body = {keys[j] for j in range(start, len(keys)) if p_bp[j] < 0.5}
@@ -567,6 +576,7 @@ def corpus_lines(
     p_bp: Sequence[float],
     cands: Sequence[int],
     repeated: Container[str] | None,
+    start: int | None = UNKNOWN,
 ) -> frozenset[int]:
     """The candidates (positions in `idx`) whose text recurs across the corpus (`repeated`:
     the lines `repeated_lines` finds on 3+ pages): site or platform furniture ("Contact",
@@ -585,7 +595,8 @@ def corpus_lines(
     rep = [k for k in cands if keys[k] in repeated]
     if not rep:
         return frozenset()
-    start = article_start(lines, idx, p_bp)
+    if start == UNKNOWN:
+        start = article_start(lines, idx, p_bp)
     if start is not None and keys[start] in repeated:
         return frozenset()
     out = set(rep)

@@ -8,10 +8,10 @@ whom the text does not name (no speaker). Written from the convention, not from 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import cache
 
+from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 from reader.marks.given_names import GIVEN
 from reader.marks.speakers import _FULL, _is_person, clean_name
 

@@ -14,7 +14,7 @@ several paragraphs without closing it. The rules that survive all of this:
 
 from __future__ import annotations
 
-import re
+from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab\u201f"
 DOUBLE_CLOSE = "\u201d\u00bb"

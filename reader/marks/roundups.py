@@ -14,8 +14,7 @@ one's name.
 
 from __future__ import annotations
 
-import re
-
+from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 from reader.marks.given_names import GIVEN
 from reader.marks.speakers import UPPER
 

@@ -12,14 +12,15 @@ no attribution in its sentence; otherwise it is `speech`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import mul
 
 from reader.marks import kind_page
+from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 from reader.marks.given_names import GIVEN, name_gender
+from reader.marks.name_runs import surname_runs
 from reader.marks.word_index import (
     AcronymTable,
     lower_vocabulary,
@@ -2162,13 +2163,14 @@ def full_names(surnames: set[str], text: str,
     found: dict[str, set[str]] = {}
     # one to two words before it on the same line, starting a word ("professorThomas"
     # is glue), after no other capitalised word (a heading run into the name)
-    pattern = rf"(?<![\w'\u2019.\-])(?:{_CAP}[ \t]+){{1,2}}(?:{'|'.join(map(re.escape, words))})\b"
-    for m in re.finditer(pattern, text):
+    # (`name_runs.surname_runs`: the matches of `name_runs.plain_pattern(_CAP, words)`,
+    # without compiling a pattern per page)
+    for start, end in surname_runs(_CAP, words, text):
         # (the same line's words only: a line that opens with the name has none)
-        before = text[max(0, m.start() - 30) : m.start()].rsplit("\n", 1)[-1].split()
+        before = text[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()
         if before and not before[-1].islower() and not before[-1].endswith((".", ",")):
             continue
-        name = clean_name(m.group(0), lower_words)
+        name = clean_name(text[start:end], lower_words)
         parts = name.split() if name else []
         if (
             len(parts) >= 2

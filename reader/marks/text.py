@@ -8,8 +8,9 @@ typography on different pages of one site.
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 
 _SPACE_RE = re.compile(r"\s+")
 _FOLD = str.maketrans(

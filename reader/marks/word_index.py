@@ -15,8 +15,9 @@ short article keeps its few cheap scans.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+
+from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
 
 # a word of `LowerWords.__contains__`: what follows a space, up to the space, comma, full
 # stop, semicolon or colon after it (the scan looks for " word" followed by one of these)

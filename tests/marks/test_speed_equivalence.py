@@ -270,3 +270,51 @@ def test_dateline_prefilter_equals_date_regex() -> None:
     for s in lines:
         want = len(s) <= H.DATE_MAX and H._DATE_RE.search(s.lower()) is not None
         assert H.dateline(s) == want, repr(s)
+
+
+def test_surname_runs_equal_the_plain_pattern() -> None:
+    """`name_runs.surname_runs` finds what `speakers.full_names`' per-page pattern finds."""
+    import random
+    import re
+
+    from reader.marks.name_runs import plain_pattern, surname_runs
+    from reader.marks.speakers import _CAP
+
+    def same(words: list[str], text: str) -> None:
+        ref = [m.span() for m in re.finditer(plain_pattern(_CAP, words), text)]
+        assert list(surname_runs(_CAP, words, text)) == ref, (words, text[:200])
+
+    rnd = random.Random(8)
+    for text in _texts():
+        caps = sorted({w.strip(".,;:!?\"'()\u201c\u201d") for w in text.split()
+                       if w[:1].isupper()} - {""})
+        for _ in range(3):
+            same(sorted(rnd.sample(caps, min(len(caps), rnd.randint(1, 8)))), text)
+    frag = ["Jane", "Doe", "Do", "Does", "Doe's", "Smith", " ", "  ", "\t", ".", "-", "'",
+            "\u2019", "J.", "Mc", "\n", "a", "\u00c9mile", "_", "1", "x", ",", "Mayor", "DOE"]
+    word_sets = [["Doe"], ["Do", "Doe"], ["Doe", "Do"], ["Doe", "Smith"], ["Doe-Smith", "Doe"],
+                 ["Doe's"], ["\u00c9mile"], ["'Doe"], ["-Doe"], ["_Doe", "Doe"]]
+    for _ in range(30000):
+        text = "".join(rnd.choice(frag) for _ in range(rnd.randint(0, 12)))
+        same(rnd.choice(word_sets), text)
+
+
+def test_headline_steps_with_the_start_handed_in_are_the_same() -> None:
+    """`analyze` finds the article's start once and hands it to the three headline steps;
+    each gives what it gives when it finds the start itself."""
+    from reader.marks import headline as H
+
+    texts = _texts()
+    repeated = frozenset(k for k in set().union(*map(text_keys, texts)) if len(k) < 40)
+    for text in texts:
+        lines = text.split("\n")
+        idx, rows1, keys, p = bp.analyze_lines(lines, repeated)
+        if not idx:
+            continue
+        start = H.article_start(lines, idx, p)
+        cands, rows = H.title_rows(lines, idx, rows1, p, keys)
+        assert H.title_rows(lines, idx, rows1, p, keys, start) == (cands, rows)
+        assert H.toc_lines(lines, idx, keys, p, cands, start) == H.toc_lines(
+            lines, idx, keys, p, cands)
+        assert H.corpus_lines(lines, idx, keys, p, cands, repeated, start) == H.corpus_lines(
+            lines, idx, keys, p, cands, repeated)

@@ -31,6 +31,8 @@ with the benchmark's scorer:
   main block's first prose line, nearest first; also whether above or below the headline);
 * `header rule`: with `--tail-share 0`, the kept rule (`article_end.py`) and variants: the
   share 0.1 / 0.2 / 0.3, the header list without its calls to action;
+* `above the headline`: the body verdicts above the chosen headline made furniture (at
+  most SHARE of the body);
 * `continuity`: a stretch of up to G furniture verdicts between two body lines of 80+
   characters, none sure (p < P), none a pattern line or a corpus repeat, made body.
 
@@ -294,6 +296,20 @@ SECTION_HEADERS = re.compile(
     r"read more|popular|trending|most (read|popular))\b", re.I)
 
 
+def above_title(r: dict, lines: list[str], share: float) -> set[int]:
+    """Body verdicts above the chosen headline (line numbers), when they hold at most
+    `share` of the page's body characters."""
+    t = r["title"]
+    if t is None:
+        return set()
+    body = [i + 1 for i in r["idx"] if i + 1 not in set(r["marked"]) and i + 1 != t]
+    above = [i for i in body if i < t]
+    total = sum(len(lines[i - 1].strip()) for i in body)
+    if not above or sum(len(lines[i - 1].strip()) for i in above) > share * total:
+        return set()
+    return set(above)
+
+
 def _fold(site: str, salt: str) -> int:
     return int(hashlib.sha1((salt + site).encode()).hexdigest(), 16) % 3
 
@@ -408,6 +424,10 @@ def main(argv: list[str] | None = None) -> int:
             variants.append((f"header rule, {hname}, share {share}",
                              lambda lab, n, r, share=share, rx=rx:
                              set(r["marked"]) | header_rule(r, docs[n].lines, share, rx)))
+    for share in (0.05, 0.2, 1.0):
+        variants.append((f"above the headline, share {share}",
+                         lambda lab, n, r, share=share:
+                         set(r["marked"]) | above_title(r, docs[n].lines, share)))
     for gap, pmax in ((1, 0.99), (2, 0.95), (2, 0.99)):
         variants.append((f"continuity gap {gap} p<{pmax}",
                          lambda lab, n, r, gap=gap, pmax=pmax:

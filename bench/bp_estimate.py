@@ -6,7 +6,7 @@
         [--stage1-pages-weight-exp E] [--drop F,...] [--neutral-lists 0-3]
         [--fit-neutral] [--title-weight W] [--cache DIR]
         [--on-train] [--settled-z Z] [--settled-stage-z Z] [--l2 L] [--l2-last L]
-        [--switch-cost C] [--length-exp E] [--trees N] [--tree-depth D]
+        [--switch-cost C] [--length-exp E] [--tail-share S] [--trees N] [--tree-depth D]
         [--tree-rate R] [--tree-l2 L] [--tree-min-hess H] [--tree-scope ctx|last]
         [--tree-pages-share W]
         [--dump-pages FILE] [--dump-preds FILE] [--dump-loss FILE]
@@ -40,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.marks import _weights, analyze, smoothing  # noqa: E402
+from reader.marks import _weights, analyze, article_end, smoothing  # noqa: E402
 from reader.marks import boilerplate as bp  # noqa: E402
 from reader.marks import train_boilerplate as tb  # noqa: E402
 from reader.marks.repeated import repeated_lines  # noqa: E402
@@ -196,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--length-exp", type=float, default=None,
                     help="a line's evidence in the block verdicts is weighed chars**E "
                     "(`smoothing.LENGTH_EXP`)")
+    ap.add_argument("--tail-share", type=float, default=None,
+                    help="the body under a header that closes the article is furniture when "
+                    "it holds at most this share of the page's body (`article_end.TAIL_SHARE`; "
+                    "0: never, as before the eighth round). Analysis only: the fits are reused")
     ap.add_argument("--trees", type=int, default=0,
                     help="N boosted trees over the linear model's final scores (`bp_trees.py`, "
                     "not used by `reader`; default 0: none)")
@@ -258,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         smoothing.SWITCH_COST = args.switch_cost
     if args.length_exp is not None:
         smoothing.LENGTH_EXP = args.length_exp
+    if args.tail_share is not None:
+        article_end.TAIL_SHARE = args.tail_share
     global TREES
     TREES = bp_trees.N_TREES = args.trees
     for opt, name in (("tree_depth", "DEPTH"), ("tree_rate", "RATE"), ("tree_l2", "L2"),

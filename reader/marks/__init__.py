@@ -16,6 +16,7 @@ from reader.marks import boilerplate as _bp
 from reader.marks import headline as _hl
 from reader.marks import headline_slots as _slots
 from reader.marks import regex_cache as re  # `re`; compiled patterns kept between runs
+from reader.marks.article_end import tail_below_header
 from reader.marks.furniture import furniture_lines
 from reader.marks.given_names import GIVEN
 from reader.marks.interviews import qa_turns
@@ -232,6 +233,11 @@ def _analyze(
     # small islands of body far below the article are furniture (`islands.py`)
     protected = {k for k, i in enumerate(idx) if i + 1 in forced_body} if forced_body else ()
     for k in islands_below([kinds[i] is body for i in idx], nb_chars, protected):
+        kinds[idx[k]] = boiler
+    # under a header that closes the article ("Related", "More from", ...), the few body
+    # lines left are the page's own sections (`article_end.py`)
+    for k in tail_below_header([kinds[i] is body for i in idx],
+                               [lines[i].strip() for i in idx], p_bp, protected):
         kinds[idx[k]] = boiler
     # the article is never lost whole: these two act only where the model left none of it
     keep_out = furniture | teasers | {n - 1 for n in forced_boilerplate}

@@ -33,9 +33,9 @@ from reader.corpus import Corpus
 from reader.errorlog import log_problem
 from reader.errors import UserError
 from reader.tui import unsaved_text
-from reader.tui.header import plural
 from reader.tui.screens import ChoiceScreen, NoteScreen, PromptScreen
 from reader.tui.tag_prompt import TagPromptScreen
+from reader.wording import plural
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp

@@ -14,17 +14,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from reader.textlayout import cell_width, sanitize
+from reader.wording import plural  # the one rule for counts (`header.plural` for old callers)
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
 
 TITLE_ROWS = 3  # a narrow pane wraps a long title to three rows rather than cut it
 MIN_ROWS = 4  # the header's usual height: two title rows, facts, tags
-
-
-def plural(n: int, word: str) -> str:
-    """`1 quotation`, `2 quotations`: the count with its noun agreeing."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def wrap_title(title: str, width: int, rows: int = TITLE_ROWS) -> list[str]:
